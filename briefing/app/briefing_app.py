@@ -1,0 +1,56 @@
+"""The `BriefingApp`: styles, app-wide keys, the command palette, the help screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual._path import CSSPathType
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from briefing.app.commands import SectionCommands
+from briefing.app.help_screen import BindingOwner, HelpScreen
+from briefing.app.reader_view import ReaderView
+from briefing.app.reading_screen import ReadingScreen
+from briefing.app.search_bar import SearchBar
+from briefing.app.section_list import SectionList
+from briefing.model import Document
+from briefing.paths import styles_dir
+
+STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss", "help.tcss")
+
+
+class BriefingApp(App[None]):
+    """Opens one document on a `ReadingScreen`."""
+
+    CSS_PATH: ClassVar[CSSPathType | None] = [str(styles_dir() / n) for n in STYLESHEETS]
+    TITLE = "briefing"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own)
+    COMMANDS = App.COMMANDS | {SectionCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+    ]
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+
+    def get_default_screen(self) -> Screen[None]:
+        return ReadingScreen(self.document)
+
+    def binding_owners(self) -> list[BindingOwner]:
+        """Every binding table, labelled by where it applies, for the help screen."""
+        return [
+            ("anywhere", list(self.BINDINGS)),
+            ("reading", list(ReadingScreen.BINDINGS)),
+            ("reader", list(ReaderView.BINDINGS)),
+            ("section list", list(SectionList.BINDINGS)),
+            ("search bar", list(SearchBar.BINDINGS)),
+        ]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.binding_owners()))

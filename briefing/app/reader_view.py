@@ -1,0 +1,285 @@
+"""The reader: the whole briefing as one scrollable column, rendered line by line.
+
+A Line-API widget: it keeps a `Layout` (offsets only) and builds a `Strip` for each visible line
+on demand, with an LRU cache, so a 5 MB report opens as fast as a short article. Text is turned
+into `Segment`s directly, never through markup, so nothing in a document is interpreted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing.app.layout import Layout, Line, LineKind, build_layout
+from briefing.model import ParagraphKind, Reading, StyleKind
+
+_STYLE_CLASS = {
+    StyleKind.EMPHASIS: "reader--emphasis",
+    StyleKind.STRONG: "reader--strong",
+    StyleKind.CODE: "reader--inline-code",
+    StyleKind.LINK: "reader--link",
+    StyleKind.STRIKE: "reader--strike",
+}
+_KIND_CLASS = {
+    ParagraphKind.TEXT: "reader--text",
+    ParagraphKind.HEADING: "reader--heading",
+    ParagraphKind.LIST_ITEM: "reader--text",
+    ParagraphKind.QUOTE: "reader--quote",
+    ParagraphKind.CODE: "reader--code",
+}
+
+
+_STYLE_LOOKBACK = 64
+"""Inline styles checked before a line: more than this many open across one line is not prose."""
+
+
+class ReaderView(ScrollView, can_focus=True):
+    """Scrolls the whole briefing; posts `TopChanged` as the reading position moves.
+
+    | Key | Action |
+    | --- | --- |
+    | `j` / `down` | Scroll down a line |
+    | `k` / `up` | Scroll up a line |
+    | `space` / `pagedown`, `b` / `pageup` | Scroll a page |
+    | `g` / `home`, `G` / `end` | Top / bottom |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False, id="reader.down"),
+        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False, id="reader.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
+        Binding("g,home", "top", "Top", key_display="g", id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", key_display="G", id="reader.bottom"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--text",
+        "reader--heading",
+        "reader--quote",
+        "reader--quote-bar",
+        "reader--code",
+        "reader--section-title",
+        "reader--emphasis",
+        "reader--strong",
+        "reader--inline-code",
+        "reader--link",
+        "reader--strike",
+        "reader--search-hit",
+        "reader--search-current",
+    }
+
+    class TopChanged(Message):
+        """The paragraph at the top of the view changed (the reader moved)."""
+
+        def __init__(self, reader: ReaderView, paragraph: int) -> None:
+            super().__init__()
+            self.reader = reader
+            self.paragraph = paragraph
+
+        @property
+        def control(self) -> ReaderView:
+            return self.reader
+
+    reading: reactive[Reading | None] = reactive(None, layout=False, repaint=False)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._layout: Layout | None = None
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._hits: list[tuple[int, int]] = []
+        self._hit_starts: list[int] = []
+        self._current_hit = -1
+        self._top_paragraph = -1
+        self._style_starts: list[int] = []
+
+    # ------------------------------------------------------------------ model in
+    def watch_reading(self, old: Reading | None, new: Reading | None) -> None:
+        anchor = self.top_offset() if old is not None else None
+        if new is not None:
+            self._style_starts = [s.start for s in new.document.styles]
+        self._relayout(anchor)
+
+    def on_resize(self) -> None:
+        self._relayout(self.top_offset() if self._layout else None)
+
+    def _relayout(self, anchor: int | None) -> None:
+        reading = self.reading
+        width = self.scrollable_content_region.width or self.size.width
+        if reading is None or width <= 0:
+            return
+        self._layout = build_layout(reading, width)
+        self._strips.clear()
+        overscroll = max(0, self.size.height - 3)
+        self.virtual_size = Size(width, self._layout.height + overscroll)
+        if anchor is not None:
+            self.scroll_to(y=self._layout.line_of_offset(anchor), animate=False, immediate=True)
+        self._top_paragraph = -1
+        self._report_top()
+        self.refresh()
+
+    @property
+    def layout_lines(self) -> Layout | None:
+        """The current layout (for tests and benchmarks)."""
+        return self._layout
+
+    # ------------------------------------------------------------------ positions
+    def top_line(self) -> int:
+        return round(self.scroll_y)
+
+    def top_offset(self) -> int | None:
+        """Text offset at the top of the view, to keep the place across re-layouts."""
+        if not self._layout or not self._layout.lines:
+            return None
+        line = self._layout.lines[min(self.top_line(), self._layout.height - 1)]
+        return line.start
+
+    def top_paragraph(self) -> int:
+        if not self._layout or not self._layout.lines:
+            return 0
+        return self._layout.lines[min(self.top_line(), self._layout.height - 1)].paragraph
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._report_top()
+
+    def _report_top(self) -> None:
+        paragraph = self.top_paragraph()
+        if paragraph != self._top_paragraph:
+            self._top_paragraph = paragraph
+            self.post_message(self.TopChanged(self, paragraph))
+
+    def scroll_to_section(self, index: int) -> None:
+        if self._layout and 0 <= index < len(self._layout.section_lines):
+            self.scroll_to(y=self._layout.section_lines[index], animate=False, immediate=True)
+
+    def scroll_to_offset(self, offset: int, *, context: int = 3) -> None:
+        """Bring the line holding `offset` into view, a few lines below the top."""
+        if self._layout:
+            line = self._layout.line_of_offset(offset)
+            self.scroll_to(y=max(0, line - context), animate=False, immediate=True)
+
+    # ------------------------------------------------------------------ search hits
+    def set_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
+        self._hits = hits
+        self._hit_starts = [start for start, _ in hits]
+        self._current_hit = current
+        self._strips.clear()
+        self.refresh()
+
+    # ------------------------------------------------------------------ actions
+    def action_scroll_lines(self, count: int) -> None:
+        self.scroll_to(y=self.scroll_y + count, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        self.scroll_to(y=self.scroll_y + direction * max(1, self.size.height - 2), animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        if self._layout:
+            self.scroll_to(y=max(0, self._layout.height - self.size.height), animate=False)
+
+    # ------------------------------------------------------------------ rendering
+    def render_line(self, y: int) -> Strip:
+        index = self.top_line() + y
+        width = self.scrollable_content_region.width
+        layout = self._layout
+        if layout is None or index >= layout.height:
+            return Strip.blank(width, self.rich_style)
+        key = (index, width)
+        cached = self._strips.get(key)
+        if cached is None:
+            cached = self._render_line_at(layout.lines[index], layout, width)
+            self._strips[key] = cached
+        return cached
+
+    def _render_line_at(self, line: Line, layout: Layout, width: int) -> Strip:
+        base = self.rich_style
+        margin = max(0, (width - layout.measure) // 2)
+        if line.kind == LineKind.BLANK:
+            return Strip.blank(width, base)
+        if line.kind == LineKind.SECTION_TITLE:
+            return self._render_section_title(line, layout, width, margin)
+        assert self.reading is not None
+        document = self.reading.document
+        paragraph = document.paragraphs[line.paragraph]
+        kind_style = base + self.get_component_rich_style(_KIND_CLASS[paragraph.kind])
+        segments = [Segment(" " * margin, base)]
+        if paragraph.kind == ParagraphKind.QUOTE:
+            bar = self.get_component_rich_style("reader--quote-bar")
+            segments.append(Segment("▌ " * paragraph.level, base + bar))
+        else:
+            segments.append(Segment(" " * line.indent, base))
+        segments.extend(self._text_segments(line.start, line.end, kind_style))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _render_section_title(self, line: Line, layout: Layout, width: int, margin: int) -> Strip:
+        assert self.reading is not None
+        section = self.reading.sections[line.section]
+        style = self.rich_style + self.get_component_rich_style("reader--section-title")
+        label = f" {line.section + 1} · {section.title} "
+        rule = "─" * max(0, layout.measure - len(label) - 2)
+        segments = [
+            Segment(" " * margin, self.rich_style),
+            Segment("──", style),
+            Segment(label, style + Style(bold=True)),
+            Segment(rule, style),
+        ]
+        return Strip(segments).crop(0, width).adjust_cell_length(width, self.rich_style)
+
+    def _text_segments(self, start: int, end: int, style: Style) -> list[Segment]:
+        """Segments of `text[start:end]` with inline styles and search hits applied."""
+        assert self.reading is not None
+        document = self.reading.document
+        text = document.text
+        cuts = {start, end}
+        spans: list[tuple[int, int, Style]] = []
+        styles = document.styles
+        if styles:
+            i = bisect.bisect_left(self._style_starts, end)
+            for s in reversed(styles[max(0, i - _STYLE_LOOKBACK) : i]):
+                if s.end > start and s.start < end:
+                    name = _STYLE_CLASS[s.kind]
+                    spans.append((s.start, s.end, self.get_component_rich_style(name)))
+        if self._hits:
+            i = bisect.bisect_left(self._hit_starts, start)
+            j = i - 1
+            while j >= 0 and self._hits[j][1] > start:
+                j -= 1
+            for n in range(max(0, j), len(self._hits)):
+                h_start, h_end = self._hits[n]
+                if h_start >= end:
+                    break
+                if h_end > start:
+                    current = n == self._current_hit
+                    name = "reader--search-current" if current else "reader--search-hit"
+                    spans.append((h_start, h_end, self.get_component_rich_style(name)))
+        if not spans:
+            return [Segment(text[start:end], style)]
+        for s_start, s_end, _ in spans:
+            cuts.add(min(max(s_start, start), end))
+            cuts.add(min(max(s_end, start), end))
+        points = sorted(cuts)
+        segments = []
+        for a, b in itertools.pairwise(points):
+            if a == b:
+                continue
+            piece_style = style
+            for s_start, s_end, s_style in spans:
+                if s_start <= a and s_end >= b:
+                    piece_style = piece_style + s_style
+            segments.append(Segment(text[a:b], piece_style))
+        return segments

@@ -1,0 +1,251 @@
+"""The main screen: section list, reader and entity sidebar, and the keys that move between them.
+
+It owns the reading: it shows the document at once, runs the analysis in a worker thread, and
+feeds the result down to its widgets. Widgets report up with messages (`SectionList.Chosen`,
+`ReaderView.TopChanged`, `SearchBar.*`); none of them calls another.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from briefing.analysis.sections import structural_sections
+from briefing.app.entity_sidebar import EntitySidebar
+from briefing.app.header import BriefingHeader
+from briefing.app.reader_view import ReaderView
+from briefing.app.search_bar import SearchBar
+from briefing.app.section_list import SectionList
+from briefing.model import Document, Reading, Section
+from briefing.pipeline import read_document
+from briefing.search import MAX_HITS, find_all
+
+SECTIONS_MIN_WIDTH = 60
+"""Below this many columns the section list starts hidden (s brings it back)."""
+ENTITIES_MIN_WIDTH = 110
+"""Below this many columns the entity sidebar starts hidden (e brings it back)."""
+PROGRESS_INTERVAL = 0.1
+"""Seconds between progress updates from the analysis worker."""
+
+
+class ReadingScreen(Screen[None]):
+    """Reads one document."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n,right_square_bracket", "next_section", "Next section", id="nav.next"),
+        Binding("p,left_square_bracket", "previous_section", "Previous section", id="nav.previous"),
+        *(
+            Binding(
+                str(n), f"go_to_section({n - 1})", "Go to section 1–9", show=False, id=f"nav.{n}"
+            )
+            for n in range(1, 10)
+        ),
+        Binding("slash", "search", "Search", id="search.open"),
+        Binding("full_stop,f3", "next_hit", "Next search hit", show=False, id="search.next"),
+        Binding(
+            "comma,shift+f3",
+            "previous_hit",
+            "Previous search hit",
+            show=False,
+            id="search.previous",
+        ),
+        Binding("escape", "clear_search", "Clear search highlights", show=False, id="search.clear"),
+        Binding(
+            "s", "toggle_sections", "Show / hide the section list", show=False, id="view.sections"
+        ),
+        Binding(
+            "e", "toggle_entities", "Show / hide the entity sidebar", show=False, id="view.entities"
+        ),
+    ]
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.reading = Reading(document, sections=structural_sections(document))
+        self._hits: list[tuple[int, int]] = []
+        self._hit = -1
+        self._sections_forced: bool | None = None
+        self._entities_forced: bool | None = None
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self.reading.sections
+
+    def compose(self) -> ComposeResult:
+        yield BriefingHeader(self.document, id="header")
+        with Horizontal(id="panes"):
+            yield SectionList(id="sections")
+            with Vertical(id="reader-pane"):
+                yield ReaderView(id="reader")
+                search = SearchBar(id="search")
+                search.display = False
+                yield search
+            yield EntitySidebar(id="entities")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show(self.reading)
+        self.query_one(ReaderView).focus()
+        self.query_one(BriefingHeader).set_status("analysing…")
+        self._analyse()
+
+    # ------------------------------------------------------------------ the reading
+    def _show(self, reading: Reading) -> None:
+        self.reading = reading
+        reader = self.query_one(ReaderView)
+        reader.reading = reading
+        current = reading.section_of(reader.top_paragraph()) or 0
+        self.query_one(SectionList).show_sections(reading.sections, current)
+        self.query_one(EntitySidebar).show_entities(reading.entities)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse(self) -> None:
+        worker = get_current_worker()
+        last = 0.0
+
+        def progress(fraction: float, stage: str) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= PROGRESS_INTERVAL and not worker.is_cancelled:
+                last = now
+                self.app.call_from_thread(self._set_status, f"analysing {fraction:.0%}")
+
+        reading = read_document(self.document, progress)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._analysis_done, reading)
+
+    def _set_status(self, status: str) -> None:
+        self.query_one(BriefingHeader).set_status(status)
+
+    def _analysis_done(self, reading: Reading) -> None:
+        self._show(reading)
+        self._set_status("")
+
+    # ------------------------------------------------------------------ sections
+    def current_section(self) -> int:
+        return self.reading.section_of(self.query_one(ReaderView).top_paragraph()) or 0
+
+    def go_to_section(self, index: int) -> None:
+        if not 0 <= index < len(self.sections):
+            self.app.bell()
+            self.notify(f"There is no section {index + 1}.", severity="warning", markup=False)
+            return
+        self.query_one(ReaderView).scroll_to_section(index)
+        self.query_one(SectionList).mark_current(index)
+
+    def action_go_to_section(self, index: int) -> None:
+        self.go_to_section(index)
+
+    def action_next_section(self) -> None:
+        current = self.current_section()
+        if current + 1 < len(self.sections):
+            self.go_to_section(current + 1)
+        else:
+            self.app.bell()
+
+    def action_previous_section(self) -> None:
+        current = self.current_section()
+        if current > 0:
+            self.go_to_section(current - 1)
+        else:
+            self.query_one(ReaderView).action_top()
+
+    def on_section_list_chosen(self, event: SectionList.Chosen) -> None:
+        self.go_to_section(event.index)
+
+    def on_reader_view_top_changed(self, event: ReaderView.TopChanged) -> None:
+        section = self.reading.section_of(event.paragraph)
+        if section is not None:
+            self.query_one(SectionList).mark_current(section)
+
+    # ------------------------------------------------------------------ search
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+        self._hits = find_all(self.document.text, event.query)
+        self._hit = -1
+        self._step_hit(1, show=False)
+
+    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
+        self.query_one(SearchBar).display = False
+        self.query_one(ReaderView).focus()
+        if self._hits:
+            self._show_hit()
+        elif event.query:
+            self.notify("Not found.", severity="warning", markup=False)
+
+    def on_search_bar_closed(self, _: SearchBar.Closed) -> None:
+        self.action_clear_search()
+        self.query_one(ReaderView).focus()
+
+    def action_clear_search(self) -> None:
+        self._hits, self._hit = [], -1
+        self.query_one(ReaderView).set_hits([])
+
+    def action_next_hit(self) -> None:
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, direction: int, show: bool = True) -> None:
+        """Move to the next (or previous) hit after the reading position, wrapping around."""
+        reader = self.query_one(ReaderView)
+        if not self._hits:
+            reader.set_hits([])
+            self.query_one(SearchBar).set_count(-1, 0)
+            if show:
+                self.app.bell()
+            return
+        if self._hit < 0:
+            top = reader.top_offset() or 0
+            starts = [start for start, _ in self._hits]
+            self._hit = bisect.bisect_left(starts, top) % len(self._hits)
+            if direction < 0:
+                self._hit = (self._hit - 1) % len(self._hits)
+        else:
+            self._hit = (self._hit + direction) % len(self._hits)
+        self._show_hit()
+
+    def _show_hit(self) -> None:
+        reader = self.query_one(ReaderView)
+        reader.set_hits(self._hits, self._hit)
+        self.query_one(SearchBar).set_count(self._hit, len(self._hits), len(self._hits) >= MAX_HITS)
+        reader.scroll_to_offset(self._hits[self._hit][0])
+
+    # ------------------------------------------------------------------ panes
+    def on_resize(self) -> None:
+        self._apply_panes()
+
+    def _apply_panes(self) -> None:
+        width = self.size.width
+        sections = self.query_one(SectionList)
+        entities = self.query_one(EntitySidebar)
+        sections.display = (
+            self._sections_forced
+            if self._sections_forced is not None
+            else width >= SECTIONS_MIN_WIDTH
+        )
+        entities.display = (
+            self._entities_forced
+            if self._entities_forced is not None
+            else width >= ENTITIES_MIN_WIDTH
+        )
+
+    def action_toggle_sections(self) -> None:
+        self._sections_forced = not self.query_one(SectionList).display
+        self._apply_panes()
+
+    def action_toggle_entities(self) -> None:
+        self._entities_forced = not self.query_one(EntitySidebar).display
+        self._apply_panes()

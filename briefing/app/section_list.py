@@ -1,0 +1,81 @@
+"""The section list: numbered titles, the current section marked, select one to go there."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing.model import Section
+
+CURRENT_MARK = "▶"
+
+
+class SectionList(OptionList):
+    """Lists sections; posts `SectionList.Chosen` when one is picked (enter or click).
+
+    Prompts are `Text` objects, never markup strings, so a title shows exactly as written.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next in list", show=False, id="sections.down"),
+        Binding("k", "cursor_up", "Previous in list", show=False, id="sections.up"),
+    ]
+
+    class Chosen(Message):
+        """The user picked section `index`."""
+
+        def __init__(self, section_list: SectionList, index: int) -> None:
+            super().__init__()
+            self.section_list = section_list
+            self.index = index
+
+        @property
+        def control(self) -> SectionList:
+            return self.section_list
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._sections: tuple[Section, ...] = ()
+        self._current = -1
+
+    @property
+    def current(self) -> int:
+        return self._current
+
+    def _prompt(self, index: int, section: Section) -> Text:
+        mark = CURRENT_MARK if index == self._current else " "
+        width = len(str(len(self._sections)))
+        prompt = Text(no_wrap=False, overflow="fold")
+        prompt.append(f"{mark}{index + 1:>{width}} ", style="bold" if mark != " " else "")
+        prompt.append(section.title, style="bold" if index == self._current else "")
+        return prompt
+
+    def show_sections(self, sections: tuple[Section, ...], current: int = 0) -> None:
+        self._sections = sections
+        self._current = min(max(current, 0), len(sections) - 1) if sections else -1
+        self.clear_options()
+        self.add_options(
+            [Option(self._prompt(i, s), id=f"section-{i}") for i, s in enumerate(sections)]
+        )
+        if self._current >= 0:
+            self.highlighted = self._current
+
+    def mark_current(self, index: int) -> None:
+        """Mark `index` as where the reader is; the highlight follows unless the user is here."""
+        if index == self._current or not 0 <= index < len(self._sections):
+            return
+        previous, self._current = self._current, index
+        for i in (previous, index):
+            if 0 <= i < len(self._sections):
+                self.replace_option_prompt_at_index(i, self._prompt(i, self._sections[i]))
+        if not self.has_focus:
+            self.highlighted = index
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self, event.option_index))

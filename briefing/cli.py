@@ -1,0 +1,170 @@
+"""The `briefing` command: argument parsing, one-line errors, exit codes.
+
+    briefing [PATH]                                  open PATH (or the bundled briefing)
+    briefing analyze [PATH] [--format json|text]     print the reading
+
+Every problem with the user's input is one line on stderr and exit code 2; nothing here prints a
+traceback for a bad file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from briefing import __version__
+from briefing.errors import BriefingError
+from briefing.ingest import load_document
+from briefing.model import Document, Reading
+from briefing.paths import seed_path
+from briefing.safety import sanitize
+
+EXIT_USAGE = 2
+PROGRESS_MIN_CHARS = 200_000
+"""Documents shorter than this analyse too fast for a progress line to help."""
+
+COMMANDS = {"analyze": "print the reading of a document as JSON or as an outline"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _fail(message: str) -> int:
+    print(f"briefing: error: {sanitize(message)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _open_parser() -> _Parser:
+    commands = "\n".join(f"  {name:<10} {text}" for name, text in COMMANDS.items())
+    parser = _Parser(
+        prog="briefing",
+        description="A keyboard-first terminal reader for news articles and policy briefings.",
+        epilog=f"commands:\n{commands}\n\nRun 'briefing COMMAND --help' for a command's options. "
+        "With no PATH, the bundled briefing opens. Press ? in the app for every key.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", nargs="?", help="a .txt or .md file to read")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def _analyze_parser() -> _Parser:
+    parser = _Parser(
+        prog="briefing analyze",
+        description="Print the reading of a document: text, metadata, paragraphs, sections, "
+        "entities and quotes, all as character offsets into the normalised text.",
+    )
+    parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled one)")
+    parser.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="json: the full reading (default); text: an outline of sections",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="analyse afresh instead of using the cache"
+    )
+    return parser
+
+
+def _document(path: str | None) -> Document:
+    return load_document(path if path is not None else seed_path())
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def outline(reading: Reading) -> str:
+    """The human outline `analyze --format text` prints."""
+    document = reading.document
+    meta = document.metadata
+    lines = [document.display_title]
+    for label, value in (("Dateline", meta.dateline), ("Byline", meta.byline), ("Date", meta.date)):
+        if value:
+            lines.append(f"{label}: {value}")
+    lines.append(
+        ", ".join(
+            _count(n, noun)
+            for n, noun in (
+                (len(document.paragraphs), "paragraph"),
+                (len(reading.sentences), "sentence"),
+                (len(reading.sections), "section"),
+            )
+        )
+    )
+    lines.append("")
+    width = len(str(len(reading.sections)))
+    for n, section in enumerate(reading.sections, 1):
+        lines.append(
+            f"{n:>{width}}. {section.title}  ({_count(section.paragraph_count, 'paragraph')}, "
+            f"¶{section.start_paragraph}–{section.end_paragraph})"
+        )
+    if meta.credits:
+        lines.append("")
+        lines.extend(f"Credit: {credit}" for credit in meta.credits)
+    return "\n".join(lines) + "\n"
+
+
+def _analyze(argv: Sequence[str]) -> int:
+    from briefing.analysis import analyze
+    from briefing.pipeline import read_document
+    from briefing.serialize import reading_dict
+
+    args = _analyze_parser().parse_args(argv)
+    document = _document(args.path)
+    show_progress = sys.stderr.isatty() and len(document.text) >= PROGRESS_MIN_CHARS
+
+    def progress(fraction: float, stage: str) -> None:
+        if show_progress:
+            sys.stderr.write(f"\ranalysing: {fraction:4.0%} {stage:<12}")
+            sys.stderr.flush()
+
+    reading = analyze(document, progress) if args.no_cache else read_document(document, progress)
+    if show_progress:
+        sys.stderr.write("\r" + " " * 40 + "\r")
+    if args.format == "json":
+        out = json.dumps(reading_dict(reading), ensure_ascii=False, indent=1) + "\n"
+    else:
+        out = outline(reading)
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    return 0
+
+
+def _open(argv: Sequence[str]) -> int:
+    args = _open_parser().parse_args(argv)
+    document = _document(args.path)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return _fail("the reader needs a terminal; use 'briefing analyze' for scripts")
+    from briefing.app import BriefingApp
+
+    BriefingApp(document).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "analyze":
+            return _analyze(args[1:])
+        return _open(args)
+    except BriefingError as exc:
+        return _fail(str(exc))
+    except FileNotFoundError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

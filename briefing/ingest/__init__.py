@@ -1,0 +1,39 @@
+"""Turn a file (or a string) into a `Document`: safe reading, sanitising, then a format parser."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from briefing.errors import SourceError
+from briefing.ingest.markdown import parse_markdown
+from briefing.ingest.plaintext import parse_plain_text
+from briefing.ingest.source import MAX_BYTES, read_source
+from briefing.model import Document
+from briefing.safety import sanitize
+
+__all__ = ["MAX_BYTES", "document_from_text", "load_document"]
+
+
+def document_from_text(
+    text: str,
+    source_format: str = "text",
+    source_path: str | None = None,
+    content_hash: str | None = None,
+) -> Document:
+    """Parse already-decoded text. The hash defaults to that of its UTF-8 bytes."""
+    if content_hash is None:
+        content_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    clean = sanitize(text)
+    if source_format == "markdown":
+        return parse_markdown(clean, content_hash, source_path)
+    return parse_plain_text(clean, content_hash, source_path)
+
+
+def load_document(path: str | Path) -> Document:
+    """Read and parse a `.txt` or `.md` file; raises `SourceError` with a one-line reason."""
+    source = read_source(path)
+    document = document_from_text(source.text, source.format, source.path, source.content_hash)
+    if not document.paragraphs:
+        raise SourceError(source.path, "has no readable text")
+    return document

@@ -1,0 +1,81 @@
+"""Assemble a `Document` block by block, so every parser computes offsets the same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.model import (
+    Document,
+    InlineStyle,
+    Metadata,
+    Paragraph,
+    ParagraphKind,
+    StyleKind,
+)
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass
+class DocumentBuilder:
+    """Appends paragraphs (and their inline styles) to one growing text."""
+
+    _parts: list[str] = field(default_factory=list)
+    _length: int = 0
+    _paragraphs: list[Paragraph] = field(default_factory=list)
+    _styles: list[InlineStyle] = field(default_factory=list)
+    _section_breaks: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self._paragraphs)
+
+    def add(
+        self,
+        text: str,
+        kind: ParagraphKind = ParagraphKind.TEXT,
+        level: int = 0,
+        styles: list[tuple[int, int, StyleKind, str | None]] | None = None,
+    ) -> int | None:
+        """Append a paragraph; `styles` are offsets relative to `text`. Returns its index."""
+        stripped = text.strip()
+        if not stripped:
+            return None
+        lead = len(text) - len(text.lstrip())
+        if self._parts:
+            self._parts.append(PARAGRAPH_SEPARATOR)
+            self._length += len(PARAGRAPH_SEPARATOR)
+        start = self._length
+        self._parts.append(stripped)
+        self._length += len(stripped)
+        index = len(self._paragraphs)
+        self._paragraphs.append(Paragraph(index, start, self._length, kind, level))
+        for s_start, s_end, s_kind, target in styles or ():
+            a = min(max(s_start - lead, 0), len(stripped))
+            b = min(max(s_end - lead, 0), len(stripped))
+            if b > a:
+                self._styles.append(InlineStyle(start + a, start + b, s_kind, target))
+        return index
+
+    def break_section(self, title: str) -> None:
+        """The next paragraph added starts a section the source declares (a heading)."""
+        self._section_breaks.append((len(self._paragraphs), title))
+
+    def build(
+        self,
+        metadata: Metadata,
+        content_hash: str,
+        source_path: str | None,
+        source_format: str,
+    ) -> Document:
+        breaks = tuple((i, t) for i, t in self._section_breaks if i < len(self._paragraphs))
+        return Document(
+            text="".join(self._parts),
+            paragraphs=tuple(self._paragraphs),
+            metadata=metadata,
+            content_hash=content_hash,
+            source_path=source_path,
+            source_format=source_format,
+            styles=tuple(self._styles),
+            section_breaks=breaks,
+        )

@@ -1,0 +1,200 @@
+"""Markdown → `Document`, parsed with markdown-it-py.
+
+YAML front matter becomes metadata; the first `#` heading is the title; `##` headings (and any
+later `#` heading) start the sections the source declares. Lists, block quotes, code, emphasis
+and links are kept as paragraph kinds and inline styles, so the reader can show them as such,
+while `Document.text` stays plain readable text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from briefing.ingest.builder import DocumentBuilder
+from briefing.model import Document, Metadata, ParagraphKind, StyleKind
+from briefing.safety import sanitize
+
+_STYLE_OF = {
+    "em": StyleKind.EMPHASIS,
+    "strong": StyleKind.STRONG,
+    "s": StyleKind.STRIKE,
+    "link": StyleKind.LINK,
+}
+
+StyleRun = tuple[int, int, StyleKind, str | None]
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+
+
+def _inline(token: Token) -> tuple[str, list[StyleRun]]:
+    """Flatten an inline token to plain text and the styles over it."""
+    parts: list[str] = []
+    styles: list[StyleRun] = []
+    length = 0
+    open_at: list[tuple[str, int, str | None]] = []
+    for child in token.children or ():
+        kind = child.type
+        piece = ""
+        if kind == "text" or kind == "html_inline":
+            piece = child.content
+        elif kind == "softbreak":
+            piece = " "
+        elif kind == "hardbreak":
+            piece = "\n"
+        elif kind == "code_inline":
+            styles.append((length, length + len(child.content), StyleKind.CODE, None))
+            piece = child.content
+        elif kind == "image":
+            piece = f"[image: {child.content}]" if child.content else "[image]"
+        elif kind.endswith("_open") and kind[:-5] in _STYLE_OF:
+            href = child.attrGet("href")
+            open_at.append((kind[:-5], length, str(href) if href is not None else None))
+        elif kind.endswith("_close") and kind[:-6] in _STYLE_OF:
+            for i in range(len(open_at) - 1, -1, -1):
+                if open_at[i][0] == kind[:-6]:
+                    name, start, target = open_at.pop(i)
+                    styles.append((start, length, _STYLE_OF[name], target))
+                    break
+        parts.append(piece)
+        length += len(piece)
+    return "".join(parts), styles
+
+
+def _metadata(front: dict[str, Any], title: str | None) -> Metadata:
+    def text(*keys: str) -> str | None:
+        for key in keys:
+            value = front.get(key)
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            if value is not None and str(value).strip():
+                return sanitize(str(value)).strip()
+        return None
+
+    tags_value = front.get("tags") or front.get("keywords") or ()
+    if isinstance(tags_value, str):
+        tags_value = [t for t in tags_value.replace(",", " ").split() if t]
+    tags = (
+        tuple(sanitize(str(t)).strip() for t in tags_value)
+        if isinstance(tags_value, list | tuple)
+        else ()
+    )
+    known = {"title", "author", "authors", "byline", "date", "dateline", "location", "tags"}
+    known |= {"keywords", "credits"}
+    credits_value = front.get("credits") or ()
+    credits = (
+        (sanitize(str(credits_value)),)
+        if isinstance(credits_value, str)
+        else tuple(sanitize(str(c)) for c in credits_value)
+        if isinstance(credits_value, list)
+        else ()
+    )
+    extra = tuple(
+        (sanitize(str(k)), sanitize(str(v))) for k, v in front.items() if str(k) not in known
+    )
+    return Metadata(
+        title=text("title") or title,
+        dateline=text("dateline", "location"),
+        byline=text("byline", "author", "authors"),
+        date=text("date"),
+        credits=credits,
+        tags=tags,
+        extra=extra,
+    )
+
+
+def _front_matter(content: str) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return {"front_matter": "unreadable YAML, ignored"}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def parse_markdown(text: str, content_hash: str, source_path: str | None) -> Document:
+    """`text` must already be sanitised; front matter values are sanitised here."""
+    tokens = _parser().parse(text)
+    builder = DocumentBuilder()
+    front: dict[str, Any] = {}
+    title: str | None = None
+    seen_body = False
+    list_stack: list[list[int]] = []  # per open list: [next number] or [-1] for bullets
+    item_fresh: list[bool] = []  # per open list item: its first paragraph is still to come
+    quote_depth = 0
+    heading_level = 0
+    table_rows: list[str] = []
+    row: list[str] = []
+    in_cell = False
+
+    for token in tokens:
+        kind = token.type
+        if kind == "front_matter":
+            front = _front_matter(token.content)
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif kind == "heading_close":
+            heading_level = 0
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            start = token.attrGet("start")
+            list_stack.append([int(start) if start is not None else 1] if kind[0] == "o" else [-1])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_stack.pop()
+        elif kind == "list_item_open":
+            item_fresh.append(True)
+        elif kind == "list_item_close":
+            item_fresh.pop()
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind in ("fence", "code_block"):
+            builder.add(token.content.rstrip("\n"), ParagraphKind.CODE)
+            seen_body = True
+        elif kind == "html_block":
+            builder.add(token.content)
+            seen_body = True
+        elif kind in ("th_open", "td_open"):
+            in_cell = True
+        elif kind in ("th_close", "td_close"):
+            in_cell = False
+        elif kind == "tr_close":
+            table_rows.append(" | ".join(row))
+            row = []
+        elif kind == "table_close":
+            builder.add("\n".join(table_rows))
+            table_rows = []
+            seen_body = True
+        elif kind == "inline":
+            content, styles = _inline(token)
+            if in_cell:
+                row.append(content.strip())
+                continue
+            if heading_level:
+                if heading_level == 1 and title is None and not seen_body:
+                    title = content.strip()
+                    continue
+                if heading_level <= 2:
+                    builder.break_section(content.strip())
+                builder.add(content, ParagraphKind.HEADING, heading_level, styles)
+            elif list_stack and item_fresh:
+                prefix = ""
+                if item_fresh[-1]:
+                    counter = list_stack[-1]
+                    prefix = "• " if counter[0] < 0 else f"{counter[0]}. "
+                    if counter[0] >= 0:
+                        counter[0] += 1
+                    item_fresh[-1] = False
+                shifted = [(a + len(prefix), b + len(prefix), k, t) for a, b, k, t in styles]
+                builder.add(prefix + content, ParagraphKind.LIST_ITEM, len(list_stack), shifted)
+            elif quote_depth:
+                builder.add(content, ParagraphKind.QUOTE, quote_depth, styles)
+            else:
+                builder.add(content, ParagraphKind.TEXT, 0, styles)
+            seen_body = True
+    return builder.build(_metadata(front, title), content_hash, source_path, "markdown")

@@ -1,0 +1,115 @@
+"""Plain text → `Document`.
+
+Paragraphs are separated by blank lines or by single line breaks (news copy pasted from a web
+page has one paragraph per line). A block of lines that is hard-wrapped prose (lines of similar
+length that do not end sentences) is joined into one paragraph instead. The first lines may
+hold a title and a byline, the first paragraph a dateline, and the last ones credits: those go
+to metadata, not into the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.ingest import news
+from briefing.ingest.builder import DocumentBuilder
+from briefing.model import Document, Metadata, ParagraphKind
+
+_LIST_ITEM = re.compile(r"^(?:[•·*▪‣◦–-]|\d{1,3}[.)])\s+\S")
+_SENTENCE_END = tuple('.!?:;"”’)»')
+_HEADING_MAX_WORDS = 10
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when a block's lines are one paragraph wrapped at a fixed width."""
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    widths = [len(line) for line in lines]
+    widest = max(widths)
+    if widest > 120:
+        return False
+    open_ended = sum(1 for line in body if not line.rstrip().endswith(_SENTENCE_END))
+    full = sum(1 for line in body if len(line) >= 0.6 * widest)
+    return open_ended * 2 >= len(body) and full * 10 >= 6 * len(body)
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Runs of non-blank lines."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _paragraphs(text: str) -> list[str]:
+    paragraphs: list[str] = []
+    for block in _blocks(text):
+        if _is_hard_wrapped(block) and not any(_LIST_ITEM.match(s.strip()) for s in block[1:]):
+            paragraphs.append(" ".join(line.strip() for line in block))
+        else:
+            paragraphs.extend(line.strip() for line in block)
+    return paragraphs
+
+
+def _looks_like_heading(line: str, following: str | None) -> bool:
+    """A short unpunctuated line before a longer paragraph reads as a heading."""
+    words = line.split()
+    if not words or len(words) > _HEADING_MAX_WORDS or len(line) > 80:
+        return False
+    if line.endswith((*_SENTENCE_END, ",", "—", "-")) or _LIST_ITEM.match(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    return following is not None and len(following) > 2 * len(line)
+
+
+def parse_plain_text(text: str, content_hash: str, source_path: str | None) -> Document:
+    paragraphs = _paragraphs(text)
+    title = byline = dateline = None
+    credits: list[str] = []
+
+    # Leading title and byline, in either order, each at most once.
+    for _ in range(2):
+        if len(paragraphs) < 2:
+            break
+        first = paragraphs[0]
+        following = next((p for p in paragraphs[1:3] if not news.is_byline(p)), None)
+        if byline is None and news.is_byline(first):
+            byline = first
+            paragraphs.pop(0)
+        elif (
+            title is None
+            and _looks_like_heading(first, following)
+            and not news.DATELINE.match(first)
+        ):
+            title = first
+            paragraphs.pop(0)
+
+    # Trailing credits, scanning back from the end; the body keeps at least one paragraph.
+    while len(paragraphs) > 1 and news.is_credit(paragraphs[-1]):
+        credits.insert(0, news.strip_bullet(paragraphs.pop()))
+
+    if paragraphs:
+        dateline, rest = news.split_dateline(paragraphs[0])
+        paragraphs[0] = rest
+
+    builder = DocumentBuilder()
+    for i, paragraph in enumerate(paragraphs):
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if _LIST_ITEM.match(paragraph):
+            builder.add(paragraph, ParagraphKind.LIST_ITEM, 1)
+        elif i > 0 and _looks_like_heading(paragraph, following):
+            builder.break_section(paragraph)
+            builder.add(paragraph, ParagraphKind.HEADING, 2)
+        else:
+            builder.add(paragraph)
+    metadata = Metadata(title=title, dateline=dateline, byline=byline, credits=tuple(credits))
+    return builder.build(metadata, content_hash, source_path, "text")

@@ -1,0 +1,81 @@
+"""Read a file as briefing text, refusing what is not text with one clear sentence."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.errors import SourceError
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest file accepted (64 MiB): far beyond any briefing, small enough to hold in memory."""
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Decoded text of a file, with what identifies it."""
+
+    text: str
+    path: str
+    content_hash: str
+    format: str
+    """"markdown" or "text", from the file name."""
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is an error."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, body = "utf-8", data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, body = "utf-16", data
+    else:
+        encoding, body = "utf-8", data
+        if b"\x00" in data:
+            raise SourceError(path, "looks like a binary file (it contains NUL bytes), not text")
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        name = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        raise SourceError(
+            path,
+            f"is not valid {name} text (bad byte at offset {exc.start}); "
+            "convert it to UTF-8 first, e.g. with iconv",
+        ) from None
+    if "\x00" in text:
+        raise SourceError(path, "looks like a binary file (it contains NUL characters), not text")
+    return text
+
+
+def read_source(path: str | Path) -> Source:
+    """Read `path` safely: existence, type, size cap, encoding, emptiness."""
+    shown = str(path)
+    p = Path(path)
+    try:
+        if not p.exists():
+            raise SourceError(shown, "no such file")
+        if p.is_dir():
+            raise SourceError(shown, "is a directory, not a file")
+        if not p.is_file():
+            raise SourceError(shown, "is not a regular file")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(
+                shown, f"is too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB)"
+            )
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise SourceError(shown, "permission denied") from None
+    except OSError as exc:
+        raise SourceError(shown, exc.strerror or "cannot be read") from None
+    if len(data) > MAX_BYTES:
+        raise SourceError(shown, f"is too large (the limit is {MAX_BYTES // 2**20} MiB)")
+    text = decode(data, shown)
+    if not text.strip():
+        raise SourceError(shown, "is empty (nothing but white space)")
+    fmt = "markdown" if p.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    return Source(text, shown, hashlib.sha256(data).hexdigest(), fmt)

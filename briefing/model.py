@@ -1,0 +1,209 @@
+"""The one document model every feature reads.
+
+A `Document` is the normalised text of an article plus its paragraphs and metadata, all as
+character offsets into `Document.text`. A `Reading` adds what analysis found (sentences,
+sections, entities, quotes), again only as offsets. Nothing here imports a UI library, and no
+feature keeps its own copy of the text or its own idea of a paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+from briefing.safety import sanitize
+
+
+class ParagraphKind(StrEnum):
+    """What a block of the body is, so that the reader and export can show it as such."""
+
+    TEXT = "text"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+    CODE = "code"
+
+
+class StyleKind(StrEnum):
+    """Inline formatting kept from a Markdown source."""
+
+    EMPHASIS = "emphasis"
+    STRONG = "strong"
+    CODE = "code"
+    LINK = "link"
+    STRIKE = "strike"
+
+
+class EntityType(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    EVENT = "event"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of the body: `text[start:end]`, never empty, with no white space at either end."""
+
+    index: int
+    start: int
+    end: int
+    kind: ParagraphKind = ParagraphKind.TEXT
+    level: int = 0
+    """Heading level (1-6) for headings, nesting depth for list items and quotes."""
+
+
+@dataclass(frozen=True, slots=True)
+class InlineStyle:
+    """Emphasis, code or a link over `text[start:end]`; `target` is a link's address."""
+
+    start: int
+    end: int
+    kind: StyleKind
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the source says about itself, outside the body. Absent fields are None or empty."""
+
+    title: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    credits: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+    """Other front-matter fields, as (key, value) strings, in source order."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """An ingested article. Immutable: every later feature refers to it by character offsets."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    metadata: Metadata
+    content_hash: str
+    """SHA-256 of the source bytes: finds a document again after a move, keys caches."""
+    source_path: str | None = None
+    source_format: str = "text"
+    styles: tuple[InlineStyle, ...] = ()
+    section_breaks: tuple[tuple[int, str], ...] = ()
+    """Sections the source declares itself (Markdown headings): (first paragraph, title)."""
+
+    def paragraph_text(self, index: int) -> str:
+        paragraph = self.paragraphs[index]
+        return self.text[paragraph.start : paragraph.end]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph containing `offset` (or the one before a gap)."""
+        if not self.paragraphs:
+            raise ValueError("document has no paragraphs")
+        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    @property
+    def display_title(self) -> str:
+        """The title to show: the source's own, else the file name, else a placeholder."""
+        if self.metadata.title:
+            return self.metadata.title
+        if self.source_path:
+            name = sanitize(self.source_path.replace("\\", "/").rsplit("/", 1)[-1])
+            return name.rsplit(".", 1)[0] if "." in name else name
+        return "Untitled briefing"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+class TitleSource(StrEnum):
+    """Where a section's title came from."""
+
+    HEADING = "heading"
+    AUTO = "auto"
+    USER = "user"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Paragraphs `start_paragraph..end_paragraph` (inclusive) under one title."""
+
+    id: int
+    title: str
+    start_paragraph: int
+    end_paragraph: int
+    title_source: TitleSource = TitleSource.AUTO
+    gist: Span | None = None
+
+    def __contains__(self, paragraph: int) -> bool:
+        return self.start_paragraph <= paragraph <= self.end_paragraph
+
+    @property
+    def paragraph_count(self) -> int:
+        return self.end_paragraph - self.start_paragraph + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A document with what analysis found in it. Every span is an offset into `document.text`."""
+
+    document: Document
+    sentences: tuple[Sentence, ...] = ()
+    sections: tuple[Section, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = field(default=())
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start_paragraph for s in self.sections]
+
+    def section_of(self, paragraph: int) -> int | None:
+        """Index into `sections` of the section holding `paragraph` (None outside them all)."""
+        if not self.sections:
+            return None
+        i = bisect.bisect_right(self._section_starts, paragraph) - 1
+        if i >= 0 and paragraph in self.sections[i]:
+            return i
+        return None

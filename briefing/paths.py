@@ -1,0 +1,48 @@
+"""Where briefing keeps its files, and where its bundled resources are.
+
+The user's data and cache directories come from platformdirs and can be moved with the
+`BRIEFING_DATA_DIR` and `BRIEFING_CACHE_DIR` environment variables (tests and portable setups
+use them). Bundled styles and the seed briefing live inside the installed package (the wheel
+maps the top-level `styles/` and `seeds/` there); in a source checkout they are read in place.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "briefing"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    override = os.environ.get("BRIEFING_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("BRIEFING_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def _resource_dir(name: str) -> Path:
+    installed = _PACKAGE / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / name
+
+
+def styles_dir() -> Path:
+    return _resource_dir("styles")
+
+
+def seed_path() -> Path:
+    """The bundled briefing that opens when no file is given."""
+    seeds = sorted(_resource_dir("seeds").glob("*.txt")) + sorted(
+        _resource_dir("seeds").glob("*.md")
+    )
+    if not seeds:
+        raise FileNotFoundError("the bundled briefing is missing from this installation")
+    return seeds[0]

@@ -1,0 +1,1 @@
+"""Persistent state: the analysis cache (annotations and corrections come with their issues)."""

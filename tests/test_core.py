@@ -1,0 +1,68 @@
+"""The core stays pure, and the reading survives the cache and JSON round trips."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from briefing.analysis import ANALYSIS_VERSION, analyze
+from briefing.ingest import load_document
+from briefing.pipeline import read_document
+from briefing.serialize import analysis_dict, reading_from_analysis
+from briefing.store.cache import AnalysisCache
+from tests.conftest import FIXTURES, SEED
+
+CORE = [
+    "briefing.model",
+    "briefing.ingest",
+    "briefing.analysis",
+    "briefing.store.cache",
+    "briefing.serialize",
+    "briefing.pipeline",
+    "briefing.search",
+    "briefing.cli",
+]
+
+
+def test_core_never_imports_textual() -> None:
+    code = (
+        "import sys\n"
+        f"for name in {CORE!r}: __import__(name)\n"
+        "from briefing.ingest import load_document\n"
+        "from briefing.analysis import analyze\n"
+        f"analyze(load_document({str(SEED)!r}))\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_analysis_round_trips_through_json() -> None:
+    reading = analyze(load_document(FIXTURES / "report.md"))
+    data = json.loads(json.dumps(analysis_dict(reading)))
+    assert reading_from_analysis(reading.document, data) == reading
+
+
+def test_cache_returns_the_same_reading_and_survives_damage(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cache = AnalysisCache(tmp_path, ANALYSIS_VERSION)
+    document = load_document(SEED)
+    assert cache.load(document) is None
+    first = read_document(document, cache=cache)
+    files = list(tmp_path.glob("*.json"))
+    assert len(files) == 1
+    assert cache.load(document) == first
+    files[0].write_text("{not json", encoding="utf-8")
+    assert cache.load(document) is None
+    assert read_document(document, cache=cache) == first
+
+
+def test_sections_cover_every_paragraph_once() -> None:
+    for path in (SEED, FIXTURES / "report.md", FIXTURES / "headed.txt"):
+        reading = analyze(load_document(path))
+        covered = [
+            p for s in reading.sections for p in range(s.start_paragraph, s.end_paragraph + 1)
+        ]
+        assert covered == list(range(len(reading.document.paragraphs)))

@@ -1,0 +1,54 @@
+"""Wrapping and screen layout as pure functions over offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from briefing.analysis import analyze
+from briefing.app.layout import LineKind, build_layout, wrap
+from briefing.ingest import document_from_text, load_document
+from tests.conftest import FIXTURES
+
+
+@given(st.text(alphabet=st.sampled_from("ab cd 語e\n🙂"), max_size=300), st.integers(1, 40))
+def test_wrap_fits_width_and_keeps_every_non_space_character(text: str, width: int) -> None:
+    spans = wrap(text, 0, len(text), width)
+    kept = ""
+    last = 0
+    for start, end in spans:
+        assert last <= start <= end <= len(text)
+        piece = text[start:end]
+        assert "\n" not in piece
+        assert cell_len(piece) <= max(width, 2)  # a wide character never splits
+        kept += piece
+        last = end
+    assert "".join(kept.split()) == "".join(text.split())
+
+
+def test_wrap_breaks_at_spaces() -> None:
+    text = "alpha beta gamma delta"
+    assert [text[a:b] for a, b in wrap(text, 0, len(text), 11)] == ["alpha beta", "gamma delta"]
+
+
+def test_layout_indexes_sections_paragraphs_and_offsets() -> None:
+    reading = analyze(load_document(FIXTURES / "report.md"))
+    layout = build_layout(reading, 60)
+    document = reading.document
+    assert len(layout.paragraph_lines) == len(document.paragraphs)
+    for index, line_number in enumerate(layout.paragraph_lines):
+        line = layout.lines[line_number]
+        assert line.kind == LineKind.TEXT
+        assert line.paragraph == index
+        assert layout.line_of_offset(document.paragraphs[index].start) == line_number
+    for index, line_number in enumerate(layout.section_lines):
+        assert layout.lines[line_number].paragraph == reading.sections[index].start_paragraph
+    assert all(line.end - line.start <= layout.measure for line in layout.lines)
+
+
+def test_sections_without_headings_get_a_title_line() -> None:
+    reading = analyze(document_from_text("One.\nTwo."))
+    layout = build_layout(reading, 40)
+    assert layout.lines[0].kind == LineKind.SECTION_TITLE
+    assert layout.lines[layout.section_lines[0]].kind == LineKind.SECTION_TITLE
