@@ -60,8 +60,8 @@ class ReaderView(ScrollView, can_focus=True):
         Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False, id="reader.up"),
         Binding("space,pagedown", "page(1)", "Page down", show=False, id="reader.page_down"),
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
-        Binding("g,home", "top", "Top", key_display="g", id="reader.top"),
-        Binding("G,end", "bottom", "Bottom", key_display="G", id="reader.bottom"),
+        Binding("g,home", "top", "Top", show=False, id="reader.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -81,7 +81,7 @@ class ReaderView(ScrollView, can_focus=True):
     }
 
     class TopChanged(Message):
-        """The paragraph at the top of the view changed (the reader moved)."""
+        """The reading position moved to another paragraph (see `reading_paragraph`)."""
 
         def __init__(self, reader: ReaderView, paragraph: int) -> None:
             super().__init__()
@@ -102,19 +102,20 @@ class ReaderView(ScrollView, can_focus=True):
         self._hit_starts: list[int] = []
         self._current_hit = -1
         self._top_paragraph = -1
+        self._pin: tuple[int, int] | None = None
         self._style_starts: list[int] = []
 
     # ------------------------------------------------------------------ model in
     def watch_reading(self, old: Reading | None, new: Reading | None) -> None:
-        anchor = self.top_offset() if old is not None else None
+        anchor = self._anchor() if old is not None else None
         if new is not None:
             self._style_starts = [s.start for s in new.document.styles]
         self._relayout(anchor)
 
     def on_resize(self) -> None:
-        self._relayout(self.top_offset() if self._layout else None)
+        self._relayout(self._anchor())
 
-    def _relayout(self, anchor: int | None) -> None:
+    def _relayout(self, anchor: tuple[int, int] | None) -> None:
         reading = self.reading
         width = self.scrollable_content_region.width or self.size.width
         if reading is None or width <= 0:
@@ -124,8 +125,11 @@ class ReaderView(ScrollView, can_focus=True):
         overscroll = max(0, self.size.height - 3)
         self.virtual_size = Size(width, self._layout.height + overscroll)
         if anchor is not None:
-            self.scroll_to(y=self._layout.line_of_offset(anchor), animate=False, immediate=True)
+            offset, above = anchor
+            line = max(0, self._layout.line_of_offset(offset) - above)
+            self.scroll_to(y=line, animate=False, immediate=True)
         self._top_paragraph = -1
+        self._pin = None
         self._report_top()
         self.refresh()
 
@@ -139,36 +143,58 @@ class ReaderView(ScrollView, can_focus=True):
         return round(self.scroll_y)
 
     def top_offset(self) -> int | None:
-        """Text offset at the top of the view, to keep the place across re-layouts."""
+        """Text offset at the top of the view (the next text's, on a blank or title line)."""
         if not self._layout or not self._layout.lines:
             return None
-        line = self._layout.lines[min(self.top_line(), self._layout.height - 1)]
-        return line.start
+        return self._layout.lines[min(self.top_line(), self._layout.height - 1)].start
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """The place to keep across a re-layout: a text offset and how many lines above it."""
+        layout = self._layout
+        if not layout or not layout.lines or self.top_line() == 0:
+            return None
+        top = min(self.top_line(), layout.height - 1)
+        offset = layout.lines[top].start
+        return offset, layout.line_of_offset(offset) - top
 
     def top_paragraph(self) -> int:
         if not self._layout or not self._layout.lines:
             return 0
         return self._layout.lines[min(self.top_line(), self._layout.height - 1)].paragraph
 
+    def reading_paragraph(self) -> int:
+        """Where the reader is: the target of the last jump while the view stays there,
+        else the paragraph at the top of the view."""
+        if self._pin is not None and self._pin[0] == self.top_line():
+            return self._pin[1]
+        return self.top_paragraph()
+
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         self._report_top()
 
     def _report_top(self) -> None:
-        paragraph = self.top_paragraph()
+        paragraph = self.reading_paragraph()
         if paragraph != self._top_paragraph:
             self._top_paragraph = paragraph
             self.post_message(self.TopChanged(self, paragraph))
 
+    def _jump(self, line: int, paragraph: int) -> None:
+        """Scroll `line` to the top and read as `paragraph` until the user scrolls away."""
+        self.scroll_to(y=line, animate=False, immediate=True)
+        self._pin = (self.top_line(), paragraph)
+        self._report_top()
+
     def scroll_to_section(self, index: int) -> None:
         if self._layout and 0 <= index < len(self._layout.section_lines):
-            self.scroll_to(y=self._layout.section_lines[index], animate=False, immediate=True)
+            line = self._layout.section_lines[index]
+            self._jump(line, self._layout.lines[line].paragraph)
 
     def scroll_to_offset(self, offset: int, *, context: int = 3) -> None:
         """Bring the line holding `offset` into view, a few lines below the top."""
         if self._layout:
             line = self._layout.line_of_offset(offset)
-            self.scroll_to(y=max(0, line - context), animate=False, immediate=True)
+            self._jump(max(0, line - context), self._layout.lines[line].paragraph)
 
     # ------------------------------------------------------------------ search hits
     def set_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
@@ -186,11 +212,12 @@ class ReaderView(ScrollView, can_focus=True):
         self.scroll_to(y=self.scroll_y + direction * max(1, self.size.height - 2), animate=False)
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False)
+        self._jump(0, 0)
 
     def action_bottom(self) -> None:
-        if self._layout:
-            self.scroll_to(y=max(0, self._layout.height - self.size.height), animate=False)
+        if self._layout and self._layout.lines:
+            last = self._layout.height - 1
+            self._jump(max(0, last + 1 - self.size.height), self._layout.lines[last].paragraph)
 
     # ------------------------------------------------------------------ rendering
     def render_line(self, y: int) -> Strip:

@@ -103,7 +103,7 @@ class ReadingScreen(Screen[None]):
         self.reading = reading
         reader = self.query_one(ReaderView)
         reader.reading = reading
-        current = reading.section_of(reader.top_paragraph()) or 0
+        current = reading.section_of(reader.reading_paragraph()) or 0
         self.query_one(SectionList).show_sections(reading.sections, current)
         self.query_one(EntitySidebar).show_entities(reading.entities)
 
@@ -132,7 +132,7 @@ class ReadingScreen(Screen[None]):
 
     # ------------------------------------------------------------------ sections
     def current_section(self) -> int:
-        return self.reading.section_of(self.query_one(ReaderView).top_paragraph()) or 0
+        return self.reading.section_of(self.query_one(ReaderView).reading_paragraph()) or 0
 
     def go_to_section(self, index: int) -> None:
         if not 0 <= index < len(self.sections):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -47,13 +48,19 @@ class SectionList(OptionList):
     def current(self) -> int:
         return self._current
 
-    def _prompt(self, index: int, section: Section) -> Text:
-        mark = CURRENT_MARK if index == self._current else " "
+    def _prompt(self, index: int, section: Section) -> Table:
+        """Number and title side by side, so a long title wraps under itself."""
+        current = index == self._current
         width = len(str(len(self._sections)))
-        prompt = Text(no_wrap=False, overflow="fold")
-        prompt.append(f"{mark}{index + 1:>{width}} ", style="bold" if mark != " " else "")
-        prompt.append(section.title, style="bold" if index == self._current else "")
-        return prompt
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, width=width + 1)
+        grid.add_column(ratio=1, overflow="fold")
+        number = Text(f"{CURRENT_MARK if current else ' '}{index + 1:>{width}}")
+        title = Text(section.title, style="bold" if current else "", overflow="fold")
+        if current:
+            number.stylize("bold")
+        grid.add_row(number, title)
+        return grid
 
     def show_sections(self, sections: tuple[Section, ...], current: int = 0) -> None:
         self._sections = sections

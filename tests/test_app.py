@@ -1,0 +1,242 @@
+"""The app driven by Pilot: navigation, palette, search, help, panes, untrusted text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widget import Widget
+from textual.widgets import Input
+
+from briefing.app import BriefingApp
+from briefing.app.entity_sidebar import EntitySidebar
+from briefing.app.help_screen import HelpScreen, binding_rows
+from briefing.app.reader_view import ReaderView
+from briefing.app.reading_screen import ReadingScreen
+from briefing.app.search_bar import SearchBar
+from briefing.app.section_list import SectionList
+from briefing.ingest import document_from_text, load_document
+from briefing.model import Document
+from tests.conftest import FIXTURES, SEED
+
+LONG = FIXTURES / "long.md"
+
+
+def make_app(path: Path = LONG) -> BriefingApp:
+    return BriefingApp(load_document(path))
+
+
+async def ready(app: BriefingApp, pilot) -> ReadingScreen:  # type: ignore[no-untyped-def]
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ReadingScreen)
+    return screen
+
+
+def reader_section(screen: ReadingScreen) -> int | None:
+    return screen.reading.section_of(screen.query_one(ReaderView).reading_paragraph())
+
+
+def rendered_text(widget: Widget) -> str:
+    """What a Line-API widget shows, as plain text."""
+    lines = []
+    for y in range(widget.size.height):
+        lines.append("".join(segment.text for segment in widget.render_line(y)))
+    return "\n".join(lines)
+
+
+async def test_section_keys_move_reader_and_list_together() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        sections = screen.query_one(SectionList)
+        assert [s.title for s in screen.sections] == [
+            "Introduction",
+            "Harbours",
+            "Flood defences",
+            "Housing",
+            "Transport",
+        ]
+        for key, expected in [("n", 1), ("right_square_bracket", 2), ("n", 3), ("p", 2)]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert reader_section(screen) == expected
+            assert sections.current == expected
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert sections.current == 1
+        await pilot.press("5")
+        await pilot.pause()
+        assert reader_section(screen) == 4
+        assert sections.current == 4
+        await pilot.press("n")  # past the last section: stays
+        await pilot.pause()
+        assert sections.current == 4
+
+
+async def test_missing_section_number_warns_and_stays() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("9")
+        await pilot.pause()
+        assert reader_section(screen) == 0
+        assert any("no section 9" in str(n.message) for n in app._notifications)
+
+
+async def test_scrolling_moves_the_current_section_marker() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        reader = screen.query_one(ReaderView)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert reader.scroll_y == 2
+        await pilot.press("G")
+        await pilot.pause()
+        assert screen.query_one(SectionList).current == len(screen.sections) - 1
+        await pilot.press("g")
+        await pilot.pause()
+        assert reader.scroll_y == 0
+        assert screen.query_one(SectionList).current == 0
+
+
+async def test_clicking_a_section_goes_there() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.click(SectionList, offset=(4, 2))
+        await pilot.pause()
+        assert reader_section(screen) == 2
+
+
+async def test_palette_offers_go_to_section() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to section 4")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert reader_section(screen) == 3
+
+
+async def test_search_finds_steps_and_clears() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        reader = screen.query_one(ReaderView)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"revenue")
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen.document.text
+        assert [text[a:b] for a, b in reader._hits] == ["revenue"] * 3
+        assert app.focused is reader
+        first = reader._current_hit
+        assert reader_section(screen) == 1  # the first hit is in "Harbours"
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert reader._current_hit == first + 1
+        assert reader_section(screen) == 2
+        await pilot.press("comma", "comma")
+        await pilot.pause()
+        assert reader._current_hit == (first - 1) % 3
+        await pilot.press("escape")
+        await pilot.pause()
+        assert reader._hits == []
+
+
+async def test_search_without_hits_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("slash", *"zebra")
+        await pilot.pause()
+        count = screen.query_one("#search-count")
+        assert "no hits" in str(count.render())
+
+
+async def test_help_lists_every_binding_and_closes() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {what for _, _, what in binding_rows(app.binding_owners())}
+        for owner in (ReadingScreen, ReaderView, SectionList, SearchBar, BriefingApp):
+            for binding in owner.BINDINGS:
+                assert getattr(binding, "description", None) in described
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_tab_moves_between_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 30)) as pilot:
+        screen = await ready(app, pilot)
+        assert app.focused is screen.query_one(ReaderView)
+        seen = set()
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert app.focused is not None
+            seen.add(type(app.focused).__name__)
+        assert {"SectionList", "OptionList"} <= seen  # the entity list is an OptionList
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is not None
+
+
+async def test_narrow_terminal_hides_sidebars_with_keys_to_bring_them_back() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app, pilot)
+        entities = screen.query_one(EntitySidebar)
+        sections = screen.query_one(SectionList)
+        assert not entities.display
+        assert sections.display
+        await pilot.press("e")
+        await pilot.pause()
+        assert entities.display
+        await pilot.press("s")
+        await pilot.pause()
+        assert not sections.display
+        assert screen.query_one(ReaderView).size.width > 40
+
+
+async def test_untrusted_text_is_shown_literally_and_escapes_never_reach_the_screen() -> None:
+    hostile = (
+        "# [bold red]Title[/]\n\n"
+        "Body with [bold red]x[/] and [link=https://evil.example]click[/link].\n\n"
+        "## [red]Section[/red] \x1b]0;owned\x07\n\n"
+        "Escape \x1b[2J and bell \x07 here.\n"
+    )
+    document: Document = document_from_text(hostile, "markdown", "hostile.md")
+    app = BriefingApp(document)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        text = rendered_text(screen.query_one(ReaderView))
+        assert "[bold red]x[/]" in text
+        assert "[link=https://evil.example]click[/link]" in text
+        assert "\x1b" not in text
+        assert "\x07" not in text
+        assert "[red]Section[/red]" in rendered_text(screen.query_one(SectionList))
+        await pilot.press("ctrl+p", *"red")
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+
+
+async def test_analysis_is_cached_by_content(tmp_path: Path) -> None:
+    app = make_app(SEED)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+    cached = list((tmp_path / "cache" / "readings").glob("*.json"))
+    assert len(cached) == 1
