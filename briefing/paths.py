@@ -11,20 +11,26 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "briefing"
 _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir() -> Path:
     override = os.environ.get("BRIEFING_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+    if override:
+        return Path(override)
+    import platformdirs  # only when needed: it is not free at start-up
+
+    return Path(platformdirs.user_data_dir(APP_NAME))
 
 
 def cache_dir() -> Path:
     override = os.environ.get("BRIEFING_CACHE_DIR")
-    return Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME))
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
 def _resource_dir(name: str) -> Path:

@@ -36,8 +36,13 @@ def _placeholder(match: re.Match[str]) -> str:
     return "\ufffd"
 
 
+_NEEDS_WORK = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def sanitize(text: str) -> str:
     """Return `text` with normalised line ends and no character a terminal would act on."""
+    if _NEEDS_WORK.search(text) is None:
+        return text  # the common case: one scan, no copies
     text = _LINE_BREAKS.sub("\n", text)
     text = _ESCAPE_SEQUENCE.sub("", text)
     if "\t" in text:

@@ -26,10 +26,11 @@ def make_app(path: Path = LONG) -> BriefingApp:
 
 
 async def ready(app: BriefingApp, pilot) -> ReadingScreen:  # type: ignore[no-untyped-def]
-    await app.workers.wait_for_complete()
-    await pilot.pause()
     screen = app.screen
     assert isinstance(screen, ReadingScreen)
+    await screen.analysed.wait()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
     return screen
 
 
@@ -240,3 +241,19 @@ async def test_analysis_is_cached_by_content(tmp_path: Path) -> None:
         await ready(app, pilot)
     cached = list((tmp_path / "cache" / "readings").glob("*.json"))
     assert len(cached) == 1
+
+
+async def test_long_documents_are_laid_out_in_the_background() -> None:
+    paragraphs = [f"Paragraph {i} of a long report with some words in it." for i in range(3000)]
+    document = document_from_text("\n".join(paragraphs), "text", "long.txt")
+    app = BriefingApp(document)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        reader = screen.query_one(ReaderView)
+        layout = reader.layout_lines
+        assert layout is not None
+        assert layout.complete
+        assert len(layout.paragraph_lines) == 3000
+        await pilot.press("G")
+        await pilot.pause()
+        assert reader.top_paragraph() > 2900

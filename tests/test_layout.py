@@ -38,17 +38,27 @@ def test_layout_indexes_sections_paragraphs_and_offsets() -> None:
     document = reading.document
     assert len(layout.paragraph_lines) == len(document.paragraphs)
     for index, line_number in enumerate(layout.paragraph_lines):
-        line = layout.lines[line_number]
+        line = layout.line(line_number)
         assert line.kind == LineKind.TEXT
         assert line.paragraph == index
         assert layout.line_of_offset(document.paragraphs[index].start) == line_number
     for index, line_number in enumerate(layout.section_lines):
-        assert layout.lines[line_number].paragraph == reading.sections[index].start_paragraph
-    assert all(line.end - line.start <= layout.measure for line in layout.lines)
+        assert layout.paragraphs[line_number] == reading.sections[index].start_paragraph
+    assert all(end - start <= layout.measure for start, end in zip(layout.starts, layout.ends))
+
+
+def test_partial_layout_is_a_prefix_of_the_full_one() -> None:
+    reading = analyze(load_document(FIXTURES / "long.md"))
+    full = build_layout(reading, 50)
+    part = build_layout(reading, 50, max_paragraphs=5)
+    assert not part.complete
+    assert full.complete
+    assert part.height < full.height
+    assert list(part.starts) == list(full.starts[: part.height])
 
 
 def test_sections_without_headings_get_a_title_line() -> None:
     reading = analyze(document_from_text("One.\nTwo."))
     layout = build_layout(reading, 40)
-    assert layout.lines[0].kind == LineKind.SECTION_TITLE
-    assert layout.lines[layout.section_lines[0]].kind == LineKind.SECTION_TITLE
+    assert layout.line(0).kind == LineKind.SECTION_TITLE
+    assert layout.line(layout.section_lines[0]).kind == LineKind.SECTION_TITLE

@@ -14,6 +14,7 @@ from tests.conftest import SEED
 
 
 async def _analysed(pilot: Any) -> None:
+    await pilot.app.screen.analysed.wait()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from briefing.app.commands import SectionCommands
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 from briefing.app.help_screen import BindingOwner, HelpScreen
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
@@ -21,13 +23,20 @@ from briefing.paths import styles_dir
 STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss", "help.tcss")
 
 
+def _section_commands() -> type[Provider]:
+    """The palette's section provider, imported when the palette first opens."""
+    from briefing.app.commands import SectionCommands
+
+    return SectionCommands
+
+
 class BriefingApp(App[None]):
     """Opens one document on a `ReadingScreen`."""
 
     CSS_PATH: ClassVar[CSSPathType | None] = [str(styles_dir() / n) for n in STYLESHEETS]
     TITLE = "briefing"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own)
-    COMMANDS = App.COMMANDS | {SectionCommands}
+    COMMANDS = App.COMMANDS | {_section_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),

@@ -8,6 +8,7 @@ integers, and search hits, styles and annotations map onto lines by offset.
 from __future__ import annotations
 
 import bisect
+from array import array
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -28,6 +29,8 @@ MAX_MEASURE = 88
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One screen line, as `Layout.line(i)` hands it to the renderer."""
+
     kind: LineKind
     start: int
     """Offset of the first character (for non-text lines: of the next text)."""
@@ -35,30 +38,48 @@ class Line:
     paragraph: int
     indent: int = 0
     """Cells before the text: list bullets hang, quotes get a bar."""
-    first: bool = False
-    """First line of its paragraph (list items show their bullet only there)."""
     section: int = -1
     """For section-title lines, the section's index."""
 
 
 @dataclass
 class Layout:
-    """Screen lines for one width, and indexes from offsets, paragraphs and sections to lines."""
+    """Screen lines for one width, kept as parallel arrays of integers (a 5 MB report has
+    over 100,000 lines), with indexes from offsets, paragraphs and sections to lines.
+
+    A layout may be partial: it then covers the first `paragraph_count` paragraphs only, and
+    the reader swaps in the full one when a background worker has built it.
+    """
 
     width: int
     measure: int
-    lines: list[Line] = field(default_factory=list)
-    line_offsets: list[int] = field(default_factory=list)
-    paragraph_lines: list[int] = field(default_factory=list)
-    section_lines: list[int] = field(default_factory=list)
+    kinds: bytearray = field(default_factory=bytearray)
+    starts: array[int] = field(default_factory=lambda: array("q"))
+    ends: array[int] = field(default_factory=lambda: array("q"))
+    paragraphs: array[int] = field(default_factory=lambda: array("q"))
+    indents: bytearray = field(default_factory=bytearray)
+    paragraph_lines: array[int] = field(default_factory=lambda: array("q"))
+    section_lines: array[int] = field(default_factory=lambda: array("q"))
+    title_sections: dict[int, int] = field(default_factory=dict)
+    complete: bool = True
 
     @property
     def height(self) -> int:
-        return len(self.lines)
+        return len(self.kinds)
+
+    def line(self, index: int) -> Line:
+        return Line(
+            LineKind(self.kinds[index]),
+            self.starts[index],
+            self.ends[index],
+            self.paragraphs[index],
+            self.indents[index],
+            self.title_sections.get(index, -1),
+        )
 
     def line_of_offset(self, offset: int) -> int:
         """The text line holding `offset` (the last line starting at or before it)."""
-        return max(0, bisect.bisect_right(self.line_offsets, offset) - 1)
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
 
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -177,50 +198,52 @@ def _shows_banner(document: Document, section: Section) -> bool:
     return paragraph.kind != ParagraphKind.HEADING
 
 
-def build_layout(reading: Reading, width: int) -> Layout:
-    """Screen lines of `reading` for a view `width` cells wide."""
+def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None) -> Layout:
+    """Screen lines of `reading` for a view `width` cells wide (of its first paragraphs only,
+    when `max_paragraphs` is given: enough to show the first screen of a long report at once)."""
     document = reading.document
     text = document.text
     measure = max(10, min(width - 2, MAX_MEASURE))
-    layout = Layout(width=width, measure=measure)
-    lines = layout.lines
+    all_paragraphs = document.paragraphs
+    paragraphs = all_paragraphs if max_paragraphs is None else all_paragraphs[:max_paragraphs]
+    layout = Layout(width=width, measure=measure, complete=len(paragraphs) == len(all_paragraphs))
+    kinds, starts, ends = layout.kinds, layout.starts, layout.ends
+    owners, indents = layout.paragraphs, layout.indents
     section_starts = {s.start_paragraph: i for i, s in enumerate(reading.sections)}
-    layout.section_lines = [0] * len(reading.sections)
-    for paragraph in document.paragraphs:
-        p_index = paragraph.index
+    section_lines = [0] * len(reading.sections)
+    paragraph_lines = layout.paragraph_lines
+    blank, title_kind, text_kind = LineKind.BLANK, LineKind.SECTION_TITLE, LineKind.TEXT
+    plain = ParagraphKind.TEXT
+
+    def add(kind: int, start: int, end: int, paragraph: int, indent: int) -> None:
+        kinds.append(kind)
+        starts.append(start)
+        ends.append(end)
+        owners.append(paragraph)
+        indents.append(min(indent, 255))
+
+    for paragraph in paragraphs:
+        p_index, p_start, p_kind = paragraph.index, paragraph.start, paragraph.kind
         section_index = section_starts.get(p_index)
-        if lines:
-            lines.append(Line(LineKind.BLANK, paragraph.start, paragraph.start, p_index))
+        if kinds:
+            add(blank, p_start, p_start, p_index, 0)
         if section_index is not None:
-            layout.section_lines[section_index] = len(lines)
+            section_lines[section_index] = len(kinds)
             if _shows_banner(document, reading.sections[section_index]):
-                lines.append(
-                    Line(
-                        LineKind.SECTION_TITLE,
-                        paragraph.start,
-                        paragraph.start,
-                        p_index,
-                        section=section_index,
-                    )
-                )
-                lines.append(Line(LineKind.BLANK, paragraph.start, paragraph.start, p_index))
-        elif paragraph.kind == ParagraphKind.HEADING and lines:
-            lines.append(Line(LineKind.BLANK, paragraph.start, paragraph.start, p_index))
-        layout.paragraph_lines.append(len(lines))
-        first_indent, rest_indent = _indent(
-            paragraph.kind, paragraph.level, text[paragraph.start : paragraph.start + 6]
-        )
-        spans = wrap(text, paragraph.start, paragraph.end, measure - rest_indent)
-        for n, (start, end) in enumerate(spans):
-            lines.append(
-                Line(
-                    LineKind.TEXT,
-                    start,
-                    end,
-                    p_index,
-                    first_indent if n == 0 else rest_indent,
-                    first=n == 0,
-                )
-            )
-    layout.line_offsets = [line.start for line in lines]
+                layout.title_sections[len(kinds)] = section_index
+                add(title_kind, p_start, p_start, p_index, 0)
+                add(blank, p_start, p_start, p_index, 0)
+        elif p_kind == ParagraphKind.HEADING and kinds:
+            add(blank, p_start, p_start, p_index, 0)
+        paragraph_lines.append(len(kinds))
+        if p_kind == plain:
+            first_indent = rest_indent = 0
+        else:
+            head = text[p_start : p_start + 6]
+            first_indent, rest_indent = _indent(p_kind, paragraph.level, head)
+        spans = wrap(text, p_start, paragraph.end, measure - rest_indent)
+        add(text_kind, spans[0][0], spans[0][1], p_index, first_indent)
+        for start, end in spans[1:]:
+            add(text_kind, start, end, p_index, rest_indent)
+    layout.section_lines.extend(section_lines)
     return layout

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker, WorkerState
 
 from briefing.app.layout import Layout, Line, LineKind, build_layout
 from briefing.model import ParagraphKind, Reading, StyleKind
@@ -40,6 +41,10 @@ _KIND_CLASS = {
 }
 
 
+SYNC_LAYOUT_PARAGRAPHS = 2000
+"""Documents up to this many paragraphs are laid out at once; longer ones in a worker."""
+FIRST_SCREEN_PARAGRAPHS = 200
+"""Paragraphs laid out at once for the first screen of a long document."""
 _STYLE_LOOKBACK = 64
 """Inline styles checked before a line: more than this many open across one line is not prose."""
 
@@ -116,17 +121,52 @@ class ReaderView(ScrollView, can_focus=True):
         self._relayout(self._anchor())
 
     def _relayout(self, anchor: tuple[int, int] | None) -> None:
+        """Lay the reading out for the current width.
+
+        A long document is laid out in a worker thread while the view keeps what it has
+        (or, at first, a layout of its opening paragraphs), so the screen never waits.
+        """
         reading = self.reading
         width = self.scrollable_content_region.width or self.size.width
         if reading is None or width <= 0:
             return
-        self._layout = build_layout(reading, width)
+        if len(reading.document.paragraphs) <= SYNC_LAYOUT_PARAGRAPHS:
+            self._install(build_layout(reading, width), anchor)
+            return
+        if self._layout is None:
+            self._install(build_layout(reading, width, FIRST_SCREEN_PARAGRAPHS), anchor)
+        self._build_in_background(reading, width)
+
+    def _build_in_background(self, reading: Reading, width: int) -> None:
+        def build() -> tuple[Reading, int, Layout]:
+            return reading, width, build_layout(reading, width)
+
+        self.run_worker(build, thread=True, exclusive=True, group="layout", name="layout")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "layout" or event.state != WorkerState.SUCCESS:
+            return
+        event.stop()
+        reading, width, layout = worker.result
+        current_width = self.scrollable_content_region.width or self.size.width
+        if reading is self.reading and width == current_width:
+            self._install(layout, self._anchor())
+
+    def _install(self, layout: Layout, anchor: tuple[int, int] | None) -> None:
+        self._layout = layout
         self._strips.clear()
         overscroll = max(0, self.size.height - 3)
-        self.virtual_size = Size(width, self._layout.height + overscroll)
+        height = layout.height
+        if not layout.complete and layout.paragraph_lines and self.reading is not None:
+            # Until the full layout arrives, size the scroll bar by the share of text shown.
+            document = self.reading.document
+            shown = document.paragraphs[len(layout.paragraph_lines) - 1].end or 1
+            height = int(height * len(document.text) / shown)
+        self.virtual_size = Size(layout.width, height + overscroll)
         if anchor is not None:
             offset, above = anchor
-            line = max(0, self._layout.line_of_offset(offset) - above)
+            line = max(0, layout.line_of_offset(offset) - above)
             self.scroll_to(y=line, animate=False, immediate=True)
         self._top_paragraph = -1
         self._pin = None
@@ -144,23 +184,25 @@ class ReaderView(ScrollView, can_focus=True):
 
     def top_offset(self) -> int | None:
         """Text offset at the top of the view (the next text's, on a blank or title line)."""
-        if not self._layout or not self._layout.lines:
+        layout = self._layout
+        if not layout or not layout.height:
             return None
-        return self._layout.lines[min(self.top_line(), self._layout.height - 1)].start
+        return layout.starts[min(self.top_line(), layout.height - 1)]
 
     def _anchor(self) -> tuple[int, int] | None:
         """The place to keep across a re-layout: a text offset and how many lines above it."""
         layout = self._layout
-        if not layout or not layout.lines or self.top_line() == 0:
+        if not layout or not layout.height or self.top_line() == 0:
             return None
         top = min(self.top_line(), layout.height - 1)
-        offset = layout.lines[top].start
+        offset = layout.starts[top]
         return offset, layout.line_of_offset(offset) - top
 
     def top_paragraph(self) -> int:
-        if not self._layout or not self._layout.lines:
+        layout = self._layout
+        if not layout or not layout.height:
             return 0
-        return self._layout.lines[min(self.top_line(), self._layout.height - 1)].paragraph
+        return layout.paragraphs[min(self.top_line(), layout.height - 1)]
 
     def reading_paragraph(self) -> int:
         """Where the reader is: the target of the last jump while the view stays there,
@@ -186,15 +228,17 @@ class ReaderView(ScrollView, can_focus=True):
         self._report_top()
 
     def scroll_to_section(self, index: int) -> None:
-        if self._layout and 0 <= index < len(self._layout.section_lines):
-            line = self._layout.section_lines[index]
-            self._jump(line, self._layout.lines[line].paragraph)
+        layout = self._layout
+        if layout and 0 <= index < len(layout.section_lines):
+            line = layout.section_lines[index]
+            if line < layout.height:
+                self._jump(line, layout.paragraphs[line])
 
     def scroll_to_offset(self, offset: int, *, context: int = 3) -> None:
         """Bring the line holding `offset` into view, a few lines below the top."""
         if self._layout:
             line = self._layout.line_of_offset(offset)
-            self._jump(max(0, line - context), self._layout.lines[line].paragraph)
+            self._jump(max(0, line - context), self._layout.paragraphs[line])
 
     # ------------------------------------------------------------------ search hits
     def set_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
@@ -215,9 +259,9 @@ class ReaderView(ScrollView, can_focus=True):
         self._jump(0, 0)
 
     def action_bottom(self) -> None:
-        if self._layout and self._layout.lines:
+        if self._layout and self._layout.height:
             last = self._layout.height - 1
-            self._jump(max(0, last + 1 - self.size.height), self._layout.lines[last].paragraph)
+            self._jump(max(0, last + 1 - self.size.height), self._layout.paragraphs[last])
 
     # ------------------------------------------------------------------ rendering
     def render_line(self, y: int) -> Strip:
@@ -229,7 +273,7 @@ class ReaderView(ScrollView, can_focus=True):
         key = (index, width)
         cached = self._strips.get(key)
         if cached is None:
-            cached = self._render_line_at(layout.lines[index], layout, width)
+            cached = self._render_line_at(layout.line(index), layout, width)
             self._strips[key] = cached
         return cached
 

@@ -7,6 +7,7 @@ feeds the result down to its widgets. Widgets report up with messages (`SectionL
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import time
 from typing import ClassVar
@@ -74,6 +75,8 @@ class ReadingScreen(Screen[None]):
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
         self._sections_forced: bool | None = None
+        self.analysed = asyncio.Event()
+        """Set once the full reading is shown (tests and benchmarks wait on it)."""
         self._entities_forced: bool | None = None
 
     @property
@@ -96,7 +99,8 @@ class ReadingScreen(Screen[None]):
         self._show(self.reading)
         self.query_one(ReaderView).focus()
         self.query_one(BriefingHeader).set_status("analysing…")
-        self._analyse()
+        # After the first frame: the text is on screen before analysis takes the CPU.
+        self.call_after_refresh(self._analyse)
 
     # ------------------------------------------------------------------ the reading
     def _show(self, reading: Reading) -> None:
@@ -124,11 +128,15 @@ class ReadingScreen(Screen[None]):
             self.app.call_from_thread(self._analysis_done, reading)
 
     def _set_status(self, status: str) -> None:
-        self.query_one(BriefingHeader).set_status(status)
+        if self.is_attached:
+            self.query_one(BriefingHeader).set_status(status)
 
     def _analysis_done(self, reading: Reading) -> None:
+        if not self.is_attached:
+            return  # the app closed while the worker finished
         self._show(reading)
         self._set_status("")
+        self.analysed.set()
 
     # ------------------------------------------------------------------ sections
     def current_section(self) -> int:

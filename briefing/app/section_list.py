@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -48,19 +47,17 @@ class SectionList(OptionList):
     def current(self) -> int:
         return self._current
 
-    def _prompt(self, index: int, section: Section) -> Table:
-        """Number and title side by side, so a long title wraps under itself."""
+    def _prompt(self, index: int, section: Section) -> Text:
+        """Number and title on one line; a title too long for the pane ends in an ellipsis
+        (the reader's section banner shows it whole)."""
         current = index == self._current
         width = len(str(len(self._sections)))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, width=width + 1)
-        grid.add_column(ratio=1, overflow="fold")
-        number = Text(f"{CURRENT_MARK if current else ' '}{index + 1:>{width}}")
-        title = Text(section.title, style="bold" if current else "", overflow="fold")
+        prompt = Text(no_wrap=True, overflow="ellipsis", end="")
+        prompt.append(f"{CURRENT_MARK if current else ' '}{index + 1:>{width}} ")
+        prompt.append(section.title)
         if current:
-            number.stylize("bold")
-        grid.add_row(number, title)
-        return grid
+            prompt.stylize("bold")
+        return prompt
 
     def show_sections(self, sections: tuple[Section, ...], current: int = 0) -> None:
         self._sections = sections

@@ -6,7 +6,6 @@ import hashlib
 from pathlib import Path
 
 from briefing.errors import SourceError
-from briefing.ingest.markdown import parse_markdown
 from briefing.ingest.plaintext import parse_plain_text
 from briefing.ingest.source import MAX_BYTES, read_source
 from briefing.model import Document
@@ -26,6 +25,9 @@ def document_from_text(
         content_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     clean = sanitize(text)
     if source_format == "markdown":
+        # Imported here: markdown-it and YAML cost start-up time that plain text never needs.
+        from briefing.ingest.markdown import parse_markdown
+
         return parse_markdown(clean, content_hash, source_path)
     return parse_plain_text(clean, content_hash, source_path)
 

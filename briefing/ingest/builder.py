@@ -38,10 +38,13 @@ class DocumentBuilder:
         styles: list[tuple[int, int, StyleKind, str | None]] | None = None,
     ) -> int | None:
         """Append a paragraph; `styles` are offsets relative to `text`. Returns its index."""
-        stripped = text.strip()
+        if text[:1].isspace() or text[-1:].isspace():
+            stripped = text.strip()
+            lead = len(text) - len(text.lstrip())
+        else:
+            stripped, lead = text, 0
         if not stripped:
             return None
-        lead = len(text) - len(text.lstrip())
         if self._parts:
             self._parts.append(PARAGRAPH_SEPARATOR)
             self._length += len(PARAGRAPH_SEPARATOR)

@@ -61,8 +61,10 @@ def _paragraphs(text: str) -> list[str]:
 
 def _looks_like_heading(line: str, following: str | None) -> bool:
     """A short unpunctuated line before a longer paragraph reads as a heading."""
+    if len(line) > 80:
+        return False
     words = line.split()
-    if not words or len(words) > _HEADING_MAX_WORDS or len(line) > 80:
+    if not words or len(words) > _HEADING_MAX_WORDS:
         return False
     if line.endswith((*_SENTENCE_END, ",", "—", "-")) or _LIST_ITEM.match(line):
         return False
