@@ -44,7 +44,9 @@ def test_layout_indexes_sections_paragraphs_and_offsets() -> None:
         assert layout.line_of_offset(document.paragraphs[index].start) == line_number
     for index, line_number in enumerate(layout.section_lines):
         assert layout.paragraphs[line_number] == reading.sections[index].start_paragraph
-    assert all(end - start <= layout.measure for start, end in zip(layout.starts, layout.ends))
+    assert all(
+        end - start <= layout.measure for start, end in zip(layout.starts, layout.ends, strict=True)
+    )
 
 
 def test_partial_layout_is_a_prefix_of_the_full_one() -> None:

@@ -118,5 +118,6 @@ def test_installed_wheel_opens_the_seed_from_any_directory(wheel: Path, tmp_path
     assert result.returncode == 0, result.stderr
     module_file, styles, laid_out = result.stdout.split()
     assert module_file.startswith(str(env_dir))
-    assert styles.startswith(str(env_dir)) and styles.endswith("_data/styles")
+    assert styles.startswith(str(env_dir))
+    assert styles.endswith("_data/styles")
     assert laid_out == "True"

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -20,7 +21,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import Worker, WorkerState
+from textual.worker import get_current_worker
 
 from briefing.app.layout import Layout, Line, LineKind, build_layout
 from briefing.model import ParagraphKind, Reading, StyleKind
@@ -137,20 +138,16 @@ class ReaderView(ScrollView, can_focus=True):
             self._install(build_layout(reading, width, FIRST_SCREEN_PARAGRAPHS), anchor)
         self._build_in_background(reading, width)
 
+    @work(thread=True, exclusive=True, group="layout")
     def _build_in_background(self, reading: Reading, width: int) -> None:
-        def build() -> tuple[Reading, int, Layout]:
-            return reading, width, build_layout(reading, width)
+        layout = build_layout(reading, width)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._layout_built, reading, layout)
 
-        self.run_worker(build, thread=True, exclusive=True, group="layout", name="layout")
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group != "layout" or event.state != WorkerState.SUCCESS:
-            return
-        event.stop()
-        reading, width, layout = worker.result
+    def _layout_built(self, reading: Reading, layout: Layout) -> None:
+        """Install a layout from the worker unless the reading or width moved on meanwhile."""
         current_width = self.scrollable_content_region.width or self.size.width
-        if reading is self.reading and width == current_width:
+        if self.is_attached and reading is self.reading and layout.width == current_width:
             self._install(layout, self._anchor())
 
     def _install(self, layout: Layout, anchor: tuple[int, int] | None) -> None:
