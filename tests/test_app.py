@@ -257,3 +257,40 @@ async def test_long_documents_are_laid_out_in_the_background() -> None:
         await pilot.press("G")
         await pilot.pause()
         assert reader.top_paragraph() > 2900
+
+
+NASTY = "\n".join(
+    [
+        "x" * 500,  # one word longer than any line
+        "語" * 200 + " 日本語のテキスト、そして English mixed in.",
+        "🙂👍🏽👨‍👩‍👧 emoji with joiners and modifiers " * 5,
+        "مرحبا بالعالم — Arabic text runs right to left שלום עולם",
+        "e\u0301 combining accents a\u0308 o\u0303 and zero\u200bwidth\u200dspaces",
+        "tab\tseparated\tcolumns",
+        "trailing spaces     ",
+        "[/] [bold] [/bold] [link=x] unbalanced [[markup]]",
+        "\x1b[31mred\x1b[0m \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \x9b31m c1",
+        ".",
+    ]
+)
+
+
+async def test_nasty_text_renders_every_line_at_every_width() -> None:
+    app = BriefingApp(document_from_text(NASTY, "text", "nasty.txt"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(app, pilot)
+        reader = screen.query_one(ReaderView)
+        for width in (80, 41, 30):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            layout = reader.layout_lines
+            assert layout is not None
+            shown = ""
+            for top in range(0, layout.height, reader.size.height):
+                reader.scroll_to(y=top, animate=False, immediate=True)
+                text = rendered_text(reader)
+                assert "\x1b" not in text
+                assert "\x9b" not in text
+                shown += text
+            assert "[[markup]]" in shown
+            assert "שלום" in shown

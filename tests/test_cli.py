@@ -136,3 +136,39 @@ def test_analyze_output_never_carries_escape_sequences(tmp_path: Path) -> None:
     missing = run("analyze", str(tmp_path / "gone\x1b[31m.txt"))
     assert "\x1b" not in missing.stderr
     assert missing.returncode == 2
+
+
+def _long_article(path: Path) -> Path:
+    paragraph = "The committee met again on Tuesday to discuss the budget. " * 6
+    path.write_text("\n".join([paragraph] * 1000), encoding="utf-8")
+    return path
+
+
+def test_analyze_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty
+
+    article = _long_article(tmp_path / "long.txt")
+    piped = run("analyze", str(article), "--no-cache")
+    assert piped.returncode == 0
+    assert piped.stderr == ""
+
+    master, slave = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "briefing", "analyze", str(article), "--no-cache"],
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    ) as process:
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert process.wait(timeout=60) == 0
+    os.close(master)
+    assert b"analysing" in seen
