@@ -84,14 +84,14 @@ class Metadata:
 class Document:
     """An ingested article. Immutable: every later feature refers to it by character offsets."""
 
-    text: str
-    paragraphs: tuple[Paragraph, ...]
+    text: str = field(repr=False)
+    paragraphs: tuple[Paragraph, ...] = field(repr=False)
     metadata: Metadata
     content_hash: str
     """SHA-256 of the source bytes: finds a document again after a move, keys caches."""
     source_path: str | None = None
     source_format: str = "text"
-    styles: tuple[InlineStyle, ...] = ()
+    styles: tuple[InlineStyle, ...] = field(default=(), repr=False)
     section_breaks: tuple[tuple[int, str], ...] = ()
     """Sections the source declares itself (Markdown headings): (first paragraph, title)."""
 
@@ -190,10 +190,10 @@ class Reading:
     """A document with what analysis found in it. Every span is an offset into `document.text`."""
 
     document: Document
-    sentences: tuple[Sentence, ...] = ()
-    sections: tuple[Section, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    quotes: tuple[Quote, ...] = field(default=())
+    sentences: tuple[Sentence, ...] = field(default=(), repr=False)
+    sections: tuple[Section, ...] = field(default=(), repr=False)
+    entities: tuple[Entity, ...] = field(default=(), repr=False)
+    quotes: tuple[Quote, ...] = field(default=(), repr=False)
 
     @cached_property
     def _section_starts(self) -> list[int]:

@@ -190,7 +190,7 @@ async def test_tab_moves_between_panes() -> None:
             await pilot.pause()
             assert app.focused is not None
             seen.add(type(app.focused).__name__)
-        assert {"SectionList", "OptionList"} <= seen  # the entity list is an OptionList
+        assert {"SectionList", "EntitySidebar"} <= seen
         await pilot.press("shift+tab")
         await pilot.pause()
         assert app.focused is not None

@@ -12,7 +12,8 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.command import Provider
 
-from briefing.app.help_screen import BindingOwner, HelpScreen
+    from briefing.app.help_screen import BindingOwner
+
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.search_bar import SearchBar
@@ -61,5 +62,7 @@ class BriefingApp(App[None]):
         ]
 
     def action_help(self) -> None:
+        from briefing.app.help_screen import HelpScreen  # rich.table is not needed at start-up
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.binding_owners()))

@@ -5,8 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from briefing.model import Entity, EntityType
 
@@ -19,21 +18,17 @@ TYPE_LABELS = {
 }
 
 
-class EntitySidebar(Vertical):
-    """Entities grouped by type, most mentioned first."""
+class EntitySidebar(Vertical, can_focus=True):
+    """Entities grouped by type, most mentioned first. Plain text, never markup."""
 
     def compose(self) -> ComposeResult:
-        yield Label("Who's who", classes="pane-title")
-        yield OptionList(id="entity-list", markup=False)
+        yield Static(Text("Who's who", style="bold"), classes="pane-title")
+        yield Static(Text("Analysing…", style="italic"), id="entity-body")
 
-    def show_entities(self, entities: tuple[Entity, ...]) -> None:
-        options = self.query_one("#entity-list", OptionList)
-        options.clear_options()
+    def show_entities(self, entities: tuple[Entity, ...], analysed: bool = True) -> None:
+        body = Text()
         if not entities:
-            options.add_option(
-                Option(Text("No entities found yet.", style="italic"), disabled=True)
-            )
-            return
+            body.append("No entities found." if analysed else "Analysing…", style="italic")
         for kind, label in TYPE_LABELS.items():
             group = sorted(
                 (e for e in entities if e.type == kind),
@@ -41,8 +36,8 @@ class EntitySidebar(Vertical):
             )
             if not group:
                 continue
-            options.add_option(Option(Text(label, style="bold"), disabled=True))
+            body.append(f"{label}\n", style="bold")
             for entity in group:
-                prompt = Text(f" {entity.name}")
-                prompt.append(f"  {len(entity.mentions)}", style="dim")
-                options.add_option(Option(prompt, id=f"entity-{entity.id}"))
+                body.append(f" {entity.name}")
+                body.append(f"  {len(entity.mentions)}\n", style="dim")
+        self.query_one("#entity-body", Static).update(body)

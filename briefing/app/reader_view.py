@@ -138,7 +138,7 @@ class ReaderView(ScrollView, can_focus=True):
             self._install(build_layout(reading, width, FIRST_SCREEN_PARAGRAPHS), anchor)
         self._build_in_background(reading, width)
 
-    @work(thread=True, exclusive=True, group="layout")
+    @work(thread=True, exclusive=True, group="layout", description="laying out the text")
     def _build_in_background(self, reading: Reading, width: int) -> None:
         layout = build_layout(reading, width)
         if not get_current_worker().is_cancelled:

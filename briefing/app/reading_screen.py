@@ -89,9 +89,6 @@ class ReadingScreen(Screen[None]):
             yield SectionList(id="sections")
             with Vertical(id="reader-pane"):
                 yield ReaderView(id="reader")
-                search = SearchBar(id="search")
-                search.display = False
-                yield search
             yield EntitySidebar(id="entities")
         yield Footer()
 
@@ -109,9 +106,9 @@ class ReadingScreen(Screen[None]):
         reader.reading = reading
         current = reading.section_of(reader.reading_paragraph()) or 0
         self.query_one(SectionList).show_sections(reading.sections, current)
-        self.query_one(EntitySidebar).show_entities(reading.entities)
+        self.query_one(EntitySidebar).show_entities(reading.entities, self.analysed.is_set())
 
-    @work(thread=True, exclusive=True, group="analysis")
+    @work(thread=True, exclusive=True, group="analysis", description="analysing the text")
     def _analyse(self) -> None:
         worker = get_current_worker()
         last = 0.0
@@ -134,9 +131,9 @@ class ReadingScreen(Screen[None]):
     def _analysis_done(self, reading: Reading) -> None:
         if not self.is_attached:
             return  # the app closed while the worker finished
+        self.analysed.set()
         self._show(reading)
         self._set_status("")
-        self.analysed.set()
 
     # ------------------------------------------------------------------ sections
     def current_section(self) -> int:
@@ -176,8 +173,16 @@ class ReadingScreen(Screen[None]):
             self.query_one(SectionList).mark_current(section)
 
     # ------------------------------------------------------------------ search
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    def _search_bar(self) -> SearchBar | None:
+        bars = self.query(SearchBar)
+        return bars.first() if bars else None
+
+    async def action_search(self) -> None:
+        bar = self._search_bar()
+        if bar is None:  # mounted on first use: most readings never search
+            bar = SearchBar(id="search")
+            await self.query_one("#reader-pane").mount(bar)
+        bar.open()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self._hits = find_all(self.document.text, event.query)
@@ -185,7 +190,9 @@ class ReadingScreen(Screen[None]):
         self._step_hit(1, show=False)
 
     def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        self.query_one(SearchBar).display = False
+        bar = self._search_bar()
+        if bar is not None:
+            bar.display = False
         self.query_one(ReaderView).focus()
         if self._hits:
             self._show_hit()
@@ -211,7 +218,8 @@ class ReadingScreen(Screen[None]):
         reader = self.query_one(ReaderView)
         if not self._hits:
             reader.set_hits([])
-            self.query_one(SearchBar).set_count(-1, 0)
+            if bar := self._search_bar():
+                bar.set_count(-1, 0)
             if show:
                 self.app.bell()
             return
@@ -228,7 +236,8 @@ class ReadingScreen(Screen[None]):
     def _show_hit(self) -> None:
         reader = self.query_one(ReaderView)
         reader.set_hits(self._hits, self._hit)
-        self.query_one(SearchBar).set_count(self._hit, len(self._hits), len(self._hits) >= MAX_HITS)
+        if bar := self._search_bar():
+            bar.set_count(self._hit, len(self._hits), len(self._hits) >= MAX_HITS)
         reader.scroll_to_offset(self._hits[self._hit][0])
 
     # ------------------------------------------------------------------ panes

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widget import Widget
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
 
 
 class SearchBar(Horizontal):
@@ -33,15 +37,15 @@ class SearchBar(Horizontal):
         """The user closed the search (escape)."""
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Input  # imported on first search, not at start-up
+
         yield Static(Text("Find: "), id="search-label")
         yield Input(placeholder="text to find (smart case)", id="search-input")
         yield Static(Text(""), id="search-count")
 
-    def open(self, query: str = "") -> None:
+    def open(self) -> None:
         self.display = True
-        field = self.query_one(Input)
-        if query:
-            field.value = query
+        field = self.query_one("#search-input", Widget)
         field.focus()
 
     def set_count(self, current: int, total: int, capped: bool = False) -> None:

@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 from briefing.model import Section
 
 CURRENT_MARK = "▶"
+FIRST_BATCH = 60
+"""Sections listed before the first frame; the rest follow right after it."""
 
 
 class SectionList(OptionList):
@@ -63,11 +65,22 @@ class SectionList(OptionList):
         self._sections = sections
         self._current = min(max(current, 0), len(sections) - 1) if sections else -1
         self.clear_options()
-        self.add_options(
-            [Option(self._prompt(i, s), id=f"section-{i}") for i, s in enumerate(sections)]
-        )
+        # A report with hundreds of sections shows its first ones at once, the rest a frame later.
+        first = max(FIRST_BATCH, self._current + 1)
+        self.add_options([self._option(i) for i in range(min(first, len(sections)))])
+        if len(sections) > first:
+            self.call_after_refresh(self._add_rest, sections, first)
         if self._current >= 0:
             self.highlighted = self._current
+
+    def _option(self, index: int) -> Option:
+        return Option(self._prompt(index, self._sections[index]), id=f"section-{index}")
+
+    def _add_rest(self, sections: tuple[Section, ...], first: int) -> None:
+        if sections is self._sections:
+            self.add_options([self._option(i) for i in range(first, len(sections))])
+            if not self.has_focus and self._current >= first:
+                self.highlighted = self._current
 
     def mark_current(self, index: int) -> None:
         """Mark `index` as where the reader is; the highlight follows unless the user is here."""
@@ -75,9 +88,9 @@ class SectionList(OptionList):
             return
         previous, self._current = self._current, index
         for i in (previous, index):
-            if 0 <= i < len(self._sections):
+            if 0 <= i < self.option_count:
                 self.replace_option_prompt_at_index(i, self._prompt(i, self._sections[i]))
-        if not self.has_focus:
+        if not self.has_focus and index < self.option_count:
             self.highlighted = index
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,118 @@
+"""Words and names of a text, as the topic signals of segmentation, titles and gists use them.
+
+Content terms are lower-cased, lightly stemmed words that are not function words; name phrases
+are runs of capitalised words (with "of", "for", "and" … between them, "U.S." style acronyms
+inside), found by shape alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
+"""A word: letters, with inner apostrophes, hyphens or dots ("don't", "Suk-yeol", "U.S.")."""
+
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov gen col capt lt sgt adm"
+    " maj cmdr".split()
+)
+"""Titles of address that precede a surname; not part of a name phrase."""
+
+CONNECTORS = frozenset("of for the de del der van von al bin la le du da".split())
+"""Lower-case words that may join the capitalised words of one name ("and" joins two names)."""
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    text = resources.files("briefing.analysis").joinpath("data/stopwords.txt").read_text("utf-8")
+    words: set[str] = set()
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "talks" with "talk" and "agreed" with "agree"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix == "ies":
+                return base + "y"
+            if suffix in ("ied",):
+                return base + "y"
+            return base
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed, lower-cased words of `text` that can carry a topic (no function words)."""
+    stop = stopwords()
+    out = []
+    for match in WORD.finditer(text):
+        word = match.group().lower().rstrip(".").replace("’", "'")
+        if "'" in word:
+            word = word.split("'", 1)[0]
+        if len(word) < 3 or word in stop:
+            continue
+        out.append(stem(word))
+    return out
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop that is not an abbreviation ("U.S.", "Mr.") ends a sentence."""
+    return word.endswith(".") and "." not in word[:-1] and word[:-1].lower() not in HONORIFICS
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def name_phrases(text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised runs ("Quad Security Dialog", "U.S. Forces Japan"), honorifics
+    and a leading "The" left out, a possessive "’s" cut off. A single capitalised word that
+    opens a sentence is kept only if it is not a common word (the caller can check that)."""
+    spans: list[tuple[int, int]] = []
+    words = list(WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        word = words[i].group()
+        bare = word.rstrip(".").lower()
+        if not _is_capitalised(word) or bare in HONORIFICS:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and not _ends_sentence(words[j].group()):
+            gap = text[words[j].end() : words[j + 1].start()]
+            if gap not in (" ", "-"):
+                break
+            nxt = words[j + 1].group()
+            if _is_capitalised(nxt):
+                j += 1
+            elif (
+                nxt in CONNECTORS
+                and j + 2 < len(words)
+                and _is_capitalised(words[j + 2].group())
+                and text[words[j + 1].end() : words[j + 2].start()] == " "
+            ):
+                j += 2
+            else:
+                break
+        first = i
+        while first < j and words[first].group().lower() in stopwords():
+            first += 1  # "The", "Both", "In" opening a sentence are not part of a name
+        start, end = words[first].start(), words[j].end()
+        phrase = text[start:end]
+        if phrase.endswith(("’s", "'s")):
+            end -= 2
+        elif phrase.endswith(".") and not re.search(r"\.\w", phrase):
+            end -= 1  # a sentence's full stop, not "U.S."
+        if end > start:
+            spans.append((start, end))
+        i = j + 1
+    return spans

@@ -1,0 +1,189 @@
+"""The user's database: one SQLite file in the data directory, opened when first needed.
+
+WAL mode (readers never block the writer, and a crash loses nothing committed), one transaction
+per change, a `schema_version` table and ordered forward migrations. The directory and the file
+are readable by the user only. Rows become model objects at this edge, nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.model import Document
+from briefing.paths import data_dir
+
+DATABASE_NAME = "briefing.sqlite3"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents by content hash, and the user's corrections to their sections.
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        path TEXT,
+        title TEXT,
+        first_opened REAL NOT NULL,
+        last_opened REAL NOT NULL
+    );
+    CREATE TABLE section_corrections (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        plan TEXT NOT NULL,
+        updated REAL NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(BriefingError):
+    """The database cannot be opened or written."""
+
+
+class Store:
+    """Access to the database; every public method is one transaction."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        """One connection shared by the app's threads, one user of it at a time."""
+
+    @classmethod
+    def default(cls) -> Store:
+        return cls(data_dir() / DATABASE_NAME)
+
+    # ------------------------------------------------------------------ connection
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is not None:
+            return self._connection
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fresh = not self.path.exists()
+            connection = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            if fresh:
+                os.chmod(self.path, 0o600)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            migrate(connection)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+        self._connection = connection
+        return connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            connection = self._connect()
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+
+    # ------------------------------------------------------------------ documents
+    @staticmethod
+    def _document_id(connection: sqlite3.Connection, document: Document) -> int:
+        now = time.time()
+        connection.execute(
+            "INSERT INTO documents (content_hash, path, title, first_opened, last_opened) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO UPDATE SET "
+            "path = excluded.path, title = excluded.title, last_opened = excluded.last_opened",
+            (document.content_hash, document.source_path, document.display_title, now, now),
+        )
+        row = connection.execute(
+            "SELECT id FROM documents WHERE content_hash = ?", (document.content_hash,)
+        ).fetchone()
+        return int(row[0])
+
+    # ------------------------------------------------------------------ section corrections
+    def section_plan(self, document: Document) -> dict[str, object] | None:
+        """The user's section plan for this document (see `analysis.corrections`), if any."""
+        with self._lock:
+            row = (
+                self._connect()
+                .execute(
+                    "SELECT plan FROM section_corrections "
+                    "JOIN documents ON documents.id = document_id WHERE content_hash = ?",
+                    (document.content_hash,),
+                )
+                .fetchone()
+            )
+        if row is None:
+            return None
+        plan = json.loads(row[0])
+        return plan if isinstance(plan, dict) else None
+
+    def save_section_plan(self, document: Document, plan: dict[str, object] | None) -> None:
+        """Keep `plan` for this document; None forgets it (back to the automatic split)."""
+        with self.transaction() as connection:
+            document_id = self._document_id(connection, document)
+            if plan is None:
+                connection.execute(
+                    "DELETE FROM section_corrections WHERE document_id = ?", (document_id,)
+                )
+            else:
+                connection.execute(
+                    "INSERT INTO section_corrections (document_id, plan, updated) VALUES (?, ?, ?)"
+                    " ON CONFLICT (document_id) DO UPDATE SET plan = excluded.plan, "
+                    "updated = excluded.updated",
+                    (document_id, json.dumps(plan, ensure_ascii=False), time.time()),
+                )
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = connection.execute("SELECT version FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
+    """Apply the migrations after the database's version, each in its own transaction."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        current = schema_version(connection)
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"the database is from a newer briefing (schema {current}); upgrade briefing"
+            )
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    for version in range(current + 1, target + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(connection) >= version:  # another process got there first
+                connection.execute("COMMIT")
+                continue
+            for statement in _statements(MIGRATIONS[version - 1]):
+                connection.execute(statement)
+            connection.execute("DELETE FROM schema_version")
+            connection.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (executescript would commit behind our back)."""
+    return [s.strip() for s in script.split(";") if s.strip()]
