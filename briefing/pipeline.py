@@ -1,23 +1,33 @@
-"""From a document to its reading, through the cache: the one path the CLI and the app share."""
+"""From a document to its reading: analysis through the cache, then the reader's corrections.
+
+The one path the CLI and the app share. The cache holds the automatic reading only; the
+user's section plan (from the store) is applied on top every time, so a correction never needs
+a re-analysis and a reset is instant.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.analysis import ANALYSIS_VERSION, Progress, analyze
+from briefing.analysis.corrections import SectionPlan, apply_plan
+from briefing.analysis.titles import describe
 from briefing.model import Document, Reading
 from briefing.paths import cache_dir
 from briefing.store.cache import AnalysisCache
+from briefing.store.database import Store
 
 
 def default_cache() -> AnalysisCache:
     return AnalysisCache(cache_dir() / "readings", ANALYSIS_VERSION)
 
 
-def read_document(
+def automatic_reading(
     document: Document,
     progress: Progress | None = None,
     cache: AnalysisCache | None = None,
 ) -> Reading:
-    """The document's reading: from the cache when it is there, else analysed and cached."""
+    """The document's automatic reading: from the cache when it is there, else analysed."""
     cache = cache if cache is not None else default_cache()
     cached = cache.load(document)
     if cached is not None:
@@ -25,3 +35,28 @@ def read_document(
     reading = analyze(document, progress) if progress else analyze(document)
     cache.save(reading)
     return reading
+
+
+def with_plan(automatic: Reading, plan: SectionPlan | None) -> Reading:
+    """The reading with the user's section plan applied (None: the automatic sections)."""
+    if plan is None:
+        return automatic
+    document = automatic.document
+    sections = apply_plan(document, plan, automatic.sections, describe)
+    return replace(automatic, sections=sections)
+
+
+def stored_plan(store: Store, document: Document) -> SectionPlan | None:
+    data = store.section_plan(document)
+    return SectionPlan.from_dict(data, len(document.paragraphs)) if data else None
+
+
+def read_document(
+    document: Document,
+    progress: Progress | None = None,
+    cache: AnalysisCache | None = None,
+    store: Store | None = None,
+) -> Reading:
+    """The reading as the user sees it: automatic analysis plus their stored corrections."""
+    automatic = automatic_reading(document, progress, cache)
+    return with_plan(automatic, stored_plan(store or Store.default(), document))

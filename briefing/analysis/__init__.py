@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefing.analysis.sections import structural_sections
-from briefing.analysis.sentences import split_sentences
 from briefing.model import Document, Reading
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 """Bump when analysis output changes, so cached readings are recomputed."""
 
 Progress = Callable[[float, str], None]
@@ -19,10 +17,13 @@ def _no_progress(fraction: float, stage: str) -> None:
 
 
 def analyze(document: Document, progress: Progress = _no_progress) -> Reading:
-    """Find sentences and sections (entities and quotes come with their own issues)."""
+    """Sentences, then sections with titles and gists (entities and quotes: their own issues)."""
+    from briefing.analysis.sections import automatic_sections
+    from briefing.analysis.sentences import split_sentences
+
     progress(0.0, "sentences")
     sentences = split_sentences(document)
-    progress(0.5, "sections")
-    sections = structural_sections(document)
+    progress(0.2, "sections")
+    sections = automatic_sections(document, lambda f, s: progress(0.2 + 0.8 * f, s))
     progress(1.0, "done")
     return Reading(document=document, sentences=sentences, sections=sections)

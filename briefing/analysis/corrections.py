@@ -17,8 +17,8 @@ from briefing.model import Document, Section, Span, TitleSource
 
 PLAN_FORMAT = 1
 
-Describe = Callable[[Document, int, int], tuple[str, Span | None]]
-"""(document, first paragraph, last paragraph) -> (automatic title, gist)."""
+Describe = Callable[[Document, int, int, set[str]], tuple[str, Span | None]]
+"""(document, first paragraph, last paragraph, titles taken) -> (automatic title, gist)."""
 
 
 class CorrectionError(ValueError):
@@ -100,14 +100,20 @@ def apply_plan(
     """Sections as the plan says; spans the automatic split also has keep its title and gist."""
     by_span = {(s.start_paragraph, s.end_paragraph): s for s in automatic}
     count = len(document.paragraphs)
+    spans = [
+        (start, plan.starts[i + 1] - 1 if i + 1 < len(plan.starts) else count - 1)
+        for i, start in enumerate(plan.starts)
+    ]
+    taken = {t for t in plan.titles if t is not None}
+    taken |= {by_span[span].title for span in spans if span in by_span}
     sections: list[Section] = []
-    for i, start in enumerate(plan.starts):
-        end = plan.starts[i + 1] - 1 if i + 1 < len(plan.starts) else count - 1
+    for i, (start, end) in enumerate(spans):
         known = by_span.get((start, end))
         if known is not None:
             title, gist, source = known.title, known.gist, known.title_source
         else:
-            title, gist = describe(document, start, end)
+            title, gist = describe(document, start, end, taken)
+            taken.add(title)
             source = TitleSource.AUTO
         user_title = plan.titles[i]
         if user_title is not None:

@@ -1,14 +1,28 @@
-"""Sections: the source's own headings where it has them; otherwise the whole body as one."""
+"""Sections: the source's own headings where it has them, else topical segmentation; each with
+a title and a gist.
+
+Structured sources keep their structure: Markdown `##` headings (and plain-text heading lines)
+are the sections, titled by the heading; text before the first heading becomes a lead section
+with an automatic title. A long headed section is not split further: the author's structure is
+what the reader navigates by. Text without headings is segmented by topic
+(`segmentation.py`) and every section gets an automatic title (`titles.py`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from briefing.analysis.titles import DocumentCounts, describe, section_gist
 from briefing.model import Document, Section, TitleSource
 
 LEAD_TITLE = "Introduction"
+"""Title of the text before the first heading until analysis names it."""
+
+Progress = Callable[[float, str], None]
 
 
 def structural_sections(document: Document) -> tuple[Section, ...]:
-    """One section per declared heading, plus a lead section for text before the first one."""
+    """Sections from the source's headings alone, without analysis: instant, for first display."""
     last = len(document.paragraphs) - 1
     if last < 0:
         return ()
@@ -23,4 +37,41 @@ def structural_sections(document: Document) -> tuple[Section, ...]:
     for n, (start, title, source) in enumerate(starts):
         end = starts[n + 1][0] - 1 if n + 1 < len(starts) else last
         sections.append(Section(n, title, start, end, source))
+    return tuple(sections)
+
+
+def _segment_starts(document: Document) -> list[int]:
+    from briefing.analysis.segmentation import segment  # numpy: only when text is segmented
+
+    return segment([document.paragraph_text(i) for i in range(len(document.paragraphs))])
+
+
+def automatic_sections(document: Document, progress: Progress | None = None) -> tuple[Section, ...]:
+    """The sections of `document`, titled and with gists."""
+    count = len(document.paragraphs)
+    if count == 0:
+        return ()
+    spans: list[tuple[int, int, Section | None]]
+    if document.section_breaks:
+        spans = [(s.start_paragraph, s.end_paragraph, s) for s in structural_sections(document)]
+    else:
+        starts = _segment_starts(document)
+        bounds = [*starts, count]
+        spans = [(bounds[i], bounds[i + 1] - 1, None) for i in range(len(starts))]
+    counts = DocumentCounts.of(document)
+    taken = {
+        s.title for _, _, s in spans if s is not None and s.title_source == TitleSource.HEADING
+    }
+    sections: list[Section] = []
+    for n, (start, end, given) in enumerate(spans):
+        if progress is not None and n % 50 == 0:
+            progress(n / len(spans), "titles")
+        if given is not None and given.title_source == TitleSource.HEADING:
+            gist = section_gist(document, start, end)
+            sections.append(Section(n, given.title, start, end, TitleSource.HEADING, gist))
+            continue
+        lead = LEAD_TITLE if document.section_breaks else None
+        title, gist = describe(document, start, end, taken, counts, lead)
+        taken.add(title)
+        sections.append(Section(n, title, start, end, TitleSource.AUTO, gist))
     return tuple(sections)

@@ -117,6 +117,8 @@ class Store:
     # ------------------------------------------------------------------ section corrections
     def section_plan(self, document: Document) -> dict[str, object] | None:
         """The user's section plan for this document (see `analysis.corrections`), if any."""
+        if self._connection is None and not self.path.exists():
+            return None  # nothing saved yet: do not create a database just to read it
         with self._lock:
             row = (
                 self._connect()

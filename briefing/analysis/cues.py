@@ -1,0 +1,46 @@
+"""Discourse cues at the start of a paragraph: does it continue the topic or open a new one?
+
+General English patterns of news and report prose, not the words of any one text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FIRST_WORD = re.compile(r"[^\w]*([^\W\d_]+)")
+
+CONTINUATION_WORDS = frozenset(
+    """
+    he she they his her hers their theirs them him we us our i my it its however but and also
+    then thus so yet nevertheless moreover furthermore additionally instead therefore hence
+    besides still nonetheless consequently accordingly likewise similarly otherwise
+    """.split()
+)
+"""A paragraph opening with one of these leans on the one before it."""
+
+_ORDINALS = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|further)"
+TOPIC_OPENER = re.compile(
+    rf"""^[“"‘']?(?:
+        (?:in\ )?a\ separate\b
+      | separately\b
+      | (?:meanwhile|elsewhere)\b
+      | in\ other\ (?:news|developments)\b
+      | on\ (?:another|a\ different|a\ separate)\ (?:front|issue|matter|note)\b
+      | turning\ to\b
+      | (?:a|the|in\ a|at\ a)\ {_ORDINALS}\ (?!of\b|time\b|half\b|quarter\b)[^\W\d_]+
+      | another\ (?!of\b|time\b|reason\b|way\b|thing\b|one\b)[^\W\d_]+
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A paragraph opening like this introduces a new item ("A separate agreement …",
+"A third meeting …", "Meanwhile, …", "Turning to the economy, …")."""
+
+
+def continues(paragraph: str) -> bool:
+    """True when the paragraph opens with a word that refers back ("He …", "However, …")."""
+    match = _FIRST_WORD.match(paragraph)
+    return match is not None and match.group(1).lower() in CONTINUATION_WORDS
+
+
+def opens_topic(paragraph: str) -> bool:
+    return TOPIC_OPENER.match(paragraph) is not None

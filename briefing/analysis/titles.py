@@ -1,0 +1,271 @@
+"""Titles and gists for sections a reader would have written: short, specific, from the text.
+
+A title names the section's key thing. Candidates are the names in the section (capitalised
+phrases: an agreement, an organisation, a person, a place) and its content words; each is
+scored by how often the section uses it, how much of the document's use of it falls in this
+section (so a name everywhere in the article titles nothing), whether it is a multi-word name,
+and whether the section's opening paragraph has it. A two-to-six-word name stands alone; a
+single word is joined with the next best candidate ("Trade and tariffs"). Titles are unique in
+a document.
+
+A gist is the section's most central sentence: the one whose words best match the section as a
+whole and that names its key names, with a slight preference for early sentences; very short
+and very long sentences are passed over.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing.analysis.sentences import split_paragraph
+from briefing.analysis.terms import (
+    HONORIFICS,
+    WORD,
+    content_terms,
+    name_phrases,
+    stem,
+    stopwords,
+)
+from briefing.model import Document, Sentence, Span
+
+MAX_TITLE_WORDS = 6
+MIN_GIST_WORDS = 6
+MAX_GIST_WORDS = 60
+NAME_BONUS = 1.5
+"""A multi-word name says more than a single word."""
+OPENING_BONUS = 1.3
+"""A candidate in the section's first paragraph is what the section is about."""
+ENTITY_WEIGHT = 0.3
+"""How much naming the section's key names counts for a gist, against word overlap (0–1)."""
+KEYWORD_WEIGHT = 0.6
+"""Plain words rank below names of the same score: titles name things."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    surface: str
+    key: str
+    score: float
+    is_name: bool
+
+    @property
+    def words(self) -> int:
+        return len(self.surface.split())
+
+
+def _sentences(document: Document, start: int, end: int) -> list[Sentence]:
+    text = document.text
+    out: list[Sentence] = []
+    for i in range(start, end + 1):
+        p = document.paragraphs[i]
+        out.extend(split_paragraph(text, p.start, p.end, i))
+    return out
+
+
+def _sentence_texts(document: Document, start: int, end: int) -> list[str]:
+    """Names are found sentence by sentence, so none runs across a full stop ("U.S. The")."""
+    return [document.text[s.start : s.end] for s in _sentences(document, start, end)]
+
+
+def _lowercase_words(document: Document) -> frozenset[str]:
+    """Words the document also uses in lower case: capitalised, they only open a sentence."""
+    return frozenset(w for w in WORD.findall(document.text) if w.islower())
+
+
+def _names(texts: Iterable[str], common: frozenset[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    stop = stopwords()
+    for text in texts:
+        for a, b in name_phrases(text):
+            phrase = text[a:b].strip(" -")
+            words = phrase.split()
+            if not words:
+                continue
+            if len(words) == 1:
+                bare = phrase.rstrip(".").lower()
+                if bare in stop or bare in HONORIFICS or phrase.lower() in common:
+                    continue
+                if len(bare) < 2:
+                    continue
+            counts[phrase] += 1
+    return counts
+
+
+def _keywords(texts: Iterable[str]) -> tuple[Counter[str], dict[str, str]]:
+    """Counts of stemmed content words, and the most used surface form of each."""
+    counts: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = {}
+    stop = stopwords()
+    for text in texts:
+        for match in WORD.finditer(text):
+            word = match.group()
+            if not word.islower():
+                continue
+            bare = word.rstrip(".")
+            if len(bare) < 4 or bare in stop or "'" in bare or "’" in bare:
+                continue
+            key = stem(bare)
+            counts[key] += 1
+            surfaces.setdefault(key, Counter())[bare] += 1
+    return counts, {k: c.most_common(1)[0][0] for k, c in surfaces.items()}
+
+
+@dataclass(frozen=True)
+class DocumentCounts:
+    """What titles compare a section against: the whole document's names and words."""
+
+    common: frozenset[str]
+    names: Counter[str]
+    keywords: Counter[str]
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentCounts:
+        common = _lowercase_words(document)
+        everything = _sentence_texts(document, 0, len(document.paragraphs) - 1)
+        keywords, _ = _keywords(everything)
+        return cls(common, _names(everything, common), keywords)
+
+
+def candidates(
+    document: Document, start: int, end: int, counts: DocumentCounts | None = None
+) -> list[Candidate]:
+    """Scored title candidates of paragraphs `start..end`, best first."""
+    counts = counts or DocumentCounts.of(document)
+    section = _sentence_texts(document, start, end)
+    opening = document.paragraph_text(start)
+    out: list[Candidate] = []
+
+    for phrase, count in _names(section, counts.common).items():
+        share = count / max(counts.names[phrase], count)
+        words = len(phrase.split())
+        score = count * share * (NAME_BONUS if words > 1 else 1.0)
+        if phrase in opening:
+            score *= OPENING_BONUS
+        out.append(Candidate(phrase, phrase.lower(), score, True))
+
+    keys, surface = _keywords(section)
+    for key, count in keys.items():
+        if count < 2:
+            continue
+        share = count / max(counts.keywords[key], count)
+        score = count * share * KEYWORD_WEIGHT
+        if surface[key] in opening:
+            score *= OPENING_BONUS
+        out.append(Candidate(surface[key], key, score, False))
+    out.sort(key=lambda c: (-c.score, -c.words, c.surface))
+    return out
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    a_words = {stem(w.lower()) for w in a.surface.split()}
+    b_words = {stem(w.lower()) for w in b.surface.split()}
+    return bool(a_words & b_words)
+
+
+def _trim(words: Sequence[str]) -> str:
+    return " ".join(words[:MAX_TITLE_WORDS])
+
+
+def _titles_from(ranked: Sequence[Candidate]) -> Iterable[str]:
+    """Titles to try, best first."""
+    for i, first in enumerate(ranked):
+        if first.words >= 2:
+            yield _trim(first.surface.split())
+            continue
+        for second in ranked[i + 1 :]:
+            if not _overlaps(first, second) and first.words + second.words + 1 <= 6:
+                a, b = first.surface, second.surface
+                if not first.is_name and second.is_name:
+                    a, b = b, a
+                yield f"{a[:1].upper()}{a[1:]} and {b}"
+                break
+
+
+def section_title(
+    document: Document,
+    start: int,
+    end: int,
+    taken: set[str],
+    ranked: Sequence[Candidate] | None = None,
+    fallback: str | None = None,
+) -> str:
+    """A short, specific title for paragraphs `start..end`, not in `taken` (case-blind).
+
+    With nothing distinctive to name (a very short section), `fallback` or the section's
+    opening words."""
+    ranked = list(ranked if ranked is not None else candidates(document, start, end))[:12]
+    used = {t.casefold() for t in taken}
+    for title in _titles_from(ranked):
+        if title.casefold() not in used:
+            return title
+    if fallback is None:
+        words = WORD.findall(document.paragraph_text(start))[:5]
+        while len(words) > 2 and words[-1].lower() in stopwords():
+            words.pop()
+        fallback = " ".join(words) or f"Part {start + 1}"
+    title = fallback
+    n = 2
+    while title.casefold() in used:
+        title = f"{fallback} ({n})"
+        n += 1
+    return title
+
+
+def _vector(text: str) -> Counter[str]:
+    return Counter(content_terms(text))
+
+
+def section_gist(
+    document: Document, start: int, end: int, ranked: Sequence[Candidate] | None = None
+) -> Span | None:
+    """The sentence of paragraphs `start..end` that best stands for them."""
+    text = document.text
+    sentences = _sentences(document, start, end)
+    if not sentences:
+        return None
+    ranked = ranked if ranked is not None else candidates(document, start, end)
+    focus = [c for c in ranked[:3] if c.is_name]
+    focus_words = {c.surface.split()[-1] for c in focus}
+    vectors = [_vector(text[s.start : s.end]) for s in sentences]
+    df: Counter[str] = Counter()
+    for v in vectors:
+        df.update(v.keys())
+    n = len(sentences)
+    weights = {t: math.log(1 + n / d) for t, d in df.items()}
+    centroid: dict[str, float] = {}
+    for v in vectors:
+        for t, c in v.items():
+            centroid[t] = centroid.get(t, 0.0) + c * weights[t]
+    norm_c = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+    best: tuple[float, int] | None = None
+    for rank, (sentence, vector) in enumerate(zip(sentences, vectors, strict=True)):
+        words = len(re.findall(r"\w+", text[sentence.start : sentence.end]))
+        if not MIN_GIST_WORDS <= words <= MAX_GIST_WORDS and n > 1:
+            continue
+        dot = sum(c * weights[t] * centroid.get(t, 0.0) for t, c in vector.items())
+        norm_s = math.sqrt(sum((c * weights[t]) ** 2 for t, c in vector.items())) or 1.0
+        sentence_text = text[sentence.start : sentence.end]
+        names = sum(1 for w in focus_words if w in sentence_text) / max(1, len(focus_words))
+        score = dot / (norm_s * norm_c) + ENTITY_WEIGHT * names + 0.1 * (1 - rank / n)
+        if best is None or score > best[0]:
+            best = (score, rank)
+    chosen = sentences[best[1] if best else 0]
+    return Span(chosen.start, chosen.end)
+
+
+def describe(
+    document: Document,
+    start: int,
+    end: int,
+    taken: set[str],
+    counts: DocumentCounts | None = None,
+    fallback: str | None = None,
+) -> tuple[str, Span | None]:
+    """Title and gist of one section (`counts` saves recounting the document per section)."""
+    ranked = candidates(document, start, end, counts)
+    title = section_title(document, start, end, taken, ranked, fallback)
+    return title, section_gist(document, start, end, ranked)
