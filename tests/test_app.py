@@ -106,7 +106,9 @@ async def test_clicking_a_section_goes_there() -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await ready(app, pilot)
-        await pilot.click(SectionList, offset=(4, 2))
+        rows = rendered_text(screen.query_one(SectionList)).splitlines()
+        row = next(y for y, line in enumerate(rows) if "3 Flood defences" in line)
+        await pilot.click(SectionList, offset=(4, row))
         await pilot.pause()
         assert reader_section(screen) == 2
 
@@ -294,3 +296,71 @@ async def test_nasty_text_renders_every_line_at_every_width() -> None:
                 shown += text
             assert "[[markup]]" in shown
             assert "שלום" in shown
+
+
+SECTIONED = "\n\n".join(
+    [
+        "The port authority reported record container traffic at the harbour this year.",
+        "Harbour cranes worked double shifts as container ships queued in the harbour.",
+        "Dock workers at the harbour said container volumes strained the cranes.",
+        "A separate report on the city budget found the council overspent on roads.",
+        "The council budget for roads will be cut next year, the budget report said.",
+        "Council members disputed the budget figures for road repairs.",
+    ]
+)
+
+
+async def test_rename_split_merge_reset_and_they_persist() -> None:
+    document = document_from_text(SECTIONED, "text", "sectioned.txt")
+    app = BriefingApp(document)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        automatic = [(s.start_paragraph, s.title) for s in screen.sections]
+        assert len(automatic) == 2  # harbour, then budget
+
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Harbour traffic", "enter")
+        await pilot.pause()
+        assert screen.sections[0].title == "Harbour traffic"
+        assert screen.sections[0].title_source.value == "user"
+
+        await pilot.press("j", "j", "j", "j")  # into the first section's second paragraph
+        await pilot.pause()
+        paragraph = screen.query_one(ReaderView).reading_paragraph()
+        assert screen.current_section() == 0
+        await pilot.press("x")
+        await pilot.pause()
+        assert [s.start_paragraph for s in screen.sections] == [0, paragraph, 3]
+
+        await pilot.press("1", "m")
+        await pilot.pause()
+        assert [s.start_paragraph for s in screen.sections] == [0, 3]
+        assert screen.sections[0].title == "Harbour traffic"
+
+    # A new app on the same document finds the corrections.
+    app = BriefingApp(document_from_text(SECTIONED, "text", "sectioned.txt"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.sections[0].title == "Harbour traffic"
+        await pilot.press("R")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [(s.start_paragraph, s.title) for s in screen.sections] == automatic
+
+    app = BriefingApp(document_from_text(SECTIONED, "text", "sectioned.txt"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        assert [(s.start_paragraph, s.title) for s in screen.sections] == automatic
+
+
+async def test_split_at_a_section_start_is_refused() -> None:
+    app = BriefingApp(document_from_text(SECTIONED, "text", "sectioned.txt"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        before = screen.sections
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.sections == before
+        assert any("Scroll to the paragraph" in str(n.message) for n in app._notifications)

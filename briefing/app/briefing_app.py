@@ -21,7 +21,7 @@ from briefing.app.section_list import SectionList
 from briefing.model import Document
 from briefing.paths import styles_dir
 
-STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss", "help.tcss")
+STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss", "help.tcss", "dialogs.tcss")
 
 
 def _section_commands() -> type[Provider]:

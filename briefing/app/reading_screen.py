@@ -20,6 +20,14 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
+from briefing.analysis.corrections import (
+    CorrectionError,
+    SectionPlan,
+    merge_with_next,
+    plan_of,
+    rename,
+    split,
+)
 from briefing.analysis.sections import structural_sections
 from briefing.app.entity_sidebar import EntitySidebar
 from briefing.app.header import BriefingHeader
@@ -27,8 +35,9 @@ from briefing.app.reader_view import ReaderView
 from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
 from briefing.model import Document, Reading, Section
-from briefing.pipeline import read_document
+from briefing.pipeline import automatic_reading, stored_plan, with_plan
 from briefing.search import MAX_HITS, find_all
+from briefing.store.database import Store, StoreError
 
 SECTIONS_MIN_WIDTH = 60
 """Below this many columns the section list starts hidden (s brings it back)."""
@@ -66,12 +75,24 @@ class ReadingScreen(Screen[None]):
         Binding(
             "e", "toggle_entities", "Show / hide the entity sidebar", show=False, id="view.entities"
         ),
+        Binding("r", "rename_section", "Rename this section", show=False, id="sections.rename"),
+        Binding("x", "split_section", "Split the section here", show=False, id="sections.split"),
+        Binding(
+            "m", "merge_section", "Merge with the next section", show=False, id="sections.merge"
+        ),
+        Binding(
+            "R", "reset_sections", "Reset the automatic sections", show=False, id="sections.reset"
+        ),
     ]
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, store: Store | None = None) -> None:
         super().__init__()
         self.document = document
         self.reading = Reading(document, sections=structural_sections(document))
+        self._automatic: Reading | None = None
+        """The analysis before the reader's corrections (None until analysis is done)."""
+        self._plan: SectionPlan | None = None
+        self._store = store or Store.default()
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
         self._sections_forced: bool | None = None
@@ -105,7 +126,9 @@ class ReadingScreen(Screen[None]):
         reader = self.query_one(ReaderView)
         reader.reading = reading
         current = reading.section_of(reader.reading_paragraph()) or 0
-        self.query_one(SectionList).show_sections(reading.sections, current)
+        text = reading.document.text
+        gists = tuple(text[s.gist.start : s.gist.end] if s.gist else "" for s in reading.sections)
+        self.query_one(SectionList).show_sections(reading.sections, current, gists)
         self.query_one(EntitySidebar).show_entities(reading.entities, self.analysed.is_set())
 
     @work(thread=True, exclusive=True, group="analysis", description="analysing the text")
@@ -120,19 +143,28 @@ class ReadingScreen(Screen[None]):
                 last = now
                 self.app.call_from_thread(self._set_status, f"analysing {fraction:.0%}")
 
-        reading = read_document(self.document, progress)
+        automatic = automatic_reading(self.document, progress)
+        try:
+            plan = stored_plan(self._store, self.document)
+        except StoreError as exc:
+            plan = None
+            self.app.call_from_thread(self._warn, str(exc))
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._analysis_done, reading)
+            self.app.call_from_thread(self._analysis_done, automatic, plan)
 
     def _set_status(self, status: str) -> None:
         if self.is_attached:
             self.query_one(BriefingHeader).set_status(status)
 
-    def _analysis_done(self, reading: Reading) -> None:
+    def _warn(self, message: str) -> None:
+        self.notify(message, severity="error", markup=False, timeout=10)
+
+    def _analysis_done(self, automatic: Reading, plan: SectionPlan | None) -> None:
         if not self.is_attached:
             return  # the app closed while the worker finished
+        self._automatic, self._plan = automatic, plan
         self.analysed.set()
-        self._show(reading)
+        self._show(with_plan(automatic, plan))
         self._set_status("")
 
     # ------------------------------------------------------------------ sections
@@ -266,3 +298,89 @@ class ReadingScreen(Screen[None]):
     def action_toggle_entities(self) -> None:
         self._entities_forced = not self.query_one(EntitySidebar).display
         self._apply_panes()
+
+    # ------------------------------------------------------------------ section corrections
+    def _editable_plan(self) -> SectionPlan | None:
+        if self._automatic is None:
+            self.notify("The sections are still being analysed.", markup=False)
+            return None
+        return self._plan or plan_of(self.reading.sections)
+
+    def _apply_plan(self, plan: SectionPlan | None, message: str) -> None:
+        """Show the corrected sections and keep them; a failed save is said, never silent."""
+        assert self._automatic is not None
+        self._plan = plan
+        self._show(with_plan(self._automatic, plan))
+        try:
+            self._store.save_section_plan(self.document, plan.to_dict() if plan else None)
+        except StoreError as exc:
+            self._warn(f"Not saved: {exc}")
+            return
+        self.notify(message, markup=False)
+
+    def action_rename_section(self) -> None:
+        plan = self._editable_plan()
+        if plan is None:
+            return
+        from briefing.app.dialogs import TextPrompt
+
+        index = self.current_section()
+        section = self.sections[index]
+
+        def done(title: str | None) -> None:
+            if title is not None:
+                self._apply_plan(rename(plan, index, title), f"Section {index + 1} renamed.")
+
+        self.app.push_screen(
+            TextPrompt(
+                f"Rename section {index + 1}",
+                section.title,
+                "empty: back to the automatic title",
+            ),
+            done,
+        )
+
+    def action_split_section(self) -> None:
+        plan = self._editable_plan()
+        if plan is None:
+            return
+        paragraph = self.query_one(ReaderView).reading_paragraph()
+        index = self.current_section()
+        try:
+            new_plan = split(plan, index, paragraph, len(self.document.paragraphs))
+        except CorrectionError:
+            self.app.bell()
+            self.notify(
+                "Scroll to the paragraph that should start the new section, then split.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self._apply_plan(new_plan, f"Section {index + 1} split at paragraph {paragraph + 1}.")
+        self.query_one(ReaderView).scroll_to_section(index + 1)
+
+    def action_merge_section(self) -> None:
+        plan = self._editable_plan()
+        if plan is None:
+            return
+        index = self.current_section()
+        try:
+            new_plan = merge_with_next(plan, index)
+        except CorrectionError as exc:
+            self.app.bell()
+            self.notify(str(exc).capitalize() + ".", severity="warning", markup=False)
+            return
+        self._apply_plan(new_plan, f"Sections {index + 1} and {index + 2} merged.")
+
+    def action_reset_sections(self) -> None:
+        if self._editable_plan() is None:
+            return
+        from briefing.app.dialogs import Confirm
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self._apply_plan(None, "Sections reset to the automatic split.")
+
+        self.app.push_screen(
+            Confirm("Reset the sections to the automatic split, dropping your titles?"), done
+        )

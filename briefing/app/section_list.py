@@ -1,4 +1,5 @@
-"""The section list: numbered titles, the current section marked, select one to go there."""
+"""The section list: numbered titles, the current section marked, the focused one's gist under
+its title; select one to go there."""
 
 from __future__ import annotations
 
@@ -10,11 +11,22 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.model import Section
+from briefing.model import Section, TitleSource
 
 CURRENT_MARK = "▶"
+USER_MARK = "✎"
+"""Shown after a title the reader wrote."""
 FIRST_BATCH = 60
 """Sections listed before the first frame; the rest follow right after it."""
+GIST_CHARS = 140
+"""Longest gist shown under a title (cut at a word, with an ellipsis)."""
+
+
+def _shorten(text: str, limit: int = GIST_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(",;:—- ") + "…"
 
 
 class SectionList(OptionList):
@@ -43,27 +55,41 @@ class SectionList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._sections: tuple[Section, ...] = ()
+        self._gists: tuple[str, ...] = ()
         self._current = -1
+        self._gist_shown = -1
 
     @property
     def current(self) -> int:
         return self._current
 
-    def _prompt(self, index: int, section: Section) -> Text:
-        """Number and title on one line; a title too long for the pane ends in an ellipsis
-        (the reader's section banner shows it whole)."""
+    def _prompt(self, index: int) -> Text:
+        section = self._sections[index]
         current = index == self._current
         width = len(str(len(self._sections)))
-        prompt = Text(no_wrap=True, overflow="ellipsis", end="")
+        prompt = Text(end="")
         prompt.append(f"{CURRENT_MARK if current else ' '}{index + 1:>{width}} ")
         prompt.append(section.title)
+        if section.title_source == TitleSource.USER:
+            prompt.append(f" {USER_MARK}", style="dim")
         if current:
             prompt.stylize("bold")
+        if index == self._gist_shown and index < len(self._gists) and self._gists[index]:
+            prompt.append("\n")
+            prompt.append(_shorten(self._gists[index]), style="italic dim")
         return prompt
 
-    def show_sections(self, sections: tuple[Section, ...], current: int = 0) -> None:
+    def _option(self, index: int) -> Option:
+        return Option(self._prompt(index), id=f"section-{index}")
+
+    def show_sections(
+        self, sections: tuple[Section, ...], current: int = 0, gists: tuple[str, ...] = ()
+    ) -> None:
+        """List `sections` (with `gists`, one per section), marking `current`."""
         self._sections = sections
+        self._gists = gists
         self._current = min(max(current, 0), len(sections) - 1) if sections else -1
+        self._gist_shown = self._current
         self.clear_options()
         # A report with hundreds of sections shows its first ones at once, the rest a frame later.
         first = max(FIRST_BATCH, self._current + 1)
@@ -73,25 +99,37 @@ class SectionList(OptionList):
         if self._current >= 0:
             self.highlighted = self._current
 
-    def _option(self, index: int) -> Option:
-        return Option(self._prompt(index, self._sections[index]), id=f"section-{index}")
-
     def _add_rest(self, sections: tuple[Section, ...], first: int) -> None:
         if sections is self._sections:
             self.add_options([self._option(i) for i in range(first, len(sections))])
             if not self.has_focus and self._current >= first:
                 self.highlighted = self._current
 
+    def _refresh_prompts(self, *indexes: int) -> None:
+        for i in set(indexes):
+            if 0 <= i < self.option_count:
+                self.replace_option_prompt_at_index(i, self._prompt(i))
+
+    def _show_gist(self, index: int) -> None:
+        if index != self._gist_shown:
+            previous, self._gist_shown = self._gist_shown, index
+            self._refresh_prompts(previous, index)
+
     def mark_current(self, index: int) -> None:
         """Mark `index` as where the reader is; the highlight follows unless the user is here."""
         if index == self._current or not 0 <= index < len(self._sections):
             return
         previous, self._current = self._current, index
-        for i in (previous, index):
-            if 0 <= i < self.option_count:
-                self.replace_option_prompt_at_index(i, self._prompt(i, self._sections[i]))
-        if not self.has_focus and index < self.option_count:
-            self.highlighted = index
+        self._refresh_prompts(previous, index)
+        if not self.has_focus:
+            self._show_gist(index)
+            if index < self.option_count:
+                self.highlighted = index
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.has_focus:
+            self._show_gist(event.option_index)
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -50,15 +50,22 @@ class StoreError(BriefingError):
 class Store:
     """Access to the database; every public method is one transaction."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         """One connection shared by the app's threads, one user of it at a time."""
 
     @classmethod
     def default(cls) -> Store:
-        return cls(data_dir() / DATABASE_NAME)
+        """The store in the user's data directory, located when first used."""
+        return cls()
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = data_dir() / DATABASE_NAME
+        return self._path
 
     # ------------------------------------------------------------------ connection
     def _connect(self) -> sqlite3.Connection:

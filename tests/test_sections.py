@@ -1,0 +1,244 @@
+"""Sections as pure functions: segmentation, cues, titles, gists, corrections, and the store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.analysis import analyze
+from briefing.analysis.corrections import (
+    CorrectionError,
+    SectionPlan,
+    apply_plan,
+    merge_with_next,
+    plan_of,
+    rename,
+    split,
+)
+from briefing.analysis.cues import continues, opens_topic
+from briefing.analysis.segmentation import segment
+from briefing.analysis.titles import describe, section_gist, section_title
+from briefing.ingest import document_from_text
+from briefing.model import Document, TitleSource
+from briefing.pipeline import read_document
+from briefing.store.database import MIGRATIONS, SCHEMA_VERSION, Store, migrate, schema_version
+
+TOPICS = {
+    "harbour": [
+        "The harbour authority said container traffic through the harbour rose again.",
+        "Cranes at the harbour worked through the night to clear container ships.",
+        "Harbour pilots guided the largest container ship yet into the port.",
+        "Container volumes at the harbour are expected to keep rising.",
+    ],
+    "budget": [
+        "The city council budget shows a deficit in road maintenance spending.",
+        "Council auditors said the road budget was overspent by a third.",
+        "The council will vote on cuts to the road maintenance budget.",
+        "Budget hearings at the council are scheduled for next month.",
+    ],
+    "school": [
+        "Teachers at the district school protested larger class sizes.",
+        "The school board said teacher salaries would rise next year.",
+        "Parents asked the school board to hire more teachers for classes.",
+        "Class sizes at the district school have grown every year.",
+    ],
+}
+
+
+def article(*topics: str) -> Document:
+    paragraphs = [p for t in topics for p in TOPICS[t]]
+    return document_from_text("\n".join(paragraphs), "text", "article.txt")
+
+
+# ---------------------------------------------------------------- segmentation
+def test_obvious_topic_changes_are_found() -> None:
+    document = article("harbour", "budget", "school")
+    starts = [s.start_paragraph for s in analyze(document).sections]
+    assert starts == [0, 4, 8]
+
+
+def test_one_topic_stays_one_section() -> None:
+    more = [
+        "Shipping lines praised the harbour for handling container ships quickly.",
+        "The harbour authority plans a new container terminal by the port entrance.",
+        "Port workers said the harbour cranes need repairs after a busy year.",
+        "The authority expects container ships to keep choosing the harbour.",
+    ]
+    assert segment(TOPICS["harbour"] + more) == [0]
+
+
+def test_a_paragraph_that_refers_back_does_not_start_a_section() -> None:
+    blocks = TOPICS["harbour"] + ["However, the council budget ..."] + TOPICS["budget"]
+    assert 4 not in segment(blocks)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="abcde fghij.\n", min_size=1, max_size=80), max_size=40))
+def test_sections_cover_every_paragraph_once_in_order(paragraphs: list[str]) -> None:
+    document = document_from_text("\n".join(paragraphs))
+    sections = analyze(document).sections
+    covered = [p for s in sections for p in range(s.start_paragraph, s.end_paragraph + 1)]
+    assert covered == list(range(len(document.paragraphs)))
+    assert all(s.title for s in sections)
+    assert len({s.title.casefold() for s in sections}) == len(sections)
+
+
+def test_segmentation_is_deterministic() -> None:
+    blocks = [p for t in ("school", "harbour", "budget") for p in TOPICS[t]]
+    assert segment(blocks) == segment(list(blocks))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "opens", "refers_back"),
+    [
+        ("A separate agreement was signed on Friday.", True, False),
+        ("In a separate development, prices fell.", True, False),
+        ("Meanwhile, the opposition met in the capital.", True, False),
+        ("A third meeting took place in Oslo.", True, False),
+        ("Another round of talks is planned.", True, False),
+        ("“A second vote,” she said, “is likely.”", True, False),
+        ("However, the plan was dropped.", False, True),
+        ("He said the plan was dropped.", False, True),
+        ("The plan was dropped.", False, False),
+        ("A third of voters stayed home.", False, False),
+    ],
+)
+def test_cues(paragraph: str, opens: bool, refers_back: bool) -> None:
+    assert opens_topic(paragraph) is opens
+    assert continues(paragraph) is refers_back
+
+
+# ---------------------------------------------------------------- titles and gists
+def test_titles_name_the_key_thing_and_are_short_and_unique() -> None:
+    text = "\n".join(
+        [
+            "Leaders signed the Pacific Fisheries Accord in Suva on Tuesday.",
+            "The Pacific Fisheries Accord limits tuna catches by foreign fleets.",
+            "Officials said the accord would be reviewed in five years.",
+            "Separately, the Central Bank of Fiji raised interest rates.",
+            "The Central Bank of Fiji said inflation had risen for six months.",
+            "Economists expected the bank to raise rates again.",
+        ]
+    )
+    document = document_from_text(text)
+    first = section_title(document, 0, 2, set())
+    second = section_title(document, 3, 5, {first})
+    assert first == "Pacific Fisheries Accord"
+    assert second == "Central Bank of Fiji"
+    again = section_title(document, 0, 2, {first})
+    assert again != first
+    assert 2 <= len(again.split()) <= 6
+
+
+def test_gist_is_a_central_sentence_of_the_section() -> None:
+    text = (
+        "Rain fell. The Pacific Fisheries Accord limits tuna catches by foreign fleets in "
+        "Pacific waters. Fleets from abroad must report catches of tuna under the accord. "
+        "Officials said so."
+    )
+    document = document_from_text(text)
+    gist = section_gist(document, 0, 0)
+    assert gist is not None
+    assert document.text[gist.start : gist.end].startswith("The Pacific Fisheries Accord")
+
+
+def test_headed_markdown_keeps_its_headings_as_titles() -> None:
+    document = document_from_text(
+        "# T\n\nLead text here.\n\n## Alpha\n\nOne.\n\n## Beta\n\nTwo.", "markdown"
+    )
+    sections = analyze(document).sections
+    assert [(s.title, s.title_source) for s in sections[1:]] == [
+        ("Alpha", TitleSource.HEADING),
+        ("Beta", TitleSource.HEADING),
+    ]
+
+
+# ---------------------------------------------------------------- corrections
+def test_plan_operations() -> None:
+    plan = SectionPlan((0, 4, 8), (None, None, None))
+    assert rename(plan, 1, "  Budget   row ").titles == (None, "Budget row", None)
+    assert rename(rename(plan, 1, "X"), 1, "").titles == (None, None, None)
+    assert split(plan, 1, 6, 12).starts == (0, 4, 6, 8)
+    with pytest.raises(CorrectionError):
+        split(plan, 1, 4, 12)
+    with pytest.raises(CorrectionError):
+        split(plan, 1, 8, 12)
+    assert merge_with_next(rename(plan, 0, "Keep"), 0) == SectionPlan((0, 8), ("Keep", None))
+    with pytest.raises(CorrectionError):
+        merge_with_next(plan, 2)
+
+
+@given(st.data())
+def test_any_sequence_of_corrections_keeps_sections_covering_the_text(data: st.DataObject) -> None:
+    count = 12
+    plan = SectionPlan((0,), (None,))
+    for _ in range(data.draw(st.integers(0, 8))):
+        index = data.draw(st.integers(0, len(plan.starts) - 1))
+        op = data.draw(st.sampled_from(["split", "merge", "rename"]))
+        try:
+            if op == "split":
+                plan = split(plan, index, data.draw(st.integers(0, count - 1)), count)
+            elif op == "merge":
+                plan = merge_with_next(plan, index)
+            else:
+                plan = rename(plan, index, data.draw(st.text(max_size=10)))
+        except CorrectionError:
+            pass
+        assert SectionPlan.from_dict(plan.to_dict(), count) == plan
+
+
+def test_apply_plan_describes_new_sections_and_marks_user_titles() -> None:
+    document = article("harbour", "budget", "school")
+    automatic = analyze(document).sections
+    plan = rename(split(plan_of(automatic), 2, 10, 12), 0, "Ports")
+    sections = apply_plan(document, plan, automatic, describe)
+    assert [s.start_paragraph for s in sections] == [0, 4, 8, 10]
+    assert sections[0].title == "Ports"
+    assert sections[0].title_source == TitleSource.USER
+    assert sections[1].title == automatic[1].title
+    assert sections[3].title_source == TitleSource.AUTO
+    assert len({s.title for s in sections}) == 4
+
+
+def test_a_stored_plan_that_no_longer_fits_is_ignored() -> None:
+    assert (
+        SectionPlan.from_dict({"format": 1, "starts": [0, 40], "titles": [None, None]}, 10) is None
+    )
+    assert SectionPlan.from_dict({"format": 1, "starts": [1], "titles": [None]}, 10) is None
+    assert SectionPlan.from_dict({"nonsense": True}, 10) is None
+
+
+# ---------------------------------------------------------------- store
+def test_store_keeps_plans_and_analyze_reports_them(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3")
+    document = article("harbour", "budget")
+    reading = read_document(document, store=store)
+    plan = rename(plan_of(reading.sections), 1, "Roads money")
+    store.save_section_plan(document, plan.to_dict())
+    again = read_document(document, store=Store(tmp_path / "db.sqlite3"))
+    assert again.sections[1].title == "Roads money"
+    assert again.sections[1].title_source == TitleSource.USER
+    store.save_section_plan(document, None)
+    assert read_document(document, store=store).sections == reading.sections
+    assert (tmp_path / "db.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+def test_reading_without_a_database_does_not_create_one(tmp_path: Path) -> None:
+    path = tmp_path / "none" / "db.sqlite3"
+    read_document(article("harbour"), store=Store(path))
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("start", range(SCHEMA_VERSION + 1))
+def test_migrations_from_every_earlier_version(tmp_path: Path, start: int) -> None:
+    connection = sqlite3.connect(tmp_path / "db.sqlite3", isolation_level=None)
+    migrate(connection, target=start)
+    assert schema_version(connection) == start
+    migrate(connection)
+    assert schema_version(connection) == SCHEMA_VERSION == len(MIGRATIONS)
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    assert {"documents", "section_corrections"} <= tables
