@@ -11,7 +11,7 @@ _FIRST_WORD = re.compile(r"[^\w]*([^\W\d_]+)")
 
 CONTINUATION_WORDS = frozenset(
     """
-    he she they his her hers their theirs them him we us our i my it its however but and also
+    he she they his her hers their theirs them him we us our i my however but and also
     then thus so yet nevertheless moreover furthermore additionally instead therefore hence
     besides still nonetheless consequently accordingly likewise similarly otherwise
     """.split()

@@ -23,7 +23,15 @@ HONORIFICS = frozenset(
 CONNECTORS = frozenset("of for the de del der van von al bin la le du da".split())
 """Lower-case words that may join the capitalised words of one name ("and" joins two names)."""
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s")
+_SUFFIXES = (
+    ("ational", "ate"), ("tional", "tion"), ("ization", "ize"), ("isation", "ize"),
+    ("fulness", "ful"), ("iveness", "ive"), ("ousness", "ous"), ("alities", "al"),
+    ("ality", "al"), ("ements", ""), ("ement", ""), ("ments", ""), ("ment", ""),
+    ("nesses", ""), ("ness", ""), ("ations", "ate"), ("ation", "ate"), ("ings", ""),
+    ("ing", ""), ("edly", ""), ("ies", "y"), ("ied", "y"), ("ers", ""), ("er", ""),
+    ("ed", ""), ("ly", ""), ("es", ""), ("s", ""),
+)  # fmt: skip
+"""Suffix rewrites, longest first; the first that leaves three letters applies."""
 
 
 @lru_cache(maxsize=1)
@@ -38,15 +46,14 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet "talks" with "talk" and "agreed" with "agree"."""
-    for suffix in _SUFFIXES:
+    """A light suffix stripper ("talks" → "talk", "agreed" → "agre", "running" → "run"):
+    enough to meet the forms of a word, not a linguistic stem."""
+    for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)]
-            if suffix == "ies":
-                return base + "y"
-            if suffix in ("ied",):
-                return base + "y"
-            return base
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
     return word
 
 

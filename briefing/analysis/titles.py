@@ -66,68 +66,74 @@ def _sentences(document: Document, start: int, end: int) -> list[Sentence]:
     return out
 
 
-def _sentence_texts(document: Document, start: int, end: int) -> list[str]:
-    """Names are found sentence by sentence, so none runs across a full stop ("U.S. The")."""
-    return [document.text[s.start : s.end] for s in _sentences(document, start, end)]
-
-
 def _lowercase_words(document: Document) -> frozenset[str]:
     """Words the document also uses in lower case: capitalised, they only open a sentence."""
     return frozenset(w for w in WORD.findall(document.text) if w.islower())
 
 
-def _names(texts: Iterable[str], common: frozenset[str]) -> Counter[str]:
-    counts: Counter[str] = Counter()
+def _names(text: str, common: frozenset[str], into: Counter[str]) -> None:
     stop = stopwords()
-    for text in texts:
-        for a, b in name_phrases(text):
-            phrase = text[a:b].strip(" -")
-            words = phrase.split()
-            if not words:
+    for a, b in name_phrases(text):
+        phrase = text[a:b].strip(" -")
+        words = phrase.split()
+        if not words:
+            continue
+        if len(words) == 1:
+            bare = phrase.rstrip(".").lower()
+            if bare in stop or bare in HONORIFICS or phrase.lower() in common or len(bare) < 2:
                 continue
-            if len(words) == 1:
-                bare = phrase.rstrip(".").lower()
-                if bare in stop or bare in HONORIFICS or phrase.lower() in common:
-                    continue
-                if len(bare) < 2:
-                    continue
-            counts[phrase] += 1
-    return counts
+            if any(part[:1].islower() for part in phrase.split("-")[1:]):
+                continue  # "Japan-based", "Hawaii-born": adjectives, not names
+        into[phrase] += 1
 
 
-def _keywords(texts: Iterable[str]) -> tuple[Counter[str], dict[str, str]]:
-    """Counts of stemmed content words, and the most used surface form of each."""
-    counts: Counter[str] = Counter()
-    surfaces: dict[str, Counter[str]] = {}
+def _keywords(text: str, into: Counter[str], surfaces: Counter[tuple[str, str]]) -> None:
+    """Count the stemmed content words of `text` and their surface forms."""
     stop = stopwords()
-    for text in texts:
-        for match in WORD.finditer(text):
-            word = match.group()
-            if not word.islower():
-                continue
-            bare = word.rstrip(".")
-            if len(bare) < 4 or bare in stop or "'" in bare or "’" in bare:
-                continue
-            key = stem(bare)
-            counts[key] += 1
-            surfaces.setdefault(key, Counter())[bare] += 1
-    return counts, {k: c.most_common(1)[0][0] for k, c in surfaces.items()}
+    for word in WORD.findall(text):
+        if not word.islower():
+            continue
+        bare = word.rstrip(".")
+        if len(bare) < 4 or bare in stop or "'" in bare or "’" in bare:
+            continue
+        key = stem(bare)
+        into[key] += 1
+        surfaces[key, bare] += 1
+
+
+@dataclass(frozen=True)
+class ParagraphCounts:
+    names: Counter[str]
+    keywords: Counter[str]
+    surfaces: Counter[tuple[str, str]]
 
 
 @dataclass(frozen=True)
 class DocumentCounts:
-    """What titles compare a section against: the whole document's names and words."""
+    """Names and words of every paragraph, counted once; sections add up their paragraphs'."""
 
-    common: frozenset[str]
+    paragraphs: tuple[ParagraphCounts, ...]
     names: Counter[str]
     keywords: Counter[str]
 
     @classmethod
     def of(cls, document: Document) -> DocumentCounts:
         common = _lowercase_words(document)
-        everything = _sentence_texts(document, 0, len(document.paragraphs) - 1)
-        keywords, _ = _keywords(everything)
-        return cls(common, _names(everything, common), keywords)
+        text = document.text
+        per_paragraph = []
+        all_names: Counter[str] = Counter()
+        all_keywords: Counter[str] = Counter()
+        for p in document.paragraphs:
+            counts = ParagraphCounts(Counter(), Counter(), Counter())
+            # Sentence by sentence, so no name runs across a full stop ("U.S. The").
+            for sentence in split_paragraph(text, p.start, p.end, p.index):
+                chunk = text[sentence.start : sentence.end]
+                _names(chunk, common, counts.names)
+                _keywords(chunk, counts.keywords, counts.surfaces)
+            all_names.update(counts.names)
+            all_keywords.update(counts.keywords)
+            per_paragraph.append(counts)
+        return cls(tuple(per_paragraph), all_names, all_keywords)
 
 
 def candidates(
@@ -135,11 +141,17 @@ def candidates(
 ) -> list[Candidate]:
     """Scored title candidates of paragraphs `start..end`, best first."""
     counts = counts or DocumentCounts.of(document)
-    section = _sentence_texts(document, start, end)
+    names: Counter[str] = Counter()
+    keys: Counter[str] = Counter()
+    surfaces: Counter[tuple[str, str]] = Counter()
+    for paragraph in counts.paragraphs[start : end + 1]:
+        names.update(paragraph.names)
+        keys.update(paragraph.keywords)
+        surfaces.update(paragraph.surfaces)
     opening = document.paragraph_text(start)
     out: list[Candidate] = []
 
-    for phrase, count in _names(section, counts.common).items():
+    for phrase, count in names.items():
         share = count / max(counts.names[phrase], count)
         words = len(phrase.split())
         score = count * share * (NAME_BONUS if words > 1 else 1.0)
@@ -147,15 +159,19 @@ def candidates(
             score *= OPENING_BONUS
         out.append(Candidate(phrase, phrase.lower(), score, True))
 
-    keys, surface = _keywords(section)
+    surface: dict[str, tuple[int, str]] = {}
+    for (key, form), n in surfaces.items():
+        if key not in surface or (n, form) > surface[key]:
+            surface[key] = (n, form)
     for key, count in keys.items():
         if count < 2:
             continue
         share = count / max(counts.keywords[key], count)
         score = count * share * KEYWORD_WEIGHT
-        if surface[key] in opening:
+        form = surface[key][1]
+        if form in opening:
             score *= OPENING_BONUS
-        out.append(Candidate(surface[key], key, score, False))
+        out.append(Candidate(form, key, score, False))
     out.sort(key=lambda c: (-c.score, -c.words, c.surface))
     return out
 
