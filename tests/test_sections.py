@@ -242,3 +242,27 @@ def test_migrations_from_every_earlier_version(tmp_path: Path, start: int) -> No
     assert schema_version(connection) == SCHEMA_VERSION == len(MIGRATIONS)
     tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
     assert {"documents", "section_corrections"} <= tables
+
+
+def test_the_document_is_counted_once_however_many_sections(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Regression: each headed section used to recount the whole document (hours on 5 MB)."""
+    from briefing.analysis import titles
+
+    calls = []
+    original = titles.DocumentCounts.of.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[titles.DocumentCounts], document: Document) -> titles.DocumentCounts:
+        calls.append(document)
+        return original(cls, document)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(titles.DocumentCounts, "of", classmethod(counting))
+    headed = "\n\n".join(f"## Part {i}\n\nText of part {i} about topic {i}." for i in range(30))
+    sections = analyze(document_from_text(headed, "markdown")).sections
+    assert len(sections) == 30
+    assert len(calls) == 1
+    unheaded = article("harbour", "budget", "school")
+    calls.clear()
+    analyze(unheaded)
+    assert len(calls) == 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefing.analysis.titles import DocumentCounts, describe, section_gist
+from briefing.analysis.titles import DocumentCounts, candidates, describe, section_gist
 from briefing.model import Document, Section, TitleSource
 
 LEAD_TITLE = "Introduction"
@@ -67,7 +67,7 @@ def automatic_sections(document: Document, progress: Progress | None = None) -> 
         if progress is not None and n % 50 == 0:
             progress(n / len(spans), "titles")
         if given is not None and given.title_source == TitleSource.HEADING:
-            gist = section_gist(document, start, end)
+            gist = section_gist(document, start, end, candidates(document, start, end, counts))
             sections.append(Section(n, given.title, start, end, TitleSource.HEADING, gist))
             continue
         lead = LEAD_TITLE if document.section_breaks else None

@@ -243,7 +243,8 @@ def section_gist(
     sentences = _sentences(document, start, end)
     if not sentences:
         return None
-    ranked = ranked if ranked is not None else candidates(document, start, end)
+    if ranked is None:  # on its own: counts the whole document, so callers in a loop pass it
+        ranked = candidates(document, start, end)
     focus = [c for c in ranked[:3] if c.is_name]
     focus_words = {c.surface.split()[-1] for c in focus}
     vectors = [_vector(text[s.start : s.end]) for s in sentences]
