@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Static
 
 from briefing.model import Entity, EntityType
@@ -18,15 +16,17 @@ TYPE_LABELS = {
 }
 
 
-class EntitySidebar(Vertical, can_focus=True):
+class EntitySidebar(Static, can_focus=True):
     """Entities grouped by type, most mentioned first. Plain text, never markup."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text("Who's who", style="bold"), classes="pane-title")
-        yield Static(Text("Analysing…", style="italic"), id="entity-body")
+    _shown: Text | None = None
+
+    def on_mount(self) -> None:
+        self.show_entities((), analysed=False)
 
     def show_entities(self, entities: tuple[Entity, ...], analysed: bool = True) -> None:
         body = Text()
+        body.append("Who's who\n", style="bold")
         if not entities:
             body.append("No entities found." if analysed else "Analysing…", style="italic")
         for kind, label in TYPE_LABELS.items():
@@ -40,4 +40,6 @@ class EntitySidebar(Vertical, can_focus=True):
             for entity in group:
                 body.append(f" {entity.name}")
                 body.append(f"  {len(entity.mentions)}\n", style="dim")
-        self.query_one("#entity-body", Static).update(body)
+        if body != self._shown:
+            self._shown = body
+            self.update(body)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Static
 
 from briefing.model import Document
@@ -19,21 +17,27 @@ def metadata_line(document: Document) -> str:
     return " · ".join(parts)
 
 
-class BriefingHeader(Horizontal):
-    """Title and metadata on the left, analysis status on the right. Plain text, never markup."""
+class BriefingHeader(Static):
+    """Title on the first line; metadata and analysis status on the second. Plain text only."""
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._document = document
+        self._status = ""
 
-    def compose(self) -> ComposeResult:
-        text = Text(self._document.display_title, style="bold", no_wrap=True, overflow="ellipsis")
-        line = metadata_line(self._document)
-        if line:
-            text.append("\n")
-            text.append(line, style="italic")
-        yield Static(text, id="header-title")
-        yield Static(Text(""), id="analysis-status")
+    def on_mount(self) -> None:
+        self._render_text()
 
     def set_status(self, status: str) -> None:
-        self.query_one("#analysis-status", Static).update(Text(status, no_wrap=True))
+        self._status = status
+        self._render_text()
+
+    def _render_text(self) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(self._document.display_title, style="bold")
+        line = metadata_line(self._document)
+        text.append("\n")
+        text.append(line, style="italic")
+        if self._status:
+            text.append(("  ·  " if line else "") + self._status, style="dim")
+        self.update(text)

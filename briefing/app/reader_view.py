@@ -11,6 +11,7 @@ import bisect
 import itertools
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import work
@@ -48,6 +49,11 @@ FIRST_SCREEN_PARAGRAPHS = 200
 """Paragraphs laid out at once for the first screen of a long document."""
 _STYLE_LOOKBACK = 64
 """Inline styles checked before a line: more than this many open across one line is not prose."""
+
+
+def _cells(text: str) -> int:
+    """Cell width: the length itself for ASCII (most lines), else Rich's measure."""
+    return len(text) if text.isascii() else cell_len(text)
 
 
 class ReaderView(ScrollView, can_focus=True):
@@ -109,6 +115,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._current_hit = -1
         self._top_paragraph = -1
         self._pin: tuple[int, int] | None = None
+        self._style_cache: dict[str, Style] = {}
         self._style_starts: list[int] = []
 
     # ------------------------------------------------------------------ model in
@@ -136,7 +143,10 @@ class ReaderView(ScrollView, can_focus=True):
             return
         if self._layout is None:
             self._install(build_layout(reading, width, FIRST_SCREEN_PARAGRAPHS), anchor)
-        self._build_in_background(reading, width)
+            # After the first frame, so the text is on screen before the worker takes the CPU.
+            self.call_after_refresh(self._build_in_background, reading, width)
+        else:
+            self._build_in_background(reading, width)
 
     @work(thread=True, exclusive=True, group="layout", description="laying out the text")
     def _build_in_background(self, reading: Reading, width: int) -> None:
@@ -261,12 +271,30 @@ class ReaderView(ScrollView, can_focus=True):
             self._jump(max(0, last + 1 - self.size.height), self._layout.paragraphs[last])
 
     # ------------------------------------------------------------------ rendering
+    def _base_style(self) -> Style:
+        style = self._style_cache.get("")
+        if style is None:
+            style = self._style_cache[""] = self.rich_style
+        return style
+
+    def _style(self, name: str) -> Style:
+        """A component style, looked up once per theme (rendering asks for it on every line)."""
+        style = self._style_cache.get(name)
+        if style is None:
+            style = self._style_cache[name] = self.get_component_rich_style(name)
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache.clear()
+        self._strips.clear()
+
     def render_line(self, y: int) -> Strip:
         index = self.top_line() + y
         width = self.scrollable_content_region.width
         layout = self._layout
         if layout is None or index >= layout.height:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         key = (index, width)
         cached = self._strips.get(key)
         if cached is None:
@@ -275,7 +303,7 @@ class ReaderView(ScrollView, can_focus=True):
         return cached
 
     def _render_line_at(self, line: Line, layout: Layout, width: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style()
         margin = max(0, (width - layout.measure) // 2)
         if line.kind == LineKind.BLANK:
             return Strip.blank(width, base)
@@ -284,29 +312,32 @@ class ReaderView(ScrollView, can_focus=True):
         assert self.reading is not None
         document = self.reading.document
         paragraph = document.paragraphs[line.paragraph]
-        kind_style = base + self.get_component_rich_style(_KIND_CLASS[paragraph.kind])
-        segments = [Segment(" " * margin, base)]
+        kind_style = base + self._style(_KIND_CLASS[paragraph.kind])
         if paragraph.kind == ParagraphKind.QUOTE:
-            bar = self.get_component_rich_style("reader--quote-bar")
-            segments.append(Segment("▌ " * paragraph.level, base + bar))
+            bar = self._style("reader--quote-bar")
+            segments = [Segment(" " * margin, base), Segment("▌ " * paragraph.level, base + bar)]
         else:
-            segments.append(Segment(" " * line.indent, base))
+            segments = [Segment(" " * (margin + line.indent), base)]
         segments.extend(self._text_segments(line.start, line.end, kind_style))
+        used = sum(_cells(segment.text) for segment in segments)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+            return Strip(segments, width)
         return Strip(segments).adjust_cell_length(width, base)
 
     def _render_section_title(self, line: Line, layout: Layout, width: int, margin: int) -> Strip:
         assert self.reading is not None
         section = self.reading.sections[line.section]
-        style = self.rich_style + self.get_component_rich_style("reader--section-title")
+        style = self._base_style() + self._style("reader--section-title")
         label = f" {line.section + 1} · {section.title} "
         rule = "─" * max(0, layout.measure - len(label) - 2)
         segments = [
-            Segment(" " * margin, self.rich_style),
+            Segment(" " * margin, self._base_style()),
             Segment("──", style),
             Segment(label, style + Style(bold=True)),
             Segment(rule, style),
         ]
-        return Strip(segments).crop(0, width).adjust_cell_length(width, self.rich_style)
+        return Strip(segments).crop(0, width).adjust_cell_length(width, self._base_style())
 
     def _text_segments(self, start: int, end: int, style: Style) -> list[Segment]:
         """Segments of `text[start:end]` with inline styles and search hits applied."""
@@ -321,7 +352,7 @@ class ReaderView(ScrollView, can_focus=True):
             for s in reversed(styles[max(0, i - _STYLE_LOOKBACK) : i]):
                 if s.end > start and s.start < end:
                     name = _STYLE_CLASS[s.kind]
-                    spans.append((s.start, s.end, self.get_component_rich_style(name)))
+                    spans.append((s.start, s.end, self._style(name)))
         if self._hits:
             i = bisect.bisect_left(self._hit_starts, start)
             j = i - 1
@@ -334,7 +365,7 @@ class ReaderView(ScrollView, can_focus=True):
                 if h_end > start:
                     current = n == self._current_hit
                     name = "reader--search-current" if current else "reader--search-hit"
-                    spans.append((h_start, h_end, self.get_component_rich_style(name)))
+                    spans.append((h_start, h_end, self._style(name)))
         if not spans:
             return [Segment(text[start:end], style)]
         for s_start, s_end, _ in spans:

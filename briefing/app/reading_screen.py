@@ -10,24 +10,15 @@ from __future__ import annotations
 import asyncio
 import bisect
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from briefing.analysis.corrections import (
-    CorrectionError,
-    SectionPlan,
-    merge_with_next,
-    plan_of,
-    rename,
-    split,
-)
 from briefing.analysis.sections import structural_sections
 from briefing.app.entity_sidebar import EntitySidebar
 from briefing.app.header import BriefingHeader
@@ -35,9 +26,11 @@ from briefing.app.reader_view import ReaderView
 from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
 from briefing.model import Document, Reading, Section
-from briefing.pipeline import automatic_reading, stored_plan, with_plan
 from briefing.search import MAX_HITS, find_all
-from briefing.store.database import Store, StoreError
+
+if TYPE_CHECKING:
+    from briefing.app.section_editor import Edit, SectionEditor
+    from briefing.store.database import Store
 
 SECTIONS_MIN_WIDTH = 60
 """Below this many columns the section list starts hidden (s brings it back)."""
@@ -86,13 +79,13 @@ class ReadingScreen(Screen[None]):
     ]
 
     def __init__(self, document: Document, store: Store | None = None) -> None:
+        """`store` defaults to the user's database (tests pass their own)."""
         super().__init__()
         self.document = document
         self.reading = Reading(document, sections=structural_sections(document))
-        self._automatic: Reading | None = None
-        """The analysis before the reader's corrections (None until analysis is done)."""
-        self._plan: SectionPlan | None = None
-        self._store = store or Store.default()
+        self._store = store
+        self._editor: SectionEditor | None = None
+        """Analysis and the reader's corrections; made by the analysis worker."""
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
         self._sections_forced: bool | None = None
@@ -105,12 +98,12 @@ class ReadingScreen(Screen[None]):
         return self.reading.sections
 
     def compose(self) -> ComposeResult:
+        # No wrapping containers: the screen lays the panes out side by side itself, header
+        # and footer docked (every container is one more layer to paint on each frame).
         yield BriefingHeader(self.document, id="header")
-        with Horizontal(id="panes"):
-            yield SectionList(id="sections")
-            with Vertical(id="reader-pane"):
-                yield ReaderView(id="reader")
-            yield EntitySidebar(id="entities")
+        yield SectionList(id="sections")
+        yield ReaderView(id="reader")
+        yield EntitySidebar(id="entities")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -143,14 +136,12 @@ class ReadingScreen(Screen[None]):
                 last = now
                 self.app.call_from_thread(self._set_status, f"analysing {fraction:.0%}")
 
-        automatic = automatic_reading(self.document, progress)
-        try:
-            plan = stored_plan(self._store, self.document)
-        except StoreError as exc:
-            plan = None
-            self.app.call_from_thread(self._warn, str(exc))
+        from briefing.app.section_editor import SectionEditor
+
+        editor = SectionEditor(self.document, self._store)
+        edit = editor.load(progress)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._analysis_done, automatic, plan)
+            self.app.call_from_thread(self._analysis_done, editor, edit)
 
     def _set_status(self, status: str) -> None:
         if self.is_attached:
@@ -159,13 +150,15 @@ class ReadingScreen(Screen[None]):
     def _warn(self, message: str) -> None:
         self.notify(message, severity="error", markup=False, timeout=10)
 
-    def _analysis_done(self, automatic: Reading, plan: SectionPlan | None) -> None:
+    def _analysis_done(self, editor: SectionEditor, edit: Edit) -> None:
         if not self.is_attached:
             return  # the app closed while the worker finished
-        self._automatic, self._plan = automatic, plan
+        self._editor = editor
         self.analysed.set()
-        self._show(with_plan(automatic, plan))
+        self._show(edit.reading)
         self._set_status("")
+        if edit.not_saved:
+            self._warn(f"Your section corrections could not be read: {edit.not_saved}")
 
     # ------------------------------------------------------------------ sections
     def current_section(self) -> int:
@@ -213,7 +206,7 @@ class ReadingScreen(Screen[None]):
         bar = self._search_bar()
         if bar is None:  # mounted on first use: most readings never search
             bar = SearchBar(id="search")
-            await self.query_one("#reader-pane").mount(bar)
+            await self.mount(bar, before=self.query_one(Footer))
         bar.open()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
@@ -300,54 +293,48 @@ class ReadingScreen(Screen[None]):
         self._apply_panes()
 
     # ------------------------------------------------------------------ section corrections
-    def _editable_plan(self) -> SectionPlan | None:
-        if self._automatic is None:
+    def _editor_ready(self) -> bool:
+        if self._editor is None or not self._editor.ready:
             self.notify("The sections are still being analysed.", markup=False)
-            return None
-        return self._plan or plan_of(self.reading.sections)
+            return False
+        return True
 
-    def _apply_plan(self, plan: SectionPlan | None, message: str) -> None:
-        """Show the corrected sections and keep them; a failed save is said, never silent."""
-        assert self._automatic is not None
-        self._plan = plan
-        self._show(with_plan(self._automatic, plan))
-        try:
-            self._store.save_section_plan(self.document, plan.to_dict() if plan else None)
-        except StoreError as exc:
-            self._warn(f"Not saved: {exc}")
-            return
-        self.notify(message, markup=False)
+    def _after_edit(self, edit: Edit, message: str) -> None:
+        self._show(edit.reading)
+        if edit.not_saved:
+            self._warn(f"Not saved: {edit.not_saved}")
+        else:
+            self.notify(message, markup=False)
 
     def action_rename_section(self) -> None:
-        plan = self._editable_plan()
-        if plan is None:
+        if not self._editor_ready():
             return
         from briefing.app.dialogs import TextPrompt
 
         index = self.current_section()
-        section = self.sections[index]
 
         def done(title: str | None) -> None:
-            if title is not None:
-                self._apply_plan(rename(plan, index, title), f"Section {index + 1} renamed.")
+            if title is not None and self._editor is not None:
+                edit = self._editor.rename(index, title)
+                self._after_edit(edit, f"Section {index + 1} renamed.")
 
-        self.app.push_screen(
-            TextPrompt(
-                f"Rename section {index + 1}",
-                section.title,
-                "empty: back to the automatic title",
-            ),
-            done,
+        prompt = TextPrompt(
+            f"Rename section {index + 1}",
+            self.sections[index].title,
+            "empty: back to the automatic title",
         )
+        self.app.push_screen(prompt, done)
 
     def action_split_section(self) -> None:
-        plan = self._editable_plan()
-        if plan is None:
+        if not self._editor_ready():
             return
+        from briefing.app.section_editor import CorrectionError
+
+        assert self._editor is not None
         paragraph = self.query_one(ReaderView).reading_paragraph()
         index = self.current_section()
         try:
-            new_plan = split(plan, index, paragraph, len(self.document.paragraphs))
+            edit = self._editor.split(index, paragraph)
         except CorrectionError:
             self.app.bell()
             self.notify(
@@ -356,31 +343,32 @@ class ReadingScreen(Screen[None]):
                 markup=False,
             )
             return
-        self._apply_plan(new_plan, f"Section {index + 1} split at paragraph {paragraph + 1}.")
+        self._after_edit(edit, f"Section {index + 1} split at paragraph {paragraph + 1}.")
         self.query_one(ReaderView).scroll_to_section(index + 1)
 
     def action_merge_section(self) -> None:
-        plan = self._editable_plan()
-        if plan is None:
+        if not self._editor_ready():
             return
+        from briefing.app.section_editor import CorrectionError
+
+        assert self._editor is not None
         index = self.current_section()
         try:
-            new_plan = merge_with_next(plan, index)
+            edit = self._editor.merge_with_next(index)
         except CorrectionError as exc:
             self.app.bell()
             self.notify(str(exc).capitalize() + ".", severity="warning", markup=False)
             return
-        self._apply_plan(new_plan, f"Sections {index + 1} and {index + 2} merged.")
+        self._after_edit(edit, f"Sections {index + 1} and {index + 2} merged.")
 
     def action_reset_sections(self) -> None:
-        if self._editable_plan() is None:
+        if not self._editor_ready():
             return
         from briefing.app.dialogs import Confirm
 
         def done(confirmed: bool | None) -> None:
-            if confirmed:
-                self._apply_plan(None, "Sections reset to the automatic split.")
+            if confirmed and self._editor is not None:
+                self._after_edit(self._editor.reset(), "Sections reset to the automatic split.")
 
-        self.app.push_screen(
-            Confirm("Reset the sections to the automatic split, dropping your titles?"), done
-        )
+        question = "Reset the sections to the automatic split, dropping your titles?"
+        self.app.push_screen(Confirm(question), done)

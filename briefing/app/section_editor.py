@@ -1,0 +1,84 @@
+"""The reader's corrections to one document's sections, between the screen and the store.
+
+Holds the automatic reading, the user's plan and the store; each edit returns the corrected
+reading to show and saves the plan. Imported by the screen on first use, so neither the store
+nor the analysis modules weigh on start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.analysis import Progress
+from briefing.analysis.corrections import (
+    CorrectionError,
+    SectionPlan,
+    merge_with_next,
+    plan_of,
+    rename,
+    split,
+)
+from briefing.model import Document, Reading
+from briefing.pipeline import automatic_reading, stored_plan, with_plan
+from briefing.store.database import Store, StoreError
+
+__all__ = ["CorrectionError", "Edit", "SectionEditor"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """The reading after an edit, and why it could not be saved (None when it was)."""
+
+    reading: Reading
+    not_saved: str | None = None
+
+
+class SectionEditor:
+    def __init__(self, document: Document, store: Store | None = None) -> None:
+        self.document = document
+        self.store = store or Store.default()
+        self.automatic: Reading | None = None
+        self.plan: SectionPlan | None = None
+
+    def load(self, progress: Progress | None = None) -> Edit:
+        """Analyse (or take from the cache) and apply the stored plan. Runs in a worker."""
+        self.automatic = automatic_reading(self.document, progress)
+        try:
+            self.plan = stored_plan(self.store, self.document)
+        except StoreError as exc:
+            return Edit(self.automatic, str(exc))
+        return Edit(with_plan(self.automatic, self.plan))
+
+    @property
+    def ready(self) -> bool:
+        return self.automatic is not None
+
+    def _current_plan(self) -> SectionPlan:
+        assert self.automatic is not None, "load() first"
+        return self.plan or plan_of(self.automatic.sections)
+
+    def _apply(self, plan: SectionPlan | None) -> Edit:
+        """Show the new plan even if saving fails; the failure is reported, never silent."""
+        assert self.automatic is not None
+        self.plan = plan
+        reading = with_plan(self.automatic, plan)
+        try:
+            self.store.save_section_plan(self.document, plan.to_dict() if plan else None)
+        except StoreError as exc:
+            return Edit(reading, str(exc))
+        return Edit(reading)
+
+    def rename(self, index: int, title: str) -> Edit:
+        return self._apply(rename(self._current_plan(), index, title))
+
+    def split(self, index: int, paragraph: int) -> Edit:
+        """Raises `CorrectionError` when `paragraph` does not fall inside section `index`."""
+        plan = split(self._current_plan(), index, paragraph, len(self.document.paragraphs))
+        return self._apply(plan)
+
+    def merge_with_next(self, index: int) -> Edit:
+        """Raises `CorrectionError` for the last section."""
+        return self._apply(merge_with_next(self._current_plan(), index))
+
+    def reset(self) -> Edit:
+        return self._apply(None)
