@@ -5,7 +5,9 @@
 Prints, for the bundled seed and for a generated 5 MB plain-text report: wall time from process
 start to the first displayed frame (Textual's Ready event), as a ratio to a minimal app (Header,
 Static, Footer); the time to move to the next section on the 5 MB report; and peak memory after
-its analysis finished. Each process runs headless; the medians of `--runs` runs are reported.
+its analysis finished. Each process runs headless; runs are interleaved (minimal, seed, report, minimal, …) and the
+medians of `--runs` runs are compared (the ratio of the fastest runs is printed beside it: on a
+shared machine it is the steadier figure).
 """
 
 from __future__ import annotations
@@ -148,16 +150,22 @@ def main() -> int:
             times["seed"].append(_run("briefing", None)["ready"])
             times["report"].append(_run("briefing", report)["ready"])
         minimal = statistics.median(times["minimal"])
-        print(f"minimal Textual app: first frame {minimal * 1000:.0f} ms")
+        fastest = min(times["minimal"])
+        print(
+            f"minimal Textual app: first frame {minimal * 1000:.0f} ms "
+            f"(fastest {fastest * 1000:.0f} ms)"
+        )
         for name in ("seed", "report"):
             ready = statistics.median(times[name])
             ratio = ready / minimal
+            best_ratio = min(times[name]) / fastest
             target = TARGETS[name]
             ok &= ratio <= target
             label = "seed" if name == "seed" else f"{size_mb:.1f} MB report"
             print(
                 f"{label}: first frame {ready * 1000:.0f} ms = {ratio:.2f}x minimal "
-                f"(target <= {target}x) {'ok' if ratio <= target else 'OVER'}"
+                f"(fastest runs: {best_ratio:.2f}x; target <= {target}x) "
+                f"{'ok' if ratio <= target else 'OVER'}"
             )
         figures = _run("briefing", report, measure_next=True)
         nxt, peak = figures["next_section_ms"], figures["peak_mb"]
