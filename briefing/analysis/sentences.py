@@ -64,7 +64,7 @@ def split_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Sen
     """Sentences of `text[start:end]`, trimmed, covering every non-space character of it."""
     sentences: list[Sentence] = []
     chunk_start = start
-    for line_end in _line_ends(text, start, end):
+    for line_end in line_ends(text, start, end):
         cursor = chunk_start
         segment = text[chunk_start:line_end]
         for match in _BOUNDARY.finditer(segment):
@@ -79,7 +79,7 @@ def split_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Sen
     return [_trim(text, s) for s in sentences if text[s.start : s.end].strip()]
 
 
-def _line_ends(text: str, start: int, end: int) -> list[int]:
+def line_ends(text: str, start: int, end: int) -> list[int]:
     """Ends of the lines of a paragraph (a code block or table keeps its line breaks)."""
     ends = []
     pos = text.find("\n", start, end)

@@ -14,6 +14,7 @@ from enum import IntEnum
 
 from rich.cells import cell_len
 
+from briefing.analysis.sentences import line_ends
 from briefing.model import Document, ParagraphKind, Reading, Section
 
 
@@ -91,20 +92,10 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     spans: list[tuple[int, int]] = []
     line_start = start
-    for line_end in _newlines(text, start, end):
+    for line_end in line_ends(text, start, end):
         _wrap_line(text, line_start, line_end, width, spans)
         line_start = line_end + 1
     return spans or [(start, start)]
-
-
-def _newlines(text: str, start: int, end: int) -> list[int]:
-    ends = []
-    pos = text.find("\n", start, end)
-    while pos != -1:
-        ends.append(pos)
-        pos = text.find("\n", pos + 1, end)
-    ends.append(end)
-    return ends
 
 
 def _wrap_line(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
