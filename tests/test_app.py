@@ -364,3 +364,23 @@ async def test_split_at_a_section_start_is_refused() -> None:
         await pilot.pause()
         assert screen.sections == before
         assert any("Scroll to the paragraph" in str(n.message) for n in app._notifications)
+
+
+async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from briefing.app import section_editor
+
+    def broken(self, progress=None):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(section_editor.SectionEditor, "load", broken)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        assert "An opening paragraph introduces" in rendered_text(screen.query_one(ReaderView))
+        assert any("Analysis failed" in str(n.message) for n in app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.query_one(SectionList).current == 1

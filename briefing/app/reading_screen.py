@@ -139,9 +139,21 @@ class ReadingScreen(Screen[None]):
         from briefing.app.section_editor import SectionEditor
 
         editor = SectionEditor(self.document, self._store)
-        edit = editor.load(progress)
+        try:
+            edit = editor.load(progress)
+        except Exception as exc:  # a bug in analysis must not take the text away from the reader
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._analysis_failed, exc)
+            return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._analysis_done, editor, edit)
+
+    def _analysis_failed(self, error: Exception) -> None:
+        if self.is_attached:
+            self._set_status("analysis failed")
+            self._warn(
+                f"Analysis failed ({type(error).__name__}: {error}); the text is unaffected."
+            )
 
     def _set_status(self, status: str) -> None:
         if self.is_attached:
