@@ -33,6 +33,19 @@ from briefing.analysis.terms import (
 from briefing.model import Document, Sentence, Span
 
 MAX_TITLE_WORDS = 6
+_OPENING_QUOTES = frozenset("“\"‘'«")
+_CLOSING_QUOTES = frozenset("”\"’'»")
+NAME_HEADS = frozenset(
+    """
+    agreement accord treaty pact convention charter framework deal protocol declaration
+    initiative plan programme program strategy dialogue dialog forum summit conference
+    council committee commission assembly alliance partnership union coalition group
+    exercise drill operation mission command force forces agency ministry department
+    act law bill report review fund bank company party front movement network
+    """.split()
+)
+"""Last words that make a quoted capitalised phrase a name ("Trilateral … Framework"),
+not a slogan ("America First")."""
 MIN_GIST_WORDS = 6
 MAX_GIST_WORDS = 60
 NAME_BONUS = 1.5
@@ -42,6 +55,10 @@ OPENING_BONUS = 1.3
 ENTITY_WEIGHT = 0.3
 """How much naming the section's key names counts for a gist, against word overlap (0–1)."""
 KEYWORD_WEIGHT = 0.6
+NAME_ALONE = 0.5
+"""A multi-word name scoring at least this share of the best candidate is the title alone."""
+PARTNER_SHARE = 0.3
+"""A single-word candidate is joined with a name scoring at least this share of it, if any."""
 """Plain words rank below names of the same score: titles name things."""
 
 
@@ -84,6 +101,13 @@ def _names(text: str, common: frozenset[str], into: Counter[str]) -> None:
                 continue
             if any(part[:1].islower() for part in phrase.split("-")[1:]):
                 continue  # "Japan-based", "Hawaii-born": adjectives, not names
+            if re.search(r"['’](?:ll|re|ve|d|m|s)$|n['’]t$", phrase, re.IGNORECASE):
+                continue  # "You'll", "We're": a capitalised contraction opening a sentence
+        quoted = text[a - 1 : a] in _OPENING_QUOTES and text[b : b + 2].strip(",.")[:1] in (
+            _CLOSING_QUOTES
+        )
+        if quoted and words[-1].lower() not in NAME_HEADS:
+            continue  # a quoted capitalised phrase without a name's head word is a slogan
         into[phrase] += 1
 
 
@@ -186,19 +210,36 @@ def _trim(words: Sequence[str]) -> str:
     return " ".join(words[:MAX_TITLE_WORDS])
 
 
+def _pair(first: Candidate, second: Candidate) -> str:
+    a, b = first.surface, second.surface
+    if not first.is_name and second.is_name:
+        a, b = b, a
+    return f"{a[:1].upper()}{a[1:]} and {b}"
+
+
 def _titles_from(ranked: Sequence[Candidate]) -> Iterable[str]:
-    """Titles to try, best first."""
+    """Titles to try, best first: a strong multi-word name alone, else the best candidate
+    (a single word joined with a short partner), then the rest in order."""
+    if not ranked:
+        return
+    top = ranked[0].score
+    for candidate in ranked:
+        if candidate.is_name and candidate.words >= 2 and candidate.score >= NAME_ALONE * top:
+            yield _trim(candidate.surface.split())
+            break
     for i, first in enumerate(ranked):
         if first.words >= 2:
             yield _trim(first.surface.split())
             continue
-        for second in ranked[i + 1 :]:
-            if not _overlaps(first, second) and first.words + second.words + 1 <= 6:
-                a, b = first.surface, second.surface
-                if not first.is_name and second.is_name:
-                    a, b = b, a
-                yield f"{a[:1].upper()}{a[1:]} and {b}"
-                break
+        fitting = [
+            c
+            for c in ranked[i + 1 :]
+            if not _overlaps(first, c) and first.words + c.words + 1 <= MAX_TITLE_WORDS
+        ]
+        strong = [c for c in fitting if c.score >= PARTNER_SHARE * first.score]
+        strong.sort(key=lambda c: (not c.is_name, -c.score))  # a name partner before a word
+        for second in strong[:1] or fitting[:1]:
+            yield _pair(first, second)
 
 
 def section_title(
