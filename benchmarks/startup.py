@@ -5,9 +5,9 @@
 Prints, for the bundled seed and for a generated 5 MB plain-text report: wall time from process
 start to the first displayed frame (Textual's Ready event), as a ratio to a minimal app (Header,
 Static, Footer); the time to move to the next section on the 5 MB report; and peak memory after
-its analysis finished. Each process runs headless; runs are interleaved (minimal, seed, report, minimal, …) and the
-medians of `--runs` runs are compared (the ratio of the fastest runs is printed beside it: on a
-shared machine it is the steadier figure).
+its analysis finished. Each process runs headless; runs are interleaved (minimal, seed,
+report, minimal, …) and the medians of `--runs` runs are compared (the ratio of the fastest
+runs is printed beside it: on a shared machine it is the steadier figure).
 """
 
 from __future__ import annotations
