@@ -14,6 +14,7 @@ from briefing.model import (
 )
 
 PARAGRAPH_SEPARATOR = "\n\n"
+_SEPARATOR_LENGTH = len(PARAGRAPH_SEPARATOR)
 
 
 @dataclass
@@ -59,6 +60,17 @@ class DocumentBuilder:
             if b > a:
                 self._styles.append(InlineStyle(start + a, start + b, s_kind, target))
         return index
+
+    def add_stripped(self, text: str) -> None:
+        """`add` for plain text already stripped and not empty: the hot path of long reports."""
+        index = len(self._paragraphs)
+        if index:
+            self._parts.append(PARAGRAPH_SEPARATOR)
+            self._length += _SEPARATOR_LENGTH
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        self._paragraphs.append(Paragraph(index, start, self._length))
 
     def break_section(self, title: str) -> None:
         """The next paragraph added starts a section the source declares (a heading)."""

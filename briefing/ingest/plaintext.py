@@ -16,6 +16,8 @@ from briefing.ingest.builder import DocumentBuilder
 from briefing.model import Document, Metadata, ParagraphKind
 
 _LIST_ITEM = re.compile(r"^(?:[•·*▪‣◦–-]|\d{1,3}[.)])\s+\S")
+_LIST_STARTS = frozenset("•·*▪‣◦–-0123456789")
+_HEADING_MAX_CHARS = 80
 _SENTENCE_END = tuple('.!?:;"”’)»')
 _HEADING_MAX_WORDS = 10
 
@@ -61,7 +63,7 @@ def _paragraphs(text: str) -> list[str]:
 
 def _looks_like_heading(line: str, following: str | None) -> bool:
     """A short unpunctuated line before a longer paragraph reads as a heading."""
-    if len(line) > 80:
+    if len(line) > _HEADING_MAX_CHARS:
         return False
     words = line.split()
     if not words or len(words) > _HEADING_MAX_WORDS:
@@ -104,14 +106,22 @@ def parse_plain_text(text: str, content_hash: str, source_path: str | None) -> D
         paragraphs[0] = rest
 
     builder = DocumentBuilder()
+    add_text = builder.add_stripped
+    last = len(paragraphs) - 1
     for i, paragraph in enumerate(paragraphs):
-        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        if _LIST_ITEM.match(paragraph):
+        # Cheap tests first: most lines are long and start with a letter.
+        if not paragraph:
+            continue
+        if paragraph[0] in _LIST_STARTS and _LIST_ITEM.match(paragraph):
             builder.add(paragraph, ParagraphKind.LIST_ITEM, 1)
-        elif i > 0 and _looks_like_heading(paragraph, following):
+        elif (
+            0 < i
+            and len(paragraph) <= _HEADING_MAX_CHARS
+            and _looks_like_heading(paragraph, paragraphs[i + 1] if i < last else None)
+        ):
             builder.break_section(paragraph)
             builder.add(paragraph, ParagraphKind.HEADING, 2)
         else:
-            builder.add(paragraph)
+            add_text(paragraph)
     metadata = Metadata(title=title, dateline=dateline, byline=byline, credits=tuple(credits))
     return builder.build(metadata, content_hash, source_path, "text")
