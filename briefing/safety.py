@@ -37,7 +37,7 @@ def _placeholder(match: re.Match[str]) -> str:
 
 
 _SPECIAL = tuple(
-    chr(c) for c in (*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+    chr(c) for c in (*range(0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
 )
 """Every character `sanitize` changes."""
 

@@ -115,7 +115,7 @@ def parse_plain_text(text: str, content_hash: str, source_path: str | None) -> D
         if paragraph[0] in _LIST_STARTS and _LIST_ITEM.match(paragraph):
             builder.add(paragraph, ParagraphKind.LIST_ITEM, 1)
         elif (
-            0 < i
+            i > 0
             and len(paragraph) <= _HEADING_MAX_CHARS
             and _looks_like_heading(paragraph, paragraphs[i + 1] if i < last else None)
         ):
