@@ -87,6 +87,7 @@ def _child(kind: str, path: str | None, measure_next: bool) -> None:
     class Measured(BriefingApp):
         async def on_ready(self) -> None:
             figures: dict[str, float] = {"ready": time.monotonic() - start_mark}
+            super().on_ready()
             if measure_next:
                 screen = self.screen
                 assert isinstance(screen, ReadingScreen)

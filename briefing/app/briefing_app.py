@@ -51,6 +51,12 @@ class BriefingApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return ReadingScreen(self.document)
 
+    def on_ready(self) -> None:
+        """The first frame is displayed: analysis and long layouts may start now."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReadingScreen):
+                screen.app_ready()
+
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
         return [

@@ -116,6 +116,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._top_paragraph = -1
         self._pin: tuple[int, int] | None = None
         self._style_cache: dict[str, Style] = {}
+        self._app_ready = False
         self._style_starts: list[int] = []
 
     # ------------------------------------------------------------------ model in
@@ -142,11 +143,20 @@ class ReaderView(ScrollView, can_focus=True):
             self._install(build_layout(reading, width), anchor)
             return
         if self._layout is None:
+            # The opening paragraphs now; the rest once the first frame is up (`app_ready`),
+            # so the text is on screen before the worker takes the CPU.
             self._install(build_layout(reading, width, FIRST_SCREEN_PARAGRAPHS), anchor)
-            # After the first frame, so the text is on screen before the worker takes the CPU.
-            self.call_after_refresh(self._build_in_background, reading, width)
+            if self._app_ready:
+                self._build_in_background(reading, width)
         else:
             self._build_in_background(reading, width)
+
+    def app_ready(self) -> None:
+        """The first frame is displayed: finish a partial layout now."""
+        self._app_ready = True
+        layout, reading = self._layout, self.reading
+        if layout is not None and not layout.complete and reading is not None:
+            self._build_in_background(reading, layout.width)
 
     @work(thread=True, exclusive=True, group="layout", description="laying out the text")
     def _build_in_background(self, reading: Reading, width: int) -> None:

@@ -110,8 +110,11 @@ class ReadingScreen(Screen[None]):
         self._show(self.reading)
         self.query_one(ReaderView).focus()
         self.query_one(BriefingHeader).set_status("analysing…")
-        # After the first frame: the text is on screen before analysis takes the CPU.
-        self.call_after_refresh(self._analyse)
+
+    def app_ready(self) -> None:
+        """The first frame is on screen: start the work that would have delayed it."""
+        self.query_one(ReaderView).app_ready()
+        self._analyse()
 
     # ------------------------------------------------------------------ the reading
     def _show(self, reading: Reading) -> None:
