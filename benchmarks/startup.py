@@ -6,8 +6,9 @@ Prints, for the bundled seed and for a generated 5 MB plain-text report: wall ti
 start to the first displayed frame (Textual's Ready event), as a ratio to a minimal app (Header,
 Static, Footer); the time to move to the next section on the 5 MB report; and peak memory after
 its analysis finished. Each process runs headless; runs are interleaved (minimal, seed,
-report, minimal, …) and the medians of `--runs` runs are compared (the ratio of the fastest
-runs is printed beside it: on a shared machine it is the steadier figure).
+report, minimal, …) and the medians of `--runs` runs are compared; the ratio of the
+processes' CPU time to the first frame is printed beside it (on a shared machine it is the
+steadier figure).
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def _child(kind: str, path: str | None, measure_next: bool) -> None:
                 yield Footer()
 
             def on_ready(self) -> None:
-                print(json.dumps({"ready": time.monotonic() - start_mark}), flush=True)
+                ready = time.monotonic() - start_mark
+                print(json.dumps({"ready": ready, "cpu": time.process_time()}), flush=True)
                 self.exit()
 
         Minimal().run(headless=True)
@@ -86,7 +88,10 @@ def _child(kind: str, path: str | None, measure_next: bool) -> None:
 
     class Measured(BriefingApp):
         async def on_ready(self) -> None:
-            figures: dict[str, float] = {"ready": time.monotonic() - start_mark}
+            figures: dict[str, float] = {
+                "ready": time.monotonic() - start_mark,
+                "cpu": time.process_time(),
+            }
             super().on_ready()
             if measure_next:
                 screen = self.screen
@@ -145,27 +150,30 @@ def main() -> int:
         size_mb = report.stat().st_size / 1e6
         ok = True
         # Interleaved, so that drift in the machine's speed hits all three alike.
-        times: dict[str, list[float]] = {"minimal": [], "seed": [], "report": []}
+        runs: dict[str, list[dict[str, float]]] = {"minimal": [], "seed": [], "report": []}
         for _ in range(args.runs):
-            times["minimal"].append(_run("minimal", None)["ready"])
-            times["seed"].append(_run("briefing", None)["ready"])
-            times["report"].append(_run("briefing", report)["ready"])
-        minimal = statistics.median(times["minimal"])
-        fastest = min(times["minimal"])
+            runs["minimal"].append(_run("minimal", None))
+            runs["seed"].append(_run("briefing", None))
+            runs["report"].append(_run("briefing", report))
+
+        def median(name: str, key: str) -> float:
+            return statistics.median(r[key] for r in runs[name])
+
+        minimal, minimal_cpu = median("minimal", "ready"), median("minimal", "cpu")
         print(
-            f"minimal Textual app: first frame {minimal * 1000:.0f} ms "
-            f"(fastest {fastest * 1000:.0f} ms)"
+            f"minimal Textual app: first frame {minimal * 1000:.0f} ms wall, "
+            f"{minimal_cpu * 1000:.0f} ms CPU"
         )
         for name in ("seed", "report"):
-            ready = statistics.median(times[name])
+            ready = median(name, "ready")
             ratio = ready / minimal
-            best_ratio = min(times[name]) / fastest
+            cpu_ratio = median(name, "cpu") / minimal_cpu
             target = TARGETS[name]
             ok &= ratio <= target
             label = "seed" if name == "seed" else f"{size_mb:.1f} MB report"
             print(
                 f"{label}: first frame {ready * 1000:.0f} ms = {ratio:.2f}x minimal "
-                f"(fastest runs: {best_ratio:.2f}x; target <= {target}x) "
+                f"(CPU time {cpu_ratio:.2f}x; target <= {target}x) "
                 f"{'ok' if ratio <= target else 'OVER'}"
             )
         figures = _run("briefing", report, measure_next=True)

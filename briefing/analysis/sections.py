@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefing.analysis.titles import DocumentCounts, candidates, describe, section_gist
 from briefing.model import Document, Section, TitleSource
 
 LEAD_TITLE = "Introduction"
@@ -48,6 +47,8 @@ def _segment_starts(document: Document) -> list[int]:
 
 def automatic_sections(document: Document, progress: Progress | None = None) -> tuple[Section, ...]:
     """The sections of `document`, titled and with gists."""
+    from briefing.analysis.titles import DocumentCounts, candidates, describe, section_gist
+
     count = len(document.paragraphs)
     if count == 0:
         return ()
