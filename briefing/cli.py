@@ -70,7 +70,9 @@ def _analyze_parser() -> _Parser:
         help="json: the full reading (default); text: an outline of sections",
     )
     parser.add_argument(
-        "--no-cache", action="store_true", help="analyse afresh instead of using the cache"
+        "--no-cache",
+        action="store_true",
+        help="analyse afresh instead of taking the cached reading (your corrections still apply)",
     )
     return parser
 
@@ -115,7 +117,6 @@ def outline(reading: Reading) -> str:
 
 
 def _analyze(argv: Sequence[str]) -> int:
-    from briefing.analysis import analyze
     from briefing.pipeline import read_document
     from briefing.serialize import reading_dict
 
@@ -128,7 +129,7 @@ def _analyze(argv: Sequence[str]) -> int:
             sys.stderr.write(f"\ranalysing: {fraction:4.0%} {stage:<12}")
             sys.stderr.flush()
 
-    reading = analyze(document, progress) if args.no_cache else read_document(document, progress)
+    reading = read_document(document, progress, fresh=args.no_cache)
     if show_progress:
         sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":

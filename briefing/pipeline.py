@@ -26,10 +26,12 @@ def automatic_reading(
     document: Document,
     progress: Progress | None = None,
     cache: AnalysisCache | None = None,
+    fresh: bool = False,
 ) -> Reading:
-    """The document's automatic reading: from the cache when it is there, else analysed."""
+    """The document's automatic reading: from the cache when it is there (unless `fresh`),
+    else analysed and cached."""
     cache = cache if cache is not None else default_cache()
-    cached = cache.load(document)
+    cached = None if fresh else cache.load(document)
     if cached is not None:
         return cached
     reading = analyze(document, progress) if progress else analyze(document)
@@ -56,7 +58,8 @@ def read_document(
     progress: Progress | None = None,
     cache: AnalysisCache | None = None,
     store: Store | None = None,
+    fresh: bool = False,
 ) -> Reading:
     """The reading as the user sees it: automatic analysis plus their stored corrections."""
-    automatic = automatic_reading(document, progress, cache)
+    automatic = automatic_reading(document, progress, cache, fresh)
     return with_plan(automatic, stored_plan(store or Store.default(), document))

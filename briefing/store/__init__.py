@@ -1,1 +1,1 @@
-"""Persistent state: the analysis cache (annotations and corrections come with their issues)."""
+"""Persistent state: the analysis cache and the user's database (section corrections)."""
