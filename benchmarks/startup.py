@@ -77,7 +77,7 @@ def _child(kind: str, path: str | None, measure_next: bool) -> None:
                 print(json.dumps({"ready": ready, "cpu": time.process_time()}), flush=True)
                 self.exit()
 
-        Minimal().run(headless=True)
+        Minimal().run(headless=True, size=(120, 40))  # the same terminal as the reader
         return
 
     from briefing.app import BriefingApp
