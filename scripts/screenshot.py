@@ -1,6 +1,6 @@
 """Save the README screenshot: the bundled briefing at 120x36, analysed.
 
-    python scripts/screenshot.py [docs/screenshot.svg]
+python scripts/screenshot.py [docs/screenshot.svg]
 """
 
 from __future__ import annotations
