@@ -64,3 +64,14 @@ def test_sections_without_headings_get_a_title_line() -> None:
     layout = build_layout(reading, 40)
     assert layout.line(0).kind == LineKind.SECTION_TITLE
     assert layout.line(layout.section_lines[0]).kind == LineKind.SECTION_TITLE
+
+
+def test_list_items_follow_each_other_without_blank_lines() -> None:
+    reading = analyze(
+        document_from_text("Intro text here.\n\n- one\n- two\n- three\n\nAfter.", "markdown")
+    )
+    layout = build_layout(reading, 60)
+    kinds = [layout.line(i).kind for i in range(layout.height)]
+    first_item = layout.paragraph_lines[1]
+    assert kinds[first_item : first_item + 3] == [LineKind.TEXT] * 3
+    assert kinds[first_item + 3] == LineKind.BLANK

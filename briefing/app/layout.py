@@ -213,10 +213,13 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
         owners.append(paragraph)
         indents.append(min(indent, 255))
 
+    previous_kind: ParagraphKind | None = None
     for paragraph in paragraphs:
         p_index, p_start, p_kind = paragraph.index, paragraph.start, paragraph.kind
         section_index = section_starts.get(p_index)
-        if kinds:
+        tight = p_kind == previous_kind == ParagraphKind.LIST_ITEM and section_index is None
+        previous_kind = p_kind
+        if kinds and not tight:  # list items follow each other without a blank line
             add(blank, p_start, p_start, p_index, 0)
         if section_index is not None:
             section_lines[section_index] = len(kinds)
