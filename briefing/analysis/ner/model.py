@@ -1,0 +1,182 @@
+"""The averaged-perceptron model, laid out for fast scoring in pure Python.
+
+The file (gzip'd JSON) holds one sparse weight vector per feature string. Scoring a token
+sums ~30 such vectors over 17 classes; done naively that is the whole run time, so at load
+each vector is packed into one Python int (17 classes x 64-bit slots, each biased), making a
+vector addition a single big-int addition, and the word-only part of the score is cached per
+distinct token string.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import struct
+from collections.abc import Iterable, Mapping
+from importlib.resources.abc import Traversable
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from briefing.analysis.ner.features import Gazetteers, lower_norm, static_features, word_shape
+from briefing.analysis.ner.tokens import normalize_token
+
+_BIAS = 1 << 32
+"""Added to every slot so no slot goes negative; weights are small integers (|w| << 2**32).
+
+Every slot carries the same total bias, so the argmax over classes is unaffected.
+"""
+
+WordInfo = tuple[
+    str,
+    str,
+    bool,
+    int,
+    int,
+    int | None,
+    int,
+    int,
+    dict[int, int] | None,
+    dict[int, int] | None,
+    bool,
+]
+"""Cached data of one token string, indexed by position in the hot loop of `tag`:
+
+0 lower form, 1 shape, 2 capitalised, 3-7 packed word-feature sums for the token seen at
+offsets -2, -1, 0, +1, +2 (offset 0 is None for plain words, see `Model.word_v0`),
+8 / 9 previous-tag x word / x shape vectors by previous-tag index, 10 plain (no capital
+letter, no digit: lower-case words and punctuation).
+"""
+
+_CACHE_LIMIT = 500_000
+"""Distinct token strings kept in the word cache before it is cleared, bounding memory."""
+
+
+def _pack(vals: Iterable[int]) -> int:
+    """Pack per-class values into one int, class j in bits [64j, 64j + 64)."""
+    v = 0
+    for j, x in enumerate(vals):
+        v |= (int(x) + _BIAS) << (64 * j)
+    return v
+
+
+class Model:
+    """Weights, gazetteers and the lookup tables `tag` scores with."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        """Build the packed tables from the decoded model file (see `scripts/train_ner.py`)."""
+        self.classes: list[str] = data["classes"]
+        nc = self.nc = len(self.classes)
+        self.o_index = self.classes.index("O")
+        self.shortcut = True
+        """Skip scoring plain tokens after an O (see `tag`); False scores every token."""
+        self.meta: dict[str, Any] = data.get("meta", {})
+        self._sparse: dict[str, list[int]] = data["weights"]  # feature -> [idx, val, ...]
+        self._raw: dict[str, list[int]] | None = None
+        base = _pack([0] * nc)
+        shifts = [64 * j for j in range(nc)]
+        weights: dict[str, int] = {}
+        for feat, sp in self._sparse.items():
+            v = base
+            for k in range(0, len(sp), 2):
+                v += sp[k + 1] << shifts[sp[k]]
+            weights[feat] = v
+        self.weights = weights
+        self.gaz = Gazetteers(data.get("gaz", {}))
+        self.fmt = struct.Struct(f"<{nc}Q")
+        self.nbytes = 8 * nc
+        # tag-history tables, indexed by class index (nc = sentence start "<s>")
+        names = [*self.classes, "<s>"]
+        k_hist = nc + 1
+        self.pair = [0] * (k_hist * k_hist)
+        for a in range(k_hist):
+            for b in range(k_hist):
+                self.pair[a * k_hist + b] = weights.get("t1=" + names[a], 0) + weights.get(
+                    "t12=" + names[a] + "|" + names[b], 0
+                )
+        # previous tag x word / previous tag x shape: word -> {previous-tag index: vector}
+        self._t1w: dict[str, dict[int, int]] = {}
+        self._t1s: dict[str, dict[int, int]] = {}
+        idx = {nm: k for k, nm in enumerate(names)}
+        for f, v in weights.items():
+            if f.startswith(("t1w=", "t1s=")):
+                t1, _, rest = f[4:].partition("|")
+                table = self._t1w if f[2] == "w" else self._t1s
+                table.setdefault(rest, {})[idx[t1]] = v
+        # sentence-boundary constants
+        self.bnd = {k: weights.get(k, 0) for k in ("-1w=<s>", "-2w=<s>", "1w=</s>", "2w=</s>")}
+        # word-only features split by offset prefix, for cheap per-word lookups
+        self._woff: tuple[dict[str, int], ...] = tuple({} for _ in range(5))
+        for f, v in weights.items():
+            for k, p in enumerate(("-2", "-1", "0", "1", "2")):
+                if f.startswith(p) and f[len(p) : len(p) + 1].isalpha():
+                    self._woff[k][f[len(p) :]] = v
+                    break
+        self._cache: dict[str, WordInfo] = {}
+        self._v0cache: dict[str, int] = {}
+        for w in data.get("warm", ()):  # precompute frequent words
+            self.word_info(w)
+
+    @property
+    def raw(self) -> dict[str, list[int]]:
+        """Unpacked weight vectors (for inspection and the reference scorer), built once."""
+        if self._raw is None:
+            out = {}
+            for feat, sp in self._sparse.items():
+                v = [0] * self.nc
+                for k in range(0, len(sp), 2):
+                    v[sp[k]] = sp[k + 1]
+                out[feat] = v
+            self._raw = out
+        return self._raw
+
+    def word_info(self, w: str) -> WordInfo:
+        """Everything about token string w that does not depend on context, cached.
+
+        About 60% of tokens are plain words mostly skipped by `tag`, so their own (offset 0)
+        vector is left to `word_v0`, computed only when needed.
+        """
+        r = self._cache.get(w)
+        if r is not None:
+            return r
+        nw = normalize_token(w)
+        low = lower_norm(nw)
+        sh = word_shape(nw)
+        plain = nw == low and not any(c.isdigit() for c in nw)
+        f0, f1, f2 = static_features(nw, self.gaz, low, sh, need0=not plain)
+        wm2, wm1, w0, wp1, wp2 = self._woff
+        z1 = repeat(0, len(f1))
+        z2 = repeat(0, len(f2))
+        r = (
+            low,
+            sh,
+            nw[:1].isupper(),
+            sum(map(wm2.get, f2, z2)),
+            sum(map(wm1.get, f1, z1)),
+            None if f0 is None else sum(map(w0.get, f0, repeat(0))),
+            sum(map(wp1.get, f1, repeat(0))),
+            sum(map(wp2.get, f2, repeat(0))),
+            self._t1w.get(low),
+            self._t1s.get(sh),
+            plain,
+        )
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+            self._v0cache.clear()
+        self._cache[w] = r
+        return r
+
+    def word_v0(self, w: str) -> int:
+        """Offset-0 word vector of a plain word, for the rare times `tag` scores one; cached."""
+        v = self._v0cache.get(w)
+        if v is None:
+            nw = normalize_token(w)
+            f0 = static_features(nw, self.gaz)[0] or []
+            v = self._v0cache[w] = sum(map(self._woff[2].get, f0, repeat(0)))
+        return v
+
+
+def read_model(source: Path | Traversable) -> Model:
+    """Decode a gzip'd JSON model file (a path or a package resource) into a `Model`."""
+    with source.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        return Model(json.load(fh))

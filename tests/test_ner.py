@@ -1,0 +1,211 @@
+"""The named-entity tagger with its shipped model: no CoNLL data needed.
+
+The sentences are written for these tests (not taken from any corpus) and cover what news
+text throws at the tagger: honorifics, organisations, places, curly quotes, possessives.
+The exact model scores live in `benchmarks/ner.py`; these tests pin behaviour that must not
+regress when the code is touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.analysis.ner import (
+    Model,
+    bio_spans,
+    extract,
+    load_model,
+    split_sentences,
+    tag,
+    tag_reference,
+    tokenize,
+)
+from briefing.analysis.ner.scheme import to_bio
+
+SHIPPED = Path(__file__).resolve().parents[1] / "briefing/analysis/ner/data/ner.json.gz"
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    return load_model()
+
+
+def words(text: str) -> list[str]:
+    return [text[a:b] for a, b in tokenize(text)]
+
+
+def found(model: Model, text: str) -> set[tuple[str, str]]:
+    return {(text[a:b], kind) for a, b, kind in extract(model, text)}
+
+
+# --- tokenizer and sentences ---------------------------------------------------------------
+
+
+def test_tokenize_news_punctuation() -> None:
+    text = "“It’s fine,” said Mr. Smith — the U.S.-led group’s chief — in Yoon Suk-yeol’s office."
+    assert words(text) == [
+        "“", "It", "’s", "fine", ",", "”", "said", "Mr.", "Smith", "—", "the",
+        "U.S.-led", "group", "’s", "chief", "—", "in", "Yoon", "Suk-yeol", "’s",
+        "office", ".",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. economy grew 2.5% in the 1990s, don't you know?",
+            ["The", "U.S.", "economy", "grew", "2.5%", "in", "the", "1990s", ",", "do", "n't",
+             "you", "know", "?"],
+        ),
+        (
+            "O'Brien met J. Smith at Acme Inc. today.",
+            ["O'Brien", "met", "J.", "Smith", "at", "Acme", "Inc.", "today", "."],
+        ),
+        ("Jones' pro-U.S. stance…", ["Jones", "'", "pro-U.S.", "stance", "…"]),
+        ("the 3rd game at 7:30 a.m.", ["the", "3rd", "game", "at", "7:30", "a.m."]),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_tokenize_cases(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_token_spans_are_offsets_into_the_text() -> None:
+    text = "Ms. Lee flew to Paris.\nShe left — “quickly”."
+    spans = tokenize(text)
+    assert spans == sorted(spans)
+    for a, b in spans:
+        assert a < b
+        assert text[a:b].strip() == text[a:b]
+
+
+def test_sentences_keep_honorifics_and_break_at_lines() -> None:
+    text = "Mr. Smith went to Washington. He met Gen. Jones there.\nNew line here"
+    spans = tokenize(text)
+    sents = [[text[spans[i][0] : spans[i][1]] for i in s] for s in split_sentences(text, spans)]
+    assert sents == [
+        ["Mr.", "Smith", "went", "to", "Washington", "."],
+        ["He", "met", "Gen.", "Jones", "there", "."],
+        ["New", "line", "here"],
+    ]
+
+
+def test_bio_helpers() -> None:
+    assert to_bio(["B-PER", "L-PER", "O", "U-LOC", "I-ORG"]) == [
+        "B-PER", "I-PER", "O", "B-LOC", "B-ORG",
+    ]  # fmt: skip
+    assert bio_spans(["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG"),
+    ]  # fmt: skip
+
+
+# --- the shipped model ----------------------------------------------------------------------
+
+
+def test_default_model_is_loaded_once(model: Model) -> None:
+    assert load_model() is model
+    assert model.classes.count("O") == 1
+    assert {c[2:] for c in model.classes if c != "O"} == {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_people_with_honorifics(model: Model) -> None:
+    text = "Mr. Harold Finch told Dr. Maria Santos that Gen. Mark Reed had resigned."
+    ents = found(model, text)
+    assert {("Harold Finch", "PER"), ("Maria Santos", "PER"), ("Mark Reed", "PER")} <= ents
+    assert not any(name.startswith(("Mr", "Dr", "Gen")) for name, _ in ents)
+
+
+def test_organisations_and_places(model: Model) -> None:
+    text = (
+        "German Chancellor Olaf Scholz met officials of the European Union in Brussels on "
+        "Tuesday, and Toyota Motor Corp. said it would build a plant in Kentucky."
+    )
+    ents = found(model, text)
+    assert ("Olaf Scholz", "PER") in ents
+    assert ("European Union", "ORG") in ents
+    assert ("Brussels", "LOC") in ents
+    assert ("Kentucky", "LOC") in ents
+    assert any(kind == "ORG" and name.startswith("Toyota") for name, kind in ents)
+
+
+def test_curly_quotes_and_possessives(model: Model) -> None:
+    text = "“We will not back down,” Japan’s Prime Minister Fumio Kishida told Reuters in Tokyo."
+    ents = found(model, text)
+    assert ("Japan", "LOC") in ents  # the possessive ’s is not part of the name
+    assert ("Fumio Kishida", "PER") in ents
+    assert ("Tokyo", "LOC") in ents
+    assert all("“" not in name and "’" not in name for name, _ in ents)
+
+
+def test_typography_does_not_change_entities(model: Model) -> None:
+    curly = "“Yes,” said Angela Merkel’s spokesman in Berlin — twice."
+    plain = curly.replace("“", '"').replace("”", '"').replace("’", "'").replace("—", "-")
+    assert len(curly) == len(plain)
+    assert extract(model, curly) == extract(model, plain)
+
+
+def test_surname_alone_follows_the_full_name(model: Model) -> None:
+    """The document rule: a lone surname is a PER when the full name is one elsewhere."""
+    text = "Coach Tom Bishop praised the team.\nAsked about the final, Bishop smiled."
+    with_rule = {(text[a:b], k) for a, b, k in extract(model, text)}
+    without = {(text[a:b], k) for a, b, k in extract(model, text, consistency=False)}
+    assert ("Tom Bishop", "PER") in without
+    assert ("Bishop", "PER") not in without  # a common word alone: the sentence tagger says O
+    assert with_rule == without | {("Bishop", "PER")}
+
+
+SAMPLES = [
+    "Mr. Smith went to Washington. He met Gen. Jones there.",
+    "“It’s fine,” said Mr. Smith — the U.S.-led group’s chief — in Yoon Suk-yeol’s office.",
+    "The United Nations Security Council met in New York while NATO ministers gathered in Oslo.",
+    "Shares of Apple Inc. rose 3% after CEO Tim Cook’s remarks on CNBC.",
+    "",
+    "no capitals or names here at all.",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_offsets_are_valid_entities(model: Model, text: str) -> None:
+    ents = extract(model, text)
+    assert ents == sorted(ents)
+    last_end = 0
+    for start, end, kind in ents:
+        assert kind in {"PER", "ORG", "LOC", "MISC"}
+        assert last_end <= start < end <= len(text)
+        entity = text[start:end]
+        assert entity == entity.strip()
+        last_end = end
+
+
+def test_entities_start_and_end_on_token_boundaries(model: Model) -> None:
+    text = " ".join(SAMPLES)
+    starts = {a for a, _ in tokenize(text)}
+    ends = {b for _, b in tokenize(text)}
+    for a, b, _ in extract(model, text):
+        assert a in starts
+        assert b in ends
+
+
+def test_deterministic_across_calls_and_fresh_models(model: Model) -> None:
+    text = " ".join(SAMPLES)
+    first = extract(model, text)
+    assert extract(model, text) == first
+    assert extract(load_model(SHIPPED), text) == first
+
+
+def test_fast_tagger_agrees_with_reference_scorer(model: Model) -> None:
+    for text in SAMPLES:
+        toks = words(text)
+        assert tag(model, toks) == tag_reference(model, toks)
+        assert len(tag(model, toks)) == len(toks)
+
+
+def test_tag_returns_bio(model: Model) -> None:
+    sent = ["Prime", "Minister", "Jane", "Doe", "visited", "Germany", "on", "Monday", "."]
+    tags = tag(model, sent)
+    assert len(tags) == len(sent)
+    assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags)
+    assert tag(model, []) == []
