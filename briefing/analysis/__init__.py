@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from briefing.model import Document, Reading
 
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 6
 """Bump when analysis output changes, so cached readings are recomputed."""
 
 Progress = Callable[[float, str], None]
@@ -17,13 +17,23 @@ def _no_progress(fraction: float, stage: str) -> None:
 
 
 def analyze(document: Document, progress: Progress = _no_progress) -> Reading:
-    """Sentences, then sections with titles and gists (entities and quotes: their own issues)."""
+    """Sentences, sections with titles and gists, then the people, organisations and places
+    and what they said."""
+    from briefing.analysis.people import entities_and_quotes
     from briefing.analysis.sections import automatic_sections
     from briefing.analysis.sentences import split_sentences
 
     progress(0.0, "sentences")
     sentences = split_sentences(document)
-    progress(0.2, "sections")
-    sections = automatic_sections(document, lambda f, s: progress(0.2 + 0.8 * f, s))
+    progress(0.1, "sections")
+    sections = automatic_sections(document, lambda f, s: progress(0.1 + 0.5 * f, s))
+    progress(0.6, "entities")
+    entities, quotes = entities_and_quotes(document)
     progress(1.0, "done")
-    return Reading(document=document, sentences=sentences, sections=sections)
+    return Reading(
+        document=document,
+        sentences=sentences,
+        sections=sections,
+        entities=entities,
+        quotes=quotes,
+    )

@@ -1,0 +1,85 @@
+"""From NER mentions to the who's-who of one article (standard library only).
+
+    from briefing.analysis.entities import build_entities
+    from briefing.analysis.ner import extract, load_model
+    for e in build_entities(text, paragraphs, extract(load_model(), text)):
+        print(e.id, e.type, e.name, e.role, e.aliases)
+
+The tagger marks names one occurrence at a time; a reader wants entities: "Mr. Holloway",
+"Holloway's" and "Canadian Prime Minister Mark Holloway" as one person with a role. The steps,
+one module each:
+
+1. `clean`: cut each mention down to the name (possessive, "the", honorifics, titles) and drop
+   junk (dates, bare titles, nationalities, slogans, sentence-initial common words);
+2. `aliases`: add the names the text defines (acronym pairs from `acronyms`, "which X calls Y",
+   "also known as");
+3. `link`: cluster mentions by key, country table, person name parts (`names`), acronym
+   initials, "Ministry of X" <-> "X Ministry" and company short names, then find the further
+   occurrences of every linked form;
+4. `records`: name, type (`kinds`) and role (`roles`) each cluster.
+
+Word lists are general English / news conventions (`words`, `data/countries.json`); nothing
+comes from any particular article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefing.analysis.entities.aliases import add_text_defined
+from briefing.analysis.entities.clean import (
+    dedupe,
+    is_junk,
+    merge_adjacent,
+    split_affixed_heads,
+    split_compounds,
+    trim_mention,
+)
+from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.kinds import EntityType
+from briefing.analysis.entities.lexicon import lexicon
+from briefing.analysis.entities.link import scan_more
+from briefing.analysis.entities.records import EntityRecord, assemble
+
+__all__ = ["EntityRecord", "EntityType", "build_entities"]
+
+
+def build_entities(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    mentions: Sequence[tuple[int, int, str]],
+) -> list[EntityRecord]:
+    """The entities of `text`, in order of first mention.
+
+    `paragraphs` are (start, end) character spans (empty: the whole text is one paragraph);
+    `mentions` are (start, end, type) spans with type PER / ORG / LOC / MISC, as
+    `briefing.analysis.ner.extract` returns them. Uses the shipped NER model's word lists
+    (loaded once; shared with `briefing.analysis.ner.load_model`).
+    """
+    lex = lexicon().common
+    doc = Doc(text, paragraphs)
+
+    # 1. clean, split compounds, drop junk
+    ms: list[Mention] = []
+    places = {text[s:e] for s, e, t in mentions if t == "LOC" and "-" not in text[s:e]}
+    doc.surnames = {
+        text[s:e].split()[-1] for s, e, t in mentions if t == "PER" and len(text[s:e].split()) >= 2
+    }
+    for s, e, t in merge_adjacent(text, split_affixed_heads(text, sorted(mentions))):
+        m = trim_mention(doc, Mention(int(s), int(e), t))
+        if m is None:
+            continue
+        for p in split_compounds(doc, m, places):
+            if not is_junk(doc, p, lex):
+                ms.append(p)
+
+    # 2. spans the text defines: acronym pairs, alternative names
+    links = add_text_defined(doc, ms)
+    ms.sort(key=lambda m: (m.start, m.end))
+    ms = dedupe(ms)
+
+    # 3. link, then find the further occurrences of the linked forms
+    ms, uf = scan_more(doc, ms, links, lex)
+
+    # 4. build the entities
+    return assemble(doc, ms, uf)

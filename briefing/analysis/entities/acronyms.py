@@ -1,0 +1,75 @@
+"""Acronyms: "World Health Organization (WHO)" pairs and initials that fit an expansion.
+
+An acronym and its expansion share no words, so only their initials can link them; the text
+usually defines the pair once ("Long Name (LN)" or "LN (Long Name)") and the linking step also
+matches a lone acronym to a unique expansion elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.analysis.entities.words import ACRONYM_STOP
+
+_CAPWORD = r"(?:[A-Z][\w'\u2019.&-]*|(?:[A-Z]\.){2,}[\w-]*)"
+
+
+_LONG = r"((?:" + _CAPWORD + r")(?:\s+(?:(?:of|the|and|for|on|in|to|at|&)\s+)*" + _CAPWORD + r")*)"
+"""A run of capitalised words, possibly joined by "of", "the", "and", ..."""
+_EXP = re.compile(_LONG + r"\s*\(\s*((?:[A-Z]\.){2,}|[A-Z][A-Za-z&]{1,9})\s*\)")
+"""'Long Name (LN)'"""
+
+
+_EXP_REV = re.compile(r"\b((?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,9})\s*\(\s*" + _LONG + r"\s*\)")
+"""'LN (Long Name)'"""
+
+
+def initial_variants(words: list[str]) -> set[str]:
+    """Possible acronyms of a word sequence (U.S. -> US, Non-Aligned -> NA or N)."""
+    opts = [""]
+    for w in words:
+        lw = w.lower().rstrip(".")
+        if lw in ACRONYM_STOP:
+            opts = opts + [o + w[0].upper() for o in opts] if w[:1].isalpha() else opts
+            continue
+        if re.fullmatch(r"(?:[A-Za-z]\.){2,}", w):
+            pieces = [w.replace(".", "").upper()]
+        elif "-" in w:
+            hy = [p for p in w.split("-") if p]
+            pieces = ["".join(p[0].upper() for p in hy), hy[0][0].upper()]
+        elif sum(c.isupper() for c in w) >= 2 and w.isalpha():
+            pieces = [w.upper(), w[0]]  # an acronym inside an expansion, or its initial
+        else:
+            pieces = [w[0].upper()]
+        opts = [o + p for o in opts for p in pieces]
+        if len(opts) > 64:
+            opts = opts[:64]
+    return set(opts)
+
+
+def acronym_matches(acr: str, words: list[str]) -> bool:
+    """`acr` ("USFK", "N.A.T.O.") can be the initials of `words`."""
+    a = acr.replace(".", "").replace("&", "").upper()
+    return len(a) >= 2 and a in {v.replace("&", "") for v in initial_variants(words)}
+
+
+def find_acronym_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """[(expansion span, acronym span)] for "Long Name (LN)" and "LN (Long Name)"."""
+    out = []
+    for mt in _EXP.finditer(text):
+        acr = mt.group(2)
+        words_spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", mt.group(1))]
+        base = mt.start(1)
+        words = [mt.group(1)[a:b] for a, b in words_spans]
+        # shortest suffix of the capitalised run whose initials give the acronym
+        for k in range(len(words) - 1, -1, -1):
+            if words[k].lower() in ACRONYM_STOP:
+                continue
+            if acronym_matches(acr, words[k:]):
+                out.append(((base + words_spans[k][0], base + words_spans[-1][1]), mt.span(2)))
+                break
+    for mt in _EXP_REV.finditer(text):
+        words = mt.group(2).split()
+        if acronym_matches(mt.group(1), words):
+            out.append((mt.span(2), mt.span(1)))
+    return out

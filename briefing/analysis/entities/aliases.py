@@ -1,0 +1,143 @@
+"""Names the text itself defines: acronym pairs and "which X calls Y" / "also known as".
+
+These are the strongest links an article offers (the writer states that two names are one
+thing), and the second name is often a span the tagger missed or cut, so each is added as a
+mention of its own, replacing the tagger's mentions inside it, and linked to its partner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefing.analysis.entities.acronyms import find_acronym_pairs
+from briefing.analysis.entities.clean import strip_span, trim_mention
+from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.norm import country_of, is_capitalised, split_words
+
+Link = tuple[Mention, Mention]
+"""Two mentions the text says name the same thing."""
+
+_ALT_PATTERNS: list[re.Pattern[str]] = [
+    # "X, which Argentina calls the Y" / "X, what locals call Y"
+    re.compile(
+        r",?\s+(?:which|that|what|whom)\s+(?:[\w'\u2019.-]+\s+){0,4}?(?:calls?|called|refers?\s+to\s+as|knows?\s+as|names?|dubs?)\s+(?:it\s+|them\s+)?[\"\u201c\u2018]?(?:the\s+)?"
+    ),
+    # "X, also known as Y" / "X (also called Y)" / "X, formerly Y"
+    re.compile(
+        r",?\s*\(?\s*(?:also|otherwise|formerly|previously|better|widely|locally|commonly|officially)?\s*(?:known|called|named|dubbed|referred\s+to)(?:\s+(?:locally|widely|popularly|commonly|informally|officially|internationally|elsewhere))?(?:\s+in\s+(?:the\s+)?[A-Z]\w+)?\s+(?:as\s+)?[\"\u201c\u2018]?(?:the\s+)?"
+    ),
+    re.compile(r",?\s*\(?\s*(?:a\.k\.a\.|aka|formerly|or)\s+(?:the\s+)?(?=[A-Z])"),
+]
+
+
+def cap_run(doc: Doc, pos: int) -> tuple[int, int] | None:
+    """Span of the run of capitalised tokens starting at pos (one space apart), if any."""
+    i = doc.tok_at(pos)
+    if i >= len(doc.toks) or doc.starts[i] - pos > 1 or not is_capitalised(doc.toks[i]):
+        return None
+    j = i
+    while (
+        j + 1 < len(doc.toks)
+        and is_capitalised(doc.toks[j + 1])
+        and doc.starts[j + 1] - doc.ends[j] <= 1
+    ):
+        j += 1
+    return doc.spans[i][0], doc.spans[j][1]
+
+
+def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
+    """Add the mentions the text defines to `ms` (in place) and return the links they make."""
+    text = doc.text
+    links: list[Link] = []
+
+    def overlapping(a: int, b: int) -> list[Mention]:
+        return [m for m in ms if m.start < b and a < m.end]
+
+    def add_span(
+        a: int, b: int, ner: str, alias_only: bool = False, source: str = "text"
+    ) -> Mention | None:
+        """Make (a,b) a mention, replacing mentions inside it; return it."""
+        a, b = strip_span(text, a, b)
+        inside = overlapping(a, b)
+        for m in inside:
+            if m.start == a and m.end == b:
+                m.alias_only = m.alias_only or alias_only
+                return m
+        types = [m.ner for m in inside if m.start >= a and m.end <= b]
+        for m in inside:
+            if m.start >= a and m.end <= b:
+                ms.remove(m)
+        nm = Mention(
+            a,
+            b,
+            ner or (Counter(types).most_common(1)[0][0] if types else "ORG"),
+            source,
+        )
+        nm.alias_only = alias_only
+        tr = trim_mention(doc, nm)
+        if tr is None:
+            return None
+        ms.append(tr)
+        return tr
+
+    # 2a. acronym pairs given by the text
+    for (ea, eb), (aa, ab) in find_acronym_pairs(text):
+        inner = [m for m in ms if m.start >= ea and m.end <= eb]
+        ner = Counter(m.ner for m in inner).most_common(1)[0][0] if inner else "ORG"
+        if ner == "LOC" and len(split_words(text[ea:eb])) > 1 and not country_of(text[ea:eb]):
+            ner = (
+                Counter(m.ner for m in inner if m.ner != "LOC").most_common(1)[0][0]
+                if any(m.ner != "LOC" for m in inner)
+                else "ORG"
+            )
+        exp = add_span(ea, eb, ner)
+        acr = add_span(aa, ab, ner)
+        if exp is not None and acr is not None:
+            links.append((exp, acr))
+
+    # 2b. alternative names: "X, which Y calls Z", "X, also known as Z"
+    for m in list(ms):
+        if m not in ms:
+            continue
+        tail = text[m.end : m.end + 120]
+        # allow a closing possessive/plural after X
+        for pat in _ALT_PATTERNS:
+            mt = pat.match(tail)
+            if not mt:
+                continue
+            pos = m.end + mt.end()
+            target = m
+            if re.match(
+                r",?\s+(?:which|who|that)\s+(?:calls?|called|names?|dubs?|knows?)\s+(?:it|them)\b",
+                tail,
+            ):
+                # the namer is X; the thing named is an earlier mention of the same sentence
+                sent = doc.sent_of[doc.tok_containing(m.start)]
+                prev = [
+                    o
+                    for o in ms
+                    if o.end <= m.start
+                    and o.ner != "PER"
+                    and doc.sent_of[doc.tok_containing(o.start)] == sent
+                ]
+                if not prev:
+                    continue
+                target = max(prev, key=lambda o: o.start)
+                if "them" in mt.group(0):
+                    plural = [o for o in prev if o.surface(text).endswith("s")]
+                    target = max(plural, key=lambda o: o.start) if plural else target
+            nxt = [o for o in ms if o.start == pos or (o.start > pos and o.start <= pos + 1)]
+            run = cap_run(doc, pos)
+            z: Mention | None
+            if nxt:
+                z = nxt[0]
+            elif run:
+                z = add_span(run[0], run[1], m.ner, alias_only=True)
+            else:
+                continue
+            if z is not None and z is not target:
+                z.alias_only = True
+                links.append((target, z))
+            break
+    return links

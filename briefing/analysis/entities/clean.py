@@ -1,0 +1,416 @@
+"""Mention cleaning and junk filtering: what the tagger marked, cut down to the name itself.
+
+The tagger's spans carry possessives, "the", honorifics, titles ("President Lula da Silva")
+and sentence-initial function words, and it marks things that are not entries of a who's-who
+at all (weekdays, bare titles, nationalities, quoted slogans, "GIs"). Cleaning first lets the
+linking step compare bare names; the facts it strips (honorific, title span, event context)
+are kept on the mention for the typing and role steps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Set
+
+from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.lexicon import lexicon
+from briefing.analysis.entities.norm import (
+    PLURAL_ACRONYM,
+    apos,
+    country_of,
+    demonym_of,
+    is_initial,
+    low,
+    split_words,
+)
+from briefing.analysis.entities.words import (
+    ACRONYM_STOP,
+    CORE_TITLES,
+    DEPT_WORDS,
+    EVENT_CUES_AFTER,
+    EVENT_HEADS,
+    HOLIDAYS,
+    HONORIFICS,
+    MONTHS,
+    ORG_HEADS,
+    PUNCT_STOP,
+    QUOTES_CLOSE,
+    QUOTES_OPEN,
+    STOPWORDS,
+    TITLE_QUALIFIERS,
+    WEEKDAYS,
+)
+
+RawMention = tuple[int, int, str]
+"""(start, end, NER type) as the tagger gives it."""
+
+
+_AFFIX_AFTER = re.compile(
+    r"-(?:based|style|led|backed|made|born|owned|era|like|type|bound|linked|related|funded|"
+    r"sponsored|friendly|centric|controlled|run|held|built|focused|oriented|bred|trained|"
+    r"educated|headquartered|listed|registered|flagged|allied|aligned|leaning)$"
+)
+
+
+_AFFIX_BEFORE = re.compile(
+    r"^(?:anti|pro|non|ex|post|pre|mid|neo|pan|trans|intra|inter|sub|super|ultra|un)-(?=[A-Z])"
+)
+
+
+def _strip_affixes(text: str, a: int, b: int) -> tuple[int, int]:
+    """'Ohio-based' -> 'Ohio', 'anti-Moscow' -> 'Moscow' (the modifier names the base entity)."""
+    s = text[a:b]
+    m = _AFFIX_AFTER.search(s)
+    if m:
+        b = a + m.start()
+    m = _AFFIX_BEFORE.match(text[a:b])
+    if m:
+        a += m.end()
+    return a, b
+
+
+def trim_mention(doc: Doc, m: Mention) -> Mention | None:
+    """Cut `m` (in place) down to the name; None if nothing is left.
+
+    Strips possessives, punctuation, 'the', honorifics, titles and sentence-initial function
+    words, and records what it learns (honorific, title span, dateline place, event context).
+    """
+    text = doc.text
+    m.start, m.end = _strip_affixes(text, m.start, m.end)
+    idx = doc.tok_range(m.start, m.end)
+    if not idx:
+        return (
+            None if not re.search(r"\w", text[m.start : m.end]) else m
+        )  # inside one token ('Ohio' of 'Ohio-based'): keep as is
+    toks = [doc.toks[i] for i in idx]
+    # trailing possessive / punctuation
+    while idx and (
+        apos(toks[-1]) in ("'s", "'", "'S") or toks[-1] in PUNCT_STOP or toks[-1] in QUOTES_CLOSE
+    ):
+        idx.pop()
+        toks.pop()
+    while idx and (toks[0] in PUNCT_STOP or toks[0] in QUOTES_OPEN):
+        idx.pop(0)
+        toks.pop(0)
+    # leading "the" / sentence-initial function words
+    while (
+        idx
+        and len(idx) > 1
+        and low(toks[0]) in STOPWORDS
+        and not is_initial(toks[0])
+        and not (toks[0].isupper() and len(toks[0]) > 1 and not toks[1].isupper())
+    ):
+        idx.pop(0)
+        toks.pop(0)
+    if not idx:
+        return None
+    # honorifics
+    if low(toks[0]) in HONORIFICS and len(idx) > 1:
+        m.honorific = True
+        m.hon_form = (doc.spans[idx[0]][0], doc.spans[idx[-1]][1])
+        idx.pop(0)
+        toks.pop(0)
+    elif m.ner == "PER" and len(idx) > 1:
+        # titles inside a person span: "President Lula da Silva"
+        k = 0
+        while k < len(idx) - 1 and (
+            low(toks[k]) in CORE_TITLES
+            or low(toks[k]) in TITLE_QUALIFIERS
+            or demonym_of(toks[k])
+            or country_of(toks[k])
+        ):
+            k += 1
+        if k == 1 and len(toks) == 2 and low(toks[0]) in lexicon().first_names:
+            k = 0  # "Dean Jones", "Major Smith"? a first name is more likely than a bare title
+        if k and any(low(t) in CORE_TITLES for t in toks[:k]):
+            m.title = (doc.spans[idx[0]][0], doc.spans[idx[k - 1]][1])
+            idx, toks = idx[k:], toks[k:]
+    # "Minister of Climate Tor Lunde": the portfolio belongs to the title
+    p = doc.prev_tok(doc.spans[idx[0]][0])
+    if (
+        p is not None
+        and p > 0
+        and low(doc.toks[p]) == "of"
+        and low(doc.toks[p - 1]) in CORE_TITLES
+        and len(idx) >= 3
+    ):
+        k = 0
+        while (
+            len(idx) - k > 2
+            and (low(toks[k]) in lexicon().common or low(toks[k]) in TITLE_QUALIFIERS)
+            and low(toks[k]) not in lexicon().first_names
+        ):
+            k += 1
+        if not k:
+            firsts = [
+                q
+                for q in range(1, len(idx) - 1)
+                if low(toks[q]) in lexicon().first_names
+                and low(toks[q - 1]) not in lexicon().first_names
+            ]
+            k = firsts[0] if firsts else 0
+        if k:
+            idx, toks = idx[k:], toks[k:]
+            m.ner = "PER"
+    m.start, m.end = doc.spans[idx[0]][0], doc.spans[idx[-1]][1]
+    # a dateline ("LONDON —", "LAGOS, Nigeria 2024-06-01") names a place
+    if (m.start == 0 or text[m.start - 1] == "\n") and text[m.start : m.end].isupper():
+        line = text[m.end : text.find("\n", m.end) if "\n" in text[m.end :] else len(text)]
+        dl = re.match(
+            r"(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?"
+            r"(?:[-\u2014\u2013]+|\d{4}-\d\d-\d\d|(?:"
+            + "|".join(w.capitalize() for w in MONTHS if len(w) == 3)
+            + r")\w*\.? \d{1,2}\b)",
+            line,
+        )
+        if dl and (not line[dl.end() :].strip() or re.search(r"[a-z]", line[dl.end() :])):
+            m.ner = "LOC"
+    # "the Cobra Gold exercise": a lower-case event noun right after the name
+    k = doc.tok_at(m.end)
+    if (
+        k < len(doc.toks)
+        and doc.starts[k] == m.end + 1
+        and low(doc.toks[k]) in EVENT_CUES_AFTER
+        and m.ner != "ORG"
+    ):
+        m.event_ctx = True  # "the Valiant Shield exercise" (but not "U.N. talks", "Lima summit")
+    p = doc.prev_tok(m.start)
+    if p is not None and doc.toks[p] == ",":
+        p = p - 1 if p > 0 else None
+    if (
+        p is not None
+        and doc.toks[p][:1].islower()
+        and low(doc.toks[p]) in EVENT_HEADS
+        and doc.ends[p] >= m.start - 2
+    ):
+        m.event_ctx = True
+    # "in the Falklands", "off the Maldives": a plural name after a locative preposition
+    if (
+        len(idx) == 1
+        and re.fullmatch(r"[A-Z][a-z]+[^s]s", toks[0])
+        and low(toks[0]) not in TITLE_QUALIFIERS
+        and low(toks[0]) not in ORG_HEADS
+        and idx[0] >= 2
+        and low(doc.toks[idx[0] - 1]) == "the"
+        and low(doc.toks[idx[0] - 2])
+        in {
+            "in",
+            "on",
+            "near",
+            "off",
+            "around",
+            "across",
+            "over",
+            "into",
+            "onto",
+            "from",
+            "at",
+            "toward",
+            "towards",
+        }
+        and m.ner in ("ORG", "MISC")
+        and not (k < len(doc.toks) and apos(doc.toks[k]) in ("'s", "'"))
+    ):
+        m.ner = "LOC"
+    # "in an interview with Reuters": a news outlet
+    before = apos(doc.text[max(0, m.start - 40) : m.start]).lower()
+    if (
+        len(idx) == 1
+        and m.ner == "PER"
+        and re.search(
+            r"(?:interview (?:with|to)|reported by|published by|broadcast by|wrote in|told the"
+            r"|reporting by)\s+$",
+            before,
+        )
+    ):
+        m.ner = "ORG"
+    # honorific just before the span
+    p = doc.prev_tok(m.start)
+    if p is not None and low(doc.toks[p]) in HONORIFICS and doc.spans[p][1] >= m.start - 1:
+        m.honorific = True
+        m.hon_form = (doc.spans[p][0], m.end)
+    return m
+
+
+def in_slogan(doc: Doc, m: Mention) -> bool:
+    """Inside a short quoted, title-cased phrase ("Free and Open Seas") or exactly quoted."""
+    text = doc.text
+    # find the quote that opens before m on the same line
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[line_start : m.start]
+    qpos = max(before.rfind(q) for q in '"\u201c')
+    if qpos < 0:
+        return False
+    # count quotes before: an odd number of straight quotes means we are inside
+    seg = before
+    if seg.count('"') % 2 == 0 and seg.count("\u201c") <= seg.count("\u201d"):
+        return False
+    qstart = line_start + qpos + 1
+    close = min([p for p in (text.find('"', m.end), text.find("\u201d", m.end)) if p >= 0] or [-1])
+    if close < 0:
+        return False
+    inner = text[qstart:close]
+    words = re.findall(r"[^\W_][\w'\u2019.-]*", inner)
+    if len(words) < 2 or len(words) > 8:
+        return False  # a single quoted word is a nickname or a name, not a slogan
+    content = [w for w in words if w.lower() not in ACRONYM_STOP]
+    if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return False
+    # a quoted name of an agreement / forum / body is a name, not a slogan
+    return low(content[-1]) not in EVENT_HEADS | ORG_HEADS
+
+
+def is_junk(doc: Doc, m: Mention, lex: Set[str]) -> bool:
+    """Not an entry of a who's-who: a date, a bare title, a nationality, a slogan, a capitalised
+    common word at a sentence start; `lex` is the common-word lexicon."""
+    s = m.surface(doc.text)
+    if not re.search(r"[^\W\d_]", s):
+        return True
+    words = [low(t) for t in re.findall(r"[\w.'\u2019&-]+|[^\w\s]", s)]
+    words = [w for w in words if w]
+    if not words:
+        return True
+    if all(
+        w in WEEKDAYS
+        or w in MONTHS
+        or w in HOLIDAYS
+        or w.isdigit()
+        or w in {",", "the", "of", "day", "eve"}
+        for w in words
+    ):
+        return True  # dates and holidays
+    if all(
+        all(p in CORE_TITLES or p in DEPT_WORDS or p in HONORIFICS for p in w.split("-"))
+        for w in words
+    ) and not (len(words) == 1 and s in doc.surnames):
+        return True  # "Secretary", "Defense", "Prime Minister" (but "Major" of "John Major")
+    if PLURAL_ACRONYM.fullmatch(apos(s)) and not country_of(s):
+        return True  # "GIs", "HQs", "CEOs"
+    if in_slogan(doc, m):
+        return True
+    if m.ner == "MISC" and (demonym_of(s) or _looks_demonym(s)):
+        return True  # nationalities are descriptors, not entries
+    if len(words) == 1:
+        i = doc.tok_containing(m.start)
+        w = words[0]
+        first = i in doc.sent_first or (
+            i > 0 and doc.toks[i - 1] in QUOTES_OPEN and i - 1 in doc.sent_first
+        )
+        if (
+            first
+            and not m.honorific
+            and not country_of(s)
+            and (w in STOPWORDS or w in lex or w in doc.lower_words or w in CORE_TITLES)
+            # a capitalised common word at a sentence start; keep it if the text also
+            # capitalises it mid-sentence
+            and not _capitalised_elsewhere(doc, s, i)
+        ):
+            return True
+        if (
+            first
+            and re.search(r"(?:ed|ing|ly)$", w)
+            and w not in lexicon().first_names
+            and not country_of(s)
+            and not _capitalised_elsewhere(doc, s, i)
+            and i + 1 < len(doc.toks)
+            and doc.toks[i + 1][:1].islower()
+        ):
+            return True  # "Signed by ...", "Speaking to ...", "Notably ..."
+        if w in STOPWORDS:
+            return True
+    return False
+
+
+def _looks_demonym(s: str) -> bool:
+    """ "Sino-Japanese", "Kazakhstani": shaped like a nationality adjective."""
+    parts = apos(s).split("-")
+    last = parts[-1]
+    if not last[:1].isupper() or " " in s:
+        return False
+    if any(demonym_of(p) for p in parts):
+        return True
+    return bool(re.search(r"(?:ese|ish|ian|ians|ean|eans|an|ans|i|is)$", last)) and len(last) > 4
+
+
+def _capitalised_elsewhere(doc: Doc, s: str, i: int) -> bool:
+    """The token `s` also occurs capitalised mid-sentence (not at token i): a name after all."""
+    return any(j != i and t == s and j not in doc.sent_first for j, t in enumerate(doc.toks))
+
+
+def split_compounds(doc: Doc, m: Mention, places: Set[str] = frozenset()) -> list[Mention]:
+    """'U.S.-Mexico', 'Paris-Berlin' -> place mentions when every part is a country or a
+    place the text names elsewhere."""
+    s = m.surface(doc.text)
+    if "-" not in s or " " in s:
+        return [m]
+    parts = s.split("-")
+    if len(parts) < 2 or not all(country_of(p) or p in places for p in parts):
+        return [m]
+    out: list[Mention] = []
+    pos = m.start
+    for p in parts:
+        out.append(Mention(pos, pos + len(p), "LOC", m.source))
+        pos += len(p) + 1
+    return out
+
+
+def split_affixed_heads(text: str, mentions: Iterable[RawMention]) -> list[RawMention]:
+    """ "U.S.-based MCI Communications Corp." -> "U.S." (place) + "MCI Communications Corp."."""
+    out: list[RawMention] = []
+    for s, e, t in mentions:
+        mt = re.match(
+            r"(\S+?)(-(?:based|led|backed|owned|run|controlled|funded|listed|headquartered|born))\s+(?=\S)",
+            text[s:e],
+        )
+        if mt:
+            base = mt.group(1)
+            out.append((s, s + len(base), "LOC" if country_of(base) else t))
+            out.append((s + mt.end(), e, t))
+        else:
+            out.append((s, e, t))
+    return out
+
+
+def merge_adjacent(text: str, mentions: Iterable[RawMention]) -> list[RawMention]:
+    """ "U.S.-Korea" + "Consultative Forum" -> one name when the second part is headed by an
+    organisation / event word ("Forum", "Command", "Ministry")."""
+    out: list[RawMention] = []
+    for s, e, t in mentions:
+        if out:
+            ps, pe, pt = out[-1]
+            ws = split_words(text[s:e])
+            if (
+                pt in ("LOC", "MISC", "ORG")
+                and text[pe:s] == " "
+                and ws
+                and low(ws[-1]) in (EVENT_HEADS | ORG_HEADS)
+                and not text[ps:pe].endswith(("'s", "\u2019s"))
+            ):
+                out[-1] = (
+                    ps,
+                    e,
+                    t if t != "PER" else ("MISC" if low(ws[-1]) in EVENT_HEADS else "ORG"),
+                )
+                continue
+        out.append((s, e, t))
+    return out
+
+
+def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """(a, b) without surrounding spaces, punctuation and quotes."""
+    while a < b and text[a] in " \t\n,;:(\"'\u201c\u201d\u2018\u2019":
+        a += 1
+    while b > a and text[b - 1] in ' \t\n,;:)"\u201c\u201d\u2018\u2019':
+        b -= 1
+    return a, b
+
+
+def dedupe(ms: list[Mention]) -> list[Mention]:
+    """Of overlapping mentions keep the longer (the earlier on a tie), in text order."""
+    out: list[Mention] = []
+    for m in sorted(ms, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            # overlapping: keep the longer one (already first)
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,104 @@
+"""The article as the rules see it (tokens, sentences, paragraphs) and the mutable mention.
+
+Every rule looks at the words around a mention, so the text is tokenised and split into
+sentences once, with the tagger's own tokenizer so that spans line up with the NER mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.analysis.ner import split_sentences, tokenize
+
+
+class Doc:
+    """Tokens, sentence ids, sentence-initial tokens and paragraphs of one text."""
+
+    def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]]) -> None:
+        """Tokenise `text`; no `paragraphs` means the whole text is one paragraph."""
+        self.text = text
+        self.spans = tokenize(text)
+        self.toks = [text[a:b] for a, b in self.spans]
+        self.starts = [a for a, _ in self.spans]
+        self.ends = [b for _, b in self.spans]
+        sents = split_sentences(text, self.spans, self.toks) if self.spans else []
+        self.sent_of = [0] * len(self.spans)
+        self.sent_first: set[int] = set()
+        for si, s in enumerate(sents):
+            for i in s:
+                self.sent_of[i] = si
+            # the first word of a sentence (after opening quotes / brackets / bullets)
+            for i in s:
+                if self.toks[i][:1].isalnum():
+                    self.sent_first.add(i)
+                    break
+        for i in range(1, len(self.toks)):
+            if re.fullmatch(r"(?:[A-Z]\.){2,}", self.toks[i - 1]) and self.toks[i][:1].isupper():
+                self.sent_first.add(i)  # "... in the U.S. Signed by ..." may start a sentence
+        self.paragraphs = (
+            sorted((int(a), int(b)) for a, b in paragraphs) if paragraphs else [(0, len(text))]
+        )
+        self.pstarts = [a for a, _ in self.paragraphs]
+        self.lower_words = {t for t in self.toks if t[:1].islower()}
+        self.surnames: set[str] = set()
+
+    def tok_at(self, pos: int) -> int:
+        """Index of the first token starting at or after pos."""
+        return bisect_right(self.starts, pos - 1)
+
+    def tok_range(self, a: int, b: int) -> list[int]:
+        """Indices of the tokens inside [a, b); empty when `a` falls inside a token."""
+        if (
+            a < len(self.text)
+            and self.tok_containing(a) < len(self.spans)
+            and self.spans[self.tok_containing(a)][0] < a < self.spans[self.tok_containing(a)][1]
+        ):
+            return []  # starts inside a token
+        i = bisect_right(self.starts, a - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i][1] <= b:
+            out.append(i)
+            i += 1
+        return out
+
+    def tok_containing(self, pos: int) -> int:
+        """Index of the last token starting at or before pos (0 if none)."""
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def paragraph(self, pos: int) -> int:
+        """Index of the paragraph holding pos."""
+        return max(0, bisect_right(self.pstarts, pos) - 1)
+
+    def prev_tok(self, pos: int) -> int | None:
+        """Index of the last token ending at or before pos."""
+        i = bisect_right(self.ends, pos) - 1
+        return i if i >= 0 else None
+
+
+@dataclass(eq=False, slots=True)
+class Mention:
+    """One occurrence of a name, refined in place as the rules learn about it.
+
+    Compared by identity (eq=False): two mentions with the same span are still two objects
+    while the linking step merges and removes them.
+    """
+
+    start: int
+    end: int
+    ner: str
+    source: str = "ner"
+    """"ner" (a tagger mention), "text" (defined by the text itself) or "scan" (found again)."""
+    honorific: bool = False
+    hon_form: tuple[int, int] | None = None
+    """Span of "Mr. Smith" when the mention is "Smith" after an honorific."""
+    title: tuple[int, int] | None = None
+    """(start, end) of a title found inside the NER span."""
+    alias_only: bool = False
+    event_ctx: bool = False
+
+    def surface(self, text: str) -> str:
+        """The mention's text."""
+        return text[self.start : self.end]

@@ -1,0 +1,72 @@
+"""Person names: name parts, "is this name part of that one", and a person-safe union-find.
+
+"Macron", "Mr. Macron" and "Emmanuel Macron" are one person, but "Anna Berg" and "Olaf Berg"
+are two: linking must never join two different full names, whatever chain of shared parts
+("Berg") would connect them, so the union-find checks every join.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefing.analysis.entities.norm import is_initial, key, low, split_words
+from briefing.analysis.entities.words import NAME_SUFFIXES
+
+
+class UnionFind:
+    """Union-find that refuses to join two different full person names."""
+
+    def __init__(self, n: int, names: Sequence[tuple[str, ...] | None] | None = None) -> None:
+        """`n` singletons; `names[i]` is the full person name (its words) of item i, if any."""
+        self.p = list(range(n))
+        # root -> set of full person names (tuples of keyed words) in its cluster
+        self.names: dict[int, set[tuple[str, ...]]] = {}
+        for i in range(n if names else 0):
+            name = names[i] if names else None
+            if name:
+                self.names[i] = {name}
+
+    def find(self, x: int) -> int:
+        """Root of x's cluster (with path halving)."""
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> bool:
+        """Join the clusters of a and b unless that would join two different full names."""
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return True
+        na, nb = self.names.get(a, set()), self.names.get(b, set())
+        for x in na:
+            for y in nb:
+                if not (name_within(list(x), list(y)) or name_within(list(y), list(x))):
+                    return False
+        if b < a:
+            a, b = b, a
+            na, nb = nb, na
+        self.p[b] = a
+        if nb:
+            self.names[a] = na | nb
+        return True
+
+
+def name_parts(s: str) -> list[str]:
+    """Words of a name without trailing commas and suffixes ("Jr.", "III")."""
+    ws = [w.rstrip(",") for w in split_words(s)]
+    return [w for w in ws if low(w) not in NAME_SUFFIXES]
+
+
+def name_within(small: list[str], big: list[str]) -> bool:
+    """Every word of `small` matches a word of `big`, in order; an initial "C." matches "Chris"."""
+    k = 0
+    for w in small:
+        while k < len(big):
+            b = big[k]
+            k += 1
+            if key(w) == key(b) or (is_initial(w) and not is_initial(b) and b[:1] == w[:1]):
+                break
+        else:
+            return False
+    return True

@@ -1,0 +1,83 @@
+"""String normalisation and the country table, shared by every rule.
+
+Mentions of one entity differ in case, periods, curly apostrophes, a leading "the" and a
+possessive ("the U.S.'s" / "US"), so every comparison goes through `key`; the country table
+(`data/countries.json`) lets "UK", "Britain" and "United Kingdom" compare equal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import cast
+
+COUNTRIES_RESOURCE = "data/countries.json"
+"""Country-name aliases and demonyms, relative to this package (see `data/README.md`)."""
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Read the country table shipped in the package once: (names, demonyms), keyed by `key`."""
+    raw = (
+        resources.files("briefing.analysis.entities")
+        .joinpath(COUNTRIES_RESOURCE)
+        .read_text("utf-8")
+    )
+    data = cast("dict[str, dict[str, str]]", json.loads(raw))
+    return data["names"], data["demonyms"]
+
+
+def apos(s: str) -> str:
+    """Curly single quotes as straight ones, so "Japan’s" and "Japan's" compare equal."""
+    return s.replace("\u2019", "'").replace("\u2018", "'")
+
+
+@lru_cache(maxsize=65536)
+def key(s: str) -> str:
+    """Comparison key: case-folded, no periods, no leading 'the', single spaces."""
+    s = apos(s).casefold().replace(".", "")
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s$|'$", "", s)
+    return " ".join(s.replace("\u2010", "-").replace("\u2011", "-").split())
+
+
+def low(tok: str) -> str:
+    """A token as the word lists spell it: lower case, no trailing period ("Gen." -> "gen")."""
+    return apos(tok).casefold().rstrip(".")
+
+
+def country_of(s: str) -> str | None:
+    """ISO code of the country `s` names ("U.K." -> "GB"), else None."""
+    return _tables()[0].get(key(s))
+
+
+def demonym_of(s: str) -> str | None:
+    """ISO code of the country whose people `s` names ("Japanese" -> "JP"), else None."""
+    return _tables()[1].get(key(s))
+
+
+def is_capitalised(tok: str) -> bool:
+    """Starts with a capital, or is a digit-led word with a capital in it ("3M")."""
+    return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isupper() for c in tok))
+
+
+PLURAL_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}'?s")
+"""'GIs', 'HQs', 'CEOs': plural common-noun abbreviations, never a name."""
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,9}|[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,9}[A-Z]?")
+
+
+def is_acronym(s: str) -> bool:
+    """'NATO', 'U.N.', 'MoFA': an abbreviation with at least two capitals."""
+    return bool(_ACRONYM.fullmatch(s)) and sum(c.isupper() for c in s) >= 2
+
+
+def is_initial(w: str) -> bool:
+    """'J', 'J.' or 'U.S.': an initial, which may stand for any word with that first letter."""
+    return bool(re.fullmatch(r"[A-Z]\.?|(?:[A-Z]\.){2,}", w))
+
+
+def split_words(s: str) -> list[str]:
+    """Whitespace-separated words of a surface form (apostrophes straightened)."""
+    return [w for w in re.split(r"\s+", apos(s).strip()) if w]

@@ -1,0 +1,86 @@
+"""The output record and the step that turns mention clusters into records.
+
+Each cluster becomes one entity named by its fullest non-alias form (a country by its
+spelled-out name), with every other form as an alias, its type and role, and its mentions
+with their paragraphs; entities are numbered in order of first mention.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.kinds import EntityType, entity_type
+from briefing.analysis.entities.names import UnionFind
+from briefing.analysis.entities.norm import apos, country_of, split_words
+from briefing.analysis.entities.roles import role_of
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """One entry of the article's who's-who."""
+
+    id: str
+    """"e1", "e2", ... in order of first mention."""
+    name: str
+    type: EntityType
+    role: str | None
+    aliases: tuple[str, ...]
+    """Other forms the text uses, in order of appearance (honorific forms included)."""
+    mentions: tuple[tuple[int, int, int], ...]
+    """(start, end, paragraph index), sorted."""
+
+
+def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecord]:
+    """One record per cluster of `uf` over `ms` (clusters with no type are dropped)."""
+    text = doc.text
+    groups: defaultdict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        groups[uf.find(i)].append(m)
+    ents: list[EntityRecord] = []
+    for group in groups.values():
+        group.sort(key=lambda m: (m.start, m.end))
+        surfs = [m.surface(text) for m in group]
+        etype = entity_type(group, surfs)
+        if etype is None:
+            continue
+        name_pool = [m for m in group if not m.alias_only] or group
+        name = max(
+            (m.surface(text) for m in name_pool),
+            key=lambda s: (
+                not (s.isupper() and len(s.replace(".", "")) > 4),
+                len(split_words(s)),
+                len(s.replace(".", "")),
+                -surfs.index(s),
+            ),
+        )
+        if etype == "place" or country_of(name):
+            # a country: prefer the spelled-out form the text uses
+            full_forms = [
+                s for s in set(surfs) if country_of(s) and "." not in s and not s.isupper()
+            ]
+            if full_forms:
+                name = max(full_forms, key=lambda s: (len(s), s))
+        aliases: list[str] = []
+        seen = {apos(name)}
+        for m, s in zip(group, surfs, strict=True):
+            for f in (s, text[m.hon_form[0] : m.hon_form[1]] if m.hon_form else None):
+                if f and apos(f) not in seen:
+                    seen.add(apos(f))
+                    aliases.append(f)
+        role = role_of(doc, group, etype)
+        spans = sorted({(m.start, m.end) for m in group})
+        ents.append(
+            EntityRecord(
+                id="",
+                name=name,
+                type=etype,
+                role=role,
+                aliases=tuple(aliases),
+                mentions=tuple((a, b, doc.paragraph(a)) for a, b in spans),
+            )
+        )
+    ents.sort(key=lambda e: e.mentions[0][0])
+    return [replace(e, id=f"e{k}") for k, e in enumerate(ents, 1)]

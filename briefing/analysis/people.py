@@ -1,0 +1,66 @@
+"""Who is in the text and what they said: named entities, linked, then quotes attributed.
+
+The glue between three passes that each do one thing: the tagger finds name mentions
+(`ner`), the entity builder links them into entities with types, roles and aliases
+(`entities`), and the quote finder attributes direct quotations to a mention (`quotes`).
+Here their records become model objects, and each quote's speaker becomes an entity id.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from briefing.model import Document, Entity, EntityType, Mention, Quote
+
+
+def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
+    from briefing.analysis.entities import build_entities
+    from briefing.analysis.ner import extract, load_model
+    from briefing.analysis.quotes import find_quotes
+
+    text = document.text
+    paragraphs = [(p.start, p.end) for p in document.paragraphs]
+    mentions = extract(load_model(), text)
+    records = build_entities(text, paragraphs, mentions)
+    entities = tuple(
+        Entity(
+            id=str(record.id),
+            name=record.name,
+            type=EntityType(record.type),
+            role=record.role,
+            aliases=tuple(record.aliases),
+            mentions=tuple(
+                Mention(start, end, paragraph) for start, end, paragraph in record.mentions
+            ),
+        )
+        for record in records
+    )
+    spans = sorted((m.start, m.end, entity.id) for entity in entities for m in entity.mentions)
+    starts = [s[0] for s in spans]
+    by_name: dict[str, str] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            by_name.setdefault(name.casefold(), entity.id)
+
+    def speaker_of(start: int | None, end: int | None, name: str | None) -> str | None:
+        if start is not None and end is not None:
+            i = bisect.bisect_right(starts, end) - 1
+            while i >= 0 and spans[i][1] > start - 200:
+                s, e, entity_id = spans[i]
+                if s < end and e > start:
+                    return entity_id
+                i -= 1
+        if name:
+            return by_name.get(name.casefold())
+        return None
+
+    quotes = tuple(
+        Quote(
+            q.start,
+            q.end,
+            speaker_of(q.speaker_start, q.speaker_end, q.speaker_name),
+            q.speaker_name,
+        )
+        for q in find_quotes(text, paragraphs, mentions)
+    )
+    return entities, quotes

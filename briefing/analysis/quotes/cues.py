@@ -1,0 +1,163 @@
+"""Attribution cues next to a quote: who said it, read from the quote's own sentence.
+
+Right of the quote come the common news forms (“…,” said X / “…,” X said / “…,” X, a
+spokesman for Y, said / “…” ― X); left of it, X said: “…” / According to X, “…”. Each rule
+returns the speaker mention, the cue word and the rule's name (kept for error analysis).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.analysis.quotes.lexicon import SAY_INVERTIBLE
+from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
+from briefing.analysis.quotes.patterns import (
+    ADHOC_NOMINAL_INVERTED_RE,
+    ADHOC_NOMINAL_RE,
+    AUX_GAP_RE,
+    COMMA_DASH_THE_END_RE,
+    COMMA_OR_DASH_END_RE,
+    CUE_RE,
+    DASH_ATTRIBUTION_RE,
+    LEFT_GAP_RE,
+    NAME_AFTER_QUOTE_VERB_RE,
+    ONLY_DASHES_RE,
+    SENTENCE_PUNCT_RE,
+    SUBJECT_LEAD_RE,
+    count_words,
+)
+from briefing.analysis.quotes.sentences import sentence_end, sentence_start
+
+Cue = tuple[Mention, str | None, str]
+"""(speaker mention, cue word or None, rule name)."""
+
+_MAX_SUBJECT_DISTANCE = 7
+"""Words between the closing mark and a post-quote subject ("…,” Ms. Rivera said)."""
+
+
+def right_cue(text: str, mentions: Mentions, qe: int, lim: int) -> Cue | None:
+    """Attribution after a quote ending at qe, within its sentence and before lim."""
+    end = sentence_end(text, qe, lim)
+    seg = text[qe:end]
+    if not seg.strip():
+        return None
+    ms_all = mentions.between(qe, end)
+    # “…” ― Jorge Falcon  /  “…” - Sanders.  (byline style)
+    dm = DASH_ATTRIBUTION_RE.match(text, qe, end)
+    if dm:
+        ms = mentions.between(dm.end(), end, kinds=SPEAKER_KINDS)
+        if ms and ms[0].start == dm.end():
+            return ms[0], None, "R-dash"
+        return Mention(dm.end(), dm.end(1), "PER", dm.group(1), False), None, "R-dash"
+    nm = ADHOC_NOMINAL_RE.match(seg)
+    if nm and not ms_all:
+        mention = Mention(qe + nm.start(1), qe + nm.end(1), "NOM", nm.group(1), False)
+        return mention, nm.group(2).lower(), "R-nom"
+    nm = ADHOC_NOMINAL_INVERTED_RE.match(seg)
+    if nm and not (ms_all and ms_all[0].start < qe + nm.end()):
+        mention = Mention(qe + nm.start(2), qe + nm.end(2), "NOM", nm.group(2), False)
+        return mention, nm.group(1).lower(), "R-nom-inv"
+    cue = CUE_RE.search(seg)
+    if cue is None:
+        # “…,” Name <verb>ed …: a name right after the quote, followed by a verb-like word.
+        if (
+            ms_all
+            and ms_all[0].kind in SPEAKER_KINDS
+            and not text[qe : ms_all[0].start].strip(" ,—–-")
+        ):
+            verb = NAME_AFTER_QUOTE_VERB_RE.match(text[ms_all[0].end : end])
+            if verb:
+                return ms_all[0], verb.group(1), "R-subj-verb"
+        return None
+    return _right_cue_word(text, mentions, qe, end, seg, cue)
+
+
+def _right_cue_word(
+    text: str, mentions: Mentions, qe: int, end: int, seg: str, cue: re.Match[str]
+) -> Cue | None:
+    """Right-hand attribution around the first cue word after the quote."""
+    pre = seg[: cue.start()]
+    cword = cue.group(0).lower()
+    cue_start, cue_end = qe + cue.start(), qe + cue.end()
+    after = mentions.between(cue_end, min(end, cue_end + 80))
+    inv_ok = (
+        bool(after) and count_words(text[cue_end : after[0].start]) <= 3 and cword in SAY_INVERTIBLE
+    )
+    if ONLY_DASHES_RE.match(pre) or (cword == "according to" and count_words(pre) <= 2):
+        # “…,” said X
+        if (
+            after
+            and count_words(text[cue_end : after[0].start]) <= 3
+            and cword not in ("told", "tells")
+        ):
+            return after[0], cword, "R-inv"
+        return None
+    ms = mentions.between(qe, cue_start)
+    if ms:
+        last = ms[-1]
+        # “…,” X (also) said
+        if (
+            AUX_GAP_RE.fullmatch(text[last.end : cue_start])
+            and not SENTENCE_PUNCT_RE.search(text[qe : last.start])
+            and count_words(text[qe : last.start]) <= _MAX_SUBJECT_DISTANCE
+            and not (last.kind == "PRON" and last.text.lower() in ("it", "who"))
+            and (
+                len(ms) == 1
+                or (
+                    count_words(text[qe : last.start]) <= _MAX_SUBJECT_DISTANCE
+                    and ms[0].kind not in SPEAKER_KINDS
+                )
+            )
+        ):
+            return last, cword, "R-subj"
+        # “…,” X, a spokesman for Y, said
+        first = ms[0]
+        if SUBJECT_LEAD_RE.fullmatch(text[qe : first.start]) and count_words(pre) <= 30:
+            return first, cword, "R-subj"
+    # “…,” the campaign of X said, ... said X
+    if inv_ok and COMMA_OR_DASH_END_RE.search(pre):
+        return after[0], cword, "R-inv2"
+    if ms:
+        last = ms[-1]
+        if (
+            AUX_GAP_RE.fullmatch(text[last.end : cue_start])
+            and COMMA_DASH_THE_END_RE.search(text[qe : last.start])
+            and count_words(pre) <= 25
+        ):
+            return last, cword, "R-adj"
+    return None
+
+
+def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
+    """Attribution before a quote starting at qs, within its sentence and after lo."""
+    ss = sentence_start(text, qs, lo)
+    seg = text[ss:qs]
+    if not seg.strip():
+        return None
+    cues = list(CUE_RE.finditer(seg))
+    if not cues:
+        return None
+    for cue in cues:
+        cword = cue.group(0).lower()
+        cs, ce = ss + cue.start(), ss + cue.end()
+        if cword == "according to":
+            # According to X, “…”
+            ms = mentions.between(ce, qs)
+            if ms:
+                return ms[0], cword, "L-acc"
+            continue
+        # X said: “…”  /  X, a spokesman, told reporters that “…”
+        before = mentions.between(ss, cs)
+        if before and LEFT_GAP_RE.fullmatch(text[before[-1].end : cs]):
+            return before[-1], cword, "L-adj"
+    cue = cues[-1]
+    cword = cue.group(0).lower()
+    cs, ce = ss + cue.start(), ss + cue.end()
+    # The sentence subject: the first mention before the last cue.
+    before = mentions.between(ss, cs)
+    if before:
+        return before[0], cword, "L-subj"
+    after = mentions.between(ce, qs)
+    if after and cword in SAY_INVERTIBLE and count_words(text[ce : after[0].start]) <= 1:
+        return after[0], cword, "L-inv"
+    return None

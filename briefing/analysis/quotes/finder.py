@@ -1,0 +1,256 @@
+"""The quote finder's pipeline: spans, speech filter, cues, split quotes, speakers.
+
+Attribution is a paragraph-level problem in news: a speaker is named once and the following
+quotes in the paragraph (or the next ones) carry no cue. So cues are read for every quote
+first, and speakers are then assigned in document order, carrying the last speaker forward.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.analysis.quotes.cues import Cue, left_cue, right_cue
+from briefing.analysis.quotes.marks import RawQuote, raw_quotes
+from briefing.analysis.quotes.mentions import Mention, Mentions
+from briefing.analysis.quotes.patterns import (
+    DASH_ATTRIBUTION_RE,
+    MID_SENTENCE_END_RE,
+    OBJECT_PREPOSITION_BEFORE_RE,
+    count_words,
+)
+from briefing.analysis.quotes.record import QuoteRecord
+from briefing.analysis.quotes.resolve import Speaker, resolve
+from briefing.analysis.quotes.sentences import sentence_start
+from briefing.analysis.quotes.speech import is_speech
+
+_MAX_SPLIT_GAP_WORDS = 14
+"""Words allowed between the parts of a split quote (the attribution between them)."""
+_CONTINUE_PARAGRAPHS = 2
+"""A paragraph opening with a quote may continue the speaker of up to two paragraphs back."""
+
+
+@dataclass
+class _Draft:
+    """A speech quote during cue reading and split-quote merging."""
+
+    parts: list[tuple[int, int]]
+    paragraph: int
+    open_ended: bool
+    right: Cue | None = None
+    left: Cue | None = None
+
+
+@dataclass
+class _Result:
+    """A quote during speaker assignment."""
+
+    start: int
+    end: int
+    parts: list[tuple[int, int]]
+    paragraph: int
+    mention: Mention | None = None
+    """The mention a cue gave, to be resolved (None: no cue)."""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_name: str | None = None
+    cue: str | None = None
+    how: str | None = None
+
+
+def find_quotes(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    names: Sequence[tuple[int, int, str]],
+) -> list[QuoteRecord]:
+    """Direct quotations in `text` with their speakers, in text order.
+
+    `paragraphs` are (start, end) character spans in order; `names` are (start, end, type)
+    entity mentions from the NER tagger (only PER and ORG are used as speakers).
+    """
+    raw = raw_quotes(text, paragraphs)
+    raw_starts = [r.start for r in raw]
+
+    def in_quote(pos: int) -> bool:
+        i = bisect.bisect_right(raw_starts, pos) - 1
+        return i >= 0 and raw[i].start < pos < raw[i].end
+
+    mentions = Mentions(text, names, in_quote)
+    drafts = [
+        _Draft([(r.start, r.end)], r.paragraph, r.open_ended)
+        for r in raw
+        if is_speech(text, r.start, r.end, paragraphs[r.paragraph][0])
+    ]
+    for d in drafts:
+        _read_cues(text, paragraphs, raw, raw_starts, mentions, d)
+    results = [_to_result(d) for d in _merge_split_quotes(text, drafts)]
+    _assign_speakers(text, paragraphs, mentions, results)
+    return [
+        QuoteRecord(
+            start=r.start,
+            end=r.end,
+            speaker_start=r.speaker_start,
+            speaker_end=r.speaker_end,
+            speaker_name=r.speaker_name,
+            cue=r.cue,
+            parts=tuple(r.parts),
+            how=r.how,
+        )
+        for r in results
+    ]
+
+
+def _read_cues(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    raw: list[RawQuote],
+    raw_starts: list[int],
+    mentions: Mentions,
+    d: _Draft,
+) -> None:
+    """Set the right and left cues of a quote, looking no further than the neighbouring
+    quote marks (scare quotes included) in its paragraph."""
+    qs, qe = d.parts[0]
+    ps, pe = paragraphs[d.paragraph]
+    i = bisect.bisect_left(raw_starts, qe)
+    nxt = min(raw_starts[i], pe) if i < len(raw_starts) else pe
+    j = bisect.bisect_left(raw_starts, qs) - 1
+    prv = raw[j].end if j >= 0 and raw[j].end <= qs and raw[j].start >= ps else ps
+    # A quote whose text ends with a full stop closes its sentence: no right-hand cue
+    # (except the byline dash).
+    inner_end = text[max(qs, qe - 3) : qe - 1].rstrip("’' ")
+    closes = inner_end.endswith(".") and not inner_end.endswith("..")
+    if not d.open_ended and (not closes or DASH_ATTRIBUTION_RE.match(text, qe, nxt)):
+        d.right = right_cue(text, mentions, qe, nxt)
+    d.left = left_cue(text, mentions, qs, prv)
+
+
+def _merge_split_quotes(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """Join “…,” she said, “…”: the second part's left cue is the first part's right cue."""
+    merged: list[_Draft] = []
+    for q in drafts:
+        if merged:
+            p = merged[-1]
+            pqe = p.parts[-1][1]
+            qs = q.parts[0][0]
+            mid = text[pqe:qs]
+            stripped = mid.strip()
+            tail = stripped[:-1] if stripped.endswith(",") else mid
+            if (
+                p.paragraph == q.paragraph
+                and p.right is not None
+                and q.left is not None
+                and q.left[0] == p.right[0]
+                and count_words(mid) <= _MAX_SPLIT_GAP_WORDS
+                and not MID_SENTENCE_END_RE.search(tail)
+            ):
+                p.parts.append(q.parts[0])
+                p.open_ended = q.open_ended
+                continue
+        merged.append(q)
+    return merged
+
+
+def _to_result(d: _Draft) -> _Result:
+    """Take the right-hand cue, else the left-hand one."""
+    res = _Result(d.parts[0][0], d.parts[-1][1], d.parts, d.paragraph)
+    choice = d.right if d.right is not None else d.left
+    if choice is not None:
+        m, cword, how = choice
+        res.mention = m
+        res.speaker_start, res.speaker_end = m.start, m.end
+        res.cue, res.how = cword, how
+    return res
+
+
+def _assign_speakers(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    mentions: Mentions,
+    results: list[_Result],
+) -> None:
+    """Resolve cue mentions to names and give quotes without a cue a speaker from context."""
+    last: Speaker | None = None
+    for idx, res in enumerate(results):
+        if res.mention is not None:
+            name, kind = resolve(mentions, res.mention, last)
+            res.speaker_name = name
+            if name is not None:
+                last = Speaker(name, kind, res.start, res.paragraph)
+            continue
+        cand = _context_speaker(text, paragraphs, mentions, results, idx, last)
+        if cand is not None:
+            name, m, how, cword = cand
+            res.speaker_name, res.how, res.cue = name, how, cword
+            if m is not None:
+                res.speaker_start, res.speaker_end = m.start, m.end
+            last = Speaker(name, "PER", res.start, res.paragraph)
+
+
+def _context_speaker(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    mentions: Mentions,
+    results: list[_Result],
+    idx: int,
+    last: Speaker | None,
+) -> tuple[str, Mention | None, str, str | None] | None:
+    """(name, mention, rule, cue) for a quote without a cue, trying in order: a later
+    attributed quote in the paragraph, the previous speaker, the previous sentence's
+    subject, this sentence's subject, an introducing paragraph ending in ":"."""
+    res = results[idx]
+    pi = res.paragraph
+    ps, _ = paragraphs[pi]
+    for later in results[idx + 1 :]:
+        if later.paragraph != pi:
+            break
+        if later.mention is not None:
+            name, _ = resolve(mentions, later.mention, last)
+            if name:
+                return name, later.mention, "same-para-next", later.cue
+            break
+    starts_para = not text[ps : res.start].strip()
+    if last is not None:
+        prev_colon = pi > 0 and text[slice(*paragraphs[pi - 1])].rstrip().endswith(":")
+        new_person = (
+            pi > 0
+            and last.paragraph < pi - 1
+            and bool(mentions.between(*paragraphs[pi - 1], kinds=("PER",)))
+        )
+        if (
+            last.paragraph == pi
+            or (starts_para and pi - last.paragraph <= _CONTINUE_PARAGRAPHS and not new_person)
+            or prev_colon
+        ):
+            return last.name, None, "continue", None
+    if starts_para and pi > 0:
+        c = mentions.subject_before(res.start, None)
+        if c is not None and c.start >= paragraphs[max(0, pi - _CONTINUE_PARAGRAPHS)][0]:
+            return mentions.name_of(c), c, "prev-subj", None
+    # A partial quote inside a sentence (Trump called it “…”): the sentence subject.
+    ss = sentence_start(text, res.start, ps)
+    ms = [
+        m
+        for m in mentions.between(ss, res.start)
+        if m.text.lower() not in ("who", "it")
+        and not OBJECT_PREPOSITION_BEFORE_RE.search(text[max(0, m.start - 12) : m.start])
+    ]
+    ms.sort(key=lambda m: m.kind == "NOM")
+    colon = text.rfind(":", ss, res.start)
+    if colon > 0 and any(m.start > colon for m in ms):
+        ms = [m for m in ms if m.start > colon]
+    for m0 in ms[:2]:
+        name, _ = resolve(mentions, m0, last)
+        if name:
+            return name, m0, "sent-subj", None
+    if pi > 0:
+        # The previous paragraph ends with an introduction: "X said:".
+        pps, ppe = paragraphs[pi - 1]
+        if text[pps:ppe].rstrip().endswith(":"):
+            intro = left_cue(text, mentions, ppe, pps)
+            if intro:
+                name, _ = resolve(mentions, intro[0], last)
+                if name:
+                    return name, intro[0], "prev-para-intro", intro[1]
+    return None

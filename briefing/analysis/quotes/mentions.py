@@ -1,0 +1,302 @@
+"""Candidate speaker mentions and the look-ups the attribution rules need.
+
+The NER tagger misses many speakers (surnames on their own, names right before "said",
+"Mr. X"), and much speech is attributed to pronouns and nominals ("a police spokesman"), so
+the mention list is the tagger's PER/ORG names widened by cheap text rules. Everything is
+indexed by start offset so that "mentions between a and b" is a bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from briefing.analysis.quotes.lexicon import (
+    BARE_NOMINALS,
+    CAP_STOP,
+    SLOT_INVERTIBLE,
+    TITLE_WORDS,
+)
+from briefing.analysis.quotes.patterns import (
+    ADVERB_NAME_RE,
+    CAP_AFTER_RE,
+    CAP_BEFORE_RE,
+    CAPWORD_RE,
+    CLAUSE_END_RE,
+    DETERMINER_BEFORE_RE,
+    GENDERED_NAME_RE,
+    HONORIFIC_NAME_RE,
+    LEADING_THE_RE,
+    NOMINAL_HEAD_RE,
+    POSSESSIVE_S_RE,
+    POSSESSIVE_THE_RE,
+    PREPOSITION_BEFORE_RE,
+    PRONOUN_RE,
+    SLOT_VERB_RE,
+    SPEAKER_AFTER_RE,
+    SPEAKER_BEFORE_RE,
+    SURNAME_RE,
+    WHITESPACE_RE,
+)
+from briefing.analysis.quotes.sentences import sentence_starts
+
+SPEAKER_KINDS = ("PER", "ORG")
+"""Entity types that can speak; LOC and MISC names are ignored."""
+
+_MAX_SENTENCES_BACK = 12
+
+
+class Mention(NamedTuple):
+    """A possible speaker: kind is PER, ORG, PRON (he, she, they, we, it, I, who) or NOM."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    in_quote: bool
+
+
+def name_tokens(name: str) -> list[str]:
+    """The tokens of a name without leading titles and a possessive 's ("Sen. Cruz's": Cruz)."""
+    toks = [w for w in WHITESPACE_RE.split(name.strip()) if w]
+    while toks and toks[0].lower().rstrip(".") in TITLE_WORDS:
+        toks = toks[1:]
+    return [POSSESSIVE_S_RE.sub("", w) for w in toks]
+
+
+class Mentions:
+    """All candidate speaker mentions of one text, sorted by start, nested ones dropped."""
+
+    def __init__(
+        self,
+        text: str,
+        names: Sequence[tuple[int, int, str]],
+        in_quote: Callable[[int], bool],
+    ) -> None:
+        self.text = text
+        spans = _collect(text, names)
+        self.ms = [Mention(s, e, k, text[s:e], in_quote(s)) for s, e, k in spans]
+        self.starts = [m.start for m in self.ms]
+        self.full = self._full_names()
+        self.gender = {
+            m.group(2).lower(): "m" if m.group(1) == "Mr" else "f"
+            for m in GENDERED_NAME_RE.finditer(text)
+        }
+        # Gender comes only from Mr./Ms./Mrs.: gender evidence from pronouns near a name was
+        # tried and hurt on PolNeAR train (articles about Clinton and Trump mix he and she).
+        self.sents = sentence_starts(text)
+
+    def _full_names(self) -> dict[str, str]:
+        """Surname (lower case) -> the most frequent multi-token form (ties: the longest)."""
+        counts: dict[str, dict[str, int]] = {}
+        for m in self.ms:
+            if m.kind == "PER":
+                toks = name_tokens(m.text)
+                if toks and len(toks) <= 4:
+                    forms = counts.setdefault(toks[-1].lower(), {})
+                    full = " ".join(toks)
+                    forms[full] = forms.get(full, 0) + 1
+        full_names: dict[str, str] = {}
+        for key, forms in counts.items():
+            multi = {f: c for f, c in forms.items() if " " in f} or forms
+            full_names[key] = max(multi, key=lambda f: (multi[f], len(f)))
+        return full_names
+
+    def between(
+        self,
+        a: int,
+        b: int,
+        kinds: tuple[str, ...] | None = None,
+        outside_quotes: bool = True,
+    ) -> list[Mention]:
+        """Mentions inside [a, b) of the given kinds (default: all), by default outside quotes."""
+        i = bisect.bisect_left(self.starts, a)
+        res: list[Mention] = []
+        while i < len(self.ms) and self.ms[i].start < b:
+            m = self.ms[i]
+            if (
+                m.end <= b
+                and (kinds is None or m.kind in kinds)
+                and not (outside_quotes and m.in_quote)
+            ):
+                res.append(m)
+            i += 1
+        return res
+
+    def name_of(self, m: Mention) -> str:
+        """Display name: full name for a person, an organisation without "the", else the text."""
+        if m.kind == "PER":
+            toks = name_tokens(m.text)
+            if toks:
+                return self.full.get(toks[-1].lower(), " ".join(toks))
+        if m.kind == "ORG":
+            return LEADING_THE_RE.sub("", m.text)
+        return m.text
+
+    def gender_of(self, m: Mention) -> str | None:
+        """ "m" or "f" when an honorific (Mr., Ms., Mrs., Miss) gives it, else None."""
+        toks = name_tokens(m.text)
+        return self.gender.get(toks[-1].lower()) if toks else None
+
+    def _is_modifier(self, m: Mention) -> bool:
+        """Possessive or noun modifier ("Trump's campaign", "the Clinton campaign")."""
+        t = self.text
+        nxt = t[m.end : m.end + 3]
+        if nxt.startswith(("’s", "'s", "’ ", "' ")):
+            return True
+        return bool(POSSESSIVE_THE_RE.search(t[max(0, m.start - 5) : m.start]))
+
+    def subject_before(self, s: int, want: str | None) -> Mention | None:
+        """Antecedent of he/she at s ("m"/"f" in `want`; None for any person).
+
+        Going back sentence by sentence (outside quotes): a person who is the subject of a
+        speech verb in that sentence, else the first person mentioned (skipping names after
+        prepositions and possessive modifiers); a same-gender pronoun that comes first passes
+        the search on to the previous sentence.
+        """
+        k = bisect.bisect_right(self.sents, s) - 1
+        hi = s
+        text = self.text
+        for _ in range(_MAX_SENTENCES_BACK):
+            if k < 0:
+                break
+            lo = self.sents[k]
+            cands = [
+                c
+                for c in self.between(lo, hi, kinds=("PER", "PRON"))
+                if c.kind == "PER" or c.text.lower() in ("he", "she")
+            ]
+            pers = [
+                c
+                for c in cands
+                if c.kind == "PER"
+                and (not self._is_modifier(c) or not text[lo : c.start].strip())
+                and not PREPOSITION_BEFORE_RE.search(text, max(lo, c.start - 12), c.start)
+            ]
+            ok = [c for c in pers if not (want and self.gender_of(c) and self.gender_of(c) != want)]
+            spk = [
+                c
+                for c in ok
+                if SPEAKER_AFTER_RE.match(text, c.end)
+                or (
+                    SPEAKER_BEFORE_RE.search(text[max(lo, c.start - 30) : c.start])
+                    and CLAUSE_END_RE.match(text, c.end)
+                )
+            ]
+            if spk:
+                return spk[0]
+            for c in cands:
+                if c.kind == "PRON":
+                    g = "m" if c.text.lower() == "he" else "f"
+                    if want is None or g == want:
+                        break  # chain: a same-gender pronoun is the subject here
+                    continue
+                if c in ok:
+                    return c
+            hi = lo
+            k -= 1
+        return None
+
+
+def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every candidate mention, sorted, nested mentions dropped."""
+    ms: list[tuple[int, int, str]] = []
+    for s, e, t in names:
+        if t in SPEAKER_KINDS and not (
+            ADVERB_NAME_RE.fullmatch(text[s:e]) or text[s:e] in CAP_STOP
+        ):
+            ms.append((s, e, t))
+    covered = sorted((s, e) for s, e, _ in ms)
+    covered_starts = [a for a, _ in covered]
+
+    def is_covered(pos: int) -> bool:
+        i = bisect.bisect_right(covered_starts, pos) - 1
+        return i >= 0 and covered[i][0] <= pos < covered[i][1]
+
+    def overlaps_covered(start: int, end: int) -> bool:
+        i = bisect.bisect_right(covered_starts, end - 1) - 1
+        return i >= 0 and covered[i][1] > start
+
+    caps = list(CAPWORD_RE.finditer(text))
+    # Surnames of multi-token person names are person mentions everywhere.
+    surnames: set[str] = set()
+    for s, e, t in ms:
+        if t == "PER":
+            toks = text[s:e].split()
+            if len(toks) >= 2 and SURNAME_RE.fullmatch(toks[-1]) and toks[-1] not in CAP_STOP:
+                surnames.add(toks[-1])
+    if surnames:
+        for m in caps:
+            if m.group(0) in surnames and not is_covered(m.start()):
+                ms.append((m.start(), m.end(), "PER"))
+    # Honorific names: the name part after "Mr." / "Sen." ...
+    for m in HONORIFIC_NAME_RE.finditer(text):
+        name_start = text.index(" ", m.start()) + 1
+        if not is_covered(name_start):
+            ms.append((name_start, m.end(), "PER"))
+    ms.extend(_slot_names(text, caps, overlaps_covered))
+    for m in PRONOUN_RE.finditer(text):
+        ms.append((m.start(), m.end(), "PRON"))
+    for w in NOMINAL_HEAD_RE.finditer(text):
+        a = w.start()
+        d = DETERMINER_BEFORE_RE.search(text, max(0, a - 45), a)
+        if d:
+            ms.append((d.start(1), w.end(), "NOM"))
+        elif w.group(0) in BARE_NOMINALS:
+            ms.append((a, w.end(), "NOM"))
+    ms.sort()
+    out: list[tuple[int, int, str]] = []
+    for span in ms:
+        if out and span[0] < out[-1][1]:
+            # Nested in the previous mention: keep the name rather than a nominal around it
+            # ("the Trump campaign" NOM vs "Trump campaign" ORG).
+            if out[-1][2] == "NOM" and span[2] in SPEAKER_KINDS:
+                out[-1] = span
+            continue
+        out.append(span)
+    return out
+
+
+def _slot_names(
+    text: str,
+    caps: list[re.Match[str]],
+    overlaps_covered: Callable[[int, int], bool],
+) -> list[tuple[int, int, str]]:
+    """Capitalised words in a speaker slot the tagger missed ("… Sanders asked", "said Ramos"),
+    and their other occurrences in the text. A slot that overlaps a name the tagger found
+    ("said Mayor Tomas Ferreira", tagger: "Tomas Ferreira") keeps the tagger's name."""
+    capnames: set[str] = set()
+    for v in SLOT_VERB_RE.finditer(text):
+        m = CAP_BEFORE_RE.search(text, max(0, v.start() - 80), v.start())
+        nm = m.group(1) if m else None
+        if nm is None and v.group(0) in SLOT_INVERTIBLE:
+            m = CAP_AFTER_RE.match(text, v.end())
+            nm = m.group(1) if m else None
+        if not nm:
+            continue
+        toks = nm.split()
+        while toks and toks[0] in CAP_STOP:
+            toks = toks[1:]
+        if toks and not any(t in CAP_STOP for t in toks):
+            capnames.add(" ".join(toks))
+    if not capnames:
+        return []
+    # Longest first, so "John Smith" wins over "John" at the same place. (The prototype
+    # iterated a set here, an order that depends on PYTHONHASHSEED.)
+    firsts: dict[str, list[str]] = {}
+    for nm in sorted(capnames, key=lambda n: (-len(n), n)):
+        firsts.setdefault(nm.split()[0], []).append(nm)
+    out: list[tuple[int, int, str]] = []
+    for m in caps:
+        for nm in firsts.get(m.group(0), ()):
+            e = m.start() + len(nm)
+            if (
+                text.startswith(nm, m.start())
+                and not overlaps_covered(m.start(), e)
+                and (e == len(text) or not text[e].isalnum())
+            ):
+                out.append((m.start(), e, "PER"))
+                break
+    return out

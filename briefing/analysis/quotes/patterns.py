@@ -1,0 +1,140 @@
+"""Compiled regular expressions shared by the rules, and a word counter.
+
+All patterns are built once at import. Word lists go through `trie_regex` because a flat
+alternation of a few hundred verbs was the slowest part of the prototype.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.analysis.quotes.lexicon import CUE_WORDS, NOMINAL_HEADS, SLOT_VERBS
+from briefing.analysis.quotes.trie import trie_regex
+
+DOUBLE_QUOTES = '"“”„«»'
+OPENING_MARKS = frozenset({"“", "\u201e", "«"})
+CLOSING_MARKS = frozenset({"”", "»"})
+QUOTE_MARK_RE = re.compile(r'["“”„«»]')
+
+WORD_RE = re.compile(r"[\w’'-]+")
+
+CUE_RE = re.compile(
+    r"\b[Aa]ccording to\b|\b[Ii]n a statement\b|\b"
+    + trie_regex(CUE_WORDS | {w.capitalize() for w in CUE_WORDS})
+    + r"\b"
+)
+"""A speech cue: a speech verb (lower or sentence case), "according to", "in a statement"."""
+
+_DETERMINER = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir"
+NOMINAL_HEAD_RE = re.compile(r"\b" + trie_regex(NOMINAL_HEADS) + r"\b")
+DETERMINER_BEFORE_RE = re.compile(r"\b(" + _DETERMINER + r")\s+(?:[\w’'-]+\s+){0,3}$")
+HONORIFIC_NAME_RE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Prof|Rev|Sens|Reps)\.\s+"
+    r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+"
+)
+GENDERED_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)")
+PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I|[Ww]ho)\b")
+ADVERB_NAME_RE = re.compile(r"[A-Z][a-z]+ly")
+SURNAME_RE = re.compile(r"[A-Z][\w’'-]+")
+CAPWORD_RE = re.compile(r"\b[A-Z][\w’'-]*")
+
+SCARE_PREFIX_RE = re.compile(
+    r"(?:\bso-called|\bcalled|\bcalling|\bcalls|\bdubbed|\bdubbing|\btitled|\bentitled|\bheadlined|"
+    r"\bnamed|\bknown as|\bthe term|\bthe word|\bthe words|\bthe phrase|\blabel(?:ed|led)?|"
+    r"\bbranded|\bslogan|\bhashtag|\bnicknamed?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+"""Words before a quote that make it a name or a term, not speech ("the so-called “…”")."""
+
+ENDS_PUNCT_RE = re.compile(r"[.,!?;:—–-]\s*$")
+SHORT_VERB_AFTER_RE = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:said|says|asked|asks|added|replied|responded|shouted|yelled|told"
+    r"|tweeted|wrote)\b"
+)
+SHORT_VERB_BEFORE_RE = re.compile(
+    r"(?:said|says|asked|replied|responded|shouted|yelled|tweeted|wrote)\s*[,:]\s*$"
+)
+
+_CAPW = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+){0,2}"
+_SLOT_FILLERS = (
+    r"(?:(?:also|later|then|on|last|this|earlier|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|has|had|previously|once)\s+){0,3}"
+)
+SLOT_VERB_RE = re.compile(r"\b" + trie_regex(SLOT_VERBS) + r"\b")
+CAP_BEFORE_RE = re.compile("(" + _CAPW + r")\s+" + _SLOT_FILLERS + "$")
+CAP_AFTER_RE = re.compile(r"\s+(" + _CAPW + ")")
+
+SPEAKER_AFTER_RE = re.compile(
+    r",?\s+(?:(?:also|later|then|has|had|once|previously|again)\s+){0,2}"
+    r"(?:said|says|told|added|asked|wrote|explained|noted|argued|insisted|tweeted|recalled)\b"
+)
+SPEAKER_BEFORE_RE = re.compile(
+    r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
+)
+PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:of|with|by|to|for|against|about|from|at|on|than)\s+(?:the\s+)?$"
+)
+OBJECT_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:of|with|by|to|for|against|about|from)\s+(?:the\s+)?$"
+)
+CLAUSE_END_RE = re.compile(r"(?:\s+[A-Z][\w’'.-]*)*\s*[,.;]")
+POSSESSIVE_THE_RE = re.compile(r"\b[Tt]he\s+$")
+
+DASH_ATTRIBUTION_RE = re.compile(
+    r"[.,]?\s*[―—–-]{1,2}\s*((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s*(?:[.,(]|$)"
+)
+"""Byline-style attribution after a quote: “…” ― Jorge Falcon."""
+
+ADHOC_NOMINAL_RE = re.compile(
+    r"[\s,—–-]*((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Mm]any|[Tt]wo|[Tt]hree"
+    r"|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[\w’'&-]+(?:,?\s+[\w’'&-]+){0,5}?)\s+"
+    r"(said|says|added|asked|explained|wrote|told|chanted|shouted|reads|read|tweeted|noted"
+    r"|replied)\b"
+)
+"""“…,” the 46-year-old said: a nominal subject whose head is not in the word lists."""
+
+ADHOC_NOMINAL_INVERTED_RE = re.compile(
+    r"[\s,—–-]*(said|says|added|asked|explained|wrote|noted|replied|tweeted)\s+"
+    r"((?:the|a|an|one|another|some|several|two|three)\s+[\w’'-]+(?:,?\s+[\w’'-]+){0,5}?)"
+    r"(?=\s*[.,;]|\s+(?:who|in|at|on|during)\b)"
+)
+"""“…,” said the 46-year-old."""
+
+NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")
+ONLY_DASHES_RE = re.compile(r"^[\s,—–-]*$")
+SENTENCE_PUNCT_RE = re.compile(r"[.;:!?()]")
+COMMA_OR_DASH_END_RE = re.compile(r"[,—–-]\s*$")
+COMMA_DASH_THE_END_RE = re.compile(r"[,—–-]\s*(?:[Tt]he\s+)?$")
+SUBJECT_LEAD_RE = re.compile(
+    r"[\s,—–-]*(?:(?:and|but|the|The)\s+)?(?:(?:[A-Z][a-z]*\.|[A-Z][\w’'-]+)\s+){0,3}"
+)
+"""What may stand between a quote and its subject: “…,” and Ms. Rivera said."""
+
+AUX = (
+    r"(?:(?:also|later|then|has|had|have|previously|once|again|quickly|simply|further|recently"
+    r"|would|will|could|had\s+earlier|earlier|only|often|repeatedly|flatly|bluntly|simply"
+    r"|publicly|privately|angrily|famously|told|on\s+\w+|in\s+\w+)\s+)*"
+)
+AUX_GAP_RE = re.compile(r"\s*" + AUX)
+"""Words allowed between a subject and its speech verb ("Trump also said")."""
+LEFT_GAP_RE = re.compile(r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
+"""As `AUX_GAP_RE`, plus one apposition: "Sanders, a Vermont senator, said"."""
+
+ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|"
+    r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|No|U\.S|U\.N|D\.C|U\.K|a\.m|p\.m)|\b[A-Z])\.$"
+)
+"""A full stop that does not end a sentence (titles, months, initials)."""
+SENTENCE_BREAK_RE = re.compile(r"[.!?]+[”\"]?\s+(?=[A-Z“\"(])|\n+")
+SENTENCE_BREAK_BACK_RE = re.compile(r"[.!?]+[”\"]?\s+(?=[A-Z“\"(])|[;\n]")
+SENTENCE_BREAK_AHEAD_RE = re.compile(r"[.!?]+(?=[”\"]?\s+[A-Z“\"(]|\s*$)|[;\n]")
+MID_SENTENCE_END_RE = re.compile(r"[.!?]\s*$")
+LEADING_THE_RE = re.compile(r"^[Tt]he\s+")
+STARTS_WITH_THE_RE = re.compile(r"[Tt]he\b")
+WHITESPACE_RE = re.compile(r"\s+")
+POSSESSIVE_S_RE = re.compile(r"(?:’s|'s)$")
+
+
+def count_words(s: str) -> int:
+    """Number of words (letters, digits, apostrophes, hyphens) in `s`."""
+    return len(WORD_RE.findall(s))

@@ -1,0 +1,39 @@
+"""Word lists compiled to regex alternations shaped as a prefix trie.
+
+Python's `re` tries the branches of a flat alternation one by one at every position; with
+~250 speech verbs that dominated the run time. Sharing prefixes (`sa(?:id|ys|y)`) lets a
+failed match stop after a character or two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_Trie = dict[str, "_Trie"]
+_END = ""  # key marking that a word ends at this node
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A non-capturing regex matching exactly `words` (no anchors or word boundaries added)."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return _build(trie)
+
+
+def _build(node: _Trie) -> str:
+    alternatives: list[str] = []
+    optional = False
+    for key, child in sorted(node.items()):
+        if key == _END:
+            optional = True
+            continue
+        alternatives.append(re.escape(key) + _build(child))
+    if not alternatives:
+        return ""
+    body = "(?:" + "|".join(alternatives) + ")"
+    return body + "?" if optional else body

@@ -1,0 +1,163 @@
+"""Rule checks of briefing.analysis.quotes on made-up sentences.
+
+The first six are the prototype's checks (/work/proto/quotes/test_quotes.py) adapted to
+QuoteRecord; the rest were added with the port.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+import pytest
+
+from briefing.analysis.quotes import QuoteRecord, find_quotes
+
+
+def run(text: str, names: Sequence[tuple[str, str]]) -> list[QuoteRecord]:
+    """One paragraph per line; every occurrence of each name string is a mention."""
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    spans = [
+        (m.start(), m.end(), kind)
+        for name, kind in names
+        for m in re.finditer(re.escape(name), text)
+    ]
+    return find_quotes(text, paras, sorted(spans))
+
+
+# --- the prototype's checks -------------------------------------------------------------
+
+
+def test_split_quote_is_one() -> None:
+    t = "“We will not back down,” Ms. Rivera said, “not this year and not next year.”"
+    r = run(t, [("Rivera", "PER")])
+    assert len(r) == 1
+    assert len(r[0].parts) == 2
+    assert r[0].speaker_name == "Rivera"
+    assert r[0].cue == "said"
+
+
+def test_inverted_and_pronoun() -> None:
+    t = (
+        "Harold Benton, a retired engineer, spoke at the meeting.\n"
+        "“The bridge is older than any of us,” said Mr. Benton.\n"
+        "“It needs work now,” he added."
+    )
+    r = run(t, [("Harold Benton", "PER"), ("Benton", "PER")])
+    assert [x.speaker_name for x in r] == ["Harold Benton", "Harold Benton"]
+    assert r[1].cue == "added"
+
+
+def test_left_cue_and_continuation_paragraph() -> None:
+    t = (
+        "The Acme Corporation said in a statement: “We regret the delay and apologise to "
+        "every customer.”\n"
+        "“A full refund will be offered to anyone who asks for one.”"
+    )
+    r = run(t, [("Acme Corporation", "ORG")])
+    assert len(r) == 2
+    assert all(x.speaker_name == "Acme Corporation" for x in r)
+
+
+def test_scare_quotes_are_not_speech() -> None:
+    t = "Critics called the plan a “giveaway” and the so-called “Fair Deal Act” stalled."
+    assert run(t, []) == []
+
+
+def test_nominal_speaker() -> None:
+    t = "“We are reviewing the footage,” a police spokesman said."
+    r = run(t, [])
+    assert r
+    assert r[0].speaker_name == "a police spokesman"
+
+
+def test_she_skips_male_name() -> None:
+    t = "Mr. Okafor met Ms. Lindqvist on Monday.\n“It was a productive meeting,” she said."
+    r = run(t, [("Okafor", "PER"), ("Lindqvist", "PER")])
+    assert r[0].speaker_name == "Lindqvist"
+
+
+# --- added with the port ----------------------------------------------------------------
+
+
+def test_split_quotation_with_pronoun_is_one_quote() -> None:
+    t = (
+        "Dana Whitfield runs the shelter on Elm Street.\n"
+        "“The winter was the hardest we have had,” she said, “and the money ran out in March.”"
+    )
+    r = run(t, [("Dana Whitfield", "PER")])
+    assert len(r) == 1
+    q = r[0]
+    first, second = q.parts
+    assert (q.start, q.end) == (first[0], second[1])
+    assert t[q.start] == "“"
+    assert t[q.end - 1] == "”"
+    assert t[first[1] - 1] == "”"
+    assert t[second[0]] == "“"
+    assert q.speaker_name == "Dana Whitfield"
+    assert q.cue == "said"
+    assert t[q.speaker_start : q.speaker_end] == "she"
+
+
+def test_he_added_goes_to_last_named_speaker() -> None:
+    t = (
+        "“Our budget is balanced for the first time in a decade,” said Tomas Ferreira, the mayor.\n"
+        "Council members were less sure.\n"
+        "“We will keep it that way next year,” he added."
+    )
+    r = run(t, [("Tomas Ferreira", "PER")])
+    assert len(r) == 2
+    assert r[0].speaker_name == "Tomas Ferreira"
+    assert r[1].speaker_name == "Tomas Ferreira"
+    assert r[1].cue == "added"
+
+
+def test_title_and_full_stop_after_inverted_said() -> None:
+    # Regression: the speaker-slot rule read "Mayor Tomas Ferreira." (title and full stop
+    # included) as a name the tagger missed, displacing the tagger's "Tomas Ferreira".
+    t = "“Our budget is balanced for the first time in a decade,” said Mayor Tomas Ferreira."
+    r = run(t, [("Tomas Ferreira", "PER")])
+    assert r[0].speaker_name == "Tomas Ferreira"
+
+
+def test_surname_expands_to_full_name() -> None:
+    t = (
+        "Senator Alicia Moreno spoke first.\n"
+        "“This bill protects every family in the state,” Moreno said."
+    )
+    r = run(t, [("Alicia Moreno", "PER"), ("Moreno", "PER")])
+    assert [x.speaker_name for x in r] == ["Alicia Moreno"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister described the deal as “historic achievement” in a short note.",
+        "Analysts said the “soft landing” was still possible this year.",
+        "Officials said the “soft landing,” as they put it, was still possible.",
+    ],
+)
+def test_two_word_scare_quote_is_not_speech(text: str) -> None:
+    assert run(text, []) == []
+
+
+def test_short_utterance_next_to_speech_verb_is_speech() -> None:
+    t = "Mr. Hale was asked whether he would run again.\n“Absolutely not,” he said."
+    r = run(t, [("Hale", "PER")])
+    assert len(r) == 1
+    assert r[0].speaker_name == "Hale"
+
+
+def test_record_is_frozen_and_spans_include_marks() -> None:
+    t = "“Prices will fall by the summer,” the central bank said in a statement."
+    (q,) = run(t, [])
+    assert t[q.start : q.end] == "“Prices will fall by the summer,”"
+    assert q.parts == ((q.start, q.end),)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.start = 1  # type: ignore[misc]
+
+
+def test_no_quotes_no_paragraphs() -> None:
+    assert find_quotes("", [], []) == []
+    assert find_quotes("No quotation here.", [(0, 18)], []) == []
