@@ -384,3 +384,28 @@ async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert screen.query_one(SectionList).current == 1
+
+
+async def test_entity_mentions_are_marked_by_type_in_the_reader() -> None:
+    app = make_app(SEED)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        reader = screen.query_one(ReaderView)
+        person = reader.get_component_rich_style("reader--person")
+        place = reader.get_component_rich_style("reader--place")
+        assert person.color != place.color
+        styled: dict[str, set[object]] = {}
+        for y in range(reader.size.height):
+            for segment in reader.render_line(y):
+                styled.setdefault(segment.text, set()).add(
+                    segment.style.color if segment.style else None
+                )
+        people = [e for e in screen.reading.entities if e.type.value == "person"]
+        places = [e for e in screen.reading.entities if e.type.value == "place"]
+        assert people
+        assert places
+        shown_people = [e.name for e in people if e.name in styled]
+        assert shown_people, "no person mention on the first screen"
+        assert all(person.color in styled[name] for name in shown_people)
+        shown_places = [e.name for e in places if e.name in styled]
+        assert all(place.color in styled[name] for name in shown_places)

@@ -25,7 +25,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from briefing.app.layout import Layout, Line, LineKind, build_layout
-from briefing.model import ParagraphKind, Reading, StyleKind
+from briefing.model import EntityType, ParagraphKind, Reading, StyleKind
 
 _STYLE_CLASS = {
     StyleKind.EMPHASIS: "reader--emphasis",
@@ -33,6 +33,13 @@ _STYLE_CLASS = {
     StyleKind.CODE: "reader--inline-code",
     StyleKind.LINK: "reader--link",
     StyleKind.STRIKE: "reader--strike",
+}
+_MENTION_CLASS = {
+    EntityType.PERSON: "reader--person",
+    EntityType.ORGANIZATION: "reader--organization",
+    EntityType.PLACE: "reader--place",
+    EntityType.EVENT: "reader--event",
+    EntityType.OTHER: "reader--other-entity",
 }
 _KIND_CLASS = {
     ParagraphKind.TEXT: "reader--text",
@@ -89,6 +96,11 @@ class ReaderView(ScrollView, can_focus=True):
         "reader--link",
         "reader--strike",
         "reader--search-hit",
+        "reader--person",
+        "reader--organization",
+        "reader--place",
+        "reader--event",
+        "reader--other-entity",
         "reader--search-current",
     }
 
@@ -112,6 +124,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._hits: list[tuple[int, int]] = []
         self._hit_starts: list[int] = []
+        self._mentions: list[tuple[int, int, str]] = []
+        self._mention_starts: list[int] = []
         self._current_hit = -1
         self._top_paragraph = -1
         self._pin: tuple[int, int] | None = None
@@ -120,7 +134,18 @@ class ReaderView(ScrollView, can_focus=True):
         self._style_starts: list[int] = []
 
     # ------------------------------------------------------------------ model in
+    def _index_mentions(self, reading: Reading | None) -> None:
+        """Entity mentions by start offset, with the component class of their type."""
+        mentions = sorted(
+            (m.start, m.end, _MENTION_CLASS[e.type])
+            for e in (reading.entities if reading else ())
+            for m in e.mentions
+        )
+        self._mentions = mentions
+        self._mention_starts = [m[0] for m in mentions]
+
     def watch_reading(self, old: Reading | None, new: Reading | None) -> None:
+        self._index_mentions(new)
         anchor = self._anchor() if old is not None else None
         if new is not None:
             self._style_starts = [s.start for s in new.document.styles]
@@ -350,7 +375,7 @@ class ReaderView(ScrollView, can_focus=True):
         return Strip(segments).crop(0, width).adjust_cell_length(width, self._base_style())
 
     def _text_segments(self, start: int, end: int, style: Style) -> list[Segment]:
-        """Segments of `text[start:end]` with inline styles and search hits applied."""
+        """Segments of `text[start:end]` with inline styles, entity mentions and search hits."""
         assert self.reading is not None
         document = self.reading.document
         text = document.text
@@ -363,6 +388,11 @@ class ReaderView(ScrollView, can_focus=True):
                 if s.end > start and s.start < end:
                     name = _STYLE_CLASS[s.kind]
                     spans.append((s.start, s.end, self._style(name)))
+        if self._mentions:
+            i = bisect.bisect_left(self._mention_starts, end)
+            for m_start, m_end, name in reversed(self._mentions[max(0, i - _STYLE_LOOKBACK) : i]):
+                if m_end > start and m_start < end:
+                    spans.append((m_start, m_end, self._style(name)))
         if self._hits:
             i = bisect.bisect_left(self._hit_starts, start)
             j = i - 1
