@@ -409,3 +409,43 @@ async def test_entity_mentions_are_marked_by_type_in_the_reader() -> None:
         assert all(person.color in styled[name] for name in shown_people)
         shown_places = [e.name for e in places if e.name in styled]
         assert all(place.color in styled[name] for name in shown_places)
+
+
+async def test_choosing_an_entity_opens_its_card_and_mentions_can_be_stepped() -> None:
+    from briefing.app.entity_card import EntityCard
+    from briefing.app.entity_sidebar import EntitySidebar
+
+    app = make_app(SEED)
+    async with app.run_test(size=(130, 40)) as pilot:
+        screen = await ready(app, pilot)
+        sidebar = screen.query_one(EntitySidebar)
+        sidebar.focus()
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the first entity under the first type heading
+        await pilot.pause()
+        assert isinstance(app.screen, EntityCard)
+        chosen = screen._entity
+        assert chosen is not None
+        assert len(chosen.mentions) >= 2
+        await pilot.press("down", "enter")  # its second mention
+        await pilot.pause()
+        assert app.screen is screen
+        reader = screen.query_one(ReaderView)
+        second = chosen.mentions[1]
+        assert reader.top_offset() is not None
+        layout = reader.layout_lines
+        assert layout is not None
+        line = layout.line_of_offset(second.start)
+        assert reader.top_line() <= line < reader.top_line() + reader.size.height
+        before = reader.top_line()
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        assert reader.top_line() >= before
+        await pilot.press("left_curly_bracket")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, EntityCard)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen

@@ -31,6 +31,12 @@ def _section_commands() -> type[Provider]:
     return SectionCommands
 
 
+def _card_bindings() -> list[BindingType]:
+    from briefing.app.entity_card import EntityCard
+
+    return list(EntityCard.BINDINGS)
+
+
 class BriefingApp(App[None]):
     """Opens one document on a `ReadingScreen`."""
 
@@ -64,6 +70,7 @@ class BriefingApp(App[None]):
             ("reading", list(ReadingScreen.BINDINGS)),
             ("reader", list(ReaderView.BINDINGS)),
             ("section list", list(SectionList.BINDINGS)),
+            ("entity card", list(_card_bindings())),
             ("search bar", list(SearchBar.BINDINGS)),
         ]
 

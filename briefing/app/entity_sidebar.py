@@ -1,11 +1,21 @@
-"""The entity sidebar: the people, organisations and places of the briefing."""
+"""The entity sidebar: the people, organisations and places of the briefing.
+
+Entities are grouped by type, most mentioned first, each with its mention count and a strip
+with one mark per section (■ where it is mentioned), so where someone matters shows at a glance.
+Choosing one posts `EntitySidebar.Chosen`; the screen highlights its mentions and opens its
+card. Prompts are `Text`, never markup.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.widgets import Static
+from collections.abc import Sequence
 
-from briefing.model import Entity, EntityType
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefing.model import Entity, EntityType, Section
 
 TYPE_LABELS = {
     EntityType.PERSON: "People",
@@ -14,32 +24,83 @@ TYPE_LABELS = {
     EntityType.EVENT: "Events & agreements",
     EntityType.OTHER: "Other",
 }
+STRIP_MAX = 16
+"""Most sections a strip shows one mark each for; longer briefings are binned."""
 
 
-class EntitySidebar(Static, can_focus=True):
-    """Entities grouped by type, most mentioned first. Plain text, never markup."""
+def section_strip(entity: Entity, sections: Sequence[Section]) -> str:
+    """One mark per section (or per bin of sections): ■ where the entity is mentioned."""
+    if not sections:
+        return ""
+    starts = [s.start_paragraph for s in sections]
+    present = set()
+    for mention in entity.mentions:
+        index = max(0, sum(1 for start in starts if start <= mention.paragraph) - 1)
+        present.add(index)
+    bins = min(len(sections), STRIP_MAX)
+    marks = []
+    for b in range(bins):
+        first = b * len(sections) // bins
+        last = (b + 1) * len(sections) // bins
+        marks.append("■" if any(i in present for i in range(first, last)) else "·")
+    return "".join(marks)
 
-    _shown: Text | None = None
+
+def ranked(entities: Sequence[Entity], kind: EntityType) -> list[Entity]:
+    """Entities of one type, most mentioned first, then by first appearance."""
+    return sorted(
+        (e for e in entities if e.type == kind),
+        key=lambda e: (-len(e.mentions), e.mentions[0].start if e.mentions else 0),
+    )
+
+
+class EntitySidebar(OptionList):
+    """Lists entities; posts `EntitySidebar.Chosen` when one is picked (enter or click)."""
+
+    class Chosen(Message):
+        def __init__(self, sidebar: EntitySidebar, entity_id: str) -> None:
+            super().__init__()
+            self.sidebar = sidebar
+            self.entity_id = entity_id
+
+        @property
+        def control(self) -> EntitySidebar:
+            return self.sidebar
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._shown: tuple[tuple[Entity, ...], tuple[Section, ...], bool] | None = None
 
     def on_mount(self) -> None:
-        self.show_entities((), analysed=False)
+        self.show_entities((), (), analysed=False)
 
-    def show_entities(self, entities: tuple[Entity, ...], analysed: bool = True) -> None:
-        body = Text()
-        body.append("Who's who\n", style="bold")
+    def show_entities(
+        self, entities: tuple[Entity, ...], sections: tuple[Section, ...], analysed: bool = True
+    ) -> None:
+        if self._shown == (entities, sections, analysed):
+            return
+        self._shown = (entities, sections, analysed)
+        options: list[Option] = [Option(Text("Who's who", style="bold"), disabled=True)]
         if not entities:
-            body.append("No entities found." if analysed else "Analysing…", style="italic")
+            note = "No entities found." if analysed else "Analysing…"
+            options.append(Option(Text(note, style="italic"), disabled=True))
         for kind, label in TYPE_LABELS.items():
-            group = sorted(
-                (e for e in entities if e.type == kind),
-                key=lambda e: (-len(e.mentions), e.mentions[0].start if e.mentions else 0),
-            )
+            group = ranked(entities, kind)
             if not group:
                 continue
-            body.append(f"{label}\n", style="bold")
+            options.append(Option(Text(label, style="bold"), disabled=True))
             for entity in group:
-                body.append(f" {entity.name}")
-                body.append(f"  {len(entity.mentions)}\n", style="dim")
-        if body != self._shown:
-            self._shown = body
-            self.update(body)
+                prompt = Text(entity.name, no_wrap=True, overflow="ellipsis")
+                prompt.append(f" {len(entity.mentions)}", style="dim")
+                strip = section_strip(entity, sections)
+                if len(sections) > 1:
+                    prompt.append(f"\n{strip}", style="dim")
+                options.append(Option(prompt, id=f"entity-{entity.id}"))
+        self.clear_options()
+        self.add_options(options)
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id
+        if option_id and option_id.startswith("entity-"):
+            self.post_message(self.Chosen(self, option_id.removeprefix("entity-")))

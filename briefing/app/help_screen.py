@@ -22,6 +22,8 @@ _KEY_NAMES = {
     "right_square_bracket": "]",
     "full_stop": ".",
     "comma": ",",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
 }
 
 

@@ -96,6 +96,7 @@ class ReaderView(ScrollView, can_focus=True):
         "reader--link",
         "reader--strike",
         "reader--search-hit",
+        "reader--focus-mention",
         "reader--person",
         "reader--organization",
         "reader--place",
@@ -126,6 +127,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._hit_starts: list[int] = []
         self._mentions: list[tuple[int, int, str]] = []
         self._mention_starts: list[int] = []
+        self._focus: list[tuple[int, int]] = []
+        self._focus_starts: list[int] = []
         self._current_hit = -1
         self._top_paragraph = -1
         self._pin: tuple[int, int] | None = None
@@ -283,6 +286,13 @@ class ReaderView(ScrollView, can_focus=True):
             self._jump(max(0, line - context), self._layout.paragraphs[line])
 
     # ------------------------------------------------------------------ search hits
+    def set_focus_mentions(self, spans: list[tuple[int, int]]) -> None:
+        """Mark these spans (the chosen entity's mentions) more strongly than other mentions."""
+        self._focus = sorted(spans)
+        self._focus_starts = [start for start, _ in self._focus]
+        self._strips.clear()
+        self.refresh()
+
     def set_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
         self._hits = hits
         self._hit_starts = [start for start, _ in hits]
@@ -393,6 +403,11 @@ class ReaderView(ScrollView, can_focus=True):
             for m_start, m_end, name in reversed(self._mentions[max(0, i - _STYLE_LOOKBACK) : i]):
                 if m_end > start and m_start < end:
                     spans.append((m_start, m_end, self._style(name)))
+        if self._focus:
+            i = bisect.bisect_left(self._focus_starts, end)
+            for f_start, f_end in self._focus[max(0, i - _STYLE_LOOKBACK) : i]:
+                if f_end > start and f_start < end:
+                    spans.append((f_start, f_end, self._style("reader--focus-mention")))
         if self._hits:
             i = bisect.bisect_left(self._hit_starts, start)
             j = i - 1

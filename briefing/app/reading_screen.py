@@ -25,7 +25,7 @@ from briefing.app.header import BriefingHeader
 from briefing.app.reader_view import ReaderView
 from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
-from briefing.model import Document, Reading, Section
+from briefing.model import Document, Entity, Reading, Section
 from briefing.search import MAX_HITS, find_all
 
 if TYPE_CHECKING:
@@ -68,6 +68,21 @@ class ReadingScreen(Screen[None]):
         Binding(
             "e", "toggle_entities", "Show / hide the entity sidebar", show=False, id="view.entities"
         ),
+        Binding(
+            "right_curly_bracket",
+            "next_mention",
+            "Next mention of the chosen entity",
+            show=False,
+            id="entities.next",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_mention",
+            "Previous mention of the chosen entity",
+            show=False,
+            id="entities.previous",
+        ),
+        Binding("c", "entity_card", "Card of the entity in view", show=False, id="entities.card"),
         Binding("r", "rename_section", "Rename this section", show=False, id="sections.rename"),
         Binding("x", "split_section", "Split the section here", show=False, id="sections.split"),
         Binding(
@@ -85,6 +100,8 @@ class ReadingScreen(Screen[None]):
         self.reading = Reading(document, sections=structural_sections(document))
         self._store = store
         self._editor: SectionEditor | None = None
+        self._entity: Entity | None = None
+        """The entity the reader chose: its mentions are marked and `{` `}` step through them."""
         """Analysis and the reader's corrections; made by the analysis worker."""
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
@@ -125,7 +142,9 @@ class ReadingScreen(Screen[None]):
         text = reading.document.text
         gists = tuple(text[s.gist.start : s.gist.end] if s.gist else "" for s in reading.sections)
         self.query_one(SectionList).show_sections(reading.sections, current, gists)
-        self.query_one(EntitySidebar).show_entities(reading.entities, self.analysed.is_set())
+        self.query_one(EntitySidebar).show_entities(
+            reading.entities, reading.sections, self.analysed.is_set()
+        )
 
     @work(thread=True, exclusive=True, group="analysis", description="analysing the text")
     def _analyse(self) -> None:
@@ -211,6 +230,68 @@ class ReadingScreen(Screen[None]):
         section = self.reading.section_of(event.paragraph)
         if section is not None:
             self.query_one(SectionList).mark_current(section)
+
+    # ------------------------------------------------------------------ entities
+    def on_entity_sidebar_chosen(self, event: EntitySidebar.Chosen) -> None:
+        entity = next((e for e in self.reading.entities if e.id == event.entity_id), None)
+        if entity is not None:
+            self.open_card(entity)
+
+    def choose_entity(self, entity: Entity) -> None:
+        self._entity = entity
+        self.query_one(ReaderView).set_focus_mentions([(m.start, m.end) for m in entity.mentions])
+
+    def open_card(self, entity: Entity) -> None:
+        """Mark the entity's mentions and show its card; a mention chosen there is shown."""
+        from briefing.app.entity_card import EntityCard
+
+        self.choose_entity(entity)
+
+        def done(offset: int | None) -> None:
+            if offset is not None:
+                self.query_one(ReaderView).scroll_to_offset(offset)
+                self.query_one(ReaderView).focus()
+
+        self.app.push_screen(EntityCard(self.reading, entity), done)
+
+    def _step_mention(self, direction: int) -> None:
+        if self._entity is None or not self._entity.mentions:
+            self.notify("Choose an entity in the sidebar first (e, then enter).", markup=False)
+            return
+        reader = self.query_one(ReaderView)
+        top = reader.top_offset() or 0
+        starts = [m.start for m in self._entity.mentions]
+        # The mention shown a few lines below the top counts as "here".
+        here = (
+            bisect.bisect_right(starts, top + 1)
+            if direction > 0
+            else bisect.bisect_left(starts, top)
+        )
+        index = here if direction > 0 else here - 1
+        if not 0 <= index < len(starts):
+            self.app.bell()
+            return
+        reader.scroll_to_offset(starts[index])
+
+    def action_next_mention(self) -> None:
+        self._step_mention(1)
+
+    def action_previous_mention(self) -> None:
+        self._step_mention(-1)
+
+    def action_entity_card(self) -> None:
+        """The card of the first entity mentioned from the top of the view on."""
+        reader = self.query_one(ReaderView)
+        top = reader.top_offset() or 0
+        best: tuple[int, Entity] | None = None
+        for entity in self.reading.entities:
+            for mention in entity.mentions:
+                if mention.start >= top and (best is None or mention.start < best[0]):
+                    best = (mention.start, entity)
+        if best is None:
+            self.app.bell()
+            return
+        self.open_card(best[1])
 
     # ------------------------------------------------------------------ search
     def _search_bar(self) -> SearchBar | None:
