@@ -37,3 +37,15 @@ def test_help_screen(snap_compare: Any) -> None:
 
     app = BriefingApp(load_document(SEED))
     assert snap_compare(app, terminal_size=(100, 40), run_before=open_help)
+
+
+def test_entity_card(snap_compare: Any) -> None:
+    async def open_card(pilot: Any) -> None:
+        await _analysed(pilot)
+        pilot.app.screen.query_one("#entities").focus()
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+
+    app = BriefingApp(load_document(SEED))
+    assert snap_compare(app, terminal_size=(130, 40), run_before=open_card)
