@@ -12,6 +12,24 @@ import bisect
 
 from briefing.model import Document, Entity, EntityType, Mention, Quote
 
+NER_CHUNK_CHARS = 200_000
+"""Tag a long report this many characters (whole paragraphs) at a time: the tagger's token
+and feature lists for 5 MB at once would double the reader's memory. An article is one chunk."""
+
+
+def _chunks(paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    chunks: list[tuple[int, int]] = []
+    start = None
+    for p_start, p_end in paragraphs:
+        if start is None:
+            start = p_start
+        if p_end - start >= NER_CHUNK_CHARS:
+            chunks.append((start, p_end))
+            start = None
+    if start is not None:
+        chunks.append((start, paragraphs[-1][1]))
+    return chunks
+
 
 def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
     from briefing.analysis.entities import build_entities
@@ -20,7 +38,14 @@ def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Q
 
     text = document.text
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
-    mentions = extract(load_model(), text)
+    model = load_model()
+    mentions: list[tuple[int, int, str]] = []
+    for chunk_start, chunk_end in _chunks(paragraphs):
+        chunk = text[chunk_start:chunk_end]
+        mentions.extend(
+            (chunk_start + start, chunk_start + end, kind)
+            for start, end, kind in extract(model, chunk)
+        )
     records = build_entities(text, paragraphs, mentions)
     entities = tuple(
         Entity(

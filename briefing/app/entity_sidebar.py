@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual.message import Message
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Entity, EntityType, Section
@@ -54,6 +54,16 @@ def ranked(entities: Sequence[Entity], kind: EntityType) -> list[Entity]:
     )
 
 
+class EntityPlaceholder(Static):
+    """Stands where the sidebar goes until analysis has found entities: a Static paints far
+    less than a list in the first frame, which is when a reader waits."""
+
+    def on_mount(self) -> None:
+        text = Text("Who's who\n", style="bold")
+        text.append("Analysing…", style="italic")
+        self.update(text)
+
+
 class EntitySidebar(OptionList):
     """Lists entities; posts `EntitySidebar.Chosen` when one is picked (enter or click)."""
 
@@ -67,12 +77,9 @@ class EntitySidebar(OptionList):
         def control(self) -> EntitySidebar:
             return self.sidebar
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
         self._shown: tuple[tuple[Entity, ...], tuple[Section, ...], bool] | None = None
-
-    def on_mount(self) -> None:
-        self.show_entities((), (), analysed=False)
 
     def show_entities(
         self, entities: tuple[Entity, ...], sections: tuple[Section, ...], analysed: bool = True

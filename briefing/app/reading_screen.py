@@ -16,11 +16,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from briefing.analysis.sections import structural_sections
-from briefing.app.entity_sidebar import EntitySidebar
+from briefing.app.entity_sidebar import EntityPlaceholder, EntitySidebar
 from briefing.app.header import BriefingHeader
 from briefing.app.reader_view import ReaderView
 from briefing.app.search_bar import SearchBar
@@ -120,7 +121,7 @@ class ReadingScreen(Screen[None]):
         yield BriefingHeader(self.document, id="header")
         yield SectionList(id="sections")
         yield ReaderView(id="reader")
-        yield EntitySidebar(id="entities")
+        yield EntityPlaceholder(id="entities-placeholder", classes="entities-pane")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -142,9 +143,8 @@ class ReadingScreen(Screen[None]):
         text = reading.document.text
         gists = tuple(text[s.gist.start : s.gist.end] if s.gist else "" for s in reading.sections)
         self.query_one(SectionList).show_sections(reading.sections, current, gists)
-        self.query_one(EntitySidebar).show_entities(
-            reading.entities, reading.sections, self.analysed.is_set()
-        )
+        if self.analysed.is_set():
+            self._entity_sidebar().show_entities(reading.entities, reading.sections)
 
     @work(thread=True, exclusive=True, group="analysis", description="analysing the text")
     def _analyse(self) -> None:
@@ -232,6 +232,23 @@ class ReadingScreen(Screen[None]):
             self.query_one(SectionList).mark_current(section)
 
     # ------------------------------------------------------------------ entities
+    def _entity_sidebar(self) -> EntitySidebar:
+        """The entity list, put in the placeholder's place the first time it is needed."""
+        found = self.query(EntitySidebar)
+        if found:
+            return found.first()
+        placeholder = self.query_one(EntityPlaceholder)
+        sidebar = EntitySidebar(id="entities", classes="entities-pane")
+        sidebar.display = placeholder.display
+        placeholder.remove()
+        self.mount(sidebar, after=self.query_one(ReaderView))
+        return sidebar
+
+    def _entities_pane(self) -> Widget:
+        """The entity list, or its placeholder while analysis runs."""
+        found = self.query(EntitySidebar)
+        return found.first() if found else self.query_one(EntityPlaceholder)
+
     def on_entity_sidebar_chosen(self, event: EntitySidebar.Chosen) -> None:
         entity = next((e for e in self.reading.entities if e.id == event.entity_id), None)
         if entity is not None:
@@ -368,7 +385,7 @@ class ReadingScreen(Screen[None]):
     def _apply_panes(self) -> None:
         width = self.size.width
         sections = self.query_one(SectionList)
-        entities = self.query_one(EntitySidebar)
+        entities = self._entities_pane()
         sections.display = (
             self._sections_forced
             if self._sections_forced is not None
@@ -385,7 +402,7 @@ class ReadingScreen(Screen[None]):
         self._apply_panes()
 
     def action_toggle_entities(self) -> None:
-        self._entities_forced = not self.query_one(EntitySidebar).display
+        self._entities_forced = not self._entities_pane().display
         self._apply_panes()
 
     # ------------------------------------------------------------------ section corrections
