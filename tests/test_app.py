@@ -449,3 +449,39 @@ async def test_choosing_an_entity_opens_its_card_and_mentions_can_be_stepped() -
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_entity_sidebar_switches_to_the_current_section() -> None:
+    from briefing.app.entity_sidebar import EntitySidebar
+
+    app = make_app(SEED)
+    async with app.run_test(size=(130, 40)) as pilot:
+        screen = await ready(app, pilot)
+        sidebar = screen.query_one(EntitySidebar)
+
+        def listed() -> set[str]:
+            return {
+                (option.id or "").removeprefix("entity-")
+                for option in sidebar.options
+                if (option.id or "").startswith("entity-")
+            }
+
+        everyone = listed()
+        assert everyone == {e.id for e in screen.reading.entities}
+        await pilot.press("w")
+        await pilot.pause()
+        section = screen.sections[0]
+        in_first = {
+            e.id for e in screen.reading.entities if any(m.paragraph in section for m in e.mentions)
+        }
+        assert listed() == in_first
+        assert listed() < everyone
+        await pilot.press("n")
+        await pilot.pause()
+        second = screen.sections[1]
+        assert listed() == {
+            e.id for e in screen.reading.entities if any(m.paragraph in second for m in e.mentions)
+        }
+        await pilot.press("w")
+        await pilot.pause()
+        assert listed() == everyone

@@ -79,18 +79,28 @@ class EntitySidebar(OptionList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
-        self._shown: tuple[tuple[Entity, ...], tuple[Section, ...], bool] | None = None
+        self._shown: tuple[tuple[Entity, ...], tuple[Section, ...], int | None] | None = None
 
     def show_entities(
-        self, entities: tuple[Entity, ...], sections: tuple[Section, ...], analysed: bool = True
+        self,
+        entities: tuple[Entity, ...],
+        sections: tuple[Section, ...],
+        section: int | None = None,
     ) -> None:
-        if self._shown == (entities, sections, analysed):
+        """List `entities`; with `section`, only those mentioned in that section."""
+        if self._shown == (entities, sections, section):
             return
-        self._shown = (entities, sections, analysed)
-        options: list[Option] = [Option(Text("Who's who", style="bold"), disabled=True)]
+        self._shown = (entities, sections, section)
+        heading = Text("Who's who", style="bold")
+        if section is not None and 0 <= section < len(sections):
+            span = sections[section]
+            entities = tuple(e for e in entities if any(m.paragraph in span for m in e.mentions))
+            heading.append(f" · section {section + 1}", style="dim")
+        else:
+            heading.append(" · whole briefing", style="dim")
+        options: list[Option] = [Option(heading, disabled=True)]
         if not entities:
-            note = "No entities found." if analysed else "Analysing…"
-            options.append(Option(Text(note, style="italic"), disabled=True))
+            options.append(Option(Text("No entities found.", style="italic"), disabled=True))
         for kind, label in TYPE_LABELS.items():
             group = ranked(entities, kind)
             if not group:

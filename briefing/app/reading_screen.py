@@ -84,6 +84,13 @@ class ReadingScreen(Screen[None]):
             id="entities.previous",
         ),
         Binding("c", "entity_card", "Card of the entity in view", show=False, id="entities.card"),
+        Binding(
+            "w",
+            "toggle_entity_scope",
+            "Entities: this section / whole briefing",
+            show=False,
+            id="entities.scope",
+        ),
         Binding("r", "rename_section", "Rename this section", show=False, id="sections.rename"),
         Binding("x", "split_section", "Split the section here", show=False, id="sections.split"),
         Binding(
@@ -101,6 +108,8 @@ class ReadingScreen(Screen[None]):
         self.reading = Reading(document, sections=structural_sections(document))
         self._store = store
         self._editor: SectionEditor | None = None
+        self._entities_this_section = False
+        """The sidebar lists the current section's entities instead of the whole briefing's."""
         self._entity: Entity | None = None
         """The entity the reader chose: its mentions are marked and `{` `}` step through them."""
         """Analysis and the reader's corrections; made by the analysis worker."""
@@ -143,8 +152,7 @@ class ReadingScreen(Screen[None]):
         text = reading.document.text
         gists = tuple(text[s.gist.start : s.gist.end] if s.gist else "" for s in reading.sections)
         self.query_one(SectionList).show_sections(reading.sections, current, gists)
-        if self.analysed.is_set():
-            self._entity_sidebar().show_entities(reading.entities, reading.sections)
+        self._refresh_entities()
 
     @work(thread=True, exclusive=True, group="analysis", description="analysing the text")
     def _analyse(self) -> None:
@@ -230,6 +238,8 @@ class ReadingScreen(Screen[None]):
         section = self.reading.section_of(event.paragraph)
         if section is not None:
             self.query_one(SectionList).mark_current(section)
+            if self._entities_this_section:
+                self._refresh_entities()
 
     # ------------------------------------------------------------------ entities
     def _entity_sidebar(self) -> EntitySidebar:
@@ -243,6 +253,17 @@ class ReadingScreen(Screen[None]):
         placeholder.remove()
         self.mount(sidebar, after=self.query_one(ReaderView))
         return sidebar
+
+    def _refresh_entities(self) -> None:
+        if self.analysed.is_set():
+            scope = self.current_section() if self._entities_this_section else None
+            self._entity_sidebar().show_entities(
+                self.reading.entities, self.reading.sections, scope
+            )
+
+    def action_toggle_entity_scope(self) -> None:
+        self._entities_this_section = not self._entities_this_section
+        self._refresh_entities()
 
     def _entities_pane(self) -> Widget:
         """The entity list, or its placeholder while analysis runs."""
