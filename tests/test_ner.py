@@ -44,10 +44,10 @@ def found(model: Model, text: str) -> set[tuple[str, str]]:
 
 
 def test_tokenize_news_punctuation() -> None:
-    text = "“It’s fine,” said Mr. Smith — the U.S.-led group’s chief — in Yoon Suk-yeol’s office."
+    text = "“It’s fine,” said Mr. Smith — the U.S.-led group’s chief — in Kim Min-jun’s office."
     assert words(text) == [
         "“", "It", "’s", "fine", ",", "”", "said", "Mr.", "Smith", "—", "the",
-        "U.S.-led", "group", "’s", "chief", "—", "in", "Yoon", "Suk-yeol", "’s",
+        "U.S.-led", "group", "’s", "chief", "—", "in", "Kim", "Min-jun", "’s",
         "office", ".",
     ]  # fmt: skip
 
@@ -132,11 +132,11 @@ def test_organisations_and_places(model: Model) -> None:
 
 
 def test_curly_quotes_and_possessives(model: Model) -> None:
-    text = "“We will not back down,” Japan’s Prime Minister Fumio Kishida told Reuters in Tokyo."
+    text = "“We will not back down,” Peru’s Prime Minister Ana Morales told Reuters in Lima."
     ents = found(model, text)
-    assert ("Japan", "LOC") in ents  # the possessive ’s is not part of the name
-    assert ("Fumio Kishida", "PER") in ents
-    assert ("Tokyo", "LOC") in ents
+    assert ("Peru", "LOC") in ents  # the possessive ’s is not part of the name
+    assert ("Ana Morales", "PER") in ents
+    assert ("Lima", "LOC") in ents
     assert all("“" not in name and "’" not in name for name, _ in ents)
 
 
@@ -159,7 +159,7 @@ def test_surname_alone_follows_the_full_name(model: Model) -> None:
 
 SAMPLES = [
     "Mr. Smith went to Washington. He met Gen. Jones there.",
-    "“It’s fine,” said Mr. Smith — the U.S.-led group’s chief — in Yoon Suk-yeol’s office.",
+    "“It’s fine,” said Mr. Smith — the U.S.-led group’s chief — in Kim Min-jun’s office.",
     "The United Nations Security Council met in New York while NATO ministers gathered in Oslo.",
     "Shares of Apple Inc. rose 3% after CEO Tim Cook’s remarks on CNBC.",
     "",

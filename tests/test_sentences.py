@@ -19,7 +19,7 @@ def sentences(text: str) -> list[str]:
         ("It rained. Then it stopped.", ["It rained.", "Then it stopped."]),
         ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
         ("Gen. Mark A. Milley spoke.", ["Gen. Mark A. Milley spoke."]),
-        ("The U.S. Forces Japan command grew.", ["The U.S. Forces Japan command grew."]),
+        ("The U.S. Coast Guard command grew.", ["The U.S. Coast Guard command grew."]),
         ("He flew to the U.S. The trip was long.", ["He flew to the U.S.", "The trip was long."]),
         ("“Why now?” she asked. “Because.”", ["“Why now?” she asked.", "“Because.”"]),
         ("Prices rose 3.5 percent. Wages fell.", ["Prices rose 3.5 percent.", "Wages fell."]),

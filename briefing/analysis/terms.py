@@ -81,7 +81,7 @@ def _is_capitalised(word: str) -> bool:
 
 
 def name_phrases(text: str) -> list[tuple[int, int]]:
-    """Spans of capitalised runs ("Quad Security Dialog", "U.S. Forces Japan"), honorifics
+    """Spans of capitalised runs ("Pacific Fisheries Accord", "U.S. Coast Guard"), honorifics
     and a leading "The" left out, a possessive "’s" cut off. A single capitalised word that
     opens a sentence is kept only if it is not a common word (the caller can check that)."""
     spans: list[tuple[int, int]] = []

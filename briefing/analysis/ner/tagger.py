@@ -142,7 +142,7 @@ def document_consistency(sents: Sequence[Sequence[str]], tags: list[list[str]]) 
 
     A capitalised, not all-caps, non-sentence-initial token tagged O, standing alone, whose
     string is the last token of a PER found elsewhere in the document becomes a one-token PER
-    ("Lloyd Austin" ... "Austin said"): a sentence tagger cannot see the earlier mention.
+    ("Maria Lopez" ... "Lopez said"): a sentence tagger cannot see the earlier mention.
     """
     surnames = set()
     for toks, tg in zip(sents, tags, strict=True):

@@ -228,7 +228,7 @@ def _context_speaker(
         c = mentions.subject_before(res.start, None)
         if c is not None and c.start >= paragraphs[max(0, pi - _CONTINUE_PARAGRAPHS)][0]:
             return mentions.name_of(c), c, "prev-subj", None
-    # A partial quote inside a sentence (Trump called it “…”): the sentence subject.
+    # A partial quote inside a sentence (Smith called it “…”): the sentence subject.
     ss = sentence_start(text, res.start, ps)
     ms = [
         m

@@ -125,7 +125,7 @@ CAP_STOP = frozenset(
     "Yet In On At For From With By As If When While After Before Then Now Still Also However "
     "Asked Told Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
     "April May June July August September October November December Republicans Democrats "
-    "Americans Officials Police Obama's Trump's Mr Mrs Ms Dr Sen Rep Gov Some Many Most Others "
+    "Americans Officials Police Mr Mrs Ms Dr Sen Rep Gov Some Many Most Others "
     "Both One Two Three Everyone Nobody Who What Why How Where There Here Later Earlier Today "
     "Yesterday Tonight Last Next Just Even Only Moreover Meanwhile Instead Indeed Furthermore "
     "Nevertheless Nonetheless Regardless Besides Thus Hence Otherwise Overall Finally First "

@@ -85,7 +85,8 @@ class Mentions:
             for m in GENDERED_NAME_RE.finditer(text)
         }
         # Gender comes only from Mr./Ms./Mrs.: gender evidence from pronouns near a name was
-        # tried and hurt on PolNeAR train (articles about Clinton and Trump mix he and she).
+        # tried and hurt on PolNeAR train (articles about a man and a woman running against
+        # each other mix he and she).
         self.sents = sentence_starts(text)
 
     def _full_names(self) -> dict[str, str]:
@@ -141,7 +142,7 @@ class Mentions:
         return self.gender.get(toks[-1].lower()) if toks else None
 
     def _is_modifier(self, m: Mention) -> bool:
-        """Possessive or noun modifier ("Trump's campaign", "the Clinton campaign")."""
+        """Possessive or noun modifier ("Smith's campaign", "the Lopez campaign")."""
         t = self.text
         nxt = t[m.end : m.end + 3]
         if nxt.startswith(("’s", "'s", "’ ", "' ")):
@@ -251,7 +252,7 @@ def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int
     for span in ms:
         if out and span[0] < out[-1][1]:
             # Nested in the previous mention: keep the name rather than a nominal around it
-            # ("the Trump campaign" NOM vs "Trump campaign" ORG).
+            # ("the Smith campaign" NOM vs "Smith campaign" ORG).
             if out[-1][2] == "NOM" and span[2] in SPEAKER_KINDS:
                 out[-1] = span
             continue

@@ -116,7 +116,7 @@ AUX = (
     r"|publicly|privately|angrily|famously|told|on\s+\w+|in\s+\w+)\s+)*"
 )
 AUX_GAP_RE = re.compile(r"\s*" + AUX)
-"""Words allowed between a subject and its speech verb ("Trump also said")."""
+"""Words allowed between a subject and its speech verb ("Smith also said")."""
 LEFT_GAP_RE = re.compile(r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
 """As `AUX_GAP_RE`, plus one apposition: "Sanders, a Vermont senator, said"."""
 

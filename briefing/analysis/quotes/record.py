@@ -21,7 +21,7 @@ class QuoteRecord:
     """The mention the speaker was read from (a name, pronoun or nominal), or None."""
     speaker_end: int | None
     speaker_name: str | None
-    """The resolved speaker, full name where the article gives one ("Donald Trump")."""
+    """The resolved speaker, full name where the article gives one ("Jane Smith")."""
     cue: str | None
     """The cue ("said", "told", "according to", …), lower case; None without one."""
     parts: tuple[tuple[int, int], ...]
