@@ -485,3 +485,12 @@ async def test_entity_sidebar_switches_to_the_current_section() -> None:
         await pilot.press("w")
         await pilot.pause()
         assert listed() == everyone
+
+
+def test_section_strip_marks_the_sections_an_entity_appears_in() -> None:
+    from briefing.app.entity_sidebar import section_strip
+    from briefing.model import Entity, EntityType, Mention, Section
+
+    sections = tuple(Section(i, f"S{i}", 2 * i, 2 * i + 1) for i in range(4))
+    entity = Entity("e1", "X", EntityType.PERSON, mentions=(Mention(0, 1, 1), Mention(9, 10, 6)))
+    assert section_strip(entity, sections) == "■··■"

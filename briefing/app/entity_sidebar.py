@@ -8,6 +8,7 @@ card. Prompts are `Text`, never markup.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -33,10 +34,7 @@ def section_strip(entity: Entity, sections: Sequence[Section]) -> str:
     if not sections:
         return ""
     starts = [s.start_paragraph for s in sections]
-    present = set()
-    for mention in entity.mentions:
-        index = max(0, sum(1 for start in starts if start <= mention.paragraph) - 1)
-        present.add(index)
+    present = {max(0, bisect.bisect_right(starts, m.paragraph) - 1) for m in entity.mentions}
     bins = min(len(sections), STRIP_MAX)
     marks = []
     for b in range(bins):
