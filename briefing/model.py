@@ -207,3 +207,51 @@ class Reading:
         if i >= 0 and paragraph in self.sections[i]:
             return i
         return None
+
+
+class AnchorStatus(StrEnum):
+    """How an annotation found its passage in the current text (see `store.anchoring`)."""
+
+    EXACT = "exact"
+    """The quoted words with their context, as when the annotation was made."""
+    MOVED = "moved"
+    """Found by partial context or a fuzzy match: the user should confirm it."""
+    ORPHANED = "orphaned"
+    """The quoted words are gone; kept with its quote and note, never dropped."""
+
+
+HIGHLIGHT_COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink")
+"""The highlight colours, in the order of their keys and of the export legend."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextQuote:
+    """A passage as web annotation tools describe it: the words and a little context either side
+    (W3C TextQuoteSelector), so it can be found again after the text changes."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A highlight, note and tags on a passage. `start`/`end` are where the passage is in the
+    current text (its last known place for an orphan); `quote` is what the user selected."""
+
+    id: str
+    start: int
+    end: int
+    quote: TextQuote
+    color: str = HIGHLIGHT_COLORS[0]
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    modified: str = ""
+    status: AnchorStatus = AnchorStatus.EXACT
+    score: float = 1.0
+    """How well the passage matched when re-anchored (1.0 exact, 0 for an orphan)."""
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status is AnchorStatus.ORPHANED

@@ -39,6 +39,45 @@ MIGRATIONS: tuple[str, ...] = (
         updated REAL NOT NULL
     );
     """,
+    # 2: annotations (soft-deleted, so a delete can be undone and nothing is ever lost), their
+    # tags, and the note being typed (one draft per document).
+    """
+    CREATE TABLE annotations (
+        id TEXT PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        anchored_hash TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        color TEXT NOT NULL,
+        note TEXT NOT NULL,
+        status TEXT NOT NULL,
+        score REAL NOT NULL,
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        deleted TEXT
+    );
+    CREATE INDEX annotations_by_document ON annotations (document_id, deleted);
+    CREATE TABLE annotation_tags (
+        annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (annotation_id, tag)
+    );
+    CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag);
+    CREATE TABLE drafts (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        annotation_id TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -108,18 +147,37 @@ class Store:
 
     # ------------------------------------------------------------------ documents
     @staticmethod
-    def _document_id(connection: sqlite3.Connection, document: Document) -> int:
+    def document_id(connection: sqlite3.Connection, document: Document) -> int:
+        """The document's row, found by content hash, else by path (the file was edited: the
+        row now carries the new hash), else made. Annotations keep the hash of the text their
+        offsets refer to, so they are re-anchored whatever updated this row."""
         now = time.time()
-        connection.execute(
-            "INSERT INTO documents (content_hash, path, title, first_opened, last_opened) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO UPDATE SET "
-            "path = excluded.path, title = excluded.title, last_opened = excluded.last_opened",
-            (document.content_hash, document.source_path, document.display_title, now, now),
-        )
+        path = _path_key(document)
         row = connection.execute(
             "SELECT id FROM documents WHERE content_hash = ?", (document.content_hash,)
         ).fetchone()
+        if row is None and path is not None:
+            row = connection.execute(
+                "SELECT id FROM documents WHERE path = ? ORDER BY last_opened DESC LIMIT 1",
+                (path,),
+            ).fetchone()
+        if row is None:
+            cursor = connection.execute(
+                "INSERT INTO documents (content_hash, path, title, first_opened, last_opened) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (document.content_hash, path, document.display_title, now, now),
+            )
+            return int(cursor.lastrowid or 0)
+        connection.execute(
+            "UPDATE documents SET content_hash = ?, path = coalesce(?, path), title = ?, "
+            "last_opened = ? WHERE id = ?",
+            (document.content_hash, path, document.display_title, now, row[0]),
+        )
         return int(row[0])
+
+    def exists(self) -> bool:
+        """Whether there is a database yet (reading never creates one)."""
+        return self._connection is not None or self.path.exists()
 
     # ------------------------------------------------------------------ section corrections
     def section_plan(self, document: Document) -> dict[str, object] | None:
@@ -144,7 +202,7 @@ class Store:
     def save_section_plan(self, document: Document, plan: dict[str, object] | None) -> None:
         """Keep `plan` for this document; None forgets it (back to the automatic split)."""
         with self.transaction() as connection:
-            document_id = self._document_id(connection, document)
+            document_id = self.document_id(connection, document)
             if plan is None:
                 connection.execute(
                     "DELETE FROM section_corrections WHERE document_id = ?", (document_id,)
@@ -156,6 +214,13 @@ class Store:
                     "updated = excluded.updated",
                     (document_id, json.dumps(plan, ensure_ascii=False), time.time()),
                 )
+
+
+def _path_key(document: Document) -> str | None:
+    """The document's file as an absolute path, the key that finds an edited file again."""
+    if document.source_path is None:
+        return None
+    return os.path.abspath(document.source_path)
 
 
 def schema_version(connection: sqlite3.Connection) -> int:

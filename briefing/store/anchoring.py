@@ -1,0 +1,235 @@
+"""Finding an annotation's passage again after the text changed, as web annotation tools do.
+
+An annotation remembers its passage two ways (W3C Web Annotation selectors, as in Hypothesis):
+the exact words with up to `CONTEXT` characters either side (`TextQuote`), and their character
+position. When the document is the one the annotation was made on, the position is enough.
+When the text changed, we look, in this order, for:
+
+1. the exact words with their whole context: the same passage, wherever it moved to (`exact`:
+   a paragraph inserted above shifts every offset but the reader need not review anything);
+2. the exact words with part of their context, or alone (`moved`, scored by how much of the
+   context still matches and how near the old place it is);
+3. words that fuzzily match the quote, first near the old place then anywhere in a document of
+   reasonable size (`moved`, scored by the fuzzy match, at least `FUZZY_THRESHOLD`);
+4. nothing: the annotation is `orphaned`, keeping its quote, note and last position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from briefing.model import AnchorStatus, Annotation, TextQuote
+
+CONTEXT = 32
+"""Characters of prefix and suffix kept with each quote (what Hypothesis keeps)."""
+FUZZY_THRESHOLD = 0.75
+"""Least similarity of a fuzzy match to the quote (0–1) for it to count as the passage."""
+FUZZY_MIN_QUOTE = 8
+"""Quotes shorter than this are matched exactly or not at all: a fuzzy match of three letters
+finds them anywhere."""
+FUZZY_WINDOW = 20_000
+"""Characters either side of the old place searched first for a fuzzy match."""
+FUZZY_WHOLE_TEXT = 1_000_000
+"""Texts up to this long are searched whole when the quote is not near its old place."""
+MAX_CANDIDATES = 2_000
+"""Occurrences of a quote weighed at most (a one-word quote in a long report has thousands)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a quote was found in a text, and how surely."""
+
+    start: int
+    end: int
+    status: AnchorStatus
+    score: float
+
+
+def quote_at(text: str, start: int, end: int) -> TextQuote:
+    """The selector for `text[start:end]`, with its context."""
+    return TextQuote(
+        exact=text[start:end],
+        prefix=text[max(0, start - CONTEXT) : start],
+        suffix=text[end : end + CONTEXT],
+    )
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _context_score(text: str, quote: TextQuote, start: int, end: int) -> float:
+    """How much of the remembered context surrounds `text[start:end]` (1.0 all of it)."""
+    wanted = len(quote.prefix) + len(quote.suffix)
+    if wanted == 0:
+        return 1.0
+    before = text[max(0, start - len(quote.prefix)) : start]
+    after = text[end : end + len(quote.suffix)]
+    matched = _common_suffix(before, quote.prefix) + _common_prefix(after, quote.suffix)
+    return matched / wanted
+
+
+def _occurrences(text: str, exact: str, near: int) -> list[int]:
+    """Starts of `exact` in `text`, nearest to `near` first when there are too many to weigh."""
+    starts: list[int] = []
+    i = text.find(exact)
+    while i != -1:
+        starts.append(i)
+        i = text.find(exact, i + 1)
+    if len(starts) > MAX_CANDIDATES:
+        starts.sort(key=lambda s: abs(s - near))
+        del starts[MAX_CANDIDATES:]
+    return starts
+
+
+def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a fuzzy match to whole words and trim the spaces at its ends."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and end > 0 and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _fuzzy(text: str, quote: TextQuote, position: int) -> Anchor | None:
+    from rapidfuzz import fuzz  # only when a quote is gone: most openings never need it
+
+    exact = quote.exact
+    if len(exact.strip()) < FUZZY_MIN_QUOTE:
+        return None
+    cutoff = FUZZY_THRESHOLD * 100
+    regions = [(max(0, position - FUZZY_WINDOW), min(len(text), position + FUZZY_WINDOW))]
+    if len(text) <= FUZZY_WHOLE_TEXT:
+        regions.append((0, len(text)))
+    for low, high in regions:
+        found = fuzz.partial_ratio_alignment(exact, text[low:high], score_cutoff=cutoff)
+        if found is None:
+            continue
+        core_start, core_end = low + found.dest_start, low + found.dest_end
+        # The aligned window is as long as the quote; words added to or cut from the passage
+        # shift its true ends, which the remembered context pins down when it is still there.
+        best: tuple[float, int, int] | None = None
+        for start in {core_start, *_after_prefix(text, quote, core_start)}:
+            for end in {core_end, *_before_suffix(text, quote, core_end)}:
+                start_w, end_w = _snap_to_words(text, start, end)
+                if end_w <= start_w:
+                    continue
+                score = fuzz.ratio(exact, text[start_w:end_w]) / 100
+                if best is None or score > best[0]:
+                    best = (score, start_w, end_w)
+        if best is not None and best[0] >= FUZZY_THRESHOLD:
+            return Anchor(best[1], best[2], AnchorStatus.MOVED, round(best[0], 3))
+    return None
+
+
+_CONTEXT_PROBE = 12
+"""Characters of context that must match to pin an end of an edited passage."""
+
+
+def _after_prefix(text: str, quote: TextQuote, near: int) -> list[int]:
+    probe = quote.prefix[-_CONTEXT_PROBE:]
+    if len(probe.strip()) < 4:
+        return []
+    reach = len(quote.exact)
+    low = max(0, near - reach)
+    at = text.rfind(probe, low, near + reach // 2)
+    return [at + len(probe)] if at != -1 else []
+
+
+def _before_suffix(text: str, quote: TextQuote, near: int) -> list[int]:
+    probe = quote.suffix[:_CONTEXT_PROBE]
+    if len(probe.strip()) < 4:
+        return []
+    reach = len(quote.exact)
+    at = text.find(probe, max(0, near - reach // 2), near + reach + len(probe))
+    return [at] if at != -1 else []
+
+
+def anchor(text: str, quote: TextQuote, position: int) -> Anchor | None:
+    """Find `quote`, last seen at `position`, in `text`; None when it is gone."""
+    exact = quote.exact
+    if not exact:
+        return None
+    if (
+        text.startswith(exact, position)
+        and _context_score(text, quote, position, position + len(exact)) == 1.0
+    ):
+        return Anchor(position, position + len(exact), AnchorStatus.EXACT, 1.0)
+    best: tuple[float, int] | None = None
+    for start in _occurrences(text, exact, position):
+        context = _context_score(text, quote, start, start + len(exact))
+        # Context decides; nearness to the old place breaks ties between equal contexts.
+        nearness = 1.0 / (1.0 + abs(start - position) / 1000)
+        weight = context + 0.001 * nearness
+        if best is None or weight > best[0]:
+            best = (weight, start)
+    if best is not None:
+        start = best[1]
+        context = _context_score(text, quote, start, start + len(exact))
+        if context == 1.0:
+            return Anchor(start, start + len(exact), AnchorStatus.EXACT, 1.0)
+        # The words are there but their surroundings changed: found, to be confirmed.
+        return Anchor(start, start + len(exact), AnchorStatus.MOVED, round(0.5 + context / 2, 3))
+    return _fuzzy(text, quote, position)
+
+
+def reanchor(text: str, annotation: Annotation) -> Annotation:
+    """The annotation attached to `text` as well as it can be, or orphaned (never dropped)."""
+    found = anchor(text, annotation.quote, annotation.start)
+    if found is None:
+        if annotation.status is AnchorStatus.ORPHANED:
+            return annotation
+        return replace(annotation, status=AnchorStatus.ORPHANED, score=0.0)
+    return replace(
+        annotation, start=found.start, end=found.end, status=found.status, score=found.score
+    )
+
+
+def reanchor_all(text: str, annotations: Iterable[Annotation]) -> list[Annotation]:
+    return [reanchor(text, annotation) for annotation in annotations]
+
+
+def occurrences(text: str, exact: str) -> list[int]:
+    """Every start of `exact` in `text` (for `notes add --quote`, which must be unambiguous)."""
+    return _occurrences(text, exact, 0) if exact else []
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorSummary:
+    """What re-anchoring did, for the one line the app shows after opening a changed file."""
+
+    exact: int = 0
+    moved: int = 0
+    orphaned: int = 0
+
+    @classmethod
+    def of(cls, annotations: Sequence[Annotation]) -> AnchorSummary:
+        counts = dict.fromkeys(AnchorStatus, 0)
+        for annotation in annotations:
+            counts[annotation.status] += 1
+        return cls(
+            counts[AnchorStatus.EXACT], counts[AnchorStatus.MOVED], counts[AnchorStatus.ORPHANED]
+        )
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.moved or self.orphaned)

@@ -1,0 +1,402 @@
+"""The annotations of one document, kept in the user's database.
+
+Every change is one transaction, committed before the call returns: a crash, `kill -9` or a
+closed terminal loses nothing the user confirmed. Deleting only marks an annotation deleted (so
+undo is exact and nothing is ever lost). Each row keeps the hash of the text its offsets refer
+to; opening a changed document re-anchors those rows (see `anchoring`) and records the result.
+Two processes may annotate the same document at once: each insert is its own transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document, TextQuote
+from briefing.store.anchoring import AnchorSummary, quote_at, reanchor
+from briefing.store.database import Store, StoreError
+
+_COLUMNS = (
+    'id, start, "end", exact, prefix, suffix, color, note, status, score, created, modified, '
+    "anchored_hash"
+)
+
+
+def now_iso() -> str:
+    """Timestamps as W3C annotations write them: ISO 8601 in UTC, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as Obsidian takes them: no '#', no spaces (spaces become '-'), unique, in order."""
+    seen: dict[str, None] = {}
+    for tag in tags:
+        clean = "-".join(tag.strip().lstrip("#").split())
+        if clean:
+            seen.setdefault(clean, None)
+    return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A note being typed, saved as it is typed so that a crash does not lose it."""
+
+    annotation_id: str | None
+    """The annotation whose note is being edited; None for a new annotation."""
+    start: int
+    end: int
+    quote: TextQuote
+    body: str
+    updated: str
+
+
+class Notebook:
+    """Annotations of `document` in `store`; `annotations` is the live list, in text order."""
+
+    def __init__(self, store: Store, document: Document) -> None:
+        self.store = store
+        self.document = document
+        self.annotations: list[Annotation] = []
+        self.summary = AnchorSummary()
+        """What re-anchoring found when the notebook was opened."""
+
+    # ------------------------------------------------------------------ opening
+    def open(self) -> AnchorSummary:
+        """Load the annotations, re-anchoring those made on another version of the text."""
+        if not self.store.exists():
+            self.annotations = []
+            return self.summary
+        text = self.document.text
+        with self.store.transaction() as connection:
+            document_id = self.store.document_id(connection, self.document)
+            rows = connection.execute(
+                f"SELECT {_COLUMNS} FROM annotations WHERE document_id = ? AND deleted IS NULL",
+                (document_id,),
+            ).fetchall()
+            tags = _tags_by_annotation(connection, [row[0] for row in rows])
+            annotations: list[Annotation] = []
+            changed: list[Annotation] = []
+            for row in rows:
+                annotation = _annotation(row, tags.get(row[0], ()))
+                if row[12] != self.document.content_hash:
+                    annotation = reanchor(text, annotation)
+                    changed.append(annotation)
+                annotations.append(annotation)
+            for annotation in changed:
+                connection.execute(
+                    'UPDATE annotations SET start = ?, "end" = ?, status = ?, score = ?, '
+                    "anchored_hash = ? WHERE id = ?",
+                    (
+                        annotation.start,
+                        annotation.end,
+                        annotation.status.value,
+                        annotation.score,
+                        self.document.content_hash,
+                        annotation.id,
+                    ),
+                )
+        self.annotations = sorted(annotations, key=_text_order)
+        self.summary = AnchorSummary.of(changed)
+        return self.summary
+
+    # ------------------------------------------------------------------ changes
+    def add(
+        self,
+        start: int,
+        end: int,
+        *,
+        color: str = HIGHLIGHT_COLORS[0],
+        note: str = "",
+        tags: Sequence[str] = (),
+    ) -> Annotation:
+        """Annotate `text[start:end]` (a range of the current text)."""
+        text = self.document.text
+        if not 0 <= start < end <= len(text):
+            raise StoreError(f"no passage at {start}–{end} in a text of {len(text)} characters")
+        if color not in HIGHLIGHT_COLORS:
+            raise StoreError(
+                f"unknown colour {color!r} (choose from {', '.join(HIGHLIGHT_COLORS)})"
+            )
+        stamp = now_iso()
+        annotation = Annotation(
+            id=uuid.uuid4().hex,
+            start=start,
+            end=end,
+            quote=quote_at(text, start, end),
+            color=color,
+            note=note,
+            tags=normalise_tags(tags),
+            created=stamp,
+            modified=stamp,
+        )
+        self._insert(annotation)
+        return annotation
+
+    def add_existing(self, annotation: Annotation) -> Annotation:
+        """Keep an annotation made elsewhere (an import): anchored already, id may be reused."""
+        if any(a.id == annotation.id for a in self.annotations) or self._id_taken(annotation.id):
+            annotation = replace(annotation, id=uuid.uuid4().hex)
+        annotation = replace(annotation, tags=normalise_tags(annotation.tags))
+        self._insert(annotation)
+        return annotation
+
+    def _id_taken(self, annotation_id: str) -> bool:
+        with self.store.transaction() as connection:
+            row = connection.execute(
+                "SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)
+            ).fetchone()
+        return row is not None
+
+    def _insert(self, annotation: Annotation) -> None:
+        with self.store.transaction() as connection:
+            document_id = self.store.document_id(connection, self.document)
+            connection.execute(
+                f"INSERT INTO annotations (document_id, {_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (document_id, *self._row(annotation)),
+            )
+            _write_tags(connection, annotation)
+        self._put(annotation)
+
+    def update(
+        self,
+        annotation_id: str,
+        *,
+        note: str | None = None,
+        tags: Sequence[str] | None = None,
+        color: str | None = None,
+    ) -> Annotation:
+        """Change an annotation's note, tags or colour."""
+        current = self.get(annotation_id)
+        if color is not None and color not in HIGHLIGHT_COLORS:
+            raise StoreError(f"unknown colour {color!r}")
+        changed = replace(
+            current,
+            note=current.note if note is None else note,
+            tags=current.tags if tags is None else normalise_tags(tags),
+            color=current.color if color is None else color,
+            modified=now_iso(),
+        )
+        self._save(changed)
+        return changed
+
+    def confirm(self, annotation_id: str) -> Annotation:
+        """The user agrees a moved annotation found its passage: it now quotes today's text."""
+        current = self.get(annotation_id)
+        if current.orphaned:
+            raise StoreError("an orphaned note has no passage to confirm; re-attach it instead")
+        return self.reattach(annotation_id, current.start, current.end)
+
+    def reattach(self, annotation_id: str, start: int, end: int) -> Annotation:
+        """Attach an annotation (typically an orphan) to `text[start:end]`."""
+        current = self.get(annotation_id)
+        text = self.document.text
+        if not 0 <= start < end <= len(text):
+            raise StoreError(f"no passage at {start}–{end}")
+        changed = replace(
+            current,
+            start=start,
+            end=end,
+            quote=quote_at(text, start, end),
+            status=AnchorStatus.EXACT,
+            score=1.0,
+            modified=now_iso(),
+        )
+        self._save(changed)
+        return changed
+
+    def delete(self, annotation_id: str) -> Annotation:
+        """Mark an annotation deleted (kept in the database: `restore` undoes this)."""
+        current = self.get(annotation_id)
+        with self.store.transaction() as connection:
+            connection.execute(
+                "UPDATE annotations SET deleted = ? WHERE id = ?", (now_iso(), annotation_id)
+            )
+        self.annotations = [a for a in self.annotations if a.id != annotation_id]
+        return current
+
+    def restore(self, annotation: Annotation) -> Annotation:
+        """Undo `delete`."""
+        with self.store.transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE annotations SET deleted = NULL WHERE id = ?", (annotation.id,)
+            )
+            if cursor.rowcount == 0:
+                raise StoreError("that note is not in the database any more")
+        self._put(annotation)
+        return annotation
+
+    def get(self, annotation_id: str) -> Annotation:
+        for annotation in self.annotations:
+            if annotation.id == annotation_id:
+                return annotation
+        raise StoreError(f"no note {annotation_id!r} on this document")
+
+    def find(self, prefix: str) -> Annotation:
+        """The annotation whose id starts with `prefix` (ids are long; scripts use a few)."""
+        matches = [a for a in self.annotations if a.id.startswith(prefix.lower())]
+        if not matches:
+            raise StoreError(f"no note with id {prefix!r} on this document")
+        if len(matches) > 1:
+            raise StoreError(f"{len(matches)} notes have ids starting {prefix!r}; give more of it")
+        return matches[0]
+
+    def _save(self, annotation: Annotation) -> None:
+        with self.store.transaction() as connection:
+            connection.execute(
+                'UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, '
+                "color = ?, note = ?, status = ?, score = ?, modified = ?, anchored_hash = ? "
+                "WHERE id = ?",
+                (
+                    annotation.start,
+                    annotation.end,
+                    annotation.quote.exact,
+                    annotation.quote.prefix,
+                    annotation.quote.suffix,
+                    annotation.color,
+                    annotation.note,
+                    annotation.status.value,
+                    annotation.score,
+                    annotation.modified,
+                    self.document.content_hash,
+                    annotation.id,
+                ),
+            )
+            connection.execute(
+                "DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation.id,)
+            )
+            _write_tags(connection, annotation)
+        self._put(annotation)
+
+    def _row(self, a: Annotation) -> tuple[object, ...]:
+        return (
+            a.id,
+            a.start,
+            a.end,
+            a.quote.exact,
+            a.quote.prefix,
+            a.quote.suffix,
+            a.color,
+            a.note,
+            a.status.value,
+            a.score,
+            a.created,
+            a.modified,
+            self.document.content_hash,
+        )
+
+    def _put(self, annotation: Annotation) -> None:
+        others = [a for a in self.annotations if a.id != annotation.id]
+        others.append(annotation)
+        self.annotations = sorted(others, key=_text_order)
+
+    # ------------------------------------------------------------------ tags
+    def tags_in_use(self) -> list[str]:
+        """Every tag the user has used, on any document, most used first (for autocomplete)."""
+        if not self.store.exists():
+            return []
+        with self.store.transaction() as connection:
+            rows = connection.execute(
+                "SELECT tag FROM annotation_tags JOIN annotations ON annotations.id = "
+                "annotation_id WHERE deleted IS NULL GROUP BY tag ORDER BY count(*) DESC, tag"
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    # ------------------------------------------------------------------ drafts
+    def save_draft(self, annotation_id: str | None, start: int, end: int, body: str) -> None:
+        """Keep the note being typed (called as the user types)."""
+        quote = quote_at(self.document.text, start, end)
+        with self.store.transaction() as connection:
+            document_id = self.store.document_id(connection, self.document)
+            connection.execute(
+                'INSERT INTO drafts (document_id, annotation_id, start, "end", exact, prefix, '
+                "suffix, body, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (document_id) DO UPDATE SET annotation_id = excluded.annotation_id, "
+                'start = excluded.start, "end" = excluded."end", exact = excluded.exact, '
+                "prefix = excluded.prefix, suffix = excluded.suffix, body = excluded.body, "
+                "updated = excluded.updated",
+                (
+                    document_id,
+                    annotation_id,
+                    start,
+                    end,
+                    quote.exact,
+                    quote.prefix,
+                    quote.suffix,
+                    body,
+                    now_iso(),
+                ),
+            )
+
+    def draft(self) -> Draft | None:
+        """The note that was being typed when briefing last stopped, if any."""
+        if not self.store.exists():
+            return None
+        with self.store.transaction() as connection:
+            document_id = self.store.document_id(connection, self.document)
+            row = connection.execute(
+                'SELECT annotation_id, start, "end", exact, prefix, suffix, body, updated '
+                "FROM drafts WHERE document_id = ?",
+                (document_id,),
+            ).fetchone()
+        if row is None:
+            return None
+        quote = TextQuote(row[3], row[4], row[5])
+        start, end = row[1], row[2]
+        if self.document.text[start:end] != quote.exact:
+            from briefing.store.anchoring import anchor
+
+            found = anchor(self.document.text, quote, start)
+            start, end = (found.start, found.end) if found else (start, end)
+        return Draft(row[0], start, end, quote, row[6], row[7])
+
+    def discard_draft(self) -> None:
+        with self.store.transaction() as connection:
+            document_id = self.store.document_id(connection, self.document)
+            connection.execute("DELETE FROM drafts WHERE document_id = ?", (document_id,))
+
+
+def _text_order(annotation: Annotation) -> tuple[int, int, str]:
+    return (annotation.start, annotation.end, annotation.created)
+
+
+def _annotation(row: sqlite3.Row | tuple[object, ...], tags: tuple[str, ...]) -> Annotation:
+    return Annotation(
+        id=str(row[0]),
+        start=int(str(row[1])),
+        end=int(str(row[2])),
+        quote=TextQuote(str(row[3]), str(row[4]), str(row[5])),
+        color=str(row[6]),
+        note=str(row[7]),
+        tags=tags,
+        status=AnchorStatus(str(row[8])),
+        score=float(str(row[9])),
+        created=str(row[10]),
+        modified=str(row[11]),
+    )
+
+
+def _tags_by_annotation(
+    connection: sqlite3.Connection, ids: list[str]
+) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for annotation_id, tag in connection.execute(
+            f"SELECT annotation_id, tag FROM annotation_tags WHERE annotation_id IN ({marks}) "
+            "ORDER BY rowid",
+            chunk,
+        ):
+            found.setdefault(annotation_id, []).append(tag)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _write_tags(connection: sqlite3.Connection, annotation: Annotation) -> None:
+    connection.executemany(
+        "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag) VALUES (?, ?)",
+        [(annotation.id, tag) for tag in annotation.tags],
+    )
