@@ -2,8 +2,9 @@
 
 The user's data and cache directories come from platformdirs and can be moved with the
 `BRIEFING_DATA_DIR` and `BRIEFING_CACHE_DIR` environment variables (tests and portable setups
-use them). Bundled styles and the seed briefing live inside the installed package (the wheel
-maps the top-level `styles/` and `seeds/` there); in a source checkout they are read in place.
+use them); the `--data-dir` option overrides the former. Bundled styles and the seed briefing
+live inside the installed package (the wheel maps the top-level `styles/` and `seeds/` there);
+in a source checkout they are read in place.
 """
 
 from __future__ import annotations
@@ -15,7 +16,18 @@ APP_NAME = "briefing"
 _PACKAGE = Path(__file__).resolve().parent
 
 
+_data_dir_option: Path | None = None
+
+
+def use_data_dir(path: str | Path) -> None:
+    """The `--data-dir` option: wins over the environment variable for this process."""
+    global _data_dir_option
+    _data_dir_option = Path(path).expanduser()
+
+
 def data_dir() -> Path:
+    if _data_dir_option is not None:
+        return _data_dir_option
     override = os.environ.get("BRIEFING_DATA_DIR")
     if override:
         return Path(override)

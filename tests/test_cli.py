@@ -45,13 +45,14 @@ def bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-@pytest.mark.parametrize("command", [[], ["analyze"]])
+@pytest.mark.parametrize("command", [[], ["analyze"], ["notes"], ["notes", "add"]])
 @pytest.mark.parametrize(
     "case", ["missing", "directory", "empty", "whitespace", "binary", "undecodable", "too large"]
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, command: list[str], case: str) -> None:
     path, problem = bad_files(tmp_path)[case]
-    result = run(*command, str(path))
+    extra = ["--quote", "x"] if command[-1:] == ["add"] else []
+    result = run(*command, str(path), *extra)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr

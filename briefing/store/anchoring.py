@@ -74,13 +74,18 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _context_score(text: str, quote: TextQuote, start: int, end: int) -> float:
-    """How much of the remembered context surrounds `text[start:end]` (1.0 all of it)."""
-    wanted = len(quote.prefix) + len(quote.suffix)
+    """How much of the remembered context surrounds `text[start:end]` (1.0 all of it).
+
+    Only the context inside the passage's own paragraph counts: a neighbouring paragraph
+    edited or removed does not make a note's own sentence any less where it was."""
+    prefix = quote.prefix.rpartition("\n")[2]
+    suffix = quote.suffix.partition("\n")[0]
+    wanted = len(prefix) + len(suffix)
     if wanted == 0:
         return 1.0
-    before = text[max(0, start - len(quote.prefix)) : start]
-    after = text[end : end + len(quote.suffix)]
-    matched = _common_suffix(before, quote.prefix) + _common_prefix(after, quote.suffix)
+    before = text[max(0, start - len(prefix)) : start]
+    after = text[end : end + len(suffix)]
+    matched = _common_suffix(before, prefix) + _common_prefix(after, suffix)
     return matched / wanted
 
 

@@ -147,21 +147,29 @@ class Store:
 
     # ------------------------------------------------------------------ documents
     @staticmethod
-    def document_id(connection: sqlite3.Connection, document: Document) -> int:
-        """The document's row, found by content hash, else by path (the file was edited: the
-        row now carries the new hash), else made. Annotations keep the hash of the text their
-        offsets refer to, so they are re-anchored whatever updated this row."""
-        now = time.time()
-        path = _path_key(document)
+    def find_document(connection: sqlite3.Connection, document: Document) -> int | None:
+        """The document's row, found by content hash, else by path (an edited file), or None.
+        Reads only."""
         row = connection.execute(
             "SELECT id FROM documents WHERE content_hash = ?", (document.content_hash,)
         ).fetchone()
+        path = _path_key(document)
         if row is None and path is not None:
             row = connection.execute(
                 "SELECT id FROM documents WHERE path = ? ORDER BY last_opened DESC LIMIT 1",
                 (path,),
             ).fetchone()
-        if row is None:
+        return None if row is None else int(row[0])
+
+    @classmethod
+    def document_id(cls, connection: sqlite3.Connection, document: Document) -> int:
+        """The document's row (see `find_document`), made if new, updated to this version of
+        the file if found by path. Annotations keep the hash of the text their offsets refer
+        to, so they are re-anchored whatever updated this row."""
+        now = time.time()
+        path = _path_key(document)
+        found = cls.find_document(connection, document)
+        if found is None:
             cursor = connection.execute(
                 "INSERT INTO documents (content_hash, path, title, first_opened, last_opened) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -171,9 +179,9 @@ class Store:
         connection.execute(
             "UPDATE documents SET content_hash = ?, path = coalesce(?, path), title = ?, "
             "last_opened = ? WHERE id = ?",
-            (document.content_hash, path, document.display_title, now, row[0]),
+            (document.content_hash, path, document.display_title, now, found),
         )
-        return int(row[0])
+        return found
 
     def exists(self) -> bool:
         """Whether there is a database yet (reading never creates one)."""

@@ -9,6 +9,7 @@ Two processes may annotate the same document at once: each insert is its own tra
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
@@ -19,6 +20,7 @@ from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document,
 from briefing.store.anchoring import AnchorSummary, quote_at, reanchor
 from briefing.store.database import Store, StoreError
 
+_UUID_HEX = re.compile(r"[0-9a-f]{32}")
 _COLUMNS = (
     'id, start, "end", exact, prefix, suffix, color, note, status, score, created, modified, '
     "anchored_hash"
@@ -64,14 +66,19 @@ class Notebook:
         """What re-anchoring found when the notebook was opened."""
 
     # ------------------------------------------------------------------ opening
-    def open(self) -> AnchorSummary:
-        """Load the annotations, re-anchoring those made on another version of the text."""
+    def open(self, *, persist: bool = True) -> AnchorSummary:
+        """Load the annotations, re-anchoring those made on another version of the text and
+        recording what was found. With `persist=False` nothing is written (for export)."""
         if not self.store.exists():
             self.annotations = []
             return self.summary
         text = self.document.text
         with self.store.transaction() as connection:
-            document_id = self.store.document_id(connection, self.document)
+            document_id = (
+                self.store.document_id(connection, self.document)
+                if persist
+                else self.store.find_document(connection, self.document)
+            )
             rows = connection.execute(
                 f"SELECT {_COLUMNS} FROM annotations WHERE document_id = ? AND deleted IS NULL",
                 (document_id,),
@@ -85,7 +92,7 @@ class Notebook:
                     annotation = reanchor(text, annotation)
                     changed.append(annotation)
                 annotations.append(annotation)
-            for annotation in changed:
+            for annotation in changed if persist else ():
                 connection.execute(
                     'UPDATE annotations SET start = ?, "end" = ?, status = ?, score = ?, '
                     "anchored_hash = ? WHERE id = ?",
@@ -135,9 +142,12 @@ class Notebook:
         self._insert(annotation)
         return annotation
 
-    def add_existing(self, annotation: Annotation) -> Annotation:
-        """Keep an annotation made elsewhere (an import): anchored already, id may be reused."""
-        if any(a.id == annotation.id for a in self.annotations) or self._id_taken(annotation.id):
+    def add_existing(self, annotation: Annotation) -> Annotation | None:
+        """Keep an annotation made elsewhere (an import), already anchored. Its id is kept when
+        it is a free uuid; one this document already has is not added twice (None)."""
+        if any(a.id == annotation.id for a in self.annotations):
+            return None
+        if not _UUID_HEX.fullmatch(annotation.id) or self._id_taken(annotation.id):
             annotation = replace(annotation, id=uuid.uuid4().hex)
         annotation = replace(annotation, tags=normalise_tags(annotation.tags))
         self._insert(annotation)

@@ -2,6 +2,8 @@
 
     briefing [PATH]                                  open PATH (or the bundled briefing)
     briefing analyze [PATH] [--format json|text]     print the reading
+    briefing notes [add|delete|import] PATH …        a document's notes (see cli/notes.py)
+    briefing export PATH [-o OUT] …                  the document with its notes (cli/export.py)
 
 Every problem with the user's input is one line on stderr and exit code 2; nothing here prints a
 traceback for a bad file.
@@ -14,37 +16,25 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
 from briefing import __version__
+from briefing.cli.common import Parser, add_data_dir, apply_data_dir, fail, open_document
 from briefing.errors import BriefingError
-from briefing.ingest import load_document
-from briefing.model import Document, Reading
-from briefing.paths import seed_path
-from briefing.safety import sanitize
+from briefing.model import Reading
 
-EXIT_USAGE = 2
 PROGRESS_MIN_CHARS = 200_000
 """Documents shorter than this analyse too fast for a progress line to help."""
 
-COMMANDS = {"analyze": "print the reading of a document as JSON or as an outline"}
+COMMANDS = {
+    "analyze": "print the reading of a document as JSON or as an outline",
+    "notes": "list, add, delete or import a document's notes",
+    "export": "write a document with its notes as Markdown, or the notes as W3C JSON",
+}
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors are one line like every other error."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-def _fail(message: str) -> int:
-    print(f"briefing: error: {sanitize(message)}", file=sys.stderr)
-    return EXIT_USAGE
-
-
-def _open_parser() -> _Parser:
+def _open_parser() -> Parser:
     commands = "\n".join(f"  {name:<10} {text}" for name, text in COMMANDS.items())
-    parser = _Parser(
+    parser = Parser(
         prog="briefing",
         description="A keyboard-first terminal reader for news articles and policy briefings.",
         epilog=f"commands:\n{commands}\n\nRun 'briefing COMMAND --help' for a command's options. "
@@ -53,11 +43,12 @@ def _open_parser() -> _Parser:
     )
     parser.add_argument("path", nargs="?", help="a .txt or .md file to read")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    add_data_dir(parser)
     return parser
 
 
-def _analyze_parser() -> _Parser:
-    parser = _Parser(
+def _analyze_parser() -> Parser:
+    parser = Parser(
         prog="briefing analyze",
         description="Print the reading of a document: text, metadata, paragraphs, sections, "
         "entities and quotes, all as character offsets into the normalised text.",
@@ -74,11 +65,8 @@ def _analyze_parser() -> _Parser:
         action="store_true",
         help="analyse afresh instead of taking the cached reading (your corrections still apply)",
     )
+    add_data_dir(parser)
     return parser
-
-
-def _document(path: str | None) -> Document:
-    return load_document(path if path is not None else seed_path())
 
 
 def _count(n: int, noun: str) -> str:
@@ -121,7 +109,8 @@ def _analyze(argv: Sequence[str]) -> int:
     from briefing.serialize import reading_dict
 
     args = _analyze_parser().parse_args(argv)
-    document = _document(args.path)
+    apply_data_dir(args)
+    document = open_document(args.path)
     show_progress = sys.stderr.isatty() and len(document.text) >= PROGRESS_MIN_CHARS
 
     def progress(fraction: float, stage: str) -> None:
@@ -143,9 +132,10 @@ def _analyze(argv: Sequence[str]) -> int:
 
 def _open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
-    document = _document(args.path)
+    apply_data_dir(args)
+    document = open_document(args.path)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return _fail("the reader needs a terminal; use 'briefing analyze' for scripts")
+        return fail("the reader needs a terminal; use 'briefing analyze' for scripts")
     from briefing.app import BriefingApp
 
     BriefingApp(document).run()
@@ -157,11 +147,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             return _analyze(args[1:])
+        if args and args[0] == "notes":
+            from briefing.cli import notes
+
+            return notes.run(args[1:])
+        if args and args[0] == "export":
+            from briefing.cli import export
+
+            return export.run(args[1:])
         return _open(args)
     except BriefingError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except FileNotFoundError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -1,0 +1,57 @@
+"""`briefing export`: the document with its notes as annotated Markdown, or the notes as W3C
+Web Annotation JSON-LD.
+
+    briefing export PATH [-o OUT] [--format markdown|json] [--notes-only] [--force]
+
+`-o -` writes to stdout. Without `-o` the file goes beside the source when that directory is
+writable (else into the current directory) as `<name>.annotated.md` or `<name>.annotations.json`.
+Export reads the store and never changes it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing.cli.common import Parser, add_data_dir, apply_data_dir, open_document
+from briefing.export.destination import default_destination, render_export
+from briefing.export.files import write_atomically
+from briefing.safety import sanitize
+
+
+def _parser() -> Parser:
+    parser = Parser(
+        prog="briefing export",
+        description="Write the document with its sections, highlights and notes as Markdown "
+        "(Obsidian-style ==highlights== and > [!note] callouts), or the notes as W3C Web "
+        "Annotation JSON-LD. Nothing in the notes database changes.",
+    )
+    parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled one)")
+    parser.add_argument("-o", "--output", metavar="OUT", help="where to write; '-' for stdout")
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    parser.add_argument(
+        "--notes-only",
+        action="store_true",
+        help="Markdown of the highlights and notes by section, without the full text",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    add_data_dir(parser)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(argv)
+    apply_data_dir(args)
+    document = open_document(args.path)
+    text = render_export(document, format=args.format, notes_only=args.notes_only)
+    if args.output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    destination = (
+        Path(args.output) if args.output else default_destination(document, args.format)
+    )
+    write_atomically(destination, text, force=args.force)
+    print(f"wrote {sanitize(str(destination))}", file=sys.stderr)
+    return 0

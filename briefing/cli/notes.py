@@ -1,0 +1,228 @@
+"""`briefing notes`: a document's annotations from the command line, for scripts and for moving
+notes between machines.
+
+    briefing notes PATH [--format text|json]
+    briefing notes add PATH --quote TEXT [--occurrence N] [--note TEXT] [--tag T]... [--color C]
+    briefing notes delete PATH ID
+    briefing notes import PATH FILE
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing.cli.common import Parser, add_data_dir, apply_data_dir, fail, open_document
+from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document
+from briefing.safety import sanitize
+from briefing.store.anchoring import anchor, occurrences, quote_at
+from briefing.store.database import Store
+from briefing.store.notebook import Notebook, now_iso
+
+ACTIONS = ("list", "add", "delete", "import")
+
+
+def _parser() -> Parser:
+    parser = Parser(
+        prog="briefing notes",
+        description="List, add, delete or import the notes on a document. Notes live in the "
+        "user data directory; a document is recognised by its path and its content.",
+        epilog="actions: 'briefing notes PATH' lists; 'briefing notes add|delete|import PATH …' "
+        "change. Run 'briefing notes add --help' and so on for their options.",
+    )
+    parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled one)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    add_data_dir(parser)
+    return parser
+
+
+def _add_parser() -> Parser:
+    parser = Parser(prog="briefing notes add", description="Annotate a passage of a document.")
+    parser.add_argument("path", help="a .txt or .md file")
+    parser.add_argument("--quote", required=True, help="the passage, exactly as in the text")
+    parser.add_argument(
+        "--occurrence", type=int, help="which occurrence of the quote, from 1 (when it repeats)"
+    )
+    parser.add_argument("--note", default="", help="the note (Markdown)")
+    parser.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    parser.add_argument("--color", choices=HIGHLIGHT_COLORS, default=HIGHLIGHT_COLORS[0])
+    add_data_dir(parser)
+    return parser
+
+
+def _delete_parser() -> Parser:
+    parser = Parser(
+        prog="briefing notes delete",
+        description="Delete a note (it stays in the database, marked deleted).",
+    )
+    parser.add_argument("path", help="a .txt or .md file")
+    parser.add_argument("id", help="the note's id, or enough of its start to be unique")
+    add_data_dir(parser)
+    return parser
+
+
+def _import_parser() -> Parser:
+    parser = Parser(
+        prog="briefing notes import",
+        description="Import W3C Web Annotation JSON (what 'briefing export --format json' "
+        "writes) and anchor each note in the document; notes that do not anchor are kept as "
+        "orphans.",
+    )
+    parser.add_argument("path", help="a .txt or .md file")
+    parser.add_argument("file", help="a JSON file of annotations")
+    add_data_dir(parser)
+    return parser
+
+
+def annotation_dict(annotation: Annotation) -> dict[str, object]:
+    return {
+        "id": annotation.id,
+        "start": annotation.start,
+        "end": annotation.end,
+        "exact": annotation.quote.exact,
+        "prefix": annotation.quote.prefix,
+        "suffix": annotation.quote.suffix,
+        "color": annotation.color,
+        "note": annotation.note,
+        "tags": list(annotation.tags),
+        "status": annotation.status.value,
+        "score": annotation.score,
+        "created": annotation.created,
+        "modified": annotation.modified,
+    }
+
+
+def _listing(document: Document, annotations: Sequence[Annotation]) -> str:
+    if not annotations:
+        return f"No notes on {sanitize(document.display_title)}.\n"
+    lines = [f"{len(annotations)} notes on {sanitize(document.display_title)}:", ""]
+    for annotation in annotations:
+        status = annotation.status.value
+        if annotation.status is AnchorStatus.MOVED:
+            status += f" {annotation.score:.2f}"
+        where = (
+            "no longer in the text"
+            if annotation.orphaned
+            else f"¶{document.paragraph_at(annotation.start) + 1}"
+        )
+        tags = " ".join(f"#{tag}" for tag in annotation.tags)
+        lines.append(f"{annotation.id[:8]}  {annotation.color:<6}  {status:<11} {where}  {tags}")
+        quote = " ".join(annotation.quote.exact.split())
+        lines.append(f"    “{quote if len(quote) <= 200 else quote[:199] + '…'}”")
+        lines.extend(f"    {line}" for line in annotation.note.splitlines())
+        lines.append("")
+    return sanitize("\n".join(lines)).rstrip("\n") + "\n"
+
+
+def _notebook(path: str | None) -> Notebook:
+    notebook = Notebook(Store.default(), open_document(path))
+    notebook.open()
+    return notebook
+
+
+def _list(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(argv)
+    apply_data_dir(args)
+    notebook = _notebook(args.path)
+    if args.format == "json":
+        out = json.dumps(
+            [annotation_dict(a) for a in notebook.annotations], ensure_ascii=False, indent=1
+        )
+        sys.stdout.write(out + "\n")
+    else:
+        sys.stdout.write(_listing(notebook.document, notebook.annotations))
+    return 0
+
+
+def _add(argv: Sequence[str]) -> int:
+    args = _add_parser().parse_args(argv)
+    apply_data_dir(args)
+    document = open_document(args.path)
+    if not args.quote:
+        return fail("--quote is empty")
+    starts = occurrences(document.text, args.quote)
+    if not starts:
+        return fail("the quote is not in the document (it must match the text exactly)")
+    if args.occurrence is None and len(starts) > 1:
+        return fail(
+            f"the quote appears {len(starts)} times; choose one with --occurrence 1–{len(starts)}"
+        )
+    n = args.occurrence or 1
+    if not 1 <= n <= len(starts):
+        return fail(f"--occurrence {n}: the quote appears {len(starts)} time(s)")
+    notebook = Notebook(Store.default(), document)
+    notebook.open()
+    start = starts[n - 1]
+    made = notebook.add(
+        start, start + len(args.quote), color=args.color, note=args.note, tags=args.tag
+    )
+    print(made.id)
+    return 0
+
+
+def _delete(argv: Sequence[str]) -> int:
+    args = _delete_parser().parse_args(argv)
+    apply_data_dir(args)
+    notebook = _notebook(args.path)
+    gone = notebook.delete(notebook.find(args.id).id)
+    print(f"deleted {gone.id}")
+    return 0
+
+
+def _import(argv: Sequence[str]) -> int:
+    from briefing.export.web_annotation import read_web_annotations
+
+    args = _import_parser().parse_args(argv)
+    apply_data_dir(args)
+    try:
+        raw = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return fail(f"{args.file}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+    imported = read_web_annotations(raw)
+    notebook = _notebook(args.path)
+    text = notebook.document.text
+    counts = dict.fromkeys(AnchorStatus, 0)
+    already = 0
+    for item in imported:
+        start = item.start if item.start is not None else 0
+        end = item.end if item.end is not None else start
+        quote = item.quote
+        if not quote.exact and 0 <= start < end <= len(text):
+            quote = quote_at(text, start, end)  # a position alone: take the words there
+        found = anchor(text, quote, start) if quote.exact else None
+        stamp = now_iso()
+        annotation = Annotation(
+            id=item.id or "",
+            start=found.start if found else start,
+            end=found.end if found else end,
+            quote=quote,
+            color=item.color if item.color in HIGHLIGHT_COLORS else HIGHLIGHT_COLORS[0],
+            note=item.note,
+            tags=item.tags,
+            created=item.created or stamp,
+            modified=item.modified or stamp,
+            status=found.status if found else AnchorStatus.ORPHANED,
+            score=found.score if found else 0.0,
+        )
+        if notebook.add_existing(annotation) is None:
+            already += 1
+        else:
+            counts[annotation.status] += 1
+    added = len(imported) - already
+    print(
+        f"imported {added} notes: {counts[AnchorStatus.EXACT]} exact, "
+        f"{counts[AnchorStatus.MOVED]} moved, {counts[AnchorStatus.ORPHANED]} orphaned"
+        + (f" ({already} already here)" if already else "")
+    )
+    return 0
+
+
+def run(argv: Sequence[str]) -> int:
+    """Dispatch `briefing notes …` (the first word picks the action; a bare path lists)."""
+    if argv and argv[0] in ACTIONS:
+        action, rest = argv[0], argv[1:]
+    else:
+        action, rest = "list", argv
+    return {"list": _list, "add": _add, "delete": _delete, "import": _import}[action](rest)
