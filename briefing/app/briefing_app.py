@@ -65,6 +65,11 @@ class BriefingApp(App[None]):
 
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
+        from briefing.app.export_dialog import ExportDialog
+        from briefing.app.note_editor import NoteEditor
+        from briefing.app.notes_panel import NotesPanel
+        from briefing.app.review_screen import ReviewScreen
+
         return [
             ("anywhere", list(self.BINDINGS)),
             ("reading", list(ReadingScreen.BINDINGS)),
@@ -72,6 +77,10 @@ class BriefingApp(App[None]):
             ("section list", list(SectionList.BINDINGS)),
             ("entity card", list(_card_bindings())),
             ("search bar", list(SearchBar.BINDINGS)),
+            ("notes panel", list(NotesPanel.BINDINGS)),
+            ("note editor", list(NoteEditor.BINDINGS)),
+            ("review of moved notes", list(ReviewScreen.BINDINGS)),
+            ("export dialog", list(ExportDialog.BINDINGS)),
         ]
 
     def action_help(self) -> None:

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
 
@@ -19,17 +20,31 @@ class TextPrompt(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
-    def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self,
+        question: str,
+        value: str = "",
+        placeholder: str = "",
+        suggester: Suggester | None = None,
+        hint: str = "enter: save · escape: cancel",
+    ) -> None:
         super().__init__()
         self._question = question
         self._value = value
         self._placeholder = placeholder
+        self._suggester = suggester
+        self._hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self._question, style="bold"), classes="dialog-question")
-            yield Input(value=self._value, placeholder=self._placeholder, id="dialog-input")
-            yield Static(Text("enter: save · escape: cancel", style="dim"), classes="dialog-hint")
+            yield Input(
+                value=self._value,
+                placeholder=self._placeholder,
+                suggester=self._suggester,
+                id="dialog-input",
+            )
+            yield Static(Text(self._hint, style="dim"), classes="dialog-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -67,3 +82,22 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class TagSuggester(Suggester):
+    """Completes the last comma-separated tag from the tags already used (most used first)."""
+
+    def __init__(self, tags: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._tags = tags
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(",")
+        typed = last.strip().lstrip("#")
+        if not typed:
+            return None
+        taken = {t.strip().lstrip("#") for t in head.split(",")}
+        for tag in self._tags:
+            if tag.startswith(typed) and tag != typed and tag not in taken:
+                return value + tag[len(typed) :]
+        return None

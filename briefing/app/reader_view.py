@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual import work
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -25,7 +27,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from briefing.app.layout import Layout, Line, LineKind, build_layout
-from briefing.model import EntityType, ParagraphKind, Reading, StyleKind
+from briefing.model import Annotation, EntityType, ParagraphKind, Reading, StyleKind
 
 _STYLE_CLASS = {
     StyleKind.EMPHASIS: "reader--emphasis",
@@ -58,6 +60,14 @@ _STYLE_LOOKBACK = 64
 """Inline styles checked before a line: more than this many open across one line is not prose."""
 
 
+_WORD = re.compile(r"(?<!\w)\w(?:[\w'’.\-]*\w)?")
+"""A word for selection: letters and digits, with inner apostrophes, dots and hyphens."""
+NOTE_MARK = "✎"
+"""In the left margin, on the line where a passage with a note ends."""
+HIGHLIGHT_MARK = "▎"
+"""In the left margin, on lines of a highlighted passage."""
+
+
 def _cells(text: str) -> int:
     """Cell width: the length itself for ASCII (most lines), else Rich's measure."""
     return len(text) if text.isascii() else cell_len(text)
@@ -72,6 +82,19 @@ class ReaderView(ScrollView, can_focus=True):
     | `k` / `up` | Scroll up a line |
     | `space` / `pagedown`, `b` / `pageup` | Scroll a page |
     | `g` / `home`, `G` / `end` | Top / bottom |
+    | `)` / `(` | Select the next / previous sentence |
+    | `shift+down` / `shift+up` | Extend / shrink the selection by a sentence |
+    | `shift+right` / `shift+left` | Extend / shrink the selection by a word |
+    | `>` / `<` | Move the selection's start a word right / left |
+    | `V` | Select the whole paragraph |
+    | `y` `u` `i` `o` | Highlight yellow, green, blue, pink |
+    | `a` / `enter` | Write or edit the note on the selection |
+    | `A` | Add a new note, even inside another annotation |
+    | `t` | Tag the selection |
+    | `d` | Delete the annotation at the selection |
+    | `z` / `ctrl+z` | Undo the last delete |
+
+    The selection is a range of text offsets; annotation keys post `Annotate` for the screen.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -81,6 +104,58 @@ class ReaderView(ScrollView, can_focus=True):
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
         Binding("g,home", "top", "Top", show=False, id="reader.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
+        Binding("right_parenthesis", "sentence(1)", "Next sentence", id="select.next"),
+        Binding(
+            "left_parenthesis",
+            "sentence(-1)",
+            "Previous sentence",
+            show=False,
+            id="select.previous",
+        ),
+        Binding(
+            "shift+down", "extend_sentence(1)", "Extend by a sentence", show=False, id="select.more"
+        ),
+        Binding(
+            "shift+up", "extend_sentence(-1)", "Shrink by a sentence", show=False, id="select.less"
+        ),
+        Binding(
+            "shift+right", "extend_word(1)", "Extend by a word", show=False, id="select.word_more"
+        ),
+        Binding(
+            "shift+left", "extend_word(-1)", "Shrink by a word", show=False, id="select.word_less"
+        ),
+        Binding(
+            "greater_than_sign",
+            "move_start(1)",
+            "Start a word later",
+            show=False,
+            id="select.start_later",
+        ),
+        Binding(
+            "less_than_sign",
+            "move_start(-1)",
+            "Start a word earlier",
+            show=False,
+            id="select.start_earlier",
+        ),
+        Binding("V", "select_paragraph", "Select the paragraph", show=False, id="select.paragraph"),
+        Binding("y", "annotate('highlight', 'yellow')", "Highlight", id="notes.yellow"),
+        Binding(
+            "u", "annotate('highlight', 'green')", "Highlight green", show=False, id="notes.green"
+        ),
+        Binding(
+            "i", "annotate('highlight', 'blue')", "Highlight blue", show=False, id="notes.blue"
+        ),
+        Binding(
+            "o", "annotate('highlight', 'pink')", "Highlight pink", show=False, id="notes.pink"
+        ),
+        Binding("a,enter", "annotate('note', '')", "Note", id="notes.note"),
+        Binding("A", "annotate('new_note', '')", "Add a new note here", show=False, id="notes.new"),
+        Binding("t", "annotate('tags', '')", "Tags", show=False, id="notes.tags"),
+        Binding(
+            "d", "annotate('delete', '')", "Delete the annotation", show=False, id="notes.delete"
+        ),
+        Binding("z,ctrl+z", "annotate('undo', '')", "Undo delete", show=False, id="notes.undo"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -103,7 +178,42 @@ class ReaderView(ScrollView, can_focus=True):
         "reader--event",
         "reader--other-entity",
         "reader--search-current",
+        "reader--selection",
+        "reader--highlight-yellow",
+        "reader--highlight-green",
+        "reader--highlight-blue",
+        "reader--highlight-pink",
+        "reader--note-mark",
     }
+
+    class SelectionChanged(Message):
+        """The selection moved (None: nothing selected)."""
+
+        def __init__(self, reader: ReaderView, selection: tuple[int, int] | None) -> None:
+            super().__init__()
+            self.reader = reader
+            self.selection = selection
+
+        @property
+        def control(self) -> ReaderView:
+            return self.reader
+
+    class Annotate(Message):
+        """An annotation key was pressed on the selection (`action`: highlight, note,
+        new_note, tags, delete, undo; `color` for highlight)."""
+
+        def __init__(
+            self, reader: ReaderView, action: str, color: str, selection: tuple[int, int] | None
+        ) -> None:
+            super().__init__()
+            self.reader = reader
+            self.action = action
+            self.color = color
+            self.selection = selection
+
+        @property
+        def control(self) -> ReaderView:
+            return self.reader
 
     class TopChanged(Message):
         """The reading position moved to another paragraph (see `reading_paragraph`)."""
@@ -135,6 +245,16 @@ class ReaderView(ScrollView, can_focus=True):
         self._style_cache: dict[str, Style] = {}
         self._app_ready = False
         self._style_starts: list[int] = []
+        self.selection: tuple[int, int] | None = None
+        self._drag_from: int | None = None
+        self._dragged = False
+        self._marks: list[tuple[int, int, str]] = []
+        """Highlighted passages: (start, end, component class), by start."""
+        self._mark_starts: list[int] = []
+        self._mark_reach: list[int] = []
+        """Running maximum of the marks' ends, to stop looking back early."""
+        self._note_ends: list[int] = []
+        self._sentence_starts: list[int] = []
 
     # ------------------------------------------------------------------ model in
     def _index_mentions(self, reading: Reading | None) -> None:
@@ -149,6 +269,7 @@ class ReaderView(ScrollView, can_focus=True):
 
     def watch_reading(self, old: Reading | None, new: Reading | None) -> None:
         self._index_mentions(new)
+        self._sentence_starts = [s.start for s in new.sentences] if new else []
         anchor = self._anchor() if old is not None else None
         if new is not None:
             self._style_starts = [s.start for s in new.document.styles]
@@ -363,12 +484,28 @@ class ReaderView(ScrollView, can_focus=True):
             segments = [Segment(" " * margin, base), Segment("▌ " * paragraph.level, base + bar)]
         else:
             segments = [Segment(" " * (margin + line.indent), base)]
+        if margin and self._marks:
+            segments[0:1] = [
+                Segment(" " * (margin - 1), base),
+                self._margin_mark(line, base),
+                Segment(segments[0].text[margin:], segments[0].style),
+            ]
         segments.extend(self._text_segments(line.start, line.end, kind_style))
         used = sum(_cells(segment.text) for segment in segments)
         if used < width:
             segments.append(Segment(" " * (width - used), base))
             return Strip(segments, width)
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _margin_mark(self, line: Line, base: Style) -> Segment:
+        """✎ where a noted passage ends on this line, ▎ beside highlighted lines, else blank."""
+        i = bisect.bisect_left(self._note_ends, line.start + 1)
+        if i < len(self._note_ends) and self._note_ends[i] <= max(line.end, line.start + 1):
+            return Segment(NOTE_MARK, base + self._style("reader--note-mark"))
+        marks = self._marks_between(line.start, max(line.end, line.start + 1))
+        if marks:
+            return Segment(HIGHLIGHT_MARK, base + Style(color=self._style(marks[-1][2]).bgcolor))
+        return Segment(" ", base)
 
     def _render_section_title(self, line: Line, layout: Layout, width: int, margin: int) -> Strip:
         assert self.reading is not None
@@ -408,6 +545,9 @@ class ReaderView(ScrollView, can_focus=True):
             for f_start, f_end in self._focus[max(0, i - _STYLE_LOOKBACK) : i]:
                 if f_end > start and f_start < end:
                     spans.append((f_start, f_end, self._style("reader--focus-mention")))
+        if self._marks:
+            for m_start, m_end, name in self._marks_between(start, end):
+                spans.append((m_start, m_end, self._style(name)))
         if self._hits:
             i = bisect.bisect_left(self._hit_starts, start)
             j = i - 1
@@ -421,6 +561,9 @@ class ReaderView(ScrollView, can_focus=True):
                     current = n == self._current_hit
                     name = "reader--search-current" if current else "reader--search-hit"
                     spans.append((h_start, h_end, self._style(name)))
+        selection = self.selection
+        if selection is not None and selection[1] > start and selection[0] < end:
+            spans.append((selection[0], selection[1], self._style("reader--selection")))
         if not spans:
             return [Segment(text[start:end], style)]
         for s_start, s_end, _ in spans:
@@ -437,3 +580,237 @@ class ReaderView(ScrollView, can_focus=True):
                     piece_style = piece_style + s_style
             segments.append(Segment(text[a:b], piece_style))
         return segments
+
+    # ------------------------------------------------------------------ annotations
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Show these annotations: highlight backgrounds, and margin marks (orphans have no
+        place in the text and are shown only in the notes panel)."""
+        marks = sorted(
+            (a.start, a.end, f"reader--highlight-{a.color}") for a in annotations if not a.orphaned
+        )
+        self._marks = marks
+        self._mark_starts = [m[0] for m in marks]
+        reach: list[int] = []
+        furthest = 0
+        for _, end, _ in marks:
+            furthest = max(furthest, end)
+            reach.append(furthest)
+        self._mark_reach = reach
+        self._note_ends = sorted(a.end for a in annotations if a.note and not a.orphaned)
+        self._strips.clear()
+        self.refresh()
+
+    def _marks_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Highlighted passages overlapping `start`–`end`, in order of their starts."""
+        found = []
+        j = bisect.bisect_left(self._mark_starts, end) - 1
+        while j >= 0 and self._mark_reach[j] > start:
+            mark = self._marks[j]
+            if mark[1] > start:
+                found.append(mark)
+            j -= 1
+        found.reverse()
+        return found
+
+    # ------------------------------------------------------------------ selection
+    def select(self, start: int, end: int, *, scroll: bool = True) -> None:
+        """Select `text[start:end]` and bring it into view."""
+        if self.reading is None:
+            return
+        length = len(self.reading.document.text)
+        start, end = max(0, min(start, length)), max(0, min(end, length))
+        if end <= start:
+            return
+        self.selection = (start, end)
+        if scroll:
+            self._keep_in_view(start, end)
+        self._strips.clear()
+        self.refresh()
+        self.post_message(self.SelectionChanged(self, self.selection))
+
+    def clear_selection(self) -> None:
+        if self.selection is not None:
+            self.selection = None
+            self._strips.clear()
+            self.refresh()
+            self.post_message(self.SelectionChanged(self, None))
+
+    def _keep_in_view(self, start: int, end: int) -> None:
+        layout = self._layout
+        if layout is None:
+            return
+        first, last = layout.line_of_offset(start), layout.line_of_offset(max(start, end - 1))
+        top, height = self.top_line(), max(1, self.size.height)
+        if last >= top + height:
+            self.scroll_to(y=max(first - 2, last - height + 2), animate=False, immediate=True)
+        elif first < top:
+            self.scroll_to(y=max(0, first - 2), animate=False, immediate=True)
+
+    def _sentence_spans(self) -> list[tuple[int, int]]:
+        """Sentences once analysis is in; until then each paragraph counts as one."""
+        assert self.reading is not None
+        if self.reading.sentences:
+            return [(s.start, s.end) for s in self.reading.sentences]
+        return [(p.start, p.end) for p in self.reading.document.paragraphs]
+
+    def _sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding (or else following) `offset`."""
+        assert self.reading is not None
+        if self.reading.sentences:
+            i = bisect.bisect_right(self._sentence_starts, offset) - 1
+            return max(0, i)
+        return self.reading.document.paragraph_at(offset)
+
+    def _first_visible_offset(self) -> int:
+        offset = self.top_offset()
+        return 0 if offset is None else offset
+
+    def action_sentence(self, direction: int) -> None:
+        if self.reading is None:
+            return
+        spans = self._sentence_spans()
+        if not spans:
+            return
+        if self.selection is None:
+            i = self._sentence_index(self._first_visible_offset())
+            if spans[i][1] <= self._first_visible_offset() and i + 1 < len(spans):
+                i += 1
+        elif direction > 0:
+            i = min(len(spans) - 1, self._sentence_index(max(0, self.selection[1] - 1)) + 1)
+        else:
+            i = max(0, self._sentence_index(self.selection[0]) - 1)
+            if spans[i][0] >= self.selection[0] and i > 0:
+                i -= 1
+        self.select(*spans[i])
+
+    def action_extend_sentence(self, direction: int) -> None:
+        if self.reading is None:
+            return
+        if self.selection is None:
+            self.action_sentence(1)
+            return
+        spans = self._sentence_spans()
+        start, end = self.selection
+        i = self._sentence_index(max(start, end - 1))
+        if direction > 0:
+            if spans[i][1] > end:
+                self.select(start, spans[i][1])
+            elif i + 1 < len(spans):
+                self.select(start, spans[i + 1][1])
+        else:
+            previous = [e for s, e in spans[max(0, i - 1) : i + 1] if start < e < end]
+            if previous:
+                self.select(start, max(previous))
+
+    def action_extend_word(self, direction: int) -> None:
+        if self.reading is None:
+            return
+        if self.selection is None:
+            self.action_sentence(1)
+            return
+        text = self.reading.document.text
+        start, end = self.selection
+        if direction > 0:
+            match = _WORD.search(text, end)
+            if match:
+                self.select(start, match.end())
+        else:
+            ends = [m.end() for m in _WORD.finditer(text, start, end) if m.end() < end]
+            if ends:
+                self.select(start, ends[-1])
+
+    def action_move_start(self, direction: int) -> None:
+        if self.reading is None or self.selection is None:
+            return
+        text = self.reading.document.text
+        start, end = self.selection
+        if direction > 0:
+            starts = [m.start() for m in _WORD.finditer(text, start + 1, end)]
+            if starts:
+                self.select(starts[0], end)
+        else:
+            low = max(0, start - 200)
+            starts = [m.start() for m in _WORD.finditer(text, low, start)]
+            if starts:
+                self.select(starts[-1], end)
+
+    def action_select_paragraph(self) -> None:
+        if self.reading is None:
+            return
+        document = self.reading.document
+        offset = self.selection[0] if self.selection else self._first_visible_offset()
+        paragraph = document.paragraphs[document.paragraph_at(offset)]
+        self.select(paragraph.start, paragraph.end)
+
+    def action_annotate(self, action: str, color: str) -> None:
+        if self.selection is None and action not in ("undo",):
+            self.action_sentence(1)  # the first key shows the cursor; annotating needs it seen
+            if action != "delete":
+                self.notify("Selected the first sentence in view: press again to annotate it")
+            return
+        self.post_message(self.Annotate(self, action, color, self.selection))
+
+    # ------------------------------------------------------------------ mouse
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under content cell (x, y), or None off the text."""
+        layout, reading = self._layout, self.reading
+        if layout is None or reading is None:
+            return None
+        index = self.top_line() + y
+        if not 0 <= index < layout.height:
+            return None
+        line = layout.line(index)
+        if line.kind != LineKind.TEXT:
+            return line.start
+        margin = max(0, (self.scrollable_content_region.width - layout.measure) // 2)
+        column = x - margin - line.indent
+        text = reading.document.text
+        offset, used = line.start, 0
+        while offset < line.end and used + _cells(text[offset]) <= column:
+            used += _cells(text[offset])
+            offset += 1
+        return offset
+
+    def _word_around(self, offset: int) -> tuple[int, int]:
+        assert self.reading is not None
+        text = self.reading.document.text
+        low = max(0, offset - 100)
+        for match in _WORD.finditer(text, low, min(len(text), offset + 100)):
+            if match.start() <= offset < match.end():
+                return match.start(), match.end()
+        return offset, min(len(text), offset + 1)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        point = event.get_content_offset(self)
+        if point is None or event.button != 1:
+            return
+        offset = self.offset_at(point.x, point.y)
+        if offset is None:
+            return
+        self.focus()
+        self._drag_from, self._dragged = offset, False
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag_from is None or self.reading is None:
+            return
+        point = event.get_content_offset_capture(self)
+        offset = self.offset_at(point.x, max(0, point.y))
+        if offset is None:
+            return
+        a, b = sorted((self._drag_from, offset))
+        start, end = self._word_around(a)[0], self._word_around(max(a, b - 1))[1]
+        if self.selection != (start, end):
+            self._dragged = True
+            self.select(start, end, scroll=False)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._drag_from is None:
+            return
+        offset, dragged = self._drag_from, self._dragged
+        self._drag_from = None
+        self.release_mouse()
+        if not dragged and self.reading is not None:
+            spans = self._sentence_spans()
+            if spans:
+                self.select(*spans[self._sentence_index(offset)], scroll=False)

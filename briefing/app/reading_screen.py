@@ -21,8 +21,11 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from briefing.analysis.sections import structural_sections
+from briefing.app.annotator import Annotator
 from briefing.app.entity_sidebar import EntityPlaceholder, EntitySidebar
 from briefing.app.header import BriefingHeader
+from briefing.app.note_line import NoteLine
+from briefing.app.notes_panel import NotesPanel
 from briefing.app.reader_view import ReaderView
 from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
@@ -62,7 +65,13 @@ class ReadingScreen(Screen[None]):
             show=False,
             id="search.previous",
         ),
-        Binding("escape", "clear_search", "Clear search highlights", show=False, id="search.clear"),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search highlights and the selection",
+            show=False,
+            id="search.clear",
+        ),
         Binding(
             "s", "toggle_sections", "Show / hide the section list", show=False, id="view.sections"
         ),
@@ -99,6 +108,11 @@ class ReadingScreen(Screen[None]):
         Binding(
             "R", "reset_sections", "Reset the automatic sections", show=False, id="sections.reset"
         ),
+        Binding("N", "toggle_notes", "Notes", id="notes.panel"),
+        Binding(
+            "v", "review_notes", "Review moved / orphaned notes", show=False, id="notes.review"
+        ),
+        Binding("E", "export", "Export", id="notes.export"),
     ]
 
     def __init__(self, document: Document, store: Store | None = None) -> None:
@@ -119,6 +133,17 @@ class ReadingScreen(Screen[None]):
         self.analysed = asyncio.Event()
         """Set once the full reading is shown (tests and benchmarks wait on it)."""
         self._entities_forced: bool | None = None
+        self._notes_shown = False
+        self.annotator = Annotator(self)
+
+    @property
+    def store(self) -> Store:
+        """The user's database (made on first use; tests pass their own)."""
+        if self._store is None:
+            from briefing.store.database import Store
+
+            self._store = Store.default()
+        return self._store
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -131,6 +156,7 @@ class ReadingScreen(Screen[None]):
         yield SectionList(id="sections")
         yield ReaderView(id="reader")
         yield EntityPlaceholder(id="entities-placeholder", classes="entities-pane")
+        yield NoteLine(id="note-line")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -142,6 +168,7 @@ class ReadingScreen(Screen[None]):
         """The first frame is on screen: start the work that would have delayed it."""
         self.query_one(ReaderView).app_ready()
         self._analyse()
+        self.annotator.open()
 
     # ------------------------------------------------------------------ the reading
     def _show(self, reading: Reading) -> None:
@@ -153,6 +180,8 @@ class ReadingScreen(Screen[None]):
         gists = tuple(text[s.gist.start : s.gist.end] if s.gist else "" for s in reading.sections)
         self.query_one(SectionList).show_sections(reading.sections, current, gists)
         self._refresh_entities()
+        if self.annotator.notebook is not None:
+            self.annotator.refresh()
 
     @work(thread=True, exclusive=True, group="analysis", description="analysing the text")
     def _analyse(self) -> None:
@@ -168,7 +197,7 @@ class ReadingScreen(Screen[None]):
 
         from briefing.app.section_editor import SectionEditor
 
-        editor = SectionEditor(self.document, self._store)
+        editor = SectionEditor(self.document, self.store)
         try:
             edit = editor.load(progress)
         except Exception as exc:  # a bug in analysis must not take the text away from the reader
@@ -364,7 +393,9 @@ class ReadingScreen(Screen[None]):
 
     def action_clear_search(self) -> None:
         self._hits, self._hit = [], -1
-        self.query_one(ReaderView).set_hits([])
+        reader = self.query_one(ReaderView)
+        reader.set_hits([])
+        reader.clear_selection()
 
     def action_next_hit(self) -> None:
         self._step_hit(1)
@@ -412,19 +443,70 @@ class ReadingScreen(Screen[None]):
             if self._sections_forced is not None
             else width >= SECTIONS_MIN_WIDTH
         )
-        entities.display = (
+        entities.display = not self._notes_shown and (
             self._entities_forced
             if self._entities_forced is not None
             else width >= ENTITIES_MIN_WIDTH
         )
+        panel = self.notes_panel()
+        if panel is not None:
+            panel.display = self._notes_shown
 
     def action_toggle_sections(self) -> None:
         self._sections_forced = not self.query_one(SectionList).display
         self._apply_panes()
 
     def action_toggle_entities(self) -> None:
-        self._entities_forced = not self._entities_pane().display
+        if self._notes_shown:  # the entities take their column back from the notes
+            self._notes_shown = False
+            self._entities_forced = True
+        else:
+            self._entities_forced = not self._entities_pane().display
         self._apply_panes()
+
+    # ------------------------------------------------------------------ annotations
+    def notes_panel(self) -> NotesPanel | None:
+        found = self.query(NotesPanel)
+        return found.first() if found else None
+
+    async def action_toggle_notes(self) -> None:
+        """Show the notes panel in the right-hand column (and focus it), or hide it."""
+        panel = self.notes_panel()
+        if panel is None:
+            panel = NotesPanel(id="notes")
+            await self.mount(panel, after=self._entities_pane())
+            panel.show_notes(self.annotator.annotations, self.reading)
+        if self._notes_shown and panel.list.has_focus:
+            self._notes_shown = False
+            self.query_one(ReaderView).focus()
+        else:
+            self._notes_shown = True
+            panel.focus_list()
+        self._apply_panes()
+
+    def action_review_notes(self) -> None:
+        self.annotator.review()
+
+    def on_reader_view_annotate(self, event: ReaderView.Annotate) -> None:
+        self.annotator.handle(event.action, event.color, event.selection)
+
+    def on_reader_view_selection_changed(self, event: ReaderView.SelectionChanged) -> None:
+        self.annotator.show_note_line(event.selection)
+
+    def on_notes_panel_chosen(self, event: NotesPanel.Chosen) -> None:
+        self.annotator.show_in_text(event.annotation)
+
+    def on_notes_panel_delete_requested(self, event: NotesPanel.DeleteRequested) -> None:
+        panel = self.notes_panel()
+        if panel is not None:
+            self.annotator.panel_delete(panel, event.annotation)
+
+    def action_export(self) -> None:
+        from briefing.app.export_dialog import ExportDialog
+
+        if not self.annotator.ready:
+            return
+        self.app.push_screen(ExportDialog(self.reading, self.annotator.annotations))
 
     # ------------------------------------------------------------------ section corrections
     def _editor_ready(self) -> bool:

@@ -16,6 +16,8 @@ from briefing.model import Section, TitleSource
 CURRENT_MARK = "▶"
 USER_MARK = "✎"
 """Shown after a title the reader wrote."""
+NOTES_MARK = "●"
+"""Before the number of notes in a section."""
 FIRST_BATCH = 60
 """Sections listed before the first frame; the rest follow right after it."""
 GIST_CHARS = 140
@@ -58,6 +60,7 @@ class SectionList(OptionList):
         self._gists: tuple[str, ...] = ()
         self._current = -1
         self._gist_shown = -1
+        self._note_counts: dict[int, int] = {}
 
     @property
     def current(self) -> int:
@@ -72,6 +75,9 @@ class SectionList(OptionList):
         prompt.append(section.title)
         if section.title_source == TitleSource.USER:
             prompt.append(f" {USER_MARK}", style="dim")
+        notes = self._note_counts.get(index, 0)
+        if notes:
+            prompt.append(f" {NOTES_MARK}{notes}", style="bold")
         if current:
             prompt.stylize("bold")
         if index == self._gist_shown and index < len(self._gists) and self._gists[index]:
@@ -98,6 +104,16 @@ class SectionList(OptionList):
             self.call_after_refresh(self._add_rest, sections, first)
         if self._current >= 0:
             self.highlighted = self._current
+
+    def set_note_counts(self, counts: dict[int, int]) -> None:
+        """How many annotations each section has (shown after its title)."""
+        changed = {
+            i
+            for i in set(counts) | set(self._note_counts)
+            if counts.get(i) != self._note_counts.get(i)
+        }
+        self._note_counts = dict(counts)
+        self._refresh_prompts(*changed)
 
     def _add_rest(self, sections: tuple[Section, ...], first: int) -> None:
         if sections is self._sections:

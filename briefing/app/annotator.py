@@ -1,0 +1,357 @@
+"""The reading screen's annotations: between the keys, the dialogs and the notebook.
+
+Opens the document's notebook in a thread (re-anchoring can take a moment on a long changed
+report), then keeps the reader's highlights, the notes panel, the section counts and the note
+line in step with it. Every change is written before it is shown; a failed write says so and
+gives the note back to the user rather than dropping it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from briefing.app.note_editor import NoteEditor
+from briefing.app.note_line import NoteLine
+from briefing.app.reader_view import ReaderView
+from briefing.app.section_list import SectionList
+from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation
+
+if TYPE_CHECKING:
+    from briefing.app.notes_panel import NotesPanel
+    from briefing.app.reading_screen import ReadingScreen
+    from briefing.store.anchoring import AnchorSummary
+    from briefing.store.notebook import Draft, Notebook
+
+# The store (sqlite3, rapidfuzz) is imported when notes are first opened, after the first frame.
+
+UNDO_DEPTH = 50
+
+
+class Annotator:
+    def __init__(self, screen: ReadingScreen) -> None:
+        self.screen = screen
+        self.notebook: Notebook | None = None
+        self._deleted: list[Annotation] = []
+        """Deleted annotations, newest last, for undo."""
+
+    # ------------------------------------------------------------------ opening
+    def open(self) -> None:
+        """Open the notebook in a thread; `_opened` installs it."""
+        self.screen.run_worker(
+            self._open_in_thread, thread=True, exclusive=True, group="notes", description="notes"
+        )
+
+    def _open_in_thread(self) -> None:
+        from briefing.store.database import StoreError
+        from briefing.store.notebook import Notebook
+
+        notebook = Notebook(self.screen.store, self.screen.document)
+        try:
+            summary = notebook.open()
+            draft = notebook.draft()
+        except StoreError as exc:
+            self.screen.app.call_from_thread(self._failed, str(exc))
+            return
+        self.screen.app.call_from_thread(self._opened, notebook, summary, draft)
+
+    def _failed(self, message: str) -> None:
+        self.screen.notify(
+            f"Notes are unavailable: {message}", severity="error", markup=False, timeout=15
+        )
+
+    def _opened(self, notebook: Notebook, summary: AnchorSummary, draft: Draft | None) -> None:
+        if not self.screen.is_attached:
+            return
+        self.notebook = notebook
+        self.refresh()
+        if summary.needs_review:
+            parts = []
+            if summary.moved:
+                parts.append(f"{summary.moved} {'note' if summary.moved == 1 else 'notes'} moved")
+            if summary.orphaned:
+                parts.append(f"{summary.orphaned} orphaned")
+            self.screen.notify(
+                "The text changed: " + ", ".join(parts) + " — press v to review",
+                markup=False,
+                timeout=12,
+            )
+        if draft is not None:
+            self._offer_draft(draft)
+
+    @property
+    def ready(self) -> bool:
+        if self.notebook is None:
+            self.screen.notify("Notes are still loading.", markup=False)
+            return False
+        return True
+
+    # ------------------------------------------------------------------ showing
+    @property
+    def annotations(self) -> list[Annotation]:
+        return self.notebook.annotations if self.notebook else []
+
+    def refresh(self) -> None:
+        """Show the notebook everywhere it appears."""
+        screen = self.screen
+        annotations = self.annotations
+        screen.query_one(ReaderView).set_annotations(annotations)
+        reading = screen.reading
+        counts: dict[int, int] = {}
+        for annotation in annotations:
+            if not annotation.orphaned:
+                paragraph = reading.document.paragraph_at(annotation.start)
+                section = reading.section_of(paragraph)
+                if section is not None:
+                    counts[section] = counts.get(section, 0) + 1
+        screen.query_one(SectionList).set_note_counts(counts)
+        panel = screen.notes_panel()
+        if panel is not None:
+            panel.show_notes(annotations, reading)
+        self.show_note_line(screen.query_one(ReaderView).selection)
+
+    def at(self, selection: tuple[int, int] | None, *, exact: bool = False) -> Annotation | None:
+        """The annotation the selection is on: the one with exactly its span, else (unless
+        `exact`) the smallest one holding it."""
+        if selection is None:
+            return None
+        start, end = selection
+        holding = [
+            a for a in self.annotations if not a.orphaned and a.start <= start and end <= a.end
+        ]
+        for annotation in holding:
+            if (annotation.start, annotation.end) == selection:
+                return annotation
+        if exact or not holding:
+            return None
+        return min(holding, key=lambda a: a.end - a.start)
+
+    def show_note_line(self, selection: tuple[int, int] | None) -> None:
+        self.screen.query_one(NoteLine).show_annotation(self.at(selection))
+
+    # ------------------------------------------------------------------ changes
+    def _write(self, what: str, change: object) -> bool:
+        """Run a notebook change; on failure say so (the caller keeps the user's text)."""
+        from briefing.store.database import StoreError
+
+        try:
+            if callable(change):
+                change()
+        except StoreError as exc:
+            self.screen.notify(
+                f"Could not {what}: {exc}", severity="error", markup=False, timeout=15
+            )
+            return False
+        self.refresh()
+        return True
+
+    def handle(self, action: str, color: str, selection: tuple[int, int] | None) -> None:
+        if not self.ready or self.notebook is None:
+            return
+        notebook = self.notebook
+        if action == "undo":
+            self.undo()
+            return
+        if selection is None:
+            return
+        if action == "highlight":
+            same = self.at(selection, exact=True)
+            if same is not None:
+                self._write("recolour", lambda: notebook.update(same.id, color=color))
+            else:
+                self._write("highlight", lambda: notebook.add(*selection, color=color))
+        elif action in ("note", "new_note"):
+            target = None if action == "new_note" else self.at(selection)
+            self.edit_note(selection, target)
+        elif action == "tags":
+            self.edit_tags(selection, self.at(selection))
+        elif action == "delete":
+            target = self.at(selection)
+            if target is None:
+                self.screen.notify("No annotation here to delete.", markup=False)
+            else:
+                self.delete(target)
+
+    def delete(self, annotation: Annotation) -> None:
+        notebook = self.notebook
+        if notebook is None:
+            return
+        if self._write("delete", lambda: notebook.delete(annotation.id)):
+            self._deleted = [*self._deleted[-UNDO_DEPTH + 1 :], annotation]
+            self.screen.notify("Annotation deleted — z to undo", markup=False)
+
+    def undo(self) -> None:
+        notebook = self.notebook
+        if notebook is None or not self._deleted:
+            self.screen.notify("Nothing to undo.", markup=False)
+            return
+        annotation = self._deleted.pop()
+        if self._write("undo", lambda: notebook.restore(annotation)):
+            if not annotation.orphaned:
+                self.screen.query_one(ReaderView).select(annotation.start, annotation.end)
+            self.screen.notify("Annotation restored", markup=False)
+
+    def edit_note(
+        self,
+        selection: tuple[int, int],
+        target: Annotation | None,
+        restored: str | None = None,
+    ) -> None:
+        notebook = self.notebook
+        if notebook is None:
+            return
+        span = (target.start, target.end) if target is not None else selection
+        text = self.screen.document.text
+        quote = target.quote.exact if target is not None else text[span[0] : span[1]]
+        original = target.note if target is not None else ""
+        target_id = target.id if target is not None else None
+        from briefing.store.database import StoreError
+
+        def keep_draft(body: str) -> None:
+            try:
+                notebook.save_draft(target_id, span[0], span[1], body)
+            except StoreError as exc:
+                self.screen.notify(
+                    f"Draft not saved: {exc}", severity="error", markup=False, timeout=10
+                )
+
+        def done(note: str | None) -> None:
+            if note is None:
+                self._discard_draft()
+                return
+            if target_id is not None:
+                ok = self._write("save the note", lambda: notebook.update(target_id, note=note))
+            else:
+                ok = self._write(
+                    "save the note",
+                    lambda: notebook.add(*span, color=HIGHLIGHT_COLORS[0], note=note),
+                )
+            if ok:
+                self._discard_draft()
+            else:  # the note stays in the drafts table and goes back to the user
+                self.edit_note(selection, target, restored=note)
+
+        editor = NoteEditor(
+            quote,
+            restored if restored is not None else original,
+            on_draft=keep_draft,
+            original=original,
+            title="Edit note" if target is not None else "New note",
+        )
+        self.screen.app.push_screen(editor, done)
+
+    def _discard_draft(self) -> None:
+        from briefing.store.database import StoreError
+
+        if self.notebook is not None:
+            # An old draft offered again next time is better than an error now.
+            with contextlib.suppress(StoreError):
+                self.notebook.discard_draft()
+
+    def _offer_draft(self, draft: Draft) -> None:
+        from briefing.app.dialogs import Confirm
+
+        notebook = self.notebook
+        if notebook is None:
+            return
+        target = next((a for a in notebook.annotations if a.id == draft.annotation_id), None)
+
+        def answered(restore: bool | None) -> None:
+            if restore:
+                reader = self.screen.query_one(ReaderView)
+                reader.select(draft.start, draft.end)
+                self.edit_note((draft.start, draft.end), target, restored=draft.body)
+            else:
+                self._discard_draft()
+
+        preview = " ".join(draft.body.split())[:60]
+        self.screen.app.push_screen(
+            Confirm(f"You were writing a note when briefing stopped (“{preview}”). Restore it?"),
+            answered,
+        )
+
+    def edit_tags(self, selection: tuple[int, int], target: Annotation | None) -> None:
+        from briefing.app.dialogs import TagSuggester, TextPrompt
+        from briefing.store.database import StoreError
+
+        notebook = self.notebook
+        if notebook is None:
+            return
+        try:
+            known = notebook.tags_in_use()
+        except StoreError:
+            known = []
+        current = ", ".join(target.tags) if target is not None else ""
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            tags = [t for t in value.split(",") if t.strip()]
+            if target is not None:
+                self._write("tag", lambda: notebook.update(target.id, tags=tags))
+            elif tags:
+                self._write("tag", lambda: notebook.add(*selection, tags=tags))
+
+        self.screen.app.push_screen(
+            TextPrompt(
+                "Tags, separated by commas",
+                current,
+                placeholder="e.g. follow-up, quote",
+                suggester=TagSuggester(known),
+                hint="→ accepts a suggestion · enter: save · escape: cancel",
+            ),
+            done,
+        )
+
+    # ------------------------------------------------------------------ panel and review
+    def show_in_text(self, annotation: Annotation) -> None:
+        reader = self.screen.query_one(ReaderView)
+        if annotation.orphaned:
+            self.screen.notify(
+                "This note's words are gone from the text: select a passage and press v, "
+                "then r, to re-attach it.",
+                markup=False,
+            )
+            return
+        reader.select(annotation.start, annotation.end)
+        reader.scroll_to_offset(annotation.start)
+        reader.focus()
+
+    def to_review(self) -> list[Annotation]:
+        return [a for a in self.annotations if a.status is not AnchorStatus.EXACT]
+
+    def review(self) -> None:
+        from briefing.app.review_screen import ReviewScreen
+
+        if not self.ready or self.notebook is None:
+            return
+        pending = self.to_review()
+        if not pending:
+            self.screen.notify("Every note is where it was: nothing to review.", markup=False)
+            return
+        reader = self.screen.query_one(ReaderView)
+        notebook = self.notebook
+
+        def done(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            action, annotation_id = choice
+            annotation = notebook.get(annotation_id)
+            if action == "jump":
+                self.show_in_text(annotation)
+                return
+            if action == "confirm":
+                self._write("confirm", lambda: notebook.confirm(annotation_id))
+            elif action == "attach" and reader.selection is not None:
+                selection = reader.selection
+                self._write("re-attach", lambda: notebook.reattach(annotation_id, *selection))
+            if self.to_review():
+                self.review()
+
+        self.screen.app.push_screen(
+            ReviewScreen(pending, self.screen.document.text, reader.selection is not None), done
+        )
+
+    def panel_delete(self, panel: NotesPanel, annotation: Annotation) -> None:
+        self.delete(annotation)
+        panel.focus_list()

@@ -1,0 +1,114 @@
+"""The export dialog: where to write, Markdown or W3C JSON, full text or notes only, and a
+preview of the first lines; then it writes (asking before it overwrites) and says where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Static
+
+from briefing.errors import BriefingError
+from briefing.export.destination import SUFFIXES, default_destination, render_export
+from briefing.model import Annotation, Reading
+
+PREVIEW_LINES = 12
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Returns the path written, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "export", "Export", priority=True, id="export.write"),
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+    ]
+
+    def __init__(self, reading: Reading, annotations: list[Annotation]) -> None:
+        super().__init__()
+        self._reading = reading
+        self._annotations = annotations
+
+    def compose(self) -> ComposeResult:
+        document = self._reading.document
+        with Vertical(classes="dialog card"):
+            yield Static(Text("Export", style="bold"), classes="dialog-question")
+            yield Input(str(default_destination(document)), id="export-path")
+            with Horizontal(id="export-options"):
+                yield Checkbox("Notes only", id="export-notes-only")
+                yield Checkbox("W3C annotation JSON", id="export-json")
+            yield Static(id="export-preview")
+            yield Static(
+                Text("enter or ctrl+s: export · escape: cancel", style="dim"),
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._preview()
+
+    @property
+    def _format(self) -> str:
+        return "json" if self.query_one("#export-json", Checkbox).value else "markdown"
+
+    def _render(self) -> str:
+        return render_export(
+            self._reading.document,
+            format=self._format,
+            notes_only=self.query_one("#export-notes-only", Checkbox).value,
+            reading=self._reading,
+            annotations=self._annotations,
+        )
+
+    def _preview(self) -> None:
+        lines = self._render().splitlines()[:PREVIEW_LINES]
+        self.query_one("#export-preview", Static).update(Text("\n".join(lines), style="dim"))
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        if event.checkbox.id == "export-json":
+            # Keep the path's name in step with the format unless the user typed their own.
+            path_input = self.query_one(Input)
+            old, new = SUFFIXES.values() if event.value else reversed(SUFFIXES.values())
+            if path_input.value.endswith(old):
+                path_input.value = path_input.value[: -len(old)] + new
+        self._preview()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self) -> None:
+        raw = self.query_one(Input).value.strip()
+        if not raw:
+            self.notify("Give a file to write.", severity="warning", markup=False)
+            return
+        path = Path(raw).expanduser()
+        if path.exists():
+            from briefing.app.dialogs import Confirm
+
+            def answered(overwrite: bool | None) -> None:
+                if overwrite:
+                    self._write(path, force=True)
+
+            self.app.push_screen(Confirm(f"{path} exists. Overwrite it?"), answered)
+            return
+        self._write(path, force=False)
+
+    def _write(self, path: Path, *, force: bool) -> None:
+        from briefing.export.files import write_atomically
+
+        try:
+            write_atomically(path, self._render(), force=force)
+        except BriefingError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            return
+        self.app.notify(f"Wrote {path}", markup=False)
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,110 @@
+"""The note editor: a multi-line modal for the note on a passage (Markdown allowed).
+
+What is typed is handed to `on_draft` at most every `DRAFT_INTERVAL` seconds and when the
+editor closes, so the screen can keep it in the database: a crash, `kill -9` or a closed
+terminal loses at most the last second of typing. ctrl+s saves; escape cancels (asking first
+if the note was changed, since a cancelled note is the user's work too).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Static, TextArea
+
+DRAFT_INTERVAL = 0.5
+"""Most seconds between draft saves while typing."""
+QUOTE_PREVIEW = 240
+"""Characters of the passage shown above the editor."""
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Returns the note (possibly empty) on ctrl+s, None on cancel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    def __init__(
+        self,
+        quote: str,
+        note: str = "",
+        *,
+        on_draft: Callable[[str], None] | None = None,
+        original: str | None = None,
+        title: str = "Note",
+    ) -> None:
+        """`original` is the saved note (when `note` is a restored draft it differs)."""
+        super().__init__()
+        self._quote = " ".join(quote.split())
+        self._note = note
+        self._original = note if original is None else original
+        self._on_draft = on_draft
+        self._title = title
+        self._last_draft = 0.0
+        self._pending: Timer | None = None
+        self._drafted = note
+
+    def compose(self) -> ComposeResult:
+        quote = self._quote
+        if len(quote) > QUOTE_PREVIEW:
+            quote = quote[: QUOTE_PREVIEW - 1] + "…"
+        with Vertical(classes="dialog note-dialog"):
+            yield Static(Text(self._title, style="bold"), classes="dialog-question")
+            yield Static(Text(f"“{quote}”", style="italic"), classes="note-quote")
+            yield TextArea(self._note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Static(
+                Text("ctrl+s: save · escape: cancel · Markdown allowed", style="dim"),
+                classes="dialog-hint",
+            )
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        wait = DRAFT_INTERVAL - (time.monotonic() - self._last_draft)
+        if wait <= 0:
+            self._save_draft()
+        elif self._pending is None:
+            self._pending = self.set_timer(wait, self._save_draft)
+
+    def _save_draft(self) -> None:
+        self._pending = None
+        text = self.text
+        if self._on_draft is not None and text != self._drafted:
+            self._drafted = text
+            self._last_draft = time.monotonic()
+            self._on_draft(text)
+
+    def action_save(self) -> None:
+        self._save_draft()
+        self.dismiss(self.text)
+
+    def action_cancel(self) -> None:
+        self._save_draft()
+        if self.text == self._original:
+            self.dismiss(None)
+            return
+        from briefing.app.dialogs import Confirm
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(Confirm("Discard this note? What you typed will be lost."), answered)
