@@ -49,3 +49,49 @@ def test_entity_card(snap_compare: Any) -> None:
 
     app = BriefingApp(load_document(SEED))
     assert snap_compare(app, terminal_size=(130, 40), run_before=open_card)
+
+
+def _annotate_seed() -> None:
+    """Three annotations on sentences of the seed, picked by position, not by content."""
+    from briefing.analysis.sentences import split_sentences
+    from briefing.store.database import Store
+    from briefing.store.notebook import Notebook
+
+    document = load_document(SEED)
+    sentences = split_sentences(document)
+    notebook = Notebook(Store.default(), document)
+    notebook.open()
+    first, second, third = sentences[1], sentences[3], sentences[4]
+    notebook.add(
+        first.start,
+        first.end,
+        color="yellow",
+        note="Why now? See the **timing**.",
+        tags=["context"],
+    )
+    notebook.add(second.start, second.end, color="blue", tags=["follow-up"])
+    notebook.add(third.start, third.start + 40, color="pink", note="Check this figure.")
+
+
+def test_annotations_and_notes_panel(snap_compare: Any) -> None:
+    async def show_notes(pilot: Any) -> None:
+        await _analysed(pilot)
+        await pilot.press("N")
+        await pilot.pause()
+        await pilot.press("enter")  # the first note: shown and selected in the text
+        await pilot.pause()
+
+    _annotate_seed()
+    app = BriefingApp(load_document(SEED))
+    assert snap_compare(app, terminal_size=(130, 40), run_before=show_notes)
+
+
+def test_note_editor(snap_compare: Any) -> None:
+    async def write_note(pilot: Any) -> None:
+        await _analysed(pilot)
+        await pilot.press("right_parenthesis", "right_parenthesis", "a")
+        await pilot.press(*"A *Markdown* note")
+        await pilot.pause()
+
+    app = BriefingApp(load_document(SEED))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=write_note)

@@ -24,6 +24,10 @@ _KEY_NAMES = {
     "comma": ",",
     "left_curly_bracket": "{",
     "right_curly_bracket": "}",
+    "left_parenthesis": "(",
+    "right_parenthesis": ")",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
 }
 
 
