@@ -169,21 +169,45 @@ def _before_suffix(text: str, quote: TextQuote, near: int) -> list[int]:
     return [at] if at != -1 else []
 
 
-def anchor(text: str, quote: TextQuote, position: int) -> Anchor | None:
-    """Find `quote`, last seen at `position`, in `text`; None when it is gone."""
+NEAR_WINDOWS = (512, 8_192, 131_072)
+"""Half-widths of the windows around the expected place searched before the whole text: an
+edit moves most passages a little, and a long report is not scanned once per note."""
+
+
+def _near(text: str, quote: TextQuote, expected: int) -> int | None:
+    """Start of the quote with its whole context in a window around `expected`, if any."""
+    exact = quote.exact
+    for half in NEAR_WINDOWS:
+        low, high = max(0, expected - half), min(len(text), expected + half + len(exact))
+        i = text.find(exact, low, high)
+        while i != -1:
+            if _context_score(text, quote, i, i + len(exact)) == 1.0:
+                return i
+            i = text.find(exact, i + 1, high)
+        if low == 0 and high == len(text):
+            break
+    return None
+
+
+def anchor(text: str, quote: TextQuote, position: int, shift: int = 0) -> Anchor | None:
+    """Find `quote`, last seen at `position`, in `text`; None when it is gone. `shift` is how
+    far the text before it is thought to have moved (the shift of the note before it)."""
     exact = quote.exact
     if not exact:
         return None
-    if (
-        text.startswith(exact, position)
-        and _context_score(text, quote, position, position + len(exact)) == 1.0
-    ):
-        return Anchor(position, position + len(exact), AnchorStatus.EXACT, 1.0)
+    for expected in dict.fromkeys((position + shift, position)):
+        if text.startswith(exact, expected) and _context_score(
+            text, quote, expected, expected + len(exact)
+        ) == 1.0:
+            return Anchor(expected, expected + len(exact), AnchorStatus.EXACT, 1.0)
+    near = _near(text, quote, position + shift)
+    if near is not None:
+        return Anchor(near, near + len(exact), AnchorStatus.EXACT, 1.0)
     best: tuple[float, int] | None = None
-    for start in _occurrences(text, exact, position):
+    for start in _occurrences(text, exact, position + shift):
         context = _context_score(text, quote, start, start + len(exact))
         # Context decides; nearness to the old place breaks ties between equal contexts.
-        nearness = 1.0 / (1.0 + abs(start - position) / 1000)
+        nearness = 1.0 / (1.0 + abs(start - position - shift) / 1000)
         weight = context + 0.001 * nearness
         if best is None or weight > best[0]:
             best = (weight, start)
@@ -194,12 +218,12 @@ def anchor(text: str, quote: TextQuote, position: int) -> Anchor | None:
             return Anchor(start, start + len(exact), AnchorStatus.EXACT, 1.0)
         # The words are there but their surroundings changed: found, to be confirmed.
         return Anchor(start, start + len(exact), AnchorStatus.MOVED, round(0.5 + context / 2, 3))
-    return _fuzzy(text, quote, position)
+    return _fuzzy(text, quote, position + shift)
 
 
-def reanchor(text: str, annotation: Annotation) -> Annotation:
+def reanchor(text: str, annotation: Annotation, shift: int = 0) -> Annotation:
     """The annotation attached to `text` as well as it can be, or orphaned (never dropped)."""
-    found = anchor(text, annotation.quote, annotation.start)
+    found = anchor(text, annotation.quote, annotation.start, shift)
     if found is None:
         if annotation.status is AnchorStatus.ORPHANED:
             return annotation
@@ -210,7 +234,15 @@ def reanchor(text: str, annotation: Annotation) -> Annotation:
 
 
 def reanchor_all(text: str, annotations: Iterable[Annotation]) -> list[Annotation]:
-    return [reanchor(text, annotation) for annotation in annotations]
+    """Re-anchor in order of old position, each expected where the one before it moved to."""
+    result: dict[str, Annotation] = {}
+    shift = 0
+    for annotation in sorted(annotations, key=lambda a: a.start):
+        moved = reanchor(text, annotation, shift)
+        if not moved.orphaned:
+            shift = moved.start - annotation.start
+        result[annotation.id] = moved
+    return list(result.values())
 
 
 def occurrences(text: str, exact: str) -> list[int]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document, TextQuote
-from briefing.store.anchoring import AnchorSummary, quote_at, reanchor
+from briefing.store.anchoring import AnchorSummary, quote_at, reanchor_all
 from briefing.store.database import Store, StoreError
 
 _UUID_HEX = re.compile(r"[0-9a-f]{32}")
@@ -85,13 +85,15 @@ class Notebook:
             ).fetchall()
             tags = _tags_by_annotation(connection, [row[0] for row in rows])
             annotations: list[Annotation] = []
-            changed: list[Annotation] = []
+            stale: list[Annotation] = []
             for row in rows:
                 annotation = _annotation(row, tags.get(row[0], ()))
-                if row[12] != self.document.content_hash:
-                    annotation = reanchor(text, annotation)
-                    changed.append(annotation)
-                annotations.append(annotation)
+                if row[12] == self.document.content_hash:
+                    annotations.append(annotation)
+                else:
+                    stale.append(annotation)
+            changed = reanchor_all(text, stale)
+            annotations.extend(changed)
             for annotation in changed if persist else ():
                 connection.execute(
                     'UPDATE annotations SET start = ?, "end" = ?, status = ?, score = ?, '
