@@ -55,7 +55,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def _format(self) -> str:
         return "json" if self.query_one("#export-json", Checkbox).value else "markdown"
 
-    def _render(self) -> str:
+    def _exported_text(self) -> str:
         return render_export(
             self._reading.document,
             format=self._format,
@@ -65,7 +65,7 @@ class ExportDialog(ModalScreen[Path | None]):
         )
 
     def _preview(self) -> None:
-        lines = self._render().splitlines()[:PREVIEW_LINES]
+        lines = self._exported_text().splitlines()[:PREVIEW_LINES]
         self.query_one("#export-preview", Static).update(Text("\n".join(lines), style="dim"))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
@@ -103,7 +103,7 @@ class ExportDialog(ModalScreen[Path | None]):
         from briefing.export.files import write_atomically
 
         try:
-            write_atomically(path, self._render(), force=force)
+            write_atomically(path, self._exported_text(), force=force)
         except BriefingError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
             return

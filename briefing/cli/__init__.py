@@ -148,13 +148,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] == "analyze":
             return _analyze(args[1:])
         if args and args[0] == "notes":
-            from briefing.cli import notes
+            from briefing.cli.notes import run as notes
 
-            return notes.run(args[1:])
+            return notes(args[1:])
         if args and args[0] == "export":
-            from briefing.cli import export
+            from briefing.cli.export import run as export
 
-            return export.run(args[1:])
+            return export(args[1:])
         return _open(args)
     except BriefingError as exc:
         return fail(str(exc))

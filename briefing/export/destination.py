@@ -1,0 +1,71 @@
+"""What the CLI and the app share about exporting: where the file goes by default, and how a
+document becomes the exported text (its reading and its notes, read without changing the store)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from briefing.model import Annotation, Document, Reading
+from briefing.paths import seed_path
+
+SUFFIXES = {"markdown": ".annotated.md", "json": ".annotations.json"}
+
+
+def default_destination(document: Document, format: str = "markdown") -> Path:
+    """`<name>.annotated.md` beside the source when that directory is writable (and is not the
+    installed package), else in the current directory."""
+    source = Path(document.source_path) if document.source_path else None
+    stem = source.name.rsplit(".", 1)[0] if source else "briefing"
+    name = stem + SUFFIXES[format]
+    if source is not None:
+        folder = source.resolve().parent
+        bundled = folder == seed_path().resolve().parent
+        if not bundled and os.access(folder, os.W_OK):
+            return _relative(folder / name)
+    return Path(name)
+
+
+def _relative(path: Path) -> Path:
+    """Shown paths stay short when they are under the current directory."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def render_export(
+    document: Document,
+    *,
+    format: str = "markdown",
+    notes_only: bool = False,
+    reading: Reading | None = None,
+    annotations: list[Annotation] | None = None,
+) -> str:
+    """The exported text. Without `reading`/`annotations` they are read (the cached reading,
+    the stored notes, re-anchored in memory only)."""
+    from briefing.export.files import export_time
+
+    if annotations is None:
+        from briefing.store.database import Store
+        from briefing.store.notebook import Notebook
+
+        notebook = Notebook(Store.default(), document)
+        notebook.open(persist=False)
+        annotations = notebook.annotations
+    source = document.source_path
+    if format == "json":
+        from briefing.export.web_annotation import export_web_annotations
+
+        return export_web_annotations(
+            document, annotations, source=source, exported_at=export_time()
+        )
+    if reading is None:
+        from briefing.pipeline import read_document
+
+        reading = read_document(document)
+    from briefing.export.markdown import export_markdown
+
+    return export_markdown(
+        reading, annotations, notes_only=notes_only, exported_at=export_time(), source=source
+    )
