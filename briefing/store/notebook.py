@@ -146,8 +146,13 @@ class Notebook:
 
     def add_existing(self, annotation: Annotation) -> Annotation | None:
         """Keep an annotation made elsewhere (an import), already anchored. Its id is kept when
-        it is a free uuid; one this document already has is not added twice (None)."""
-        if any(a.id == annotation.id for a in self.annotations):
+        it is a free uuid. One this document already has (same id, or same passage and note)
+        is not added twice: None."""
+        same = (annotation.start, annotation.end, annotation.quote.exact, annotation.note)
+        if any(
+            a.id == annotation.id or (a.start, a.end, a.quote.exact, a.note) == same
+            for a in self.annotations
+        ):
             return None
         if not _UUID_HEX.fullmatch(annotation.id) or self._id_taken(annotation.id):
             annotation = replace(annotation, id=uuid.uuid4().hex)
