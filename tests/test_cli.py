@@ -45,7 +45,7 @@ def bad_files(tmp: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-@pytest.mark.parametrize("command", [[], ["analyze"], ["notes"], ["notes", "add"]])
+@pytest.mark.parametrize("command", [[], ["analyze"], ["notes"], ["notes", "add"], ["export"]])
 @pytest.mark.parametrize(
     "case", ["missing", "directory", "empty", "whitespace", "binary", "undecodable", "too large"]
 )
