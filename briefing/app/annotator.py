@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from briefing.app.note_editor import NoteEditor
 from briefing.app.note_line import NoteLine
 from briefing.app.reader_view import ReaderView
 from briefing.app.section_list import SectionList
@@ -230,6 +229,8 @@ class Annotator:
                 self._discard_draft()
             else:  # the note stays in the drafts table and goes back to the user
                 self.edit_note(selection, target, restored=note)
+
+        from briefing.app.note_editor import NoteEditor  # TextArea: not needed at start-up
 
         editor = NoteEditor(
             quote,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import time
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -25,7 +25,6 @@ from briefing.app.annotator import Annotator
 from briefing.app.entity_sidebar import EntityPlaceholder, EntitySidebar
 from briefing.app.header import BriefingHeader
 from briefing.app.note_line import NoteLine
-from briefing.app.notes_panel import NotesPanel
 from briefing.app.reader_view import ReaderView
 from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
@@ -33,6 +32,7 @@ from briefing.model import Document, Entity, Reading, Section
 from briefing.search import MAX_HITS, find_all
 
 if TYPE_CHECKING:
+    from briefing.app.notes_panel import NotesPanel
     from briefing.app.section_editor import Edit, SectionEditor
     from briefing.store.database import Store
 
@@ -466,13 +466,17 @@ class ReadingScreen(Screen[None]):
 
     # ------------------------------------------------------------------ annotations
     def notes_panel(self) -> NotesPanel | None:
-        found = self.query(NotesPanel)
-        return found.first() if found else None
+        # By name: the panel's module is imported when the panel is first opened.
+        for widget in self.query("NotesPanel"):
+            return cast("NotesPanel", widget)
+        return None
 
     async def action_toggle_notes(self) -> None:
         """Show the notes panel in the right-hand column (and focus it), or hide it."""
         panel = self.notes_panel()
         if panel is None:
+            from briefing.app.notes_panel import NotesPanel
+
             panel = NotesPanel(id="notes")
             await self.mount(panel, after=self._entities_pane())
             panel.show_notes(self.annotator.annotations, self.reading)
