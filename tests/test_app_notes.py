@@ -101,7 +101,8 @@ async def test_highlight_note_tags_delete_and_undo(tmp_path: Path) -> None:
         screen = await ready(app, pilot)
         await pilot.press("right_parenthesis", "right_parenthesis", "y")
         [made] = stored(path).annotations
-        assert made.quote.exact.startswith("Its chair said") and made.color == "yellow"
+        assert made.quote.exact.startswith("Its chair said")
+        assert made.color == "yellow"
         await pilot.press("u")  # same selection, another colour: recoloured, not a second one
         [made] = stored(path).annotations
         assert made.color == "green"
@@ -172,7 +173,8 @@ async def test_overlapping_annotations_and_a_new_note_inside_one(tmp_path: Path)
     assert len(notes) == 3
     outer = max(notes, key=lambda a: a.end - a.start)
     inner = next(a for a in notes if a.note == "inner")
-    assert outer.start <= inner.start and inner.end <= outer.end
+    assert outer.start <= inner.start
+    assert inner.end <= outer.end
 
 
 async def test_notes_panel_filters_and_jumps(tmp_path: Path) -> None:
@@ -190,7 +192,8 @@ async def test_notes_panel_filters_and_jumps(tmp_path: Path) -> None:
         await pilot.press("N")
         await pilot.pause()
         panel = screen.query_one(NotesPanel)
-        assert panel.display and panel.list.has_focus
+        assert panel.display
+        assert panel.list.has_focus
         assert panel.highlighted_annotation() is not None
         assert panel.highlighted_annotation().quote.exact == "rebuild the north quay"  # type: ignore[union-attr]
         await pilot.press("f")
@@ -222,7 +225,8 @@ async def test_a_draft_is_saved_while_typing_and_offered_back(tmp_path: Path) ->
         await pilot.press("x")
         await pilot.pause(0.7)
         draft = Notebook(Store.default(), load_document(path)).draft()
-        assert draft is not None and draft.body == "half a thoughtx"
+        assert draft is not None
+        assert draft.body == "half a thoughtx"
         # The app goes away without saving (as if killed): the draft stays in the database.
     again = BriefingApp(load_document(path))
     async with again.run_test(size=(120, 30)) as pilot:

@@ -49,9 +49,7 @@ def run(argv: Sequence[str]) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
         return 0
-    destination = (
-        Path(args.output) if args.output else default_destination(document, args.format)
-    )
+    destination = Path(args.output) if args.output else default_destination(document, args.format)
     write_atomically(destination, text, force=args.force)
     print(f"wrote {sanitize(str(destination))}", file=sys.stderr)
     return 0

@@ -196,9 +196,10 @@ def anchor(text: str, quote: TextQuote, position: int, shift: int = 0) -> Anchor
     if not exact:
         return None
     for expected in dict.fromkeys((position + shift, position)):
-        if text.startswith(exact, expected) and _context_score(
-            text, quote, expected, expected + len(exact)
-        ) == 1.0:
+        if (
+            text.startswith(exact, expected)
+            and _context_score(text, quote, expected, expected + len(exact)) == 1.0
+        ):
             return Anchor(expected, expected + len(exact), AnchorStatus.EXACT, 1.0)
     near = _near(text, quote, position + shift)
     if near is not None:
