@@ -8,12 +8,18 @@ mention of its own, replacing the tagger's mentions inside it, and linked to its
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 
 from briefing.analysis.entities.acronyms import find_acronym_pairs
 from briefing.analysis.entities.clean import strip_span, trim_mention
 from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.norm import country_of, is_capitalised, split_words
+
+_NAMER = re.compile(
+    r",?\s+(?:which|who|that)\s+(?:calls?|called|names?|dubs?|knows?)\s+(?:it|them)\b"
+)
+"""'X, which calls it Z': X names a thing mentioned earlier in the sentence."""
 
 Link = tuple[Mention, Mention]
 """Two mentions the text says name the same thing."""
@@ -46,20 +52,80 @@ def cap_run(doc: Doc, pos: int) -> tuple[int, int] | None:
     return doc.spans[i][0], doc.spans[j][1]
 
 
+class _Mentions:
+    """The mention list being edited, with an index by start: a span query looks at the
+    mentions near it only, and answers in list order (the order ties are broken in)."""
+
+    def __init__(self, ms: list[Mention]) -> None:
+        self.ms = ms
+        self._seq: dict[Mention, int] = {m: k for k, m in enumerate(ms)}
+        self._by_seq: dict[int, Mention] = dict(enumerate(ms))
+        self._starts = sorted((m.start, k) for k, m in enumerate(ms))
+        self._longest = max((m.end - m.start for m in ms), default=0)
+        self._next = len(ms)
+
+    def __contains__(self, m: Mention) -> bool:
+        return m in self._seq
+
+    def append(self, m: Mention) -> None:
+        k = self._next
+        self._next += 1
+        self.ms.append(m)
+        self._seq[m] = k
+        self._by_seq[k] = m
+        insort(self._starts, (m.start, k))
+        self._longest = max(self._longest, m.end - m.start)
+
+    def remove(self, m: Mention) -> None:
+        self.ms.remove(m)
+        k = self._seq.pop(m)
+        del self._by_seq[k]
+        del self._starts[bisect_left(self._starts, (m.start, k))]
+
+    def starting_in(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in [lo, hi], in list order."""
+        i = bisect_left(self._starts, (lo,))
+        j = bisect_left(self._starts, (hi + 1,))
+        return [self._by_seq[k] for k in sorted(k for _, k in self._starts[i:j])]
+
+    def overlapping(self, a: int, b: int) -> list[Mention]:
+        """Mentions overlapping [a, b), in list order."""
+        near = self.starting_in(a - self._longest, b)
+        return [m for m in near if m.start < b and a < m.end]
+
+    def inside(self, a: int, b: int) -> list[Mention]:
+        """Mentions inside [a, b], in list order."""
+        return [m for m in self.starting_in(a, b) if m.end <= b]
+
+    def before_in_sentence(self, doc: Doc, pos: int) -> list[Mention]:
+        """Mentions ending by pos in the sentence holding pos, in list order (sentences are
+        runs of tokens, so the search stops at the first mention of an earlier sentence)."""
+        sent = doc.sent_of[doc.tok_containing(pos)]
+        ks: list[int] = []
+        i = bisect_left(self._starts, (pos + 1,)) - 1
+        while i >= 0:
+            start, k = self._starts[i]
+            si = doc.sent_of[doc.tok_containing(start)]
+            if si < sent:
+                break
+            if si == sent and self._by_seq[k].end <= pos:
+                ks.append(k)
+            i -= 1
+        return [self._by_seq[k] for k in sorted(ks)]
+
+
 def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
     """Add the mentions the text defines to `ms` (in place) and return the links they make."""
     text = doc.text
     links: list[Link] = []
-
-    def overlapping(a: int, b: int) -> list[Mention]:
-        return [m for m in ms if m.start < b and a < m.end]
+    index = _Mentions(ms)
 
     def add_span(
         a: int, b: int, ner: str, alias_only: bool = False, source: str = "text"
     ) -> Mention | None:
         """Make (a,b) a mention, replacing mentions inside it; return it."""
         a, b = strip_span(text, a, b)
-        inside = overlapping(a, b)
+        inside = index.overlapping(a, b)
         for m in inside:
             if m.start == a and m.end == b:
                 m.alias_only = m.alias_only or alias_only
@@ -67,7 +133,7 @@ def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
         types = [m.ner for m in inside if m.start >= a and m.end <= b]
         for m in inside:
             if m.start >= a and m.end <= b:
-                ms.remove(m)
+                index.remove(m)
         nm = Mention(
             a,
             b,
@@ -78,12 +144,12 @@ def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
         tr = trim_mention(doc, nm)
         if tr is None:
             return None
-        ms.append(tr)
+        index.append(tr)
         return tr
 
     # 2a. acronym pairs given by the text
     for (ea, eb), (aa, ab) in find_acronym_pairs(text):
-        inner = [m for m in ms if m.start >= ea and m.end <= eb]
+        inner = index.inside(ea, eb)
         ner = Counter(m.ner for m in inner).most_common(1)[0][0] if inner else "ORG"
         if ner == "LOC" and len(split_words(text[ea:eb])) > 1 and not country_of(text[ea:eb]):
             ner = (
@@ -98,7 +164,7 @@ def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
 
     # 2b. alternative names: "X, which Y calls Z", "X, also known as Z"
     for m in list(ms):
-        if m not in ms:
+        if m not in index:
             continue
         tail = text[m.end : m.end + 120]
         # allow a closing possessive/plural after X
@@ -108,26 +174,16 @@ def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
                 continue
             pos = m.end + mt.end()
             target = m
-            if re.match(
-                r",?\s+(?:which|who|that)\s+(?:calls?|called|names?|dubs?|knows?)\s+(?:it|them)\b",
-                tail,
-            ):
+            if _NAMER.match(tail):
                 # the namer is X; the thing named is an earlier mention of the same sentence
-                sent = doc.sent_of[doc.tok_containing(m.start)]
-                prev = [
-                    o
-                    for o in ms
-                    if o.end <= m.start
-                    and o.ner != "PER"
-                    and doc.sent_of[doc.tok_containing(o.start)] == sent
-                ]
+                prev = [o for o in index.before_in_sentence(doc, m.start) if o.ner != "PER"]
                 if not prev:
                     continue
                 target = max(prev, key=lambda o: o.start)
                 if "them" in mt.group(0):
                     plural = [o for o in prev if o.surface(text).endswith("s")]
                     target = max(plural, key=lambda o: o.start) if plural else target
-            nxt = [o for o in ms if o.start == pos or (o.start > pos and o.start <= pos + 1)]
+            nxt = index.starting_in(pos, pos + 1)
             run = cap_run(doc, pos)
             z: Mention | None
             if nxt:

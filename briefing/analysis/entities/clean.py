@@ -155,7 +155,8 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
     m.start, m.end = doc.spans[idx[0]][0], doc.spans[idx[-1]][1]
     # a dateline ("LONDON —", "LAGOS, Nigeria 2024-06-01") names a place
     if (m.start == 0 or text[m.start - 1] == "\n") and text[m.start : m.end].isupper():
-        line = text[m.end : text.find("\n", m.end) if "\n" in text[m.end :] else len(text)]
+        eol = text.find("\n", m.end)
+        line = text[m.end : eol if eol >= 0 else len(text)]
         dl = re.match(
             r"(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?"
             r"(?:[-\u2014\u2013]+|\d{4}-\d\d-\d\d|(?:"
@@ -246,8 +247,8 @@ def in_slogan(doc: Doc, m: Mention) -> bool:
     if seg.count('"') % 2 == 0 and seg.count("\u201c") <= seg.count("\u201d"):
         return False
     qstart = line_start + qpos + 1
-    close = min([p for p in (text.find('"', m.end), text.find("\u201d", m.end)) if p >= 0] or [-1])
-    if close < 0:
+    close = doc.next_close_quote(m.end)
+    if close is None:
         return False
     inner = text[qstart:close]
     words = re.findall(r"[^\W_][\w'\u2019.-]*", inner)
@@ -334,7 +335,7 @@ def _looks_demonym(s: str) -> bool:
 
 def _capitalised_elsewhere(doc: Doc, s: str, i: int) -> bool:
     """The token `s` also occurs capitalised mid-sentence (not at token i): a name after all."""
-    return any(j != i and t == s and j not in doc.sent_first for j, t in enumerate(doc.toks))
+    return any(j != i for j in doc.mid_sentence(s))
 
 
 def split_compounds(doc: Doc, m: Mention, places: Set[str] = frozenset()) -> list[Mention]:

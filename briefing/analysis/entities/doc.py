@@ -7,11 +7,16 @@ sentences once, with the tagger's own tokenizer so that spans line up with the N
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.analysis.ner import split_sentences, tokenize
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+"""An abbreviation with periods ("U.S."), after which a capital may start a sentence."""
+_CLOSE_QUOTE = re.compile('["\u201d]')
+"""A double quote that can close a quotation: straight or right curly."""
 
 
 class Doc:
@@ -36,7 +41,8 @@ class Doc:
                     self.sent_first.add(i)
                     break
         for i in range(1, len(self.toks)):
-            if re.fullmatch(r"(?:[A-Z]\.){2,}", self.toks[i - 1]) and self.toks[i][:1].isupper():
+            prev = self.toks[i - 1]
+            if "." in prev and _DOTTED.fullmatch(prev) and self.toks[i][:1].isupper():
                 self.sent_first.add(i)  # "... in the U.S. Signed by ..." may start a sentence
         self.paragraphs = (
             sorted((int(a), int(b)) for a, b in paragraphs) if paragraphs else [(0, len(text))]
@@ -44,6 +50,29 @@ class Doc:
         self.pstarts = [a for a, _ in self.paragraphs]
         self.lower_words = {t for t in self.toks if t[:1].islower()}
         self.surnames: set[str] = set()
+        self._mid_sentence: tuple[dict[str, int], dict[str, int]] | None = None
+        self._close_quotes: list[int] | None = None
+
+    def mid_sentence(self, tok: str) -> list[int]:
+        """The first and the last index where `tok` occurs not as a sentence's first word
+        (one index if it occurs there once; enough to tell whether it occurs anywhere but at
+        a given index)."""
+        if self._mid_sentence is None:
+            first_word = self.sent_first
+            last = {t: i for i, t in enumerate(self.toks) if i not in first_word}
+            first = {t: i for i, t in reversed(list(enumerate(self.toks))) if i not in first_word}
+            self._mid_sentence = (first, last)
+        first, last = self._mid_sentence
+        if tok not in first:
+            return []
+        return [first[tok]] if first[tok] == last[tok] else [first[tok], last[tok]]
+
+    def next_close_quote(self, pos: int) -> int | None:
+        """Position of the first straight or closing curly double quote at or after pos."""
+        if self._close_quotes is None:
+            self._close_quotes = [mt.start() for mt in _CLOSE_QUOTE.finditer(self.text)]
+        k = bisect_left(self._close_quotes, pos)
+        return self._close_quotes[k] if k < len(self._close_quotes) else None
 
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after pos."""

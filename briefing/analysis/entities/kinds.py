@@ -49,6 +49,7 @@ def _head_words(s: str) -> list[str]:
 
 def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | None:
     """Type of a cluster of mentions `group` with surface forms `surfs` (same order)."""
+    surfs = list(dict.fromkeys(surfs))  # every rule on forms is a set test: each form once
     if any(m.honorific for m in group):
         return "person"
     if any(len(split_words(x)) >= 2 and low(split_words(x)[-1]) in ORG_SUFFIXES for x in surfs):

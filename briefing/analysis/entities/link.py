@@ -6,16 +6,22 @@ convention: the same key or country code, "Ministry of X" <-> "X Ministry", comp
 a person's name parts ("Macron" <- "Emmanuel Macron"), a company's first word
 ("Northwind" <- "Northwind Energy Plc") and acronym initials. The tagger misses many repeats
 of a name, so every linked form is then searched for in the text and the clustering rerun.
+
+A long report has tens of thousands of mentions and thousands of forms, so no rule compares
+all pairs of mentions or searches the whole text once per form: each rule looks its partners
+up in an index (by key, word, initials or first word), and one pass over the text finds every
+form. The rules still join clusters in the same order as a pairwise scan would, because the
+union-find refuses some joins and a refusal depends on what was joined before.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Sequence, Set
 
-from briefing.analysis.entities.acronyms import acronym_matches
+from briefing.analysis.entities.acronyms import initial_variants
 from briefing.analysis.entities.aliases import Link
 from briefing.analysis.entities.clean import in_slogan, trim_mention
 from briefing.analysis.entities.doc import Doc, Mention
@@ -43,29 +49,111 @@ from briefing.analysis.entities.words import (
     TITLE_QUALIFIERS,
 )
 
+_GEO_PLURALS_LOW = frozenset(g.lower() for g in GEO_PLURALS)
+
+
+class _Members:
+    """Mention indices that one index entry points at, and the clusters they are in.
+
+    Clusters only ever merge, so the roots found last time, looked up again, are the roots of
+    all members now: a query costs the number of distinct clusters, not of members.
+    """
+
+    __slots__ = ("_by_start", "_first", "_starts", "idx")
+
+    def __init__(self) -> None:
+        self.idx: list[int] = []
+        self._first: dict[int, int] | None = None
+        self._by_start: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+
+    def first_by_root(self, uf: UnionFind) -> dict[int, int]:
+        """Root -> the lowest member index in that cluster, for each cluster with members."""
+        old = {j: j for j in self.idx} if self._first is None else self._first
+        first: dict[int, int] = {}
+        for r, j in old.items():
+            r = uf.find(r)
+            first[r] = min(first.get(r, j), j)
+        self._first = first
+        return first
+
+    def roots(self, uf: UnionFind) -> set[int]:
+        """The current roots of the members' clusters."""
+        return set(self.first_by_root(uf))
+
+    def _order(self, ms: Sequence[Mention]) -> list[tuple[int, int]]:
+        if self._by_start is None:
+            self._by_start = sorted((ms[j].start, j) for j in self.idx)
+            self._starts = [s for s, _ in self._by_start]
+        return self._by_start
+
+    def last_before(self, ms: Sequence[Mention], pos: int) -> tuple[int, int] | None:
+        """(start, index) of the member starting last before pos (lowest index on a tie)."""
+        order = self._order(ms)
+        k = bisect_left(self._starts, pos) - 1
+        if k < 0:
+            return None
+        return order[bisect_left(self._starts, self._starts[k])]
+
+    def first(self, ms: Sequence[Mention]) -> tuple[int, int]:
+        """(start, index) of the member starting first (lowest index on a tie)."""
+        return self._order(ms)[0]
+
+
+def _join_each(uf: UnionFind, i: int, groups: Sequence[_Members]) -> None:
+    """`uf.union(i, j)` for every member j of `groups` in index order, with the same outcome.
+
+    After one join with a cluster, a join with any other member of it changes nothing: it is
+    in i's cluster already, or refused again (a refusal stands, since clusters only grow). So
+    one join per cluster is enough, made at the place of its first member.
+    """
+    first: dict[int, int] = {}
+    for g in groups:
+        for r, j in g.first_by_root(uf).items():
+            first[r] = min(first.get(r, j), j)
+    for r in sorted(first, key=first.__getitem__):
+        uf.union(i, r)
+
 
 def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind:
     """Union-find over the indices of `ms`, joined by `links` and every linking rule."""
     text = doc.text
-    n = len(ms)
-    full_names: list[tuple[str, ...] | None] = []
-    for m in ms:
-        ws = name_parts(m.surface(text))
-        full_names.append(tuple(ws) if (m.ner == "PER" or m.honorific) and len(ws) >= 2 else None)
-    uf = UnionFind(n, full_names)
+    surf = [m.surface(text) for m in ms]
+    words = [split_words(s) for s in surf]
+    keys = [key(s) for s in surf]
+    parts = [name_parts(s) for s in surf]
+    full_names: list[tuple[str, ...] | None] = [
+        tuple(ws) if (m.ner == "PER" or m.honorific) and len(ws) >= 2 else None
+        for m, ws in zip(ms, parts, strict=True)
+    ]
+    uf = UnionFind(len(ms), full_names)
     pos = {id(m): i for i, m in enumerate(ms)}
     for a, b in links:
         if id(a) in pos and id(b) in pos:
             uf.union(pos[id(a)], pos[id(b)])
-    surf = [m.surface(text) for m in ms]
-    keys = [key(s) for s in surf]
 
-    # name parts shared by several different people ("Mussolini": Benito, Alessandra)
+    part_owner = _part_owners(full_names)
+    _link_same_key(uf, ms, surf, keys, _shared_parts(part_owner))
+    _link_alt_keys(uf, keys)
+    _link_place_prefixed(uf, ms, words)
+    _link_name_parts(uf, ms, surf, words, parts)
+    _link_company_short(uf, ms, surf, words, keys, part_owner)
+    _link_acronyms(uf, ms, surf, words)
+    return uf
+
+
+def _part_owners(full_names: Sequence[tuple[str, ...] | None]) -> dict[str, set[tuple[str, ...]]]:
+    """First and last name part (keyed) -> the full person names that have it there."""
     part_owner: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
     for fn in full_names:
         if fn:
             for w in (fn[0], fn[-1]):
                 part_owner[key(w)].add(fn)
+    return part_owner
+
+
+def _shared_parts(part_owner: dict[str, set[tuple[str, ...]]]) -> set[str]:
+    """Name parts shared by several different people ("Mussolini": Benito, Alessandra)."""
     shared: set[str] = set()
     for w, owners in part_owner.items():
         ol = list(owners)
@@ -75,12 +163,22 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
             for y in ol[i2 + 1 :]
         ):
             shared.add(w)
+    return shared
 
-    # exact key / country code
+
+def _link_same_key(
+    uf: UnionFind,
+    ms: Sequence[Mention],
+    surf: Sequence[str],
+    keys: Sequence[str],
+    shared: Set[str],
+) -> None:
+    """The same key, or the same country ("UK" / "Britain"); a shared name part is left to
+    the name-part rule, which links it to the nearest full name."""
     by_key: dict[str, int] = {}
     for i, k in enumerate(keys):
         if k in shared:
-            continue  # linked one by one to the nearest full name below
+            continue
         c = country_of(surf[i])
         kk = ("#C" + c) if c and ms[i].ner != "PER" else k
         if kk in by_key:
@@ -88,96 +186,142 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
         else:
             by_key[kk] = i
 
-    # "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands"
-    alt_key: defaultdict[str, list[int]] = defaultdict(list)
+
+def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
+    """ "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands"."""
+    alt_key: defaultdict[str, _Members] = defaultdict(_Members)
     for i, k in enumerate(keys):
         ws = k.split()
         if len(ws) >= 3 and ws[0] in OF_HEADS and ws[1] == "of":
-            alt_key[" ".join(ws[2:] + ws[:1])].append(i)
+            alt_key[" ".join(ws[2:] + ws[:1])].idx.append(i)
         if len(ws) >= 2 and ws[-1] in ORG_SUFFIXES:
-            alt_key[" ".join(ws[:-1])].append(i)
-        if len(ws) >= 2 and ws[-1] in {g.lower() for g in GEO_PLURALS}:
-            alt_key[" ".join(ws[:-1]) + "s"].append(i)
+            alt_key[" ".join(ws[:-1])].idx.append(i)
+        if len(ws) >= 2 and ws[-1] in _GEO_PLURALS_LOW:
+            alt_key[" ".join(ws[:-1]) + "s"].idx.append(i)
     for i, k in enumerate(keys):
-        for j in alt_key.get(k, []):
-            uf.union(i, j)
+        if k in alt_key:
+            _join_each(uf, i, [alt_key[k]])
     seen_alt: dict[str, int] = {}
-    for k, js in alt_key.items():
-        for j in js:
+    for k, members in alt_key.items():
+        for j in members.idx:
             if k in seen_alt:
                 uf.union(seen_alt[k], j)
             seen_alt[k] = j
 
-    # organisations: "Nigerian Air Force" <- "Air Force" when the extra
-    # prefix is a place / nationality
-    multi = [
-        (i, split_words(surf[i]))
-        for i in range(n)
-        if ms[i].ner in ("ORG", "MISC") and len(split_words(surf[i])) >= 2
-    ]
-    for i, wi in multi:
-        for j in range(n):
-            if j == i or ms[j].ner not in ("ORG", "MISC"):
-                continue
-            wj = split_words(surf[j])
-            if len(wj) >= len(wi) or [key(w) for w in wi[-len(wj) :]] != [key(w) for w in wj]:
-                continue
-            prefix = " ".join(wi[: len(wi) - len(wj)])
-            if country_of(prefix) or demonym_of(prefix):
-                uf.union(i, j)
 
-    # persons: a name that is part of a fuller name ("Macron", "Mr. Macron", "Xi")
-    is_person = [ms[i].ner == "PER" or ms[i].honorific for i in range(n)]
-    full = [
-        (i, name_parts(surf[i]))
-        for i in range(n)
-        if is_person[i]
-        and len(name_parts(surf[i])) >= 2
-        and low(split_words(surf[i])[-1]) not in ORG_SUFFIXES
-    ]
-    for i in range(n):
-        if not is_person[i] and (country_of(surf[i]) or len(split_words(surf[i])) > 1):
+def _link_place_prefixed(
+    uf: UnionFind, ms: Sequence[Mention], words: Sequence[Sequence[str]]
+) -> None:
+    """Organisations: "Nigerian Air Force" <- "Air Force" when the extra prefix is a place or
+    a nationality. Shorter names are looked up by their keyed words."""
+    org = [m.ner in ("ORG", "MISC") for m in ms]
+    by_words: defaultdict[tuple[str, ...], _Members] = defaultdict(_Members)
+    for j, wj in enumerate(words):
+        if org[j] and wj:
+            by_words[tuple(key(w) for w in wj)].idx.append(j)
+    for i, wi in enumerate(words):
+        if not org[i] or len(wi) < 2:
             continue
-        parts = name_parts(surf[i])
-        if not parts:
-            continue
-        cands: list[int] = []
-        for j, fp in full:
-            if (
-                j == i
-                or len(fp) < len(parts)
-                or (len(fp) == len(parts) and not any(map(is_initial, parts)))
-            ):
-                continue
-            if [key(p) for p in parts] == [key(p) for p in fp]:
-                continue
-            if name_within(parts, fp):
-                last_or_first = key(parts[-1]) == key(fp[-1]) or key(parts[0]) == key(fp[0])
-                if len(parts) == 1 and not last_or_first:
-                    continue
-                cands.append(j)
-        if not cands:
-            continue
-        roots = {uf.find(j) for j in cands}
-        if len(roots) == 1:
-            uf.union(i, cands[0])
-        else:
-            # several people share the name part: prefer a last-name match, then the nearest before
-            lastm = [j for j in cands if key(parts[-1]) == key(name_parts(surf[j])[-1])]
-            pool = lastm or cands
-            before = [j for j in pool if ms[j].start < ms[i].start]
-            j = (
-                max(before, key=lambda j: ms[j].start)
-                if before
-                else min(pool, key=lambda j: ms[j].start)
+        wkeys = tuple(key(w) for w in wi)
+        shorter: list[_Members] = []
+        for cut in range(1, len(wi)):
+            if wkeys[cut:] in by_words:
+                prefix = " ".join(wi[:cut])
+                if country_of(prefix) or demonym_of(prefix):
+                    shorter.append(by_words[wkeys[cut:]])
+        if shorter:
+            _join_each(uf, i, shorter)
+
+
+def _fuller_name(parts: Sequence[str], fp: Sequence[str]) -> bool:
+    """`parts` ("Macron", "E. Macron") can be a shorter form of the full name `fp`."""
+    if len(fp) < len(parts) or (len(fp) == len(parts) and not any(map(is_initial, parts))):
+        return False
+    if [key(p) for p in parts] == [key(p) for p in fp]:
+        return False
+    if not name_within(list(parts), list(fp)):
+        return False
+    last_or_first = key(parts[-1]) == key(fp[-1]) or key(parts[0]) == key(fp[0])
+    return len(parts) > 1 or last_or_first
+
+
+def _link_name_parts(
+    uf: UnionFind,
+    ms: Sequence[Mention],
+    surf: Sequence[str],
+    words: Sequence[Sequence[str]],
+    name_words: Sequence[Sequence[str]],
+) -> None:
+    """Persons: a name that is part of a fuller name ("Macron", "Mr. Macron", "Xi").
+
+    The full names are grouped by their exact words and indexed by each word's key (and an
+    initial's letter), so a short name is compared with each distinct full name once.
+    """
+    is_person = [m.ner == "PER" or m.honorific for m in ms]
+    fulls: dict[tuple[str, ...], _Members] = {}
+    for j, fp in enumerate(name_words):
+        if is_person[j] and len(fp) >= 2 and low(words[j][-1]) not in ORG_SUFFIXES:
+            fulls.setdefault(tuple(fp), _Members()).idx.append(j)
+    by_word: defaultdict[str, list[tuple[str, ...]]] = defaultdict(list)
+    by_letter: defaultdict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for fp in fulls:
+        for w in fp:
+            by_word[key(w)].append(fp)
+            if not is_initial(w):
+                by_letter[w[:1]].append(fp)
+    fitting: dict[tuple[str, ...], list[tuple[_Members, bool]]] = {}
+
+    def fuller_names(parts: tuple[str, ...]) -> list[tuple[_Members, bool]]:
+        """The full-name groups `parts` fits, each with "the last names agree"."""
+        if parts not in fitting:
+            first = parts[0]
+            cands = by_word.get(key(first), []) + (
+                by_letter.get(first[:1], []) if is_initial(first) else []
             )
-            uf.union(i, j)
+            fitting[parts] = [
+                (fulls[fp], key(parts[-1]) == key(fp[-1]))
+                for fp in dict.fromkeys(cands)
+                if _fuller_name(parts, fp)
+            ]
+        return fitting[parts]
 
-    # company short names: "Northwind" <- "Northwind Energy Plc" (one multi-word organisation
-    # starting with that word, and the word is not a place)
+    for i, s in enumerate(surf):
+        if not is_person[i] and (country_of(s) or len(words[i]) > 1):
+            continue
+        if not name_words[i]:
+            continue
+        parts = tuple(name_words[i])
+        groups = fuller_names(parts)
+        if not groups:
+            continue
+        roots: set[int] = set()
+        for g, _ in groups:
+            roots |= g.roots(uf)
+        if len(roots) == 1:
+            uf.union(i, next(iter(roots)))
+            continue
+        # several people share the name part: prefer a last-name match, then the nearest before
+        pool = [g for g, last in groups if last] or [g for g, _ in groups]
+        before = [b for b in (g.last_before(ms, ms[i].start) for g in pool) if b is not None]
+        if before:
+            j = max(before, key=lambda b: (b[0], -b[1]))[1]
+        else:
+            j = min(g.first(ms) for g in pool)[1]
+        uf.union(i, j)
+
+
+def _link_company_short(
+    uf: UnionFind,
+    ms: Sequence[Mention],
+    surf: Sequence[str],
+    words: Sequence[Sequence[str]],
+    keys: Sequence[str],
+    part_owner: dict[str, set[tuple[str, ...]]],
+) -> None:
+    """Company short names: "Northwind" <- "Northwind Energy Plc" (one multi-word
+    organisation starting with that word, and the word is not a place)."""
     org_first: defaultdict[str, set[int]] = defaultdict(set)
-    for j in range(n):
-        wj = split_words(surf[j])
+    for j, wj in enumerate(words):
         if (
             ms[j].ner in ("ORG",)
             and len(wj) >= 2
@@ -186,53 +330,147 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
             and (low(wj[-1]) in ORG_SUFFIXES or low(wj[-1]) in ORG_HEADS or len(wj) == 2)
         ):
             org_first[key(wj[0])].add(uf.find(j))
-    for i in range(n):
+    for i, s in enumerate(surf):
         if (
-            len(split_words(surf[i])) != 1
+            len(words[i]) != 1
             or ms[i].ner not in ("ORG", "PER")
             or ms[i].honorific
-            or country_of(surf[i])
+            or country_of(s)
         ):
             continue
         roots = org_first.get(keys[i], set())
-        if len(roots) == 1 and keys[i] not in part_owner and not is_acronym(surf[i]):
+        if len(roots) == 1 and keys[i] not in part_owner and not is_acronym(s):
             uf.union(i, next(iter(roots)))
 
-    # acronyms with a matching expansion elsewhere in the text (unique)
-    for i in range(n):
-        s = surf[i]
+
+def _link_acronyms(
+    uf: UnionFind,
+    ms: Sequence[Mention],
+    surf: Sequence[str],
+    words: Sequence[Sequence[str]],
+) -> None:
+    """Acronyms with a matching expansion elsewhere in the text (unique), unless already
+    linked to a longer name. Expansions are indexed by their possible initials."""
+    multi_roots = {uf.find(j) for j, ws in enumerate(words) if len(ws) > 1}
+    by_initials: dict[str, _Members] | None = None
+    for i, s in enumerate(surf):
         if not is_acronym(s.replace(".", "") if "." in s else s) or country_of(s):
             continue
-        if any(
-            uf.find(i) == uf.find(j) and j != i and len(split_words(surf[j])) > 1 for j in range(n)
-        ):
+        if uf.find(i) in multi_roots:
             continue
-        acr_roots = {
-            uf.find(j)
-            for j in range(n)
-            if j != i
-            and len(split_words(surf[j])) >= 2
-            and ms[j].ner != "PER"
-            and acronym_matches(s, split_words(surf[j]))
-        }
-        if len(acr_roots) == 1:
-            uf.union(i, acr_roots.pop())
-    return uf
+        if by_initials is None:
+            by_initials = _expansions(ms, words)
+        a = s.replace(".", "").replace("&", "").upper()
+        expansions = by_initials.get(a) if len(a) >= 2 else None
+        if expansions is None:
+            continue
+        roots = expansions.roots(uf)
+        if len(roots) == 1 and uf.union(i, next(iter(roots))):
+            multi_roots.add(uf.find(i))
+
+
+def _expansions(ms: Sequence[Mention], words: Sequence[Sequence[str]]) -> dict[str, _Members]:
+    """Every possible acronym of a multi-word, non-person name -> those names."""
+    out: dict[str, _Members] = {}
+    for j, wj in enumerate(words):
+        if len(wj) >= 2 and ms[j].ner != "PER":
+            for v in {v.replace("&", "") for v in initial_variants(list(wj))}:
+                out.setdefault(v, _Members()).idx.append(j)
+    return out
+
+
+_WORD_RUN = re.compile(r"\w+")
+_FORM_END = re.compile(r"(?![\w\-]|\.\w)")
+"""What may follow a form: not a word character or hyphen, nor a period inside a word."""
+_FORM_START = r"(?<![\w.\-])"
+"""What may precede a form: not a word character, period or hyphen."""
+
+
+def _form_pattern(f: str) -> re.Pattern[str]:
+    """A form as a whole word or words, either apostrophe accepted."""
+    return re.compile(_FORM_START + re.escape(f).replace("'", "['\u2019]") + _FORM_END.pattern)
+
+
+def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """The non-overlapping occurrences of each form (as `_form_pattern(f).finditer` gives
+    them), found in one pass over the text.
+
+    A form starts with a word, and at an occurrence that word is the whole run of word
+    characters in the text, so only the forms starting with the text's word are tried there.
+    """
+    by_word: defaultdict[str, list[int]] = defaultdict(list)
+    out: list[list[tuple[int, int]]] = [[] for _ in forms]
+    for k, f in enumerate(forms):
+        w = _WORD_RUN.match(f)
+        if w:
+            by_word[w.group()].append(k)
+        else:  # no leading word character: search for it on its own
+            out[k] = [mt.span() for mt in _form_pattern(f).finditer(text)]
+    if by_word:
+        initials = "".join(sorted({w[0] for w in by_word}))
+        words = re.compile(_FORM_START + "(?=[" + re.escape(initials) + r"])\w+")
+        for w in words.finditer(text):
+            ks = by_word.get(w.group())
+            if not ks:
+                continue
+            a = w.start()
+            for k in ks:
+                f = forms[k]
+                b = a + len(f)
+                if (
+                    (text.startswith(f, a) or ("'" in f and text[a:b].replace("\u2019", "'") == f))
+                    and _FORM_END.match(text, b)
+                    and (not out[k] or out[k][-1][1] <= a)
+                ):
+                    out[k].append((a, b))
+    return out
 
 
 def scan_more(
     doc: Doc, ms: list[Mention], links: Sequence[Link], lex: Set[str]
 ) -> tuple[list[Mention], UnionFind]:
     """Find unmarked occurrences of every form an entity is known by; return all mentions and
-    their final clustering. `lex` is the common-word lexicon (guards common-word surnames)."""
+    their final clustering. `lex` is the common-word lexicon (guards common-word surnames).
+
+    Forms are taken in order (a form earlier in the order claims a span first), each at its
+    occurrences in text order.
+    """
     text = doc.text
     uf = cluster(doc, ms, links)
+    forms, guarded = _forms(doc, ms, uf, lex)
+    occupied = sorted((m.start, m.end) for m in ms)
+    new: list[tuple[Mention, int]] = []
+    names = list(forms)
+    for f, spans in zip(names, _occurrences(text, names), strict=True):
+        i = forms[f]
+        for a, b in spans:
+            if _occupied(occupied, a, b) or _inside_longer_name(doc, a, b):
+                continue
+            if f in guarded and not _speech_or_possessive(doc, a, b):
+                continue
+            nm = trim_mention(doc, Mention(a, b, ms[i].ner, "scan"))
+            if nm is None or in_slogan(doc, nm):
+                continue
+            new.append((nm, i))
+            insort(occupied, (a, b))
+    ms2 = ms + [m for m, _ in new]
+    links2 = list(links) + [(ms[i], m) for m, i in new]
+    uf2 = cluster(doc, ms2, links2)
+    return ms2, uf2
+
+
+def _forms(
+    doc: Doc, ms: Sequence[Mention], uf: UnionFind, lex: Set[str]
+) -> tuple[dict[str, int], set[str]]:
+    """Surface form -> representative mention index, for the forms naming one cluster only,
+    and the guarded forms: common-word surnames ("Grant"), found only before a speech verb,
+    a possessive or after an honorific."""
     groups: defaultdict[int, list[int]] = defaultdict(list)
     for i in range(len(ms)):
         groups[uf.find(i)].append(i)
-    forms: dict[str, int] = {}  # surface form -> representative mention index
+    forms: dict[str, int] = {}
     ambiguous: set[str] = set()
-    guarded: set[str] = set()  # common-word surnames ("Grant"): only before a speech verb / 's
+    guarded: set[str] = set()
 
     def add_form(f: str, i: int) -> None:
         if len(f) < 2 or not f[:1].isupper():
@@ -244,7 +482,7 @@ def scan_more(
     for idx in groups.values():
         person = any(ms[i].ner == "PER" or ms[i].honorific for i in idx)
         for i in idx:
-            s = apos(ms[i].surface(text))
+            s = apos(ms[i].surface(doc.text))
             add_form(s, i)
             if person:
                 parts = name_parts(s)
@@ -252,53 +490,41 @@ def scan_more(
                     add_form(parts[-1], i)
                     if low(parts[-1]) in lex or low(parts[-1]) in STOPWORDS:
                         guarded.add(parts[-1])
-    occupied = [(m.start, m.end) for m in ms]
-    occupied.sort()
-    new: list[tuple[Mention, int]] = []
-    for f, i in forms.items():
-        if f in ambiguous:
-            continue
-        pat = re.compile(
-            r"(?<![\w.\-])" + re.escape(f).replace("'", "['\u2019]") + r"(?![\w\-]|\.\w)"
-        )
-        for mt in pat.finditer(text):
-            a, b = mt.span()
-            k = bisect_right(occupied, (a, 10**12)) - 1
-            if k >= 0 and occupied[k][1] > a:
-                continue
-            if k + 1 < len(occupied) and occupied[k + 1][0] < b:
-                continue
-            # inside a longer capitalised name? ("Stone" in "Stone Age")
-            ti = doc.tok_at(a)
-            tj = doc.tok_at(b) - 1
-            if (
-                ti > 0
-                and is_capitalised(doc.toks[ti - 1])
-                and doc.ends[ti - 1] >= a - 1
-                and ti - 1 not in doc.sent_first
-                and low(doc.toks[ti - 1]) not in HONORIFICS
-                and low(doc.toks[ti - 1]) not in CORE_TITLES
-                and low(doc.toks[ti - 1]) not in TITLE_QUALIFIERS
-            ):
-                continue
-            if (
-                tj + 1 < len(doc.toks)
-                and is_capitalised(doc.toks[tj + 1])
-                and doc.starts[tj + 1] <= b + 1
-            ):
-                continue
-            if f in guarded:
-                nxt = doc.toks[tj + 1] if tj + 1 < len(doc.toks) else ""
-                prv = doc.toks[ti - 1] if ti > 0 else ""
-                if not (low(nxt) in SPEECH_VERBS or apos(nxt) == "'s" or low(prv) in HONORIFICS):
-                    continue
-            nm = trim_mention(doc, Mention(a, b, ms[i].ner, "scan"))
-            if nm is None or in_slogan(doc, nm):
-                continue
-            new.append((nm, i))
-            occupied.append((a, b))
-            occupied.sort()
-    ms2 = ms + [m for m, _ in new]
-    links2 = list(links) + [(ms[i], m) for m, i in new]
-    uf2 = cluster(doc, ms2, links2)
-    return ms2, uf2
+    return {f: i for f, i in forms.items() if f not in ambiguous}, guarded
+
+
+def _occupied(occupied: list[tuple[int, int]], a: int, b: int) -> bool:
+    """[a, b) overlaps one of the sorted, non-overlapping spans."""
+    k = bisect_left(occupied, (a + 1,)) - 1
+    if k >= 0 and occupied[k][1] > a:
+        return True
+    return k + 1 < len(occupied) and occupied[k + 1][0] < b
+
+
+def _inside_longer_name(doc: Doc, a: int, b: int) -> bool:
+    """A capitalised word right before or after ("Stone" in "Stone Age"); a capitalised word
+    before is fine at a sentence start or when it is an honorific or a title."""
+    ti = doc.tok_at(a)
+    tj = doc.tok_at(b) - 1
+    if (
+        ti > 0
+        and is_capitalised(doc.toks[ti - 1])
+        and doc.ends[ti - 1] >= a - 1
+        and ti - 1 not in doc.sent_first
+        and low(doc.toks[ti - 1]) not in HONORIFICS
+        and low(doc.toks[ti - 1]) not in CORE_TITLES
+        and low(doc.toks[ti - 1]) not in TITLE_QUALIFIERS
+    ):
+        return True
+    return (
+        tj + 1 < len(doc.toks) and is_capitalised(doc.toks[tj + 1]) and doc.starts[tj + 1] <= b + 1
+    )
+
+
+def _speech_or_possessive(doc: Doc, a: int, b: int) -> bool:
+    """Before a speech verb or a possessive, or after an honorific."""
+    ti = doc.tok_at(a)
+    tj = doc.tok_at(b) - 1
+    nxt = doc.toks[tj + 1] if tj + 1 < len(doc.toks) else ""
+    prv = doc.toks[ti - 1] if ti > 0 else ""
+    return low(nxt) in SPEECH_VERBS or apos(nxt) == "'s" or low(prv) in HONORIFICS

@@ -43,8 +43,10 @@ def key(s: str) -> str:
     return " ".join(s.replace("\u2010", "-").replace("\u2011", "-").split())
 
 
+@lru_cache(maxsize=65536)
 def low(tok: str) -> str:
-    """A token as the word lists spell it: lower case, no trailing period ("Gen." -> "gen")."""
+    """A token as the word lists spell it: lower case, no trailing period ("Gen." -> "gen").
+    Cached: the rules ask for the same few thousand words again and again."""
     return apos(tok).casefold().rstrip(".")
 
 
@@ -73,11 +75,16 @@ def is_acronym(s: str) -> bool:
     return bool(_ACRONYM.fullmatch(s)) and sum(c.isupper() for c in s) >= 2
 
 
+_INITIAL = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,}")
+"""'J', 'J.' or 'U.S.'."""
+
+
 def is_initial(w: str) -> bool:
     """'J', 'J.' or 'U.S.': an initial, which may stand for any word with that first letter."""
-    return bool(re.fullmatch(r"[A-Z]\.?|(?:[A-Z]\.){2,}", w))
+    return bool(_INITIAL.fullmatch(w))
 
 
 def split_words(s: str) -> list[str]:
-    """Whitespace-separated words of a surface form (apostrophes straightened)."""
-    return [w for w in re.split(r"\s+", apos(s).strip()) if w]
+    """Whitespace-separated words of a surface form (apostrophes straightened); `str.split`
+    and the regex `\\s` agree on what whitespace is."""
+    return apos(s).split()

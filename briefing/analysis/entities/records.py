@@ -47,13 +47,16 @@ def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecor
         if etype is None:
             continue
         name_pool = [m for m in group if not m.alias_only] or group
+        first_at: dict[str, int] = {}
+        for k, s in enumerate(surfs):
+            first_at.setdefault(s, k)
         name = max(
             (m.surface(text) for m in name_pool),
             key=lambda s: (
                 not (s.isupper() and len(s.replace(".", "")) > 4),
                 len(split_words(s)),
                 len(s.replace(".", "")),
-                -surfs.index(s),
+                -first_at[s],
             ),
         )
         if etype == "place" or country_of(name):

@@ -202,7 +202,8 @@ def _context_speaker(
     res = results[idx]
     pi = res.paragraph
     ps, _ = paragraphs[pi]
-    for later in results[idx + 1 :]:
+    for k in range(idx + 1, len(results)):  # not a slice: that would copy the rest per quote
+        later = results[k]
         if later.paragraph != pi:
             break
         if later.mention is not None:

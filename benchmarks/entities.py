@@ -1,0 +1,114 @@
+"""People, organisations, places and quotes on a long text: seconds per MB for each step.
+
+    python benchmarks/entities.py DATA_DIR [--size 1000000] [--reps 3]
+
+DATA_DIR holds news articles as .txt files (fetch or collect them yourself; no corpus is part
+of this repository). They are joined in name order, a blank line apart, until the text
+reaches `--size` characters (taken round again when there are too few), and parsed as one
+plain-text document, as the reader would open a long report of many articles with many
+different names: the case where an all-pairs step in entity linking would show.
+
+Prints, best of `--reps`, seconds per MB of text for: the NER tagger (`extract`),
+`build_entities`, `find_quotes`, the whole `entities_and_quotes` (tagger, entities and quotes
+together) and the whole `analyze` (sentences, sections, titles too), each against the target
+of 1 s per MB for entity extraction. CPU time is printed beside wall time (the steadier
+figure on a shared machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing.analysis import analyze
+from briefing.analysis.entities import build_entities
+from briefing.analysis.ner import extract, load_model
+from briefing.analysis.people import _chunks, entities_and_quotes
+from briefing.analysis.quotes import find_quotes
+from briefing.ingest import document_from_text
+from briefing.model import Document
+
+TARGET_S_PER_MB = 1.0
+"""Entity extraction (the whole `entities_and_quotes`) on 1 MB of text."""
+
+
+def read_corpus(directory: Path, size: int) -> str:
+    """The articles of `directory` joined until `size` characters, cut at `size`."""
+    files = sorted(p for p in directory.glob("*.txt") if p.is_file())
+    texts = [t for p in files if (t := p.read_text(encoding="utf-8", errors="replace").strip())]
+    if not texts:
+        sys.exit(f"no .txt articles in {directory}")
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        for t in texts:
+            parts.append(t)
+            total += len(t) + 2
+            if total >= size:
+                break
+    return "\n\n".join(parts)[:size]
+
+
+def best_of(reps: int, run: Callable[[], object]) -> tuple[float, float]:
+    """Lowest (wall, CPU) seconds of `reps` runs."""
+    wall, cpu = float("inf"), float("inf")
+    for _ in range(reps):
+        w, c = time.perf_counter(), time.process_time()
+        run()
+        wall = min(wall, time.perf_counter() - w)
+        cpu = min(cpu, time.process_time() - c)
+    return wall, cpu
+
+
+def steps(document: Document) -> dict[str, Callable[[], object]]:
+    """The measured steps; the later ones get the tagger's mentions from a run beforehand."""
+    text = document.text
+    paragraphs = [(p.start, p.end) for p in document.paragraphs]
+    model = load_model()
+
+    def tag() -> list[tuple[int, int, str]]:
+        # whole paragraphs at a time, as `entities_and_quotes` tags a long report
+        out: list[tuple[int, int, str]] = []
+        for start, end in _chunks(paragraphs):
+            out.extend((start + a, start + b, k) for a, b, k in extract(model, text[start:end]))
+        return out
+
+    mentions = tag()
+    return {
+        "extract (NER)": tag,
+        "build_entities": lambda: build_entities(text, paragraphs, mentions),
+        "find_quotes": lambda: find_quotes(text, paragraphs, mentions),
+        "entities_and_quotes": lambda: entities_and_quotes(document),
+        "analyze": lambda: analyze(document),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_dir", type=Path, help="a directory of .txt news articles")
+    parser.add_argument("--size", type=int, default=1_000_000, help="characters of text")
+    parser.add_argument("--reps", type=int, default=3, help="runs per step (best is kept)")
+    args = parser.parse_args()
+
+    text = read_corpus(args.data_dir, args.size)
+    document = document_from_text(text)
+    mb = len(text) / 1_000_000
+    print(f"{len(text):,} characters, {len(document.paragraphs):,} paragraphs")
+    print(f"{'step':<22}{'s/MB wall':>10}{'s/MB CPU':>10}")
+    results: dict[str, float] = {}
+    for name, run in steps(document).items():
+        wall, cpu = best_of(args.reps, run)
+        results[name] = cpu / mb
+        print(f"{name:<22}{wall / mb:>10.2f}{cpu / mb:>10.2f}")
+    got = results["entities_and_quotes"]
+    verdict = "meets" if got <= TARGET_S_PER_MB else "misses"
+    print(
+        f"entities_and_quotes: {got:.2f} s/MB CPU, {verdict} the {TARGET_S_PER_MB:.0f} s/MB target"
+    )
+
+
+if __name__ == "__main__":
+    main()
