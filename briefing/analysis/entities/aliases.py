@@ -49,7 +49,7 @@ def cap_run(doc: Doc, pos: int) -> tuple[int, int] | None:
         and doc.starts[j + 1] - doc.ends[j] <= 1
     ):
         j += 1
-    return doc.spans[i][0], doc.spans[j][1]
+    return doc.starts[i], doc.ends[j]
 
 
 class _Mentions:

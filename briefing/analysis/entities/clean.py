@@ -107,7 +107,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
     # honorifics
     if low(toks[0]) in HONORIFICS and len(idx) > 1:
         m.honorific = True
-        m.hon_form = (doc.spans[idx[0]][0], doc.spans[idx[-1]][1])
+        m.hon_form = (doc.starts[idx[0]], doc.ends[idx[-1]])
         idx.pop(0)
         toks.pop(0)
     elif m.ner == "PER" and len(idx) > 1:
@@ -123,10 +123,10 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         if k == 1 and len(toks) == 2 and low(toks[0]) in lexicon().first_names:
             k = 0  # "Dean Jones", "Major Smith"? a first name is more likely than a bare title
         if k and any(low(t) in CORE_TITLES for t in toks[:k]):
-            m.title = (doc.spans[idx[0]][0], doc.spans[idx[k - 1]][1])
+            m.title = (doc.starts[idx[0]], doc.ends[idx[k - 1]])
             idx, toks = idx[k:], toks[k:]
     # "Minister of Climate Tor Lunde": the portfolio belongs to the title
-    p = doc.prev_tok(doc.spans[idx[0]][0])
+    p = doc.prev_tok(doc.starts[idx[0]])
     if (
         p is not None
         and p > 0
@@ -152,7 +152,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         if k:
             idx, toks = idx[k:], toks[k:]
             m.ner = "PER"
-    m.start, m.end = doc.spans[idx[0]][0], doc.spans[idx[-1]][1]
+    m.start, m.end = doc.starts[idx[0]], doc.ends[idx[-1]]
     # a dateline ("LONDON —", "LAGOS, Nigeria 2024-06-01") names a place
     if (m.start == 0 or text[m.start - 1] == "\n") and text[m.start : m.end].isupper():
         eol = text.find("\n", m.end)
@@ -227,9 +227,9 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         m.ner = "ORG"
     # honorific just before the span
     p = doc.prev_tok(m.start)
-    if p is not None and low(doc.toks[p]) in HONORIFICS and doc.spans[p][1] >= m.start - 1:
+    if p is not None and low(doc.toks[p]) in HONORIFICS and doc.ends[p] >= m.start - 1:
         m.honorific = True
-        m.hon_form = (doc.spans[p][0], m.end)
+        m.hon_form = (doc.starts[p], m.end)
     return m
 
 

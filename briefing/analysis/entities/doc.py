@@ -7,9 +7,11 @@ sentences once, with the tagger's own tokenizer so that spans line up with the N
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from briefing.analysis.ner import split_sentences, tokenize
 
@@ -19,27 +21,56 @@ _CLOSE_QUOTE = re.compile('["\u201d]')
 """A double quote that can close a quotation: straight or right curly."""
 
 
+TOKENIZE_PIECE = 200_000
+"""Characters tokenised at a time (cut at a line break before a paragraph, where a sentence
+ends anyway, so the pieces give the same tokens and sentences as the whole)."""
+
+
+def _pieces(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Contiguous pieces covering `text`, cut before paragraphs that follow a line break."""
+    cuts = [0]
+    for start, _ in sorted(paragraphs):
+        if start - cuts[-1] >= TOKENIZE_PIECE and text[start - 1] == "\n":
+            cuts.append(start)
+    cuts.append(len(text))
+    return list(pairwise(cuts))
+
+
 class Doc:
     """Tokens, sentence ids, sentence-initial tokens and paragraphs of one text."""
 
     def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]]) -> None:
         """Tokenise `text`; no `paragraphs` means the whole text is one paragraph."""
         self.text = text
-        self.spans = tokenize(text)
-        self.toks = [text[a:b] for a, b in self.spans]
-        self.starts = [a for a, _ in self.spans]
-        self.ends = [b for _, b in self.spans]
-        sents = split_sentences(text, self.spans, self.toks) if self.spans else []
-        self.sent_of = [0] * len(self.spans)
+        # Offsets as machine integers, and the text tokenised a piece at a time: a 5 MB
+        # report has a million tokens, and lists of span tuples of Python ints for all of it
+        # at once cost over 100 MB more at the peak.
+        self.toks: list[str] = []
+        self.starts = array("q")
+        self.ends = array("q")
+        self.sent_of = array("q")
         self.sent_first: set[int] = set()
-        for si, s in enumerate(sents):
-            for i in s:
-                self.sent_of[i] = si
-            # the first word of a sentence (after opening quotes / brackets / bullets)
-            for i in s:
-                if self.toks[i][:1].isalnum():
-                    self.sent_first.add(i)
-                    break
+        sentences = 0
+        for low, high in _pieces(text, paragraphs):
+            piece = text[low:high]
+            spans = tokenize(piece)
+            toks = [piece[a:b] for a, b in spans]
+            sents = split_sentences(piece, spans, toks) if spans else []
+            base = len(self.toks)
+            self.toks.extend(toks)
+            self.starts.extend(a + low for a, _ in spans)
+            self.ends.extend(b + low for _, b in spans)
+            sent_of = array("q", bytes(8 * len(toks)))
+            for si, sent in enumerate(sents):
+                for i in sent:
+                    sent_of[i] = sentences + si
+                # the first word of a sentence (after opening quotes / brackets / bullets)
+                for i in sent:
+                    if toks[i][:1].isalnum():
+                        self.sent_first.add(base + i)
+                        break
+            self.sent_of.extend(sent_of)
+            sentences += len(sents)
         for i in range(1, len(self.toks)):
             prev = self.toks[i - 1]
             if "." in prev and _DOTTED.fullmatch(prev) and self.toks[i][:1].isupper():
@@ -58,9 +89,9 @@ class Doc:
         (one index if it occurs there once; enough to tell whether it occurs anywhere but at
         a given index)."""
         if self._mid_sentence is None:
-            first_word = self.sent_first
-            last = {t: i for i, t in enumerate(self.toks) if i not in first_word}
-            first = {t: i for i, t in reversed(list(enumerate(self.toks))) if i not in first_word}
+            first_word, toks = self.sent_first, self.toks
+            last = {t: i for i, t in enumerate(toks) if i not in first_word}
+            first = {toks[i]: i for i in range(len(toks) - 1, -1, -1) if i not in first_word}
             self._mid_sentence = (first, last)
         first, last = self._mid_sentence
         if tok not in first:
@@ -82,13 +113,13 @@ class Doc:
         """Indices of the tokens inside [a, b); empty when `a` falls inside a token."""
         if (
             a < len(self.text)
-            and self.tok_containing(a) < len(self.spans)
-            and self.spans[self.tok_containing(a)][0] < a < self.spans[self.tok_containing(a)][1]
+            and self.tok_containing(a) < len(self.toks)
+            and self.starts[self.tok_containing(a)] < a < self.ends[self.tok_containing(a)]
         ):
             return []  # starts inside a token
         i = bisect_right(self.starts, a - 1)
         out = []
-        while i < len(self.spans) and self.spans[i][1] <= b:
+        while i < len(self.toks) and self.ends[i] <= b:
             out.append(i)
             i += 1
         return out

@@ -163,7 +163,7 @@ def _title_before(doc: Doc, m: Mention) -> str | None:
     if not any(w in CORE_TITLES for w in words):
         return None
     # the title must end with a title word or a portfolio ("Minister of Defense")
-    return doc.text[doc.spans[start][0] : doc.spans[end][1]]
+    return doc.text[doc.starts[start] : doc.ends[end]]
 
 
 def _appositive(doc: Doc, m: Mention, etype: str) -> str | None:
@@ -219,7 +219,7 @@ def _appositive(doc: Doc, m: Mention, etype: str) -> str | None:
             return None
     if low(words[-1]) in STOPWORDS:
         return None
-    return doc.text[doc.spans[start][0] : doc.spans[j - 1][1]]
+    return doc.text[doc.starts[start] : doc.ends[j - 1]]
 
 
 def _title_comma_before(doc: Doc, m: Mention) -> str | None:
@@ -260,4 +260,4 @@ def _title_comma_before(doc: Doc, m: Mention) -> str | None:
         and low(doc.toks[j - 1]) not in STOPWORDS
     ):
         start = j - 1  # "Northwind's chief financial officer, Priya Raman"
-    return doc.text[doc.spans[start][0] : doc.spans[end][1]]
+    return doc.text[doc.starts[start] : doc.ends[end]]
