@@ -101,6 +101,23 @@ def test_an_edited_quote_is_found_by_fuzzy_match() -> None:
 FUZZY_FLOOR = 0.75
 
 
+def test_edited_words_between_intact_context_beat_the_same_words_elsewhere() -> None:
+    text = (
+        "The command will take on expanded missions and new responsibilities this year.\n"
+        "Critics doubt that expanded missions come cheap.\n"
+    )
+    start = text.index("expanded missions")
+    quote = quote_at(text, start, start + len("expanded missions"))
+    edited = text.replace(
+        "take on expanded missions and", "take on expanded and broader missions and"
+    )
+    found = anchor(edited, quote, start)
+    assert found is not None
+    assert edited[found.start : found.end] == "expanded and broader missions"
+    assert found.status is AnchorStatus.MOVED
+    assert 0.5 <= found.score < 0.8
+
+
 def test_deleted_words_are_not_found() -> None:
     start, end = _span(ARTICLE, "rebuild the north quay")
     quote = quote_at(ARTICLE, start, end)
@@ -405,3 +422,17 @@ def test_two_processes_adding_500_each_keep_all_1000(store: Store, article_file:
     notebook.open()
     assert {a.id for a in notebook.annotations} == ids
     assert sorted(a.note.split()[0] for a in notebook.annotations).count("left") == 500
+
+
+def test_two_processes_creating_the_database_at_once_both_open_it(tmp_path: Path) -> None:
+    """Regression: switching a new database to WAL takes a lock SQLite's busy timeout does
+    not wait for, and one of two processes starting together failed ("database is locked")."""
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    for attempt in range(8):
+        db = tmp_path / f"data{attempt}" / "briefing.sqlite3"
+        writers = [_writer(db, article, 3, label) for label in ("left", "right")]
+        for writer in writers:
+            writer.communicate(timeout=60)
+        assert [w.returncode for w in writers] == [0, 0]
+        assert db.stat().st_mode & 0o777 == 0o600

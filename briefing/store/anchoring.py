@@ -217,9 +217,53 @@ def anchor(text: str, quote: TextQuote, position: int, shift: int = 0) -> Anchor
         context = _context_score(text, quote, start, start + len(exact))
         if context == 1.0:
             return Anchor(start, start + len(exact), AnchorStatus.EXACT, 1.0)
-        # The words are there but their surroundings changed: found, to be confirmed.
+        if context >= 0.5:
+            # The words are there, most of their surroundings too: found, to be confirmed.
+            return Anchor(
+                start, start + len(exact), AnchorStatus.MOVED, round(0.5 + context / 2, 3)
+            )
+    # The same words with little of their context may be another passage; the remembered
+    # context around edited words is stronger evidence, then the words themselves elsewhere.
+    bracketed = _bracketed(text, quote, position + shift)
+    if bracketed is not None:
+        return bracketed
+    if best is not None:
+        start = best[1]
+        context = _context_score(text, quote, start, start + len(exact))
         return Anchor(start, start + len(exact), AnchorStatus.MOVED, round(0.5 + context / 2, 3))
     return _fuzzy(text, quote, position + shift)
+
+
+BRACKET_THRESHOLD = 0.5
+"""Least similarity of edited words to the quote when both ends of its context are intact."""
+
+
+def _bracketed(text: str, quote: TextQuote, expected: int) -> Anchor | None:
+    """The passage between its remembered context (both sides, within its paragraph) when the
+    words inside were edited: "with expanded missions and" -> "with broader missions and"."""
+    before = quote.prefix.rpartition("\n")[2][-_CONTEXT_PROBE:]
+    after = quote.suffix.partition("\n")[0][:_CONTEXT_PROBE]
+    if len(before.strip()) < 4 or len(after.strip()) < 4:
+        return None
+    from rapidfuzz import fuzz
+
+    reach = 2 * len(quote.exact) + 64
+    low, high = max(0, expected - FUZZY_WINDOW), min(len(text), expected + FUZZY_WINDOW)
+    best: tuple[float, int, int] | None = None
+    i = text.find(before, low, high)
+    while i != -1:
+        start = i + len(before)
+        j = text.find(after, start, start + reach)
+        if j > start:
+            s, e = _snap_to_words(text, start, j)
+            if e > s and "\n" not in text[s:e]:
+                score = fuzz.ratio(quote.exact, text[s:e]) / 100
+                if score >= BRACKET_THRESHOLD and (best is None or score > best[0]):
+                    best = (score, s, e)
+        i = text.find(before, i + 1, high)
+    if best is None:
+        return None
+    return Anchor(best[1], best[2], AnchorStatus.MOVED, round(best[0], 3))
 
 
 def reanchor(text: str, annotation: Annotation, shift: int = 0) -> Annotation:

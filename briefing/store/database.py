@@ -80,6 +80,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+OPEN_TIMEOUT = 30.0
+"""Seconds to keep trying when another process holds the new database's first lock."""
 
 
 class StoreError(BriefingError):
@@ -110,21 +112,37 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         if self._connection is not None:
             return self._connection
+        deadline = time.monotonic() + OPEN_TIMEOUT
+        while True:
+            try:
+                self._connection = self._open()
+                return self._connection
+            except sqlite3.OperationalError as exc:
+                # Two processes opening a new database at once: switching it to WAL takes an
+                # exclusive lock that SQLite's busy timeout does not wait for. Try again.
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+                time.sleep(0.02)
+            except (OSError, sqlite3.Error) as exc:
+                raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not self.path.exists():
+            # Made readable by the user only before SQLite writes a byte (an empty file is an
+            # empty database); SQLite gives its -wal and -shm files the same permissions.
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        connection = sqlite3.connect(
+            self.path, timeout=30, isolation_level=None, check_same_thread=False
+        )
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fresh = not self.path.exists()
-            connection = sqlite3.connect(
-                self.path, timeout=30, isolation_level=None, check_same_thread=False
-            )
-            if fresh:
-                os.chmod(self.path, 0o600)
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             connection.execute("PRAGMA foreign_keys=ON")
             migrate(connection)
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
-        self._connection = connection
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
     def close(self) -> None:
