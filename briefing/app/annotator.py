@@ -19,7 +19,6 @@ from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation
 if TYPE_CHECKING:
     from briefing.app.notes_panel import NotesPanel
     from briefing.app.reading_screen import ReadingScreen
-    from briefing.store.anchoring import AnchorSummary
     from briefing.store.notebook import Draft, Notebook
 
 # The store (sqlite3, rapidfuzz) is imported when notes are first opened, after the first frame.
@@ -47,23 +46,28 @@ class Annotator:
 
         notebook = Notebook(self.screen.store, self.screen.document)
         try:
-            summary = notebook.open()
+            notebook.open()
             draft = notebook.draft()
         except StoreError as exc:
             self.screen.app.call_from_thread(self._failed, str(exc))
             return
-        self.screen.app.call_from_thread(self._opened, notebook, summary, draft)
+        self.screen.app.call_from_thread(self._opened, notebook, draft)
 
     def _failed(self, message: str) -> None:
         self.screen.notify(
             f"Notes are unavailable: {message}", severity="error", markup=False, timeout=15
         )
 
-    def _opened(self, notebook: Notebook, summary: AnchorSummary, draft: Draft | None) -> None:
+    def _opened(self, notebook: Notebook, draft: Draft | None) -> None:
         if not self.screen.is_attached:
             return
         self.notebook = notebook
         self.refresh()
+        # Everything still unreviewed, whether re-anchored now or on an earlier opening
+        # (say, by `briefing notes`): a note left moved or orphaned needs the reader's eye.
+        from briefing.store.anchoring import AnchorSummary
+
+        summary = AnchorSummary.of(notebook.annotations)
         if summary.needs_review:
             parts = []
             if summary.moved:
@@ -71,7 +75,7 @@ class Annotator:
             if summary.orphaned:
                 parts.append(f"{summary.orphaned} orphaned")
             self.screen.notify(
-                "The text changed: " + ", ".join(parts) + " — press v to review",
+                "Since the text changed: " + ", ".join(parts) + " — press v to review",
                 markup=False,
                 timeout=12,
             )
