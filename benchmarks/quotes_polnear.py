@@ -1,11 +1,25 @@
 """Quote detection and speaker attribution of briefing.analysis.quotes on PolNeAR.
 
-    /tmp/venv/bin/python benchmarks/quotes_polnear.py DATA_DIR {train,dev} [--errors {att,fn,fp} N]
+    /tmp/venv/bin/python benchmarks/quotes_polnear.py DATA_DIR {train,dev} [--pipeline]
+        [--errors {att,fn,fp} N]
+    /tmp/venv/bin/python benchmarks/quotes_polnear.py DATA_DIR test --pipeline --final
 
 DATA_DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (BRAT), copied out of
-networkdynamics/PolNeAR; the test split is refused, so that it stays unseen. Names (the
-`names` input) are the prototype NER tagger's output (/work/proto/ner, `extract`), read from
-the cache DATA_DIR/SPLIT.ner.json.gz that the prototype evaluation wrote, not gold entities.
+networkdynamics/PolNeAR. Develop and tune on train and dev only. The test split is for a
+one-time final report of the shipped pipeline: it is refused without `--final`, `--final`
+needs `--pipeline`, and `--errors` is refused with it, so no test example is ever printed.
+
+Default mode: `find_quotes` on the raw text, its paragraphs one a line, with names (the
+`names` input) from the prototype NER tagger (/work/proto/ner, `extract`), read from the cache
+DATA_DIR/SPLIT.ner.json.gz that the prototype evaluation wrote, not gold entities.
+`--pipeline`: what the reader ships, end to end: `briefing.ingest.document_from_text(raw)`
+then `briefing.analysis.people.entities_and_quotes(document)` (the package's own tagger,
+entity linking and quote finder). `document_from_text` rewrites the text (title, byline,
+dateline and credits go to metadata, paragraphs are stripped and re-joined, control
+characters replaced), so each body paragraph is found again in the raw text, in order, with
+any white space run matching any other and a control picture or U+FFFD matching any one
+character; quotes and mentions are mapped back through it. Quotes that cannot be mapped, and
+gold quotes outside every mapped paragraph (lost to metadata), are counted and printed.
 
 Gold direct quote: an attribution whose content holds a quotation-mark segment of >= 4 words
 (first annotator's .ann only). Recall: gold direct quotes overlapped by a predicted quote.
@@ -13,8 +27,11 @@ Precision: predicted quotes overlapping any gold content (P_strict: a gold direc
 Speaker accuracy, over detected gold quotes with a source: the gold speaker is the source
 text, pronoun sources and "the <title>" sources going to the nearest preceding named gold
 source; correct when the predicted speaker_name shares a capitalised non-title token with it
-(named sources also when the predicted mention overlaps the source span); unnamed sources
-("a source") when the mention overlaps the source or shares a content word with it.
+(named sources also when a speaker mention overlaps the source span); unnamed sources
+("a source") when a speaker mention overlaps the source or shares a content word with it.
+The speaker mention is, by default, the one the quote finder read the speaker from; with
+`--pipeline` (a shipped `Quote` keeps no mention span) any mention of the speaker entity the
+quote was linked to, so a quote without a speaker entity has only its speaker_name judged.
 """
 
 from __future__ import annotations
@@ -32,7 +49,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing.analysis.quotes import QuoteRecord, find_quotes
+from briefing.analysis.ner import load_model
+from briefing.analysis.people import entities_and_quotes
+from briefing.analysis.quotes import find_quotes
+from briefing.ingest import document_from_text
+from briefing.model import Document
 
 Span = tuple[int, int]
 
@@ -88,6 +109,18 @@ class GoldQuote:
     src: str
     gold: str
     kind: str  # named / unnamed / pronoun / nominal / empty
+
+
+@dataclass(frozen=True)
+class Pred:
+    """A predicted quote in raw-text offsets, and the mentions its speaker is judged by."""
+
+    start: int
+    end: int
+    speaker_name: str | None
+    speaker_spans: tuple[Span, ...]
+    how: str | None = None
+    cue: str | None = None
 
 
 # --- PolNeAR reading ---------------------------------------------------------------------
@@ -214,10 +247,8 @@ def gold_quotes(doc: Doc) -> list[GoldQuote]:
     return items
 
 
-def speaker_ok(p: QuoteRecord, g: GoldQuote, tot: collections.Counter[str]) -> bool:
-    mention_on_source = p.speaker_start is not None and any(
-        overlap(a, b, p.speaker_start, p.speaker_end or 0) for a, b in g.source
-    )
+def speaker_ok(p: Pred, g: GoldQuote, tot: collections.Counter[str]) -> bool:
+    mention_on_source = any(overlap(a, b, c, d) for a, b in g.source for c, d in p.speaker_spans)
     ok = False
     if g.kind in ("named", "pronoun", "nominal"):
         ok = bool(name_tokens(p.speaker_name) & name_tokens(g.gold))
@@ -229,23 +260,131 @@ def speaker_ok(p: QuoteRecord, g: GoldQuote, tot: collections.Counter[str]) -> b
     return ok
 
 
-def evaluate(root: Path, split: str, ner_path: Path, show: str | None, nerr: int) -> None:
+# --- prediction ----------------------------------------------------------------------------
+
+
+def prototype_predictions(text: str, names: list[tuple[int, int, str]]) -> list[Pred]:
+    """`find_quotes` on the raw text, one paragraph a line, with the cached prototype names."""
+    return [
+        Pred(
+            q.start,
+            q.end,
+            q.speaker_name,
+            () if q.speaker_start is None else ((q.speaker_start, q.speaker_end or 0),),
+            q.how,
+            q.cue,
+        )
+        for q in find_quotes(text, paragraphs(text), names)
+    ]
+
+
+_ANY_ONE = re.compile("[\u2400-\u2421\ufffd]")
+"""What `sanitize` puts in place of a control character: matches any one raw character."""
+
+
+def align(raw: str, document: Document) -> tuple[list[int], list[Span]]:
+    """Raw offset of each character of `document.text` (-1: not found), and the raw spans of
+    the paragraphs found. Paragraphs are searched in order, each from the end of the last."""
+    text = document.text
+    to_raw = [-1] * len(text)
+    found: list[Span] = []
+    cursor = 0
+    for para in document.paragraphs:
+        ptext = text[para.start : para.end]
+        at = raw.find(ptext, cursor)  # most paragraphs are in the raw text as they are
+        if at >= 0:
+            to_raw[para.start : para.end] = range(at, at + len(ptext))
+            found.append((at, at + len(ptext)))
+            cursor = at + len(ptext)
+            continue
+        pattern = r"\s+".join(
+            "".join("." if _ANY_ONE.match(c) else re.escape(c) for c in token)
+            for token in ptext.split()
+        )
+        m = re.compile(pattern, re.DOTALL).search(raw, cursor)
+        if m is None:
+            continue
+        i, j = 0, m.start()
+        while i < len(ptext):
+            if ptext[i].isspace():
+                while i < len(ptext) and ptext[i].isspace():
+                    to_raw[para.start + i] = j
+                    i += 1
+                while raw[j].isspace():
+                    j += 1
+            else:
+                to_raw[para.start + i] = j
+                i += 1
+                j += 1
+        assert j == m.end(), (para, m.span(), j)
+        found.append(m.span())
+        cursor = m.end()
+    return to_raw, found
+
+
+def pipeline_predictions(
+    raw: str, tot: collections.Counter[str]
+) -> tuple[list[Pred], list[Span], float]:
+    """The shipped ingest + `entities_and_quotes`, mapped back to raw offsets; also the raw
+    spans of the body paragraphs and the seconds the shipped steps took (mapping excluded).
+    Counts what could not be mapped in `tot`."""
+    t0 = time.perf_counter()
+    document = document_from_text(raw)
+    entities, quotes = entities_and_quotes(document)
+    seconds = time.perf_counter() - t0
+    to_raw, found = align(raw, document)
+    tot["paragraphs"] += len(document.paragraphs)
+    tot["paragraphs_unmapped"] += len(document.paragraphs) - len(found)
+
+    def raw_span(start: int, end: int) -> Span | None:
+        a, b = to_raw[start], to_raw[end - 1]
+        return None if a < 0 or b < 0 else (a, b + 1)
+
+    mentions_of: dict[str, tuple[Span, ...]] = {}
+    for entity in entities:
+        spans = [raw_span(m.start, m.end) for m in entity.mentions]
+        tot["mentions"] += len(spans)
+        tot["mentions_unmapped"] += spans.count(None)
+        mentions_of[entity.id] = tuple(sp for sp in spans if sp is not None)
+    preds: list[Pred] = []
+    for q in quotes:
+        span = raw_span(q.start, q.end)
+        if span is None:
+            tot["pred_unmapped"] += 1
+            continue
+        speaker_spans = mentions_of.get(q.speaker, ()) if q.speaker else ()
+        preds.append(Pred(span[0], span[1], q.speaker_name, speaker_spans))
+    return preds, found, seconds
+
+
+def evaluate(root: Path, split: str, ner_path: Path | None, show: str | None, nerr: int) -> None:
+    """Score one split; names from the cache at `ner_path`, or the shipped pipeline if None."""
     docs = load_split(root, split)
-    with gzip.open(ner_path, "rt", encoding="utf-8") as f:
-        ner: dict[str, list[list[int | str]]] = json.load(f)
+    ner: dict[str, list[list[int | str]]] = {}
+    if ner_path is not None:
+        with gzip.open(ner_path, "rt", encoding="utf-8") as f:
+            ner = json.load(f)
+    else:
+        load_model()  # loaded once, outside the timing
     tot: collections.Counter[str] = collections.Counter()
     errs: list[tuple[str, str, str]] = []
     qtime = 0.0
     nbytes = 0
     for doc in docs:
         t = doc.text
-        names = [(int(s), int(e), str(k)) for s, e, k in ner[doc.id]]
-        paras = paragraphs(t)
-        t0 = time.perf_counter()
-        preds = find_quotes(t, paras, names)
-        qtime += time.perf_counter() - t0
+        if ner_path is None:
+            preds, body, seconds = pipeline_predictions(t, tot)
+            qtime += seconds
+        else:
+            names = [(int(s), int(e), str(k)) for s, e, k in ner[doc.id]]
+            t0 = time.perf_counter()
+            preds, body = prototype_predictions(t, names), [(0, len(t))]
+            qtime += time.perf_counter() - t0
         nbytes += len(t.encode("utf-8"))
         golds = gold_quotes(doc)
+        for g in golds:
+            if not any(a <= x and y <= b for x, y in g.segs for a, b in body):
+                tot["gold_outside_body"] += 1
         contents = [sp for a in doc.atts for sp in a.content]
         for p in preds:
             tot["pred"] += 1
@@ -286,9 +425,22 @@ def evaluate(root: Path, split: str, ner_path: Path, show: str | None, nerr: int
     def ratio(a: str, b: str) -> float:
         return tot[a] / max(1, tot[b])
 
+    mode = (
+        "shipped pipeline (ingest + entities_and_quotes)"
+        if ner_path is None
+        else f"cache {ner_path}"
+    )
+    print(f"names: {mode}")
     print(
         f"split={split} docs={len(docs)} gold_direct_quotes={tot['gold']} predicted={tot['pred']}"
     )
+    if ner_path is None:
+        print(
+            f"mapping to raw offsets: predicted quotes unmapped={tot['pred_unmapped']}, "
+            f"paragraphs unmapped={tot['paragraphs_unmapped']}/{tot['paragraphs']}, "
+            f"speaker-entity mentions unmapped={tot['mentions_unmapped']}/{tot['mentions']}, "
+            f"gold quotes outside the mapped body={tot['gold_outside_body']}"
+        )
     print(
         f"detection: P={ratio('pred_ok', 'pred'):.3f} (vs any gold content)  "
         f"P_strict={ratio('pred_ok_strict', 'pred'):.3f} (vs gold direct quotes)  "
@@ -309,9 +461,14 @@ def evaluate(root: Path, split: str, ner_path: Path, show: str | None, nerr: int
         "end-to-end (gold quotes found AND speaker right / all gold direct quotes): "
         f"{ratio('att_ok', 'gold'):.3f}"
     )
+    step = (
+        "ingest, NER, linking and quotes; mapping excluded"
+        if ner_path is None
+        else "quote step, NER excluded"
+    )
     print(
-        f"quote step speed: {nbytes / 1e6 / max(qtime, 1e-9):.2f} MB/s "
-        f"({nbytes / 1e3:.1f} KB in {qtime:.2f}s, NER excluded)"
+        f"speed: {nbytes / 1e6 / max(qtime, 1e-9):.2f} MB/s "
+        f"({nbytes / 1e3:.1f} KB in {qtime:.2f}s, {step})"
     )
     random.Random(1).shuffle(errs)
     for e in errs[:nerr]:
@@ -323,7 +480,19 @@ def main() -> None:
     ap.add_argument(
         "data_dir", type=Path, help="PolNeAR data folder (SPLIT/text, SPLIT/attributions)"
     )
-    ap.add_argument("split", help="train or dev (the test split is refused)")
+    ap.add_argument("split", help="train or dev; test only with --final")
+    ap.add_argument(
+        "--pipeline",
+        action="store_true",
+        help="run the shipped document_from_text + entities_and_quotes (names from the "
+        "package's own tagger) instead of find_quotes with the cached prototype names",
+    )
+    ap.add_argument(
+        "--final",
+        action="store_true",
+        help="allow the test split, for the one-time final report (needs --pipeline; "
+        "develop on train/dev)",
+    )
     ap.add_argument(
         "--ner",
         type=Path,
@@ -337,14 +506,28 @@ def main() -> None:
         help="print N random errors of a kind: att(ribution), fn (missed), fp (spurious)",
     )
     args = ap.parse_args()
-    if args.split not in ("train", "dev"):
-        ap.error("split must be train or dev; the test split is kept unseen")
+    if args.split not in ("train", "dev", "test"):
+        ap.error("split must be train, dev or test")
+    if args.split == "test" and not args.final:
+        ap.error("the test split is for the one-time final report: develop on train/dev")
+    if args.final and args.split != "test":
+        ap.error("--final is for the test split only")
+    if args.final and not args.pipeline:
+        ap.error("the final report measures the shipped pipeline: add --pipeline")
+    if args.final and args.errors:
+        ap.error("--errors is refused on the test split: its examples stay unseen")
     show, nerr = (args.errors[0], int(args.errors[1])) if args.errors else (None, 0)
     if show not in (None, "att", "fn", "fp"):
         ap.error("--errors kind must be att, fn or fp")
-    ner_path = args.ner or args.data_dir / f"{args.split}.ner.json.gz"
-    if not ner_path.exists():
-        ap.error(f"no names cache at {ner_path} (run the prototype evaluation once to write it)")
+    ner_path = None
+    if not args.pipeline:
+        ner_path = args.ner or args.data_dir / f"{args.split}.ner.json.gz"
+        if not ner_path.exists():
+            ap.error(f"no names cache at {ner_path} (run the prototype evaluation to write it)")
+    elif args.ner:
+        ap.error("--ner and --pipeline exclude each other: the pipeline tags names itself")
+    if args.final:
+        print("FINAL: PolNeAR test split, for a one-time report; change nothing after it")
     evaluate(args.data_dir, args.split, ner_path, show, nerr)
 
 
