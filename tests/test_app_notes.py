@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from briefing.app import BriefingApp
@@ -352,3 +353,28 @@ async def test_export_dialog_writes_and_asks_before_overwriting(tmp_path: Path) 
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_an_unusable_notes_database_is_reported_not_hidden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the data directory should be", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(blocker / "data"))
+    app = BriefingApp(load_document(article(tmp_path)))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReadingScreen)
+        await screen.analysed.wait()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("right_parenthesis", "y")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Could not highlight:") and "not-a-dir" in m for m in messages)
+        assert selected(screen).startswith("The harbour board")  # reading goes on
+        # A note that cannot be saved goes back to its writer instead of vanishing.
+        await pilot.press("a", "h", "i", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "hi"

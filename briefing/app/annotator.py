@@ -32,6 +32,8 @@ class Annotator:
         self.notebook: Notebook | None = None
         self._deleted: list[Annotation] = []
         """Deleted annotations, newest last, for undo."""
+        self._unavailable: str | None = None
+        """Why the notebook could not be opened, if it could not."""
 
     # ------------------------------------------------------------------ opening
     def open(self) -> None:
@@ -54,6 +56,7 @@ class Annotator:
         self.screen.app.call_from_thread(self._opened, notebook, draft)
 
     def _failed(self, message: str) -> None:
+        self._unavailable = message
         self.screen.notify(
             f"Notes are unavailable: {message}", severity="error", markup=False, timeout=15
         )
@@ -85,7 +88,12 @@ class Annotator:
     @property
     def ready(self) -> bool:
         if self.notebook is None:
-            self.screen.notify("Notes are still loading.", markup=False)
+            if self._unavailable is not None:
+                self.screen.notify(
+                    f"Notes are unavailable: {self._unavailable}", severity="error", markup=False
+                )
+            else:
+                self.screen.notify("Notes are still loading.", markup=False)
             return False
         return True
 
