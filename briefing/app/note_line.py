@@ -19,7 +19,8 @@ class NoteLine(Static):
             line.append("✎ ", style="bold")
             line.append(" ".join(annotation.note.split()))
         if annotation.tags:
-            line.append("  " + " ".join(f"#{tag}" for tag in annotation.tags), style="italic")
+            gap = "  " if annotation.note else ""
+            line.append(gap + " ".join(f"#{tag}" for tag in annotation.tags), style="italic")
         line.append("  (a: edit)", style="dim")
         line.truncate(max(10, self.size.width or 200), overflow="ellipsis")
         self.update(line)
