@@ -62,16 +62,15 @@ class Notebook:
         self.store = store
         self.document = document
         self.annotations: list[Annotation] = []
-        self.summary = AnchorSummary()
-        """What re-anchoring found when the notebook was opened."""
 
     # ------------------------------------------------------------------ opening
     def open(self, *, persist: bool = True) -> AnchorSummary:
         """Load the annotations, re-anchoring those made on another version of the text and
-        recording what was found. With `persist=False` nothing is written (for export)."""
+        recording what was found; returns what re-anchoring did now. With `persist=False`
+        nothing is written (for export)."""
         if not self.store.exists():
             self.annotations = []
-            return self.summary
+            return AnchorSummary()
         text = self.document.text
         with self.store.transaction() as connection:
             document_id = (
@@ -108,8 +107,7 @@ class Notebook:
                     ),
                 )
         self.annotations = sorted(annotations, key=_text_order)
-        self.summary = AnchorSummary.of(changed)
-        return self.summary
+        return AnchorSummary.of(changed)
 
     # ------------------------------------------------------------------ changes
     def add(
