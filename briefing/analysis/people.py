@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 
+from briefing.analysis.entities.doc import Doc
 from briefing.model import Document, Entity, EntityType, Mention, Quote
 
 NER_CHUNK_CHARS = 200_000
@@ -31,22 +32,35 @@ def _chunks(paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chunks
 
 
+def tag_names(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The NER tagger's (start, end, type) mentions, from the entity step's own tokens and
+    sentences (the tagger's tokenizer), so the text is tokenised once for both; the surname
+    rule (`tag_document`) sees a chunk of whole paragraphs at a time, as `extract` would."""
+    from briefing.analysis.ner import bio_spans, load_model, tag_document
+
+    model = load_model()
+    toks, starts, ends = doc.toks, doc.starts, doc.ends
+    mentions: list[tuple[int, int, str]] = []
+    for chunk_start, chunk_end in _chunks(paragraphs):
+        ranges = [doc.sentence_tokens(si) for si in doc.sentences_between(chunk_start, chunk_end)]
+        tags = tag_document(model, [toks[r.start : r.stop] for r in ranges])
+        for r, tg in zip(ranges, tags, strict=True):
+            base = r.start
+            mentions.extend(
+                (starts[base + a], ends[base + b - 1], kind) for a, b, kind in bio_spans(tg)
+            )
+    return mentions
+
+
 def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
     from briefing.analysis.entities import build_entities
-    from briefing.analysis.ner import extract, load_model
     from briefing.analysis.quotes import find_quotes
 
     text = document.text
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
-    model = load_model()
-    mentions: list[tuple[int, int, str]] = []
-    for chunk_start, chunk_end in _chunks(paragraphs):
-        chunk = text[chunk_start:chunk_end]
-        mentions.extend(
-            (chunk_start + start, chunk_start + end, kind)
-            for start, end, kind in extract(model, chunk)
-        )
-    records = build_entities(text, paragraphs, mentions)
+    doc = Doc(text, paragraphs)
+    mentions = tag_names(doc, paragraphs)
+    records = build_entities(text, paragraphs, mentions, doc)
     entities = tuple(
         Entity(
             id=str(record.id),

@@ -48,16 +48,19 @@ def build_entities(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
     mentions: Sequence[tuple[int, int, str]],
+    doc: Doc | None = None,
 ) -> list[EntityRecord]:
     """The entities of `text`, in order of first mention.
 
     `paragraphs` are (start, end) character spans (empty: the whole text is one paragraph);
     `mentions` are (start, end, type) spans with type PER / ORG / LOC / MISC, as
     `briefing.analysis.ner.extract` returns them. Uses the shipped NER model's word lists
-    (loaded once; shared with `briefing.analysis.ner.load_model`).
+    (loaded once; shared with `briefing.analysis.ner.load_model`). `doc` is `text` already
+    tokenised (`Doc(text, paragraphs)`), when the caller has it.
     """
     lex = lexicon().common
-    doc = Doc(text, paragraphs)
+    if doc is None:
+        doc = Doc(text, paragraphs)
 
     # 1. clean, split compounds, drop junk
     ms: list[Mention] = []

@@ -238,10 +238,11 @@ def in_slogan(doc: Doc, m: Mention) -> bool:
     text = doc.text
     # find the quote that opens before m on the same line
     line_start = text.rfind("\n", 0, m.start) + 1
-    before = text[line_start : m.start]
-    qpos = max(before.rfind(q) for q in '"\u201c')
+    qpos = max(text.rfind('"', line_start, m.start), text.rfind("\u201c", line_start, m.start))
     if qpos < 0:
         return False
+    qpos -= line_start
+    before = text[line_start : m.start]
     # count quotes before: an odd number of straight quotes means we are inside
     seg = before
     if seg.count('"') % 2 == 0 and seg.count("\u201c") <= seg.count("\u201d"):
@@ -261,32 +262,44 @@ def in_slogan(doc: Doc, m: Mention) -> bool:
     return low(content[-1]) not in EVENT_HEADS | ORG_HEADS
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_JUNK_WORD = re.compile(r"[\w.'\u2019&-]+|[^\w\s]")
+_DATE_WORDS = WEEKDAYS | MONTHS | HOLIDAYS | {",", "the", "of", "day", "eve"}
+_TITLE_PARTS = CORE_TITLES | DEPT_WORDS | HONORIFICS
+_PARTICIPLE = re.compile(r"(?:ed|ing|ly)$")
+
+
+def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
+    """The checks of `is_junk` that depend on the surface alone (cached per document): junk or
+    not, and the surface's words as the word lists spell them."""
+    cached = doc.junk_cache.get(s)
+    if cached is not None:
+        return cached
+    words = [w for w in map(low, _JUNK_WORD.findall(s)) if w]
+    junk = (
+        not _LETTER.search(s)
+        or not words
+        # dates and holidays
+        or all(w in _DATE_WORDS or w.isdigit() for w in words)
+        # "Secretary", "Defense", "Prime Minister" (but "Major" of "John Major")
+        or (
+            all(all(p in _TITLE_PARTS for p in w.split("-")) for w in words)
+            and not (len(words) == 1 and s in doc.surnames)
+        )
+        # "GIs", "HQs", "CEOs"
+        or bool(PLURAL_ACRONYM.fullmatch(apos(s)) and not country_of(s))
+    )
+    doc.junk_cache[s] = junk, words
+    return junk, words
+
+
 def is_junk(doc: Doc, m: Mention, lex: Set[str]) -> bool:
     """Not an entry of a who's-who: a date, a bare title, a nationality, a slogan, a capitalised
     common word at a sentence start; `lex` is the common-word lexicon."""
     s = m.surface(doc.text)
-    if not re.search(r"[^\W\d_]", s):
+    junk, words = _surface_junk(doc, s)
+    if junk:
         return True
-    words = [low(t) for t in re.findall(r"[\w.'\u2019&-]+|[^\w\s]", s)]
-    words = [w for w in words if w]
-    if not words:
-        return True
-    if all(
-        w in WEEKDAYS
-        or w in MONTHS
-        or w in HOLIDAYS
-        or w.isdigit()
-        or w in {",", "the", "of", "day", "eve"}
-        for w in words
-    ):
-        return True  # dates and holidays
-    if all(
-        all(p in CORE_TITLES or p in DEPT_WORDS or p in HONORIFICS for p in w.split("-"))
-        for w in words
-    ) and not (len(words) == 1 and s in doc.surnames):
-        return True  # "Secretary", "Defense", "Prime Minister" (but "Major" of "John Major")
-    if PLURAL_ACRONYM.fullmatch(apos(s)) and not country_of(s):
-        return True  # "GIs", "HQs", "CEOs"
     if in_slogan(doc, m):
         return True
     if m.ner == "MISC" and (demonym_of(s) or _looks_demonym(s)):
@@ -309,7 +322,7 @@ def is_junk(doc: Doc, m: Mention, lex: Set[str]) -> bool:
             return True
         if (
             first
-            and re.search(r"(?:ed|ing|ly)$", w)
+            and _PARTICIPLE.search(w)
             and w not in lexicon().first_names
             and not country_of(s)
             and not _capitalised_elsewhere(doc, s, i)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from briefing.analysis.ner import split_sentences, tokenize
+from briefing.analysis.ner.tokens import sentence_starts, tokenize
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 """An abbreviation with periods ("U.S."), after which a capital may start a sentence."""
@@ -49,51 +49,73 @@ class Doc:
         self.starts = array("q")
         self.ends = array("q")
         self.sent_of = array("q")
+        self.sent_starts = array("q")
+        """Index of each sentence's first token."""
         self.sent_first: set[int] = set()
-        sentences = 0
         for low, high in _pieces(text, paragraphs):
             piece = text[low:high]
             spans = tokenize(piece)
             toks = [piece[a:b] for a, b in spans]
-            sents = split_sentences(piece, spans, toks) if spans else []
             base = len(self.toks)
+            heads = sentence_starts(piece, spans, toks)
             self.toks.extend(toks)
-            self.starts.extend(a + low for a, _ in spans)
-            self.ends.extend(b + low for _, b in spans)
+            self.starts.extend([a + low for a, _ in spans])
+            self.ends.extend([b + low for _, b in spans])
+            bounds = [*heads, len(toks)]
+            sentences = len(self.sent_starts)
             sent_of = array("q", bytes(8 * len(toks)))
-            for si, sent in enumerate(sents):
-                for i in sent:
-                    sent_of[i] = sentences + si
+            for k in range(len(heads)):
+                first, stop = bounds[k], bounds[k + 1]
+                sent_of[first:stop] = array("q", [sentences + k]) * (stop - first)
                 # the first word of a sentence (after opening quotes / brackets / bullets)
-                for i in sent:
+                for i in range(first, stop):
                     if toks[i][:1].isalnum():
                         self.sent_first.add(base + i)
                         break
             self.sent_of.extend(sent_of)
-            sentences += len(sents)
-        for i in range(1, len(self.toks)):
-            prev = self.toks[i - 1]
-            if "." in prev and _DOTTED.fullmatch(prev) and self.toks[i][:1].isupper():
-                self.sent_first.add(i)  # "... in the U.S. Signed by ..." may start a sentence
+            self.sent_starts.extend([base + i for i in heads])
+        toks = self.toks
+        for i in [i for i, t in enumerate(toks) if "." in t]:
+            if i + 1 < len(toks) and _DOTTED.fullmatch(toks[i]) and toks[i + 1][:1].isupper():
+                self.sent_first.add(i + 1)  # "... in the U.S. Signed by ..." may start a sentence
         self.paragraphs = (
             sorted((int(a), int(b)) for a, b in paragraphs) if paragraphs else [(0, len(text))]
         )
         self.pstarts = [a for a, _ in self.paragraphs]
         self.lower_words = {t for t in self.toks if t[:1].islower()}
         self.surnames: set[str] = set()
+        self.junk_cache: dict[str, tuple[bool, list[str]]] = {}
+        """Surface -> what `clean.is_junk` tells from the surface alone."""
         self._mid_sentence: tuple[dict[str, int], dict[str, int]] | None = None
         self._close_quotes: list[int] | None = None
+
+    def sentences_between(self, start: int, end: int) -> range:
+        """Indices of the sentences whose first token starts in [start, end)."""
+        first = bisect_left(self.sent_starts, self.tok_at(start))
+        last = bisect_left(self.sent_starts, self.tok_at(end))
+        return range(first, last)
+
+    def sentence_tokens(self, si: int) -> range:
+        """Token indices of sentence `si`."""
+        end = self.sent_starts[si + 1] if si + 1 < len(self.sent_starts) else len(self.toks)
+        return range(self.sent_starts[si], end)
 
     def mid_sentence(self, tok: str) -> list[int]:
         """The first and the last index where `tok` occurs not as a sentence's first word
         (one index if it occurs there once; enough to tell whether it occurs anywhere but at
         a given index)."""
         if self._mid_sentence is None:
+            # capitalised tokens only: those are what the rules ask about
             first_word, toks = self.sent_first, self.toks
-            last = {t: i for i, t in enumerate(toks) if i not in first_word}
-            first = {toks[i]: i for i in range(len(toks) - 1, -1, -1) if i not in first_word}
+            caps = [i for i, t in enumerate(toks) if t[:1].isupper() and i not in first_word]
+            last = {toks[i]: i for i in caps}
+            first = {toks[i]: i for i in reversed(caps)}
             self._mid_sentence = (first, last)
         first, last = self._mid_sentence
+        if not tok[:1].isupper() and tok not in first:
+            where = [i for i, t in enumerate(self.toks) if t == tok and i not in self.sent_first]
+            if where:
+                first[tok], last[tok] = where[0], where[-1]
         if tok not in first:
             return []
         return [first[tok]] if first[tok] == last[tok] else [first[tok], last[tok]]

@@ -8,6 +8,7 @@ are two: linking must never join two different full names, whatever chain of sha
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from briefing.analysis.entities.norm import is_initial, key, low, split_words
 from briefing.analysis.entities.words import NAME_SUFFIXES
@@ -52,10 +53,11 @@ class UnionFind:
         return True
 
 
-def name_parts(s: str) -> list[str]:
-    """Words of a name without trailing commas and suffixes ("Jr.", "III")."""
+@lru_cache(maxsize=65536)
+def name_parts(s: str) -> tuple[str, ...]:
+    """Words of a name without trailing commas and suffixes ("Jr.", "III"); cached."""
     ws = [w.rstrip(",") for w in split_words(s)]
-    return [w for w in ws if low(w) not in NAME_SUFFIXES]
+    return tuple(w for w in ws if low(w) not in NAME_SUFFIXES)
 
 
 def name_within(small: list[str], big: list[str]) -> bool:

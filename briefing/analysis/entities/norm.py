@@ -84,7 +84,8 @@ def is_initial(w: str) -> bool:
     return bool(_INITIAL.fullmatch(w))
 
 
-def split_words(s: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def split_words(s: str) -> tuple[str, ...]:
     """Whitespace-separated words of a surface form (apostrophes straightened); `str.split`
-    and the regex `\\s` agree on what whitespace is."""
-    return apos(s).split()
+    and the regex `\\s` agree on what whitespace is. Cached: every rule asks again."""
+    return tuple(apos(s).split())

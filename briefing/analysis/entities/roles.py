@@ -35,7 +35,9 @@ def role_of(doc: Doc, group: Sequence[Mention], etype: str) -> str | None:
     if etype not in ("person", "organization"):
         return None
     cands: list[tuple[int, str]] = []
-    for m in group:
+    for m in sorted(group, key=lambda m: m.start):
+        if cands and m.start > cands[0][0]:
+            break  # only the earliest mention with a role counts
         if m.title and etype == "person":
             cands.append((m.start, doc.text[m.title[0] : m.title[1]]))
         elif etype == "person" and not m.honorific:

@@ -109,6 +109,16 @@ def split_sentences(
     follows; never after Mr. / Gen. / initials / U.S., which are mostly mid-sentence. `toks`
     (the token strings) may be passed when the caller already has them.
     """
+    starts = sentence_starts(text, spans, toks)
+    bounds = [*starts, len(spans)]
+    return [list(range(bounds[k], bounds[k + 1])) for k in range(len(starts))]
+
+
+def sentence_starts(
+    text: str, spans: Sequence[tuple[int, int]], toks: Sequence[str] | None = None
+) -> list[int]:
+    """The index of each sentence's first token, as `split_sentences` groups them (without
+    building the groups: a long text has hundreds of thousands of tokens)."""
     n = len(spans)
     if n == 0:
         return []
@@ -146,14 +156,4 @@ def split_sentences(
         c = nt[:1]
         if c.isupper() or c in _OPENERS or c.isdigit():
             cuts.add(i)
-    if not cuts:
-        return [list(range(n))]
-    sents: list[list[int]] = []
-    prev = 0
-    for cut in sorted(cuts):
-        if cut + 1 > prev:
-            sents.append(list(range(prev, cut + 1)))
-            prev = cut + 1
-    if prev < n:
-        sents.append(list(range(prev, n)))
-    return sents
+    return [0, *(cut + 1 for cut in sorted(cuts) if cut + 1 < n)]
