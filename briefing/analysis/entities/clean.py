@@ -60,6 +60,8 @@ _AFFIX_BEFORE = re.compile(
 def _strip_affixes(text: str, a: int, b: int) -> tuple[int, int]:
     """'Ohio-based' -> 'Ohio', 'anti-Moscow' -> 'Moscow' (the modifier names the base entity)."""
     s = text[a:b]
+    if "-" not in s:
+        return a, b
     m = _AFFIX_AFTER.search(s)
     if m:
         b = a + m.start()
@@ -67,6 +69,21 @@ def _strip_affixes(text: str, a: int, b: int) -> tuple[int, int]:
     if m:
         a += m.end()
     return a, b
+
+
+_OUTLET_BEFORE = re.compile(
+    r"(?:interview (?:with|to)|reported by|published by|broadcast by|wrote in|told the"
+    r"|reporting by)\s+$"
+)
+_PLAIN_PLURAL = re.compile(r"[A-Z][a-z]+[^s]s")
+_LOCATIVE = frozenset("in on near off around across over into onto from at toward towards".split())
+_DATELINE_TAIL = re.compile(
+    r"(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?"
+    r"(?:[-\u2014\u2013]+|\d{4}-\d\d-\d\d|(?:"
+    + "|".join(sorted(w.capitalize() for w in MONTHS if len(w) == 3))
+    + r")\w*\.? \d{1,2}\b)"
+)
+"""What follows a place in capitals at the start of a line when it is a dateline."""
 
 
 def trim_mention(doc: Doc, m: Mention) -> Mention | None:
@@ -157,13 +174,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
     if (m.start == 0 or text[m.start - 1] == "\n") and text[m.start : m.end].isupper():
         eol = text.find("\n", m.end)
         line = text[m.end : eol if eol >= 0 else len(text)]
-        dl = re.match(
-            r"(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?"
-            r"(?:[-\u2014\u2013]+|\d{4}-\d\d-\d\d|(?:"
-            + "|".join(w.capitalize() for w in MONTHS if len(w) == 3)
-            + r")\w*\.? \d{1,2}\b)",
-            line,
-        )
+        dl = _DATELINE_TAIL.match(line)
         if dl and (not line[dl.end() :].strip() or re.search(r"[a-z]", line[dl.end() :])):
             m.ner = "LOC"
     # "the Cobra Gold exercise": a lower-case event noun right after the name
@@ -175,7 +186,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         and m.ner != "ORG"
     ):
         m.event_ctx = True  # "the Valiant Shield exercise" (but not "U.N. talks", "Lima summit")
-    p = doc.prev_tok(m.start)
+    before_name = p = doc.prev_tok(m.start)
     if p is not None and doc.toks[p] == ",":
         p = p - 1 if p > 0 else None
     if (
@@ -188,45 +199,26 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
     # "in the Falklands", "off the Maldives": a plural name after a locative preposition
     if (
         len(idx) == 1
-        and re.fullmatch(r"[A-Z][a-z]+[^s]s", toks[0])
+        and toks[0][-1:] == "s"
+        and _PLAIN_PLURAL.fullmatch(toks[0])
         and low(toks[0]) not in TITLE_QUALIFIERS
         and low(toks[0]) not in ORG_HEADS
         and idx[0] >= 2
         and low(doc.toks[idx[0] - 1]) == "the"
-        and low(doc.toks[idx[0] - 2])
-        in {
-            "in",
-            "on",
-            "near",
-            "off",
-            "around",
-            "across",
-            "over",
-            "into",
-            "onto",
-            "from",
-            "at",
-            "toward",
-            "towards",
-        }
+        and low(doc.toks[idx[0] - 2]) in _LOCATIVE
         and m.ner in ("ORG", "MISC")
         and not (k < len(doc.toks) and apos(doc.toks[k]) in ("'s", "'"))
     ):
         m.ner = "LOC"
     # "in an interview with Reuters": a news outlet
-    before = apos(doc.text[max(0, m.start - 40) : m.start]).lower()
     if (
         len(idx) == 1
         and m.ner == "PER"
-        and re.search(
-            r"(?:interview (?:with|to)|reported by|published by|broadcast by|wrote in|told the"
-            r"|reporting by)\s+$",
-            before,
-        )
+        and _OUTLET_BEFORE.search(apos(doc.text[max(0, m.start - 40) : m.start]).lower())
     ):
         m.ner = "ORG"
     # honorific just before the span
-    p = doc.prev_tok(m.start)
+    p = before_name
     if p is not None and low(doc.toks[p]) in HONORIFICS and doc.ends[p] >= m.start - 1:
         m.honorific = True
         m.hon_form = (doc.starts[p], m.end)

@@ -133,18 +133,16 @@ class Doc:
 
     def tok_range(self, a: int, b: int) -> list[int]:
         """Indices of the tokens inside [a, b); empty when `a` falls inside a token."""
-        if (
-            a < len(self.text)
-            and self.tok_containing(a) < len(self.toks)
-            and self.starts[self.tok_containing(a)] < a < self.ends[self.tok_containing(a)]
-        ):
+        starts, ends = self.starts, self.ends
+        n = len(starts)
+        c = max(0, bisect_right(starts, a) - 1)  # the token containing a, if any
+        if a < len(self.text) and c < n and starts[c] < a < ends[c]:
             return []  # starts inside a token
-        i = bisect_right(self.starts, a - 1)
-        out = []
-        while i < len(self.toks) and self.ends[i] <= b:
-            out.append(i)
-            i += 1
-        return out
+        i = bisect_right(starts, a - 1)
+        j = i
+        while j < n and ends[j] <= b:
+            j += 1
+        return list(range(i, j))
 
     def tok_containing(self, pos: int) -> int:
         """Index of the last token starting at or before pos (0 if none)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import json
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib.resources.abc import Traversable
 from itertools import repeat
 from pathlib import Path
@@ -113,6 +113,8 @@ class Model:
                     self._woff[k][f[len(p) :]] = v
                     break
         self._cache: dict[str, WordInfo] = {}
+        self.cached_word_info: Callable[[str], WordInfo | None] = self._cache.get
+        """`word_info(w)` if it is cached already, else None: one dict look-up, no call."""
         self._v0cache: dict[str, int] = {}
         for w in data.get("warm", ()):  # precompute frequent words
             self.word_info(w)
