@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import KeysView, Sequence, Set
+from functools import lru_cache
 
 from briefing.analysis.entities.acronyms import initial_variants
 from briefing.analysis.entities.aliases import Link
@@ -70,6 +71,14 @@ class _Members:
     def first_by_root(self, uf: UnionFind) -> dict[int, int]:
         """Root -> the lowest member index in that cluster, for each cluster with members."""
         old = {j: j for j in self.idx} if self._first is None else self._first
+        if len(old) == 1:
+            ((r, j),) = old.items()
+            root = uf.find(r)
+            if root != r:
+                old = self._first = {root: j}
+            else:
+                self._first = old
+            return old
         first: dict[int, int] = {}
         for r, j in old.items():
             r = uf.find(r)
@@ -77,9 +86,9 @@ class _Members:
         self._first = first
         return first
 
-    def roots(self, uf: UnionFind) -> set[int]:
-        """The current roots of the members' clusters."""
-        return set(self.first_by_root(uf))
+    def roots(self, uf: UnionFind) -> KeysView[int]:
+        """The current roots of the members' clusters (no duplicates)."""
+        return self.first_by_root(uf).keys()
 
     def _order(self, ms: Sequence[Mention]) -> list[tuple[int, int]]:
         if self._by_start is None:
@@ -191,6 +200,8 @@ def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
     """ "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands"."""
     alt_key: defaultdict[str, _Members] = defaultdict(_Members)
     for i, k in enumerate(keys):
+        if " " not in k:
+            continue  # every alternative key below has two words or more
         ws = k.split()
         if len(ws) >= 3 and ws[0] in OF_HEADS and ws[1] == "of":
             alt_key[" ".join(ws[2:] + ws[:1])].idx.append(i)
@@ -209,8 +220,14 @@ def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
             seen_alt[k] = j
 
 
+@lru_cache(maxsize=16384)
+def _keyed(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The key of each word (cached: names repeat)."""
+    return tuple(key(w) for w in words)
+
+
 def _link_place_prefixed(
-    uf: UnionFind, ms: Sequence[Mention], words: Sequence[Sequence[str]]
+    uf: UnionFind, ms: Sequence[Mention], words: Sequence[tuple[str, ...]]
 ) -> None:
     """Organisations: "Nigerian Air Force" <- "Air Force" when the extra prefix is a place or
     a nationality. Shorter names are looked up by their keyed words."""
@@ -218,11 +235,11 @@ def _link_place_prefixed(
     by_words: defaultdict[tuple[str, ...], _Members] = defaultdict(_Members)
     for j, wj in enumerate(words):
         if org[j] and wj:
-            by_words[tuple(key(w) for w in wj)].idx.append(j)
+            by_words[_keyed(wj)].idx.append(j)
     for i, wi in enumerate(words):
         if not org[i] or len(wi) < 2:
             continue
-        wkeys = tuple(key(w) for w in wi)
+        wkeys = _keyed(wi)
         shorter: list[_Members] = []
         for cut in range(1, len(wi)):
             if wkeys[cut:] in by_words:
@@ -250,7 +267,7 @@ def _link_name_parts(
     ms: Sequence[Mention],
     surf: Sequence[str],
     words: Sequence[Sequence[str]],
-    name_words: Sequence[Sequence[str]],
+    name_words: Sequence[tuple[str, ...]],
 ) -> None:
     """Persons: a name that is part of a fuller name ("Macron", "Mr. Macron", "Xi").
 
@@ -261,7 +278,10 @@ def _link_name_parts(
     fulls: dict[tuple[str, ...], _Members] = {}
     for j, fp in enumerate(name_words):
         if is_person[j] and len(fp) >= 2 and low(words[j][-1]) not in ORG_SUFFIXES:
-            fulls.setdefault(tuple(fp), _Members()).idx.append(j)
+            group = fulls.get(fp)
+            if group is None:
+                group = fulls[fp] = _Members()
+            group.idx.append(j)
     by_word: defaultdict[str, list[tuple[str, ...]]] = defaultdict(list)
     by_letter: defaultdict[str, list[tuple[str, ...]]] = defaultdict(list)
     for fp in fulls:
@@ -288,15 +308,22 @@ def _link_name_parts(
     for i, s in enumerate(surf):
         if not is_person[i] and (country_of(s) or len(words[i]) > 1):
             continue
-        if not name_words[i]:
+        parts = name_words[i]
+        if not parts:
             continue
-        parts = tuple(name_words[i])
-        groups = fuller_names(parts)
+        groups = fitting.get(parts)
+        if groups is None:
+            groups = fuller_names(parts)
         if not groups:
             continue
-        roots: set[int] = set()
-        for g, _ in groups:
-            roots |= g.roots(uf)
+        roots: Set[int]
+        if len(groups) == 1:
+            roots = groups[0][0].roots(uf)
+        else:
+            merged: set[int] = set()
+            for g, _ in groups:
+                merged.update(g.roots(uf))
+            roots = merged
         if len(roots) == 1:
             uf.union(i, next(iter(roots)))
             continue
@@ -347,7 +374,7 @@ def _link_acronyms(
     uf: UnionFind,
     ms: Sequence[Mention],
     surf: Sequence[str],
-    words: Sequence[Sequence[str]],
+    words: Sequence[tuple[str, ...]],
 ) -> None:
     """Acronyms with a matching expansion elsewhere in the text (unique), unless already
     linked to a longer name. Expansions are indexed by their possible initials."""
@@ -369,14 +396,20 @@ def _link_acronyms(
             multi_roots.add(uf.find(i))
 
 
-def _expansions(ms: Sequence[Mention], words: Sequence[Sequence[str]]) -> dict[str, _Members]:
+def _expansions(ms: Sequence[Mention], words: Sequence[tuple[str, ...]]) -> dict[str, _Members]:
     """Every possible acronym of a multi-word, non-person name -> those names."""
     out: dict[str, _Members] = {}
     for j, wj in enumerate(words):
         if len(wj) >= 2 and ms[j].ner != "PER":
-            for v in {v.replace("&", "") for v in initial_variants(list(wj))}:
+            for v in _acronyms_of(wj):
                 out.setdefault(v, _Members()).idx.append(j)
     return out
+
+
+@lru_cache(maxsize=16384)
+def _acronyms_of(words: tuple[str, ...]) -> frozenset[str]:
+    """The acronyms `words` may be abbreviated to, "&" left out (cached: names repeat)."""
+    return frozenset(v.replace("&", "") for v in initial_variants(list(words)))
 
 
 _WORD_RUN = re.compile(r"\w+")

@@ -50,11 +50,13 @@ def low(tok: str) -> str:
     return apos(tok).casefold().rstrip(".")
 
 
+@lru_cache(maxsize=65536)
 def country_of(s: str) -> str | None:
     """ISO code of the country `s` names ("U.K." -> "GB"), else None."""
     return _tables()[0].get(key(s))
 
 
+@lru_cache(maxsize=65536)
 def demonym_of(s: str) -> str | None:
     """ISO code of the country whose people `s` names ("Japanese" -> "JP"), else None."""
     return _tables()[1].get(key(s))

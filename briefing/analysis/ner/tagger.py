@@ -182,15 +182,19 @@ def document_consistency(sents: Sequence[Sequence[str]], tags: list[list[str]]) 
                 surnames.add(normalize_token(toks[b - 1]))
     if not surnames:
         return tags
+    # the token strings that can be relabelled: capitalised, not all caps, a surname
+    words: set[str] = set().union(*sents)
+    relabel = {
+        w for w in words if w[:1].isupper() and not w.isupper() and normalize_token(w) in surnames
+    }
     for toks, tg in zip(sents, tags, strict=True):
+        if relabel.isdisjoint(toks):
+            continue
         n = len(toks)
         for i in range(1, n):
-            w = toks[i]
             if (
                 tg[i] == "O"
-                and w[:1].isupper()
-                and not w.isupper()
-                and normalize_token(w) in surnames
+                and toks[i] in relabel
                 and (i + 1 >= n or tg[i + 1] == "O")
                 and tg[i - 1] == "O"
             ):
