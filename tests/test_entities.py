@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 
-from briefing.analysis.entities import EntityRecord, build_entities
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.analysis.entities import EntityRecord, acronyms, build_entities
 from briefing.analysis.entities.acronyms import acronym_matches, find_acronym_pairs
 from briefing.analysis.ner import extract, load_model
 
@@ -449,3 +452,52 @@ def test_degenerate_inputs() -> None:
     out = build_entities(text, [], [(4, 9, "PER"), (0, 9, "PER"), (18, 23, "ORG"), (31, 35, "LOC")])
     assert [e.type for e in out] == ["person", "place"]
     assert len(out[0].mentions) == 2
+
+
+_PIECES = [
+    "Ocean",
+    "Survey",
+    "Institute",
+    "of",
+    "the",
+    "and",
+    "for",
+    "said",
+    "its",
+    "U.N.",
+    "Bank",
+    "(OSI)",
+    "(O.S.I.)",
+    "(Osi)",
+    "(OS",
+    "OS)",
+    "(",
+    ")",
+    ",",
+    ";",
+    ":",
+    '"',
+    "\u201c",
+    "\u201d",
+    "!",
+    "?",
+    "&",
+    "Sea-Air",
+    "O'Hare",
+    "\n",
+    "\n\n",
+    "  ",
+    "",
+]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.booleans()), max_size=30))
+@settings(max_examples=400, deadline=None)
+def test_expansion_search_from_parentheses_finds_what_a_forward_scan_finds(
+    pieces: list[tuple[str, bool]],
+) -> None:
+    # The fast search must give exactly the matches of the pattern it stands for.
+    text = "".join(p + (" " if spaced else "") for p, spaced in pieces)
+    forward = [(m.span(), m.groups()) for m in acronyms._EXP.finditer(text)]
+    found = [(m.span(), m.groups()) for m in acronyms._expansion_matches(text)]
+    assert found == forward

@@ -53,10 +53,44 @@ def acronym_matches(acr: str, words: list[str]) -> bool:
     return len(a) >= 2 and a in {v.replace("&", "") for v in initial_variants(words)}
 
 
+_PAREN_ACRONYM = re.compile(r"\(\s*((?:[A-Z]\.){2,}|[A-Z][A-Za-z&]{1,9})\s*\)")
+"""The '(LN)' that ends an `_EXP` match."""
+_LONG_TO_END = re.compile(_LONG + r"\s*$")
+_RUN_BREAKS = '(),;:!?"\u201c\u201d'
+"""Characters a capitalised run cannot hold."""
+"""A capitalised run and white space reaching the end of the searched part."""
+
+
+def _expansion_matches(text: str) -> list[re.Match[str]]:
+    """The matches `_EXP.finditer(text)` gives, found from the parentheses back: scanning
+    forward tries every capitalised word of the text as the start of a long name.
+
+    Each "(LN)" in turn, the long name is the leftmost capitalised run after the previous
+    match that reaches it (over white space only); a run cannot cross a parenthesis, so no
+    earlier start could reach a later "(LN)".
+    """
+    out: list[re.Match[str]] = []
+    done = 0
+    for paren in _PAREN_ACRONYM.finditer(text):
+        p = paren.start()
+        if p < done:
+            continue
+        # a run holds only words, white space, . ' ’ & -: it starts after any other mark
+        lo = max(done, *(text.rfind(c, done, p) + 1 for c in _RUN_BREAKS))
+        run = _LONG_TO_END.search(text, lo, p)
+        if run is None:
+            continue
+        mt = _EXP.match(text, run.start())
+        if mt is not None:
+            out.append(mt)
+            done = mt.end()
+    return out
+
+
 def find_acronym_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """[(expansion span, acronym span)] for "Long Name (LN)" and "LN (Long Name)"."""
     out = []
-    for mt in _EXP.finditer(text):
+    for mt in _expansion_matches(text):
         acr = mt.group(2)
         words_spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", mt.group(1))]
         base = mt.start(1)

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 
 from briefing.analysis.ner.tokens import sentence_starts, tokenize
 
@@ -53,14 +54,13 @@ class Doc:
         """Index of each sentence's first token."""
         self.sent_first: set[int] = set()
         for low, high in _pieces(text, paragraphs):
-            piece = text[low:high]
-            spans = tokenize(piece)
-            toks = [piece[a:b] for a, b in spans]
+            spans = tokenize(text, low, high)
+            toks = [text[a:b] for a, b in spans]
             base = len(self.toks)
-            heads = sentence_starts(piece, spans, toks)
+            heads = sentence_starts(text, spans, toks)
             self.toks.extend(toks)
-            self.starts.extend([a + low for a, _ in spans])
-            self.ends.extend([b + low for _, b in spans])
+            self.starts.extend(map(itemgetter(0), spans))
+            self.ends.extend(map(itemgetter(1), spans))
             bounds = [*heads, len(toks)]
             sentences = len(self.sent_starts)
             sent_of = array("q", bytes(8 * len(toks)))
@@ -82,7 +82,7 @@ class Doc:
             sorted((int(a), int(b)) for a, b in paragraphs) if paragraphs else [(0, len(text))]
         )
         self.pstarts = [a for a, _ in self.paragraphs]
-        self.lower_words = {t for t in self.toks if t[:1].islower()}
+        self.lower_words = {t for t in set(self.toks) if t[:1].islower()}
         self.surnames: set[str] = set()
         self.junk_cache: dict[str, tuple[bool, list[str]]] = {}
         """Surface -> what `clean.is_junk` tells from the surface alone."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Literal
 
 from briefing.analysis.entities.doc import Mention
@@ -34,17 +35,18 @@ TYPE_MAP: dict[str, EntityType] = {
 """Tagger type -> entity type (MISC that is not an event is "other")."""
 
 
-def _head_words(s: str) -> list[str]:
-    """Words that may head a name: last, first, the word before "of", the last two."""
+@lru_cache(maxsize=16384)
+def _head_words(s: str) -> tuple[str, ...]:
+    """Words that may head a name: last, first, the word before "of", the last two (cached)."""
     ws = [low(w) for w in split_words(s)]
     if not ws:
-        return []
+        return ()
     heads = [ws[-1], ws[0]]
     if "of" in ws:
         heads.append(ws[ws.index("of") - 1] if ws.index("of") > 0 else ws[0])
     if len(ws) >= 2:
         heads.append(" ".join(ws[-2:]))
-    return heads
+    return tuple(heads)
 
 
 def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | None:
@@ -60,7 +62,10 @@ def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | 
         votes[m.ner] += w
     if any(country_of(s) for s in surfs) and votes["PER"] < sum(votes.values()) / 2:
         return "place"
-    ner = max(votes, key=lambda t: (votes[t], -[m.ner for m in group].index(t)))
+    first_seen: dict[str, int] = {}
+    for k, m in enumerate(group):
+        first_seen.setdefault(m.ner, k)
+    ner = max(votes, key=lambda t: (votes[t], -first_seen[t]))
     if ner == "PER" and all(
         is_acronym(x.replace(".", "")) and x.replace(".", "").isupper() for x in surfs
     ):

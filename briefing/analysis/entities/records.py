@@ -36,6 +36,7 @@ class EntityRecord:
 def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecord]:
     """One record per cluster of `uf` over `ms` (clusters with no type are dropped)."""
     text = doc.text
+    paragraph = doc.paragraph
     groups: defaultdict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(ms):
         groups[uf.find(i)].append(m)
@@ -82,7 +83,7 @@ def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecor
                 type=etype,
                 role=role,
                 aliases=tuple(aliases),
-                mentions=tuple((a, b, doc.paragraph(a)) for a, b in spans),
+                mentions=tuple((a, b, paragraph(a)) for a, b in spans),
             )
         )
     ents.sort(key=lambda e: e.mentions[0][0])

@@ -71,17 +71,20 @@ _TOKEN_RE = re.compile(
 )
 
 
-def tokenize(text: str) -> list[tuple[int, int]]:
-    """Split text into tokens and return their (start, end) character spans.
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split text (or text[start:end]) into tokens and return their (start, end) character
+    spans in `text`.
 
     Spans rather than strings, so entities map back to the caller's text. Quotes, possessive
     's / ’s and n't are separate tokens (as in CoNLL); U.S., a.m., U.S.-led, hyphenated names
     (Suk-yeol) and abbreviations with their period (Mr., Gen., Inc., the initial J.) are one.
+    The pattern looks at no character before `start`, so a part gives the tokens it would give
+    cut out of the text.
     """
     spans: list[tuple[int, int]] = []
     append = spans.append
     abbr = ABBREVIATIONS
-    for m in _TOKEN_RE.finditer(text):
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         if m.lastindex:  # a word followed by a period
             w = m.group(1)
             s, e = m.span()
