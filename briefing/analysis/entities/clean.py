@@ -143,14 +143,8 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
             m.title = (doc.starts[idx[0]], doc.ends[idx[k - 1]])
             idx, toks = idx[k:], toks[k:]
     # "Minister of Climate Tor Lunde": the portfolio belongs to the title
-    p = doc.prev_tok(doc.starts[idx[0]])
-    if (
-        p is not None
-        and p > 0
-        and low(doc.toks[p]) == "of"
-        and low(doc.toks[p - 1]) in CORE_TITLES
-        and len(idx) >= 3
-    ):
+    q = idx[0] - 1  # the token before (tokens do not overlap)
+    if q > 0 and low(doc.toks[q]) == "of" and low(doc.toks[q - 1]) in CORE_TITLES and len(idx) >= 3:
         k = 0
         while (
             len(idx) - k > 2
@@ -178,7 +172,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         if dl and (not line[dl.end() :].strip() or re.search(r"[a-z]", line[dl.end() :])):
             m.ner = "LOC"
     # "the Cobra Gold exercise": a lower-case event noun right after the name
-    k = doc.tok_at(m.end)
+    k = idx[-1] + 1
     if (
         k < len(doc.toks)
         and doc.starts[k] == m.end + 1
@@ -186,7 +180,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         and m.ner != "ORG"
     ):
         m.event_ctx = True  # "the Valiant Shield exercise" (but not "U.N. talks", "Lima summit")
-    before_name = p = doc.prev_tok(m.start)
+    before_name = p = idx[0] - 1 if idx[0] > 0 else None
     if p is not None and doc.toks[p] == ",":
         p = p - 1 if p > 0 else None
     if (
