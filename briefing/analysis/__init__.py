@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefing.cycles import cycle_collector_paused
 from briefing.model import Document, Reading
 
 ANALYSIS_VERSION = 7
@@ -23,13 +24,14 @@ def analyze(document: Document, progress: Progress = _no_progress) -> Reading:
     from briefing.analysis.sections import automatic_sections
     from briefing.analysis.sentences import split_sentences
 
-    progress(0.0, "sentences")
-    sentences = split_sentences(document)
-    progress(0.1, "sections")
-    sections = automatic_sections(document, lambda f, s: progress(0.1 + 0.5 * f, s))
-    progress(0.6, "entities")
-    entities, quotes = entities_and_quotes(document)
-    progress(1.0, "done")
+    with cycle_collector_paused():
+        progress(0.0, "sentences")
+        sentences = split_sentences(document)
+        progress(0.1, "sections")
+        sections = automatic_sections(document, lambda f, s: progress(0.1 + 0.5 * f, s))
+        progress(0.6, "entities")
+        entities, quotes = entities_and_quotes(document)
+        progress(1.0, "done")
     return Reading(
         document=document,
         sentences=sentences,

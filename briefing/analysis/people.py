@@ -1,16 +1,19 @@
 """Who is in the text and what they said: named entities, linked, then quotes attributed.
 
-The glue between three passes that each do one thing: the tagger finds name mentions
-(`ner`), the entity builder links them into entities with types, roles and aliases
-(`entities`), and the quote finder attributes direct quotations to a mention (`quotes`).
-Here their records become model objects, and each quote's speaker becomes an entity id.
+The glue between the passes that each do one thing: the text is tokenised and split into
+sentences once (`entities.doc.Doc`), the tagger finds name mentions in those sentences (`ner`),
+the entity builder links them into entities with types, roles and aliases (`entities`), and the
+quote finder attributes direct quotations to a mention (`quotes`). Here their records become
+model objects, and each quote's speaker becomes an entity id.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from briefing.analysis.entities.doc import Doc
+from briefing.cycles import cycle_collector_paused
 from briefing.model import Document, Entity, EntityType, Mention, Quote
 
 NER_CHUNK_CHARS = 200_000
@@ -52,15 +55,19 @@ def tag_names(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, in
     return mentions
 
 
-def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
+def extract_entities(
+    document: Document,
+) -> tuple[tuple[Entity, ...], list[tuple[int, int, str]]]:
+    """The document's entities (tokens, names tagged, linked, typed, with roles), and the
+    tagger's mentions they were built from (the quote finder reads those too)."""
     from briefing.analysis.entities import build_entities
-    from briefing.analysis.quotes import find_quotes
 
     text = document.text
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
-    doc = Doc(text, paragraphs)
-    mentions = tag_names(doc, paragraphs)
-    records = build_entities(text, paragraphs, mentions, doc)
+    with cycle_collector_paused():
+        doc = Doc(text, paragraphs)
+        mentions = tag_names(doc, paragraphs)
+        records = build_entities(text, paragraphs, mentions, doc)
     entities = tuple(
         Entity(
             id=str(record.id),
@@ -74,6 +81,19 @@ def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Q
         )
         for record in records
     )
+    return entities, mentions
+
+
+def attribute_quotes(
+    document: Document,
+    entities: Sequence[Entity],
+    mentions: Sequence[tuple[int, int, str]],
+) -> tuple[Quote, ...]:
+    """The direct quotations of the document, each with its speaker among `entities`."""
+    from briefing.analysis.quotes import find_quotes
+
+    text = document.text
+    paragraphs = [(p.start, p.end) for p in document.paragraphs]
     spans = sorted((m.start, m.end, entity.id) for entity in entities for m in entity.mentions)
     starts = [s[0] for s in spans]
     by_name: dict[str, str] = {}
@@ -93,13 +113,20 @@ def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Q
             return by_name.get(name.casefold())
         return None
 
-    quotes = tuple(
+    with cycle_collector_paused():
+        found = find_quotes(text, paragraphs, mentions)
+    return tuple(
         Quote(
             q.start,
             q.end,
             speaker_of(q.speaker_start, q.speaker_end, q.speaker_name),
             q.speaker_name,
         )
-        for q in find_quotes(text, paragraphs, mentions)
+        for q in found
     )
-    return entities, quotes
+
+
+def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
+    """The entities of the document and its quotations attributed to them."""
+    entities, mentions = extract_entities(document)
+    return entities, attribute_quotes(document, entities, mentions)

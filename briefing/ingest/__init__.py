@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from pathlib import Path
 
+from briefing.cycles import cycle_collector_paused
 from briefing.errors import SourceError
 from briefing.ingest.plaintext import parse_plain_text
 from briefing.ingest.source import MAX_BYTES, read_source
@@ -36,15 +36,8 @@ def document_from_text(
 def load_document(path: str | Path) -> Document:
     """Read and parse a `.txt` or `.md` file; raises `SourceError` with a one-line reason."""
     source = read_source(path)
-    # A long report makes tens of thousands of small objects, none in a reference cycle: the
-    # cycle collector would only walk them again and again while they are built.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cycle_collector_paused():
         document = document_from_text(source.text, source.format, source.path, source.content_hash)
-    finally:
-        if collecting:
-            gc.enable()
     if not document.paragraphs:
         raise SourceError(source.path, "has no readable text")
     return document
