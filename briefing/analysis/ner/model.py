@@ -113,6 +113,11 @@ class Model:
                     self._woff[k][f[len(p) :]] = v
                     break
         self._cache: dict[str, WordInfo] = {}
+        self.word_shape: dict[tuple[str, str], int] = {}
+        self.shape_context: dict[tuple[str, str, str], int] = {}
+        """(previous word, own shape) and (previous, own, next shape) -> the packed weight of
+        that feature, filled by `tag`: they repeat, and building and hashing the feature
+        string each time cost more. Emptied with the word cache."""
         self.cached_word_info: Callable[[str], WordInfo | None] = self._cache.get
         """`word_info(w)` if it is cached already, else None: one dict look-up, no call."""
         self._v0cache: dict[str, int] = {}
@@ -165,6 +170,7 @@ class Model:
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
             self._v0cache.clear()
+            self.word_shape.clear()
         self._cache[w] = r
         return r
 

@@ -29,6 +29,8 @@ def tag(model: Model, tokens: Sequence[str]) -> list[str]:
     if n == 0:
         return []
     wg = model.weights.get
+    shape_context = model.shape_context
+    word_shape = model.word_shape
     classes = model.classes
     cached = list(map(model.cached_word_info, tokens))
     infos: list[WordInfo] = (
@@ -92,9 +94,15 @@ def tag(model: Model, tokens: Sequence[str]) -> list[str]:
         else:
             wn = shn = "</s>"
             s += b_p1
-        s += wg("shpc=" + shp + "|" + sh0 + "|" + shn, 0)
+        v = shape_context.get((shp, sh0, shn))
+        if v is None:
+            v = shape_context[shp, sh0, shn] = wg("shpc=" + shp + "|" + sh0 + "|" + shn, 0)
+        s += v
         s += wg("wp0=" + wp + "|" + low0, 0)
-        s += wg("wps=" + wp + "|" + sh0, 0)
+        v = word_shape.get((wp, sh0))
+        if v is None:
+            v = word_shape[wp, sh0] = wg("wps=" + wp + "|" + sh0, 0)
+        s += v
         s += wg("w0n=" + low0 + "|" + wn, 0)
         d = inf[8]
         if d is not None:
