@@ -19,7 +19,7 @@ from briefing.analysis.corrections import (
     rename,
     split,
 )
-from briefing.analysis.cues import continues, opens_topic
+from briefing.analysis.cues import continues, opens_topic, topic_cue
 from briefing.analysis.segmentation import segment
 from briefing.analysis.titles import describe, section_gist, section_title
 from briefing.ingest import document_from_text
@@ -61,6 +61,17 @@ def test_obvious_topic_changes_are_found() -> None:
     assert starts == [0, 4, 8]
 
 
+def test_paragraph_articles_split_at_topic_changes_not_every_paragraph() -> None:
+    """Paragraphs of two sentences each: the paragraph path (one split at a fixed resolution,
+    every section paying a cost) finds the three topics and nothing else."""
+    blocks = [
+        f"{a} {b}"
+        for topic in ("harbour", "budget", "school")
+        for a, b in zip(TOPICS[topic], TOPICS[topic][1:] + TOPICS[topic][:1], strict=True)
+    ]
+    assert segment(blocks) == [0, 4, 8]
+
+
 def test_one_topic_stays_one_section() -> None:
     more = [
         "Shipping lines praised the harbour for handling container ships quickly.",
@@ -100,7 +111,7 @@ def test_segmentation_is_deterministic() -> None:
         ("Meanwhile, the opposition met in the capital.", True, False),
         ("A third meeting took place in Oslo.", True, False),
         ("Another round of talks is planned.", True, False),
-        ("“A second vote,” she said, “is likely.”", True, False),
+        ("“A second vote,” she said, “is likely.”", False, False),
         ("However, the plan was dropped.", False, True),
         ("He said the plan was dropped.", False, True),
         ("The plan was dropped.", False, False),
@@ -110,6 +121,22 @@ def test_segmentation_is_deterministic() -> None:
 def test_cues(paragraph: str, opens: bool, refers_back: bool) -> None:
     assert opens_topic(paragraph) is opens
     assert continues(paragraph) is refers_back
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "strength"),
+    [
+        ("Meanwhile, the opposition met in the capital.", 1.0),
+        ("A separate agreement was signed on Friday.", 1.0),
+        ("A third meeting took place in Oslo.", 1.0),
+        ("Another critic said the plan was too costly.", 0.5),
+        ("The second reason is the cost.", 0.5),
+        ("“Meanwhile, nothing changes,” the minister said.", 0.0),
+        ("The plan was dropped.", 0.0),
+    ],
+)
+def test_strong_cues_count_more_than_list_items(paragraph: str, strength: float) -> None:
+    assert topic_cue(paragraph) == strength
 
 
 # ---------------------------------------------------------------- titles and gists
