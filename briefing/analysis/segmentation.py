@@ -46,7 +46,7 @@ BoolArray = npt.NDArray[np.bool_]
 
 GAMMAS = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.7, 2.0)
 """Resolution ladder, coarse to fine."""
-RATIO_MAX = 0.15
+RATIO_MAX = 0.10
 """Highest mean cross/within density ratio a finer split may have to be preferred."""
 MIN_BLOCKS = 2
 WINDOW = 400
