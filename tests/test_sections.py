@@ -72,6 +72,27 @@ def test_paragraph_articles_split_at_topic_changes_not_every_paragraph() -> None
     assert segment(blocks) == [0, 4, 8]
 
 
+def test_a_long_run_of_paragraph_stories_is_not_split_coarsely() -> None:
+    """Ten invented stories of eight paragraphs each: windows keep the resolution at article
+    scale, so the stories come out, not two or three sections for the whole run."""
+    import random
+
+    rng = random.Random(4)
+    syllables = ["ka", "lo", "mi", "ru", "sen", "tav", "vor", "zel", "pim", "dax", "qui"]
+    blocks: list[str] = []
+    starts = []
+    for _ in range(10):
+        words = ["".join(rng.sample(syllables, 3)) for _ in range(8)]
+        starts.append(len(blocks))
+        for _ in range(8):
+            first = " ".join(rng.sample(words, 4))
+            second = " ".join(rng.sample(words, 4))
+            blocks.append(f"The {first} met the council today. Officials said {second} again.")
+    found = segment(blocks)
+    assert 8 <= len(found) <= 15
+    assert sum(any(abs(f - s) <= 1 for f in found) for s in starts) >= 9
+
+
 def test_one_topic_stays_one_section() -> None:
     more = [
         "Shipping lines praised the harbour for handling container ships quickly.",

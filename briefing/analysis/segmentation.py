@@ -24,7 +24,8 @@ The method (measured in `benchmarks/segmentation.py`, figures in the README):
    cannot start a section. In paragraph documents a paragraph that opens with a topic cue
    gets a start bonus: `CUE_BONUS` for a strong one ("A separate …", "Meanwhile, …"), half of
    it for a weak one ("Another …"), none inside a quotation (`cues.topic_cue`).
-6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows.
+6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows
+   (`WINDOW` blocks of a sentence stream, `PARAGRAPH_WINDOW` paragraphs).
 
 numpy carries the O(n²) programme: pure Python was 30× too slow for a megabyte a second.
 """
@@ -63,8 +64,13 @@ CUE_BONUS = 0.03
 """Start bonus (in units of total similarity) for a paragraph that opens with a topic cue."""
 PARAGRAPH_GAMMA = 1.2
 """Resolution of the one split of a paragraph document."""
-SECTION_COST = 0.01
+SECTION_COST = 0.0075
 """What each section of a paragraph document costs, in units of modularity."""
+PARAGRAPH_WINDOW = 60
+"""Paragraphs per programme in paragraph documents: the scale the constants were tuned at
+(articles of 8–60 paragraphs). At one resolution a longer text would come out far too coarse
+(modularity cannot resolve small sections in a large whole)."""
+PARAGRAPH_WINDOW_KEEP = 45
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*[^\W\d_]|[^\W\d_]")
@@ -241,12 +247,15 @@ def segment(blocks: Sequence[str]) -> list[int]:
         for i, block in enumerate(blocks):
             if i:
                 bonus[i] = CUE_BONUS * cues.topic_cue(block)
-    if n <= WINDOW:
+    window, keep = (
+        (PARAGRAPH_WINDOW, PARAGRAPH_WINDOW_KEEP) if paragraphs else (WINDOW, WINDOW_KEEP)
+    )
+    if n <= window:
         return [int(x) for x in _segment_window(term_sets, allowed, bonus, paragraphs)]
     found = {0}
     position = 0
     while position < n:
-        end = min(n, position + WINDOW)
+        end = min(n, position + window)
         window_allowed = allowed[position : end + 1].copy()
         window_allowed[0] = True
         starts = _segment_window(
@@ -255,7 +264,7 @@ def segment(blocks: Sequence[str]) -> list[int]:
         if end == n:
             found.update(position + s for s in starts)
             break
-        kept = [s for s in starts if 0 < s < WINDOW_KEEP]
+        kept = [s for s in starts if 0 < s < keep]
         found.update(position + s for s in kept)
-        position += kept[-1] if kept else WINDOW_KEEP
+        position += kept[-1] if kept else keep
     return sorted(int(x) for x in found)
