@@ -301,9 +301,11 @@ def test_the_document_is_counted_once_however_many_sections(
     calls = []
     original = titles.DocumentCounts.of.__func__  # type: ignore[attr-defined]
 
-    def counting(cls: type[titles.DocumentCounts], document: Document) -> titles.DocumentCounts:
+    def counting(
+        cls: type[titles.DocumentCounts], document: Document, sentences: object = None
+    ) -> titles.DocumentCounts:
         calls.append(document)
-        return original(cls, document)  # type: ignore[no-any-return]
+        return original(cls, document, sentences)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(titles.DocumentCounts, "of", classmethod(counting))
     headed = "\n\n".join(f"## Part {i}\n\nText of part {i} about topic {i}." for i in range(30))
@@ -314,3 +316,12 @@ def test_the_document_is_counted_once_however_many_sections(
     calls.clear()
     analyze(unheaded)
     assert len(calls) == 1
+
+
+def test_sections_are_the_same_with_the_reading_s_sentences_passed_in() -> None:
+    from briefing.analysis.sections import automatic_sections
+    from briefing.analysis.sentences import split_sentences
+
+    document = article("harbour", "budget", "school")
+    given = automatic_sections(document, sentences=split_sentences(document))
+    assert given == automatic_sections(document)

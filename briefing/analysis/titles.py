@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing.analysis.sentences import split_paragraph
+from briefing.analysis.sentences import split_paragraph, split_sentences
 from briefing.analysis.terms import (
     HONORIFICS,
     WORD,
@@ -88,9 +88,14 @@ def _lowercase_words(document: Document) -> frozenset[str]:
     return frozenset(w for w in WORD.findall(document.text) if w.islower())
 
 
-def _names(text: str, common: frozenset[str], into: Counter[str]) -> None:
+def _names(
+    text: str,
+    common: frozenset[str],
+    into: Counter[str],
+    matches: Sequence[re.Match[str]] | None = None,
+) -> None:
     stop = stopwords()
-    for a, b in name_phrases(text):
+    for a, b in name_phrases(text, matches):
         phrase = text[a:b].strip(" -")
         words = phrase.split()
         if not words:
@@ -111,10 +116,15 @@ def _names(text: str, common: frozenset[str], into: Counter[str]) -> None:
         into[phrase] += 1
 
 
-def _keywords(text: str, into: Counter[str], surfaces: Counter[tuple[str, str]]) -> None:
+def _keywords(
+    text: str,
+    into: Counter[str],
+    surfaces: Counter[tuple[str, str]],
+    words: Sequence[re.Match[str]] | None = None,
+) -> None:
     """Count the stemmed content words of `text` and their surface forms."""
     stop = stopwords()
-    for word in WORD.findall(text):
+    for word in WORD.findall(text) if words is None else (m.group() for m in words):
         if not word.islower():
             continue
         bare = word.rstrip(".")
@@ -125,38 +135,88 @@ def _keywords(text: str, into: Counter[str], surfaces: Counter[tuple[str, str]])
         surfaces[key, bare] += 1
 
 
+_NO_TERMS = ("", "")
+
+
+def _word_terms(word: str, stop: frozenset[str]) -> tuple[str, str]:
+    """(content term, keyword) of one `WORD` match, "" where none: what `content_terms` and
+    `_keywords` make of it."""
+    lowered = word.lower().rstrip(".").replace("’", "'")
+    if "'" in lowered:
+        lowered = lowered.split("'", 1)[0]
+    term = stem(lowered) if len(lowered) >= 3 and lowered not in stop else ""
+    keyword = ""
+    if word.islower():
+        bare = word.rstrip(".")
+        if len(bare) >= 4 and bare not in stop and "'" not in bare and "’" not in bare:
+            keyword = term if bare == lowered else stem(bare)
+    return term, keyword
+
+
 @dataclass(frozen=True)
 class ParagraphCounts:
     names: Counter[str]
     keywords: Counter[str]
     surfaces: Counter[tuple[str, str]]
+    sentences: tuple[Sentence, ...] = ()
+    vectors: tuple[Counter[str], ...] = ()
+    """Content terms of each sentence, for gists."""
 
 
 @dataclass(frozen=True)
 class DocumentCounts:
-    """Names and words of every paragraph, counted once; sections add up their paragraphs'."""
+    """Names and words of every paragraph, counted once; sections add up their paragraphs'.
+
+    One pass of the word pattern over each sentence serves names, keywords and the sentence's
+    content terms (gists)."""
 
     paragraphs: tuple[ParagraphCounts, ...]
     names: Counter[str]
     keywords: Counter[str]
 
     @classmethod
-    def of(cls, document: Document) -> DocumentCounts:
+    def of(cls, document: Document, sentences: Sequence[Sentence] | None = None) -> DocumentCounts:
+        """`sentences`: the document's (`split_sentences`), when the caller has them."""
         common = _lowercase_words(document)
         text = document.text
+        if sentences is None:
+            sentences = split_sentences(document)
+        by_paragraph: list[list[Sentence]] = [[] for _ in document.paragraphs]
+        for sentence in sentences:
+            by_paragraph[sentence.paragraph].append(sentence)
         per_paragraph = []
         all_names: Counter[str] = Counter()
         all_keywords: Counter[str] = Counter()
-        for p in document.paragraphs:
-            counts = ParagraphCounts(Counter(), Counter(), Counter())
+        stop = stopwords()
+        cache: dict[str, tuple[str, str]] = {}
+        for own in by_paragraph:
+            names: Counter[str] = Counter()
+            keywords: Counter[str] = Counter()
+            surfaces: Counter[tuple[str, str]] = Counter()
+            vectors = []
             # Sentence by sentence, so no name runs across a full stop ("U.S. The").
-            for sentence in split_paragraph(text, p.start, p.end, p.index):
+            for sentence in own:
                 chunk = text[sentence.start : sentence.end]
-                _names(chunk, common, counts.names)
-                _keywords(chunk, counts.keywords, counts.surfaces)
-            all_names.update(counts.names)
-            all_keywords.update(counts.keywords)
-            per_paragraph.append(counts)
+                words = list(WORD.finditer(chunk))
+                _names(chunk, common, names, words)
+                vector: Counter[str] = Counter()
+                for match in words:
+                    word = match.group()
+                    terms = cache.get(word, _NO_TERMS)
+                    if terms is _NO_TERMS:
+                        terms = cache[word] = _word_terms(word, stop)
+                    term, keyword = terms
+                    if term:
+                        vector[term] += 1
+                    if keyword:
+                        keywords[keyword] += 1
+                        surfaces[keyword, word.rstrip(".")] += 1
+                vectors.append(vector)
+            all_names.update(names)
+            all_keywords.update(keywords)
+            per_paragraph.append(
+                ParagraphCounts(names, keywords, surfaces, tuple(own), tuple(vectors))
+            )
         return cls(tuple(per_paragraph), all_names, all_keywords)
 
 
@@ -277,18 +337,27 @@ def _vector(text: str) -> Counter[str]:
 
 
 def section_gist(
-    document: Document, start: int, end: int, ranked: Sequence[Candidate] | None = None
+    document: Document,
+    start: int,
+    end: int,
+    ranked: Sequence[Candidate] | None = None,
+    counts: DocumentCounts | None = None,
 ) -> Span | None:
     """The sentence of paragraphs `start..end` that best stands for them."""
     text = document.text
-    sentences = _sentences(document, start, end)
+    vectors: list[Counter[str]]
+    if counts is not None:
+        sentences = [s for p in counts.paragraphs[start : end + 1] for s in p.sentences]
+        vectors = [v for p in counts.paragraphs[start : end + 1] for v in p.vectors]
+    else:
+        sentences = _sentences(document, start, end)
+        vectors = [_vector(text[s.start : s.end]) for s in sentences]
     if not sentences:
         return None
     if ranked is None:  # on its own: counts the whole document, so callers in a loop pass it
-        ranked = candidates(document, start, end)
+        ranked = candidates(document, start, end, counts)
     focus = [c for c in ranked[:3] if c.is_name]
     focus_words = {c.surface.split()[-1] for c in focus}
-    vectors = [_vector(text[s.start : s.end]) for s in sentences]
     df: Counter[str] = Counter()
     for v in vectors:
         df.update(v.keys())
@@ -326,4 +395,4 @@ def describe(
     """Title and gist of one section (`counts` saves recounting the document per section)."""
     ranked = candidates(document, start, end, counts)
     title = section_title(document, start, end, taken, ranked, fallback)
-    return title, section_gist(document, start, end, ranked)
+    return title, section_gist(document, start, end, ranked, counts)
