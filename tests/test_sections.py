@@ -325,3 +325,27 @@ def test_sections_are_the_same_with_the_reading_s_sentences_passed_in() -> None:
     document = article("harbour", "budget", "school")
     given = automatic_sections(document, sentences=split_sentences(document))
     assert given == automatic_sections(document)
+
+
+def test_title_names_do_not_lose_new_or_end_on_a_function_word() -> None:
+    from briefing.analysis.terms import name_phrases
+
+    text = "Officials in New York State said the Party for Reform met."
+    found = [text[a:b] for a, b in name_phrases(text)]
+    assert found[1:] == ["New York State", "Party for Reform"]  # "Officials": the caller's call
+    sentence_start = "In Boston the mayor spoke."
+    assert [sentence_start[a:b] for a, b in name_phrases(sentence_start)] == ["Boston"]
+
+
+def test_a_word_capitalised_only_to_open_sentences_is_not_a_title_name() -> None:
+    text = "\n".join(
+        [
+            "Keep the Velmora Trail open, said the Velmora Trail Society on Monday.",
+            "Keep walking, the society told hikers who use the Velmora Trail in winter.",
+            "The Velmora Trail Society will repair the bridge on the Velmora Trail.",
+        ]
+    )
+    document = document_from_text(text)
+    title = section_title(document, 0, 2, set())
+    assert "Keep" not in title
+    assert "Velmora" in title

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from briefing.model import Document, Reading
 
-ANALYSIS_VERSION = 8
+ANALYSIS_VERSION = 9
 """Bump when analysis output changes, so cached readings are recomputed."""
 
 Progress = Callable[[float, str], None]

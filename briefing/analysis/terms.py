@@ -82,6 +82,21 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+NAME_ADJECTIVES = frozenset("new".split())
+"""Function words that begin names ("New York", "New Delhi"): never cut from a name."""
+
+
+def _leading_function_word(word: str, opens_sentence: bool) -> bool:
+    """Whether a capitalised `word` leading a run is a function word rather than part of the
+    name: at the start of a sentence any function word ("In", "Both", "The"); inside one only
+    an article ("the Department" written "The Department"), since a capitalised word there is
+    meant ("New York State")."""
+    lowered = word.lower()
+    if lowered in NAME_ADJECTIVES or lowered not in stopwords():
+        return False
+    return opens_sentence or lowered in ("the", "a", "an")
+
+
 def name_phrases(text: str, words: Sequence[re.Match[str]] | None = None) -> list[tuple[int, int]]:
     """Spans of capitalised runs ("Pacific Fisheries Accord", "U.S. Coast Guard"), honorifics
     and a leading "The" left out, a possessive "’s" cut off. A single capitalised word that
@@ -114,7 +129,8 @@ def name_phrases(text: str, words: Sequence[re.Match[str]] | None = None) -> lis
             else:
                 break
         first = i
-        while first < j and words[first].group().lower() in stopwords():
+        opens = i == 0 or _ends_sentence(words[i - 1].group())
+        while first < j and _leading_function_word(words[first].group(), opens):
             first += 1  # "The", "Both", "In" opening a sentence are not part of a name
         start, end = words[first].start(), words[j].end()
         phrase = text[start:end]

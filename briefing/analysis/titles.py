@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from briefing.analysis.sentences import split_paragraph, split_sentences
 from briefing.analysis.terms import (
+    CONNECTORS,
     HONORIFICS,
     WORD,
     content_terms,
@@ -33,7 +34,10 @@ from briefing.analysis.terms import (
 from briefing.model import Document, Sentence, Span
 
 MAX_TITLE_WORDS = 6
+NAME_ONCE = 0.6
+PARTNER_WORD_SHARE = 0.5
 _OPENING_QUOTES = frozenset("“\"‘'«")
+_OPENERS = " \t\"“‘'«(—–-"
 _CLOSING_QUOTES = frozenset("”\"’'»")
 NAME_HEADS = frozenset(
     """
@@ -68,6 +72,8 @@ class Candidate:
     key: str
     score: float
     is_name: bool
+    partner_score: float = 0.0
+    """Its score as the second half of a pair: a name used once is not discounted there."""
 
     @property
     def words(self) -> int:
@@ -88,12 +94,26 @@ def _lowercase_words(document: Document) -> frozenset[str]:
     return frozenset(w for w in WORD.findall(document.text) if w.islower())
 
 
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;)] )[A-Z][^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
+
+
+def _capitalised_inside(document: Document) -> frozenset[str]:
+    """Capitalised words the document uses inside a sentence (after a lower-case word or a
+    comma): a name, or a capitalised word that only ever opens a sentence ("Keep", "Yes")
+    is not one."""
+    return frozenset(_INSIDE_CAPITAL.findall(document.text))
+
+
 def _names(
     text: str,
     common: frozenset[str],
     into: Counter[str],
     matches: Sequence[re.Match[str]] | None = None,
+    inside: frozenset[str] | None = None,
 ) -> None:
+    """Count the name phrases of one sentence. With `inside` (`_capitalised_inside`), a single
+    capitalised word opening the sentence counts only if the document also capitalises it
+    inside a sentence."""
     stop = stopwords()
     for a, b in name_phrases(text, matches):
         phrase = text[a:b].strip(" -")
@@ -104,6 +124,8 @@ def _names(
             bare = phrase.rstrip(".").lower()
             if bare in stop or bare in HONORIFICS or phrase.lower() in common or len(bare) < 2:
                 continue
+            if inside is not None and not text[:a].strip(_OPENERS) and phrase not in inside:
+                continue  # "Keep", "Shocking": a word capitalised only to open a sentence
             if any(part[:1].islower() for part in phrase.split("-")[1:]):
                 continue  # "Japan-based", "Hawaii-born": adjectives, not names
             if re.search(r"['’](?:ll|re|ve|d|m|s)$|n['’]t$", phrase, re.IGNORECASE):
@@ -178,6 +200,7 @@ class DocumentCounts:
     def of(cls, document: Document, sentences: Sequence[Sentence] | None = None) -> DocumentCounts:
         """`sentences`: the document's (`split_sentences`), when the caller has them."""
         common = _lowercase_words(document)
+        inside = _capitalised_inside(document)
         text = document.text
         if sentences is None:
             sentences = split_sentences(document)
@@ -198,7 +221,7 @@ class DocumentCounts:
             for sentence in own:
                 chunk = text[sentence.start : sentence.end]
                 words = list(WORD.finditer(chunk))
-                _names(chunk, common, names, words)
+                _names(chunk, common, names, words, inside)
                 vector: Counter[str] = Counter()
                 for match in words:
                     word = match.group()
@@ -239,9 +262,12 @@ def candidates(
         share = count / max(counts.names[phrase], count)
         words = len(phrase.split())
         score = count * share * (NAME_BONUS if words > 1 else 1.0)
+        if count == 1:
+            score *= NAME_ONCE
         if phrase in opening:
             score *= OPENING_BONUS
-        out.append(Candidate(phrase, phrase.lower(), score, True))
+        partner = score / NAME_ONCE if count == 1 else score
+        out.append(Candidate(phrase, phrase.lower(), score, True, partner))
 
     surface: dict[str, tuple[int, str]] = {}
     for (key, form), n in surfaces.items():
@@ -255,7 +281,7 @@ def candidates(
         form = surface[key][1]
         if form in opening:
             score *= OPENING_BONUS
-        out.append(Candidate(form, key, score, False))
+        out.append(Candidate(form, key, score, False, score))
     out.sort(key=lambda c: (-c.score, -c.words, c.surface))
     return out
 
@@ -267,7 +293,12 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 
 def _trim(words: Sequence[str]) -> str:
-    return " ".join(words[:MAX_TITLE_WORDS])
+    """At most `MAX_TITLE_WORDS`, not ending on a function word ("… Party for")."""
+    kept = list(words[:MAX_TITLE_WORDS])
+    stop = stopwords()
+    while len(kept) > 2 and (kept[-1].lower() in stop or kept[-1].lower() in CONNECTORS):
+        kept.pop()
+    return " ".join(kept)
 
 
 def _pair(first: Candidate, second: Candidate) -> str:
@@ -296,10 +327,25 @@ def _titles_from(ranked: Sequence[Candidate]) -> Iterable[str]:
             for c in ranked[i + 1 :]
             if not _overlaps(first, c) and first.words + c.words + 1 <= MAX_TITLE_WORDS
         ]
-        strong = [c for c in fitting if c.score >= PARTNER_SHARE * first.score]
+        strong = [c for c in fitting if c.partner_score >= PARTNER_SHARE * first.score]
         strong.sort(key=lambda c: (not c.is_name, -c.score))  # a name partner before a word
         for second in strong[:1] or fitting[:1]:
             yield _pair(first, second)
+
+
+def _compound(document: Document, start: int, end: int, candidate: Candidate) -> str | None:
+    """The section's first "word KEYWORD" pair of two lower-case content words, capitalised,
+    for a single-word keyword candidate that found no partner."""
+    if candidate.is_name or candidate.words != 1:
+        return None
+    stop = stopwords()
+    pattern = re.compile(rf"\b([a-z][a-z\-]{{2,}}) {re.escape(candidate.surface)}\b")
+    for i in range(start, end + 1):
+        for match in pattern.finditer(document.paragraph_text(i)):
+            if match.group(1) not in stop:
+                word = match.group(1)
+                return f"{word[:1].upper()}{word[1:]} {candidate.surface}"
+    return None
 
 
 def section_title(
@@ -319,6 +365,10 @@ def section_title(
     for title in _titles_from(ranked):
         if title.casefold() not in used:
             return title
+    for candidate in ranked[:1]:  # a lone word: the compound it heads ("harbour board")
+        compound = _compound(document, start, end, candidate)
+        if compound and compound.casefold() not in used:
+            return compound
     if fallback is None:
         words = WORD.findall(document.paragraph_text(start))[:5]
         while len(words) > 2 and words[-1].lower() in stopwords():
