@@ -7,7 +7,7 @@ from collections.abc import Callable
 from briefing.cycles import cycle_collector_paused
 from briefing.model import Document, Reading
 
-ANALYSIS_VERSION = 7
+ANALYSIS_VERSION = 9
 """Bump when analysis output changes, so cached readings are recomputed."""
 
 Progress = Callable[[float, str], None]
@@ -28,7 +28,7 @@ def analyze(document: Document, progress: Progress = _no_progress) -> Reading:
         progress(0.0, "sentences")
         sentences = split_sentences(document)
         progress(0.1, "sections")
-        sections = automatic_sections(document, lambda f, s: progress(0.1 + 0.5 * f, s))
+        sections = automatic_sections(document, lambda f, s: progress(0.1 + 0.5 * f, s), sentences)
         progress(0.6, "entities")
         entities, quotes = entities_and_quotes(document)
         progress(1.0, "done")

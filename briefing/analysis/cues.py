@@ -19,21 +19,31 @@ CONTINUATION_WORDS = frozenset(
 """A paragraph opening with one of these leans on the one before it."""
 
 _ORDINALS = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|further)"
-TOPIC_OPENER = re.compile(
-    rf"""^[“"‘']?(?:
+_NOT_AN_ITEM = r"(?!of\b|time\b|half\b|quarter\b)"
+STRONG_OPENER = re.compile(
+    rf"""^(?:
         (?:in\ )?a\ separate\b
       | separately\b
       | (?:meanwhile|elsewhere)\b
       | in\ other\ (?:news|developments)\b
       | on\ (?:another|a\ different|a\ separate)\ (?:front|issue|matter|note)\b
       | turning\ to\b
-      | (?:a|the|in\ a|at\ a)\ {_ORDINALS}\ (?!of\b|time\b|half\b|quarter\b)[^\W\d_]+
+      | (?:a|in\ a|at\ a)\ {_ORDINALS}\ {_NOT_AN_ITEM}[^\W\d_]+
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A paragraph opening like this introduces a new item ("A separate agreement …", "A third
+meeting …", "Meanwhile, …", "Turning to the economy, …")."""
+WEAK_OPENER = re.compile(
+    rf"""^(?:
+        the\ {_ORDINALS}\ {_NOT_AN_ITEM}[^\W\d_]+
       | another\ (?!of\b|time\b|reason\b|way\b|thing\b|one\b)[^\W\d_]+
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""A paragraph opening like this introduces a new item ("A separate agreement …",
-"A third meeting …", "Meanwhile, …", "Turning to the economy, …")."""
+"""Openers that often start a new item but as often add one more to a list ("Another critic
+said …", "The final results …")."""
+_QUOTE_OPEN = re.compile(r"^\s*[“\"‘'«]")
 
 
 def continues(paragraph: str) -> bool:
@@ -42,5 +52,19 @@ def continues(paragraph: str) -> bool:
     return match is not None and match.group(1).lower() in CONTINUATION_WORDS
 
 
+def topic_cue(paragraph: str) -> float:
+    """How strongly the paragraph's opening announces a new item: 1 for a strong cue, 0.5 for
+    a weak one, 0 for none. Inside a quotation nothing counts: a quoted "A second …" is the
+    speaker's enumeration, not the article's."""
+    if _QUOTE_OPEN.match(paragraph):
+        return 0.0
+    text = paragraph.lstrip()
+    if STRONG_OPENER.match(text):
+        return 1.0
+    if WEAK_OPENER.match(text):
+        return 0.5
+    return 0.0
+
+
 def opens_topic(paragraph: str) -> bool:
-    return TOPIC_OPENER.match(paragraph) is not None
+    return topic_cue(paragraph) > 0

@@ -10,9 +10,9 @@ what the reader navigates by. Text without headings is segmented by topic
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from briefing.model import Document, Section, TitleSource
+from briefing.model import Document, Section, Sentence, TitleSource
 
 LEAD_TITLE = "Introduction"
 """Title of the text before the first heading until analysis names it."""
@@ -45,10 +45,13 @@ def _segment_starts(document: Document) -> list[int]:
     return segment([document.paragraph_text(i) for i in range(len(document.paragraphs))])
 
 
-def automatic_sections(document: Document, progress: Progress | None = None) -> tuple[Section, ...]:
-    """The sections of `document`, titled and with gists."""
-    from briefing.analysis.titles import DocumentCounts, candidates, describe, section_gist
-
+def automatic_sections(
+    document: Document,
+    progress: Progress | None = None,
+    sentences: Sequence[Sentence] | None = None,
+) -> tuple[Section, ...]:
+    """The sections of `document`, titled and with gists. `sentences` are the document's
+    (`split_sentences`), when the caller has them already."""
     count = len(document.paragraphs)
     if count == 0:
         return ()
@@ -59,7 +62,24 @@ def automatic_sections(document: Document, progress: Progress | None = None) -> 
         starts = _segment_starts(document)
         bounds = [*starts, count]
         spans = [(bounds[i], bounds[i + 1] - 1, None) for i in range(len(starts))]
-    counts = DocumentCounts.of(document)
+    return _describe(document, spans, progress, sentences)
+
+
+def describe_spans(document: Document, spans: list[tuple[int, int]]) -> tuple[Section, ...]:
+    """Automatically titled sections (with gists) for the given paragraph ranges, inclusive:
+    what `automatic_sections` does once it knows where sections start."""
+    return _describe(document, [(start, end, None) for start, end in spans], None)
+
+
+def _describe(
+    document: Document,
+    spans: list[tuple[int, int, Section | None]],
+    progress: Progress | None,
+    sentences: Sequence[Sentence] | None = None,
+) -> tuple[Section, ...]:
+    from briefing.analysis.titles import DocumentCounts, candidates, describe, section_gist
+
+    counts = DocumentCounts.of(document, sentences)
     taken = {
         s.title for _, _, s in spans if s is not None and s.title_source == TitleSource.HEADING
     }
@@ -68,7 +88,8 @@ def automatic_sections(document: Document, progress: Progress | None = None) -> 
         if progress is not None and n % 50 == 0:
             progress(n / len(spans), "titles")
         if given is not None and given.title_source == TitleSource.HEADING:
-            gist = section_gist(document, start, end, candidates(document, start, end, counts))
+            ranked = candidates(document, start, end, counts)
+            gist = section_gist(document, start, end, ranked, counts)
             sections.append(Section(n, given.title, start, end, TitleSource.HEADING, gist))
             continue
         lead = LEAD_TITLE if document.section_breaks else None

@@ -8,19 +8,24 @@ The method (measured in `benchmarks/segmentation.py`, figures in the README):
 2. For a ladder of resolutions γ, an exact dynamic programme finds the contiguous split that
    maximises modularity (within-section similarity against what chance predicts). The number
    of sections falls out of it; γ sets how fine the split is.
-3. The resolution is chosen per document, from the split itself: the finest one whose adjacent
+3. Sentence streams (blocks of about one sentence, under `PARAGRAPH_WORDS` words): the
+   resolution is chosen per document, from the split itself: the finest one whose adjacent
    sections are clearly apart (cross-section density at most `RATIO_MAX` of within-section
    density). So a document whose topics are sharp gets a fine split and one long subject (an
-   encyclopedia article, a single news story) stays coarse, with one set of constants.
-4. Discourse: a block that opens with a pronoun or a continuation word ("He …", "However …")
-   cannot start a section. In paragraph documents (not sentence streams, where it misfires) a
-   paragraph that opens with a topic cue ("A separate …", "Meanwhile, …") gets a start bonus.
-5. Paragraph rescue: inside one article lexical cohesion is weak, so often no resolution passes
-   step 3 and the article would stay whole. Then the split whose section count is nearest one
-   per `PARAGRAPHS_PER_SECTION` paragraphs is taken, and its weakest boundaries (ratio above
-   `RESCUE_RATIO_MAX`) are dropped, worst first, keeping those a topic cue opens. Measured on
-   multi-section reports and blog posts with their headings removed (README).
-6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows.
+   encyclopedia article) stays coarse, with one set of constants.
+4. Paragraph documents (long blocks, or blocks of `PARAGRAPH_SENTENCES` sentences or more on
+   average): inside one article lexical cohesion is weak and the ratio test above rarely
+   passes, so one split is taken, at resolution `PARAGRAPH_GAMMA`, with every section paying
+   `SECTION_COST` of modularity. A section must then earn its place by the cohesion it adds;
+   the number of sections still comes from each document's own similarity, not from its
+   length. Measured on multi-section blog and report posts with their headings removed and on
+   concatenated news stories (README).
+5. Discourse: a block that opens with a pronoun or a continuation word ("He …", "However …")
+   cannot start a section. In paragraph documents a paragraph that opens with a topic cue
+   gets a start bonus: `CUE_BONUS` for a strong one ("A separate …", "Meanwhile, …"), half of
+   it for a weak one ("Another …"), none inside a quotation (`cues.topic_cue`).
+6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows
+   (`WINDOW` blocks of a sentence stream, `PARAGRAPH_WINDOW` paragraphs).
 
 numpy carries the O(n²) programme: pure Python was 30× too slow for a megabyte a second.
 """
@@ -42,7 +47,7 @@ BoolArray = npt.NDArray[np.bool_]
 
 GAMMAS = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.7, 2.0)
 """Resolution ladder, coarse to fine."""
-RATIO_MAX = 0.15
+RATIO_MAX = 0.10
 """Highest mean cross/within density ratio a finer split may have to be preferred."""
 MIN_BLOCKS = 2
 WINDOW = 400
@@ -53,13 +58,21 @@ NAME_WEIGHT = 1.25
 """Weight of a capitalised word that does not open its block (a name) against 1 for others."""
 PARAGRAPH_WORDS = 33.0
 """Mean words a block from which a document counts as paragraphs, not a stream of sentences."""
-CUE_BONUS = 0.02
+PARAGRAPH_SENTENCES = 1.5
+"""Mean sentences a block from which a document counts as paragraphs (news in short ones)."""
+CUE_BONUS = 0.03
 """Start bonus (in units of total similarity) for a paragraph that opens with a topic cue."""
-PARAGRAPHS_PER_SECTION = 4
-"""Section length the paragraph rescue aims at when no resolution is clearly apart."""
-RESCUE_RATIO_MAX = 0.5
-"""In the rescue, boundaries with a higher cross/within ratio are dropped (cue-led ones kept)."""
+PARAGRAPH_GAMMA = 1.2
+"""Resolution of the one split of a paragraph document."""
+SECTION_COST = 0.0075
+"""What each section of a paragraph document costs, in units of modularity."""
+PARAGRAPH_WINDOW = 60
+"""Paragraphs per programme in paragraph documents: the scale the constants were tuned at
+(articles of 8–60 paragraphs). At one resolution a longer text would come out far too coarse
+(modularity cannot resolve small sections in a large whole)."""
+PARAGRAPH_WINDOW_KEEP = 45
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*[^\W\d_]|[^\W\d_]")
 
 
@@ -138,11 +151,13 @@ def modularity_splits(
     bonus: FloatArray,
     gammas: Sequence[float] = GAMMAS,
     min_blocks: int = MIN_BLOCKS,
+    cost: float = 0.0,
 ) -> list[list[int]]:
     """For each γ, the section starts of the contiguous split with the best modularity.
 
     `allowed[i]` says whether a section may start at block i; `bonus[i]` is added (in units
-    of the total similarity) when one does."""
+    of the total similarity) when one does; every section costs `cost` (in units of
+    modularity)."""
     n = matrix.shape[0]
     degree = matrix.sum(1)
     total = float(degree.sum())
@@ -162,7 +177,7 @@ def modularity_splits(
         m = end - min_blocks + 1
         inner = (prefix[end, end] + start_score[:m] - 2.0 * prefix[end, :m]) / total
         spread = cumulative[end] - cumulative[:m]
-        value = best[:, :m] - g * (spread * spread) / total + inner
+        value = best[:, :m] - g * (spread * spread) / total + inner - cost
         choice = value.argmax(1)
         best[:, end] = value[rows, choice]
         arg[:, end] = choice
@@ -191,20 +206,6 @@ def separation(prefix: FloatArray, starts: Sequence[int], n: int) -> list[float]
     return ratios
 
 
-def _prune(prefix: FloatArray, starts: list[int], n: int, keep: set[int]) -> list[int]:
-    """Drop, worst first, boundaries whose ratio exceeds `RESCUE_RATIO_MAX`, except `keep`."""
-    starts = list(starts)
-    while len(starts) > 1:
-        worst, at = 0.0, -1
-        for t, ratio in enumerate(separation(prefix, starts, n), 1):
-            if starts[t] not in keep and ratio - RESCUE_RATIO_MAX > worst:
-                worst, at = ratio - RESCUE_RATIO_MAX, t
-        if at < 0:
-            break
-        del starts[at]
-    return starts
-
-
 def _segment_window(
     term_sets: Sequence[dict[str, float]],
     allowed: BoolArray,
@@ -216,17 +217,16 @@ def _segment_window(
         return [0]
     matrix = similarity(term_sets)
     prefix = _prefix_sums(matrix)
+    if paragraphs:
+        return modularity_splits(
+            matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
+        )[0]
     splits = modularity_splits(matrix, prefix, allowed, bonus)
-    chosen, apart = splits[0], False
+    chosen = splits[0]
     for split in splits[1:]:
         ratios = separation(prefix, split, n)
         if not ratios or sum(ratios) / len(ratios) <= RATIO_MAX:
-            chosen, apart = split, True
-    if paragraphs and not apart:
-        target = max(2, round(n / PARAGRAPHS_PER_SECTION))
-        chosen = min(splits, key=lambda split: (abs(len(split) - target), len(split)))
-        cued = {i for i in range(1, n) if bonus[i] > 0}
-        chosen = _prune(prefix, chosen, n, cued)
+            chosen = split
     return chosen
 
 
@@ -238,18 +238,24 @@ def segment(blocks: Sequence[str]) -> list[int]:
     cache: dict[str, str] = {}
     term_sets = [block_terms(b, cache) for b in blocks]
     allowed = np.array([i == 0 or not cues.continues(b) for i, b in enumerate(blocks)] + [True])
-    paragraphs = sum(len(b.split()) for b in blocks) / n >= PARAGRAPH_WORDS
+    paragraphs = (
+        sum(len(b.split()) for b in blocks) / n >= PARAGRAPH_WORDS
+        or sum(1 + len(_SENTENCE_END.findall(b)) for b in blocks) / n >= PARAGRAPH_SENTENCES
+    )
     bonus = np.zeros(n + 1)
     if paragraphs:
         for i, block in enumerate(blocks):
-            if i and cues.opens_topic(block):
-                bonus[i] = CUE_BONUS
-    if n <= WINDOW:
+            if i:
+                bonus[i] = CUE_BONUS * cues.topic_cue(block)
+    window, keep = (
+        (PARAGRAPH_WINDOW, PARAGRAPH_WINDOW_KEEP) if paragraphs else (WINDOW, WINDOW_KEEP)
+    )
+    if n <= window:
         return [int(x) for x in _segment_window(term_sets, allowed, bonus, paragraphs)]
     found = {0}
     position = 0
     while position < n:
-        end = min(n, position + WINDOW)
+        end = min(n, position + window)
         window_allowed = allowed[position : end + 1].copy()
         window_allowed[0] = True
         starts = _segment_window(
@@ -258,7 +264,7 @@ def segment(blocks: Sequence[str]) -> list[int]:
         if end == n:
             found.update(position + s for s in starts)
             break
-        kept = [s for s in starts if 0 < s < WINDOW_KEEP]
+        kept = [s for s in starts if 0 < s < keep]
         found.update(position + s for s in kept)
-        position += kept[-1] if kept else WINDOW_KEEP
+        position += kept[-1] if kept else keep
     return sorted(int(x) for x in found)

@@ -8,6 +8,7 @@ inside), found by shape alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -57,11 +58,12 @@ def stem(word: str) -> str:
     return word
 
 
-def content_terms(text: str) -> list[str]:
-    """Stemmed, lower-cased words of `text` that can carry a topic (no function words)."""
+def content_terms(text: str, words: Sequence[re.Match[str]] | None = None) -> list[str]:
+    """Stemmed, lower-cased words of `text` that can carry a topic (no function words).
+    `words`: the `WORD` matches of `text`, when the caller has them already."""
     stop = stopwords()
     out = []
-    for match in WORD.finditer(text):
+    for match in WORD.finditer(text) if words is None else words:
         word = match.group().lower().rstrip(".").replace("’", "'")
         if "'" in word:
             word = word.split("'", 1)[0]
@@ -80,12 +82,28 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def name_phrases(text: str) -> list[tuple[int, int]]:
+NAME_ADJECTIVES = frozenset("new".split())
+"""Function words that begin names ("New York", "New Delhi"): never cut from a name."""
+
+
+def _leading_function_word(word: str, opens_sentence: bool) -> bool:
+    """Whether a capitalised `word` leading a run is a function word rather than part of the
+    name: at the start of a sentence any function word ("In", "Both", "The"); inside one only
+    an article ("the Department" written "The Department"), since a capitalised word there is
+    meant ("New York State")."""
+    lowered = word.lower()
+    if lowered in NAME_ADJECTIVES or lowered not in stopwords():
+        return False
+    return opens_sentence or lowered in ("the", "a", "an")
+
+
+def name_phrases(text: str, words: Sequence[re.Match[str]] | None = None) -> list[tuple[int, int]]:
     """Spans of capitalised runs ("Pacific Fisheries Accord", "U.S. Coast Guard"), honorifics
     and a leading "The" left out, a possessive "’s" cut off. A single capitalised word that
-    opens a sentence is kept only if it is not a common word (the caller can check that)."""
+    opens a sentence is kept only if it is not a common word (the caller can check that).
+    `words`: the `WORD` matches of `text`, when the caller has them already."""
     spans: list[tuple[int, int]] = []
-    words = list(WORD.finditer(text))
+    words = list(WORD.finditer(text)) if words is None else words
     i = 0
     while i < len(words):
         word = words[i].group()
@@ -111,7 +129,8 @@ def name_phrases(text: str) -> list[tuple[int, int]]:
             else:
                 break
         first = i
-        while first < j and words[first].group().lower() in stopwords():
+        opens = i == 0 or _ends_sentence(words[i - 1].group())
+        while first < j and _leading_function_word(words[first].group(), opens):
             first += 1  # "The", "Both", "In" opening a sentence are not part of a name
         start, end = words[first].start(), words[j].end()
         phrase = text[start:end]

@@ -21,8 +21,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing.analysis.sentences import split_paragraph
+from briefing.analysis.sentences import split_paragraph, split_sentences
 from briefing.analysis.terms import (
+    CONNECTORS,
     HONORIFICS,
     WORD,
     content_terms,
@@ -33,7 +34,10 @@ from briefing.analysis.terms import (
 from briefing.model import Document, Sentence, Span
 
 MAX_TITLE_WORDS = 6
+NAME_ONCE = 0.6
+PARTNER_WORD_SHARE = 0.5
 _OPENING_QUOTES = frozenset("“\"‘'«")
+_OPENERS = " \t\"“‘'«(—–-"
 _CLOSING_QUOTES = frozenset("”\"’'»")
 NAME_HEADS = frozenset(
     """
@@ -68,6 +72,8 @@ class Candidate:
     key: str
     score: float
     is_name: bool
+    partner_score: float = 0.0
+    """Its score as the second half of a pair: a name used once is not discounted there."""
 
     @property
     def words(self) -> int:
@@ -88,9 +94,28 @@ def _lowercase_words(document: Document) -> frozenset[str]:
     return frozenset(w for w in WORD.findall(document.text) if w.islower())
 
 
-def _names(text: str, common: frozenset[str], into: Counter[str]) -> None:
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;)] )[A-Z][^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
+
+
+def _capitalised_inside(document: Document) -> frozenset[str]:
+    """Capitalised words the document uses inside a sentence (after a lower-case word or a
+    comma): a name, or a capitalised word that only ever opens a sentence ("Keep", "Yes")
+    is not one."""
+    return frozenset(_INSIDE_CAPITAL.findall(document.text))
+
+
+def _names(
+    text: str,
+    common: frozenset[str],
+    into: Counter[str],
+    matches: Sequence[re.Match[str]] | None = None,
+    inside: frozenset[str] | None = None,
+) -> None:
+    """Count the name phrases of one sentence. With `inside` (`_capitalised_inside`), a single
+    capitalised word opening the sentence counts only if the document also capitalises it
+    inside a sentence."""
     stop = stopwords()
-    for a, b in name_phrases(text):
+    for a, b in name_phrases(text, matches):
         phrase = text[a:b].strip(" -")
         words = phrase.split()
         if not words:
@@ -99,6 +124,8 @@ def _names(text: str, common: frozenset[str], into: Counter[str]) -> None:
             bare = phrase.rstrip(".").lower()
             if bare in stop or bare in HONORIFICS or phrase.lower() in common or len(bare) < 2:
                 continue
+            if inside is not None and not text[:a].strip(_OPENERS) and phrase not in inside:
+                continue  # "Keep", "Shocking": a word capitalised only to open a sentence
             if any(part[:1].islower() for part in phrase.split("-")[1:]):
                 continue  # "Japan-based", "Hawaii-born": adjectives, not names
             if re.search(r"['’](?:ll|re|ve|d|m|s)$|n['’]t$", phrase, re.IGNORECASE):
@@ -111,10 +138,15 @@ def _names(text: str, common: frozenset[str], into: Counter[str]) -> None:
         into[phrase] += 1
 
 
-def _keywords(text: str, into: Counter[str], surfaces: Counter[tuple[str, str]]) -> None:
+def _keywords(
+    text: str,
+    into: Counter[str],
+    surfaces: Counter[tuple[str, str]],
+    words: Sequence[re.Match[str]] | None = None,
+) -> None:
     """Count the stemmed content words of `text` and their surface forms."""
     stop = stopwords()
-    for word in WORD.findall(text):
+    for word in WORD.findall(text) if words is None else (m.group() for m in words):
         if not word.islower():
             continue
         bare = word.rstrip(".")
@@ -125,38 +157,89 @@ def _keywords(text: str, into: Counter[str], surfaces: Counter[tuple[str, str]])
         surfaces[key, bare] += 1
 
 
+_NO_TERMS = ("", "")
+
+
+def _word_terms(word: str, stop: frozenset[str]) -> tuple[str, str]:
+    """(content term, keyword) of one `WORD` match, "" where none: what `content_terms` and
+    `_keywords` make of it."""
+    lowered = word.lower().rstrip(".").replace("’", "'")
+    if "'" in lowered:
+        lowered = lowered.split("'", 1)[0]
+    term = stem(lowered) if len(lowered) >= 3 and lowered not in stop else ""
+    keyword = ""
+    if word.islower():
+        bare = word.rstrip(".")
+        if len(bare) >= 4 and bare not in stop and "'" not in bare and "’" not in bare:
+            keyword = term if bare == lowered else stem(bare)
+    return term, keyword
+
+
 @dataclass(frozen=True)
 class ParagraphCounts:
     names: Counter[str]
     keywords: Counter[str]
     surfaces: Counter[tuple[str, str]]
+    sentences: tuple[Sentence, ...] = ()
+    vectors: tuple[Counter[str], ...] = ()
+    """Content terms of each sentence, for gists."""
 
 
 @dataclass(frozen=True)
 class DocumentCounts:
-    """Names and words of every paragraph, counted once; sections add up their paragraphs'."""
+    """Names and words of every paragraph, counted once; sections add up their paragraphs'.
+
+    One pass of the word pattern over each sentence serves names, keywords and the sentence's
+    content terms (gists)."""
 
     paragraphs: tuple[ParagraphCounts, ...]
     names: Counter[str]
     keywords: Counter[str]
 
     @classmethod
-    def of(cls, document: Document) -> DocumentCounts:
+    def of(cls, document: Document, sentences: Sequence[Sentence] | None = None) -> DocumentCounts:
+        """`sentences`: the document's (`split_sentences`), when the caller has them."""
         common = _lowercase_words(document)
+        inside = _capitalised_inside(document)
         text = document.text
+        if sentences is None:
+            sentences = split_sentences(document)
+        by_paragraph: list[list[Sentence]] = [[] for _ in document.paragraphs]
+        for sentence in sentences:
+            by_paragraph[sentence.paragraph].append(sentence)
         per_paragraph = []
         all_names: Counter[str] = Counter()
         all_keywords: Counter[str] = Counter()
-        for p in document.paragraphs:
-            counts = ParagraphCounts(Counter(), Counter(), Counter())
+        stop = stopwords()
+        cache: dict[str, tuple[str, str]] = {}
+        for own in by_paragraph:
+            names: Counter[str] = Counter()
+            keywords: Counter[str] = Counter()
+            surfaces: Counter[tuple[str, str]] = Counter()
+            vectors = []
             # Sentence by sentence, so no name runs across a full stop ("U.S. The").
-            for sentence in split_paragraph(text, p.start, p.end, p.index):
+            for sentence in own:
                 chunk = text[sentence.start : sentence.end]
-                _names(chunk, common, counts.names)
-                _keywords(chunk, counts.keywords, counts.surfaces)
-            all_names.update(counts.names)
-            all_keywords.update(counts.keywords)
-            per_paragraph.append(counts)
+                words = list(WORD.finditer(chunk))
+                _names(chunk, common, names, words, inside)
+                vector: Counter[str] = Counter()
+                for match in words:
+                    word = match.group()
+                    terms = cache.get(word, _NO_TERMS)
+                    if terms is _NO_TERMS:
+                        terms = cache[word] = _word_terms(word, stop)
+                    term, keyword = terms
+                    if term:
+                        vector[term] += 1
+                    if keyword:
+                        keywords[keyword] += 1
+                        surfaces[keyword, word.rstrip(".")] += 1
+                vectors.append(vector)
+            all_names.update(names)
+            all_keywords.update(keywords)
+            per_paragraph.append(
+                ParagraphCounts(names, keywords, surfaces, tuple(own), tuple(vectors))
+            )
         return cls(tuple(per_paragraph), all_names, all_keywords)
 
 
@@ -179,9 +262,12 @@ def candidates(
         share = count / max(counts.names[phrase], count)
         words = len(phrase.split())
         score = count * share * (NAME_BONUS if words > 1 else 1.0)
+        if count == 1:
+            score *= NAME_ONCE
         if phrase in opening:
             score *= OPENING_BONUS
-        out.append(Candidate(phrase, phrase.lower(), score, True))
+        partner = score / NAME_ONCE if count == 1 else score
+        out.append(Candidate(phrase, phrase.lower(), score, True, partner))
 
     surface: dict[str, tuple[int, str]] = {}
     for (key, form), n in surfaces.items():
@@ -195,7 +281,7 @@ def candidates(
         form = surface[key][1]
         if form in opening:
             score *= OPENING_BONUS
-        out.append(Candidate(form, key, score, False))
+        out.append(Candidate(form, key, score, False, score))
     out.sort(key=lambda c: (-c.score, -c.words, c.surface))
     return out
 
@@ -207,7 +293,12 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 
 def _trim(words: Sequence[str]) -> str:
-    return " ".join(words[:MAX_TITLE_WORDS])
+    """At most `MAX_TITLE_WORDS`, not ending on a function word ("… Party for")."""
+    kept = list(words[:MAX_TITLE_WORDS])
+    stop = stopwords()
+    while len(kept) > 2 and (kept[-1].lower() in stop or kept[-1].lower() in CONNECTORS):
+        kept.pop()
+    return " ".join(kept)
 
 
 def _pair(first: Candidate, second: Candidate) -> str:
@@ -236,10 +327,25 @@ def _titles_from(ranked: Sequence[Candidate]) -> Iterable[str]:
             for c in ranked[i + 1 :]
             if not _overlaps(first, c) and first.words + c.words + 1 <= MAX_TITLE_WORDS
         ]
-        strong = [c for c in fitting if c.score >= PARTNER_SHARE * first.score]
+        strong = [c for c in fitting if c.partner_score >= PARTNER_SHARE * first.score]
         strong.sort(key=lambda c: (not c.is_name, -c.score))  # a name partner before a word
         for second in strong[:1] or fitting[:1]:
             yield _pair(first, second)
+
+
+def _compound(document: Document, start: int, end: int, candidate: Candidate) -> str | None:
+    """The section's first "word KEYWORD" pair of two lower-case content words, capitalised,
+    for a single-word keyword candidate that found no partner."""
+    if candidate.is_name or candidate.words != 1:
+        return None
+    stop = stopwords()
+    pattern = re.compile(rf"\b([a-z][a-z\-]{{2,}}) {re.escape(candidate.surface)}\b")
+    for i in range(start, end + 1):
+        for match in pattern.finditer(document.paragraph_text(i)):
+            if match.group(1) not in stop:
+                word = match.group(1)
+                return f"{word[:1].upper()}{word[1:]} {candidate.surface}"
+    return None
 
 
 def section_title(
@@ -259,6 +365,10 @@ def section_title(
     for title in _titles_from(ranked):
         if title.casefold() not in used:
             return title
+    for candidate in ranked[:1]:  # a lone word: the compound it heads ("harbour board")
+        compound = _compound(document, start, end, candidate)
+        if compound and compound.casefold() not in used:
+            return compound
     if fallback is None:
         words = WORD.findall(document.paragraph_text(start))[:5]
         while len(words) > 2 and words[-1].lower() in stopwords():
@@ -277,18 +387,27 @@ def _vector(text: str) -> Counter[str]:
 
 
 def section_gist(
-    document: Document, start: int, end: int, ranked: Sequence[Candidate] | None = None
+    document: Document,
+    start: int,
+    end: int,
+    ranked: Sequence[Candidate] | None = None,
+    counts: DocumentCounts | None = None,
 ) -> Span | None:
     """The sentence of paragraphs `start..end` that best stands for them."""
     text = document.text
-    sentences = _sentences(document, start, end)
+    vectors: list[Counter[str]]
+    if counts is not None:
+        sentences = [s for p in counts.paragraphs[start : end + 1] for s in p.sentences]
+        vectors = [v for p in counts.paragraphs[start : end + 1] for v in p.vectors]
+    else:
+        sentences = _sentences(document, start, end)
+        vectors = [_vector(text[s.start : s.end]) for s in sentences]
     if not sentences:
         return None
     if ranked is None:  # on its own: counts the whole document, so callers in a loop pass it
-        ranked = candidates(document, start, end)
+        ranked = candidates(document, start, end, counts)
     focus = [c for c in ranked[:3] if c.is_name]
     focus_words = {c.surface.split()[-1] for c in focus}
-    vectors = [_vector(text[s.start : s.end]) for s in sentences]
     df: Counter[str] = Counter()
     for v in vectors:
         df.update(v.keys())
@@ -326,4 +445,4 @@ def describe(
     """Title and gist of one section (`counts` saves recounting the document per section)."""
     ranked = candidates(document, start, end, counts)
     title = section_title(document, start, end, taken, ranked, fallback)
-    return title, section_gist(document, start, end, ranked)
+    return title, section_gist(document, start, end, ranked, counts)
