@@ -290,7 +290,8 @@ def test_countries_events_ner() -> None:
     assert p.role == "South Korean President"
     assert "Park" in p.aliases
     assert find(ents, "Harbor Shield Exercise").type == "event"
-    assert find(ents, "U.S.-Korea Consultative Forum").type == "event"
+    # a named forum is a standing body ("would meet again"), like a council
+    assert find(ents, "U.S.-Korea Consultative Forum").type == "organization"
     w = find(ents, "Washington")  # dateline + body
     assert w.type == "place"
     assert len(w.mentions) == 2

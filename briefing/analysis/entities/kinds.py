@@ -96,4 +96,6 @@ def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | 
                 hs = [h for h in hs if h not in AMBIGUOUS_EVENT_HEADS]
             if hs and not (ner == "LOC" and len(split_words(s)) == 1):
                 return "event"
+    if ner == "MISC" and heads & ORG_HEADS:
+        return "organization"  # "Mugunghwa Forum", "Reform Party" tagged MISC
     return TYPE_MAP.get(ner, "other")

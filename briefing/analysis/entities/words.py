@@ -95,7 +95,7 @@ STOPWORDS: frozenset[str] = frozenset(
 EVENT_HEADS: frozenset[str] = frozenset(
     """
     agreement agreements framework treaty treaties accord accords pact pacts dialogue summit
-    summits exercise exercises drill drills forum conference initiative talks convention
+    summits exercise exercises drill drills conference initiative talks convention
     protocol declaration charter guidelines communique communiqué meeting congress games
     olympics olympiad cup championship championships tournament festival expo exposition war
     revolution crisis election elections referendum operation campaign act plan deal
@@ -115,7 +115,7 @@ EVENT_CUES_AFTER: frozenset[str] = frozenset(
 # tagger did not call the name an organisation.
 AMBIGUOUS_EVENT_HEADS: frozenset[str] = frozenset(
     """
-    forum dialogue congress partnership conference convention initiative
+    dialogue congress partnership conference convention initiative
     """.split()
 )
 # Words whose plural-geography mention "Xs" names the same thing as "X Islands".
@@ -148,7 +148,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     party university institute bank company corporation group association union federation
     organization organisation office bureau service court parliament assembly government
     administration fund foundation center centre corps guard police authority board club
-    team network
+    team network forum
     """.split()
 )
 ORG_SUFFIXES: frozenset[str] = frozenset(
