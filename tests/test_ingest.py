@@ -117,6 +117,17 @@ def test_title_byline_and_headings_in_plain_text() -> None:
     assert [title for _, title in doc.section_breaks] == ["Water levels", "Road closures"]
 
 
+def test_numbers_and_times_on_their_own_lines_are_not_headings() -> None:
+    body = (
+        "The council met for four hours and heard from residents about the flooding along "
+        "the river road, which closed twice this spring."
+    )
+    text = f"Harbour Vote Delayed\n{body}\n1\n{body}\n8:30 p.m.\n{body}\nRoad closures\n{body}"
+    doc = document_from_text(text)
+    assert [title for _, title in doc.section_breaks] == ["Road closures"]
+    assert [p.kind for p in doc.paragraphs].count(ParagraphKind.HEADING) == 1
+
+
 def test_seed_paragraphs_and_metadata() -> None:
     doc = load_document(SEED)
     assert doc.metadata.dateline is not None

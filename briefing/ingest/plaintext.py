@@ -61,6 +61,10 @@ def _paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+_WORDLIKE = re.compile(r"[^\W\d_]{2,}")
+"""Two letters in a row: what a heading has and a list number or a time has not."""
+
+
 def _looks_like_heading(line: str, following: str | None) -> bool:
     """A short unpunctuated line before a longer paragraph reads as a heading."""
     if len(line) > _HEADING_MAX_CHARS:
@@ -72,6 +76,8 @@ def _looks_like_heading(line: str, following: str | None) -> bool:
         return False
     if not (line[0].isupper() or line[0].isdigit()):
         return False
+    if not _WORDLIKE.search(line):
+        return False  # "1", "8:30 p.m.", "***": list numbers, times, rules
     return following is not None and len(following) > 2 * len(line)
 
 
