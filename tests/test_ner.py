@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.analysis.ner import (
     Model,
@@ -19,10 +21,13 @@ from briefing.analysis.ner import (
     load_model,
     split_sentences,
     tag,
+    tag_document,
+    tag_document_spans,
     tag_reference,
     tokenize,
 )
 from briefing.analysis.ner.scheme import to_bio
+from briefing.analysis.ner.tagger import _sparse_bio, _sparse_spans
 
 SHIPPED = Path(__file__).resolve().parents[1] / "briefing/analysis/ner/data/ner.json.gz"
 
@@ -209,3 +214,30 @@ def test_tag_returns_bio(model: Model) -> None:
     assert len(tags) == len(sent)
     assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags)
     assert tag(model, []) == []
+
+
+_BILOU = [p + "-" + t for p in "BILU" for t in ("PER", "ORG", "LOC")]
+
+
+@given(st.lists(st.one_of(st.just("O"), st.sampled_from(_BILOU)), max_size=25))
+@settings(max_examples=500, deadline=None)
+def test_spans_from_the_tagged_tokens_match_the_bio_route(bilou: list[str]) -> None:
+    # Any sequence the model could emit, malformed ones included ("I-" first, "L-" alone).
+    tagged = [(i, t) for i, t in enumerate(bilou) if t != "O"]
+    assert _sparse_bio(tagged, len(bilou)) == to_bio(bilou)
+    assert _sparse_spans(tagged) == bio_spans(to_bio(bilou))
+
+
+def test_document_spans_are_the_spans_of_the_document_tags(model: Model) -> None:
+    # The surname rule is applied the same way in both forms; the text makes it fire, next to
+    # a tagged name and twice in a row ("Bishop Bishop": only the first may be relabelled).
+    text = (
+        "Coach Tom Bishop praised the team.\nAsked about the final, Bishop smiled.\n"
+        "Asked again, Bishop Bishop said nothing, and Tom Bishop left.\n" + "\n".join(SAMPLES)
+    )
+    spans = tokenize(text)
+    toks = [text[a:b] for a, b in spans]
+    sents = [[toks[i] for i in s] for s in split_sentences(text, spans, toks)]
+    tags = tag_document(model, sents)
+    assert tags != tag_document(model, sents, consistency=False)
+    assert tag_document_spans(model, sents) == [bio_spans(t) for t in tags]

@@ -38,20 +38,19 @@ def _chunks(paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def tag_names(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """The NER tagger's (start, end, type) mentions, from the entity step's own tokens and
     sentences (the tagger's tokenizer), so the text is tokenised once for both; the surname
-    rule (`tag_document`) sees a chunk of whole paragraphs at a time, as `extract` would."""
-    from briefing.analysis.ner import bio_spans, load_model, tag_document
+    rule (`tag_document_spans`) sees a chunk of whole paragraphs at a time, as `extract`
+    would."""
+    from briefing.analysis.ner import load_model, tag_document_spans
 
     model = load_model()
     toks, starts, ends = doc.toks, doc.starts, doc.ends
     mentions: list[tuple[int, int, str]] = []
     for chunk_start, chunk_end in _chunks(paragraphs):
         ranges = [doc.sentence_tokens(si) for si in doc.sentences_between(chunk_start, chunk_end)]
-        tags = tag_document(model, [toks[r.start : r.stop] for r in ranges])
-        for r, tg in zip(ranges, tags, strict=True):
+        found = tag_document_spans(model, [toks[r.start : r.stop] for r in ranges])
+        for r, spans in zip(ranges, found, strict=True):
             base = r.start
-            mentions.extend(
-                (starts[base + a], ends[base + b - 1], kind) for a, b, kind in bio_spans(tg)
-            )
+            mentions.extend((starts[base + a], ends[base + b - 1], kind) for a, b, kind in spans)
     return mentions
 
 

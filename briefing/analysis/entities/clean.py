@@ -354,18 +354,20 @@ def split_compounds(doc: Doc, m: Mention, places: Set[str] = frozenset()) -> lis
     return out
 
 
+_AFFIXED_HEAD = re.compile(
+    r"(\S+?)(-(?:based|led|backed|owned|run|controlled|funded|listed|headquartered|born))\s+(?=\S)"
+)
+
+
 def split_affixed_heads(text: str, mentions: Iterable[RawMention]) -> list[RawMention]:
     """ "U.S.-based MCI Communications Corp." -> "U.S." (place) + "MCI Communications Corp."."""
     out: list[RawMention] = []
     for s, e, t in mentions:
-        mt = re.match(
-            r"(\S+?)(-(?:based|led|backed|owned|run|controlled|funded|listed|headquartered|born))\s+(?=\S)",
-            text[s:e],
-        )
+        mt = _AFFIXED_HEAD.match(text, s, e) if "-" in text[s:e] else None
         if mt:
             base = mt.group(1)
             out.append((s, s + len(base), "LOC" if country_of(base) else t))
-            out.append((s + mt.end(), e, t))
+            out.append((mt.end(), e, t))
         else:
             out.append((s, e, t))
     return out

@@ -17,7 +17,14 @@ from pathlib import Path
 
 from briefing.analysis.ner.model import Model, read_model
 from briefing.analysis.ner.scheme import Span, bio_spans
-from briefing.analysis.ner.tagger import extract, tag, tag_document, tag_reference
+from briefing.analysis.ner.tagger import (
+    extract,
+    tag,
+    tag_document,
+    tag_document_spans,
+    tag_reference,
+    tag_spans,
+)
 from briefing.analysis.ner.tokens import split_sentences, tokenize
 
 __all__ = [
@@ -29,7 +36,9 @@ __all__ = [
     "split_sentences",
     "tag",
     "tag_document",
+    "tag_document_spans",
     "tag_reference",
+    "tag_spans",
     "tokenize",
 ]
 

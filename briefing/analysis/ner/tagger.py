@@ -18,12 +18,23 @@ from briefing.analysis.ner.tokens import normalize_token, split_sentences, token
 
 
 def tag(model: Model, tokens: Sequence[str]) -> list[str]:
-    """Tag one sentence of tokens; returns BIO tags over PER / ORG / LOC / MISC.
+    """Tag one sentence of tokens; returns BIO tags over PER / ORG / LOC / MISC."""
+    return _sparse_bio(_tag_bilou(model, tokens), len(tokens))
+
+
+def tag_spans(model: Model, tokens: Sequence[str]) -> list[Span]:
+    """The entities of one sentence as (start token, end token exclusive, type): what
+    `bio_spans(tag(model, tokens))` gives, without building a tag for every token."""
+    return _sparse_spans(_tag_bilou(model, tokens))
+
+
+def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
+    """(index, BILOU tag) of the tokens of one sentence the model tags as part of a name.
 
     Written for speed: word-only feature sums come from `Model.word_info`, the rest are a
     dozen dict lookups per token, and all class scores are one packed int until the argmax.
     Runs of plain words after an O are skipped in one step, and only the tokens that got an
-    entity tag are looked at again.
+    entity tag are kept.
     """
     n = len(tokens)
     if n == 0:
@@ -127,7 +138,29 @@ def tag(model: Model, tokens: Sequence[str]) -> list[str]:
         t2 = t1
         t1 = best
         i += 1
-    return _sparse_bio(tagged, n)
+    return tagged
+
+
+def _sparse_spans(tagged: Sequence[tuple[int, str]]) -> list[Span]:
+    """`bio_spans(_sparse_bio(tagged, n))`, from the tagged tokens alone."""
+    spans: list[Span] = []
+    start = prev = -2
+    kind = ""
+    prev_type: str | None = None
+    for i, t in tagged:
+        if i != prev + 1:
+            prev_type = None  # an O in between
+        p, typ = t[0], t[2:]
+        begins = p in ("B", "U") or prev_type != typ
+        if begins or i != prev + 1:
+            if start >= 0:
+                spans.append((start, prev + 1, kind))
+            start, kind = i, typ
+        prev_type = None if p in ("L", "U") else typ
+        prev = i
+    if start >= 0:
+        spans.append((start, prev + 1, kind))
+    return spans
 
 
 def _sparse_bio(tagged: Sequence[tuple[int, str]], n: int) -> list[str]:
@@ -183,31 +216,48 @@ def document_consistency(sents: Sequence[Sequence[str]], tags: list[list[str]]) 
     string is the last token of a PER found elsewhere in the document becomes a one-token PER
     ("Maria Lopez" ... "Lopez said"): a sentence tagger cannot see the earlier mention.
     """
-    surnames = set()
-    for toks, tg in zip(sents, tags, strict=True):
-        for _, b, typ in bio_spans(tg):
-            if typ == "PER":
-                surnames.add(normalize_token(toks[b - 1]))
+    spans = [bio_spans(tg) for tg in tags]
+    for tg, added in zip(tags, _consistency_spans(sents, spans), strict=True):
+        for i in added:
+            tg[i] = "B-PER"
+    return tags
+
+
+def _consistency_spans(
+    sents: Sequence[Sequence[str]], spans: Sequence[Sequence[Span]]
+) -> list[list[int]]:
+    """The tokens `document_consistency` makes one-token PERs, sentence by sentence."""
+    added: list[list[int]] = [[] for _ in sents]
+    surnames = {
+        normalize_token(toks[b - 1])
+        for toks, found in zip(sents, spans, strict=True)
+        for _, b, typ in found
+        if typ == "PER"
+    }
     if not surnames:
-        return tags
+        return added
     # the token strings that can be relabelled: capitalised, not all caps, a surname
     words: set[str] = set().union(*sents)
     relabel = {
         w for w in words if w[:1].isupper() and not w.isupper() and normalize_token(w) in surnames
     }
-    for toks, tg in zip(sents, tags, strict=True):
+    for k, (toks, found) in enumerate(zip(sents, spans, strict=True)):
         if relabel.isdisjoint(toks):
             continue
+        tagged = {i for a, b, _ in found for i in range(a, b)}
         n = len(toks)
+        last = -2  # the token made a PER last: the next token may not follow it
         for i in range(1, n):
             if (
-                tg[i] == "O"
-                and toks[i] in relabel
-                and (i + 1 >= n or tg[i + 1] == "O")
-                and tg[i - 1] == "O"
+                toks[i] in relabel
+                and i not in tagged
+                and i + 1 not in tagged
+                and i - 1 not in tagged
+                and i - 1 != last
             ):
-                tg[i] = "B-PER"
-    return tags
+                added[k].append(i)
+                last = i
+    return added
 
 
 def tag_document(
@@ -220,6 +270,20 @@ def tag_document(
     return tags
 
 
+def tag_document_spans(
+    model: Model, sents: Sequence[Sequence[str]], consistency: bool = True
+) -> list[list[Span]]:
+    """The entities of each sentence of one document as token spans, sorted: what
+    `bio_spans` gives for each sentence of `tag_document`."""
+    spans = [tag_spans(model, toks) for toks in sents]
+    if consistency:
+        for found, added in zip(spans, _consistency_spans(sents, spans), strict=True):
+            if added:
+                found.extend((i, i + 1, "PER") for i in added)
+                found.sort()
+    return spans
+
+
 def extract(model: Model, text: str, consistency: bool = True) -> list[Span]:
     """Find entities in raw text; returns (start, end, type) character spans, in text order.
 
@@ -230,9 +294,8 @@ def extract(model: Model, text: str, consistency: bool = True) -> list[Span]:
     alltoks = [text[a:b] for a, b in spans]
     sents = split_sentences(text, spans, alltoks)
     toks = [alltoks[s[0] : s[-1] + 1] for s in sents]
-    tags = tag_document(model, toks, consistency)
     result = []
-    for sent, tg in zip(sents, tags, strict=True):
-        for a, b, typ in bio_spans(tg):
+    for sent, found in zip(sents, tag_document_spans(model, toks, consistency), strict=True):
+        for a, b, typ in found:
             result.append((spans[sent[a]][0], spans[sent[b - 1]][1], typ))
     return result
