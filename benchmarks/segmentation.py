@@ -92,8 +92,9 @@ def main() -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--split", choices=("all", "first-half", "second-half"), default="all")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per document")
+    parser.add_argument("--glob", default="*", help="which files of DATA_DIR (default: all)")
     args = parser.parse_args()
-    files = sorted((p for p in args.data_dir.iterdir() if p.is_file()), key=natural_key)
+    files = sorted((p for p in args.data_dir.glob(args.glob) if p.is_file()), key=natural_key)
     half = len(files) // 2
     files = {"all": files, "first-half": files[:half], "second-half": files[half:]}[args.split]
     documents = [(p, *read_reference(p)) for p in files]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis import analyze
+from briefing.analysis import analyze, segmentation
 from briefing.analysis.corrections import (
     CorrectionError,
     SectionPlan,
@@ -19,7 +19,7 @@ from briefing.analysis.corrections import (
     rename,
     split,
 )
-from briefing.analysis.cues import continues, opens_topic, topic_cue
+from briefing.analysis.cues import continues, opens_quotation, opens_topic, topic_cue
 from briefing.analysis.segmentation import segment
 from briefing.analysis.titles import describe, section_gist, section_title
 from briefing.ingest import document_from_text
@@ -103,6 +103,35 @@ def test_one_topic_stays_one_section() -> None:
     assert segment(TOPICS["harbour"] + more) == [0]
 
 
+def _one_subject_story(seed: int) -> list[str]:
+    """Fourteen two-sentence paragraphs drawing on one small vocabulary in random order."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mi", "ru", "sen", "tav", "vor", "zel", "pim", "dax", "qui"]
+    words = ["".join(rng.sample(syllables, 3)) for _ in range(14)]
+    return [
+        f"The {' '.join(rng.sample(words, 4))} met the council today. "
+        f"Officials said {' '.join(rng.sample(words, 4))} again."
+        for _ in range(14)
+    ]
+
+
+def test_a_one_subject_article_is_split_less_than_chance_would_split_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A split must beat the splits of the same paragraphs shuffled: one-subject stories, whose
+    word overlaps are chance, mostly stay whole (the real order is itself a chance order, so
+    about half beat the shuffles' mean), where the programme alone cuts every one."""
+    stories = [_one_subject_story(seed) for seed in range(12)]
+    gated = [segment(story) for story in stories]
+    monkeypatch.setattr(segmentation, "_beats_shuffles", lambda *args: True)
+    ungated = [segment(story) for story in stories]
+    assert all(len(starts) > 1 for starts in ungated)
+    assert sum(starts == [0] for starts in gated) >= 6
+    assert all(g == u for g, u in zip(gated, ungated, strict=True) if len(g) > 1)
+
+
 def test_a_paragraph_that_refers_back_does_not_start_a_section() -> None:
     blocks = TOPICS["harbour"] + ["However, the council budget ..."] + TOPICS["budget"]
     assert 4 not in segment(blocks)
@@ -142,6 +171,20 @@ def test_segmentation_is_deterministic() -> None:
 def test_cues(paragraph: str, opens: bool, refers_back: bool) -> None:
     assert opens_topic(paragraph) is opens
     assert continues(paragraph) is refers_back
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quoted"),
+    [
+        ("“We will not back down,” the mayor said.", True),
+        ('"It is over," she said.', True),
+        ("‘Never again,’ he wrote.", True),
+        ("The mayor said “we will not back down”.", False),
+        ("Meanwhile, the opposition met.", False),
+    ],
+)
+def test_a_paragraph_opening_with_a_quotation_is_told(paragraph: str, quoted: bool) -> None:
+    assert opens_quotation(paragraph) is quoted
 
 
 @pytest.mark.parametrize(

@@ -66,5 +66,11 @@ def topic_cue(paragraph: str) -> float:
     return 0.0
 
 
+def opens_quotation(paragraph: str) -> bool:
+    """The paragraph opens with a quotation mark: a speaker's words, which in news back up the
+    point before them more often than they open a new one."""
+    return _QUOTE_OPEN.match(paragraph) is not None
+
+
 def opens_topic(paragraph: str) -> bool:
     return topic_cue(paragraph) > 0
