@@ -241,3 +241,16 @@ def test_document_spans_are_the_spans_of_the_document_tags(model: Model) -> None
     tags = tag_document(model, sents)
     assert tags != tag_document(model, sents, consistency=False)
     assert tag_document_spans(model, sents) == [bio_spans(t) for t in tags]
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_lower_case_words_take_a_short_cut_to_the_same_word_info(word: str) -> None:
+    model = load_model()
+    assert model._lower_word_info(word) == model._any_word_info(word)
+
+
+def test_title_words_take_the_short_cut_too() -> None:
+    model = load_model()
+    for word in ("president", "minister", "the", "a", "harbour", "ceo"):
+        assert model._lower_word_info(word) == model._any_word_info(word)

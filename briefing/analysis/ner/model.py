@@ -18,7 +18,13 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from briefing.analysis.ner.features import Gazetteers, lower_norm, static_features, word_shape
+from briefing.analysis.ner.features import (
+    TITLES,
+    Gazetteers,
+    lower_norm,
+    static_features,
+    word_shape,
+)
 from briefing.analysis.ner.tokens import normalize_token
 
 _BIAS = 1 << 32
@@ -121,6 +127,7 @@ class Model:
         self.cached_word_info: Callable[[str], WordInfo | None] = self._cache.get
         """`word_info(w)` if it is cached already, else None: one dict look-up, no call."""
         self._v0cache: dict[str, int] = {}
+        self._lower_parts: dict[bool, tuple[int, int, int, int]] = {}
         for w in data.get("warm", ()):  # precompute frequent words
             self.word_info(w)
 
@@ -144,8 +151,16 @@ class Model:
         vector is left to `word_v0`, computed only when needed.
         """
         r = self._cache.get(w)
-        if r is not None:
-            return r
+        if r is None:
+            if w.isascii() and w.isalpha() and w.islower():
+                r = self._lower_word_info(w)
+            else:
+                r = self._any_word_info(w)
+            self._remember(w, r)
+        return r
+
+    def _any_word_info(self, w: str) -> WordInfo:
+        """`word_info` computed from the word's features, for any token."""
         nw = normalize_token(w)
         low = lower_norm(nw)
         sh = word_shape(nw)
@@ -154,7 +169,7 @@ class Model:
         wm2, wm1, w0, wp1, wp2 = self._woff
         z1 = repeat(0, len(f1))
         z2 = repeat(0, len(f2))
-        r = (
+        return (
             low,
             sh,
             nw[:1].isupper(),
@@ -167,12 +182,49 @@ class Model:
             self._t1s.get(sh),
             plain,
         )
+
+    def _remember(self, w: str, r: WordInfo) -> None:
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
             self._v0cache.clear()
             self.word_shape.clear()
         self._cache[w] = r
-        return r
+
+    def _lower_word_info(self, w: str) -> WordInfo:
+        """`word_info` of a lower-case ASCII word, the bulk of the words a text brings: its
+        shape is "x" and its only possible flag "title", so those features' sums are shared
+        (`_lower_parts`) and only the word and its suffix are looked up."""
+        parts = self._lower_parts.get(w in TITLES)
+        if parts is None:
+            parts = self._lower_parts[w in TITLES] = self._shared_sums(w in TITLES)
+        m2, m1, p1, p2 = parts
+        wm2, wm1, _, wp1, wp2 = self._woff
+        word = "w=" + w
+        suffix = "s3=" + w[-3:]
+        return (
+            w,
+            "x",
+            False,
+            wm2.get(word, 0) + m2,
+            wm1.get(word, 0) + wm1.get(suffix, 0) + m1,
+            None,
+            wp1.get(word, 0) + wp1.get(suffix, 0) + p1,
+            wp2.get(word, 0) + p2,
+            self._t1w.get(w),
+            self._t1s.get("x"),
+            True,
+        )
+
+    def _shared_sums(self, title: bool) -> tuple[int, int, int, int]:
+        """Offsets -2, -1, +1, +2: the summed weights of the shape "x" (and the title flag)."""
+        shared = ["sh=x", "title"] if title else ["sh=x"]
+        wm2, wm1, _, wp1, wp2 = self._woff
+        return (
+            sum(map(wm2.get, shared, repeat(0))),
+            sum(map(wm1.get, shared, repeat(0))),
+            sum(map(wp1.get, shared, repeat(0))),
+            sum(map(wp2.get, shared, repeat(0))),
+        )
 
     def word_v0(self, w: str) -> int:
         """Offset-0 word vector of a plain word, for the rare times `tag` scores one; cached."""
