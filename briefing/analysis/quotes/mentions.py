@@ -9,7 +9,6 @@ indexed by start offset so that "mentions between a and b" is a bisection.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -220,7 +219,6 @@ def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int
         i = bisect.bisect_right(covered_starts, end - 1) - 1
         return i >= 0 and covered[i][1] > start
 
-    caps = list(CAPWORD_RE.finditer(text))
     # Surnames of multi-token person names are person mentions everywhere.
     surnames: set[str] = set()
     for s, e, t in ms:
@@ -228,16 +226,27 @@ def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int
             toks = text[s:e].split()
             if len(toks) >= 2 and SURNAME_RE.fullmatch(toks[-1]) and toks[-1] not in CAP_STOP:
                 surnames.add(toks[-1])
-    if surnames:
-        for m in caps:
-            if m.group(0) in surnames and not is_covered(m.start()):
-                ms.append((m.start(), m.end(), "PER"))
+    firsts = _slot_names(text)
+    # one pass over the capitalised words finds both kinds (most words are neither)
+    for m in CAPWORD_RE.finditer(text):
+        word = m.group()
+        if word in surnames and not is_covered(m.start()):
+            ms.append((m.start(), m.end(), "PER"))
+        for nm in firsts.get(word, ()):
+            start = m.start()
+            end = start + len(nm)
+            if (
+                text.startswith(nm, start)
+                and not overlaps_covered(start, end)
+                and (end == len(text) or not text[end].isalnum())
+            ):
+                ms.append((start, end, "PER"))
+                break
     # Honorific names: the name part after "Mr." / "Sen." ...
     for m in HONORIFIC_NAME_RE.finditer(text):
         name_start = text.index(" ", m.start()) + 1
         if not is_covered(name_start):
             ms.append((name_start, m.end(), "PER"))
-    ms.extend(_slot_names(text, caps, overlaps_covered))
     for m in PRONOUN_RE.finditer(text):
         ms.append((m.start(), m.end(), "PRON"))
     for w in NOMINAL_HEAD_RE.finditer(text):
@@ -260,14 +269,11 @@ def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int
     return out
 
 
-def _slot_names(
-    text: str,
-    caps: list[re.Match[str]],
-    overlaps_covered: Callable[[int, int], bool],
-) -> list[tuple[int, int, str]]:
+def _slot_names(text: str) -> dict[str, list[str]]:
     """Capitalised words in a speaker slot the tagger missed ("… Sanders asked", "said Ramos"),
-    and their other occurrences in the text. A slot that overlaps a name the tagger found
-    ("said Mayor Tomas Ferreira", tagger: "Tomas Ferreira") keeps the tagger's name."""
+    by their first word, longest first: `_collect` marks their occurrences in the text. A
+    slot that overlaps a name the tagger found ("said Mayor Tomas Ferreira", tagger: "Tomas
+    Ferreira") keeps the tagger's name."""
     capnames: set[str] = set()
     for v in SLOT_VERB_RE.finditer(text):
         m = CAP_BEFORE_RE.search(text, max(0, v.start() - 80), v.start())
@@ -282,22 +288,9 @@ def _slot_names(
             toks = toks[1:]
         if toks and not any(t in CAP_STOP for t in toks):
             capnames.add(" ".join(toks))
-    if not capnames:
-        return []
     # Longest first, so "John Smith" wins over "John" at the same place. (The prototype
     # iterated a set here, an order that depends on PYTHONHASHSEED.)
     firsts: dict[str, list[str]] = {}
     for nm in sorted(capnames, key=lambda n: (-len(n), n)):
         firsts.setdefault(nm.split()[0], []).append(nm)
-    out: list[tuple[int, int, str]] = []
-    for m in caps:
-        for nm in firsts.get(m.group(0), ()):
-            e = m.start() + len(nm)
-            if (
-                text.startswith(nm, m.start())
-                and not overlaps_covered(m.start(), e)
-                and (e == len(text) or not text[e].isalnum())
-            ):
-                out.append((m.start(), e, "PER"))
-                break
-    return out
+    return firsts
