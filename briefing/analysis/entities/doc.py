@@ -11,7 +11,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, count, pairwise
 from operator import itemgetter
 
 from briefing.analysis.ner.tokens import sentence_starts, tokenize
@@ -107,7 +107,8 @@ class Doc:
         if self._mid_sentence is None:
             # capitalised tokens only: those are what the rules ask about
             first_word, toks = self.sent_first, self.toks
-            caps = [i for i, t in enumerate(toks) if t[:1].isupper() and i not in first_word]
+            capitalised = compress(count(), map(str.isupper, map(itemgetter(0), toks)))
+            caps = [i for i in capitalised if i not in first_word]
             last = {toks[i]: i for i in caps}
             first = {toks[i]: i for i in reversed(caps)}
             self._mid_sentence = (first, last)
