@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from briefing.app.layout import Layout, Line, LineKind, build_layout
+from briefing.app.lazy_styles import LazyComponentStyles
 from briefing.model import Annotation, EntityType, ParagraphKind, Reading, StyleKind
 
 _STYLE_CLASS = {
@@ -73,7 +74,7 @@ def _cells(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
     """Scrolls the whole briefing; posts `TopChanged` as the reading position moves.
 
     | Key | Action |
@@ -158,33 +159,36 @@ class ReaderView(ScrollView, can_focus=True):
         Binding("z,ctrl+z", "annotate('undo', '')", "Undo delete", show=False, id="notes.undo"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "reader--text",
-        "reader--heading",
-        "reader--quote",
-        "reader--quote-bar",
-        "reader--code",
-        "reader--section-title",
-        "reader--emphasis",
-        "reader--strong",
-        "reader--inline-code",
-        "reader--link",
-        "reader--strike",
-        "reader--search-hit",
-        "reader--focus-mention",
-        "reader--person",
-        "reader--organization",
-        "reader--place",
-        "reader--event",
-        "reader--other-entity",
-        "reader--search-current",
-        "reader--selection",
-        "reader--highlight-yellow",
-        "reader--highlight-green",
-        "reader--highlight-blue",
-        "reader--highlight-pink",
-        "reader--note-mark",
-    }
+    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = frozenset(
+        {
+            "reader--text",
+            "reader--heading",
+            "reader--quote",
+            "reader--quote-bar",
+            "reader--code",
+            "reader--section-title",
+            "reader--emphasis",
+            "reader--strong",
+            "reader--inline-code",
+            "reader--link",
+            "reader--strike",
+            "reader--search-hit",
+            "reader--focus-mention",
+            "reader--person",
+            "reader--organization",
+            "reader--place",
+            "reader--event",
+            "reader--other-entity",
+            "reader--search-current",
+            "reader--selection",
+            "reader--highlight-yellow",
+            "reader--highlight-green",
+            "reader--highlight-blue",
+            "reader--highlight-pink",
+            "reader--note-mark",
+        }
+    )
+    """The reader's component classes, resolved when first rendered (see `lazy_styles`)."""
 
     class SelectionChanged(Message):
         """The selection moved (None: nothing selected)."""

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.app.lazy_styles import LazyComponentStyles
 from briefing.model import Section, TitleSource
 
 CURRENT_MARK = "▶"
@@ -31,11 +32,13 @@ def _shorten(text: str, limit: int = GIST_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(",;:—- ") + "…"
 
 
-class SectionList(OptionList):
+class SectionList(LazyComponentStyles, OptionList):
     """Lists sections; posts `SectionList.Chosen` when one is picked (enter or click).
 
     Prompts are `Text` objects, never markup strings, so a title shows exactly as written.
     """
+
+    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = frozenset(OptionList.COMPONENT_CLASSES)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Next in list", show=False, id="sections.down"),

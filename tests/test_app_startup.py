@@ -1,0 +1,93 @@
+"""What the start-up shortcuts must not change: component styles resolved on demand are those
+Textual would have resolved, the first screen is styled for its width and focused as before."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+
+from briefing.app import BriefingApp
+from briefing.app.briefing_app import STYLESHEETS
+from briefing.app.reader_view import ReaderView
+from briefing.app.reading_screen import ReadingScreen
+from briefing.app.section_list import SectionList
+from briefing.ingest import load_document
+from briefing.paths import styles_dir
+from tests.conftest import SEED
+
+
+class EagerReader(ReaderView):
+    """The reader as Textual resolves component classes by itself: all of them, every time."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(ReaderView.LAZY_COMPONENT_CLASSES)
+    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def _get_component_classes(cls) -> frozenset[str]:  # type: ignore[override]
+        return frozenset(cls.COMPONENT_CLASSES)
+
+
+class TwoReaders(App[None]):
+    AUTO_FOCUS = None
+    CSS_PATH: ClassVar[list[str]] = [str(styles_dir() / name) for name in STYLESHEETS]
+
+    def compose(self) -> ComposeResult:
+        yield ReaderView(id="lazy")
+        yield EagerReader(id="eager")
+
+
+def _styles(reader: ReaderView) -> dict[str, object]:
+    return {
+        name: reader.get_component_rich_style(name)
+        for name in sorted(ReaderView.LAZY_COMPONENT_CLASSES)
+    }
+
+
+async def test_lazy_component_styles_are_textuals_through_focus_and_theme_changes() -> None:
+    app = TwoReaders()
+    async with app.run_test(size=(100, 30)) as pilot:
+        lazy = app.query_one("#lazy", ReaderView)
+        eager = app.query_one("#eager", ReaderView)
+        assert not ReaderView._get_component_classes()
+        assert _styles(lazy) == _styles(eager)
+        unfocused = _styles(lazy)["reader--selection"]
+        lazy.focus()
+        await pilot.pause()
+        assert lazy.has_focus
+        focused = _styles(lazy)
+        assert focused["reader--selection"] != unfocused  # the :focus rule
+        eager.focus()
+        await pilot.pause()
+        assert _styles(eager) == focused
+        assert _styles(lazy)["reader--selection"] == unfocused
+        before = _styles(lazy)["reader--person"]
+        app.theme = "textual-light"
+        await pilot.pause()
+        eager_light = _styles(eager)  # focused
+        lazy.focus()
+        await pilot.pause()
+        assert _styles(lazy) == eager_light
+        assert _styles(lazy)["reader--person"] != before
+
+
+async def test_section_list_styles_its_options_on_demand() -> None:
+    app = BriefingApp(load_document(SEED))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        sections = app.screen.query_one(SectionList)
+        assert not SectionList._get_component_classes()
+        highlighted = sections.get_component_rich_style("option-list--option-highlighted")
+        assert highlighted.bgcolor is not None
+
+
+async def test_first_screen_has_its_width_class_and_the_reader_focused() -> None:
+    for size, width_class, list_width in (((120, 40), "-wide", 28), ((80, 24), "-narrow", 24)):
+        app = BriefingApp(load_document(SEED))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReadingScreen)
+            assert screen.has_class(width_class)
+            assert screen.query_one(ReaderView).has_focus
+            assert screen.query_one(SectionList).outer_size.width == list_width
