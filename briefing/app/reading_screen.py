@@ -44,8 +44,17 @@ PROGRESS_INTERVAL = 0.1
 """Seconds between progress updates from the analysis worker."""
 
 
+def _show(widget: Widget, shown: bool) -> None:
+    """Show or hide a pane; setting `display` to what it is would still re-lay the screen out."""
+    if widget.display != shown:
+        widget.display = shown
+
+
 class ReadingScreen(Screen[None]):
     """Reads one document."""
+
+    AUTO_FOCUS = "#reader"
+    """The reader has the focus from the start (focusing it later restyled two panes)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,right_square_bracket", "next_section", "Next section", id="nav.next"),
@@ -150,6 +159,7 @@ class ReadingScreen(Screen[None]):
         return self.reading.sections
 
     def compose(self) -> ComposeResult:
+        self._set_breakpoint_class()
         # No wrapping containers: the screen lays the panes out side by side itself, header
         # and footer docked (every container is one more layer to paint on each frame).
         yield BriefingHeader(self.document, id="header")
@@ -159,9 +169,18 @@ class ReadingScreen(Screen[None]):
         yield NoteLine(id="note-line")
         yield Footer()
 
+    def _set_breakpoint_class(self) -> None:
+        """The width class (`-narrow`, `-wide`) the first resize would set, set before the panes
+        are mounted: they are styled for it once, not restyled after the first frame."""
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        width = self.app.size.width
+        for min_width, name in sorted(breakpoints, reverse=True):
+            if width >= min_width:
+                self.set_class(True, name, update=False)
+                break
+
     def on_mount(self) -> None:
         self._show(self.reading)
-        self.query_one(ReaderView).focus()
         self.query_one(BriefingHeader).set_status("analysing…")
 
     def app_ready(self) -> None:
@@ -436,21 +455,24 @@ class ReadingScreen(Screen[None]):
 
     def _apply_panes(self) -> None:
         width = self.size.width
-        sections = self.query_one(SectionList)
-        entities = self._entities_pane()
-        sections.display = (
+        _show(
+            self.query_one(SectionList),
             self._sections_forced
             if self._sections_forced is not None
-            else width >= SECTIONS_MIN_WIDTH
+            else width >= SECTIONS_MIN_WIDTH,
         )
-        entities.display = not self._notes_shown and (
-            self._entities_forced
-            if self._entities_forced is not None
-            else width >= ENTITIES_MIN_WIDTH
+        _show(
+            self._entities_pane(),
+            not self._notes_shown
+            and (
+                self._entities_forced
+                if self._entities_forced is not None
+                else width >= ENTITIES_MIN_WIDTH
+            ),
         )
         panel = self.notes_panel()
         if panel is not None:
-            panel.display = self._notes_shown
+            _show(panel, self._notes_shown)
 
     def action_toggle_sections(self) -> None:
         self._sections_forced = not self.query_one(SectionList).display
