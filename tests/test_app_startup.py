@@ -3,6 +3,7 @@ Textual would have resolved, the first screen is styled for its width and focuse
 
 from __future__ import annotations
 
+import gc
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
@@ -91,3 +92,17 @@ async def test_first_screen_has_its_width_class_and_the_reader_focused() -> None
             assert screen.has_class(width_class)
             assert screen.query_one(ReaderView).has_focus
             assert screen.query_one(SectionList).outer_size.width == list_width
+
+
+def test_run_keeps_the_start_up_objects_out_of_collections_while_it_runs() -> None:
+    frozen: list[int] = []
+
+    class Quick(BriefingApp):
+        def on_ready(self) -> None:
+            frozen.append(gc.get_freeze_count())
+            self.exit()
+
+    Quick(load_document(SEED)).run(headless=True, size=(80, 24))
+    assert frozen
+    assert frozen[0] > 0
+    assert gc.get_freeze_count() == 0
