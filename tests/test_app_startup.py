@@ -4,12 +4,18 @@ Textual would have resolved, the first screen is styled for its width and focuse
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from typing import ClassVar
 
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 
+from briefing.analysis.sentences import line_ends
 from briefing.app import BriefingApp
 from briefing.app.briefing_app import STYLESHEETS
+from briefing.app.layout import _line_ends
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
@@ -106,3 +112,35 @@ def test_run_keeps_the_start_up_objects_out_of_collections_while_it_runs() -> No
     assert frozen
     assert frozen[0] > 0
     assert gc.get_freeze_count() == 0
+
+
+def test_start_up_imports_only_what_the_first_frame_needs() -> None:
+    """Modules for features not yet used are imported when first used (each costs start-up)."""
+    code = (
+        "import sys\n"
+        "from briefing.app import BriefingApp\n"
+        "from briefing.ingest import load_document\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    for module in (
+        "briefing.analysis.sentences",
+        "briefing.app.entity_sidebar",
+        "briefing.app.search_bar",
+        "briefing.app.help_screen",
+        "briefing.app.notes_panel",
+        "briefing.app.section_editor",
+        "briefing.ingest.markdown",
+        "briefing.store.database",
+        "briefing.pipeline",
+    ):
+        assert module not in out, module
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n"), max_size=60), st.data())
+def test_layout_line_ends_are_the_analysis_ones(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _line_ends(text, start, end) == line_ends(text, start, end)

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
-from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
 from briefing.model import Document
 from briefing.paths import styles_dir
@@ -84,6 +83,7 @@ class BriefingApp(App[None]):
         from briefing.app.note_editor import NoteEditor
         from briefing.app.notes_panel import NotesPanel
         from briefing.app.review_screen import ReviewScreen
+        from briefing.app.search_bar import SearchBar
 
         return [
             ("anywhere", list(self.BINDINGS)),

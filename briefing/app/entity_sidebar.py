@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.app.lazy_styles import LazyComponentStyles
@@ -52,16 +52,6 @@ def ranked(entities: Sequence[Entity], kind: EntityType) -> list[Entity]:
         (e for e in entities if e.type == kind),
         key=lambda e: (-len(e.mentions), e.mentions[0].start if e.mentions else 0),
     )
-
-
-class EntityPlaceholder(Static):
-    """Stands where the sidebar goes until analysis has found entities: a Static paints far
-    less than a list in the first frame, which is when a reader waits."""
-
-    def on_mount(self) -> None:
-        text = Text("Who's who\n", style="bold")
-        text.append("Analysing…", style="italic")
-        self.update(text)
 
 
 class EntitySidebar(LazyComponentStyles, OptionList):

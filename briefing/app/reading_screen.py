@@ -22,17 +22,18 @@ from textual.worker import get_current_worker
 
 from briefing.analysis.sections import structural_sections
 from briefing.app.annotator import Annotator
-from briefing.app.entity_sidebar import EntityPlaceholder, EntitySidebar
+from briefing.app.entity_placeholder import EntityPlaceholder
 from briefing.app.header import BriefingHeader
 from briefing.app.note_line import NoteLine
 from briefing.app.reader_view import ReaderView
-from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
 from briefing.model import Document, Entity, Reading, Section
 from briefing.search import MAX_HITS, find_all
 
 if TYPE_CHECKING:
+    from briefing.app.entity_sidebar import EntitySidebar
     from briefing.app.notes_panel import NotesPanel
+    from briefing.app.search_bar import SearchBar
     from briefing.app.section_editor import Edit, SectionEditor
     from briefing.store.database import Store
 
@@ -292,6 +293,8 @@ class ReadingScreen(Screen[None]):
     # ------------------------------------------------------------------ entities
     def _entity_sidebar(self) -> EntitySidebar:
         """The entity list, put in the placeholder's place the first time it is needed."""
+        from briefing.app.entity_sidebar import EntitySidebar  # once analysis has results
+
         found = self.query(EntitySidebar)
         if found:
             return found.first()
@@ -315,8 +318,10 @@ class ReadingScreen(Screen[None]):
 
     def _entities_pane(self) -> Widget:
         """The entity list, or its placeholder while analysis runs."""
-        found = self.query(EntitySidebar)
-        return found.first() if found else self.query_one(EntityPlaceholder)
+        # By name: the sidebar's module is imported when analysis fills it.
+        for widget in self.query("EntitySidebar"):
+            return widget
+        return self.query_one(EntityPlaceholder)
 
     def on_entity_sidebar_chosen(self, event: EntitySidebar.Chosen) -> None:
         entity = next((e for e in self.reading.entities if e.id == event.entity_id), None)
@@ -381,12 +386,16 @@ class ReadingScreen(Screen[None]):
 
     # ------------------------------------------------------------------ search
     def _search_bar(self) -> SearchBar | None:
-        bars = self.query(SearchBar)
-        return bars.first() if bars else None
+        # By name: the bar's module is imported when the reader first searches.
+        for widget in self.query("SearchBar"):
+            return cast("SearchBar", widget)
+        return None
 
     async def action_search(self) -> None:
         bar = self._search_bar()
         if bar is None:  # mounted on first use: most readings never search
+            from briefing.app.search_bar import SearchBar
+
             bar = SearchBar(id="search")
             await self.mount(bar, before=self.query_one(Footer))
         bar.open()
