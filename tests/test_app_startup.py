@@ -144,3 +144,19 @@ def test_layout_line_ends_are_the_analysis_ones(text: str, data: st.DataObject) 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert _line_ends(text, start, end) == line_ends(text, start, end)
+
+
+def test_the_first_frame_shows_the_text() -> None:
+    """The reader lays the text out when first rendered, not on the Resize after that frame
+    (as the start-up benchmark checks: what the screen shows when Textual reports Ready)."""
+    at_ready: list[str] = []
+
+    class Watched(BriefingApp):
+        def on_ready(self) -> None:
+            strips = self.screen._compositor.render_strips()
+            at_ready.append("\n".join(strip.text for strip in strips))
+            self.exit()
+
+    Watched(load_document(SEED)).run(headless=True, size=(120, 40))
+    assert at_ready
+    assert "With authoritarian states" in at_ready[0]

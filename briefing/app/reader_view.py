@@ -280,9 +280,14 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         self._relayout(anchor)
 
     def on_resize(self) -> None:
-        self._relayout(self._anchor())
+        layout = self._layout
+        width = self.scrollable_content_region.width or self.size.width
+        if layout is not None and layout.width == width:
+            self._install(layout, self._anchor())  # laid out for the first frame; or taller
+        else:
+            self._relayout(self._anchor())
 
-    def _relayout(self, anchor: tuple[int, int] | None) -> None:
+    def _relayout(self, anchor: tuple[int, int] | None, *, repaint: bool = True) -> None:
         """Lay the reading out for the current width.
 
         A long document is laid out in a worker thread while the view keeps what it has
@@ -293,12 +298,13 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         if reading is None or width <= 0:
             return
         if len(reading.document.paragraphs) <= SYNC_LAYOUT_PARAGRAPHS:
-            self._install(build_layout(reading, width), anchor)
+            self._install(build_layout(reading, width), anchor, repaint=repaint)
             return
         if self._layout is None:
             # The opening paragraphs now; the rest once the first frame is up (`app_ready`),
             # so the text is on screen before the worker takes the CPU.
-            self._install(build_layout(reading, width, FIRST_SCREEN_PARAGRAPHS), anchor)
+            layout = build_layout(reading, width, FIRST_SCREEN_PARAGRAPHS)
+            self._install(layout, anchor, repaint=repaint)
             if self._app_ready:
                 self._build_in_background(reading, width)
         else:
@@ -323,7 +329,9 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         if self.is_attached and reading is self.reading and layout.width == current_width:
             self._install(layout, self._anchor())
 
-    def _install(self, layout: Layout, anchor: tuple[int, int] | None) -> None:
+    def _install(
+        self, layout: Layout, anchor: tuple[int, int] | None, *, repaint: bool = True
+    ) -> None:
         self._layout = layout
         self._strips.clear()
         overscroll = max(0, self.size.height - 3)
@@ -341,7 +349,8 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         self._top_paragraph = -1
         self._pin = None
         self._report_top()
-        self.refresh()
+        if repaint:
+            self.refresh()
 
     @property
     def layout_lines(self) -> Layout | None:
@@ -460,6 +469,10 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
+        if self._layout is None:
+            # The first frame: the view has its size only now (its Resize event comes after
+            # the frame). Lay the text out for it, so that the frame shows it.
+            self._relayout(None, repaint=False)
         index = self.top_line() + y
         width = self.scrollable_content_region.width
         layout = self._layout
