@@ -77,7 +77,7 @@ def read_source(path: str | Path) -> Source:
     if len(data) > MAX_BYTES:
         raise SourceError(shown, f"is too large (the limit is {MAX_BYTES // 2**20} MiB)")
     text = decode(data, shown)
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), which copies the whole text
         raise SourceError(shown, "is empty (nothing but white space)")
     fmt = "markdown" if p.suffix.lower() in MARKDOWN_SUFFIXES else "text"
     return Source(text, shown, hashlib.sha256(data).hexdigest(), fmt)
