@@ -128,15 +128,33 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     return spans or [(start, start)]
 
 
+_NARROW = frozenset(
+    map(
+        chr,
+        (
+            *range(0x20, 0x7F),  # ASCII
+            *range(0xA0, 0x300),  # Latin
+            *range(0x370, 0x483),  # Greek, Cyrillic
+            *range(0x2010, 0x2028),  # dashes, curly quotes, bullets, ellipsis
+            *range(0x2030, 0x205F),  # per mille, primes, guillemets …
+            *range(0x2500, 0x25FD),  # box drawing, blocks, shapes
+        ),
+    )
+)
+"""Characters one cell wide on their own and in any company (no joiner, no combining mark):
+a line of them wraps by its length, like ASCII. News copy is full of curly quotes and dashes."""
+
+
 def _wrap_line(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
     segment = text[start:end]
-    if segment.isascii():
+    if segment.isascii() or _NARROW.issuperset(segment):
         _wrap_ascii(text, start, end, width, out)
     else:
         _wrap_cells(text, start, end, width, out)
 
 
 def _wrap_ascii(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
+    """Wrap a line whose every character is one cell wide (ASCII or `_NARROW`)."""
     pos = start
     while pos < end and text[pos] == " ":
         pos += 1
