@@ -160,3 +160,24 @@ def test_the_first_frame_shows_the_text() -> None:
     Watched(load_document(SEED)).run(headless=True, size=(120, 40))
     assert at_ready
     assert "With authoritarian states" in at_ready[0]
+
+
+def test_loading_leaves_the_collector_as_it_was() -> None:
+    """load_document keeps the collector off its objects, and leaves it on, nothing frozen."""
+    assert gc.isenabled()
+    load_document(SEED)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # someone else's frozen objects stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        load_document(SEED)
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        load_document(SEED)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

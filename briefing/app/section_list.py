@@ -20,7 +20,8 @@ USER_MARK = "✎"
 NOTES_MARK = "●"
 """Before the number of notes in a section."""
 FIRST_BATCH = 60
-"""Sections listed before the first frame; the rest follow right after it."""
+"""Most sections listed before the first frame (no more than the terminal has lines: each takes
+at least one); the rest follow right after it."""
 GIST_CHARS = 140
 """Longest gist shown under a title (cut at a word, with an ellipsis)."""
 
@@ -101,7 +102,7 @@ class SectionList(LazyComponentStyles, OptionList):
         self._gist_shown = self._current
         self.clear_options()
         # A report with hundreds of sections shows its first ones at once, the rest a frame later.
-        first = max(FIRST_BATCH, self._current + 1)
+        first = max(min(FIRST_BATCH, self.app.size.height), self._current + 1)
         self.add_options([self._option(i) for i in range(min(first, len(sections)))])
         if len(sections) > first:
             self.call_after_refresh(self._add_rest, sections, first)
