@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 
 from briefing.analysis.sentences import line_ends
 from briefing.app import BriefingApp
-from briefing.app.briefing_app import STYLESHEETS
+from briefing.app.briefing_app import LATER_STYLESHEETS, STYLESHEETS
 from briefing.app.layout import _line_ends
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
@@ -37,7 +37,9 @@ class EagerReader(ReaderView):
 
 class TwoReaders(App[None]):
     AUTO_FOCUS = None
-    CSS_PATH: ClassVar[list[str]] = [str(styles_dir() / name) for name in STYLESHEETS]
+    CSS_PATH: ClassVar[list[str]] = [
+        str(styles_dir() / name) for name in (*STYLESHEETS, *LATER_STYLESHEETS)
+    ]
 
     def compose(self) -> ComposeResult:
         yield ReaderView(id="lazy")
@@ -181,3 +183,21 @@ def test_loading_leaves_the_collector_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+async def test_styles_of_what_comes_later_are_read_after_the_first_frame() -> None:
+    before: list[bool] = []
+    paths = [str(styles_dir() / name) for name in LATER_STYLESHEETS]
+
+    class Watched(BriefingApp):
+        def on_ready(self) -> None:
+            before.extend(self.stylesheet.has_source(path) for path in paths)
+            super().on_ready()
+
+    app = Watched(load_document(SEED))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert before == [False] * len(paths)
+        assert all(app.stylesheet.has_source(path) for path in paths)
+        selectors = {selector for rule in app.stylesheet.rules for selector in rule.selector_names}
+        assert {".reader--person", "NotesPanel", "HelpScreen", ".dialog"} <= selectors

@@ -21,7 +21,11 @@ from briefing.app.section_list import SectionList
 from briefing.model import Document
 from briefing.paths import styles_dir
 
-STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss", "help.tcss", "dialogs.tcss")
+STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss")
+"""The styles of what the first frame shows."""
+LATER_STYLESHEETS = ("marks.tcss", "notes.tcss", "help.tcss", "dialogs.tcss")
+"""The styles of what only comes after it (marks in the text, search, notes, dialogs): read once
+the first frame is up, since Textual parses every stylesheet before it."""
 
 
 def _section_commands() -> type[Provider]:
@@ -73,9 +77,21 @@ class BriefingApp(App[None]):
 
     def on_ready(self) -> None:
         """The first frame is displayed: analysis and long layouts may start now."""
+        self._read_later_stylesheets()
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.app_ready()
+
+    def _read_later_stylesheets(self) -> None:
+        # Their rules style nothing on screen yet, so nothing needs restyling: the widgets they
+        # are for are styled with them when first mounted.
+        stylesheet = self.stylesheet
+        for name in LATER_STYLESHEETS:
+            path = str(styles_dir() / name)
+            if not stylesheet.has_source(path):
+                with open(path, encoding="utf-8") as css:
+                    stylesheet.add_source(css.read(), read_from=(path, ""))
+        stylesheet.parse()
 
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
