@@ -4,8 +4,10 @@ Textual would have resolved, the first screen is styled for its width and focuse
 from __future__ import annotations
 
 import gc
+import hashlib
 import subprocess
 import sys
+from pathlib import Path
 from typing import ClassVar
 
 from hypothesis import given
@@ -201,3 +203,13 @@ async def test_styles_of_what_comes_later_are_read_after_the_first_frame() -> No
         assert all(app.stylesheet.has_source(path) for path in paths)
         selectors = {selector for rule in app.stylesheet.rules for selector in rule.selector_names}
         assert {".reader--person", "NotesPanel", "HelpScreen", ".dialog"} <= selectors
+
+
+def test_a_long_file_is_hashed_beside_its_decoding(tmp_path: Path) -> None:
+    from briefing.ingest.source import THREADED_DIGEST_BYTES
+
+    path = tmp_path / "long.txt"
+    path.write_text("A paragraph of a long report.\n" * (THREADED_DIGEST_BYTES // 30 + 10))
+    assert path.stat().st_size >= THREADED_DIGEST_BYTES
+    document = load_document(path)
+    assert document.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
