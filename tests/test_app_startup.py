@@ -213,3 +213,18 @@ def test_a_long_file_is_hashed_beside_its_decoding(tmp_path: Path) -> None:
     assert path.stat().st_size >= THREADED_DIGEST_BYTES
     document = load_document(path)
     assert document.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_importing_the_app_leaves_the_collector_on_and_nothing_frozen() -> None:
+    code = (
+        "import gc\n"
+        "calls = []\n"
+        "gc.callbacks.append(lambda phase, info: calls.append(phase))\n"
+        "from briefing.app import BriefingApp\n"
+        "print(gc.isenabled(), gc.get_freeze_count(), len(calls))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out[:2] == ["True", "0"]
+    assert int(out[2]) < 10  # the imports ran without the collector

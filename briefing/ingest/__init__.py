@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from briefing.ingest.plaintext import parse_plain_text
 from briefing.ingest.source import MAX_BYTES, read_source
 from briefing.model import Document
 from briefing.safety import sanitize
+from briefing.startup import LongLived
 
 __all__ = ["MAX_BYTES", "document_from_text", "load_document"]
 
@@ -36,22 +36,9 @@ def document_from_text(
 def load_document(path: str | Path) -> Document:
     """Read and parse a `.txt` or `.md` file; raises `SourceError` with a one-line reason."""
     source = read_source(path)
-    # A long report makes tens of thousands of small objects, none in a reference cycle: the
-    # cycle collector would only walk them again and again while they are built.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # A long report makes tens of thousands of small objects, none in a reference cycle.
+    with LongLived():
         document = document_from_text(source.text, source.format, source.path, source.content_hash)
-    finally:
-        if collecting:
-            if not gc.get_freeze_count():
-                # Nor after: the first collections would walk them all once or twice more
-                # (3 ms on a 5 MB report). Moved to the oldest generation unexamined instead,
-                # where a full collection still sees them. (Only when nothing else is frozen,
-                # which the move would undo.)
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
     if not document.paragraphs:
         raise SourceError(source.path, "has no readable text")
     return document
