@@ -104,17 +104,24 @@ async def test_first_screen_has_its_width_class_and_the_reader_focused() -> None
             assert screen.query_one(SectionList).outer_size.width == list_width
 
 
-def test_run_keeps_the_start_up_objects_out_of_collections_while_it_runs() -> None:
+def test_run_keeps_the_collector_off_the_start_up() -> None:
+    """Off until the first frame, then on; what existed before `run` frozen while it runs."""
     frozen: list[int] = []
+    enabled: list[bool] = []
 
     class Quick(BriefingApp):
         def on_ready(self) -> None:
             frozen.append(gc.get_freeze_count())
+            enabled.append(gc.isenabled())
+            super().on_ready()
+            enabled.append(gc.isenabled())
             self.exit()
 
     Quick(load_document(SEED)).run(headless=True, size=(80, 24))
     assert frozen
     assert frozen[0] > 0
+    assert enabled == [False, True]
+    assert gc.isenabled()
     assert gc.get_freeze_count() == 0
 
 

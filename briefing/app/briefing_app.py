@@ -57,6 +57,8 @@ class BriefingApp(App[None]):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
+        self._collect_on_ready = False
+        """The collector was turned off for the start-up by `run`."""
 
     def run(self, *args: Any, **kwargs: Any) -> None:
         """Run the app in this process (`run_test` leaves this out).
@@ -65,18 +67,28 @@ class BriefingApp(App[None]):
         goes to the collector's permanent generation while the app runs, so the collections
         that start-up and reading trigger do not walk it again and again. A 5 MB report is
         some 60,000 objects; one full collection of them cost 10-20 ms of the first frame.
+        Until the first frame is up the collector is off altogether (`on_ready` turns it on):
+        the widgets and styles made meanwhile mostly stay, and the rest can wait.
         """
+        collecting = gc.isenabled()
         gc.freeze()
+        gc.disable()
+        self._collect_on_ready = collecting
         try:
             return super().run(*args, **kwargs)
         finally:
             gc.unfreeze()
+            if collecting:
+                gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
         return ReadingScreen(self.document)
 
     def on_ready(self) -> None:
         """The first frame is displayed: analysis and long layouts may start now."""
+        if self._collect_on_ready:
+            self._collect_on_ready = False
+            gc.enable()
         self._read_later_stylesheets()
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
