@@ -55,8 +55,9 @@ _KIND_CLASS = {
 
 SYNC_LAYOUT_PARAGRAPHS = 2000
 """Documents up to this many paragraphs are laid out at once; longer ones in a worker."""
-FIRST_SCREEN_PARAGRAPHS = 200
-"""Paragraphs laid out at once for the first screen of a long document."""
+FIRST_SCREEN_PARAGRAPHS = 60
+"""Paragraphs laid out at once for the first screen of a long document (at least as many as
+the view has lines, since each takes one or more: news paragraphs make ~400 lines)."""
 _STYLE_LOOKBACK = 64
 """Inline styles checked before a line: more than this many open across one line is not prose."""
 
@@ -303,7 +304,8 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         if self._layout is None:
             # The opening paragraphs now; the rest once the first frame is up (`app_ready`),
             # so the text is on screen before the worker takes the CPU.
-            layout = build_layout(reading, width, FIRST_SCREEN_PARAGRAPHS)
+            first = max(FIRST_SCREEN_PARAGRAPHS, self.size.height)
+            layout = build_layout(reading, width, first)
             self._install(layout, anchor, repaint=repaint)
             if self._app_ready:
                 self._build_in_background(reading, width)
