@@ -23,6 +23,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.app import BriefingApp
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"seed": 1.2, "report": 1.5}
@@ -92,6 +96,9 @@ def _child(kind: str, path: str | None, measure_next: bool) -> None:
                 "ready": time.monotonic() - start_mark,
                 "cpu": time.process_time(),
             }
+            missing = _missing_from_screen(self)
+            if missing:
+                raise SystemExit(f"the ready screen lacks {missing}")
             super().on_ready()
             if measure_next:
                 screen = self.screen
@@ -113,6 +120,25 @@ def _child(kind: str, path: str | None, measure_next: bool) -> None:
             self.exit()
 
     Measured(load_document(path or seed_path())).run(headless=True, size=(120, 40))
+
+
+def _missing_from_screen(app: BriefingApp) -> list[str]:
+    """What the first ready screen must show and does not: the title, the first section in
+    the list, the start of the text, the entity pane (checked after the time is taken)."""
+    from briefing.app.reading_screen import ReadingScreen
+
+    screen = app.screen
+    assert isinstance(screen, ReadingScreen)
+    shown = "\n".join(strip.text for strip in screen._compositor.render_strips())
+    document = screen.document
+    first_words = " ".join(document.paragraph_text(0).split()[:3])
+    wanted = {
+        "title": document.display_title[:20],
+        "first section": screen.sections[0].title[:12],
+        "text": first_words,
+        "entity pane": "Who's who",
+    }
+    return [name for name, text in wanted.items() if text not in shown]
 
 
 def _run(kind: str, path: Path | None, measure_next: bool = False) -> dict[str, float]:

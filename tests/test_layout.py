@@ -75,3 +75,24 @@ def test_list_items_follow_each_other_without_blank_lines() -> None:
     first_item = layout.paragraph_lines[1]
     assert kinds[first_item : first_item + 3] == [LineKind.TEXT] * 3
     assert kinds[first_item + 3] == LineKind.BLANK
+
+
+def test_narrow_characters_are_one_cell_each() -> None:
+    from briefing.app.layout import _NARROW
+
+    assert all(cell_len(character) == 1 for character in _NARROW)
+    assert "“" in _NARROW
+    assert "—" in _NARROW
+    assert "語" not in _NARROW
+
+
+@given(st.text(alphabet=st.sampled_from("ab cd “”—’é.\n"), max_size=200), st.integers(1, 40))
+def test_narrow_text_wraps_as_the_cell_by_cell_wrap_does(text: str, width: int) -> None:
+    from briefing.app.layout import _wrap_ascii, _wrap_cells
+
+    for line in text.split("\n"):
+        narrow: list[tuple[int, int]] = []
+        cells: list[tuple[int, int]] = []
+        _wrap_ascii(line, 0, len(line), width, narrow)
+        _wrap_cells(line, 0, len(line), width, cells)
+        assert narrow == cells

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import gc
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual._path import CSSPathType
 from textual.app import App
@@ -16,12 +17,15 @@ if TYPE_CHECKING:
 
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
-from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
 from briefing.model import Document
 from briefing.paths import styles_dir
 
-STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss", "help.tcss", "dialogs.tcss")
+STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss")
+"""The styles of what the first frame shows."""
+LATER_STYLESHEETS = ("marks.tcss", "notes.tcss", "help.tcss", "dialogs.tcss")
+"""The styles of what only comes after it (marks in the text, search, notes, dialogs): read once
+the first frame is up, since Textual parses every stylesheet before it."""
 
 
 def _section_commands() -> type[Provider]:
@@ -53,15 +57,53 @@ class BriefingApp(App[None]):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document
+        self._collect_on_ready = False
+        """The collector was turned off for the start-up by `run`."""
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run the app in this process (`run_test` leaves this out).
+
+        What exists when the app starts (the modules, the document) lives as long as it: it
+        goes to the collector's permanent generation while the app runs, so the collections
+        that start-up and reading trigger do not walk it again and again. A 5 MB report is
+        some 60,000 objects; one full collection of them cost 10-20 ms of the first frame.
+        Until the first frame is up the collector is off altogether (`on_ready` turns it on):
+        the widgets and styles made meanwhile mostly stay, and the rest can wait.
+        """
+        collecting = gc.isenabled()
+        gc.freeze()
+        gc.disable()
+        self._collect_on_ready = collecting
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            gc.unfreeze()
+            if collecting:
+                gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
         return ReadingScreen(self.document)
 
     def on_ready(self) -> None:
         """The first frame is displayed: analysis and long layouts may start now."""
+        if self._collect_on_ready:
+            self._collect_on_ready = False
+            gc.enable()
+        self._read_later_stylesheets()
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.app_ready()
+
+    def _read_later_stylesheets(self) -> None:
+        # Their rules style nothing on screen yet, so nothing needs restyling: the widgets they
+        # are for are styled with them when first mounted.
+        stylesheet = self.stylesheet
+        for name in LATER_STYLESHEETS:
+            path = str(styles_dir() / name)
+            if not stylesheet.has_source(path):
+                with open(path, encoding="utf-8") as css:
+                    stylesheet.add_source(css.read(), read_from=(path, ""))
+        stylesheet.parse()
 
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
@@ -69,6 +111,7 @@ class BriefingApp(App[None]):
         from briefing.app.note_editor import NoteEditor
         from briefing.app.notes_panel import NotesPanel
         from briefing.app.review_screen import ReviewScreen
+        from briefing.app.search_bar import SearchBar
 
         return [
             ("anywhere", list(self.BINDINGS)),

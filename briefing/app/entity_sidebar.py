@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.app.lazy_styles import LazyComponentStyles
 from briefing.model import Entity, EntityType, Section
 
 TYPE_LABELS = {
@@ -52,18 +54,10 @@ def ranked(entities: Sequence[Entity], kind: EntityType) -> list[Entity]:
     )
 
 
-class EntityPlaceholder(Static):
-    """Stands where the sidebar goes until analysis has found entities: a Static paints far
-    less than a list in the first frame, which is when a reader waits."""
-
-    def on_mount(self) -> None:
-        text = Text("Who's who\n", style="bold")
-        text.append("Analysing…", style="italic")
-        self.update(text)
-
-
-class EntitySidebar(OptionList):
+class EntitySidebar(LazyComponentStyles, OptionList):
     """Lists entities; posts `EntitySidebar.Chosen` when one is picked (enter or click)."""
+
+    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = frozenset(OptionList.COMPONENT_CLASSES)
 
     class Chosen(Message):
         def __init__(self, sidebar: EntitySidebar, entity_id: str) -> None:

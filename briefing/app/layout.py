@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from dataclasses import dataclass, field
 from enum import IntEnum
 
 from rich.cells import cell_len
 
-from briefing.analysis.sentences import line_ends
 from briefing.model import Document, ParagraphKind, Reading, Section
 
 
@@ -28,41 +26,59 @@ MAX_MEASURE = 88
 """Widest text column, in cells: long lines are hard to read on wide terminals."""
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
     """One screen line, as `Layout.line(i)` hands it to the renderer."""
 
-    kind: LineKind
-    start: int
-    """Offset of the first character (for non-text lines: of the next text)."""
-    end: int
-    paragraph: int
-    indent: int = 0
-    """Cells before the text: list bullets hang, quotes get a bar."""
-    section: int = -1
-    """For section-title lines, the section's index."""
+    # Plain classes here and in `Layout`: a dataclass costs half a millisecond to define, and
+    # this module is imported before the first frame.
+    __slots__ = ("end", "indent", "kind", "paragraph", "section", "start")
+
+    def __init__(
+        self,
+        kind: LineKind,
+        start: int,
+        end: int,
+        paragraph: int,
+        indent: int = 0,
+        section: int = -1,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        """Offset of the first character (for non-text lines: of the next text)."""
+        self.end = end
+        self.paragraph = paragraph
+        self.indent = indent
+        """Cells before the text: list bullets hang, quotes get a bar."""
+        self.section = section
+        """For section-title lines, the section's index."""
+
+    def __repr__(self) -> str:
+        return (
+            f"Line({self.kind!r}, {self.start}, {self.end}, paragraph={self.paragraph}, "
+            f"indent={self.indent}, section={self.section})"
+        )
 
 
-@dataclass
 class Layout:
     """Screen lines for one width, kept as parallel arrays of integers (a 5 MB report has
     over 100,000 lines), with indexes from offsets, paragraphs and sections to lines.
 
-    A layout may be partial: it then covers the first `paragraph_count` paragraphs only, and
+    A layout may be partial: it then covers the first `len(paragraph_lines)` paragraphs only, and
     the reader swaps in the full one when a background worker has built it.
     """
 
-    width: int
-    measure: int
-    kinds: bytearray = field(default_factory=bytearray)
-    starts: array[int] = field(default_factory=lambda: array("q"))
-    ends: array[int] = field(default_factory=lambda: array("q"))
-    paragraphs: array[int] = field(default_factory=lambda: array("q"))
-    indents: bytearray = field(default_factory=bytearray)
-    paragraph_lines: array[int] = field(default_factory=lambda: array("q"))
-    section_lines: array[int] = field(default_factory=lambda: array("q"))
-    title_sections: dict[int, int] = field(default_factory=dict)
-    complete: bool = True
+    def __init__(self, width: int, measure: int, complete: bool = True) -> None:
+        self.width = width
+        self.measure = measure
+        self.kinds = bytearray()
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+        self.paragraphs: array[int] = array("q")
+        self.indents = bytearray()
+        self.paragraph_lines: array[int] = array("q")
+        self.section_lines: array[int] = array("q")
+        self.title_sections: dict[int, int] = {}
+        self.complete = complete
 
     @property
     def height(self) -> int:
@@ -83,6 +99,20 @@ class Layout:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
 
+def _line_ends(text: str, start: int, end: int) -> list[int]:
+    """Ends of the lines of a paragraph: a code block or a table keeps its line breaks.
+
+    As `analysis.sentences.line_ends`, which is not imported here: that module compiles the
+    sentence patterns, which nothing needs before the first frame."""
+    ends = []
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        ends.append(pos)
+        pos = text.find("\n", pos + 1, end)
+    ends.append(end)
+    return ends
+
+
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of `text[start:end]` into spans of at most `width` cells.
 
@@ -92,21 +122,39 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     spans: list[tuple[int, int]] = []
     line_start = start
-    for line_end in line_ends(text, start, end):
+    for line_end in _line_ends(text, start, end):
         _wrap_line(text, line_start, line_end, width, spans)
         line_start = line_end + 1
     return spans or [(start, start)]
 
 
+_NARROW = frozenset(
+    map(
+        chr,
+        (
+            *range(0x20, 0x7F),  # ASCII
+            *range(0xA0, 0x300),  # Latin
+            *range(0x370, 0x483),  # Greek, Cyrillic
+            *range(0x2010, 0x2028),  # dashes, curly quotes, bullets, ellipsis
+            *range(0x2030, 0x205F),  # per mille, primes, guillemets …
+            *range(0x2500, 0x25FD),  # box drawing, blocks, shapes
+        ),
+    )
+)
+"""Characters one cell wide on their own and in any company (no joiner, no combining mark):
+a line of them wraps by its length, like ASCII. News copy is full of curly quotes and dashes."""
+
+
 def _wrap_line(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
     segment = text[start:end]
-    if segment.isascii():
+    if segment.isascii() or _NARROW.issuperset(segment):
         _wrap_ascii(text, start, end, width, out)
     else:
         _wrap_cells(text, start, end, width, out)
 
 
 def _wrap_ascii(text: str, start: int, end: int, width: int, out: list[tuple[int, int]]) -> None:
+    """Wrap a line whose every character is one cell wide (ASCII or `_NARROW`)."""
     pos = start
     while pos < end and text[pos] == " ":
         pos += 1

@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from briefing.app.layout import Layout, Line, LineKind, build_layout
+from briefing.app.lazy_styles import LazyComponentStyles
 from briefing.model import Annotation, EntityType, ParagraphKind, Reading, StyleKind
 
 _STYLE_CLASS = {
@@ -54,8 +55,9 @@ _KIND_CLASS = {
 
 SYNC_LAYOUT_PARAGRAPHS = 2000
 """Documents up to this many paragraphs are laid out at once; longer ones in a worker."""
-FIRST_SCREEN_PARAGRAPHS = 200
-"""Paragraphs laid out at once for the first screen of a long document."""
+FIRST_SCREEN_PARAGRAPHS = 60
+"""Paragraphs laid out at once for the first screen of a long document (at least as many as
+the view has lines, since each takes one or more: news paragraphs make ~400 lines)."""
 _STYLE_LOOKBACK = 64
 """Inline styles checked before a line: more than this many open across one line is not prose."""
 
@@ -73,7 +75,7 @@ def _cells(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
     """Scrolls the whole briefing; posts `TopChanged` as the reading position moves.
 
     | Key | Action |
@@ -158,33 +160,36 @@ class ReaderView(ScrollView, can_focus=True):
         Binding("z,ctrl+z", "annotate('undo', '')", "Undo delete", show=False, id="notes.undo"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "reader--text",
-        "reader--heading",
-        "reader--quote",
-        "reader--quote-bar",
-        "reader--code",
-        "reader--section-title",
-        "reader--emphasis",
-        "reader--strong",
-        "reader--inline-code",
-        "reader--link",
-        "reader--strike",
-        "reader--search-hit",
-        "reader--focus-mention",
-        "reader--person",
-        "reader--organization",
-        "reader--place",
-        "reader--event",
-        "reader--other-entity",
-        "reader--search-current",
-        "reader--selection",
-        "reader--highlight-yellow",
-        "reader--highlight-green",
-        "reader--highlight-blue",
-        "reader--highlight-pink",
-        "reader--note-mark",
-    }
+    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = frozenset(
+        {
+            "reader--text",
+            "reader--heading",
+            "reader--quote",
+            "reader--quote-bar",
+            "reader--code",
+            "reader--section-title",
+            "reader--emphasis",
+            "reader--strong",
+            "reader--inline-code",
+            "reader--link",
+            "reader--strike",
+            "reader--search-hit",
+            "reader--focus-mention",
+            "reader--person",
+            "reader--organization",
+            "reader--place",
+            "reader--event",
+            "reader--other-entity",
+            "reader--search-current",
+            "reader--selection",
+            "reader--highlight-yellow",
+            "reader--highlight-green",
+            "reader--highlight-blue",
+            "reader--highlight-pink",
+            "reader--note-mark",
+        }
+    )
+    """The reader's component classes, resolved when first rendered (see `lazy_styles`)."""
 
     class SelectionChanged(Message):
         """The selection moved (None: nothing selected)."""
@@ -276,9 +281,14 @@ class ReaderView(ScrollView, can_focus=True):
         self._relayout(anchor)
 
     def on_resize(self) -> None:
-        self._relayout(self._anchor())
+        layout = self._layout
+        width = self.scrollable_content_region.width or self.size.width
+        if layout is not None and layout.width == width:
+            self._install(layout, self._anchor())  # laid out for the first frame; or taller
+        else:
+            self._relayout(self._anchor())
 
-    def _relayout(self, anchor: tuple[int, int] | None) -> None:
+    def _relayout(self, anchor: tuple[int, int] | None, *, repaint: bool = True) -> None:
         """Lay the reading out for the current width.
 
         A long document is laid out in a worker thread while the view keeps what it has
@@ -289,12 +299,14 @@ class ReaderView(ScrollView, can_focus=True):
         if reading is None or width <= 0:
             return
         if len(reading.document.paragraphs) <= SYNC_LAYOUT_PARAGRAPHS:
-            self._install(build_layout(reading, width), anchor)
+            self._install(build_layout(reading, width), anchor, repaint=repaint)
             return
         if self._layout is None:
             # The opening paragraphs now; the rest once the first frame is up (`app_ready`),
             # so the text is on screen before the worker takes the CPU.
-            self._install(build_layout(reading, width, FIRST_SCREEN_PARAGRAPHS), anchor)
+            first = max(FIRST_SCREEN_PARAGRAPHS, self.size.height)
+            layout = build_layout(reading, width, first)
+            self._install(layout, anchor, repaint=repaint)
             if self._app_ready:
                 self._build_in_background(reading, width)
         else:
@@ -319,7 +331,9 @@ class ReaderView(ScrollView, can_focus=True):
         if self.is_attached and reading is self.reading and layout.width == current_width:
             self._install(layout, self._anchor())
 
-    def _install(self, layout: Layout, anchor: tuple[int, int] | None) -> None:
+    def _install(
+        self, layout: Layout, anchor: tuple[int, int] | None, *, repaint: bool = True
+    ) -> None:
         self._layout = layout
         self._strips.clear()
         overscroll = max(0, self.size.height - 3)
@@ -337,7 +351,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._top_paragraph = -1
         self._pin = None
         self._report_top()
-        self.refresh()
+        if repaint:
+            self.refresh()
 
     @property
     def layout_lines(self) -> Layout | None:
@@ -456,6 +471,10 @@ class ReaderView(ScrollView, can_focus=True):
         self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
+        if self._layout is None:
+            # The first frame: the view has its size only now (its Resize event comes after
+            # the frame). Lay the text out for it, so that the frame shows it.
+            self._relayout(None, repaint=False)
         index = self.top_line() + y
         width = self.scrollable_content_region.width
         layout = self._layout

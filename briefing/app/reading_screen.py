@@ -22,17 +22,18 @@ from textual.worker import get_current_worker
 
 from briefing.analysis.sections import structural_sections
 from briefing.app.annotator import Annotator
-from briefing.app.entity_sidebar import EntityPlaceholder, EntitySidebar
+from briefing.app.entity_placeholder import EntityPlaceholder
 from briefing.app.header import BriefingHeader
 from briefing.app.note_line import NoteLine
 from briefing.app.reader_view import ReaderView
-from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
 from briefing.model import Document, Entity, Reading, Section
 from briefing.search import MAX_HITS, find_all
 
 if TYPE_CHECKING:
+    from briefing.app.entity_sidebar import EntitySidebar
     from briefing.app.notes_panel import NotesPanel
+    from briefing.app.search_bar import SearchBar
     from briefing.app.section_editor import Edit, SectionEditor
     from briefing.store.database import Store
 
@@ -44,8 +45,17 @@ PROGRESS_INTERVAL = 0.1
 """Seconds between progress updates from the analysis worker."""
 
 
+def _show(widget: Widget, shown: bool) -> None:
+    """Show or hide a pane; setting `display` to what it is would still re-lay the screen out."""
+    if widget.display != shown:
+        widget.display = shown
+
+
 class ReadingScreen(Screen[None]):
     """Reads one document."""
+
+    AUTO_FOCUS = "#reader"
+    """The reader has the focus from the start (focusing it later restyled two panes)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n,right_square_bracket", "next_section", "Next section", id="nav.next"),
@@ -150,6 +160,7 @@ class ReadingScreen(Screen[None]):
         return self.reading.sections
 
     def compose(self) -> ComposeResult:
+        self._set_breakpoint_class()
         # No wrapping containers: the screen lays the panes out side by side itself, header
         # and footer docked (every container is one more layer to paint on each frame).
         yield BriefingHeader(self.document, id="header")
@@ -159,9 +170,18 @@ class ReadingScreen(Screen[None]):
         yield NoteLine(id="note-line")
         yield Footer()
 
+    def _set_breakpoint_class(self) -> None:
+        """The width class (`-narrow`, `-wide`) the first resize would set, set before the panes
+        are mounted: they are styled for it once, not restyled after the first frame."""
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        width = self.app.size.width
+        for min_width, name in sorted(breakpoints, reverse=True):
+            if width >= min_width:
+                self.set_class(True, name, update=False)
+                break
+
     def on_mount(self) -> None:
         self._show(self.reading)
-        self.query_one(ReaderView).focus()
         self.query_one(BriefingHeader).set_status("analysing…")
 
     def app_ready(self) -> None:
@@ -273,6 +293,8 @@ class ReadingScreen(Screen[None]):
     # ------------------------------------------------------------------ entities
     def _entity_sidebar(self) -> EntitySidebar:
         """The entity list, put in the placeholder's place the first time it is needed."""
+        from briefing.app.entity_sidebar import EntitySidebar  # once analysis has results
+
         found = self.query(EntitySidebar)
         if found:
             return found.first()
@@ -296,8 +318,10 @@ class ReadingScreen(Screen[None]):
 
     def _entities_pane(self) -> Widget:
         """The entity list, or its placeholder while analysis runs."""
-        found = self.query(EntitySidebar)
-        return found.first() if found else self.query_one(EntityPlaceholder)
+        # By name: the sidebar's module is imported when analysis fills it.
+        for widget in self.query("EntitySidebar"):
+            return widget
+        return self.query_one(EntityPlaceholder)
 
     def on_entity_sidebar_chosen(self, event: EntitySidebar.Chosen) -> None:
         entity = next((e for e in self.reading.entities if e.id == event.entity_id), None)
@@ -362,12 +386,16 @@ class ReadingScreen(Screen[None]):
 
     # ------------------------------------------------------------------ search
     def _search_bar(self) -> SearchBar | None:
-        bars = self.query(SearchBar)
-        return bars.first() if bars else None
+        # By name: the bar's module is imported when the reader first searches.
+        for widget in self.query("SearchBar"):
+            return cast("SearchBar", widget)
+        return None
 
     async def action_search(self) -> None:
         bar = self._search_bar()
         if bar is None:  # mounted on first use: most readings never search
+            from briefing.app.search_bar import SearchBar
+
             bar = SearchBar(id="search")
             await self.mount(bar, before=self.query_one(Footer))
         bar.open()
@@ -436,21 +464,24 @@ class ReadingScreen(Screen[None]):
 
     def _apply_panes(self) -> None:
         width = self.size.width
-        sections = self.query_one(SectionList)
-        entities = self._entities_pane()
-        sections.display = (
+        _show(
+            self.query_one(SectionList),
             self._sections_forced
             if self._sections_forced is not None
-            else width >= SECTIONS_MIN_WIDTH
+            else width >= SECTIONS_MIN_WIDTH,
         )
-        entities.display = not self._notes_shown and (
-            self._entities_forced
-            if self._entities_forced is not None
-            else width >= ENTITIES_MIN_WIDTH
+        _show(
+            self._entities_pane(),
+            not self._notes_shown
+            and (
+                self._entities_forced
+                if self._entities_forced is not None
+                else width >= ENTITIES_MIN_WIDTH
+            ),
         )
         panel = self.notes_panel()
         if panel is not None:
-            panel.display = self._notes_shown
+            _show(panel, self._notes_shown)
 
     def action_toggle_sections(self) -> None:
         self._sections_forced = not self.query_one(SectionList).display

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.app.lazy_styles import LazyComponentStyles
 from briefing.model import Section, TitleSource
 
 CURRENT_MARK = "▶"
@@ -19,7 +20,8 @@ USER_MARK = "✎"
 NOTES_MARK = "●"
 """Before the number of notes in a section."""
 FIRST_BATCH = 60
-"""Sections listed before the first frame; the rest follow right after it."""
+"""Most sections listed before the first frame (no more than the terminal has lines: each takes
+at least one); the rest follow right after it."""
 GIST_CHARS = 140
 """Longest gist shown under a title (cut at a word, with an ellipsis)."""
 
@@ -31,11 +33,13 @@ def _shorten(text: str, limit: int = GIST_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(",;:—- ") + "…"
 
 
-class SectionList(OptionList):
+class SectionList(LazyComponentStyles, OptionList):
     """Lists sections; posts `SectionList.Chosen` when one is picked (enter or click).
 
     Prompts are `Text` objects, never markup strings, so a title shows exactly as written.
     """
+
+    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = frozenset(OptionList.COMPONENT_CLASSES)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Next in list", show=False, id="sections.down"),
@@ -98,7 +102,7 @@ class SectionList(OptionList):
         self._gist_shown = self._current
         self.clear_options()
         # A report with hundreds of sections shows its first ones at once, the rest a frame later.
-        first = max(FIRST_BATCH, self._current + 1)
+        first = max(min(FIRST_BATCH, self.app.size.height), self._current + 1)
         self.add_options([self._option(i) for i in range(min(first, len(sections)))])
         if len(sections) > first:
             self.call_after_refresh(self._add_rest, sections, first)

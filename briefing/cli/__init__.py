@@ -12,7 +12,6 @@ traceback for a bad file.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -122,6 +121,8 @@ def _analyze(argv: Sequence[str]) -> int:
     if show_progress:
         sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":
+        import json  # only here: opening the reader does not need it
+
         out = json.dumps(reading_dict(reading), ensure_ascii=False, indent=1) + "\n"
     else:
         out = outline(reading)

@@ -36,7 +36,8 @@ def document_from_text(
 def load_document(path: str | Path) -> Document:
     """Read and parse a `.txt` or `.md` file; raises `SourceError` with a one-line reason."""
     source = read_source(path)
-    with cycle_collector_paused():
+    # A long report makes tens of thousands of small objects, none in a reference cycle.
+    with cycle_collector_paused(long_lived=True):
         document = document_from_text(source.text, source.format, source.path, source.content_hash)
     if not document.paragraphs:
         raise SourceError(source.path, "has no readable text")

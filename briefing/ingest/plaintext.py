@@ -26,11 +26,10 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     """True when a block's lines are one paragraph wrapped at a fixed width."""
     if len(lines) < 2:
         return False
-    body = lines[:-1]
-    widths = [len(line) for line in lines]
-    widest = max(widths)
+    widest = max(map(len, lines))
     if widest > 120:
         return False
+    body = lines[:-1]
     open_ended = sum(1 for line in body if not line.rstrip().endswith(_SENTENCE_END))
     full = sum(1 for line in body if len(line) >= 0.6 * widest)
     return open_ended * 2 >= len(body) and full * 10 >= 6 * len(body)
@@ -38,9 +37,19 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 def _blocks(text: str) -> list[list[str]]:
     """Runs of non-blank lines."""
+    lines = text.split("\n")
+    start, end = 0, len(lines)
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    while start < end and not lines[start].strip():
+        start += 1
+    body = lines[start:end]
+    if "" not in body and not any(map(str.isspace, body)):
+        # One paragraph a line and no blank line between (news pasted from the web): one run.
+        return [body] if body else []
     blocks: list[list[str]] = []
     current: list[str] = []
-    for line in text.split("\n"):
+    for line in body:
         if line.strip():
             current.append(line)
         elif current:
@@ -57,7 +66,7 @@ def _paragraphs(text: str) -> list[str]:
         if _is_hard_wrapped(block) and not any(_LIST_ITEM.match(s.strip()) for s in block[1:]):
             paragraphs.append(" ".join(line.strip() for line in block))
         else:
-            paragraphs.extend(line.strip() for line in block)
+            paragraphs.extend(map(str.strip, block))
     return paragraphs
 
 
