@@ -456,15 +456,20 @@ def _parse_note(text: str) -> _NoteParse:
     return _NoteParse(tokens, set(recorder), recorder.looked_up, env["briefing_uses"])
 
 
+_RAW_SOURCE = frozenset({"inline", "image"})
+"""Tokens whose content is their raw source, which a rewrite of labels changes while their
+children (what they render as: an image's alt text is its children's text) stay the same."""
+
+
 def _shape(tokens: Sequence[Token]) -> list[Any]:
-    """Tokens as comparable data, without source positions (and without an inline token's raw
-    text, which a rewrite changes while its children stay the same)."""
+    """Tokens as comparable data, without source positions (and without the raw source of the
+    tokens that carry it, `_RAW_SOURCE`)."""
     return [
         (
             t.type,
             t.tag,
             t.nesting,
-            "" if t.type == "inline" else t.content,
+            "" if t.type in _RAW_SOURCE else t.content,
             t.markup,
             t.info,
             sorted(t.attrs.items()),
