@@ -8,6 +8,7 @@ regress when the code is touched.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from briefing.analysis.ner import (
     tag_document_spans,
     tag_reference,
     tokenize,
+    tokens,
 )
 from briefing.analysis.ner.scheme import to_bio
 from briefing.analysis.ner.tagger import _sparse_bio, _sparse_spans
@@ -254,3 +256,17 @@ def test_title_words_take_the_short_cut_too() -> None:
     model = load_model()
     for word in ("president", "minister", "the", "a", "harbour", "ceo"):
         assert model._lower_word_info(word) == model._any_word_info(word)
+
+
+_TOKEN_PIECES = ["Mr", "n", "t", "U", "S", "s", "do", "Suk", "yeol", "é", "1990", "3", "_", " "]
+_TOKEN_MARKS = [".", "'", "\u2019", "-", ",", "\u201c", "\u2026", "\n"]
+
+
+@given(st.lists(st.sampled_from(_TOKEN_PIECES + _TOKEN_MARKS), max_size=16).map("".join))
+@settings(max_examples=600, deadline=None)
+def test_the_plain_word_short_cut_gives_the_tokens_of_the_full_pattern(text: str) -> None:
+    full = re.compile(tokens._TOKEN_RE.pattern.replace(tokens._PLAIN_WORD, "(?!)", 1), re.VERBOSE)
+    fast = tokenize(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokens, "_TOKEN_RE", full)
+        assert tokenize(text) == fast

@@ -54,9 +54,17 @@ _NONFINAL_ABBR = {
 }  # fmt: skip
 """Abbreviations that (almost) never end a sentence: a name or number follows them."""
 
+_PLAIN_WORD = r"[^\W\d_][^\W_]*(?![\w.'\u2019\-])"
+"""A run of letters (and digits) that no period, apostrophe or hyphen follows: most tokens.
+Every other alternative of `_TOKEN_RE` would give such a run whole too, after trying each in
+turn (a quarter of the time tokenising took), so it is matched first."""
+
 _TOKEN_RE = re.compile(
     r"""
-    (?:[^\W_]+-)*(?:[A-Za-z]\.){2,}(?:-[^\W_]+)*   # U.S.  a.m.  U.S.-led  pro-U.S.
+    """
+    + _PLAIN_WORD
+    + r"""
+  | (?:[^\W_]+-)*(?:[A-Za-z]\.){2,}(?:-[^\W_]+)*   # U.S.  a.m.  U.S.-led  pro-U.S.
   | ([A-Za-z]+)\.(?![^\W_])                        # Mr.  Inc.  J.  (or word + full stop)
   | \d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th|s)?          # numbers, 1990s, 3rd, 5.2%
   | ['\u2019][sS](?![^\W_])                        # possessive 's
