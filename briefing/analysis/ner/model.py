@@ -74,6 +74,8 @@ class Model:
         self.classes: list[str] = data["classes"]
         nc = self.nc = len(self.classes)
         self.o_index = self.classes.index("O")
+        self.ending = frozenset(k for k, c in enumerate(self.classes) if c[:2] in ("L-", "U-"))
+        """The classes that end a name (BILOU L- and U-): what may follow is O or a new name."""
         self.shortcut = True
         """Skip scoring plain tokens after an O (see `tag`); False scores every token."""
         self.meta: dict[str, Any] = data.get("meta", {})

@@ -69,14 +69,20 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
     scored = [i for i, x in enumerate(infos) if not x[10]] if model.shortcut else None
     k = 0
     i = 0
+    ending = model.ending
     while i < n:
         inf = infos[i]
-        if t1 == o_idx and scored is not None and inf[10]:
-            while k < len(scored) and scored[k] < i:
-                k += 1
-            t2 = o_idx
-            i = scored[k] if k < len(scored) else n
-            continue
+        if scored is not None and inf[10]:
+            if t1 == o_idx:
+                while k < len(scored) and scored[k] < i:
+                    k += 1
+                t2 = o_idx
+                i = scored[k] if k < len(scored) else n
+                continue
+            if t1 in ending:  # right after a name, a plain word is no new name either
+                t2, t1 = t1, o_idx
+                i += 1
+                continue
         s = inf[5]
         if s is None:
             s = model.word_v0(tokens[i])
@@ -188,12 +194,12 @@ def tag_reference(model: Model, tokens: Sequence[str]) -> list[str]:
     for i in range(len(toks)):
         if (
             model.shortcut
-            and t1 == "O"
+            and (t1 == "O" or t1[:2] in ("L-", "U-"))
             and toks[i] == toks[i].lower()
             and not any(c.isdigit() for c in toks[i])
         ):
             out.append("O")
-            t2 = t1
+            t2, t1 = t1, "O"
             continue
         feats = token_features(toks, lows, shapes, spanf, i, model.gaz)
         feats += history_features(t1, t2, lows[i], shapes[i])
