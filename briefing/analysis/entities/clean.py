@@ -75,7 +75,11 @@ _OUTLET_BEFORE = re.compile(
     r"(?:interview (?:with|to)|reported by|published by|broadcast by|wrote in|told the"
     r"|reporting by)\s+$"
 )
+_OUTLET_LAST_WORDS = ("with", "to", "by", "in", "the")
+"""The last words of `_OUTLET_BEFORE`'s phrases: a cheap test before the pattern."""
 _PLAIN_PLURAL = re.compile(r"[A-Z][a-z]+[^s]s")
+_POSSESSIVES = frozenset(q + end for q in "'\u2019\u2018" for end in ("s", "", "S"))
+"""A possessive ending as its own token, either apostrophe."""
 _LOCATIVE = frozenset("in on near off around across over into onto from at toward towards".split())
 _DATELINE_TAIL = re.compile(
     r"(?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*(?:\([\w ]+\)\s*)?"
@@ -99,11 +103,9 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         return (
             None if not re.search(r"\w", text[m.start : m.end]) else m
         )  # inside one token ('Ohio' of 'Ohio-based'): keep as is
-    toks = [doc.toks[i] for i in idx]
+    toks = doc.toks[idx[0] : idx[-1] + 1]
     # trailing possessive / punctuation
-    while idx and (
-        apos(toks[-1]) in ("'s", "'", "'S") or toks[-1] in PUNCT_STOP or toks[-1] in QUOTES_CLOSE
-    ):
+    while idx and (toks[-1] in _POSSESSIVES or toks[-1] in PUNCT_STOP or toks[-1] in QUOTES_CLOSE):
         idx.pop()
         toks.pop()
     while idx and (toks[0] in PUNCT_STOP or toks[0] in QUOTES_OPEN):
@@ -208,7 +210,11 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
     if (
         len(idx) == 1
         and m.ner == "PER"
-        and _OUTLET_BEFORE.search(apos(doc.text[max(0, m.start - 40) : m.start]).lower())
+        and (before := text[max(0, m.start - 40) : m.start])
+        .rstrip()
+        .lower()
+        .endswith(_OUTLET_LAST_WORDS)
+        and _OUTLET_BEFORE.search(apos(before).lower())
     ):
         m.ner = "ORG"
     # honorific just before the span
