@@ -121,7 +121,12 @@ class Model:
                     self._woff[k][f[len(p) :]] = v
                     break
         self._cache: dict[str, WordInfo] = {}
-        self.word_shape: dict[tuple[str, str], int] = {}
+        self.after_word = _split_pairs(weights, "wp0=")
+        self.before_word = _split_pairs(weights, "w0n=")
+        self.after_word_shape = _split_pairs(weights, "wps=")
+        """The two-word features (previous word and this word, this word and the next,
+        previous word and this shape) by their first part, then their second: looked up by
+        the words themselves, with no feature string built (most pairs have no weight)."""
         self.shape_context: dict[tuple[str, str, str], int] = {}
         """(previous word, own shape) and (previous, own, next shape) -> the packed weight of
         that feature, filled by `tag`: they repeat, and building and hashing the feature
@@ -189,7 +194,6 @@ class Model:
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
             self._v0cache.clear()
-            self.word_shape.clear()
         self._cache[w] = r
 
     def _lower_word_info(self, w: str) -> WordInfo:
@@ -236,6 +240,17 @@ class Model:
             f0 = static_features(nw, self.gaz)[0] or []
             v = self._v0cache[w] = sum(map(self._woff[2].get, f0, repeat(0)))
         return v
+
+
+def _split_pairs(weights: Mapping[str, int], prefix: str) -> dict[str, dict[str, int]]:
+    """{first: {second: weight}} of the features `prefix + first + "|" + second`."""
+    out: dict[str, dict[str, int]] = {}
+    for feature, weight in weights.items():
+        if feature.startswith(prefix):
+            first, bar, second = feature[len(prefix) :].partition("|")
+            if bar and "|" not in second:
+                out.setdefault(first, {})[second] = weight
+    return out
 
 
 def read_model(source: Path | Traversable) -> Model:

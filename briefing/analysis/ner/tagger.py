@@ -41,7 +41,9 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
         return []
     wg = model.weights.get
     shape_context = model.shape_context
-    word_shape = model.word_shape
+    after_word = model.after_word
+    before_word = model.before_word
+    after_word_shape = model.after_word_shape
     classes = model.classes
     cached = list(map(model.cached_word_info, tokens))
     infos: list[WordInfo] = (
@@ -115,18 +117,21 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
         if v is None:
             v = shape_context[shp, sh0, shn] = wg("shpc=" + shp + "|" + sh0 + "|" + shn, 0)
         s += v
-        s += wg("wp0=" + wp + "|" + low0, 0)
-        v = word_shape.get((wp, sh0))
-        if v is None:
-            v = word_shape[wp, sh0] = wg("wps=" + wp + "|" + sh0, 0)
-        s += v
-        s += wg("w0n=" + low0 + "|" + wn, 0)
-        d = inf[8]
+        d = after_word.get(wp)
         if d is not None:
-            s += d.get(t1, 0)
-        d = inf[9]
+            s += d.get(low0, 0)
+        d = after_word_shape.get(wp)
         if d is not None:
-            s += d.get(t1, 0)
+            s += d.get(sh0, 0)
+        d = before_word.get(low0)
+        if d is not None:
+            s += d.get(wn, 0)
+        h = inf[8]
+        if h is not None:
+            s += h.get(t1, 0)
+        h = inf[9]
+        if h is not None:
+            s += h.get(t1, 0)
         g = spanf[i]
         if g:
             for f in g:
