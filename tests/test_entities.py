@@ -15,7 +15,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis.entities import EntityRecord, acronyms, build_entities
+from briefing.analysis.entities import EntityRecord, acronyms, build_entities, link
 from briefing.analysis.entities.acronyms import acronym_matches, find_acronym_pairs
 from briefing.analysis.ner import extract, load_model
 
@@ -502,3 +502,18 @@ def test_expansion_search_from_parentheses_finds_what_a_forward_scan_finds(
     forward = [(m.span(), m.groups()) for m in acronyms._EXP.finditer(text)]
     found = [(m.span(), m.groups()) for m in acronyms._expansion_matches(text)]
     assert found == forward
+
+
+_FORM_WORDS = ["Ana", "Ana Ruiz", "Ruiz", "Ruiz's", "O'Neil", "Neil", "U.S.", "Bank", "Élise"]
+_TEXT_PIECES = [*_FORM_WORDS, " ", ".", "-", "_", "’", "'", "(", "\n", "x", "said", "An"]
+
+
+@given(
+    st.lists(st.sampled_from(_TEXT_PIECES), max_size=20).map("".join),
+    st.lists(st.sampled_from(_FORM_WORDS), min_size=1, max_size=4, unique=True),
+)
+@settings(max_examples=400, deadline=None)
+def test_forms_are_found_where_their_own_patterns_find_them(text: str, forms: list[str]) -> None:
+    # One pass for all forms gives, form by form, the matches of that form's own pattern.
+    found = link._occurrences(text, forms)
+    assert found == [[m.span() for m in link._form_pattern(f).finditer(text)] for f in forms]

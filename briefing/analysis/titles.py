@@ -94,7 +94,9 @@ def _lowercase_words(document: Document) -> frozenset[str]:
     return frozenset(w for w in WORD.findall(document.text) if w.islower())
 
 
-_INSIDE_CAPITAL = re.compile(r"(?<=[a-z,;)] )[A-Z][^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
+_INSIDE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;)] .)[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
+"""A capitalised word after a lower-case word or a comma (the look-behind follows the first
+letter, so that the regex engine can scan for capitals)."""
 
 
 def _capitalised_inside(document: Document) -> frozenset[str]:

@@ -20,7 +20,7 @@ _EXP = re.compile(_LONG + r"\s*\(\s*((?:[A-Z]\.){2,}|[A-Z][A-Za-z&]{1,9})\s*\)")
 """'Long Name (LN)'"""
 
 
-_EXP_REV = re.compile(r"\b((?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,9})\s*\(\s*" + _LONG + r"\s*\)")
+_EXP_REV = re.compile(r"([A-Z](?<!\w.)(?:\.(?:[A-Z]\.)+|[A-Z&]{1,9}))\s*\(\s*" + _LONG + r"\s*\)")
 """'LN (Long Name)'"""
 
 

@@ -441,7 +441,9 @@ def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]
             out[k] = [mt.span() for mt in _form_pattern(f).finditer(text)]
     if by_word:
         initials = "".join(sorted({w[0] for w in by_word}))
-        words = re.compile(_FORM_START + "(?=[" + re.escape(initials) + r"])\w+")
+        # the first letter before the look-behind (`_FORM_START` of that letter), so that
+        # the regex engine scans for the initials rather than trying every position
+        words = re.compile("[" + re.escape(initials) + r"](?<![\w.\-].)\w*")
         for w in words.finditer(text):
             ks = by_word.get(w.group())
             if not ks:

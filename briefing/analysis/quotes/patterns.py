@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from briefing.analysis.quotes.lexicon import CUE_WORDS, NOMINAL_HEADS, SLOT_VERBS
-from briefing.analysis.quotes.trie import trie_regex
+from briefing.analysis.trie import WORD_START, trie_regex
 
 DOUBLE_QUOTES = '"“”„«»'
 OPENING_MARKS = frozenset({"“", "\u201e", "«"})
@@ -26,17 +26,26 @@ CUE_RE = re.compile(
 """A speech cue: a speech verb (lower or sentence case), "according to", "in a statement"."""
 
 _DETERMINER = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir"
-NOMINAL_HEAD_RE = re.compile(r"\b" + trie_regex(NOMINAL_HEADS) + r"\b")
+NOMINAL_HEAD_RE = re.compile(trie_regex(NOMINAL_HEADS, WORD_START) + r"\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(" + _DETERMINER + r")\s+(?:[\w’'-]+\s+){0,3}$")
+_HONORIFICS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Prof Rev Sens Reps".split()
 HONORIFIC_NAME_RE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Prof|Rev|Sens|Reps)\.\s+"
-    r"(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+"
+    trie_regex(_HONORIFICS, WORD_START) + r"\.\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+"
 )
-GENDERED_NAME_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)")
-PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I|[Ww]ho)\b")
+GENDERED_NAME_RE = re.compile(
+    "(" + trie_regex(["Mr", "Mrs", "Ms", "Miss"], WORD_START) + r")\.?\s+"
+    r"(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)"
+)
+PRONOUN_RE = re.compile(
+    trie_regex(
+        ["He", "he", "She", "she", "They", "they", "We", "we", "It", "it", "I", "Who", "who"],
+        WORD_START,
+    )
+    + r"\b"
+)
 ADVERB_NAME_RE = re.compile(r"[A-Z][a-z]+ly")
 SURNAME_RE = re.compile(r"[A-Z][\w’'-]+")
-CAPWORD_RE = re.compile(r"\b[A-Z][\w’'-]*")
+CAPWORD_RE = re.compile("[A-Z]" + WORD_START + r"[\w’'-]*")
 
 SCARE_PREFIX_RE = re.compile(
     r"(?:\bso-called|\bcalled|\bcalling|\bcalls|\bdubbed|\bdubbing|\btitled|\bentitled|\bheadlined|"
@@ -60,7 +69,7 @@ _SLOT_FILLERS = (
     r"(?:(?:also|later|then|on|last|this|earlier|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|has|had|previously|once)\s+){0,3}"
 )
-SLOT_VERB_RE = re.compile(r"\b" + trie_regex(SLOT_VERBS) + r"\b")
+SLOT_VERB_RE = re.compile(trie_regex(SLOT_VERBS, WORD_START) + r"\b")
 CAP_BEFORE_RE = re.compile("(" + _CAPW + r")\s+" + _SLOT_FILLERS + "$")
 CAP_AFTER_RE = re.compile(r"\s+(" + _CAPW + ")")
 

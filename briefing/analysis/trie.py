@@ -14,25 +14,35 @@ _Trie = dict[str, "_Trie"]
 _END = ""  # key marking that a word ends at this node
 
 
-def trie_regex(words: Iterable[str]) -> str:
-    """A non-capturing regex matching exactly `words` (no anchors or word boundaries added)."""
+def trie_regex(words: Iterable[str], after_first: str = "") -> str:
+    """A non-capturing regex matching exactly `words` (no anchors or word boundaries added).
+
+    `after_first` goes after the first character of every word: `WORD_START` there is a word
+    boundary before it that still lets the regex engine skip ahead to the words' first
+    letters (a leading `\\b` makes it try every position of the text)."""
     trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[_END] = {}
-    return _build(trie)
+    return _build(trie, after_first)
 
 
-def _build(node: _Trie) -> str:
+WORD_START = r"(?<!\w.)"
+r"""After a pattern's first character (a word character): nothing of a word came before it.
+`X(?<!\w.)…` matches what `\bX…` matches, but begins with X, which the regex engine scans
+for directly."""
+
+
+def _build(node: _Trie, after_first: str = "") -> str:
     alternatives: list[str] = []
     optional = False
     for key, child in sorted(node.items()):
         if key == _END:
             optional = True
             continue
-        alternatives.append(re.escape(key) + _build(child))
+        alternatives.append(re.escape(key) + after_first + _build(child))
     if not alternatives:
         return ""
     body = "(?:" + "|".join(alternatives) + ")"
