@@ -517,3 +517,9 @@ def test_forms_are_found_where_their_own_patterns_find_them(text: str, forms: li
     # One pass for all forms gives, form by form, the matches of that form's own pattern.
     found = link._occurrences(text, forms)
     assert found == [[m.span() for m in link._form_pattern(f).finditer(text)] for f in forms]
+
+
+@given(st.text(alphabet="a_-. \n’3é", max_size=4), st.integers(0, 4))
+def test_the_end_of_a_form_is_told_as_its_pattern_tells_it(text: str, at: int) -> None:
+    at = min(at, len(text))
+    assert link._ends_form(text, at) == bool(link._FORM_END.match(text, at))

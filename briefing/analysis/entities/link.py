@@ -419,6 +419,19 @@ _FORM_START = r"(?<![\w.\-])"
 """What may precede a form: not a word character, period or hyphen."""
 
 
+def _ends_form(text: str, b: int) -> bool:
+    """`_FORM_END.match(text, b)`, by looking at the characters (no regex call)."""
+    c = text[b : b + 1]
+    if not c:
+        return True
+    if c.isalnum() or c in "_-":
+        return False
+    if c == ".":
+        d = text[b + 1 : b + 2]
+        return not (d.isalnum() or d == "_")
+    return True
+
+
 def _form_pattern(f: str) -> re.Pattern[str]:
     """A form as a whole word or words, either apostrophe accepted."""
     return re.compile(_FORM_START + re.escape(f).replace("'", "['\u2019]") + _FORM_END.pattern)
@@ -431,12 +444,13 @@ def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]
     A form starts with a word, and at an occurrence that word is the whole run of word
     characters in the text, so only the forms starting with the text's word are tried there.
     """
-    by_word: defaultdict[str, list[int]] = defaultdict(list)
+    # first word -> (index, form, its length, whether it has an apostrophe to match either way)
+    by_word: defaultdict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
     out: list[list[tuple[int, int]]] = [[] for _ in forms]
     for k, f in enumerate(forms):
         w = _WORD_RUN.match(f)
         if w:
-            by_word[w.group()].append(k)
+            by_word[w.group()].append((k, f, len(f), "'" in f))
         else:  # no leading word character: search for it on its own
             out[k] = [mt.span() for mt in _form_pattern(f).finditer(text)]
     if by_word:
@@ -445,16 +459,18 @@ def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]
         # the regex engine scans for the initials rather than trying every position
         words = re.compile("[" + re.escape(initials) + r"](?<![\w.\-].)\w*")
         for w in words.finditer(text):
-            ks = by_word.get(w.group())
-            if not ks:
+            candidates = by_word.get(w.group())
+            if not candidates:
                 continue
             a = w.start()
-            for k in ks:
-                f = forms[k]
-                b = a + len(f)
+            for k, f, length, apostrophe in candidates:
+                b = a + length
                 if (
-                    (text.startswith(f, a) or ("'" in f and text[a:b].replace("\u2019", "'") == f))
-                    and _FORM_END.match(text, b)
+                    (
+                        text.startswith(f, a)
+                        or (apostrophe and text[a:b].replace("\u2019", "'") == f)
+                    )
+                    and _ends_form(text, b)
                     and (not out[k] or out[k][-1][1] <= a)
                 ):
                     out[k].append((a, b))
