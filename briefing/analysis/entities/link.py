@@ -521,30 +521,37 @@ def _forms(
     and the guarded forms: common-word surnames ("Grant"), found only before a speech verb,
     a possessive or after an honorific."""
     groups: defaultdict[int, list[int]] = defaultdict(list)
-    for i in range(len(ms)):
-        groups[uf.find(i)].append(i)
+    root_of = [uf.find(i) for i in range(len(ms))]
+    for i, root in enumerate(root_of):
+        groups[root].append(i)
+    text = doc.text
     forms: dict[str, int] = {}
     ambiguous: set[str] = set()
     guarded: set[str] = set()
 
-    def add_form(f: str, i: int) -> None:
-        if len(f) < 2 or not f[:1].isupper():
-            return
-        if f in forms and uf.find(forms[f]) != uf.find(i):
-            ambiguous.add(f)
-        forms.setdefault(f, i)
-
-    for idx in groups.values():
+    for root, idx in groups.items():
         person = any(ms[i].ner == "PER" or ms[i].honorific for i in idx)
+        seen: set[str] = set()
         for i in idx:
-            s = apos(ms[i].surface(doc.text))
-            add_form(s, i)
+            s = apos(text[ms[i].start : ms[i].end])
+            if s in seen:
+                continue  # each surface once, at its first mention: a repeat adds nothing
+            seen.add(s)
+            candidates = [s]
             if person:
                 parts = name_parts(s)
                 if len(parts) >= 2:
-                    add_form(parts[-1], i)
+                    candidates.append(parts[-1])
                     if low(parts[-1]) in lex or low(parts[-1]) in STOPWORDS:
                         guarded.add(parts[-1])
+            for f in candidates:
+                if len(f) < 2 or not f[:1].isupper():
+                    continue
+                if f in forms:
+                    if root_of[forms[f]] != root:
+                        ambiguous.add(f)
+                else:
+                    forms[f] = i
     return {f: i for f, i in forms.items() if f not in ambiguous}, guarded
 
 
