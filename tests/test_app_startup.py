@@ -14,14 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 
-from briefing.analysis.sentences import line_ends
 from briefing.app import BriefingApp
 from briefing.app.briefing_app import LATER_STYLESHEETS, STYLESHEETS
-from briefing.app.layout import _line_ends
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
 from briefing.ingest import load_document
+from briefing.lines import line_ends
 from briefing.paths import styles_dir
 from tests.conftest import SEED
 
@@ -125,6 +124,13 @@ def test_run_keeps_the_collector_off_the_start_up() -> None:
     assert gc.get_freeze_count() == 0
 
 
+def _python(code: str) -> list[str]:
+    """The words a fresh interpreter prints running `code`."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+
+
 def test_start_up_imports_only_what_the_first_frame_needs() -> None:
     """Modules for features not yet used are imported when first used (each costs start-up)."""
     code = (
@@ -133,9 +139,7 @@ def test_start_up_imports_only_what_the_first_frame_needs() -> None:
         "from briefing.ingest import load_document\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.split()
+    out = _python(code)
     for module in (
         "briefing.analysis.sentences",
         "briefing.app.entity_sidebar",
@@ -151,10 +155,12 @@ def test_start_up_imports_only_what_the_first_frame_needs() -> None:
 
 
 @given(st.text(alphabet=st.sampled_from("ab \n"), max_size=60), st.data())
-def test_layout_line_ends_are_the_analysis_ones(text: str, data: st.DataObject) -> None:
+def test_line_ends_are_the_line_breaks_then_the_end(text: str, data: st.DataObject) -> None:
+    # One function for the layout and the sentence splitter, importing nothing at start-up.
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert _line_ends(text, start, end) == line_ends(text, start, end)
+    breaks = [i for i in range(start, end) if text[i] == "\n"]
+    assert line_ends(text, start, end) == [*breaks, end]
 
 
 def test_the_first_frame_shows_the_text() -> None:
@@ -230,8 +236,6 @@ def test_importing_the_app_leaves_the_collector_on_and_nothing_frozen() -> None:
         "from briefing.app import BriefingApp\n"
         "print(gc.isenabled(), gc.get_freeze_count(), len(calls))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.split()
+    out = _python(code)
     assert out[:2] == ["True", "0"]
     assert int(out[2]) < 10  # the imports ran without the collector

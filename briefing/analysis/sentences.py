@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.lines import line_ends
 from briefing.model import Document, Sentence
 
 # A full stop, question or exclamation mark (or ellipsis), any closing quotes or brackets, then
@@ -77,17 +78,6 @@ def split_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Sen
             sentences.append(Sentence(cursor, line_end, paragraph))
         chunk_start = line_end + 1
     return [_trim(text, s) for s in sentences if text[s.start : s.end].strip()]
-
-
-def line_ends(text: str, start: int, end: int) -> list[int]:
-    """Ends of the lines of a paragraph (a code block or table keeps its line breaks)."""
-    ends = []
-    pos = text.find("\n", start, end)
-    while pos != -1:
-        ends.append(pos)
-        pos = text.find("\n", pos + 1, end)
-    ends.append(end)
-    return ends
 
 
 def _trim(text: str, s: Sentence) -> Sentence:

@@ -13,6 +13,7 @@ from enum import IntEnum
 
 from rich.cells import cell_len
 
+from briefing.lines import line_ends
 from briefing.model import Document, ParagraphKind, Reading, Section
 
 
@@ -99,20 +100,6 @@ class Layout:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
 
-def _line_ends(text: str, start: int, end: int) -> list[int]:
-    """Ends of the lines of a paragraph: a code block or a table keeps its line breaks.
-
-    As `analysis.sentences.line_ends`, which is not imported here: that module compiles the
-    sentence patterns, which nothing needs before the first frame."""
-    ends = []
-    pos = text.find("\n", start, end)
-    while pos != -1:
-        ends.append(pos)
-        pos = text.find("\n", pos + 1, end)
-    ends.append(end)
-    return ends
-
-
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of `text[start:end]` into spans of at most `width` cells.
 
@@ -122,7 +109,7 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     width = max(1, width)
     spans: list[tuple[int, int]] = []
     line_start = start
-    for line_end in _line_ends(text, start, end):
+    for line_end in line_ends(text, start, end):
         _wrap_line(text, line_start, line_end, width, spans)
         line_start = line_end + 1
     return spans or [(start, start)]
