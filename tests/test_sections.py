@@ -295,6 +295,33 @@ def test_apply_plan_describes_new_sections_and_marks_user_titles() -> None:
     assert len({s.title for s in sections}) == 4
 
 
+def test_corrections_count_the_document_once_per_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each edit describes only the sections it made, from counts taken once per reading."""
+    from briefing import pipeline
+    from briefing.analysis.titles import DocumentCounts
+
+    reading = analyze(article("harbour", "budget", "school"))
+    counted: list[int] = []
+    original = DocumentCounts.of.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[DocumentCounts], *args: object) -> DocumentCounts:
+        counted.append(1)
+        return original(cls, *args)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(DocumentCounts, "of", classmethod(counting))
+    first = split(plan_of(reading.sections), 2, 10, 12)
+    second = split(first, 0, 2, 12)
+    assert [s.start_paragraph for s in pipeline.with_plan(reading, first).sections] == [0, 4, 8, 10]
+    assert [s.start_paragraph for s in pipeline.with_plan(reading, second).sections] == [
+        0,
+        2,
+        4,
+        8,
+        10,
+    ]
+    assert len(counted) == 1
+
+
 def test_a_stored_plan_that_no_longer_fits_is_ignored() -> None:
     assert (
         SectionPlan.from_dict({"format": 1, "starts": [0, 40], "titles": [None, None]}, 10) is None
