@@ -97,5 +97,5 @@ def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | 
             if hs and not (ner == "LOC" and len(split_words(s)) == 1):
                 return "event"
     if ner == "MISC" and heads & ORG_HEADS:
-        return "organization"  # "Mugunghwa Forum", "Reform Party" tagged MISC
+        return "organization"  # "Harbour Users Forum", "Reform Party" tagged MISC
     return TYPE_MAP.get(ner, "other")
