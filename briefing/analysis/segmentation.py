@@ -239,14 +239,14 @@ def _segment_window(
 
 
 SHUFFLES = 8
-"""Random orders of its paragraphs an article's split is compared with (`_beats_shuffles`)."""
+"""Random orders of its paragraphs an article's split is compared with (`_significance`)."""
+STRONG_STRUCTURE = 6.0
+"""Significance (standard deviations above the shuffles) from which an article's cohesion split
+is taken as it is: several unrelated stories in a row reach 8–17, one story rarely 5."""
 
 
-def _split_value(
-    term_sets: Sequence[dict[str, float]], allowed: BoolArray, bonus: FloatArray
-) -> float:
+def _split_value(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> float:
     """Modularity, less the section costs, of the best split of a paragraph document."""
-    matrix = similarity(term_sets)
     prefix = _prefix_sums(matrix)
     degree = matrix.sum(1)
     total = float(degree.sum())
@@ -264,22 +264,94 @@ def _split_value(
     return value - SECTION_COST * len(split)
 
 
-def _beats_shuffles(
-    term_sets: Sequence[dict[str, float]], allowed: BoolArray, bonus: FloatArray
-) -> bool:
-    """Whether the article's best split is worth more than the best splits of its paragraphs
-    in random orders are on average. Shuffling keeps the words and destroys the order, so a
-    split that does no better than that found no topics, only noise (a one-subject story
+def _significance(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> float:
+    """How far the article's best split beats the best splits of its paragraphs in random
+    orders, in standard deviations of those. Shuffling keeps the words and destroys the
+    order, so a split that does no better found no topics, only noise (a one-subject story
     still has paragraphs that happen to share words). Deterministic: a fixed seed."""
-    n = len(term_sets)
-    real = _split_value(term_sets, allowed, bonus)
+    n = matrix.shape[0]
+    real = _split_value(matrix, allowed, bonus)
     rng = np.random.default_rng(0)
     anywhere, nothing = np.ones(n + 1, bool), np.zeros(n + 1)
-    shuffled = [
-        _split_value([term_sets[j] for j in rng.permutation(n)], anywhere, nothing)
-        for _ in range(SHUFFLES)
-    ]
-    return real > float(np.mean(shuffled))
+    shuffled = []
+    for _ in range(SHUFFLES):
+        order = rng.permutation(n)
+        shuffled.append(_split_value(matrix[np.ix_(order, order)], anywhere, nothing))
+    spread = float(np.std(shuffled))
+    return (real - float(np.mean(shuffled))) / (spread if spread > 0 else 1e-9)
+
+
+def article_evidence(
+    blocks: Sequence[str],
+    term_sets: Sequence[dict[str, float]] | None = None,
+    allowed: BoolArray | None = None,
+    bonus: FloatArray | None = None,
+) -> tuple[list[int], float, bool, FloatArray]:
+    """For one article (a paragraph document of one window): its cohesion split, that
+    split's significance, whether its sections are clearly apart (`RATIO_MAX`, as for
+    sentence streams), and the `boundaries.features` rows. Shared with the training script
+    (`scripts/train_boundaries.py`), so that training and use cannot drift apart."""
+    from briefing.analysis import boundaries
+
+    if term_sets is None or allowed is None or bonus is None:
+        term_sets, allowed, bonus = _inputs(blocks, True)
+    matrix = similarity(term_sets)
+    split: list[int] = [0]
+    apart = False
+    if len(blocks) >= 2 * MIN_BLOCKS:
+        prefix = _prefix_sums(matrix)
+        split = modularity_splits(
+            matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
+        )[0]
+        ratios = separation(prefix, split, len(blocks))
+        apart = bool(ratios) and sum(ratios) / len(ratios) <= RATIO_MAX
+    significance = _significance(matrix, allowed, bonus) if len(split) > 1 else 0.0
+    rows = boundaries.features(blocks, term_sets, matrix, split, significance)
+    return split, significance, apart, rows
+
+
+def _article_starts(
+    blocks: Sequence[str],
+    term_sets: Sequence[dict[str, float]],
+    allowed: BoolArray,
+    bonus: FloatArray,
+) -> list[int]:
+    """Sections of one article: its cohesion split when that is very significant (stories
+    in a row) or its sections share almost no words, else the learned boundary model
+    (`boundaries`), which weighs the split among its other signals."""
+    from briefing.analysis import boundaries
+
+    split, significance, apart, rows = article_evidence(blocks, term_sets, allowed, bonus)
+    if significance >= STRONG_STRUCTURE or apart:
+        return split
+    return boundaries.choose_starts(list(boundaries.scores(blocks, rows)))
+
+
+def _inputs(
+    blocks: Sequence[str], paragraphs: bool
+) -> tuple[list[dict[str, float]], BoolArray, FloatArray]:
+    """Terms of each block, where a section may start, and each block's start bonus."""
+    n = len(blocks)
+    cache: dict[str, str] = {}
+    term_sets = [block_terms(b, cache) for b in blocks]
+    allowed = np.array([i == 0 or not cues.continues(b) for i, b in enumerate(blocks)] + [True])
+    bonus = np.zeros(n + 1)
+    if paragraphs:
+        for i, block in enumerate(blocks):
+            if i:
+                bonus[i] = CUE_BONUS * cues.topic_cue(block)
+                if cues.opens_quotation(block):
+                    bonus[i] -= QUOTE_PENALTY
+    return term_sets, allowed, bonus
+
+
+def is_paragraph_document(blocks: Sequence[str]) -> bool:
+    """Long blocks, or several sentences a block: paragraphs rather than a sentence stream."""
+    n = len(blocks)
+    return n > 0 and (
+        sum(len(b.split()) for b in blocks) / n >= PARAGRAPH_WORDS
+        or sum(1 + len(_SENTENCE_END.findall(b)) for b in blocks) / n >= PARAGRAPH_SENTENCES
+    )
 
 
 def segment(blocks: Sequence[str]) -> list[int]:
@@ -287,30 +359,16 @@ def segment(blocks: Sequence[str]) -> list[int]:
     n = len(blocks)
     if n == 0:
         return [0]
-    cache: dict[str, str] = {}
-    term_sets = [block_terms(b, cache) for b in blocks]
-    allowed = np.array([i == 0 or not cues.continues(b) for i, b in enumerate(blocks)] + [True])
-    paragraphs = (
-        sum(len(b.split()) for b in blocks) / n >= PARAGRAPH_WORDS
-        or sum(1 + len(_SENTENCE_END.findall(b)) for b in blocks) / n >= PARAGRAPH_SENTENCES
-    )
-    bonus = np.zeros(n + 1)
-    if paragraphs:
-        quoted = [cues.opens_quotation(b) for b in blocks]
-        for i, block in enumerate(blocks):
-            if i:
-                bonus[i] = CUE_BONUS * cues.topic_cue(block)
-                if quoted[i]:
-                    bonus[i] -= QUOTE_PENALTY
+    paragraphs = is_paragraph_document(blocks)
+    term_sets, allowed, bonus = _inputs(blocks, paragraphs)
 
     window, keep = (
         (PARAGRAPH_WINDOW, PARAGRAPH_WINDOW_KEEP) if paragraphs else (WINDOW, WINDOW_KEEP)
     )
     if n <= window:
-        starts = _segment_window(term_sets, allowed, bonus, paragraphs)
-        if paragraphs and len(starts) > 1 and not _beats_shuffles(term_sets, allowed, bonus):
-            return [0]  # an article whose split is no better than chance stays whole
-        return [int(x) for x in starts]
+        if paragraphs:
+            return [int(x) for x in _article_starts(blocks, term_sets, allowed, bonus)]
+        return [int(x) for x in _segment_window(term_sets, allowed, bonus, paragraphs)]
     found = {0}
     position = 0
     while position < n:

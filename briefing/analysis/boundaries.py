@@ -1,0 +1,161 @@
+"""Where one news article turns to a new sub-topic: a small learned boundary model.
+
+Inside a single article lexical cohesion is weak: paragraphs are short, and the words that
+link them (the story's names) run through the whole text. The cohesion split of
+`segmentation.py` alone placed boundaries worse than not splitting at all on news whose
+sub-topics were marked by hand. What does separate them is local: whether a paragraph opens
+with a quotation (a quote backs up the point before it), how much of its vocabulary is new,
+how long the paragraph before it is, how little it shares with its neighbours, and whether
+the cohesion split also starts a section there.
+
+So each paragraph gets a boundary score, a logistic model over those signals
+(`FEATURES`, weights in `data/boundaries.json`, trained by `scripts/train_boundaries.py` on
+hand-marked news and on blog and report posts with their headings removed), plus a
+hand-set bonus for an opening topic cue ("A separate …", "Meanwhile, …"): the training news
+has almost none, too few to learn from. A dynamic programme then keeps the starts whose
+scores exceed `THRESHOLD`, in sections of at least `MIN_PARAGRAPHS` paragraphs. The number
+of sections is the document's own: a story with no clear turn stays whole.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from briefing.analysis import cues
+
+FloatArray = npt.NDArray[np.float64]
+
+FEATURES = (
+    "opens_quote",
+    "previous_opens_quote",
+    "previous_log_words",
+    "shared_with_previous_3",
+    "new_words",
+    "has_quote",
+    "reports_speech",
+    "previous_has_quote",
+    "cohesion_1",
+    "cohesion_2",
+    "cohesion_3",
+    "cohesion_split_starts",
+    "cohesion_split_starts_strength",
+    "cohesion_split_starts_next_to",
+)
+"""The model's inputs for paragraph i as a section start, in the order of its weights."""
+
+CUE_LOG_ODDS = 2.0
+"""Added to the score of a paragraph that opens with a strong topic cue (half for a weak one)."""
+THRESHOLD = -0.75
+"""Log-odds above which a start is worth a section (chosen on the training sets)."""
+MIN_PARAGRAPHS = 2
+"""Shortest section."""
+STRENGTH_CAP = 10.0
+"""Significance (in standard deviations) at which the cohesion split counts as fully sure."""
+
+_QUOTE = re.compile(r"[“\"]")
+_SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
+
+
+def features(
+    blocks: Sequence[str],
+    term_sets: Sequence[dict[str, float]],
+    matrix: FloatArray,
+    cohesion_starts: Sequence[int],
+    significance: float,
+) -> FloatArray:
+    """One row of `FEATURES` per paragraph (row 0, the start of the text, is never scored).
+
+    `term_sets` and `matrix` are the paragraphs' terms and similarity (`segmentation`);
+    `cohesion_starts` is the cohesion split, `significance` how far it beats the same
+    paragraphs shuffled, in standard deviations."""
+    n = len(blocks)
+    rows = np.zeros((n, len(FEATURES)))
+    mean_similarity = float(matrix.sum()) / max(1, n * (n - 1)) + 1e-9
+    split = set(cohesion_starts)
+    strength = min(max(significance, 0.0), STRENGTH_CAP) / STRENGTH_CAP
+    opens_quote = [cues.opens_quotation(b) for b in blocks]
+    has_quote = [_QUOTE.search(b) is not None for b in blocks]
+    seen: set[str] = set()
+    for i in range(n):
+        terms = term_sets[i].keys()
+        size = len(terms) or 1
+        if i:
+            recent = set().union(*(term_sets[j].keys() for j in range(max(0, i - 3), i)))
+            on_split = float(i in split)
+            rows[i] = (
+                float(opens_quote[i]),
+                float(opens_quote[i - 1]),
+                math.log1p(len(blocks[i - 1].split())),
+                len(terms & recent) / size,
+                len(terms - seen) / size,
+                float(has_quote[i]),
+                float(_SPEECH.search(blocks[i]) is not None),
+                float(has_quote[i - 1]),
+                *(
+                    float(matrix[max(0, i - w) : i, i : min(n, i + w)].mean()) / mean_similarity
+                    for w in (1, 2, 3)
+                ),
+                on_split,
+                on_split * strength,
+                float(i - 1 in split or i + 1 in split),
+            )
+        seen.update(terms)
+    return rows
+
+
+@cache
+def _model() -> tuple[FloatArray, float]:
+    raw = json.loads(
+        resources.files("briefing.analysis").joinpath("data/boundaries.json").read_text("utf-8")
+    )
+    if tuple(raw["features"]) != FEATURES:
+        raise ValueError("boundaries.json was trained on other features: retrain it")
+    return np.asarray(raw["weights"], float), float(raw["intercept"])
+
+
+def scores(blocks: Sequence[str], rows: FloatArray) -> FloatArray:
+    """Log-odds that each paragraph starts a section; -inf where one cannot (a paragraph
+    that leans on the one before it, "He …", "However, …")."""
+    weights, intercept = _model()
+    out = rows @ weights + intercept
+    for i, block in enumerate(blocks):
+        out[i] += CUE_LOG_ODDS * cues.topic_cue(block)
+        if i and cues.continues(block):
+            out[i] = -math.inf
+    return out
+
+
+def choose_starts(
+    scores: Sequence[float], threshold: float = THRESHOLD, min_paragraphs: int = MIN_PARAGRAPHS
+) -> list[int]:
+    """The section starts that maximise the summed (score − threshold) of the chosen starts,
+    every section at least `min_paragraphs` long; always begins with 0."""
+    n = len(scores)
+    if n < 2 * min_paragraphs:
+        return [0]
+    best = [-math.inf] * (n + 1)
+    previous = [0] * (n + 1)
+    best[0] = 0.0
+    for end in range(min_paragraphs, n + 1):
+        best[end], previous[end] = 0.0, 0  # one section from the top
+        for start in range(min_paragraphs, end - min_paragraphs + 1):
+            gain = scores[start] - threshold
+            if best[start] == -math.inf or gain == -math.inf:
+                continue
+            value = best[start] + gain
+            if value > best[end]:
+                best[end], previous[end] = value, start
+    starts = []
+    end = n
+    while end > 0:
+        end = previous[end]
+        starts.append(end)
+    return sorted(starts)

@@ -1,0 +1,75 @@
+"""The article boundary model: its choice of starts, its scores, and the shipped weights."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.analysis import boundaries
+from briefing.analysis.boundaries import CUE_LOG_ODDS, FEATURES, choose_starts, scores
+
+
+def _value(starts: list[int], values: list[float], threshold: float) -> float:
+    return sum(values[s] - threshold for s in starts[1:])
+
+
+def _brute_force(values: list[float], threshold: float, shortest: int) -> float:
+    """The best summed gain over every valid set of starts (small n only)."""
+    n = len(values)
+    best = 0.0
+    for k in range(1, n):
+        for chosen in itertools.combinations(range(shortest, n - shortest + 1), k):
+            bounds = [0, *chosen, n]
+            if any(b - a < shortest for a, b in itertools.pairwise(bounds)):
+                continue
+            if any(values[s] == -math.inf for s in chosen):
+                continue
+            best = max(best, _value([0, *chosen], values, threshold))
+    return best
+
+
+score = st.one_of(st.floats(-4, 4, allow_nan=False), st.just(-math.inf))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(score, min_size=1, max_size=11), st.floats(-2, 1), st.integers(1, 3))
+def test_choose_starts_is_the_best_valid_split(
+    values: list[float], threshold: float, shortest: int
+) -> None:
+    starts = choose_starts(values, threshold, shortest)
+    n = len(values)
+    assert starts[0] == 0
+    assert starts == sorted(set(starts))
+    assert all(values[s] != -math.inf for s in starts[1:])
+    if n < 2 * shortest:
+        assert starts == [0]
+        return
+    bounds = [*starts, n]
+    assert all(b - a >= shortest for a, b in itertools.pairwise(bounds))
+    assert math.isclose(
+        _value(starts, values, threshold), _brute_force(values, threshold, shortest), abs_tol=1e-9
+    )
+
+
+def test_a_paragraph_that_leans_back_cannot_start_and_a_cue_adds_to_the_odds() -> None:
+    blocks = [
+        "The council met on Monday.",
+        "However, the vote was delayed.",
+        "A separate plan for the harbour was approved.",
+        "The harbour plan was approved.",
+    ]
+    rows = np.zeros((len(blocks), len(FEATURES)))
+    out = scores(blocks, rows)
+    assert out[1] == -math.inf
+    assert math.isclose(out[2] - out[3], CUE_LOG_ODDS)
+
+
+def test_the_shipped_weights_fit_the_features() -> None:
+    weights, intercept = boundaries._model()
+    assert weights.shape == (len(FEATURES),)
+    assert np.isfinite(weights).all()
+    assert math.isfinite(intercept)
