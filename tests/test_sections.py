@@ -433,3 +433,35 @@ def test_a_word_capitalised_only_to_open_sentences_is_not_a_title_name() -> None
     title = section_title(document, 0, 2, set())
     assert "Keep" not in title
     assert "Velmora" in title
+
+
+def test_a_word_capitalised_after_a_colon_is_not_a_title_name() -> None:
+    from briefing.analysis.titles import DocumentCounts
+
+    text = "\n".join(
+        [
+            "The Velmora ferry will run all winter, the harbour board said.",
+            "As the captains put it: Stay close to the Velmora ferry.",
+            "And the board's last word on it: Stay calm and ride the ferry.",
+        ]
+    )
+    counts = DocumentCounts.of(document_from_text(text))
+    assert "Stay" not in counts.names
+    assert counts.names["Velmora"] == 2
+
+
+def test_adjectives_adverbs_and_common_verbs_are_not_title_keywords() -> None:
+    from briefing.analysis.terms import is_qualifier
+
+    assert all(is_qualifier(w) for w in ("sheer", "forward", "hourly", "likely", "working"))
+    assert not any(is_qualifier(w) for w in ("family", "supply", "rally", "harbour", "tariffs"))
+    text = "\n".join(
+        [
+            "The sheer scale of the tariffs worried the harbour board.",
+            "The sheer cost of tariffs fell on the harbour traders.",
+            "Tariffs, the board said, were a sheer burden on the harbour.",
+        ]
+    )
+    title = section_title(document_from_text(text), 0, 2, set())
+    assert "sheer" not in title.lower()
+    assert "tariffs" in title.lower() or "harbour" in title.lower()

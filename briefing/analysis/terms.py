@@ -35,14 +35,43 @@ _SUFFIXES = (
 """Suffix rewrites, longest first; the first that leaves three letters applies."""
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    text = resources.files("briefing.analysis").joinpath("data/stopwords.txt").read_text("utf-8")
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("briefing.analysis").joinpath(f"data/{name}").read_text("utf-8")
     words: set[str] = set()
     for line in text.splitlines():
         if not line.startswith("#"):
             words.update(line.split())
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return _word_list("stopwords.txt")
+
+
+@lru_cache(maxsize=1)
+def _qualifier_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(qualifiers, nouns in -ly) of `data/qualifiers.txt`; the nouns are its `@noun-ly` lines."""
+    text = resources.files("briefing.analysis").joinpath("data/qualifiers.txt").read_text("utf-8")
+    qualifiers: set[str] = set()
+    ly_nouns: set[str] = set()
+    for line in text.splitlines():
+        words = line.split()
+        if line.startswith("#") or not words:
+            continue
+        if words[0] == "@noun-ly":
+            ly_nouns.update(words[1:])
+        else:
+            qualifiers.update(words)
+    return frozenset(qualifiers), frozenset(ly_nouns)
+
+
+def is_qualifier(word: str) -> bool:
+    """An adjective, adverb or common verb ("sheer", "forward", "hourly", "working"): never a
+    title's keyword on its own. Lower-case words in -ly are taken for adverbs or adjectives,
+    but for a short list of nouns ("family", "supply")."""
+    words, ly_nouns = _qualifier_lists()
+    return word in words or (word.endswith("ly") and word not in ly_nouns)
 
 
 @lru_cache(maxsize=65536)

@@ -27,6 +27,7 @@ from briefing.analysis.terms import (
     HONORIFICS,
     WORD,
     content_terms,
+    is_qualifier,
     name_phrases,
     stem,
     stopwords,
@@ -126,8 +127,10 @@ def _names(
             bare = phrase.rstrip(".").lower()
             if bare in stop or bare in HONORIFICS or phrase.lower() in common or len(bare) < 2:
                 continue
-            if inside is not None and not text[:a].strip(_OPENERS) and phrase not in inside:
-                continue  # "Keep", "Shocking": a word capitalised only to open a sentence
+            before = text[:a].strip(_OPENERS)
+            opens = not before or before.endswith(":")
+            if inside is not None and opens and phrase not in inside:
+                continue  # "Keep", "As they say: Stay …": capitalised only to open a sentence
             if any(part[:1].islower() for part in phrase.split("-")[1:]):
                 continue  # "Japan-based", "Hawaii-born": adjectives, not names
             if re.search(r"['’](?:ll|re|ve|d|m|s)$|n['’]t$", phrase, re.IGNORECASE):
@@ -278,9 +281,11 @@ def candidates(
     for key, count in keys.items():
         if count < 2:
             continue
+        form = surface[key][1]
+        if is_qualifier(form):
+            continue  # "sheer", "forward", "working": they qualify or act, they name nothing
         share = count / max(counts.keywords[key], count)
         score = count * share * KEYWORD_WEIGHT
-        form = surface[key][1]
         if form in opening:
             score *= OPENING_BONUS
         out.append(Candidate(form, key, score, False, score))
