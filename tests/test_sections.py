@@ -465,3 +465,13 @@ def test_adjectives_adverbs_and_common_verbs_are_not_title_keywords() -> None:
     title = section_title(document_from_text(text), 0, 2, set())
     assert "sheer" not in title.lower()
     assert "tariffs" in title.lower() or "harbour" in title.lower()
+
+
+def test_a_paragraph_announced_by_a_colon_does_not_start_a_section() -> None:
+    assert not segmentation.cues.may_open_section("Three things changed:", "Rents rose.")
+    assert not segmentation.cues.may_open_section("Rents rose.", "However, wages fell.")
+    assert segmentation.cues.may_open_section("Rents rose.", "Wages fell.")
+    assert segmentation.cues.may_open_section(None, "However, wages fell.")
+    announcing = "The harbour authority also listed container worries:"
+    blocks = [*TOPICS["harbour"][:3], announcing, *TOPICS["budget"]]
+    assert segment(blocks) == [0, 3]  # without the rule the budget list would start at 4

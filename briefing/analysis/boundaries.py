@@ -123,12 +123,12 @@ def _model() -> tuple[FloatArray, float]:
 
 def scores(blocks: Sequence[str], rows: FloatArray) -> FloatArray:
     """Log-odds that each paragraph starts a section; -inf where one cannot (a paragraph
-    that leans on the one before it, "He …", "However, …")."""
+    that leans on the one before it, "He …", "However, …", or that one announces, "…:")."""
     weights, intercept = _model()
     out = rows @ weights + intercept
     for i, block in enumerate(blocks):
         out[i] += CUE_LOG_ODDS * cues.topic_cue(block)
-        if i and cues.continues(block):
+        if not cues.may_open_section(blocks[i - 1] if i else None, block):
             out[i] = -math.inf
     return out
 

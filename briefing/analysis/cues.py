@@ -52,6 +52,17 @@ def continues(paragraph: str) -> bool:
     return match is not None and match.group(1).lower() in CONTINUATION_WORDS
 
 
+def announces(paragraph: str) -> bool:
+    """The paragraph ends with a colon: it introduces what follows ("Imagine that she:")."""
+    return paragraph.rstrip().endswith(":")
+
+
+def may_open_section(previous: str | None, paragraph: str) -> bool:
+    """Whether a section may start at `paragraph`: not when it refers back (`continues`) or
+    when the one before announces it (`announces`). The first paragraph always may."""
+    return previous is None or not (continues(paragraph) or announces(previous))
+
+
 def topic_cue(paragraph: str) -> float:
     """How strongly the paragraph's opening announces a new item: 1 for a strong cue, 0.5 for
     a weak one, 0 for none. Inside a quotation nothing counts: a quoted "A second …" is the

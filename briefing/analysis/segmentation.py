@@ -18,16 +18,19 @@ The method (measured in `benchmarks/segmentation.py`, figures in the README):
    passes, so one split is taken, at resolution `PARAGRAPH_GAMMA`, with every section paying
    `SECTION_COST` of modularity. A section must then earn its place by the cohesion it adds;
    the number of sections still comes from each document's own similarity, not from its
-   length. An article (one window) keeps its split only when that split is worth more than
-   the splits of its paragraphs shuffled (`_beats_shuffles`): a one-subject story stays whole.
+   length. An article (one window) keeps that split only when it beats the splits of its
+   paragraphs shuffled by `STRONG_STRUCTURE` standard deviations (stories in a row) or its
+   sections share almost no words; otherwise the learned boundary model of `boundaries.py`
+   chooses, with the split as one of its signals, and a one-subject story stays whole.
    Measured on multi-section blog and report posts with their headings removed, on
    concatenated news stories and on news articles whose sub-topics were marked by hand
    (README).
-5. Discourse: a block that opens with a pronoun or a continuation word ("He …", "However …")
-   cannot start a section. In paragraph documents a paragraph that opens with a topic cue
-   gets a start bonus: `CUE_BONUS` for a strong one ("A separate …", "Meanwhile, …"), half of
-   it for a weak one ("Another …"), none inside a quotation (`cues.topic_cue`); one that opens
-   with a quotation mark pays `QUOTE_PENALTY` (quotes back up the point before them).
+5. Discourse: a block that opens with a pronoun or a continuation word ("He …", "However …"),
+   or follows one ending with a colon, cannot start a section (`cues.may_open_section`). In
+   paragraph documents a paragraph that opens with a topic cue gets a start bonus:
+   `CUE_BONUS` for a strong one ("A separate …", "Meanwhile, …"), half of it for a weak one
+   ("Another …"), none inside a quotation (`cues.topic_cue`); one that opens with a
+   quotation mark pays `QUOTE_PENALTY` (quotes back up the point before them).
 6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows
    (`WINDOW` blocks of a sentence stream, `PARAGRAPH_WINDOW` paragraphs).
 
@@ -334,7 +337,10 @@ def _inputs(
     n = len(blocks)
     cache: dict[str, str] = {}
     term_sets = [block_terms(b, cache) for b in blocks]
-    allowed = np.array([i == 0 or not cues.continues(b) for i, b in enumerate(blocks)] + [True])
+    allowed = np.array(
+        [cues.may_open_section(blocks[i - 1] if i else None, b) for i, b in enumerate(blocks)]
+        + [True]
+    )
     bonus = np.zeros(n + 1)
     if paragraphs:
         for i, block in enumerate(blocks):
