@@ -60,6 +60,7 @@ def extract_entities(
     """The document's entities (tokens, names tagged, linked, typed, with roles), and the
     tagger's mentions they were built from (the quote finder reads those too)."""
     from briefing.analysis.entities import build_entities
+    from briefing.analysis.entities.evidence import backed_by_the_text
 
     text = document.text
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
@@ -67,6 +68,7 @@ def extract_entities(
         doc = Doc(text, paragraphs)
         mentions = tag_names(doc, paragraphs)
         records = build_entities(text, paragraphs, mentions, doc)
+        records = backed_by_the_text(records, [text[a:b] for a, b in paragraphs])
     entities = tuple(
         Entity(
             id=str(record.id),

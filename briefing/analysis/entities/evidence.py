@@ -1,0 +1,80 @@
+"""Entities the rest of the text does not back up.
+
+The tagger reads capitals as evidence of a name. In a headline set in title case ("Voters
+Change Their Minds In The Final Week") or a label in capitals ("ABSTRACT") every word is
+capitalised, so what it finds there is noise unless the body of the text names it too. And a
+capitalised word joined to a lower-case participle or qualifier ("Kremlin-financed",
+"Florida-only") describes something; it is not an entry of a who's-who.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from briefing.analysis.entities.records import EntityRecord
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into is of on or over the to up with".split()
+)
+"""Function words that sentence case writes in lower case and title case capitalises."""
+_QUALIFYING_TAIL = re.compile(
+    r"-(?:[a-z]+ed|only|style|era|like|wide|language|speaking|friendly|bound|run|made|free"
+    r"|centric|specific|based|born|led)$"
+)
+
+
+def headline_case(paragraph: str, lower_words: frozenset[str] = frozenset()) -> bool:
+    """A line in title case or capitals: no lower-case letter at all (a label, "ABSTRACT"),
+    or three or more words, every word of four letters or more capitalised, and after the
+    first a capitalised function word ("In", "Of") or two capitalised words that the text
+    writes in lower case elsewhere (`lower_words`: "Reporter Reveals")."""
+    words = _WORD.findall(paragraph)
+    if not words:
+        return False
+    if not any(c.islower() for c in paragraph):
+        return True
+    if len(words) < 3 or any(len(w) >= 4 and not w[0].isupper() for w in words):
+        return False
+    rest = [w for w in words[1:] if w[0].isupper()]
+    if any(w.lower() in _SMALL_WORDS for w in rest):
+        return True
+    return sum(w.lower() in lower_words for w in rest) >= 2
+
+
+_LOWER_LONG_WORD = re.compile(r"(?<![\w'’\-.])[a-z]\w{3}")
+
+
+def _could_be_headline(paragraph: str) -> bool:
+    """A cheap first test (ordinary prose fails it at its first long lower-case word)."""
+    return _LOWER_LONG_WORD.search(paragraph) is None
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’\-]+", text))
+
+
+def qualifying_compound(name: str) -> bool:
+    """A one-word name whose last part is a lower-case participle or qualifier joined by a
+    hyphen: an adjective ("Kremlin-financed", "Clinton-tied", "Florida-only")."""
+    return " " not in name and _QUALIFYING_TAIL.search(name) is not None
+
+
+def backed_by_the_text(
+    records: Sequence[EntityRecord], paragraphs: Sequence[str]
+) -> list[EntityRecord]:
+    """`records` without those mentioned only in headline-case paragraphs and those that are
+    qualifying compounds; the rest renumbered "e1", "e2", … in order."""
+    candidates = [_could_be_headline(p) for p in paragraphs]
+    lower = _lower_words("\n".join(paragraphs)) if any(candidates) else frozenset()
+    headline = [c and headline_case(p, lower) for c, p in zip(candidates, paragraphs, strict=True)]
+    kept = [
+        r
+        for r in records
+        if not qualifying_compound(r.name) and not all(headline[p] for _, _, p in r.mentions)
+    ]
+    if len(kept) == len(records):
+        return list(records)
+    return [replace(r, id=f"e{n}") for n, r in enumerate(kept, 1)]
