@@ -43,3 +43,15 @@ def test_names_only_in_a_title_case_headline_are_dropped_and_the_rest_kept() -> 
     assert [e.id for e in entities] == [f"e{n}" for n in range(1, len(entities) + 1)]
     morales = next(e for e in entities if e.name == "Ana Morales")
     assert any(m.paragraph == 0 for m in morales.mentions)  # the headline mention stays
+
+
+def test_an_adjective_used_only_before_nouns_is_not_an_entity() -> None:
+    text = "\n\n".join(
+        [
+            "The Democratic nominee Ana Morales spoke to Hispanic voters in Velmora on Monday.",
+            "Democratic officials said the harbour plan would pass, and Hispanic leaders agreed.",
+        ]
+    )
+    names = {e.name for e in extract_entities(document_from_text(text))[0]}
+    assert {"Ana Morales", "Velmora"} <= names
+    assert not names & {"Democratic", "Hispanic"}

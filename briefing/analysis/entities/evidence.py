@@ -4,7 +4,9 @@ The tagger reads capitals as evidence of a name. In a headline set in title case
 Change Their Minds In The Final Week") or a label in capitals ("ABSTRACT") every word is
 capitalised, so what it finds there is noise unless the body of the text names it too. And a
 capitalised word joined to a lower-case participle or qualifier ("Kremlin-financed",
-"Florida-only") describes something; it is not an entry of a who's-who.
+"Florida-only") describes something; it is not an entry of a who's-who. Nor is a one-word
+name of no clear kind that the text only ever uses before a noun ("Democratic nominee",
+"Western leaders"): an adjective.
 """
 
 from __future__ import annotations
@@ -62,18 +64,34 @@ def qualifying_compound(name: str) -> bool:
     return " " not in name and _QUALIFYING_TAIL.search(name) is not None
 
 
+_BEFORE_A_NOUN = re.compile(r" [a-z]")
+_ADJECTIVE_SHAPE = re.compile(r"[A-Z][a-z]+(?:ic|ern|an|ish|ese|al)")
+
+
+def attributive_only(record: EntityRecord, text: str) -> bool:
+    """A one-word name of type "other", shaped like an adjective, every mention of which is
+    followed by a lower-case word: an adjective before its noun ("Democratic nominee",
+    "Western leaders")."""
+    if record.type != "other" or not _ADJECTIVE_SHAPE.fullmatch(record.name):
+        return False
+    return all(_BEFORE_A_NOUN.match(text, end) for _, end, _ in record.mentions)
+
+
 def backed_by_the_text(
-    records: Sequence[EntityRecord], paragraphs: Sequence[str]
+    records: Sequence[EntityRecord], text: str, paragraphs: Sequence[tuple[int, int]]
 ) -> list[EntityRecord]:
-    """`records` without those mentioned only in headline-case paragraphs and those that are
-    qualifying compounds; the rest renumbered "e1", "e2", … in order."""
-    candidates = [_could_be_headline(p) for p in paragraphs]
-    lower = _lower_words("\n".join(paragraphs)) if any(candidates) else frozenset()
-    headline = [c and headline_case(p, lower) for c, p in zip(candidates, paragraphs, strict=True)]
+    """`records` without those mentioned only in headline-case paragraphs, qualifying
+    compounds and adjectives; the rest renumbered "e1", "e2", … in order."""
+    lines = [text[a:b] for a, b in paragraphs]
+    candidates = [_could_be_headline(p) for p in lines]
+    lower = _lower_words(text) if any(candidates) else frozenset()
+    headline = [c and headline_case(p, lower) for c, p in zip(candidates, lines, strict=True)]
     kept = [
         r
         for r in records
-        if not qualifying_compound(r.name) and not all(headline[p] for _, _, p in r.mentions)
+        if not qualifying_compound(r.name)
+        and not all(headline[p] for _, _, p in r.mentions)
+        and not attributive_only(r, text)
     ]
     if len(kept) == len(records):
         return list(records)
