@@ -68,7 +68,7 @@ def extract_entities(
         doc = Doc(text, paragraphs)
         mentions = tag_names(doc, paragraphs)
         records = build_entities(text, paragraphs, mentions, doc)
-        records = backed_by_the_text(records, text, paragraphs)
+        records = backed_by_the_text(records, text, paragraphs, doc.lower_words)
     entities = tuple(
         Entity(
             id=str(record.id),

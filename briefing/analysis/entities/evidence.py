@@ -12,7 +12,7 @@ name of no clear kind that the text only ever uses before a noun ("Democratic no
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 
 from briefing.analysis.entities.records import EntityRecord
@@ -28,7 +28,7 @@ _QUALIFYING_TAIL = re.compile(
 )
 
 
-def headline_case(paragraph: str, lower_words: frozenset[str] = frozenset()) -> bool:
+def headline_case(paragraph: str, lower_words: Set[str] = frozenset()) -> bool:
     """A line in title case or capitals: no lower-case letter at all (a label, "ABSTRACT"),
     or three or more words, every word of four letters or more capitalised, and after the
     first a capitalised function word ("In", "Of") or two capitalised words that the text
@@ -78,13 +78,19 @@ def attributive_only(record: EntityRecord, text: str) -> bool:
 
 
 def backed_by_the_text(
-    records: Sequence[EntityRecord], text: str, paragraphs: Sequence[tuple[int, int]]
+    records: Sequence[EntityRecord],
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    lower_words: Set[str] | None = None,
 ) -> list[EntityRecord]:
     """`records` without those mentioned only in headline-case paragraphs, qualifying
-    compounds and adjectives; the rest renumbered "e1", "e2", … in order."""
+    compounds and adjectives; the rest renumbered "e1", "e2", … in order. `lower_words`:
+    the text's lower-case words, when the caller has them (`Doc.lower_words`)."""
     lines = [text[a:b] for a, b in paragraphs]
     candidates = [_could_be_headline(p) for p in lines]
-    lower = _lower_words(text) if any(candidates) else frozenset()
+    lower: Set[str] = frozenset()
+    if any(candidates):
+        lower = _lower_words(text) if lower_words is None else lower_words
     headline = [c and headline_case(p, lower) for c, p in zip(candidates, lines, strict=True)]
     kept = [
         r
