@@ -523,3 +523,17 @@ def test_forms_are_found_where_their_own_patterns_find_them(text: str, forms: li
 def test_the_end_of_a_form_is_told_as_its_pattern_tells_it(text: str, at: int) -> None:
     at = min(at, len(text))
     assert link._ends_form(text, at) == bool(link._FORM_END.match(text, at))
+
+
+def test_a_full_personal_name_makes_its_bare_surname_a_person() -> None:
+    """The tagger read the surname as a place in most contexts ("the Velmor emails"), but
+    the cluster holds a first name and that surname read as a person: a person."""
+    from briefing.analysis.entities.doc import Mention
+    from briefing.analysis.entities.kinds import entity_type
+
+    group = [Mention(0, 9, "PER"), Mention(20, 26, "LOC"), Mention(40, 46, "LOC")]
+    assert entity_type(group, ["John Velmor", "Velmor", "Velmor"]) == "person"
+    county = [Mention(0, 9, "PER"), Mention(20, 26, "LOC"), Mention(40, 46, "LOC")]
+    assert entity_type(county, ["Jackson County", "Jackson", "Jackson"]) == "place"
+    no_first_name = [Mention(0, 9, "PER"), Mention(20, 26, "LOC"), Mention(40, 46, "LOC")]
+    assert entity_type(no_first_name, ["Qzx Velmor", "Velmor", "Velmor"]) == "place"

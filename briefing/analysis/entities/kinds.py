@@ -49,8 +49,29 @@ def _head_words(s: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
+def _has_full_personal_name(group: Sequence[Mention], surfs: Sequence[str]) -> bool:
+    """The tagger read one of the cluster's forms as a person, and that form is a first name
+    and a surname with no head word of an organisation, place or event ("John Podesta"): a
+    bare surname elsewhere in the cluster is that person, whatever its context suggested."""
+    from briefing.analysis.entities.lexicon import lexicon
+
+    first_names = lexicon().first_names
+    tagged = {s for m, s in zip(group, surfs, strict=True) if m.ner == "PER"}
+    for form in tagged:
+        words = split_words(form)
+        if (
+            len(words) >= 2
+            and low(words[0]) in first_names
+            and not {low(w) for w in words[1:]} & (ORG_HEADS | GEO_HEADS | EVENT_HEADS)
+            and not country_of(form)
+        ):
+            return True
+    return False
+
+
 def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | None:
     """Type of a cluster of mentions `group` with surface forms `surfs` (same order)."""
+    aligned = surfs
     surfs = list(dict.fromkeys(surfs))  # every rule on forms is a set test: each form once
     if any(m.honorific for m in group):
         return "person"
@@ -66,6 +87,8 @@ def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | 
     for k, m in enumerate(group):
         first_seen.setdefault(m.ner, k)
     ner = max(votes, key=lambda t: (votes[t], -first_seen[t]))
+    if ner in ("LOC", "ORG") and _has_full_personal_name(group, aligned):
+        ner = "PER"  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
     if ner == "PER" and all(
         is_acronym(x.replace(".", "")) and x.replace(".", "").isupper() for x in surfs
     ):
