@@ -475,3 +475,10 @@ def test_a_paragraph_announced_by_a_colon_does_not_start_a_section() -> None:
     announcing = "The harbour authority also listed container worries:"
     blocks = [*TOPICS["harbour"][:3], announcing, *TOPICS["budget"]]
     assert segment(blocks) == [0, 3]  # without the rule the budget list would start at 4
+
+
+def test_a_middle_initial_stays_inside_a_title_name() -> None:
+    from briefing.analysis.terms import name_phrases
+
+    text = "Board Chair Ana L. Morales said the harbour plan would pass."
+    assert [text[a:b] for a, b in name_phrases(text)] == ["Board Chair Ana L. Morales"]

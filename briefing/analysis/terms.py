@@ -103,7 +103,10 @@ def content_terms(text: str, words: Sequence[re.Match[str]] | None = None) -> li
 
 
 def _ends_sentence(word: str) -> bool:
-    """A word with a full stop that is not an abbreviation ("U.S.", "Mr.") ends a sentence."""
+    """A word with a full stop that is not an abbreviation ("U.S.", "Mr.") or an initial
+    ("Janet L. Yellen") ends a sentence."""
+    if len(word) == 2 and word[0].isupper():
+        return False
     return word.endswith(".") and "." not in word[:-1] and word[:-1].lower() not in HONORIFICS
 
 
