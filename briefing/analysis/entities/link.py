@@ -289,21 +289,32 @@ def _link_name_parts(
             by_word[key(w)].append(fp)
             if not is_initial(w):
                 by_letter[w[:1]].append(fp)
-    fitting: dict[tuple[str, ...], list[tuple[_Members, bool]]] = {}
+    fitting: dict[tuple[str, ...], tuple[_Members, _Members] | None] = {}
 
-    def fuller_names(parts: tuple[str, ...]) -> list[tuple[_Members, bool]]:
-        """The full-name groups `parts` fits, each with "the last names agree"."""
-        if parts not in fitting:
-            first = parts[0]
-            cands = by_word.get(key(first), []) + (
-                by_letter.get(first[:1], []) if is_initial(first) else []
-            )
-            fitting[parts] = [
-                (fulls[fp], key(parts[-1]) == key(fp[-1]))
-                for fp in dict.fromkeys(cands)
-                if _fuller_name(parts, fp)
-            ]
-        return fitting[parts]
+    def fuller_names(parts: tuple[str, ...]) -> tuple[_Members, _Members] | None:
+        """The members of the full-name groups `parts` fits, as one group, and those of the
+        groups whose last name agrees too (all of them when none does); None if it fits none.
+
+        One group for all: the roots, the last member before a place and the first member of
+        several groups are those of their members taken together."""
+        first = parts[0]
+        cands = by_word.get(key(first), []) + (
+            by_letter.get(first[:1], []) if is_initial(first) else []
+        )
+        groups = [
+            (fulls[fp], key(parts[-1]) == key(fp[-1]))
+            for fp in dict.fromkeys(cands)
+            if _fuller_name(parts, fp)
+        ]
+        if not groups:
+            return None
+        every = _Members()
+        every.idx = [j for g, _ in groups for j in g.idx]
+        if all(last for _, last in groups) or not any(last for _, last in groups):
+            return every, every
+        agreeing = _Members()
+        agreeing.idx = [j for g, last in groups if last for j in g.idx]
+        return every, agreeing
 
     for i, s in enumerate(surf):
         if not is_person[i] and (country_of(s) or len(words[i]) > 1):
@@ -311,29 +322,20 @@ def _link_name_parts(
         parts = name_words[i]
         if not parts:
             continue
-        groups = fitting.get(parts)
-        if groups is None:
-            groups = fuller_names(parts)
-        if not groups:
-            continue
-        roots: Set[int]
-        if len(groups) == 1:
-            roots = groups[0][0].roots(uf)
+        if parts in fitting:
+            found = fitting[parts]
         else:
-            merged: set[int] = set()
-            for g, _ in groups:
-                merged.update(g.roots(uf))
-            roots = merged
+            found = fitting[parts] = fuller_names(parts)
+        if found is None:
+            continue
+        every, pool = found
+        roots = every.roots(uf)
         if len(roots) == 1:
             uf.union(i, next(iter(roots)))
             continue
         # several people share the name part: prefer a last-name match, then the nearest before
-        pool = [g for g, last in groups if last] or [g for g, _ in groups]
-        before = [b for b in (g.last_before(ms, ms[i].start) for g in pool) if b is not None]
-        if before:
-            j = max(before, key=lambda b: (b[0], -b[1]))[1]
-        else:
-            j = min(g.first(ms) for g in pool)[1]
+        before = pool.last_before(ms, ms[i].start)
+        j = before[1] if before is not None else pool.first(ms)[1]
         uf.union(i, j)
 
 
