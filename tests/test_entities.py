@@ -510,6 +510,7 @@ def test_expansion_search_from_parentheses_finds_what_a_forward_scan_finds(
 
 
 _FORM_WORDS = ["Ana", "Ana Ruiz", "Ruiz", "Ruiz's", "O'Neil", "Neil", "U.S.", "Bank", "Élise"]
+_FORM_WORDS += ["Ana Rosa", "Ana R.", "Ana R", "U.S. Bank", "An"]
 _TEXT_PIECES = [*_FORM_WORDS, " ", ".", "-", "_", "’", "'", "(", "\n", "x", "said", "An"]
 
 

@@ -439,20 +439,34 @@ def _form_pattern(f: str) -> re.Pattern[str]:
     return re.compile(_FORM_START + re.escape(f).replace("'", "['\u2019]") + _FORM_END.pattern)
 
 
+_Candidate = tuple[int, str, int, bool]
+"""A form to try at a word: its index, the form, its length, whether it has an apostrophe."""
+
+
 def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]:
     """The non-overlapping occurrences of each form (as `_form_pattern(f).finditer` gives
     them), found in one pass over the text.
 
     A form starts with a word, and at an occurrence that word is the whole run of word
-    characters in the text, so only the forms starting with the text's word are tried there.
+    characters in the text, so only the forms starting with the text's word are tried there;
+    of those, a form longer than the word and the two characters after it only when those
+    characters follow the word in the text too ("Anna B" for "Anna Berg" but not "Anna
+    Lind": one first name starts many full names in a long report).
     """
-    # first word -> (index, form, its length, whether it has an apostrophe to match either way)
-    by_word: defaultdict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
+    # first word -> (the forms to try wherever it occurs, the others by the word and the two
+    # characters after it)
+    by_word: dict[str, tuple[list[_Candidate], dict[str, list[_Candidate]]]] = {}
     out: list[list[tuple[int, int]]] = [[] for _ in forms]
     for k, f in enumerate(forms):
         w = _WORD_RUN.match(f)
         if w:
-            by_word[w.group()].append((k, f, len(f), "'" in f))
+            word = w.group()
+            always, by_next = by_word.setdefault(word, ([], {}))
+            candidate = (k, f, len(f), "'" in f)
+            if candidate[3] or len(f) < len(word) + 2:
+                always.append(candidate)
+            else:
+                by_next.setdefault(f[: len(word) + 2], []).append(candidate)
         else:  # no leading word character: search for it on its own
             out[k] = [mt.span() for mt in _form_pattern(f).finditer(text)]
     if by_word:
@@ -461,11 +475,14 @@ def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]
         # the regex engine scans for the initials rather than trying every position
         words = re.compile("[" + re.escape(initials) + r"](?<![\w.\-].)\w*")
         for w in words.finditer(text):
-            candidates = by_word.get(w.group())
-            if not candidates:
+            word = w.group()
+            found = by_word.get(word)
+            if found is None:
                 continue
+            always, by_next = found
             a = w.start()
-            for k, f, length, apostrophe in candidates:
+            candidates = by_next.get(text[a : a + len(word) + 2]) if by_next else None
+            for k, f, length, apostrophe in always + candidates if candidates else always:
                 b = a + length
                 if (
                     (
