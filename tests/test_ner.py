@@ -300,13 +300,15 @@ def test_word_info_marks_the_words_that_may_start_a_gazetteer_match() -> None:
 
 
 _TOKEN_PIECES = ["Mr", "n", "t", "U", "S", "s", "do", "Suk", "yeol", "é", "1990", "3", "_", " "]
-_TOKEN_MARKS = [".", "'", "\u2019", "-", ",", "\u201c", "\u2026", "\n"]
+_TOKEN_MARKS = [".", "'", "\u2019", "-", ",", "\u201c", "\u2026", "\n", "\t", "\u00a0"]
 
 
 @given(st.lists(st.sampled_from(_TOKEN_PIECES + _TOKEN_MARKS), max_size=16).map("".join))
 @settings(max_examples=600, deadline=None)
-def test_the_plain_word_short_cut_gives_the_tokens_of_the_full_pattern(text: str) -> None:
-    full = re.compile(tokens._TOKEN_RE.pattern.replace(tokens._PLAIN_WORD, "(?!)", 1), re.VERBOSE)
+def test_the_short_cuts_give_the_tokens_of_the_full_pattern(text: str) -> None:
+    # the full pattern: neither the plain-word alternative first nor the white-space guard
+    pattern = tokens._TOKEN_RE.pattern.replace(tokens._PLAIN_WORD, "(?!)", 1)
+    full = re.compile(pattern.replace(tokens._NOT_SPACE, "", 1), re.VERBOSE)
     fast = tokenize(text)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tokens, "_TOKEN_RE", full)
