@@ -380,6 +380,9 @@ def split_affixed_heads(text: str, mentions: Iterable[RawMention]) -> list[RawMe
     return out
 
 
+_EVENT_OR_ORG_HEADS = EVENT_HEADS | ORG_HEADS
+
+
 def merge_adjacent(text: str, mentions: Iterable[RawMention]) -> list[RawMention]:
     """ "U.S.-Korea" + "Consultative Forum" -> one name when the second part is headed by an
     organisation / event word ("Forum", "Command", "Ministry")."""
@@ -387,12 +390,12 @@ def merge_adjacent(text: str, mentions: Iterable[RawMention]) -> list[RawMention
     for s, e, t in mentions:
         if out:
             ps, pe, pt = out[-1]
-            ws = split_words(text[s:e])
+            # right after the last one (a third of the mentions): only then the words
+            ws = split_words(text[s:e]) if pt in ("LOC", "MISC", "ORG") and pe == s - 1 else ()
             if (
-                pt in ("LOC", "MISC", "ORG")
-                and text[pe:s] == " "
-                and ws
-                and low(ws[-1]) in (EVENT_HEADS | ORG_HEADS)
+                ws
+                and text[pe] == " "
+                and low(ws[-1]) in _EVENT_OR_ORG_HEADS
                 and not text[ps:pe].endswith(("'s", "\u2019s"))
             ):
                 out[-1] = (
