@@ -11,12 +11,17 @@ No text here is taken from any real article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis.entities import EntityRecord, acronyms, build_entities, link
+from briefing.analysis.entities import EntityRecord, acronyms, build_entities, clean, link
 from briefing.analysis.entities.acronyms import acronym_matches, find_acronym_pairs
+from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.names import UnionFind, name_parts
+from briefing.analysis.entities.norm import country_of, is_initial, key, low, split_words
+from briefing.analysis.entities.words import ACRONYM_STOP, EVENT_HEADS, ORG_HEADS, ORG_SUFFIXES
 from briefing.analysis.ner import extract, load_model
 
 Spec = list[tuple[str, str]]
@@ -505,6 +510,7 @@ def test_expansion_search_from_parentheses_finds_what_a_forward_scan_finds(
 
 
 _FORM_WORDS = ["Ana", "Ana Ruiz", "Ruiz", "Ruiz's", "O'Neil", "Neil", "U.S.", "Bank", "Élise"]
+_FORM_WORDS += ["Ana Rosa", "Ana R.", "Ana R", "U.S. Bank", "An"]
 _TEXT_PIECES = [*_FORM_WORDS, " ", ".", "-", "_", "’", "'", "(", "\n", "x", "said", "An"]
 
 
@@ -537,3 +543,142 @@ def test_a_full_personal_name_makes_its_bare_surname_a_person() -> None:
     assert entity_type(county, ["Jackson County", "Jackson", "Jackson"]) == "place"
     no_first_name = [Mention(0, 9, "PER"), Mention(20, 26, "LOC"), Mention(40, 46, "LOC")]
     assert entity_type(no_first_name, ["Qzx Velmor", "Velmor", "Velmor"]) == "place"
+
+
+def _in_slogan_plain(doc: Doc, m: Mention) -> bool:
+    """`clean.in_slogan` the plain way (searching the line back, every word of the quote)."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    qpos = max(text.rfind('"', line_start, m.start), text.rfind("\u201c", line_start, m.start))
+    if qpos < 0:
+        return False
+    before = text[line_start : m.start]
+    if before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d"):
+        return False
+    close = doc.next_close_quote(m.end)
+    if close is None:
+        return False
+    words = re.findall(r"[^\W_][\w'\u2019.-]*", text[qpos + 1 : close])
+    if len(words) < 2 or len(words) > 8:
+        return False
+    content = [w for w in words if w.lower() not in ACRONYM_STOP]
+    if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
+        return False
+    return low(content[-1]) not in EVENT_HEADS | ORG_HEADS
+
+
+_QUOTE_PIECES = ['"', "\u201c", "\u201d", "\n", " ", "Free", "and", "Open", "Seas", "Forum", "x"]
+
+
+@given(
+    st.lists(st.sampled_from(_QUOTE_PIECES), max_size=40).map("".join),
+    st.integers(0, 200),
+    st.integers(1, 30),
+)
+@settings(max_examples=500, deadline=None)
+def test_slogan_check_by_quote_positions_agrees_with_the_plain_search(
+    text: str, at: int, length: int
+) -> None:
+    doc = Doc(text, [])
+    start = min(at, len(text))
+    m = Mention(start, min(len(text), start + length), "ORG")
+    assert clean.in_slogan(doc, m) == _in_slogan_plain(doc, m)
+
+
+def _tok_range_plain(doc: Doc, a: int, b: int) -> list[int]:
+    """`Doc.tok_range` by two bisections, as it was first written."""
+    starts, ends = doc.starts, doc.ends
+    n = len(starts)
+    c = max(0, bisect_right(starts, a) - 1)
+    if a < len(doc.text) and c < n and starts[c] < a < ends[c]:
+        return []
+    i = bisect_right(starts, a - 1)
+    j = i
+    while j < n and ends[j] <= b:
+        j += 1
+    return list(range(i, j))
+
+
+@given(st.lists(st.sampled_from(_TEXT_PIECES), max_size=20).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_token_ranges_by_one_bisection_agree_with_two(text: str) -> None:
+    doc = Doc(text, [])
+    for a in range(len(text) + 2):
+        for b in range(a, len(text) + 2):
+            assert doc.tok_range(a, b) == _tok_range_plain(doc, a, b)
+
+
+def _link_name_parts_plain(
+    uf: UnionFind,
+    ms: list[Mention],
+    surf: list[str],
+    words: list[tuple[str, ...]],
+    name_words: list[tuple[str, ...]],
+) -> None:
+    """`link._link_name_parts` group by group: the roots of each full-name group the short
+    name fits, and the nearest member before it of each group in the pool."""
+    is_person = [m.ner == "PER" or m.honorific for m in ms]
+    fulls: dict[tuple[str, ...], list[int]] = {}
+    for j, fp in enumerate(name_words):
+        if is_person[j] and len(fp) >= 2 and low(words[j][-1]) not in ORG_SUFFIXES:
+            fulls.setdefault(fp, []).append(j)
+    for i, s in enumerate(surf):
+        if not is_person[i] and (country_of(s) or len(words[i]) > 1):
+            continue
+        parts = name_words[i]
+        if not parts:
+            continue
+        groups = [
+            (idx, key(parts[-1]) == key(fp[-1]))
+            for fp, idx in fulls.items()
+            if _fits_first_word(parts, fp) and link._fuller_name(parts, fp)
+        ]
+        if not groups:
+            continue
+        roots = {uf.find(j) for idx, _ in groups for j in idx}
+        if len(roots) == 1:
+            uf.union(i, next(iter(roots)))
+            continue
+        pool = [idx for idx, last in groups if last] or [idx for idx, _ in groups]
+        members = sorted((ms[j].start, j) for idx in pool for j in idx)
+        before = [b for b in members if b[0] < ms[i].start]
+        if before:
+            latest = before[-1][0]
+            j = min(b[1] for b in before if b[0] == latest)
+        else:
+            j = members[0][1]
+        uf.union(i, j)
+
+
+def _fits_first_word(parts: tuple[str, ...], fp: tuple[str, ...]) -> bool:
+    """The index `_link_name_parts` looks full names up by: a word with the key of the short
+    name's first word, or for an initial, a word (not an initial) with its letter."""
+    first = parts[0]
+    return any(key(w) == key(first) for w in fp) or (
+        is_initial(first) and any(not is_initial(w) and w[:1] == first[:1] for w in fp)
+    )
+
+
+_NAMES = ["Anna Berg", "Olaf Berg", "Berg", "Anna", "A. Berg", "Mr. Berg", "Olaf", "Anna Lind"]
+_NAMES += ["Lind", "Berg Holding", "Anna Berg Jr.", "O. Lind", "Olaf Anna Berg"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_NAMES), st.sampled_from(["PER", "ORG"])), max_size=24))
+@settings(max_examples=500, deadline=None)
+def test_name_parts_link_as_they_do_group_by_group(names: list[tuple[str, str]]) -> None:
+    # Several people share name parts ("Berg", "Anna"), so the nearest-before rule decides.
+    text = " , ".join(name for name, _ in names)
+    ms, pos = [], 0
+    for name, kind in names:
+        ms.append(Mention(pos, pos + len(name), kind))
+        pos += len(name) + 3
+    surf = [m.surface(text) for m in ms]
+    words = [split_words(s) for s in surf]
+    parts = [name_parts(s) for s in surf]
+    full = [
+        tuple(p) if m.ner == "PER" and len(p) >= 2 else None for m, p in zip(ms, parts, strict=True)
+    ]
+    fast, plain = UnionFind(len(ms), full), UnionFind(len(ms), full)
+    link._link_name_parts(fast, ms, surf, words, parts)
+    _link_name_parts_plain(plain, ms, surf, words, parts)
+    assert [fast.find(i) for i in range(len(ms))] == [plain.find(i) for i in range(len(ms))]

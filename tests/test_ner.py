@@ -210,6 +210,21 @@ def test_fast_tagger_agrees_with_reference_scorer(model: Model) -> None:
         assert len(tag(model, toks)) == len(toks)
 
 
+_SENTENCE_WORDS = [
+    "New", "York", "South", "Korea", "United", "States", "of", "America", "the", "said",
+    "Mr.", "Maria", "Lopez", "in", "Paris", "NATO", ",", ".", "1990", "visited", "Bank",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_WORDS), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_fast_tagger_agrees_with_reference_scorer_near_gazetteer_names(toks: list[str]) -> None:
+    # Sentences with and without words that start a multi-token list entry ("New York"):
+    # the fast path looks for gazetteer matches only in sentences with such a word.
+    model = load_model()
+    assert tag(model, toks) == tag_reference(model, toks)
+
+
 def test_tag_returns_bio(model: Model) -> None:
     sent = ["Prime", "Minister", "Jane", "Doe", "visited", "Germany", "on", "Monday", "."]
     tags = tag(model, sent)
@@ -258,14 +273,42 @@ def test_title_words_take_the_short_cut_too() -> None:
         assert model._lower_word_info(word) == model._any_word_info(word)
 
 
+@given(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", max_size=14).filter(
+        lambda w: not w.islower() and w.isalpha()
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_words_of_letters_with_capitals_take_a_short_cut_to_the_same_word_info(word: str) -> None:
+    model = load_model()
+    assert model._letters_word_info(word) == model._any_word_info(word)
+
+
+def test_names_acronyms_and_titles_take_the_letters_short_cut_too() -> None:
+    model = load_model()
+    words = ("Maria", "Lopez", "NATO", "The", "President", "A", "McDonald", "iPhone", "US", "Ed")
+    for word in words:
+        assert model._letters_word_info(word) == model._any_word_info(word)
+
+
+def test_word_info_marks_the_words_that_may_start_a_gazetteer_match() -> None:
+    model = load_model()
+    first = model.gaz.first_all
+    for word in ("New", "new", "York", "Paris", "NEW", "Obscurename", "1990", "-"):
+        info = model.word_info(word)
+        assert info[11] == (info[2] and info[0] in first)
+
+
 _TOKEN_PIECES = ["Mr", "n", "t", "U", "S", "s", "do", "Suk", "yeol", "é", "1990", "3", "_", " "]
-_TOKEN_MARKS = [".", "'", "\u2019", "-", ",", "\u201c", "\u2026", "\n"]
+_TOKEN_MARKS = [".", "'", "\u2019", "-", ",", "\u201c", "\u2026", "\n", "\t", "\u00a0"]
 
 
 @given(st.lists(st.sampled_from(_TOKEN_PIECES + _TOKEN_MARKS), max_size=16).map("".join))
 @settings(max_examples=600, deadline=None)
-def test_the_plain_word_short_cut_gives_the_tokens_of_the_full_pattern(text: str) -> None:
-    full = re.compile(tokens._TOKEN_RE.pattern.replace(tokens._PLAIN_WORD, "(?!)", 1), re.VERBOSE)
+def test_the_short_cuts_give_the_tokens_of_the_full_pattern(text: str) -> None:
+    # the full pattern: neither the plain-word alternative first nor the white-space guard
+    pattern = tokens._TOKEN_RE.pattern.replace(tokens._PLAIN_WORD, "(?!)", 1)
+    full = re.compile(pattern.replace(tokens._NOT_SPACE, "", 1), re.VERBOSE)
     fast = tokenize(text)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tokens, "_TOKEN_RE", full)

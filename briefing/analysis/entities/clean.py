@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Set
+from itertools import islice
 
 from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.lexicon import lexicon
@@ -228,23 +229,21 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
 def in_slogan(doc: Doc, m: Mention) -> bool:
     """Inside a short quoted, title-cased phrase ("Free and Open Seas") or exactly quoted."""
     text = doc.text
-    # find the quote that opens before m on the same line
-    line_start = text.rfind("\n", 0, m.start) + 1
-    qpos = max(text.rfind('"', line_start, m.start), text.rfind("\u201c", line_start, m.start))
-    if qpos < 0:
+    # find the quote that opens before m on the same line (most mentions have none)
+    qpos = doc.last_open_quote(m.start)
+    if qpos is None or text.find("\n", qpos, m.start) >= 0:
         return False
-    qpos -= line_start
-    before = text[line_start : m.start]
+    line_start = text.rfind("\n", 0, qpos) + 1
     # count quotes before: an odd number of straight quotes means we are inside
-    seg = before
+    seg = text[line_start : m.start]
     if seg.count('"') % 2 == 0 and seg.count("\u201c") <= seg.count("\u201d"):
         return False
-    qstart = line_start + qpos + 1
+    qstart = qpos + 1
     close = doc.next_close_quote(m.end)
     if close is None:
         return False
-    inner = text[qstart:close]
-    words = re.findall(r"[^\W_][\w'\u2019.-]*", inner)
+    # a slogan has 2 to 8 words: the ninth ends the search (a quotation may run on)
+    words = [w.group() for w in islice(_SLOGAN_WORD.finditer(text, qstart, close), 9)]
     if len(words) < 2 or len(words) > 8:
         return False  # a single quoted word is a nickname or a name, not a slogan
     content = [w for w in words if w.lower() not in ACRONYM_STOP]
@@ -254,6 +253,8 @@ def in_slogan(doc: Doc, m: Mention) -> bool:
     return low(content[-1]) not in EVENT_HEADS | ORG_HEADS
 
 
+_SLOGAN_WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
+"""A word of a quoted phrase, for `in_slogan`."""
 _LETTER = re.compile(r"[^\W\d_]")
 _JUNK_WORD = re.compile(r"[\w.'\u2019&-]+|[^\w\s]")
 _DATE_WORDS = WEEKDAYS | MONTHS | HOLIDAYS | {",", "the", "of", "day", "eve"}
@@ -379,6 +380,9 @@ def split_affixed_heads(text: str, mentions: Iterable[RawMention]) -> list[RawMe
     return out
 
 
+_EVENT_OR_ORG_HEADS = EVENT_HEADS | ORG_HEADS
+
+
 def merge_adjacent(text: str, mentions: Iterable[RawMention]) -> list[RawMention]:
     """ "U.S.-Korea" + "Consultative Forum" -> one name when the second part is headed by an
     organisation / event word ("Forum", "Command", "Ministry")."""
@@ -386,12 +390,12 @@ def merge_adjacent(text: str, mentions: Iterable[RawMention]) -> list[RawMention
     for s, e, t in mentions:
         if out:
             ps, pe, pt = out[-1]
-            ws = split_words(text[s:e])
+            # right after the last one (a third of the mentions): only then the words
+            ws = split_words(text[s:e]) if pt in ("LOC", "MISC", "ORG") and pe == s - 1 else ()
             if (
-                pt in ("LOC", "MISC", "ORG")
-                and text[pe:s] == " "
-                and ws
-                and low(ws[-1]) in (EVENT_HEADS | ORG_HEADS)
+                ws
+                and text[pe] == " "
+                and low(ws[-1]) in _EVENT_OR_ORG_HEADS
                 and not text[ps:pe].endswith(("'s", "\u2019s"))
             ):
                 out[-1] = (

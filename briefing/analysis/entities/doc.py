@@ -20,6 +20,8 @@ _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 """An abbreviation with periods ("U.S."), after which a capital may start a sentence."""
 _CLOSE_QUOTE = re.compile('["\u201d]')
 """A double quote that can close a quotation: straight or right curly."""
+_OPEN_QUOTE = re.compile('["\u201c]')
+"""A double quote that can open a quotation: straight or left curly."""
 
 
 TOKENIZE_PIECE = 200_000
@@ -75,19 +77,22 @@ class Doc:
             self.sent_of.extend(sent_of)
             self.sent_starts.extend([base + i for i in heads])
         toks = self.toks
-        for i in [i for i, t in enumerate(toks) if "." in t]:
-            if i + 1 < len(toks) and _DOTTED.fullmatch(toks[i]) and toks[i + 1][:1].isupper():
+        distinct = set(toks)  # a tenth as many: what can be told from the string, told once
+        dotted = {t for t in distinct if "." in t and _DOTTED.fullmatch(t)}
+        for i in compress(count(), map(dotted.__contains__, toks)) if dotted else ():
+            if i + 1 < len(toks) and toks[i + 1][:1].isupper():
                 self.sent_first.add(i + 1)  # "... in the U.S. Signed by ..." may start a sentence
         self.paragraphs = (
             sorted((int(a), int(b)) for a, b in paragraphs) if paragraphs else [(0, len(text))]
         )
         self.pstarts = [a for a, _ in self.paragraphs]
-        self.lower_words = {t for t in set(self.toks) if t[:1].islower()}
+        self.lower_words = {t for t in distinct if t[:1].islower()}
         self.surnames: set[str] = set()
         self.junk_cache: dict[str, tuple[bool, list[str]]] = {}
         """Surface -> what `clean.is_junk` tells from the surface alone."""
         self._mid_sentence: tuple[dict[str, int], dict[str, int]] | None = None
         self._close_quotes: list[int] | None = None
+        self._open_quotes: list[int] | None = None
 
     def sentences_between(self, start: int, end: int) -> range:
         """Indices of the sentences whose first token starts in [start, end)."""
@@ -128,18 +133,27 @@ class Doc:
         k = bisect_left(self._close_quotes, pos)
         return self._close_quotes[k] if k < len(self._close_quotes) else None
 
+    def last_open_quote(self, pos: int) -> int | None:
+        """Position of the last straight or opening curly double quote before pos."""
+        if self._open_quotes is None:
+            self._open_quotes = [mt.start() for mt in _OPEN_QUOTE.finditer(self.text)]
+        k = bisect_left(self._open_quotes, pos)
+        return self._open_quotes[k - 1] if k else None
+
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after pos."""
         return bisect_right(self.starts, pos - 1)
 
     def tok_range(self, a: int, b: int) -> list[int]:
-        """Indices of the tokens inside [a, b); empty when `a` falls inside a token."""
+        """Indices of the tokens inside [a, b); empty when `a` falls inside a token.
+
+        One bisection: the first token starting at or after `a`; `a` is inside a token only
+        if the token before that one ends after it (tokens do not overlap)."""
         starts, ends = self.starts, self.ends
         n = len(starts)
-        c = max(0, bisect_right(starts, a) - 1)  # the token containing a, if any
-        if a < len(self.text) and c < n and starts[c] < a < ends[c]:
+        i = bisect_left(starts, a)
+        if i and a < ends[i - 1] and a < len(self.text):
             return []  # starts inside a token
-        i = bisect_right(starts, a - 1)
         j = i
         while j < n and ends[j] <= b:
             j += 1

@@ -289,21 +289,32 @@ def _link_name_parts(
             by_word[key(w)].append(fp)
             if not is_initial(w):
                 by_letter[w[:1]].append(fp)
-    fitting: dict[tuple[str, ...], list[tuple[_Members, bool]]] = {}
+    fitting: dict[tuple[str, ...], tuple[_Members, _Members] | None] = {}
 
-    def fuller_names(parts: tuple[str, ...]) -> list[tuple[_Members, bool]]:
-        """The full-name groups `parts` fits, each with "the last names agree"."""
-        if parts not in fitting:
-            first = parts[0]
-            cands = by_word.get(key(first), []) + (
-                by_letter.get(first[:1], []) if is_initial(first) else []
-            )
-            fitting[parts] = [
-                (fulls[fp], key(parts[-1]) == key(fp[-1]))
-                for fp in dict.fromkeys(cands)
-                if _fuller_name(parts, fp)
-            ]
-        return fitting[parts]
+    def fuller_names(parts: tuple[str, ...]) -> tuple[_Members, _Members] | None:
+        """The members of the full-name groups `parts` fits, as one group, and those of the
+        groups whose last name agrees too (all of them when none does); None if it fits none.
+
+        One group for all: the roots, the last member before a place and the first member of
+        several groups are those of their members taken together."""
+        first = parts[0]
+        cands = by_word.get(key(first), []) + (
+            by_letter.get(first[:1], []) if is_initial(first) else []
+        )
+        groups = [
+            (fulls[fp], key(parts[-1]) == key(fp[-1]))
+            for fp in dict.fromkeys(cands)
+            if _fuller_name(parts, fp)
+        ]
+        if not groups:
+            return None
+        every = _Members()
+        every.idx = [j for g, _ in groups for j in g.idx]
+        if all(last for _, last in groups) or not any(last for _, last in groups):
+            return every, every
+        agreeing = _Members()
+        agreeing.idx = [j for g, last in groups if last for j in g.idx]
+        return every, agreeing
 
     for i, s in enumerate(surf):
         if not is_person[i] and (country_of(s) or len(words[i]) > 1):
@@ -311,29 +322,20 @@ def _link_name_parts(
         parts = name_words[i]
         if not parts:
             continue
-        groups = fitting.get(parts)
-        if groups is None:
-            groups = fuller_names(parts)
-        if not groups:
-            continue
-        roots: Set[int]
-        if len(groups) == 1:
-            roots = groups[0][0].roots(uf)
+        if parts in fitting:
+            found = fitting[parts]
         else:
-            merged: set[int] = set()
-            for g, _ in groups:
-                merged.update(g.roots(uf))
-            roots = merged
+            found = fitting[parts] = fuller_names(parts)
+        if found is None:
+            continue
+        every, pool = found
+        roots = every.roots(uf)
         if len(roots) == 1:
             uf.union(i, next(iter(roots)))
             continue
         # several people share the name part: prefer a last-name match, then the nearest before
-        pool = [g for g, last in groups if last] or [g for g, _ in groups]
-        before = [b for b in (g.last_before(ms, ms[i].start) for g in pool) if b is not None]
-        if before:
-            j = max(before, key=lambda b: (b[0], -b[1]))[1]
-        else:
-            j = min(g.first(ms) for g in pool)[1]
+        before = pool.last_before(ms, ms[i].start)
+        j = before[1] if before is not None else pool.first(ms)[1]
         uf.union(i, j)
 
 
@@ -437,20 +439,34 @@ def _form_pattern(f: str) -> re.Pattern[str]:
     return re.compile(_FORM_START + re.escape(f).replace("'", "['\u2019]") + _FORM_END.pattern)
 
 
+_Candidate = tuple[int, str, int, bool]
+"""A form to try at a word: its index, the form, its length, whether it has an apostrophe."""
+
+
 def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]:
     """The non-overlapping occurrences of each form (as `_form_pattern(f).finditer` gives
     them), found in one pass over the text.
 
     A form starts with a word, and at an occurrence that word is the whole run of word
-    characters in the text, so only the forms starting with the text's word are tried there.
+    characters in the text, so only the forms starting with the text's word are tried there;
+    of those, a form longer than the word and the two characters after it only when those
+    characters follow the word in the text too ("Anna B" for "Anna Berg" but not "Anna
+    Lind": one first name starts many full names in a long report).
     """
-    # first word -> (index, form, its length, whether it has an apostrophe to match either way)
-    by_word: defaultdict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
+    # first word -> (the forms to try wherever it occurs, the others by the word and the two
+    # characters after it)
+    by_word: dict[str, tuple[list[_Candidate], dict[str, list[_Candidate]]]] = {}
     out: list[list[tuple[int, int]]] = [[] for _ in forms]
     for k, f in enumerate(forms):
         w = _WORD_RUN.match(f)
         if w:
-            by_word[w.group()].append((k, f, len(f), "'" in f))
+            word = w.group()
+            always, by_next = by_word.setdefault(word, ([], {}))
+            candidate = (k, f, len(f), "'" in f)
+            if candidate[3] or len(f) < len(word) + 2:
+                always.append(candidate)
+            else:
+                by_next.setdefault(f[: len(word) + 2], []).append(candidate)
         else:  # no leading word character: search for it on its own
             out[k] = [mt.span() for mt in _form_pattern(f).finditer(text)]
     if by_word:
@@ -459,11 +475,14 @@ def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]
         # the regex engine scans for the initials rather than trying every position
         words = re.compile("[" + re.escape(initials) + r"](?<![\w.\-].)\w*")
         for w in words.finditer(text):
-            candidates = by_word.get(w.group())
-            if not candidates:
+            word = w.group()
+            found = by_word.get(word)
+            if found is None:
                 continue
+            always, by_next = found
             a = w.start()
-            for k, f, length, apostrophe in candidates:
+            candidates = by_next.get(text[a : a + len(word) + 2]) if by_next else None
+            for k, f, length, apostrophe in always + candidates if candidates else always:
                 b = a + length
                 if (
                     (

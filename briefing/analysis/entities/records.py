@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.kinds import EntityType, entity_type
 from briefing.analysis.entities.names import UnionFind
 from briefing.analysis.entities.norm import apos, country_of, split_words
 from briefing.analysis.entities.roles import role_of
+
+Mentioned = tuple[int, int, int]
+"""(start, end, paragraph index) of one mention of an entity."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +32,7 @@ class EntityRecord:
     role: str | None
     aliases: tuple[str, ...]
     """Other forms the text uses, in order of appearance (honorific forms included)."""
-    mentions: tuple[tuple[int, int, int], ...]
+    mentions: tuple[Mentioned, ...]
     """(start, end, paragraph index), sorted."""
 
 
@@ -40,7 +43,8 @@ def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecor
     groups: defaultdict[int, list[Mention]] = defaultdict(list)
     for i, m in enumerate(ms):
         groups[uf.find(i)].append(m)
-    ents: list[EntityRecord] = []
+    # (name, type, role, aliases, mentions): numbered once sorted by first mention
+    ents: list[tuple[str, EntityType, str | None, tuple[str, ...], tuple[Mentioned, ...]]] = []
     for group in groups.values():
         group.sort(key=lambda m: (m.start, m.end))
         surfs = [m.surface(text) for m in group]
@@ -76,15 +80,10 @@ def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecor
                     aliases.append(f)
         role = role_of(doc, group, etype)
         spans = sorted({(m.start, m.end) for m in group})
-        ents.append(
-            EntityRecord(
-                id="",
-                name=name,
-                type=etype,
-                role=role,
-                aliases=tuple(aliases),
-                mentions=tuple((a, b, paragraph(a)) for a, b in spans),
-            )
-        )
-    ents.sort(key=lambda e: e.mentions[0][0])
-    return [replace(e, id=f"e{k}") for k, e in enumerate(ents, 1)]
+        mentions = tuple((a, b, paragraph(a)) for a, b in spans)
+        ents.append((name, etype, role, tuple(aliases), mentions))
+    ents.sort(key=lambda e: e[4][0][0])
+    return [
+        EntityRecord(id=f"e{k}", name=name, type=etype, role=role, aliases=al, mentions=spans)
+        for k, (name, etype, role, al, spans) in enumerate(ents, 1)
+    ]

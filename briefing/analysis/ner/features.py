@@ -117,7 +117,9 @@ class Gazetteers:
         """Longest-match multi-token gazetteer flags per token (B/I per list type).
 
         Multi-token matching is what lets "New York" or "South Korea" count as one place
-        while "New" alone does not.
+        while "New" alone does not. Only tokens with `caps` true start a match: the
+        capitalised ones, or (the tagger's short cut) those of them whose lower form begins
+        an entry, the only ones that can.
         """
         n = len(lows)
         out: list[SpanFlags] = [()] * n

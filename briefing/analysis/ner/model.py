@@ -45,13 +45,16 @@ WordInfo = tuple[
     dict[int, int] | None,
     dict[int, int] | None,
     bool,
+    bool,
 ]
 """Cached data of one token string, indexed by position in the hot loop of `tag`:
 
 0 lower form, 1 shape, 2 capitalised, 3-7 packed word-feature sums for the token seen at
 offsets -2, -1, 0, +1, +2 (offset 0 is None for plain words, see `Model.word_v0`),
 8 / 9 previous-tag x word / x shape vectors by previous-tag index, 10 plain (no capital
-letter, no digit: lower-case words and punctuation).
+letter, no digit: lower-case words and punctuation), 11 may start a multi-token gazetteer
+match (capitalised, and its lower form begins an entry: `Gazetteers.span_flags` tries only
+those).
 """
 
 _CACHE_LIMIT = 500_000
@@ -135,6 +138,7 @@ class Model:
         """`word_info(w)` if it is cached already, else None: one dict look-up, no call."""
         self._v0cache: dict[str, int] = {}
         self._lower_parts: dict[bool, tuple[int, int, int, int]] = {}
+        self._letters_parts: dict[tuple[str, tuple[str, ...], bool], tuple[int, ...]] = {}
         for w in data.get("warm", ()):  # precompute frequent words
             self.word_info(w)
 
@@ -159,8 +163,8 @@ class Model:
         """
         r = self._cache.get(w)
         if r is None:
-            if w.isascii() and w.isalpha() and w.islower():
-                r = self._lower_word_info(w)
+            if w.isascii() and w.isalpha():
+                r = self._lower_word_info(w) if w.islower() else self._letters_word_info(w)
             else:
                 r = self._any_word_info(w)
             self._remember(w, r)
@@ -188,6 +192,7 @@ class Model:
             self._t1w.get(low),
             self._t1s.get(sh),
             plain,
+            nw[:1].isupper() and low in self.gaz.first_all,
         )
 
     def _remember(self, w: str, r: WordInfo) -> None:
@@ -219,6 +224,54 @@ class Model:
             self._t1w.get(w),
             self._t1s.get("x"),
             True,
+            False,
+        )
+
+    def _letters_word_info(self, w: str) -> WordInfo:
+        """`word_info` of an ASCII word of letters with a capital in it ("Lopez", "NATO",
+        "iPhone"), most of the new words a text brings after the lower-case ones. Of its
+        features only the word, its prefixes and its suffixes are its own; the shape, the
+        word-list flags and "allcaps" are shared by many such words, so their sums are too
+        (`_letters_parts`, by those three)."""
+        low = w.lower()
+        sh = "Xx" if w[1:].islower() else word_shape(w)
+        flags = tuple(self.gaz.word_flags(w))
+        allcaps = len(w) > 1 and w.isupper()
+        parts = self._letters_parts.get((sh, flags, allcaps))
+        if parts is None:
+            shared = ["sh=" + sh, *flags]
+            own = [*shared, "allcaps"] if allcaps else shared
+            parts = self._letters_parts[sh, flags, allcaps] = tuple(
+                sum(map(table.get, features, repeat(0)))
+                for table, features in zip(
+                    self._woff, (shared, shared, own, shared, shared), strict=True
+                )
+            )
+        wm2, wm1, w0, wp1, wp2 = self._woff
+        m2, m1, o, p1, p2 = parts
+        word = "w=" + low
+        suffix = "s3=" + low[-3:]
+        v0 = w0.get(word, 0) + o
+        n = len(low)
+        if n > 2:
+            v0 += w0.get("p2=" + w[:2], 0) + w0.get("s2=" + low[-2:], 0)
+            if n > 3:
+                v0 += w0.get("p3=" + w[:3], 0) + w0.get(suffix, 0)
+                if n > 4:
+                    v0 += w0.get("p4=" + w[:4], 0) + w0.get("s4=" + low[-4:], 0)
+        return (
+            low,
+            sh,
+            w[0].isupper(),
+            wm2.get(word, 0) + m2,
+            wm1.get(word, 0) + wm1.get(suffix, 0) + m1,
+            v0,
+            wp1.get(word, 0) + wp1.get(suffix, 0) + p1,
+            wp2.get(word, 0) + p2,
+            self._t1w.get(low),
+            self._t1s.get(sh),
+            False,
+            w[0].isupper() and low in self.gaz.first_all,
         )
 
     def _shared_sums(self, title: bool) -> tuple[int, int, int, int]:

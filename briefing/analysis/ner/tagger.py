@@ -9,6 +9,7 @@ and exists to check it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import cast
 
 from briefing.analysis.ner.features import history_features, sentence_prep, token_features
@@ -26,6 +27,10 @@ def tag_spans(model: Model, tokens: Sequence[str]) -> list[Span]:
     """The entities of one sentence as (start token, end token exclusive, type): what
     `bio_spans(tag(model, tokens))` gives, without building a tag for every token."""
     return _sparse_spans(_tag_bilou(model, tokens))
+
+
+_LOW, _SHAPE, _GAZ_FIRST = itemgetter(0), itemgetter(1), itemgetter(11)
+"""Fields of a `WordInfo`: lower form, shape, may start a gazetteer match."""
 
 
 def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
@@ -53,10 +58,11 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
             x if x is not None else model.word_info(t) for x, t in zip(cached, tokens, strict=False)
         ]
     )
-    lows = [x[0] for x in infos]
-    shapes = [x[1] for x in infos]
-    caps = [x[2] for x in infos]
-    spanf = model.gaz.span_flags(lows, caps)
+    lows = list(map(_LOW, infos))
+    shapes = list(map(_SHAPE, infos))
+    # only a word that may start a gazetteer entry can start a match (see `span_flags`)
+    gaz_first = list(map(_GAZ_FIRST, infos))
+    spanf = model.gaz.span_flags(lows, gaz_first) if True in gaz_first else None
     unpack = model.fmt.unpack
     nbytes = model.nbytes
     pair = model.pair
@@ -132,16 +138,17 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
         h = inf[9]
         if h is not None:
             s += h.get(t1, 0)
-        g = spanf[i]
-        if g:
-            for f in g:
-                s += wg("0" + f, 0)
-        if i > 0 and spanf[i - 1]:
-            for f in spanf[i - 1]:
-                s += wg("-1" + f, 0)
-        if i + 1 < n and spanf[i + 1]:
-            for f in spanf[i + 1]:
-                s += wg("1" + f, 0)
+        if spanf is not None:
+            g = spanf[i]
+            if g:
+                for f in g:
+                    s += wg("0" + f, 0)
+            if i > 0 and spanf[i - 1]:
+                for f in spanf[i - 1]:
+                    s += wg("-1" + f, 0)
+            if i + 1 < n and spanf[i + 1]:
+                for f in spanf[i + 1]:
+                    s += wg("1" + f, 0)
         sc = unpack(s.to_bytes(nbytes, "little"))
         best: int = sc.index(max(sc))
         if best != o_idx:

@@ -59,8 +59,14 @@ _PLAIN_WORD = r"[^\W\d_][^\W_]*(?![\w.'\u2019\-])"
 Every other alternative of `_TOKEN_RE` would give such a run whole too, after trying each in
 turn (a quarter of the time tokenising took), so it is matched first."""
 
+_NOT_SPACE = r"(?=\S)"
+"""Put before the alternatives: no token starts with white space, and at each of the spaces
+between tokens the search would otherwise try every alternative in turn before moving on
+(a quarter of the time the pattern took)."""
+
 _TOKEN_RE = re.compile(
-    r"""
+    _NOT_SPACE
+    + r"""(?:
     """
     + _PLAIN_WORD
     + r"""
@@ -74,7 +80,7 @@ _TOKEN_RE = re.compile(
     (?:-[^\W_]+(?:['\u2019](?![sS](?![^\W_]))[^\W\d_]+)*)*  #   Suk-yeol, Jean-Marc
   | -{2,} | \.{2,} | \u2026
   | \S
-    """,
+    )""",
     re.VERBOSE,
 )
 
