@@ -47,7 +47,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from briefing.analysis import cues
+from briefing.analysis import boundaries, cues
 from briefing.analysis.terms import stem, stopwords
 
 FloatArray = npt.NDArray[np.float64]
@@ -294,8 +294,6 @@ def article_evidence(
     split's significance, whether its sections are clearly apart (`RATIO_MAX`, as for
     sentence streams), and the `boundaries.features` rows. Shared with the training script
     (`scripts/train_boundaries.py`), so that training and use cannot drift apart."""
-    from briefing.analysis import boundaries
-
     if term_sets is None or allowed is None or bonus is None:
         term_sets, allowed, bonus = _inputs(blocks, True)
     matrix = similarity(term_sets)
@@ -322,8 +320,6 @@ def _article_starts(
     """Sections of one article: its cohesion split when that is very significant (stories
     in a row) or its sections share almost no words, else the learned boundary model
     (`boundaries`), which weighs the split among its other signals."""
-    from briefing.analysis import boundaries
-
     split, significance, apart, rows = article_evidence(blocks, term_sets, allowed, bonus)
     if significance >= STRONG_STRUCTURE or apart:
         return split

@@ -54,10 +54,6 @@ def _could_be_headline(paragraph: str) -> bool:
     return _LOWER_LONG_WORD.search(paragraph) is None
 
 
-def _lower_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’\-]+", text))
-
-
 def qualifying_compound(name: str) -> bool:
     """A one-word name whose last part is a lower-case participle or qualifier joined by a
     hyphen: an adjective ("Kremlin-financed", "Clinton-tied", "Florida-only")."""
@@ -81,17 +77,14 @@ def backed_by_the_text(
     records: Sequence[EntityRecord],
     text: str,
     paragraphs: Sequence[tuple[int, int]],
-    lower_words: Set[str] | None = None,
+    lower_words: Set[str],
 ) -> list[EntityRecord]:
     """`records` without those mentioned only in headline-case paragraphs, qualifying
     compounds and adjectives; the rest renumbered "e1", "e2", … in order. `lower_words`:
-    the text's lower-case words, when the caller has them (`Doc.lower_words`)."""
+    the text's lower-case words (`Doc.lower_words`)."""
     lines = [text[a:b] for a, b in paragraphs]
     candidates = [_could_be_headline(p) for p in lines]
-    lower: Set[str] = frozenset()
-    if any(candidates):
-        lower = _lower_words(text) if lower_words is None else lower_words
-    headline = [c and headline_case(p, lower) for c, p in zip(candidates, lines, strict=True)]
+    headline = [c and headline_case(p, lower_words) for c, p in zip(candidates, lines, strict=True)]
     kept = [
         r
         for r in records
