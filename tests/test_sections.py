@@ -72,6 +72,23 @@ def test_paragraph_articles_split_at_topic_changes_not_every_paragraph() -> None
     assert segment(blocks) == [0, 4, 8]
 
 
+def test_a_dateline_places_the_start_of_a_story() -> None:
+    """A paragraph that talks of both stories sits between them; the dateline says which
+    side it is on: the next story starts at "BERGEN, Norway — …", not before the bridge."""
+
+    def paragraphs(topic: str) -> list[str]:
+        lines = TOPICS[topic]
+        return [f"{a} {b}" for a, b in zip(lines, lines[1:] + lines[:1], strict=True)]
+
+    bridge = (
+        "The harbour authority will ask the council to raise the road budget near the port. "
+        "Council members said the harbour budget is tight."
+    )
+    budget = paragraphs("budget")
+    budget[0] = f"BERGEN, Norway — {budget[0]}"
+    assert segment([*paragraphs("harbour"), bridge, *budget, *paragraphs("school")]) == [0, 5, 9]
+
+
 def test_a_long_run_of_paragraph_stories_is_not_split_coarsely() -> None:
     """Ten invented stories of eight paragraphs each: windows keep the resolution at article
     scale, so the stories come out, not two or three sections for the whole run."""
@@ -193,6 +210,7 @@ def test_cues(paragraph: str, opens: bool, refers_back: bool) -> None:
         ("“We will not back down,” the mayor said.", True),
         ('"It is over," she said.', True),
         ("‘Never again,’ he wrote.", True),
+        ("”Never again,” he wrote.", True),  # a closing mark typed for an opening one
         ("The mayor said “we will not back down”.", False),
         ("Meanwhile, the opposition met.", False),
     ],
@@ -211,6 +229,9 @@ def test_a_paragraph_opening_with_a_quotation_is_told(paragraph: str, quoted: bo
         ("The second reason is the cost.", 0.5),
         ("“Meanwhile, nothing changes,” the minister said.", 0.0),
         ("The plan was dropped.", 0.0),
+        ("LAGOS, Nigeria — The port reopened on Monday.", 1.0),  # a dateline opens a story
+        ("NEW PORT RULES — Ships now pay by the hour.", 1.0),  # a run-in heading
+        ("The U.S. - Canada talks resumed.", 0.0),
     ],
 )
 def test_strong_cues_count_more_than_list_items(paragraph: str, strength: float) -> None:

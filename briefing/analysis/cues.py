@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.newscopy import split_dateline
+
 _FIRST_WORD = re.compile(r"[^\w]*([^\W\d_]+)")
 
 CONTINUATION_WORDS = frozenset(
@@ -43,7 +45,7 @@ WEAK_OPENER = re.compile(
 )
 """Openers that often start a new item but as often add one more to a list ("Another critic
 said …", "The final results …")."""
-_QUOTE_OPEN = re.compile(r"^\s*[“\"‘'«]")
+_QUOTE_OPEN = re.compile(r"^\s*[“”\"‘'«]")
 
 
 def continues(paragraph: str) -> bool:
@@ -66,11 +68,12 @@ def may_open_section(previous: str | None, paragraph: str) -> bool:
 def topic_cue(paragraph: str) -> float:
     """How strongly the paragraph's opening announces a new item: 1 for a strong cue, 0.5 for
     a weak one, 0 for none. Inside a quotation nothing counts: a quoted "A second …" is the
-    speaker's enumeration, not the article's."""
+    speaker's enumeration, not the article's. A dateline ("WASHINGTON — …") opens a story,
+    and a run-in heading in capitals ("NEW RULES — …") has the same shape: both are strong."""
     if _QUOTE_OPEN.match(paragraph):
         return 0.0
     text = paragraph.lstrip()
-    if STRONG_OPENER.match(text):
+    if STRONG_OPENER.match(text) or split_dateline(text)[0] is not None:
         return 1.0
     if WEAK_OPENER.match(text):
         return 0.5

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.ingest import news
+from briefing import newscopy as news
 from briefing.ingest.builder import DocumentBuilder
 from briefing.model import Document, Metadata, ParagraphKind
 
