@@ -2,6 +2,7 @@
 
     python benchmarks/news_subtopics.py prepare POLNEAR_DATA OUT_DIR
     python benchmarks/news_subtopics.py build POLNEAR_DATA OUT_DIR [--marks FILE]
+    python benchmarks/news_subtopics.py score POLNEAR_DATA [--split train|dev|all] [-v]
 
 PolNeAR (`networkdynamics/PolNeAR`, its `data/` folder) holds 2016 US news from seven outlets,
 one paragraph per line. `prepare` chooses the articles to mark — 8 per outlet from `train` to
@@ -15,6 +16,13 @@ the text) are `benchmarks/data/news-subtopics.json`.
 `scripts/train_boundaries.py` read (one paragraph per line, `==========` before each section),
 into OUT_DIR/train and OUT_DIR/dev. Write OUT_DIR outside the repository: the text is
 PolNeAR's, not ours.
+
+`score` reads each marked article as the seed's gold reading is read
+(`../shared/eval/score_analysis.py`): a marked section is found when an automatic section starts
+at exactly its first paragraph, and its title is right when it holds one of the section's title
+terms; automatic sections that start nowhere marked are extra. It prints those counts, Pk
+against "no boundaries", and the titles of the marked spans themselves (titled as
+`describe_spans` titles them), so that titles are judged apart from where sections start.
 """
 
 from __future__ import annotations
@@ -95,13 +103,78 @@ def build(data: Path, out: Path, marks_file: Path) -> int:
     return 0
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def _has_term(title: str, terms: list[str]) -> bool:
+    return any(_norm(term) in _norm(title) for term in terms)
+
+
+def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
+    from benchmarks.segmentation import as_document, pk_windowdiff
+    from briefing.analysis.sections import automatic_sections, describe_spans
+
+    marks = json.loads(marks_file.read_text(encoding="utf-8"))["articles"]
+    chosen = choose(data)
+    files = [p for name in (SPLITS if split == "all" else (split,)) for p in chosen[name]]
+    totals = dict.fromkeys(("marked", "found", "extra", "titles", "span_titles", "articles"), 0)
+    pk = base = 0.0
+    for path in files:
+        mark = marks.get(path.name)
+        if mark is None:
+            continue
+        blocks = paragraphs(path)
+        document = as_document(blocks, path.name)
+        sections = automatic_sections(document)
+        predicted = {s.start_paragraph: s.title for s in sections}
+        starts, terms = mark["starts"], mark["title_terms"]
+        found = [i for i, start in enumerate(starts) if start in predicted]
+        titled = [i for i in found if _has_term(predicted[starts[i]], terms[i])]
+        bounds = [*starts, len(blocks)]
+        spans = [(bounds[i], bounds[i + 1] - 1) for i in range(len(starts))]
+        span_titles = [s.title for s in describe_spans(document, spans)]
+        totals["articles"] += 1
+        totals["marked"] += len(starts)
+        totals["found"] += len(found)
+        totals["extra"] += len(sections) - len(found)
+        totals["titles"] += len(titled)
+        totals["span_titles"] += sum(map(_has_term, span_titles, terms))
+        k = max(1, round(len(blocks) / len(starts) / 2))
+        pk += pk_windowdiff(starts, sorted(predicted), len(blocks), k)[0]
+        base += pk_windowdiff(starts, [0], len(blocks), k)[0]
+        if verbose:
+            print(f"{path.name}: marked {starts}, automatic {sorted(predicted)}")
+            for start, title in sorted(predicted.items()):
+                print(f"    {start:3d} {title!r}")
+    count = max(1, totals["articles"])
+    marked = max(1, totals["marked"])
+    print(f"{totals['articles']} marked articles ({split}), {totals['marked']} marked sections")
+    print(
+        f"sections found {totals['found']}/{totals['marked']} ({totals['found'] / marked:.1%}), "
+        f"extra {totals['extra']} ({totals['extra'] / count:.2f} per article); "
+        f"titles right {totals['titles']}/{totals['marked']}"
+    )
+    print(
+        f"Pk {pk / count:.4f} (no boundaries {base / count:.4f}); titles of the marked spans "
+        f"right {totals['span_titles']}/{totals['marked']} ({totals['span_titles'] / marked:.1%})"
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("command", choices=("prepare", "build"))
+    parser.add_argument("command", choices=("prepare", "build", "score"))
     parser.add_argument("data", type=Path, help="PolNeAR's data/ folder")
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?", help="where prepare and build write")
     parser.add_argument("--marks", type=Path, default=MARKS)
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
+    parser.add_argument("-v", "--verbose", action="store_true", help="every article's sections")
     args = parser.parse_args()
+    if args.command == "score":
+        return score(args.data, args.marks, args.split, args.verbose)
+    if args.out is None:
+        parser.error(f"{args.command} needs OUT_DIR")
     if args.command == "prepare":
         return prepare(args.data, args.out)
     return build(args.data, args.out, args.marks)
