@@ -144,8 +144,8 @@ def main() -> int:
             ):
                 continue
             stem = re.sub(r"[^\w.-]+", "-", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-            if stem == "index":
-                stem = re.sub(r"[^\w.-]+", "-", path.rsplit("/", 2)[-2])
+            if stem == "index" or stem.startswith("index."):  # NAME/index.md, NAME/index.es.md
+                stem = re.sub(r"[^\w.-]+", "-", path.rsplit("/", 2)[-2]) + stem[len("index") :]
             lines: list[str] = []
             for heading, block in sections:
                 lines.append(f"========== {heading}".rstrip())

@@ -4,9 +4,12 @@
 
 Each DIR holds documents in Choi's format (a line `==========` before the first paragraph of
 every section, one paragraph per line; no corpus is part of this repository). The shipped
-model was trained on 45 PolNeAR news articles whose sub-topics were marked by hand and on
-121 blog and report posts with their headings removed (README, "Sections"); the held-out
-parts of both sets are for reporting only.
+model was trained on the 56 PolNeAR train articles whose sub-topics were marked by hand
+(`benchmarks/data/news-subtopics.json`; `benchmarks/news_subtopics.py build` writes them) and on
+the 117 blog and report posts of the tune set with their headings removed
+(`benchmarks/CORPORA.md` says how to build both); the 26 marked dev articles and the report
+posts are for reporting only. Run as `python scripts/train_boundaries.py
+briefing/analysis/data/boundaries.json NEWS/train POSTS_TUNE` it writes the shipped file again.
 
 Every document without headings and with at least four paragraphs counts, not only those the
 model is used on (paragraph documents of one window): on the held-out news that measured
