@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
-# "SEOUL, South Korea — ", "WASHINGTON (Reuters) - ", "NEW YORK, March 3 (AP) — ".
+# "SEOUL, South Korea — ", "WASHINGTON (Reuters) - ", "NEW YORK, March 3 (AP) — ",
+# "CASPER, Wyo. — " (a state's abbreviation, as US wire copy writes it).
 # The place is in capitals, as datelines are; what follows the comma is short and has no dash.
 DATELINE = re.compile(
     r"""^(?P<dateline>
         [A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]*){0,3}   # CITY in capitals, up to four words
-        (?:,\ [^—–\-\n.!?]{2,40}?)?                    # , Country / , date
+        (?:,\ (?:[A-Z][a-z]{0,5}\.(?:[A-Z]\.)?        # , Wyo. / , Calif. / , N.C.
+              |[^—–\-\n.!?]{2,40}?))?                  # , Country / , date
         (?:\ ?\([^)\n]{1,40}\))?                       # (Agency)
     )\s*(?:—|–|--|-)\s+""",
     re.VERBOSE,

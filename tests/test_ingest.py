@@ -67,6 +67,9 @@ def test_dateline_goes_to_metadata() -> None:
     [
         ("WASHINGTON (Reuters) - The Senate voted.", "WASHINGTON (Reuters)"),
         ("NEW YORK, March 3 (AP) — Markets fell.", "NEW YORK, March 3 (AP)"),
+        ("CASPER, Wyo. - The convention met.", "CASPER, Wyo."),
+        ("RALEIGH, N.C. (AP) — Polls closed.", "RALEIGH, N.C. (AP)"),
+        ("The NATO summit ended. Leaders - all of them - left.", None),
         ("The NATO summit - held in June - ended.", None),
         ("A - B testing is common.", None),
     ],
