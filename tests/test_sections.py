@@ -195,6 +195,8 @@ def test_segmentation_is_deterministic() -> None:
         ("“A second vote,” she said, “is likely.”", False, False),
         ("However, the plan was dropped.", False, True),
         ("He said the plan was dropped.", False, True),
+        ("We then rebuilt the form from scratch.", False, False),  # the writer, not a referent
+        ("I have covered the council for a decade.", False, False),
         ("The plan was dropped.", False, False),
         ("A third of voters stayed home.", False, False),
     ],

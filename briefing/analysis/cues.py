@@ -13,12 +13,14 @@ _FIRST_WORD = re.compile(r"[^\w]*([^\W\d_]+)")
 
 CONTINUATION_WORDS = frozenset(
     """
-    he she they his her hers their theirs them him we us our i my however but and also
+    he she they his her hers their theirs them him however but and also
     then thus so yet nevertheless moreover furthermore additionally instead therefore hence
     besides still nonetheless consequently accordingly likewise similarly otherwise
     """.split()
 )
-"""A paragraph opening with one of these leans on the one before it."""
+"""A paragraph opening with one of these leans on the one before it. First-person words (I, we,
+our) are not among them: they name the writer, not something the paragraph before introduced,
+and in blog and report posts a paragraph opening "We …" starts a section as often as any."""
 
 _ORDINALS = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|further)"
 _NOT_AN_ITEM = r"(?!of\b|time\b|half\b|quarter\b)"
