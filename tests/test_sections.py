@@ -473,6 +473,26 @@ def test_a_word_capitalised_after_a_colon_is_not_a_title_name() -> None:
     assert counts.names["Velmora"] == 2
 
 
+def test_a_common_word_opening_a_sentence_is_cut_from_a_name() -> None:
+    """ "Maybe Dalgren" is "Dalgren", "Ahead of Velmora" is "Velmora"; a capitalised word the
+    text also uses inside sentences ("Super" of "Super Tuesday") stays."""
+    from briefing.analysis.titles import DocumentCounts
+
+    text = "\n".join(
+        [
+            "Maybe Dalgren will win. Ahead of Velmora the party met. Super Tuesday is near.",
+            "Dalgren said he may win, maybe not. He is ahead in polls before Super Tuesday.",
+            "A super majority is the goal of every party.",
+        ]
+    )
+    names = DocumentCounts.of(document_from_text(text)).names
+    assert names["Dalgren"] == 2
+    assert names["Velmora"] == 1
+    assert names["Super Tuesday"] == 2
+    assert "Maybe Dalgren" not in names
+    assert not any(name.startswith(("Ahead", "of")) for name in names)
+
+
 def test_adjectives_adverbs_and_common_verbs_are_not_title_keywords() -> None:
     from briefing.analysis.terms import is_qualifier
 

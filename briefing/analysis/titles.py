@@ -111,6 +111,18 @@ def _capitalised_inside(document: Document) -> frozenset[str]:
     return frozenset(_INSIDE_CAPITAL.findall(document.text))
 
 
+def _opening_word(word: str, common: frozenset[str], inside: frozenset[str] | None) -> bool:
+    """A capitalised word the document otherwise writes in lower case and never capitalises
+    inside a sentence ("Maybe", "Ahead"; not "Super" of "Super Tuesday", nor capitals)."""
+    return word.lower() in common and not word.isupper() and (inside is None or word not in inside)
+
+
+def _opens(text: str, position: int) -> bool:
+    """Whether `position` opens the sentence `text` (or the clause after a colon)."""
+    before = text[:position].strip(_OPENERS)
+    return not before or before.endswith(":")
+
+
 def _names(
     text: str,
     common: frozenset[str],
@@ -125,15 +137,21 @@ def _names(
     for a, b in name_phrases(text, matches):
         phrase = text[a:b].strip(" -")
         words = phrase.split()
+        if len(words) > 1 and _opening_word(words[0], common, inside) and _opens(text, a):
+            # "Maybe Trump", "Ahead of Friday": a common word capitalised to open the sentence
+            while len(words) > 1 and (
+                _opening_word(words[0], common, inside) or words[0] in CONNECTORS
+            ):
+                words.pop(0)
+            a = text.index(words[0], a)
+            phrase = text[a:b].strip(" -")
         if not words:
             continue
         if len(words) == 1:
             bare = phrase.rstrip(".").lower()
             if bare in stop or bare in HONORIFICS or phrase.lower() in common or len(bare) < 2:
                 continue
-            before = text[:a].strip(_OPENERS)
-            opens = not before or before.endswith(":")
-            if inside is not None and opens and phrase not in inside:
+            if inside is not None and _opens(text, a) and phrase not in inside:
                 continue  # "Keep", "As they say: Stay …": capitalised only to open a sentence
             if any(part[:1].islower() for part in phrase.split("-")[1:]):
                 continue  # "Japan-based", "Hawaii-born": adjectives, not names
