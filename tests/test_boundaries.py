@@ -73,3 +73,49 @@ def test_the_shipped_weights_fit_the_features() -> None:
     assert weights.shape == (len(FEATURES),)
     assert np.isfinite(weights).all()
     assert math.isfinite(intercept)
+
+
+words = st.sampled_from(["port", "ship", "crane", "budget", "road", "school", "teacher", "vote"])
+paragraph_terms = st.dictionaries(words, st.sampled_from([1.0, 1.25]), min_size=0, max_size=5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(paragraph_terms, min_size=2, max_size=12), st.integers(1, 3))
+def test_window_cosines_compare_the_windows_as_one_text_each(
+    term_sets: list[dict[str, float]], width: int
+) -> None:
+    """The cosines from the similarity matrix and the self-similarities equal the cosine of
+    the summed, rarity-weighted word vectors of the two windows."""
+    from briefing.analysis.segmentation import _idf, self_similarity, similarity
+
+    n = len(term_sets)
+    df = {t: sum(t in terms for terms in term_sets) for terms in term_sets for t in terms}
+    vectors = [{t: w * _idf(n, df[t]) for t, w in terms.items()} for terms in term_sets]
+
+    def summed(a: int, b: int) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for vector in vectors[max(0, a) : min(n, b)]:
+            for t, v in vector.items():
+                out[t] = out.get(t, 0.0) + v
+        return out
+
+    fast = boundaries.window_cosines(similarity(term_sets), self_similarity(term_sets), width)
+    assert fast[0] == 0.0
+    for i in range(1, n):
+        left, right = summed(i - width, i), summed(i, i + width)
+        dot = sum(v * right.get(t, 0.0) for t, v in left.items())
+        norms = math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+        expected = dot / norms if norms > 0 else 0.0
+        assert math.isclose(fast[i], expected, rel_tol=1e-9, abs_tol=1e-12)
+
+
+@given(st.lists(st.floats(0, 1), min_size=1, max_size=20))
+def test_depth_is_how_far_a_point_lies_below_its_neighbouring_peaks(curve: list[float]) -> None:
+    depths = boundaries.depths(np.array(curve))
+    assert depths[0] == 0.0
+    assert all(d >= 0.0 for d in depths)
+    for i in range(1, len(curve)):
+        if curve[i] >= max(curve[max(1, i - 3) : i + 4]):  # the highest point around
+            assert depths[i] == 0.0
+    valley = boundaries.depths(np.array([0.0, 0.9, 0.8, 0.1, 0.7, 0.9]))
+    assert int(np.argmax(valley)) == 3

@@ -5,8 +5,10 @@ link them (the story's names) run through the whole text. The cohesion split of
 `segmentation.py` alone placed boundaries worse than not splitting at all on news whose
 sub-topics were marked by hand. What does separate them is local: whether a paragraph opens
 with a quotation (a quote backs up the point before it), how much of its vocabulary is new,
-how long the paragraph before it is, how little it shares with its neighbours, and whether
-the cohesion split also starts a section there.
+how long the paragraph before it is, how little it shares with its neighbours (and how
+deep a valley of TextTiling's block cosines lies there), whether the paragraph binds to
+the ones after it rather than those before, and whether the cohesion split also starts a
+section there.
 
 So each paragraph gets a boundary score, a logistic model over those signals
 (`FEATURES`, weights in `data/boundaries.json`, trained by `scripts/train_boundaries.py` on
@@ -48,15 +50,21 @@ FEATURES = (
     "cohesion_split_starts",
     "cohesion_split_starts_strength",
     "cohesion_split_starts_next_to",
+    "cosine_2",
+    "cosine_3",
+    "depth_2",
+    "depth_3",
+    "binds_forward",
+    "previous_binds_back",
 )
 """The model's inputs for paragraph i as a section start, in the order of its weights."""
 
 CUE_LOG_ODDS = 2.0
 """Added to the score of a paragraph that opens with a strong topic cue (half for a weak one)."""
-THRESHOLD = -0.65
+THRESHOLD = -0.85
 """Log-odds above which a start is worth a section. Chosen by 4-fold cross-validation on the
-training sets (three fold seeds): mean Pk of news and posts is flat from -0.85 to -0.65
-(0.351-0.352), and -0.65 is best on the news (0.327 against 0.334 at -0.75)."""
+training sets (three fold seeds): the mean Pk of news and posts (0.344) and that of the news
+alone (0.326) are both lowest at -0.85."""
 MIN_PARAGRAPHS = 2
 """Shortest section."""
 STRENGTH_CAP = 10.0
@@ -66,21 +74,62 @@ _QUOTE = re.compile(r"[“\"]")
 _SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
 
 
+def window_cosines(matrix: FloatArray, norms: FloatArray, width: int) -> FloatArray:
+    """For each paragraph i, the cosine between the paragraphs [i - width, i) and
+    [i, i + width) taken as one text each (TextTiling's block comparison); 0 for i = 0.
+    `norms` are the paragraphs' similarities with themselves (`segmentation.self_similarity`)."""
+    n = matrix.shape[0]
+    prefix = np.zeros((n + 1, n + 1))
+    prefix[1:, 1:] = matrix.cumsum(0).cumsum(1)
+    along = np.concatenate(([0.0], norms.cumsum()))
+
+    def block(a0: int, a1: int, b0: int, b1: int) -> float:
+        return float(prefix[a1, b1] - prefix[a0, b1] - prefix[a1, b0] + prefix[a0, b0])
+
+    out = np.zeros(n)
+    for i in range(1, n):
+        a0, b1 = max(0, i - width), min(n, i + width)
+        left = block(a0, i, a0, i) + along[i] - along[a0]
+        right = block(i, b1, i, b1) + along[b1] - along[i]
+        if left > 0 and right > 0:
+            out[i] = block(a0, i, i, b1) / math.sqrt(left * right)
+    return out
+
+
+def depths(curve: FloatArray, reach: int = 3) -> FloatArray:
+    """How deep each point of a cohesion curve lies below the highest points within `reach`
+    on either side (TextTiling's depth score): a valley between two cohesive stretches."""
+    n = len(curve)
+    out = np.zeros(n)
+    for i in range(1, n):
+        left = float(curve[max(1, i - reach) : i + 1].max())
+        right = float(curve[i : min(n, i + reach + 1)].max())
+        out[i] = left + right - 2.0 * float(curve[i])
+    return out
+
+
+def _mean(values: FloatArray) -> float:
+    return float(values.mean()) if values.size else 0.0
+
+
 def features(
     blocks: Sequence[str],
     term_sets: Sequence[dict[str, float]],
     matrix: FloatArray,
+    norms: FloatArray,
     cohesion_starts: Sequence[int],
     significance: float,
 ) -> FloatArray:
     """One row of `FEATURES` per paragraph (row 0, the start of the text, is never scored).
 
-    `term_sets` and `matrix` are the paragraphs' terms and similarity (`segmentation`);
-    `cohesion_starts` is the cohesion split, `significance` how far it beats the same
-    paragraphs shuffled, in standard deviations."""
+    `term_sets`, `matrix` and `norms` are the paragraphs' terms, similarity and
+    self-similarity (`segmentation`); `cohesion_starts` is the cohesion split,
+    `significance` how far it beats the same paragraphs shuffled, in standard deviations."""
     n = len(blocks)
     rows = np.zeros((n, len(FEATURES)))
     mean_similarity = float(matrix.sum()) / max(1, n * (n - 1)) + 1e-9
+    cosines = {w: window_cosines(matrix, norms, w) for w in (2, 3)}
+    valleys = {w: depths(cosines[w]) for w in (2, 3)}
     split = set(cohesion_starts)
     strength = min(max(significance, 0.0), STRENGTH_CAP) / STRENGTH_CAP
     opens_quote = [cues.opens_quotation(b) for b in blocks]
@@ -108,6 +157,16 @@ def features(
                 on_split,
                 on_split * strength,
                 float(i - 1 in split or i + 1 in split),
+                cosines[2][i],
+                cosines[3][i],
+                valleys[2][i],
+                valleys[3][i],
+                # paragraph i shares more with the three after it than with the three before;
+                # paragraph i - 1 more with those before it than with i and the next two
+                (_mean(matrix[i, i + 1 : i + 4]) - _mean(matrix[i, max(0, i - 3) : i]))
+                / mean_similarity,
+                (_mean(matrix[i - 1, max(0, i - 4) : i - 1]) - _mean(matrix[i - 1, i : i + 3]))
+                / mean_similarity,
             )
         seen.update(terms)
     return rows

@@ -114,6 +114,26 @@ def block_terms(block: str, cache: dict[str, str] | None = None) -> dict[str, fl
     return out
 
 
+def _idf(blocks: int, df: int) -> float:
+    """Rarity of a word in `df` of a document's `blocks` blocks."""
+    return math.log(blocks + 1.0) - math.log(df + 0.5)
+
+
+def self_similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
+    """Each block's similarity with itself, as `similarity` would have it on its diagonal
+    (every word counts here, those of one block only too): the squared length of its vector."""
+    n = len(term_sets)
+    df: dict[str, int] = {}
+    for terms in term_sets:
+        for term in terms:
+            df[term] = df.get(term, 0) + 1
+    return np.fromiter(
+        (sum((w * _idf(n, df[t])) ** 2 for t, w in terms.items()) for terms in term_sets),
+        float,
+        n,
+    )
+
+
 def similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
     """Block-by-block similarity: shared words weighted by in-document rarity; zero diagonal.
 
@@ -125,12 +145,11 @@ def similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
         for term, weight in terms.items():
             postings.setdefault(term, []).append((i, weight))
     matrix = np.zeros((n, n))
-    log_n = math.log(n + 1.0)
     for posting in postings.values():
         df = len(posting)
         if df < 2:
             continue
-        idf = log_n - math.log(df + 0.5)
+        idf = _idf(n, df)
         if df == 2:
             (i, a), (j, b) = posting
             value = idf * idf * a * b
@@ -307,7 +326,8 @@ def article_evidence(
         ratios = separation(prefix, split, len(blocks))
         apart = bool(ratios) and sum(ratios) / len(ratios) <= RATIO_MAX
     significance = _significance(matrix, allowed, bonus) if len(split) > 1 else 0.0
-    rows = boundaries.features(blocks, term_sets, matrix, split, significance)
+    norms = self_similarity(term_sets)
+    rows = boundaries.features(blocks, term_sets, matrix, norms, split, significance)
     return split, significance, apart, rows
 
 
