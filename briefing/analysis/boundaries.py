@@ -34,6 +34,7 @@ import numpy.typing as npt
 from briefing.analysis import cues
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int_]
 
 FEATURES = (
     "opens_quote",
@@ -74,25 +75,44 @@ _QUOTE = re.compile(r"[“\"]")
 _SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
 
 
+class _Sums:
+    """Prefix sums of a similarity matrix: the sum of any rectangle of it in O(1)."""
+
+    def __init__(self, matrix: FloatArray) -> None:
+        n = matrix.shape[0]
+        self.n = n
+        self.prefix = np.zeros((n + 1, n + 1))
+        self.prefix[1:, 1:] = matrix.cumsum(0).cumsum(1)
+
+    def block(self, a0: IntArray, a1: IntArray, b0: IntArray, b1: IntArray) -> FloatArray:
+        """Sums of matrix[a0:a1, b0:b1] for arrays of bounds."""
+        p = self.prefix
+        return p[a1, b1] - p[a0, b1] - p[a1, b0] + p[a0, b0]
+
+    def mean(self, a0: IntArray, a1: IntArray, b0: IntArray, b1: IntArray) -> FloatArray:
+        """Means of those rectangles, 0 for an empty one."""
+        count = (a1 - a0) * (b1 - b0)
+        return np.where(count > 0, self.block(a0, a1, b0, b1) / np.maximum(count, 1), 0.0)
+
+
 def window_cosines(matrix: FloatArray, norms: FloatArray, width: int) -> FloatArray:
     """For each paragraph i, the cosine between the paragraphs [i - width, i) and
     [i, i + width) taken as one text each (TextTiling's block comparison); 0 for i = 0.
     `norms` are the paragraphs' similarities with themselves (`segmentation.self_similarity`)."""
-    n = matrix.shape[0]
-    prefix = np.zeros((n + 1, n + 1))
-    prefix[1:, 1:] = matrix.cumsum(0).cumsum(1)
+    return _window_cosines(_Sums(matrix), norms, width)
+
+
+def _window_cosines(sums: _Sums, norms: FloatArray, width: int) -> FloatArray:
+    n = sums.n
     along = np.concatenate(([0.0], norms.cumsum()))
-
-    def block(a0: int, a1: int, b0: int, b1: int) -> float:
-        return float(prefix[a1, b1] - prefix[a0, b1] - prefix[a1, b0] + prefix[a0, b0])
-
+    i = np.arange(1, n)
+    a0, b1 = np.maximum(0, i - width), np.minimum(n, i + width)
+    left = sums.block(a0, i, a0, i) + along[i] - along[a0]
+    right = sums.block(i, b1, i, b1) + along[b1] - along[i]
+    product = left * right
+    cross = sums.block(a0, i, i, b1)
     out = np.zeros(n)
-    for i in range(1, n):
-        a0, b1 = max(0, i - width), min(n, i + width)
-        left = block(a0, i, a0, i) + along[i] - along[a0]
-        right = block(i, b1, i, b1) + along[b1] - along[i]
-        if left > 0 and right > 0:
-            out[i] = block(a0, i, i, b1) / math.sqrt(left * right)
+    out[1:] = np.where(product > 0, cross / np.sqrt(np.where(product > 0, product, 1.0)), 0.0)
     return out
 
 
@@ -106,10 +126,6 @@ def depths(curve: FloatArray, reach: int = 3) -> FloatArray:
         right = float(curve[i : min(n, i + reach + 1)].max())
         out[i] = left + right - 2.0 * float(curve[i])
     return out
-
-
-def _mean(values: FloatArray) -> float:
-    return float(values.mean()) if values.size else 0.0
 
 
 def features(
@@ -127,48 +143,57 @@ def features(
     `significance` how far it beats the same paragraphs shuffled, in standard deviations."""
     n = len(blocks)
     rows = np.zeros((n, len(FEATURES)))
+    if n < 2:
+        return rows
     mean_similarity = float(matrix.sum()) / max(1, n * (n - 1)) + 1e-9
-    cosines = {w: window_cosines(matrix, norms, w) for w in (2, 3)}
-    valleys = {w: depths(cosines[w]) for w in (2, 3)}
+    sums = _Sums(matrix)
+    i = np.arange(1, n)
+    cohesion = [
+        sums.mean(np.maximum(0, i - w), i, i, np.minimum(n, i + w)) / mean_similarity
+        for w in (1, 2, 3)
+    ]
+    cosines = [_window_cosines(sums, norms, w) for w in (2, 3)]
+    valleys = [depths(c) for c in cosines]
+    # paragraph i shares more with the three after it than with the three before; paragraph
+    # i - 1 more with the three before it than with i and the next two
+    forward = (
+        sums.mean(i, i + 1, i + 1, np.minimum(n, i + 4))
+        - sums.mean(i, i + 1, np.maximum(0, i - 3), i)
+    ) / mean_similarity
+    back = (
+        sums.mean(i - 1, i, np.maximum(0, i - 4), i - 1)
+        - sums.mean(i - 1, i, i, np.minimum(n, i + 3))
+    ) / mean_similarity
     split = set(cohesion_starts)
     strength = min(max(significance, 0.0), STRENGTH_CAP) / STRENGTH_CAP
     opens_quote = [cues.opens_quotation(b) for b in blocks]
     has_quote = [_QUOTE.search(b) is not None for b in blocks]
-    seen: set[str] = set()
-    for i in range(n):
-        terms = term_sets[i].keys()
+    seen: set[str] = set(term_sets[0])
+    for k in range(1, n):
+        terms = term_sets[k].keys()
         size = len(terms) or 1
-        if i:
-            recent = set().union(*(term_sets[j].keys() for j in range(max(0, i - 3), i)))
-            on_split = float(i in split)
-            rows[i] = (
-                float(opens_quote[i]),
-                float(opens_quote[i - 1]),
-                math.log1p(len(blocks[i - 1].split())),
-                len(terms & recent) / size,
-                len(terms - seen) / size,
-                float(has_quote[i]),
-                float(_SPEECH.search(blocks[i]) is not None),
-                float(has_quote[i - 1]),
-                *(
-                    float(matrix[max(0, i - w) : i, i : min(n, i + w)].mean()) / mean_similarity
-                    for w in (1, 2, 3)
-                ),
-                on_split,
-                on_split * strength,
-                float(i - 1 in split or i + 1 in split),
-                cosines[2][i],
-                cosines[3][i],
-                valleys[2][i],
-                valleys[3][i],
-                # paragraph i shares more with the three after it than with the three before;
-                # paragraph i - 1 more with those before it than with i and the next two
-                (_mean(matrix[i, i + 1 : i + 4]) - _mean(matrix[i, max(0, i - 3) : i]))
-                / mean_similarity,
-                (_mean(matrix[i - 1, max(0, i - 4) : i - 1]) - _mean(matrix[i - 1, i : i + 3]))
-                / mean_similarity,
-            )
+        recent = set().union(*(term_sets[j].keys() for j in range(max(0, k - 3), k)))
+        on_split = float(k in split)
+        rows[k, :14] = (
+            float(opens_quote[k]),
+            float(opens_quote[k - 1]),
+            math.log1p(len(blocks[k - 1].split())),
+            len(terms & recent) / size,
+            len(terms - seen) / size,
+            float(has_quote[k]),
+            float(_SPEECH.search(blocks[k]) is not None),
+            float(has_quote[k - 1]),
+            cohesion[0][k - 1],
+            cohesion[1][k - 1],
+            cohesion[2][k - 1],
+            on_split,
+            on_split * strength,
+            float(k - 1 in split or k + 1 in split),
+        )
         seen.update(terms)
+    rows[1:, 14:] = np.column_stack(
+        (cosines[0][1:], cosines[1][1:], valleys[0][1:], valleys[1][1:], forward, back)
+    )
     return rows
 
 
