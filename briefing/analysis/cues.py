@@ -75,11 +75,16 @@ def topic_cue(paragraph: str) -> float:
     if _QUOTE_OPEN.match(paragraph):
         return 0.0
     text = paragraph.lstrip()
-    if STRONG_OPENER.match(text) or split_dateline(text)[0] is not None:
+    if STRONG_OPENER.match(text) or opens_story(text):
         return 1.0
     if WEAK_OPENER.match(text):
         return 0.5
     return 0.0
+
+
+def opens_story(block: str) -> bool:
+    """The block opens with a dateline ("WASHINGTON — …"): a news story starts here."""
+    return split_dateline(block.lstrip())[0] is not None
 
 
 def opens_quotation(paragraph: str) -> bool:

@@ -358,12 +358,15 @@ def _inputs(
         + [True]
     )
     bonus = np.zeros(n + 1)
-    if paragraphs:
-        for i, block in enumerate(blocks):
-            if i:
-                bonus[i] = CUE_BONUS * cues.topic_cue(block)
-                if cues.opens_quotation(block):
-                    bonus[i] -= QUOTE_PENALTY
+    for i, block in enumerate(blocks):
+        if not i:
+            continue
+        if paragraphs:
+            bonus[i] = CUE_BONUS * cues.topic_cue(block)
+            if cues.opens_quotation(block):
+                bonus[i] -= QUOTE_PENALTY
+        elif cues.opens_story(block):
+            bonus[i] = CUE_BONUS
     return term_sets, allowed, bonus
 
 
