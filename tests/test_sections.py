@@ -89,6 +89,16 @@ def test_a_dateline_places_the_start_of_a_story() -> None:
     assert segment([*paragraphs("harbour"), bridge, *budget, *paragraphs("school")]) == [0, 5, 9]
 
 
+def test_a_dateline_places_the_start_of_a_story_in_a_sentence_stream() -> None:
+    """One sentence a line, as wire digests come: the dateline still says where the story
+    starts."""
+    bridge = "The harbour authority will ask the council to raise the road budget near the port."
+    budget = list(TOPICS["budget"])
+    budget[0] = f"BERGEN, Norway — {budget[0]}"
+    blocks = [*TOPICS["harbour"], bridge, *budget, *TOPICS["school"]]
+    assert segment(blocks) == [0, 5, 9]
+
+
 def test_a_long_run_of_paragraph_stories_is_not_split_coarsely() -> None:
     """Ten invented stories of eight paragraphs each: windows keep the resolution at article
     scale, so the stories come out, not two or three sections for the whole run."""
