@@ -503,6 +503,33 @@ def test_a_common_word_opening_a_sentence_is_cut_from_a_name() -> None:
     assert not any(name.startswith(("Ahead", "of")) for name in names)
 
 
+def test_two_title_words_the_text_writes_together_are_one_phrase() -> None:
+    from briefing.analysis.titles import Candidate, _pair
+
+    gains = Candidate("gains", "gain", 3.0, False, 3.0)
+    capital = Candidate("capital", "capit", 2.0, False, 2.0)
+    assert _pair(gains, capital, "a tax on capital gains held a year") == "Capital gains"
+    assert _pair(gains, capital, "gains were high; capital was short") == "Gains and capital"
+
+
+def test_a_title_in_capitals_is_set_in_sentence_case_keeping_acronyms() -> None:
+    from briefing.analysis.titles import _unshouted
+
+    text = "The alliance met, and NATO said so.\nNATO SUMMIT DELAYED — The meeting moved."
+    assert _unshouted("NATO SUMMIT DELAYED", text) == "NATO summit delayed"
+    assert _unshouted("NATO and Russia", text) == "NATO and Russia"
+    assert _unshouted("U.S. Forces", text) == "U.S. Forces"
+
+
+def test_a_hyphenated_adjective_is_no_title_name() -> None:
+    from briefing.analysis.titles import DocumentCounts
+
+    text = "The Ivy League-trained doctor spoke. Ivy League schools agreed with the doctor."
+    names = DocumentCounts.of(document_from_text(text)).names
+    assert "Ivy League-trained" not in names
+    assert names["Ivy League"] == 1
+
+
 def test_adjectives_adverbs_and_common_verbs_are_not_title_keywords() -> None:
     from briefing.analysis.terms import is_qualifier
 

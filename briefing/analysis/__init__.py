@@ -7,7 +7,7 @@ from collections.abc import Callable
 from briefing.cycles import cycle_collector_paused
 from briefing.model import Document, Reading
 
-ANALYSIS_VERSION = 25
+ANALYSIS_VERSION = 26
 """Bump when analysis output changes, so cached readings are recomputed."""
 
 Progress = Callable[[float, str], None]

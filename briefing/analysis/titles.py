@@ -117,6 +117,11 @@ def _opening_word(word: str, common: frozenset[str], inside: frozenset[str] | No
     return word.lower() in common and not word.isupper() and (inside is None or word not in inside)
 
 
+def _adjective(word: str) -> bool:
+    """A hyphenated word whose later part is lower case ("Japan-based") qualifies a name."""
+    return any(part[:1].islower() for part in word.split("-")[1:])
+
+
 def _opens(text: str, position: int) -> bool:
     """Whether `position` opens the sentence `text` (or the clause after a colon)."""
     before = text[:position].strip(_OPENERS)
@@ -153,10 +158,12 @@ def _names(
                 continue
             if inside is not None and _opens(text, a) and phrase not in inside:
                 continue  # "Keep", "As they say: Stay …": capitalised only to open a sentence
-            if any(part[:1].islower() for part in phrase.split("-")[1:]):
+            if _adjective(phrase):
                 continue  # "Japan-based", "Hawaii-born": adjectives, not names
             if re.search(r"['’](?:ll|re|ve|d|m|s)$|n['’]t$", phrase, re.IGNORECASE):
                 continue  # "You'll", "We're": a capitalised contraction opening a sentence
+        elif _adjective(words[-1]):
+            continue  # "Ivy League-trained": an adjective made of a name
         quoted = text[a - 1 : a] in _OPENING_QUOTES and text[b : b + 2].strip(",.")[:1] in (
             _CLOSING_QUOTES
         )
@@ -334,16 +341,23 @@ def _trim(words: Sequence[str]) -> str:
     return " ".join(kept)
 
 
-def _pair(first: Candidate, second: Candidate) -> str:
+def _pair(first: Candidate, second: Candidate, text: str = "") -> str:
+    """ "A and B"; two plain words that the section writes side by side ("capital gains") are
+    that phrase instead."""
     a, b = first.surface, second.surface
+    if not first.is_name and not second.is_name:
+        for phrase in (f"{b} {a}", f"{a} {b}"):
+            if re.search(rf"\b{re.escape(phrase)}\b", text):
+                return f"{phrase[:1].upper()}{phrase[1:]}"
     if not first.is_name and second.is_name:
         a, b = b, a
     return f"{a[:1].upper()}{a[1:]} and {b}"
 
 
-def _titles_from(ranked: Sequence[Candidate]) -> Iterable[str]:
+def _titles_from(ranked: Sequence[Candidate], text: str = "") -> Iterable[str]:
     """Titles to try, best first: a strong multi-word name alone, else the best candidate
-    (a single word joined with a short partner), then the rest in order."""
+    (a single word joined with a short partner), then the rest in order. `text` is the
+    section's, where two words may stand together (`_pair`)."""
     if not ranked:
         return
     top = ranked[0].score
@@ -363,7 +377,22 @@ def _titles_from(ranked: Sequence[Candidate]) -> Iterable[str]:
         strong = [c for c in fitting if c.partner_score >= PARTNER_SHARE * first.score]
         strong.sort(key=lambda c: (not c.is_name, -c.score))  # a name partner before a word
         for second in strong[:1] or fitting[:1]:
-            yield _pair(first, second)
+            yield _pair(first, second, text)
+
+
+_SHOUTED = re.compile(r"[A-Z][A-Z’'.\-]*(?: [A-Z][A-Z’'.\-]*)+")
+
+
+def _unshouted(title: str, text: str) -> str:
+    """A title in capitals (a run-in heading: "NEW RULES FOR PORTS") in sentence case, its
+    acronyms kept: a word the text also writes in capitals inside running prose ("NATO")."""
+    if not _SHOUTED.fullmatch(title) or not any(len(w) > 4 for w in title.split()):
+        return title
+    words = []
+    for n, word in enumerate(title.split()):
+        acronym = re.search(rf"[a-z][,;]? {re.escape(word)}\b", text) is not None
+        words.append(word if acronym else word.capitalize() if n == 0 else word.lower())
+    return " ".join(words)
 
 
 def _compound(document: Document, start: int, end: int, candidate: Candidate) -> str | None:
@@ -395,7 +424,9 @@ def section_title(
     opening words."""
     ranked = list(ranked if ranked is not None else candidates(document, start, end))[:12]
     used = {t.casefold() for t in taken}
-    for title in _titles_from(ranked):
+    section = document.text[document.paragraphs[start].start : document.paragraphs[end].end]
+    for title in _titles_from(ranked, section):
+        title = _unshouted(title, document.text)
         if title.casefold() not in used:
             return title
     for candidate in ranked[:1]:  # a lone word: the compound it heads ("harbour board")
