@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefing.analysis import ANALYSIS_VERSION, Progress, analyze
+from briefing.analysis import ANALYSIS_VERSION, Progress, analysis_fingerprint, analyze
 from briefing.analysis.corrections import SectionPlan, apply_plan
 from briefing.analysis.titles import DocumentCounts, describe
 from briefing.model import Document, Reading, Span
@@ -19,7 +19,7 @@ from briefing.store.database import Store
 
 
 def default_cache() -> AnalysisCache:
-    return AnalysisCache(cache_dir() / "readings", ANALYSIS_VERSION)
+    return AnalysisCache(cache_dir() / "readings", f"{ANALYSIS_VERSION}.{analysis_fingerprint()}")
 
 
 def automatic_reading(

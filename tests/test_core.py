@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 from briefing.analysis import ANALYSIS_VERSION, analyze
 from briefing.cycles import cycle_collector_paused
@@ -70,6 +71,25 @@ def test_cache_returns_the_same_reading_and_survives_damage(tmp_path) -> None:  
     files[0].write_text("{not json", encoding="utf-8")
     assert cache.load(document) is None
     assert read_document(document, cache=cache) == first
+
+
+def test_a_changed_rule_or_model_keys_cached_readings_anew(tmp_path: Path) -> None:
+    """The reading cache's key holds a digest of the analysis code and data, so a retrained
+    model or an edited rule is never answered by a reading the old one made."""
+    from briefing.analysis import analysis_fingerprint
+    from briefing.pipeline import default_cache
+
+    root = tmp_path / "analysis"
+    (root / "data").mkdir(parents=True)
+    (root / "rules.py").write_text("THRESHOLD = -0.85\n", encoding="utf-8")
+    (root / "data" / "model.json").write_text('{"weights": [1.0]}\n', encoding="utf-8")
+    before = analysis_fingerprint(root)
+    (root / "__pycache__").mkdir()
+    (root / "__pycache__" / "rules.pyc").write_bytes(b"compiled")
+    assert analysis_fingerprint.__wrapped__(root) == before  # compiled caches do not count
+    (root / "data" / "model.json").write_text('{"weights": [2.0]}\n', encoding="utf-8")
+    assert analysis_fingerprint.__wrapped__(root) != before
+    assert str(default_cache().version).endswith(analysis_fingerprint())
 
 
 def test_sections_cover_every_paragraph_once() -> None:

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
 from briefing.cycles import cycle_collector_paused
 from briefing.model import Document, Reading
 
 ANALYSIS_VERSION = 26
-"""Bump when analysis output changes, so cached readings are recomputed."""
+"""Bump when analysis output changes, so cached readings are recomputed. Cached readings are
+also keyed by `analysis_fingerprint`, so a changed rule or retrained model never serves a
+stale reading even where this was not bumped."""
+
+
+@cache
+def analysis_fingerprint(root: Path = Path(__file__).parent) -> str:
+    """A digest of the analysis code and data under `root` (its modules, word lists and
+    models; not compiled caches): what made a reading, for the reading cache's key."""
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
 
 Progress = Callable[[float, str], None]
 

@@ -28,7 +28,7 @@ def fingerprint(document: Document) -> str:
 class AnalysisCache:
     """Readings on disk under `directory`, tagged with the analysis version that made them."""
 
-    def __init__(self, directory: Path, version: int) -> None:
+    def __init__(self, directory: Path, version: int | str) -> None:
         self.directory = directory
         self.version = version
 
