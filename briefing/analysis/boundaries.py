@@ -75,14 +75,20 @@ _QUOTE = re.compile(r"[“\"]")
 _SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
 
 
+def prefix_sums(matrix: FloatArray) -> FloatArray:
+    """P[a, b] = the sum of matrix[:a, :b], so that any rectangle sums in O(1)."""
+    n = matrix.shape[0]
+    prefix = np.zeros((n + 1, n + 1))
+    prefix[1:, 1:] = matrix.cumsum(0).cumsum(1)
+    return prefix
+
+
 class _Sums:
-    """Prefix sums of a similarity matrix: the sum of any rectangle of it in O(1)."""
+    """Sums and means of rectangles of a similarity matrix, many at once."""
 
     def __init__(self, matrix: FloatArray) -> None:
-        n = matrix.shape[0]
-        self.n = n
-        self.prefix = np.zeros((n + 1, n + 1))
-        self.prefix[1:, 1:] = matrix.cumsum(0).cumsum(1)
+        self.n = matrix.shape[0]
+        self.prefix = prefix_sums(matrix)
 
     def block(self, a0: IntArray, a1: IntArray, b0: IntArray, b1: IntArray) -> FloatArray:
         """Sums of matrix[a0:a1, b0:b1] for arrays of bounds."""
@@ -166,34 +172,44 @@ def features(
     ) / mean_similarity
     split = set(cohesion_starts)
     strength = min(max(significance, 0.0), STRENGTH_CAP) / STRENGTH_CAP
-    opens_quote = [cues.opens_quotation(b) for b in blocks]
-    has_quote = [_QUOTE.search(b) is not None for b in blocks]
+    opens_quote = np.array([cues.opens_quotation(b) for b in blocks], float)
+    has_quote = np.array([_QUOTE.search(b) is not None for b in blocks], float)
+    on_split = np.array([k in split for k in range(n)], float)
+    shared, new = np.zeros(n), np.zeros(n)
     seen: set[str] = set(term_sets[0])
     for k in range(1, n):
         terms = term_sets[k].keys()
         size = len(terms) or 1
         recent = set().union(*(term_sets[j].keys() for j in range(max(0, k - 3), k)))
-        on_split = float(k in split)
-        rows[k, :14] = (
-            float(opens_quote[k]),
-            float(opens_quote[k - 1]),
-            math.log1p(len(blocks[k - 1].split())),
-            len(terms & recent) / size,
-            len(terms - seen) / size,
-            float(has_quote[k]),
-            float(_SPEECH.search(blocks[k]) is not None),
-            float(has_quote[k - 1]),
-            cohesion[0][k - 1],
-            cohesion[1][k - 1],
-            cohesion[2][k - 1],
-            on_split,
-            on_split * strength,
-            float(k - 1 in split or k + 1 in split),
-        )
+        shared[k] = len(terms & recent) / size
+        new[k] = len(terms - seen) / size
         seen.update(terms)
-    rows[1:, 14:] = np.column_stack(
-        (cosines[0][1:], cosines[1][1:], valleys[0][1:], valleys[1][1:], forward, back)
-    )
+    columns: dict[str, FloatArray] = {
+        "opens_quote": opens_quote[1:],
+        "previous_opens_quote": opens_quote[:-1],
+        "previous_log_words": np.log1p([len(b.split()) for b in blocks[:-1]]),
+        "shared_with_previous_3": shared[1:],
+        "new_words": new[1:],
+        "has_quote": has_quote[1:],
+        "reports_speech": np.array([_SPEECH.search(b) is not None for b in blocks[1:]], float),
+        "previous_has_quote": has_quote[:-1],
+        "cohesion_1": cohesion[0],
+        "cohesion_2": cohesion[1],
+        "cohesion_3": cohesion[2],
+        "cohesion_split_starts": on_split[1:],
+        "cohesion_split_starts_strength": on_split[1:] * strength,
+        "cohesion_split_starts_next_to": np.array(
+            [k - 1 in split or k + 1 in split for k in range(1, n)], float
+        ),
+        "cosine_2": cosines[0][1:],
+        "cosine_3": cosines[1][1:],
+        "depth_2": valleys[0][1:],
+        "depth_3": valleys[1][1:],
+        "binds_forward": forward,
+        "previous_binds_back": back,
+    }
+    for column, name in enumerate(FEATURES):
+        rows[1:, column] = columns[name]
     return rows
 
 

@@ -163,13 +163,6 @@ def similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
     return matrix
 
 
-def _prefix_sums(matrix: FloatArray) -> FloatArray:
-    n = matrix.shape[0]
-    prefix = np.zeros((n + 1, n + 1))
-    prefix[1:, 1:] = matrix.cumsum(0).cumsum(1)
-    return prefix
-
-
 def _block_sum(prefix: FloatArray, a0: int, a1: int, b0: int, b1: int) -> float:
     return float(prefix[a1, b1] - prefix[a0, b1] - prefix[a1, b0] + prefix[a0, b0])
 
@@ -246,7 +239,7 @@ def _segment_window(
     if n < 2 * MIN_BLOCKS:
         return [0]
     matrix = similarity(term_sets)
-    prefix = _prefix_sums(matrix)
+    prefix = boundaries.prefix_sums(matrix)
     if paragraphs:
         return modularity_splits(
             matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
@@ -269,7 +262,7 @@ is taken as it is: several unrelated stories in a row reach 8–17, one story ra
 
 def _split_value(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> float:
     """Modularity, less the section costs, of the best split of a paragraph document."""
-    prefix = _prefix_sums(matrix)
+    prefix = boundaries.prefix_sums(matrix)
     degree = matrix.sum(1)
     total = float(degree.sum())
     if total <= 0:
@@ -319,7 +312,7 @@ def article_evidence(
     split: list[int] = [0]
     apart = False
     if len(blocks) >= 2 * MIN_BLOCKS:
-        prefix = _prefix_sums(matrix)
+        prefix = boundaries.prefix_sums(matrix)
         split = modularity_splits(
             matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
         )[0]
