@@ -2,19 +2,19 @@
 
     python benchmarks/news_subtopics.py prepare POLNEAR_DATA OUT_DIR
     python benchmarks/news_subtopics.py build POLNEAR_DATA OUT_DIR [--marks FILE]
-    python benchmarks/news_subtopics.py score POLNEAR_DATA [--split train|dev|all] [-v]
+    python benchmarks/news_subtopics.py score POLNEAR_DATA [--split train|dev|test|all] [-v]
 
 PolNeAR (`networkdynamics/PolNeAR`, its `data/` folder) holds 2016 US news from seven outlets,
 one paragraph per line. `prepare` chooses the articles to mark — 8 per outlet from `train` to
-tune on, 4 per outlet from `dev` to report on, articles of 15–45 paragraphs, by a seeded shuffle
-per outlet, never by content — and writes each as numbered paragraphs (`[0] …`) for a marker
-who has not seen the segmenter's output. The marking guidelines are
-`benchmarks/data/news-subtopics.md`; the marks (which paragraphs open a sub-topic, nothing of
-the text) are `benchmarks/data/news-subtopics.json`.
+tune on, 4 per outlet from `dev` to report on while working and 4 from `test` to report on once,
+articles of 15–45 paragraphs, by a seeded shuffle per outlet, never by content — and writes
+each as numbered paragraphs (`[0] …`) for a marker who has not seen the segmenter's output.
+The marking guidelines are `benchmarks/data/news-subtopics.md`; the marks (which paragraphs
+open a sub-topic, nothing of the text) are `benchmarks/data/news-subtopics.json`.
 
 `build` writes the marked articles in the format `benchmarks/segmentation.py` and
 `scripts/train_boundaries.py` read (one paragraph per line, `==========` before each section),
-into OUT_DIR/train and OUT_DIR/dev. Write OUT_DIR outside the repository: the text is
+into OUT_DIR/train, OUT_DIR/dev and OUT_DIR/test. Write OUT_DIR outside the repository: the text is
 PolNeAR's, not ours.
 
 `score` reads each marked article as the seed's gold reading is read
@@ -33,8 +33,9 @@ import random
 import sys
 from pathlib import Path
 
-SPLITS = {"train": 8, "dev": 4}
-"""Articles chosen per outlet from each PolNeAR split."""
+SPLITS = {"train": 8, "dev": 4, "test": 4}
+"""Articles chosen per outlet from each PolNeAR split: train to train and tune on, dev to
+report on while working, test to report on once at the end."""
 MIN_PARAGRAPHS = 15
 MAX_PARAGRAPHS = 45
 MIN_WORDS = 4
