@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-# "SEOUL, South Korea — ", "WASHINGTON (Reuters) - ", "NEW YORK, March 3 (AP) — ",
+# "LAGOS, Nigeria — ", "WASHINGTON (Reuters) - ", "NEW YORK, March 3 (AP) — ",
 # "CASPER, Wyo. — " (a state's abbreviation, as US wire copy writes it).
 # The place is in capitals, as datelines are; what follows the comma is short and has no dash.
 DATELINE = re.compile(

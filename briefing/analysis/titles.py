@@ -50,7 +50,7 @@ NAME_HEADS = frozenset(
     act law bill report review fund bank company party front movement network
     """.split()
 )
-"""Last words that make a quoted capitalised phrase a name ("Trilateral … Framework"),
+"""Last words that make a quoted capitalised phrase a name ("Regional … Framework"),
 not a slogan ("America First")."""
 MIN_GIST_WORDS = 6
 MAX_GIST_WORDS = 60
@@ -118,7 +118,7 @@ def _opening_word(word: str, common: frozenset[str], inside: frozenset[str] | No
 
 
 def _adjective(word: str) -> bool:
-    """A hyphenated word whose later part is lower case ("Japan-based") qualifies a name."""
+    """A hyphenated word whose later part is lower case ("Lagos-based") qualifies a name."""
     return any(part[:1].islower() for part in word.split("-")[1:])
 
 
@@ -159,7 +159,7 @@ def _names(
             if inside is not None and _opens(text, a) and phrase not in inside:
                 continue  # "Keep", "As they say: Stay …": capitalised only to open a sentence
             if _adjective(phrase):
-                continue  # "Japan-based", "Hawaii-born": adjectives, not names
+                continue  # "Lagos-based", "Hawaii-born": adjectives, not names
             if re.search(r"['’](?:ll|re|ve|d|m|s)$|n['’]t$", phrase, re.IGNORECASE):
                 continue  # "You'll", "We're": a capitalised contraction opening a sentence
         elif _adjective(words[-1]):
