@@ -25,7 +25,12 @@ def structural_sections(document: Document) -> tuple[Section, ...]:
     last = len(document.paragraphs) - 1
     if last < 0:
         return ()
-    breaks = [(i, title) for i, title in document.section_breaks if 0 <= i <= last]
+    breaks: list[tuple[int, str]] = []
+    for i, title in document.section_breaks:  # strictly increasing, titled, inside the text
+        if 0 <= i <= last and title.strip():
+            while breaks and i <= breaks[-1][0]:
+                breaks.pop()
+            breaks.append((i, title.strip()))
     if not breaks:
         return (Section(0, document.display_title, 0, last, TitleSource.AUTO),)
     starts: list[tuple[int, str, TitleSource]] = []

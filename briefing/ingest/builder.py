@@ -72,8 +72,17 @@ class DocumentBuilder:
         self._paragraphs.append(Paragraph(index, start, self._length))
 
     def break_section(self, title: str) -> None:
-        """The next paragraph added starts a section the source declares (a heading)."""
-        self._section_breaks.append((len(self._paragraphs), title))
+        """The next paragraph added starts a section the source declares (a heading). An
+        empty heading declares nothing; of two headings with nothing between them (the first
+        emptied of its text), the later one names the section."""
+        title = title.strip()
+        if not title:
+            return
+        index = len(self._paragraphs)
+        if self._section_breaks and self._section_breaks[-1][0] == index:
+            self._section_breaks[-1] = (index, title)
+        else:
+            self._section_breaks.append((index, title))
 
     def build(
         self,

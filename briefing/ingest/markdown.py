@@ -8,10 +8,12 @@ while `Document.text` stays plain readable text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -30,7 +32,46 @@ StyleRun = tuple[int, int, StyleKind, str | None]
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    md.block.tokenize = _never_dropping(md.block.tokenize)  # type: ignore[method-assign,assignment]
+    return md
+
+
+BlockTokenize = Callable[[StateBlock, int, int], None]
+
+
+def _never_dropping(tokenize: BlockTokenize) -> BlockTokenize:
+    """markdown-it's block parser, except past its nesting limit (lists or quotes nested ~10
+    deep), where it skips the rest of the block, and inside a list the rest of the file: there
+    the lines are read as plain paragraphs instead, so no text is ever lost."""
+
+    def guarded(state: StateBlock, start: int, end: int) -> None:
+        if state.level < state.md.options.maxNesting:
+            tokenize(state, start, end)
+        else:
+            _plain_paragraphs(state, start, end)
+
+    return guarded
+
+
+def _plain_paragraphs(state: StateBlock, start: int, end: int) -> None:
+    """Paragraph tokens for the lines of a block nested too deep, without parsing them."""
+    line = start
+    while line < end:
+        line = state.skipEmptyLines(line)
+        if line >= end or state.sCount[line] < state.blkIndent:
+            break  # the block ends here, as markdown-it's own loop would end it
+        first = line
+        while line < end and not state.isEmpty(line) and state.sCount[line] >= state.blkIndent:
+            line += 1
+        opening = state.push("paragraph_open", "p", 1)
+        opening.map = [first, line]
+        inline = state.push("inline", "", 0)
+        inline.content = state.getLines(first, line, state.blkIndent, False).strip()
+        inline.map = [first, line]
+        inline.children = []
+        state.push("paragraph_close", "p", -1)
+    state.line = line
 
 
 def _inline(token: Token) -> tuple[str, list[StyleRun]]:
@@ -109,10 +150,39 @@ def _metadata(front: dict[str, Any], title: str | None) -> Metadata:
     )
 
 
+MAX_FRONT_MATTER = 64 * 1024
+"""Longest front matter read (characters): metadata, not a document of its own."""
+MAX_FRONT_MATTER_DEPTH = 32
+"""Deepest nesting of lists and mappings read in front matter."""
+
+
+class _FrontMatterLoader(yaml.BaseLoader):
+    """YAML as front matter needs it and no more: every value a string (no 5,000-digit
+    numbers or odd dates to convert), no aliases (400 bytes of them expand to gigabytes),
+    nesting at most `MAX_FRONT_MATTER_DEPTH` deep (no recursion past Python's limit)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not read in front matter")
+        self._depth += 1
+        try:
+            if self._depth > MAX_FRONT_MATTER_DEPTH:
+                raise yaml.YAMLError("front matter nested too deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def _front_matter(content: str) -> dict[str, Any]:
+    if len(content) > MAX_FRONT_MATTER:
+        return {"front_matter": "too long, ignored"}
     try:
-        loaded = yaml.safe_load(content)
-    except yaml.YAMLError:
+        loaded = yaml.load(content, Loader=_FrontMatterLoader)  # a safe loader (see above)
+    except (yaml.YAMLError, RecursionError, ValueError):
         return {"front_matter": "unreadable YAML, ignored"}
     return loaded if isinstance(loaded, dict) else {}
 

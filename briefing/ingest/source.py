@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import stat
 import threading
 from pathlib import Path
 
 from briefing.errors import SourceError
+from briefing.safety import shown
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest file accepted (64 MiB): far beyond any briefing, small enough to hold in memory."""
@@ -53,36 +56,66 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+def read_capped(path: str | Path, limit: int = MAX_BYTES, *, what: str = "file") -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them; anything else (no
+    such file, a directory, a FIFO or device, too large, unreadable) is a one-line
+    `SourceError`. Opened without blocking, so a FIFO is refused rather than waited on."""
+    shown_path = shown(str(path))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise SourceError(shown_path, "no such file") from None
+    except IsADirectoryError:
+        raise SourceError(shown_path, f"is a directory, not a {what}") from None
+    except PermissionError:
+        raise SourceError(shown_path, "permission denied") from None
+    except (OSError, ValueError) as exc:
+        raise SourceError(shown_path, _reason(exc)) from None
+    try:
+        status = os.fstat(fd)
+        if stat.S_ISDIR(status.st_mode):
+            raise SourceError(shown_path, f"is a directory, not a {what}")
+        if not stat.S_ISREG(status.st_mode):
+            raise SourceError(
+                shown_path, f"is not a regular file (a device, FIFO or socket); give a {what}"
+            )
+        if status.st_size > limit:
+            raise SourceError(shown_path, _too_large(status.st_size, limit))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise SourceError(shown_path, _reason(exc)) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > limit:  # it grew while we read it
+        raise SourceError(shown_path, _too_large(len(data), limit))
+    return data
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"is too large ({size / 1e6:,.0f} MB; the limit is {limit // 2**20} MiB)"
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror if isinstance(exc, OSError) else None) or "cannot be read"
+
+
 def read_source(path: str | Path) -> Source:
     """Read `path` safely: existence, type, size cap, encoding, emptiness."""
-    shown = str(path)
-    p = Path(path)
-    try:
-        if not p.exists():
-            raise SourceError(shown, "no such file")
-        if p.is_dir():
-            raise SourceError(shown, "is a directory, not a file")
-        if not p.is_file():
-            raise SourceError(shown, "is not a regular file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(
-                shown, f"is too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB)"
-            )
-        with p.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except PermissionError:
-        raise SourceError(shown, "permission denied") from None
-    except OSError as exc:
-        raise SourceError(shown, exc.strerror or "cannot be read") from None
-    if len(data) > MAX_BYTES:
-        raise SourceError(shown, f"is too large (the limit is {MAX_BYTES // 2**20} MiB)")
+    data = read_capped(path)
+    shown_path = shown(str(path))
     digest = _Digest(data)
-    text = decode(data, shown)
+    text = decode(data, shown_path)
     if not text or text.isspace():  # not text.strip(), which copies the whole text
-        raise SourceError(shown, "is empty (nothing but white space)")
-    fmt = "markdown" if p.suffix.lower() in MARKDOWN_SUFFIXES else "text"
-    return Source(text, shown, digest.hexdigest(), fmt)
+        raise SourceError(shown_path, "is empty (nothing but white space)")
+    fmt = "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    return Source(text, str(path), digest.hexdigest(), fmt)
 
 
 THREADED_DIGEST_BYTES = 1_000_000

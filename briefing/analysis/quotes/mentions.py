@@ -244,7 +244,7 @@ def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int
                 break
     # Honorific names: the name part after "Mr." / "Sen." ...
     for m in HONORIFIC_NAME_RE.finditer(text):
-        name_start = text.index(" ", m.start()) + 1
+        name_start = m.start("name")  # after any white space, a line break included
         if not is_covered(name_start):
             ms.append((name_start, m.end(), "PER"))
     for m in PRONOUN_RE.finditer(text):

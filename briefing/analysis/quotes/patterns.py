@@ -30,7 +30,7 @@ NOMINAL_HEAD_RE = re.compile(trie_regex(NOMINAL_HEADS, WORD_START) + r"\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(" + _DETERMINER + r")\s+(?:[\w’'-]+\s+){0,3}$")
 _HONORIFICS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Prof Rev Sens Reps".split()
 HONORIFIC_NAME_RE = re.compile(
-    trie_regex(_HONORIFICS, WORD_START) + r"\.\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+"
+    trie_regex(_HONORIFICS, WORD_START) + r"\.\s+(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
 GENDERED_NAME_RE = re.compile(
     "(" + trie_regex(["Mr", "Mrs", "Ms", "Miss"], WORD_START) + r")\.?\s+"
