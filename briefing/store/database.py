@@ -7,6 +7,8 @@ are readable by the user only. Rows become model objects at this edge, nowhere e
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import sqlite3
@@ -78,6 +80,21 @@ MIGRATIONS: tuple[str, ...] = (
         updated TEXT NOT NULL
     );
     """,
+    # 3: every place a document's file was seen, with the text it held there. A document is
+    # found by its path first (an edited file keeps its notes), then by its text (a moved,
+    # renamed or copied file finds them); a copy adds a place and never takes one away.
+    """
+    CREATE TABLE document_locations (
+        path TEXT PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        seen REAL NOT NULL
+    );
+    CREATE INDEX document_locations_by_hash ON document_locations (content_hash, seen);
+    INSERT OR IGNORE INTO document_locations (path, document_id, content_hash, seen)
+        SELECT path, id, content_hash, last_opened FROM documents
+        WHERE path IS NOT NULL ORDER BY last_opened DESC;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 OPEN_TIMEOUT = 30.0
@@ -88,14 +105,49 @@ class StoreError(BriefingError):
     """The database cannot be opened or written."""
 
 
+class ReadOnlyStoreError(StoreError):
+    """A change asked of a database briefing can only read."""
+
+
+def _problem(path: Path, exc: BaseException) -> str:
+    """One line saying what went wrong with the database, and what the user can do."""
+    text = str(exc)
+    lowered = text.lower()
+    if "malformed" in lowered or "not a database" in lowered:
+        return (
+            f"{path}: the notes database is damaged ({text}); briefing left it as it is: "
+            "move it aside to start afresh, or restore it from a backup"
+        )
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"{path}: the notes database is read-only; nothing was saved"
+    if "full" in lowered:
+        return f"{path}: the disk is full; nothing was saved"
+    if "locked" in lowered or "busy" in lowered:
+        return f"{path}: the notes database is locked by another program; try again"
+    return f"{path}: cannot use the notes database ({text})"
+
+
+def _cannot_write(exc: sqlite3.Error | OSError) -> bool:
+    """Whether opening failed only because the database (or its folder) cannot be written."""
+    if isinstance(exc, PermissionError):
+        return True
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
 class Store:
-    """Access to the database; every public method is one transaction."""
+    """Access to the database; every public method is one transaction.
+
+    A database that can only be read (a read-only file or folder) is opened read-only: listing
+    and exporting work, and any change raises `ReadOnlyStoreError` with one line."""
 
     def __init__(self, path: Path | None = None) -> None:
         self._path = path
         self._connection: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         """One connection shared by the app's threads, one user of it at a time."""
+        self.read_only = False
+        """True once the database was opened for reading only."""
 
     @classmethod
     def default(cls) -> Store:
@@ -121,13 +173,23 @@ class Store:
                 # Two processes opening a new database at once: switching it to WAL takes an
                 # exclusive lock that SQLite's busy timeout does not wait for. Try again.
                 if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+                    raise StoreError(_problem(self.path, exc)) from None
                 time.sleep(0.02)
-            except (OSError, sqlite3.Error) as exc:
-                raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+            except (OSError, sqlite3.Error, ValueError) as exc:
+                raise StoreError(_problem(self.path, exc)) from None
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            return self._open_writable()
+        except (OSError, sqlite3.Error) as exc:
+            if not (_cannot_write(exc) and self.path.is_file()):
+                raise
+        connection = self._open_read_only()
+        self.read_only = True
+        return connection
+
+    def _open_writable(self) -> sqlite3.Connection:
+        make_private_dirs(self.path.parent)
         if not self.path.exists():
             # Made readable by the user only before SQLite writes a byte (an empty file is an
             # empty database); SQLite gives its -wal and -shm files the same permissions.
@@ -143,7 +205,43 @@ class Store:
         except BaseException:
             connection.close()
             raise
+        if not os.access(self.path, os.W_OK):
+            # SQLite opens a file it may not write for reading without a word; say so here.
+            connection.close()
+            raise PermissionError(errno.EACCES, "read-only", str(self.path))
         return connection
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """The database for reading only: with `mode=ro`, else (a WAL database in a folder
+        where SQLite cannot make its shared-memory file) as an immutable file."""
+        last: sqlite3.Error | None = None
+        for flags in ("mode=ro", "immutable=1"):
+            uri = f"{self.path.absolute().as_uri()}?{flags}"
+            connection = sqlite3.connect(
+                uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            try:
+                version = schema_version(connection, create=False)
+            except sqlite3.Error as exc:
+                connection.close()
+                last = exc
+                continue
+            if version != SCHEMA_VERSION:
+                connection.close()
+                raise StoreError(
+                    f"{self.path}: the notes database is read-only and from "
+                    f"{'a newer' if version > SCHEMA_VERSION else 'an older'} briefing "
+                    f"(schema {version}); it cannot be read as it is"
+                )
+            return connection
+        assert last is not None
+        raise last
+
+    def writable(self) -> bool:
+        """Whether changes can be saved (opens the database)."""
+        with self._lock:
+            self._connect()
+        return not self.read_only
 
     def close(self) -> None:
         if self._connection is not None:
@@ -152,40 +250,72 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One change, all or nothing. Database failures become one-line `StoreError`s."""
         with self._lock:
             connection = self._connect()
+            if self.read_only:
+                raise ReadOnlyStoreError(
+                    f"{self.path}: the notes database is read-only; nothing was saved"
+                )
             try:
                 connection.execute("BEGIN IMMEDIATE")
                 yield connection
                 connection.execute("COMMIT")
-            except BaseException:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    if connection.in_transaction:
+                        connection.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(_problem(self.path, exc)) from None
                 raise
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Reads that see one consistent state and never write (work on a read-only store)."""
+        with self._lock:
+            connection = self._connect()
+            try:
+                connection.execute("BEGIN")
+                yield connection
+            except sqlite3.Error as exc:
+                raise StoreError(_problem(self.path, exc)) from None
+            finally:
+                with contextlib.suppress(sqlite3.Error):
+                    if connection.in_transaction:
+                        connection.execute("COMMIT")
 
     # ------------------------------------------------------------------ documents
     @staticmethod
     def find_document(connection: sqlite3.Connection, document: Document) -> int | None:
-        """The document's row, found by content hash, else by path (an edited file), or None.
-        Reads only."""
+        """The document's row, or None. Reads only. Found by, in order: the path of its file
+        (the same file, perhaps edited: it keeps its notes, whatever else was copied from or
+        onto it); the text it was last seen with (a moved or renamed file, or a copy); any
+        place its text was seen."""
+        path = path_key(document)
+        if path is not None:
+            row = connection.execute(
+                "SELECT document_id FROM document_locations WHERE path = ?", (path,)
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
         row = connection.execute(
             "SELECT id FROM documents WHERE content_hash = ?", (document.content_hash,)
         ).fetchone()
-        path = _path_key(document)
-        if row is None and path is not None:
+        if row is None:
             row = connection.execute(
-                "SELECT id FROM documents WHERE path = ? ORDER BY last_opened DESC LIMIT 1",
-                (path,),
+                "SELECT document_id FROM document_locations WHERE content_hash = ? "
+                "ORDER BY seen DESC LIMIT 1",
+                (document.content_hash,),
             ).fetchone()
         return None if row is None else int(row[0])
 
     @classmethod
     def document_id(cls, connection: sqlite3.Connection, document: Document) -> int:
-        """The document's row (see `find_document`), made if new, updated to this version of
-        the file if found by path. Annotations keep the hash of the text their offsets refer
-        to, so they are re-anchored whatever updated this row."""
+        """The document's row (see `find_document`), made if new; this file's path is added to
+        its places, and the row records this version of the text. Annotations keep the hash
+        of the text their offsets refer to, so they are re-anchored whatever updated it."""
         now = time.time()
-        path = _path_key(document)
+        path = path_key(document)
         found = cls.find_document(connection, document)
         if found is None:
             cursor = connection.execute(
@@ -193,12 +323,26 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?)",
                 (document.content_hash, path, document.display_title, now, now),
             )
-            return int(cursor.lastrowid or 0)
-        connection.execute(
-            "UPDATE documents SET content_hash = ?, path = coalesce(?, path), title = ?, "
-            "last_opened = ? WHERE id = ?",
-            (document.content_hash, path, document.display_title, now, found),
-        )
+            found = int(cursor.lastrowid or 0)
+        else:
+            # Another document may hold this text already (a file overwritten by a copy of
+            # one): this one keeps the hash it had, the place below records the new text.
+            connection.execute(
+                "UPDATE OR IGNORE documents SET content_hash = ? WHERE id = ?",
+                (document.content_hash, found),
+            )
+            connection.execute(
+                "UPDATE documents SET path = coalesce(?, path), title = ?, last_opened = ? "
+                "WHERE id = ?",
+                (path, document.display_title, now, found),
+            )
+        if path is not None:
+            connection.execute(
+                "INSERT INTO document_locations (path, document_id, content_hash, seen) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
+                "content_hash = excluded.content_hash, seen = excluded.seen",
+                (path, found, document.content_hash, now),
+            )
         return found
 
     def exists(self) -> bool:
@@ -208,21 +352,19 @@ class Store:
     # ------------------------------------------------------------------ section corrections
     def section_plan(self, document: Document) -> dict[str, object] | None:
         """The user's section plan for this document (see `analysis.corrections`), if any."""
-        if self._connection is None and not self.path.exists():
+        if not self.exists():
             return None  # nothing saved yet: do not create a database just to read it
-        with self._lock:
-            row = (
-                self._connect()
-                .execute(
-                    "SELECT plan FROM section_corrections "
-                    "JOIN documents ON documents.id = document_id WHERE content_hash = ?",
-                    (document.content_hash,),
-                )
-                .fetchone()
-            )
+        with self.reading() as connection:
+            document_id = self.find_document(connection, document)
+            row = connection.execute(
+                "SELECT plan FROM section_corrections WHERE document_id = ?", (document_id,)
+            ).fetchone()
         if row is None:
             return None
-        plan = json.loads(row[0])
+        try:
+            plan = json.loads(row[0])
+        except (ValueError, RecursionError):
+            return None  # a damaged plan: the automatic sections, the row left as it is
         return plan if isinstance(plan, dict) else None
 
     def save_section_plan(self, document: Document, plan: dict[str, object] | None) -> None:
@@ -242,17 +384,44 @@ class Store:
                 )
 
 
-def _path_key(document: Document) -> str | None:
-    """The document's file as an absolute path, the key that finds an edited file again."""
+def path_key(document: Document) -> str | None:
+    """The document's file as an absolute path, the key that finds an edited file again. A
+    file name that is not UTF-8 keeps its odd bytes as `\\xNN` (SQLite stores UTF-8 text)."""
     if document.source_path is None:
         return None
-    return os.path.abspath(document.source_path)
+    absolute = os.path.abspath(document.source_path)
+    return absolute.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def schema_version(connection: sqlite3.Connection) -> int:
-    connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+def make_private_dirs(folder: Path) -> None:
+    """Make `folder` and any missing parent readable by the user only, whatever the umask."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for each in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            each.mkdir(mode=0o700)
+        os.chmod(each, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def schema_version(connection: sqlite3.Connection, *, create: bool = True) -> int:
+    """The database's schema version (0 for a new one); a value that is not a whole number
+    is a damaged database, said in one line."""
+    if create:
+        connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    elif not connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'schema_version'"
+    ).fetchone():
+        return 0
     row = connection.execute("SELECT version FROM schema_version").fetchone()
-    return int(row[0]) if row else 0
+    if row is None:
+        return 0
+    if not isinstance(row[0], int):
+        raise StoreError(f"the notes database is damaged: its schema version is {row[0]!r}")
+    return row[0]
 
 
 def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:

@@ -9,14 +9,17 @@ Two processes may annotate the same document at once: each insert is its own tra
 
 from __future__ import annotations
 
+import bisect
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document, TextQuote
+from briefing.safety import clean_note, sanitize
 from briefing.store.anchoring import AnchorSummary, quote_at, reanchor_all
 from briefing.store.database import Store, StoreError
 
@@ -32,14 +35,40 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+MAX_NOTE_CHARS = 1_000_000
+"""Longest note kept (about 500 pages): a note, not a second document."""
+MAX_TAG_CHARS = 200
+MAX_TAGS = 100
+
+
 def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as Obsidian takes them: no '#', no spaces (spaces become '-'), unique, in order."""
+    """Tags as Obsidian takes them: no '#', no spaces (spaces become '-'), no control
+    characters, unique, in order. Refuses more or longer tags than a person writes."""
     seen: dict[str, None] = {}
     for tag in tags:
-        clean = "-".join(tag.strip().lstrip("#").split())
+        clean = "-".join(clean_note(tag).strip().lstrip("#").split())
+        if len(clean) > MAX_TAG_CHARS:
+            raise StoreError(f"a tag is {len(clean)} characters long; the limit is {MAX_TAG_CHARS}")
         if clean:
             seen.setdefault(clean, None)
+    if len(seen) > MAX_TAGS:
+        raise StoreError(f"{len(seen)} tags on one note; the limit is {MAX_TAGS}")
     return tuple(seen)
+
+
+def checked_note(note: str) -> str:
+    """A note as it is kept: control characters made safe (see `safety.clean_note`), and
+    refused in one line when longer than `MAX_NOTE_CHARS`."""
+    if len(note) > MAX_NOTE_CHARS:
+        raise StoreError(
+            f"the note is {len(note):,} characters long; the limit is {MAX_NOTE_CHARS:,}"
+        )
+    return clean_note(note)
+
+
+def clean_quote(quote: TextQuote) -> TextQuote:
+    """A quote made safe the way document text is, so that it can match that text."""
+    return TextQuote(sanitize(quote.exact), sanitize(quote.prefix), sanitize(quote.suffix))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +95,14 @@ class Notebook:
     # ------------------------------------------------------------------ opening
     def open(self, *, persist: bool = True) -> AnchorSummary:
         """Load the annotations, re-anchoring those made on another version of the text and
-        recording what was found; returns what re-anchoring did now. With `persist=False`
-        nothing is written (for export)."""
+        recording what was found; returns what re-anchoring did now. With `persist=False`,
+        or when the database can only be read, nothing is written (for export and listing)."""
         if not self.store.exists():
             self.annotations = []
             return AnchorSummary()
+        persist = persist and self.store.writable()
         text = self.document.text
-        with self.store.transaction() as connection:
+        with self._session(persist) as connection:
             document_id = (
                 self.store.document_id(connection, self.document)
                 if persist
@@ -109,6 +139,15 @@ class Notebook:
         self.annotations = sorted(annotations, key=_text_order)
         return AnchorSummary.of(changed)
 
+    @contextmanager
+    def _session(self, write: bool) -> Iterator[sqlite3.Connection]:
+        if write:
+            with self.store.transaction() as connection:
+                yield connection
+        else:
+            with self.store.reading() as connection:
+                yield connection
+
     # ------------------------------------------------------------------ changes
     def add(
         self,
@@ -134,7 +173,7 @@ class Notebook:
             end=end,
             quote=quote_at(text, start, end),
             color=color,
-            note=note,
+            note=checked_note(note),
             tags=normalise_tags(tags),
             created=stamp,
             modified=stamp,
@@ -143,27 +182,50 @@ class Notebook:
         return annotation
 
     def add_existing(self, annotation: Annotation) -> Annotation | None:
-        """Keep an annotation made elsewhere (an import), already anchored. Its id is kept when
-        it is a free uuid. One this document already has (same id, or same passage and note)
-        is not added twice: None."""
-        same = (annotation.start, annotation.end, annotation.quote.exact, annotation.note)
-        if any(
-            a.id == annotation.id or (a.start, a.end, a.quote.exact, a.note) == same
-            for a in self.annotations
-        ):
-            return None
-        if not _UUID_HEX.fullmatch(annotation.id) or self._id_taken(annotation.id):
-            annotation = replace(annotation, id=uuid.uuid4().hex)
-        annotation = replace(annotation, tags=normalise_tags(annotation.tags))
-        self._insert(annotation)
-        return annotation
+        """Keep one annotation made elsewhere (see `import_annotations`); None if this
+        document already has it."""
+        kept = self.import_annotations([annotation])
+        return kept[0] if kept else None
 
-    def _id_taken(self, annotation_id: str) -> bool:
+    def import_annotations(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+        """Keep annotations made elsewhere (an import), already anchored, in one transaction:
+        all of them or, if anything fails, none. An id is kept when it is a free uuid. One
+        this document already has (same id, or same passage and note) is not added twice;
+        the list returned holds those added, as kept (notes and quotes made safe)."""
+        ids = {a.id for a in self.annotations}
+        passages = {(a.start, a.end, a.quote.exact, a.note) for a in self.annotations}
+        kept: list[Annotation] = []
         with self.store.transaction() as connection:
-            row = connection.execute(
-                "SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)
-            ).fetchone()
-        return row is not None
+            document_id = self.store.document_id(connection, self.document)
+            for annotation in annotations:
+                annotation = replace(
+                    annotation,
+                    quote=clean_quote(annotation.quote),
+                    note=checked_note(annotation.note),
+                    tags=normalise_tags(annotation.tags),
+                )
+                quote = annotation.quote
+                passage = (annotation.start, annotation.end, quote.exact, annotation.note)
+                if annotation.id in ids or passage in passages:
+                    continue
+                if (
+                    not _UUID_HEX.fullmatch(annotation.id)
+                    or connection.execute(
+                        "SELECT 1 FROM annotations WHERE id = ?", (annotation.id,)
+                    ).fetchone()
+                ):
+                    annotation = replace(annotation, id=uuid.uuid4().hex)
+                connection.execute(
+                    f"INSERT INTO annotations (document_id, {_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (document_id, *self._row(annotation)),
+                )
+                _write_tags(connection, annotation)
+                ids.add(annotation.id)
+                passages.add(passage)
+                kept.append(annotation)
+        self.annotations = sorted([*self.annotations, *kept], key=_text_order)
+        return kept
 
     def _insert(self, annotation: Annotation) -> None:
         with self.store.transaction() as connection:
@@ -190,7 +252,7 @@ class Notebook:
             raise StoreError(f"unknown colour {color!r}")
         changed = replace(
             current,
-            note=current.note if note is None else note,
+            note=current.note if note is None else checked_note(note),
             tags=current.tags if tags is None else normalise_tags(tags),
             color=current.color if color is None else color,
             modified=now_iso(),
@@ -252,7 +314,10 @@ class Notebook:
 
     def find(self, prefix: str) -> Annotation:
         """The annotation whose id starts with `prefix` (ids are long; scripts use a few)."""
-        matches = [a for a in self.annotations if a.id.startswith(prefix.lower())]
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise StoreError("no note id given (give the id, or enough of its start)")
+        matches = [a for a in self.annotations if a.id.startswith(prefix)]
         if not matches:
             raise StoreError(f"no note with id {prefix!r} on this document")
         if len(matches) > 1:
@@ -305,15 +370,15 @@ class Notebook:
 
     def _put(self, annotation: Annotation) -> None:
         others = [a for a in self.annotations if a.id != annotation.id]
-        others.append(annotation)
-        self.annotations = sorted(others, key=_text_order)
+        bisect.insort(others, annotation, key=_text_order)
+        self.annotations = others
 
     # ------------------------------------------------------------------ tags
     def tags_in_use(self) -> list[str]:
         """Every tag the user has used, on any document, most used first (for autocomplete)."""
         if not self.store.exists():
             return []
-        with self.store.transaction() as connection:
+        with self.store.reading() as connection:
             rows = connection.execute(
                 "SELECT tag FROM annotation_tags JOIN annotations ON annotations.id = "
                 "annotation_id WHERE deleted IS NULL GROUP BY tag ORDER BY count(*) DESC, tag"
@@ -324,6 +389,7 @@ class Notebook:
     def save_draft(self, annotation_id: str | None, start: int, end: int, body: str) -> None:
         """Keep the note being typed (called as the user types)."""
         quote = quote_at(self.document.text, start, end)
+        body = checked_note(body)
         with self.store.transaction() as connection:
             document_id = self.store.document_id(connection, self.document)
             connection.execute(
@@ -350,8 +416,8 @@ class Notebook:
         """The note that was being typed when briefing last stopped, if any."""
         if not self.store.exists():
             return None
-        with self.store.transaction() as connection:
-            document_id = self.store.document_id(connection, self.document)
+        with self.store.reading() as connection:
+            document_id = self.store.find_document(connection, self.document)
             row = connection.execute(
                 'SELECT annotation_id, start, "end", exact, prefix, suffix, body, updated '
                 "FROM drafts WHERE document_id = ?",
@@ -359,14 +425,14 @@ class Notebook:
             ).fetchone()
         if row is None:
             return None
-        quote = TextQuote(row[3], row[4], row[5])
+        quote = clean_quote(TextQuote(row[3], row[4], row[5]))
         start, end = row[1], row[2]
         if self.document.text[start:end] != quote.exact:
             from briefing.store.anchoring import anchor
 
             found = anchor(self.document.text, quote, start)
             start, end = (found.start, found.end) if found else (start, end)
-        return Draft(row[0], start, end, quote, row[6], row[7])
+        return Draft(row[0], start, end, quote, clean_note(row[6]), row[7])
 
     def discard_draft(self) -> None:
         with self.store.transaction() as connection:
@@ -383,10 +449,10 @@ def _annotation(row: sqlite3.Row | tuple[object, ...], tags: tuple[str, ...]) ->
         id=str(row[0]),
         start=int(str(row[1])),
         end=int(str(row[2])),
-        quote=TextQuote(str(row[3]), str(row[4]), str(row[5])),
+        quote=clean_quote(TextQuote(str(row[3]), str(row[4]), str(row[5]))),
         color=str(row[6]),
-        note=str(row[7]),
-        tags=tags,
+        note=clean_note(str(row[7])),
+        tags=tuple(clean_note(tag) for tag in tags),
         status=AnchorStatus(str(row[8])),
         score=float(str(row[9])),
         created=str(row[10]),
