@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from briefing.safety import sanitize
+from briefing.safety import shown
 
 
 class ParagraphKind(StrEnum):
@@ -115,7 +115,7 @@ class Document:
         if self.metadata.title:
             return self.metadata.title
         if self.source_path:
-            name = sanitize(self.source_path.replace("\\", "/").rsplit("/", 1)[-1])
+            name = shown(self.source_path.replace("\\", "/").rsplit("/", 1)[-1])
             return name.rsplit(".", 1)[0] if "." in name else name
         return "Untitled briefing"
 

@@ -21,6 +21,7 @@ from briefing.model import (
     Span,
     TitleSource,
 )
+from briefing.safety import shown
 
 SCHEMA_VERSION = 1
 
@@ -35,7 +36,7 @@ def metadata_dict(document: Document) -> dict[str, Any]:
         "credits": list(m.credits),
         "tags": list(m.tags),
         "extra": dict(m.extra),
-        "source": document.source_path,
+        "source": shown(document.source_path) if document.source_path is not None else None,
         "format": document.source_format,
         "content_hash": document.content_hash,
     }

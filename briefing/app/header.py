@@ -6,14 +6,14 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing.model import Document
-from briefing.safety import sanitize
+from briefing.safety import shown
 
 
 def metadata_line(document: Document) -> str:
     meta = document.metadata
     parts = [p for p in (meta.dateline, meta.byline, meta.date) if p]
     if document.source_path:
-        parts.append(sanitize(document.source_path.replace("\\", "/").rsplit("/", 1)[-1]))
+        parts.append(shown(document.source_path.replace("\\", "/").rsplit("/", 1)[-1]))
     return " · ".join(parts)
 
 

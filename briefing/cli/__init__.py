@@ -12,14 +12,26 @@ traceback for a bad file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from briefing import __version__
-from briefing.cli.common import Parser, add_data_dir, apply_data_dir, fail, open_document
+from briefing.cli.common import (
+    Parser,
+    add_data_dir,
+    apply_data_dir,
+    count_of,
+    emit,
+    fail,
+    note,
+    open_document,
+)
 from briefing.errors import BriefingError
 from briefing.model import Reading
+from briefing.safety import json_safe, shown
 
 PROGRESS_MIN_CHARS = 200_000
 """Documents shorter than this analyse too fast for a progress line to help."""
@@ -68,10 +80,6 @@ def _analyze_parser() -> Parser:
     return parser
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def outline(reading: Reading) -> str:
     """The human outline `analyze --format text` prints."""
     document = reading.document
@@ -82,7 +90,7 @@ def outline(reading: Reading) -> str:
             lines.append(f"{label}: {value}")
     lines.append(
         ", ".join(
-            _count(n, noun)
+            count_of(n, noun)
             for n, noun in (
                 (len(document.paragraphs), "paragraph"),
                 (len(reading.sentences), "sentence"),
@@ -94,7 +102,7 @@ def outline(reading: Reading) -> str:
     width = len(str(len(reading.sections)))
     for n, section in enumerate(reading.sections, 1):
         lines.append(
-            f"{n:>{width}}. {section.title}  ({_count(section.paragraph_count, 'paragraph')}, "
+            f"{n:>{width}}. {section.title}  ({count_of(section.paragraph_count, 'paragraph')}, "
             f"¶{section.start_paragraph}–{section.end_paragraph})"
         )
     if meta.credits:
@@ -114,20 +122,21 @@ def _analyze(argv: Sequence[str]) -> int:
 
     def progress(fraction: float, stage: str) -> None:
         if show_progress:
-            sys.stderr.write(f"\ranalysing: {fraction:4.0%} {stage:<12}")
-            sys.stderr.flush()
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(f"\ranalysing: {fraction:4.0%} {stage:<12}")
+                sys.stderr.flush()
 
     reading = read_document(document, progress, fresh=args.no_cache)
     if show_progress:
-        sys.stderr.write("\r" + " " * 40 + "\r")
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":
         import json  # only here: opening the reader does not need it
 
-        out = json.dumps(reading_dict(reading), ensure_ascii=False, indent=1) + "\n"
+        out = json_safe(json.dumps(reading_dict(reading), ensure_ascii=False, indent=1)) + "\n"
     else:
         out = outline(reading)
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    emit(out)
     return 0
 
 
@@ -135,7 +144,7 @@ def _open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
     apply_data_dir(args)
     document = open_document(args.path)
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin and sys.stdout and sys.stdin.isatty() and sys.stdout.isatty()):
         return fail("the reader needs a terminal; use 'briefing analyze' for scripts")
     from briefing.app import BriefingApp
 
@@ -143,20 +152,16 @@ def _open(argv: Sequence[str]) -> int:
     return 0
 
 
+EXIT_INTERNAL = 70
+"""A fault of briefing's own (EX_SOFTWARE), told apart from the user's bad input (2)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. The one error boundary: every expected failure is one line on stderr
+    and exit code 2; a fault of our own is one line too, its traceback kept in a file."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] == "analyze":
-            return _analyze(args[1:])
-        if args and args[0] == "notes":
-            from briefing.cli.notes import run as notes
-
-            return notes(args[1:])
-        if args and args[0] == "export":
-            from briefing.cli.export import run as export
-
-            return export(args[1:])
-        return _open(args)
+        return _dispatch(args)
     except BriefingError as exc:
         return fail(str(exc))
     except FileNotFoundError as exc:
@@ -165,6 +170,69 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error of ours.
+        _silence_stdout()
+        return 0
+    except MemoryError:
+        return fail("not enough memory for this document")
+    except Exception as exc:
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        return _internal_error(exc)
+    finally:
+        _flush_or_silence()
+
+
+def _dispatch(args: list[str]) -> int:
+    if args and args[0] == "analyze":
+        return _analyze(args[1:])
+    if args and args[0] == "notes":
+        from briefing.cli.notes import run as notes
+
+        return notes(args[1:])
+    if args and args[0] == "export":
+        from briefing.cli.export import run as export
+
+        return export(args[1:])
+    return _open(args)
+
+
+def _internal_error(exc: Exception) -> int:
+    import tempfile
+    import traceback
+
+    from briefing.paths import cache_dir
+
+    where = "(it could not be saved)"
+    report = "".join(traceback.format_exception(exc))
+    for folder in (cache_dir(), Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix="briefing-crash-", suffix=".txt", dir=folder)
+            with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as file:
+                file.write(report)
+            where = f"in {name}"
+            break
+        except OSError:
+            continue
+    note(
+        f"briefing: internal error: {shown(type(exc).__name__)}: {shown(str(exc))[:300]} "
+        f"(a fault of briefing, not of your input; the details are {shown(where)}; "
+        "please report it)"
+    )
+    return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit cannot fail loudly."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
+
+
+def _flush_or_silence() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence_stdout()

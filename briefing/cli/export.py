@@ -10,14 +10,13 @@ Export reads the store and never changes it.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing.cli.common import Parser, add_data_dir, apply_data_dir, open_document
+from briefing.cli.common import Parser, add_data_dir, apply_data_dir, emit, note, open_document
 from briefing.export.destination import default_destination, render_export
 from briefing.export.files import write_atomically
-from briefing.safety import sanitize
+from briefing.safety import shown
 
 
 def _parser() -> Parser:
@@ -46,10 +45,9 @@ def run(argv: Sequence[str]) -> int:
     document = open_document(args.path)
     text = render_export(document, format=args.format, notes_only=args.notes_only)
     if args.output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        emit(text)
         return 0
     destination = Path(args.output) if args.output else default_destination(document, args.format)
     write_atomically(destination, text, force=args.force)
-    print(f"wrote {sanitize(str(destination))}", file=sys.stderr)
+    note(f"wrote {shown(str(destination.absolute()))}")
     return 0

@@ -10,16 +10,27 @@ notes between machines.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from briefing.cli.common import Parser, add_data_dir, apply_data_dir, fail, open_document
+from briefing.cli.common import (
+    Parser,
+    add_data_dir,
+    apply_data_dir,
+    count_of,
+    emit,
+    fail,
+    open_document,
+)
+from briefing.export.web_annotation import ImportedAnnotation
+from briefing.ingest.source import read_capped
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document
-from briefing.safety import sanitize
+from briefing.safety import json_safe, sanitize, shown
 from briefing.store.anchoring import anchor, occurrences, quote_at
 from briefing.store.database import Store
-from briefing.store.notebook import Notebook, now_iso
+from briefing.store.notebook import Notebook, clean_quote, now_iso
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+"""Largest annotation file read (64 MiB: hundreds of thousands of notes)."""
 
 ACTIONS = ("list", "add", "delete", "import")
 
@@ -97,7 +108,7 @@ def annotation_dict(annotation: Annotation) -> dict[str, object]:
 def _listing(document: Document, annotations: Sequence[Annotation]) -> str:
     if not annotations:
         return f"No notes on {sanitize(document.display_title)}.\n"
-    lines = [f"{len(annotations)} notes on {sanitize(document.display_title)}:", ""]
+    lines = [f"{count_of(len(annotations), 'note')} on {sanitize(document.display_title)}:", ""]
     for annotation in annotations:
         status = annotation.status.value
         if annotation.status is AnchorStatus.MOVED:
@@ -130,9 +141,9 @@ def _list(argv: Sequence[str]) -> int:
         out = json.dumps(
             [annotation_dict(a) for a in notebook.annotations], ensure_ascii=False, indent=1
         )
-        sys.stdout.write(out + "\n")
+        emit(json_safe(out) + "\n")
     else:
-        sys.stdout.write(_listing(notebook.document, notebook.annotations))
+        emit(_listing(notebook.document, notebook.annotations))
     return 0
 
 
@@ -158,7 +169,7 @@ def _add(argv: Sequence[str]) -> int:
     made = notebook.add(
         start, start + len(args.quote), color=args.color, note=args.note, tags=args.tag
     )
-    print(made.id)
+    emit(made.id + "\n")
     return 0
 
 
@@ -167,8 +178,35 @@ def _delete(argv: Sequence[str]) -> int:
     apply_data_dir(args)
     notebook = _notebook(args.path)
     gone = notebook.delete(notebook.find(args.id).id)
-    print(f"deleted {gone.id}")
+    emit(f"deleted {gone.id}\n")
     return 0
+
+
+def _imported(text: str, item: ImportedAnnotation) -> Annotation:
+    """An imported annotation anchored in `text`: by its quote near its position, by its
+    position alone when it has no quote, else kept as an orphan (a page note, with no passage,
+    is one too). A position outside the text counts as none."""
+    start, end = item.start, item.end
+    if start is None or end is None or not 0 <= start <= end <= len(text):
+        start = end = None
+    quote = clean_quote(item.quote)
+    if not quote.exact and start is not None and end is not None and start < end:
+        quote = quote_at(text, start, end)  # a position alone: take the words there
+    found = anchor(text, quote, start or 0) if quote.exact else None
+    stamp = now_iso()
+    return Annotation(
+        id=item.id or "",
+        start=found.start if found else start or 0,
+        end=found.end if found else end or 0,
+        quote=quote,
+        color=item.color if item.color in HIGHLIGHT_COLORS else HIGHLIGHT_COLORS[0],
+        note=item.note,
+        tags=item.tags,
+        created=item.created or stamp,
+        modified=item.modified or stamp,
+        status=found.status if found else AnchorStatus.ORPHANED,
+        score=found.score if found else 0.0,
+    )
 
 
 def _import(argv: Sequence[str]) -> int:
@@ -176,45 +214,26 @@ def _import(argv: Sequence[str]) -> int:
 
     args = _import_parser().parse_args(argv)
     apply_data_dir(args)
+    data = read_capped(args.file, MAX_IMPORT_BYTES, what="JSON file")
     try:
-        raw = Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return fail(f"{args.file}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return fail(f"{shown(args.file)}: is not UTF-8 JSON (bad byte at offset {exc.start})")
     imported = read_web_annotations(raw)
     notebook = _notebook(args.path)
     text = notebook.document.text
+    kept = notebook.import_annotations(_imported(text, item) for item in imported)
     counts = dict.fromkeys(AnchorStatus, 0)
-    already = 0
-    for item in imported:
-        start = item.start if item.start is not None else 0
-        end = item.end if item.end is not None else start
-        quote = item.quote
-        if not quote.exact and 0 <= start < end <= len(text):
-            quote = quote_at(text, start, end)  # a position alone: take the words there
-        found = anchor(text, quote, start) if quote.exact else None
-        stamp = now_iso()
-        annotation = Annotation(
-            id=item.id or "",
-            start=found.start if found else start,
-            end=found.end if found else end,
-            quote=quote,
-            color=item.color if item.color in HIGHLIGHT_COLORS else HIGHLIGHT_COLORS[0],
-            note=item.note,
-            tags=item.tags,
-            created=item.created or stamp,
-            modified=item.modified or stamp,
-            status=found.status if found else AnchorStatus.ORPHANED,
-            score=found.score if found else 0.0,
-        )
-        if notebook.add_existing(annotation) is None:
-            already += 1
-        else:
-            counts[annotation.status] += 1
-    added = len(imported) - already
-    print(
-        f"imported {added} notes: {counts[AnchorStatus.EXACT]} exact, "
+    for annotation in kept:
+        counts[annotation.status] += 1
+    already = len(imported) - len(kept)
+    pages = sum(1 for a in kept if not a.quote.exact)
+    emit(
+        f"imported {count_of(len(kept), 'note')}: {counts[AnchorStatus.EXACT]} exact, "
         f"{counts[AnchorStatus.MOVED]} moved, {counts[AnchorStatus.ORPHANED]} orphaned"
+        + (f" ({pages} with no passage, kept with the orphans)" if pages else "")
         + (f" ({already} already here)" if already else "")
+        + "\n"
     )
     return 0
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from briefing.model import Annotation, Document, Reading
 from briefing.paths import seed_path
+from briefing.safety import safe_output, shown
 
 SUFFIXES = {"markdown": ".annotated.md", "json": ".annotations.json"}
 
@@ -53,12 +54,12 @@ def render_export(
         notebook = Notebook(Store.default(), document)
         notebook.open(persist=False)
         annotations = notebook.annotations
-    source = document.source_path
+    source = shown(document.source_path) if document.source_path is not None else None
     if format == "json":
         from briefing.export.web_annotation import export_web_annotations
 
-        return export_web_annotations(
-            document, annotations, source=source, exported_at=export_time()
+        return safe_output(
+            export_web_annotations(document, annotations, source=source, exported_at=export_time())
         )
     if reading is None:
         from briefing.pipeline import read_document
@@ -66,6 +67,8 @@ def render_export(
         reading = read_document(document)
     from briefing.export.markdown import export_markdown
 
-    return export_markdown(
-        reading, annotations, notes_only=notes_only, exported_at=export_time(), source=source
+    return safe_output(
+        export_markdown(
+            reading, annotations, notes_only=notes_only, exported_at=export_time(), source=source
+        )
     )

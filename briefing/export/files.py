@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing.errors import BriefingError
+from briefing.safety import shown
 
 __all__ = ["ExportError", "export_time", "write_atomically"]
 
@@ -22,14 +23,23 @@ class ExportError(BriefingError):
 
 
 def export_time() -> str:
-    """Now as ISO 8601 UTC (`2026-01-02T03:04:05Z`), or the time in `SOURCE_DATE_EPOCH` when
-    that holds a valid number of seconds, so that builds and tests can reproduce an export."""
+    """Now as ISO 8601 UTC (`2026-01-02T03:04:05Z`), or the time in `SOURCE_DATE_EPOCH`, so
+    that builds and tests can reproduce an export. A value that is not a whole number of
+    seconds is an error, as the reproducible-builds specification asks: silently ignoring it
+    would give a different file than the one asked for."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = None
-    if raw.isascii() and raw.isdigit():
-        with contextlib.suppress(OverflowError, OSError, ValueError):
-            moment = datetime.fromtimestamp(int(raw), tz=UTC)
-    return (moment or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if not raw:
+        return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
+            raise ValueError(raw)
+        moment = datetime.fromtimestamp(int(raw), tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        raise ExportError(
+            f"SOURCE_DATE_EPOCH={shown(raw[:40])} is not a time briefing can use (a whole "
+            "number of seconds since 1970-01-01 UTC); set it right or unset it"
+        ) from None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _reason(error: OSError) -> str:
@@ -68,16 +78,34 @@ def write_atomically(path: Path, text: str, *, force: bool) -> None:
     the whole new one, never part of it. Refuses to replace an existing file unless `force`.
     Raises `ExportError` with a one-line reason; leaves no temporary file behind."""
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path}: is a directory")
-    if not force and (path.exists() or path.is_symlink()):
-        raise ExportError(f"{path} exists; use --force to overwrite")
+    name = shown(str(path))
+    exists = f"{name} exists; use --force to overwrite"
+    if path.is_symlink():
+        if not force:
+            raise ExportError(exists)
+        path = Path(os.path.realpath(path))  # write the file the link names; keep the link
+        name = shown(str(path))
+    try:
+        kind = os.stat(path).st_mode
+    except FileNotFoundError:
+        kind = None
+    except OSError as error:
+        raise ExportError(f"{name}: cannot write: {_reason(error)}") from None
+    if kind is not None and stat.S_ISDIR(kind):
+        raise ExportError(f"{name}: is a directory")
+    if kind is not None and not stat.S_ISREG(kind):
+        raise ExportError(
+            f"{name}: is not a regular file (a device, FIFO or socket), which "
+            "briefing never replaces; use -o - to write to standard output"
+        )
+    if not force and kind is not None:
+        raise ExportError(exists)
     directory = path.parent
     temporary: Path | None = None
     try:
         fd, temporary = _temporary(directory, path.name)
         with os.fdopen(fd, "wb") as file:
-            file.write(text.encode("utf-8"))
+            file.write(text.encode("utf-8", "replace"))
             file.flush()
             os.fsync(file.fileno())
         if force:
@@ -88,16 +116,16 @@ def write_atomically(path: Path, text: str, *, force: bool) -> None:
             try:
                 os.link(temporary, path)  # fails, rather than replaces, if the file appeared
             except FileExistsError:
-                raise ExportError(f"{path} exists; use --force to overwrite") from None
+                raise ExportError(exists) from None
             except OSError as error:
                 if error.errno not in _NO_HARD_LINKS:
                     raise
                 if path.exists():
-                    raise ExportError(f"{path} exists; use --force to overwrite") from None
+                    raise ExportError(exists) from None
                 os.replace(temporary, path)
         _sync_directory(directory)
     except OSError as error:
-        raise ExportError(f"{path}: cannot write: {_reason(error)}") from error
+        raise ExportError(f"{name}: cannot write: {_reason(error)}") from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

@@ -34,6 +34,7 @@ from typing import Any
 
 from briefing.errors import BriefingError
 from briefing.model import HIGHLIGHT_COLORS, Annotation, Document, TextQuote
+from briefing.safety import json_safe
 
 __all__ = [
     "AnnotationFormatError",
@@ -56,7 +57,8 @@ class AnnotationFormatError(BriefingError):
 class ImportedAnnotation:
     """One annotation as read from a file, before it is anchored in a document. `start`/`end`
     come from a TextPositionSelector (None without one); `quote.exact` is empty without a
-    TextQuoteSelector."""
+    TextQuoteSelector. With neither it is a page note (a note on the whole document, as
+    Hypothesis makes them), which briefing keeps with the orphans."""
 
     id: str | None
     quote: TextQuote
@@ -157,7 +159,7 @@ def export_web_annotations(
             "items": [_item(a, target) for a in ordered],
         },
     }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(collection, ensure_ascii=False, indent=2)) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,9 +252,6 @@ def _annotation(item: Any, number: int) -> ImportedAnnotation:
             end = _offset(selector.get("end"), "end", where)
             if end < start:
                 raise AnnotationFormatError(f"{where}: TextPositionSelector ends before it starts")
-    if quote is None and start is None:
-        raise AnnotationFormatError(f"{where}: no TextQuoteSelector or TextPositionSelector")
-
     motivations = {m for m in _as_list(item.get("motivation")) if isinstance(m, str)}
     notes: list[str] = []
     tags: list[str] = []
@@ -269,6 +268,8 @@ def _annotation(item: Any, number: int) -> ImportedAnnotation:
     if not notes and isinstance(item.get("text"), str):  # the Hypothesis API
         notes.append(item["text"])
     tags += [t for t in _as_list(item.get("tags")) if isinstance(t, str)]
+    if quote is None and start is None and not any(n.strip() for n in notes + tags):
+        raise AnnotationFormatError(f"{where}: no TextQuoteSelector or TextPositionSelector")
 
     color = target.get("styleClass", item.get("styleClass"))
     identifier = raw_id if isinstance(raw_id, str) and raw_id else None
