@@ -93,7 +93,7 @@ def test_json_export_imports_into_an_edited_copy(article: Path, tmp_path: Path) 
     copy.write_text("A new first line.\n" + ARTICLE.replace("by June", "by July"))
     result = run("notes", "import", str(copy), str(exported))
     assert result.returncode == 0, result.stderr
-    assert "imported 1 notes: 1 exact" in result.stdout
+    assert "imported 1 note: 1 exact" in result.stdout
     [note] = json.loads(run("notes", str(copy), "--format", "json").stdout)
     assert (note["exact"], note["note"], note["tags"]) == (
         "old pilings",
