@@ -29,8 +29,8 @@ from briefing.store.anchoring import anchor, occurrences, quote_at
 from briefing.store.database import Store
 from briefing.store.notebook import Notebook, clean_quote, now_iso
 
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
-"""Largest annotation file read (64 MiB: hundreds of thousands of notes)."""
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+"""Largest annotation file read (256 MiB: about 250,000 notes with their context)."""
 
 ACTIONS = ("list", "add", "delete", "import")
 
