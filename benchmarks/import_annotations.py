@@ -22,8 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.startup import generate_report
 from briefing.export.web_annotation import export_web_annotations
@@ -31,6 +30,7 @@ from briefing.ingest import load_document
 from briefing.model import Annotation
 from briefing.store.anchoring import quote_at
 
+ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 60.0
 
 

@@ -182,7 +182,7 @@ def _delete(argv: Sequence[str]) -> int:
     return 0
 
 
-def _imported(text: str, item: ImportedAnnotation) -> Annotation:
+def anchored_import(text: str, item: ImportedAnnotation) -> Annotation:
     """An imported annotation anchored in `text`: by its quote near its position, by its
     position alone when it has no quote, else kept as an orphan (a page note, with no passage,
     is one too). A position outside the text counts as none."""
@@ -222,7 +222,7 @@ def _import(argv: Sequence[str]) -> int:
     imported = read_web_annotations(raw)
     notebook = _notebook(args.path)
     text = notebook.document.text
-    kept = notebook.import_annotations(_imported(text, item) for item in imported)
+    kept = notebook.import_annotations(anchored_import(text, item) for item in imported)
     counts = dict.fromkeys(AnchorStatus, 0)
     for annotation in kept:
         counts[annotation.status] += 1
