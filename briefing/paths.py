@@ -9,6 +9,7 @@ in a source checkout they are read in place.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -34,6 +35,20 @@ def data_dir() -> Path:
     import platformdirs  # only when needed: it is not free at start-up
 
     return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Make `folder` and any missing parent readable by the user only, whatever the umask."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for each in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            each.mkdir(mode=0o700)
+        os.chmod(each, 0o700)  # mkdir's mode is filtered by the umask
 
 
 def cache_dir() -> Path:

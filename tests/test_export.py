@@ -914,11 +914,17 @@ def test_export_time_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) 
     assert export_time() == EXPORTED_AT
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     assert export_time() == "1970-01-01T00:00:00Z"
-    for bad in ("yesterday", "-5", "1.5", "99999999999999999999", ""):
+    # Set but not a time: an error, as the reproducible-builds specification asks (a silent
+    # fallback to now would give another file than the one asked for).
+    for bad in ("yesterday", "-5", "1.5", "99999999999999999999", "\x1b[2J"):
         monkeypatch.setenv("SOURCE_DATE_EPOCH", bad)
-        before = datetime.now(UTC).replace(microsecond=0)
-        now = datetime.strptime(export_time(), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-        assert before <= now <= datetime.now(UTC)
+        with pytest.raises(ExportError, match="SOURCE_DATE_EPOCH") as info:
+            export_time()
+        assert "\x1b" not in str(info.value)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")  # empty: unset
+    before = datetime.now(UTC).replace(microsecond=0)
+    now = datetime.strptime(export_time(), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert before <= now <= datetime.now(UTC)
 
 
 def test_write_atomically_creates_refuses_and_replaces(tmp_path: Path) -> None:

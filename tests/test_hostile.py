@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.cli.notes import MAX_IMPORT_BYTES
 from briefing.ingest import document_from_text, load_document
 from briefing.safety import sanitize, shown
 from briefing.store.database import Store, StoreError, migrate
@@ -320,7 +321,7 @@ def test_importing_from_a_device_or_a_fifo_is_refused(article: Path, tmp_path: P
 def test_an_import_larger_than_the_cap_is_refused(article: Path, tmp_path: Path) -> None:
     big = tmp_path / "big.json"
     with big.open("wb") as handle:
-        handle.truncate(65 * 1024 * 1024)
+        handle.truncate(MAX_IMPORT_BYTES + 1)
     one_error(run("notes", "import", str(article), str(big)), "too large")
 
 

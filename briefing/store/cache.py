@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from briefing.model import Document, Reading
+from briefing.paths import make_private_dirs
 from briefing.serialize import analysis_dict, reading_from_analysis
 
 
@@ -49,7 +50,7 @@ class AnalysisCache:
         """Write atomically; a cache that cannot be written is skipped (it is only a shortcut)."""
         path = self._path(reading.document)
         try:
-            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_dirs(self.directory)
             fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
         except OSError:
             return

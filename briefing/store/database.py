@@ -20,7 +20,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.model import Document
-from briefing.paths import data_dir
+from briefing.paths import data_dir, make_private_dirs
 
 DATABASE_NAME = "briefing.sqlite3"
 
@@ -391,20 +391,6 @@ def path_key(document: Document) -> str | None:
         return None
     absolute = os.path.abspath(document.source_path)
     return absolute.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def make_private_dirs(folder: Path) -> None:
-    """Make `folder` and any missing parent readable by the user only, whatever the umask."""
-    missing: list[Path] = []
-    while not folder.exists():
-        missing.append(folder)
-        if folder.parent == folder:
-            break
-        folder = folder.parent
-    for each in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            each.mkdir(mode=0o700)
-        os.chmod(each, 0o700)  # mkdir's mode is filtered by the umask
 
 
 def schema_version(connection: sqlite3.Connection, *, create: bool = True) -> int:
