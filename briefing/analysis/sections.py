@@ -11,6 +11,7 @@ what the reader navigates by. Text without headings is segmented by topic
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import overload
 
 from briefing.model import Document, Section, Sentence, TitleSource
 
@@ -39,10 +40,34 @@ def structural_sections(document: Document) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+class _ParagraphTexts(Sequence[str]):
+    """The paragraphs' texts, each cut from the document when asked: a list of them all would
+    be a second copy of a long document's text."""
+
+    def __init__(self, document: Document) -> None:
+        self._text = document.text
+        self._paragraphs = document.paragraphs
+
+    def __len__(self) -> int:
+        return len(self._paragraphs)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        paragraph = self._paragraphs[index]
+        return self._text[paragraph.start : paragraph.end]
+
+
 def _segment_starts(document: Document) -> list[int]:
     from briefing.analysis.segmentation import segment  # numpy: only when text is segmented
 
-    return segment([document.paragraph_text(i) for i in range(len(document.paragraphs))])
+    return segment(_ParagraphTexts(document))
 
 
 def automatic_sections(
@@ -77,18 +102,25 @@ def _describe(
     progress: Progress | None,
     sentences: Sequence[Sentence] | None = None,
 ) -> tuple[Section, ...]:
-    from briefing.analysis.titles import DocumentCounts, candidates, describe, section_gist
+    from briefing.analysis.titles import (
+        RANKED,
+        DocumentCounts,
+        TakenTitles,
+        candidates,
+        describe,
+        section_gist,
+    )
 
     counts = DocumentCounts.of(document, sentences)
-    taken = {
+    taken = TakenTitles(
         s.title for _, _, s in spans if s is not None and s.title_source == TitleSource.HEADING
-    }
+    )
     sections: list[Section] = []
     for n, (start, end, given) in enumerate(spans):
         if progress is not None and n % 50 == 0:
             progress(n / len(spans), "titles")
         if given is not None and given.title_source == TitleSource.HEADING:
-            ranked = candidates(document, start, end, counts)
+            ranked = candidates(document, start, end, counts, RANKED)
             gist = section_gist(document, start, end, ranked, counts)
             sections.append(Section(n, given.title, start, end, TitleSource.HEADING, gist))
             continue

@@ -340,12 +340,17 @@ def _article_starts(
 
 
 def _inputs(
-    blocks: Sequence[str], paragraphs: bool
+    blocks: Sequence[str],
+    paragraphs: bool,
+    cache: dict[str, str] | None = None,
+    term_sets: list[dict[str, float]] | None = None,
 ) -> tuple[list[dict[str, float]], BoolArray, FloatArray]:
-    """Terms of each block, where a section may start, and each block's start bonus."""
+    """Terms of each block (unless given), where a section may start, and each block's start
+    bonus. `cache` maps words to terms across calls."""
     n = len(blocks)
-    cache: dict[str, str] = {}
-    term_sets = [block_terms(b, cache) for b in blocks]
+    cache = {} if cache is None else cache
+    if term_sets is None:
+        term_sets = [block_terms(b, cache) for b in blocks]
     allowed = np.array(
         [cues.may_open_section(blocks[i - 1] if i else None, b) for i, b in enumerate(blocks)]
         + [True]
@@ -373,29 +378,39 @@ def is_paragraph_document(blocks: Sequence[str]) -> bool:
 
 
 def segment(blocks: Sequence[str]) -> list[int]:
-    """Indices of the blocks that start a section: sorted, always beginning with 0."""
+    """Indices of the blocks that start a section: sorted, always beginning with 0.
+
+    A long input is read a window at a time (`blocks` may make each block when asked, as
+    `sections` does): only one window's terms and similarities exist at once."""
     n = len(blocks)
     if n == 0:
         return [0]
     paragraphs = is_paragraph_document(blocks)
-    term_sets, allowed, bonus = _inputs(blocks, paragraphs)
-
     window, keep = (
         (PARAGRAPH_WINDOW, PARAGRAPH_WINDOW_KEEP) if paragraphs else (WINDOW, WINDOW_KEEP)
     )
     if n <= window:
+        blocks = list(blocks)
+        term_sets, allowed, bonus = _inputs(blocks, paragraphs)
         if paragraphs:
             return [int(x) for x in _article_starts(blocks, term_sets, allowed, bonus)]
         return [int(x) for x in _segment_window(term_sets, allowed, bonus, paragraphs)]
     found = {0}
     position = 0
+    cache: dict[str, str] = {}
+    terms: dict[int, dict[str, float]] = {}
+    """Terms of the blocks of the last window, for the overlap with the next."""
     while position < n:
         end = min(n, position + window)
-        window_allowed = allowed[position : end + 1].copy()
-        window_allowed[0] = True
-        starts = _segment_window(
-            term_sets[position:end], window_allowed, bonus[position : end + 1], paragraphs
+        chunk = blocks[position:end]
+        terms = {
+            i: terms.get(i) or block_terms(chunk[i - position], cache) for i in range(position, end)
+        }
+        term_sets, window_allowed, window_bonus = _inputs(
+            chunk, paragraphs, cache, [terms[i] for i in range(position, end)]
         )
+        window_allowed[0] = True  # the window's first block: its start is where it starts
+        starts = _segment_window(term_sets, window_allowed, window_bonus, paragraphs)
         if end == n:
             found.update(position + s for s in starts)
             break
