@@ -105,7 +105,7 @@ def outline(reading: Reading) -> str:
 
 def _analyze(argv: Sequence[str]) -> int:
     from briefing.pipeline import read_document
-    from briefing.serialize import reading_dict
+    from briefing.serialize import reading_json
 
     args = _analyze_parser().parse_args(argv)
     apply_data_dir(args)
@@ -121,12 +121,12 @@ def _analyze(argv: Sequence[str]) -> int:
     if show_progress:
         sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":
-        import json  # only here: opening the reader does not need it
-
-        out = json.dumps(reading_dict(reading), ensure_ascii=False, indent=1) + "\n"
+        # In pieces: the JSON of a long document is several times its text.
+        for piece in reading_json(reading):
+            sys.stdout.write(piece)
+        sys.stdout.write("\n")
     else:
-        out = outline(reading)
-    sys.stdout.write(out)
+        sys.stdout.write(outline(reading))
     sys.stdout.flush()
     return 0
 

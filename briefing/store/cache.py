@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from briefing.model import Document, Reading
-from briefing.serialize import analysis_dict, reading_from_analysis
+from briefing.serialize import analysis_json, reading_from_analysis
 
 
 def fingerprint(document: Document) -> str:
@@ -55,7 +55,7 @@ class AnalysisCache:
             return
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(analysis_dict(reading), handle, separators=(",", ":"))
+                handle.writelines(analysis_json(reading))
             os.replace(tmp, path)
         except OSError:
             Path(tmp).unlink(missing_ok=True)
