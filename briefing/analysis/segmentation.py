@@ -42,7 +42,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -102,7 +102,8 @@ def block_terms(block: str, cache: dict[str, str] | None = None) -> dict[str, fl
     stop = stopwords()
     cache = {} if cache is None else cache
     out: dict[str, float] = {}
-    for position, word in enumerate(_TOKEN.findall(block)):
+    words = _TOKEN.findall(block) if len(block) <= LONG_BLOCK else _tokens(block)
+    for position, word in enumerate(words):
         term = cache.get(word)
         if term is None:
             term = cache[word] = _term(word, stop)
@@ -112,6 +113,10 @@ def block_terms(block: str, cache: dict[str, str] | None = None) -> dict[str, fl
         if weight > out.get(term, 0.0):
             out[term] = weight
     return out
+
+
+def _tokens(block: str) -> Iterator[str]:
+    return (match.group() for match in _TOKEN.finditer(block))
 
 
 def _idf(blocks: int, df: int) -> float:
@@ -368,12 +373,37 @@ def _inputs(
     return term_sets, allowed, bonus
 
 
+LONG_BLOCK = 1 << 20
+"""A block this long is counted and read without a list of all its words (for one paragraph
+of 64 MB that list alone took 700 MB)."""
+_SPACE = re.compile(r"\s")
+
+
+def _word_count(block: str) -> int:
+    """`len(block.split())`, a megabyte at a time (cut at white space) for a long block."""
+    if len(block) <= LONG_BLOCK:
+        return len(block.split())
+    count = start = 0
+    while start < len(block):
+        space = _SPACE.search(block, start + LONG_BLOCK)
+        end = space.start() if space else len(block)
+        count += len(block[start:end].split())
+        start = end
+    return count
+
+
+def _sentence_count(block: str) -> int:
+    if len(block) <= LONG_BLOCK:
+        return 1 + len(_SENTENCE_END.findall(block))
+    return 1 + sum(1 for _ in _SENTENCE_END.finditer(block))
+
+
 def is_paragraph_document(blocks: Sequence[str]) -> bool:
     """Long blocks, or several sentences a block: paragraphs rather than a sentence stream."""
     n = len(blocks)
     return n > 0 and (
-        sum(len(b.split()) for b in blocks) / n >= PARAGRAPH_WORDS
-        or sum(1 + len(_SENTENCE_END.findall(b)) for b in blocks) / n >= PARAGRAPH_SENTENCES
+        sum(map(_word_count, blocks)) / n >= PARAGRAPH_WORDS
+        or sum(map(_sentence_count, blocks)) / n >= PARAGRAPH_SENTENCES
     )
 
 
@@ -383,8 +413,8 @@ def segment(blocks: Sequence[str]) -> list[int]:
     A long input is read a window at a time (`blocks` may make each block when asked, as
     `sections` does): only one window's terms and similarities exist at once."""
     n = len(blocks)
-    if n == 0:
-        return [0]
+    if n < 2 * MIN_BLOCKS:
+        return [0]  # too few blocks for two sections
     paragraphs = is_paragraph_document(blocks)
     window, keep = (
         (PARAGRAPH_WINDOW, PARAGRAPH_WINDOW_KEEP) if paragraphs else (WINDOW, WINDOW_KEEP)
