@@ -210,23 +210,39 @@ def reading_json(reading: Reading) -> Iterator[str]:
     yield "\n}"
 
 
+def _compact_span(span: Sentence | Mention) -> str:
+    return f'{{"start":{span.start},"end":{span.end},"paragraph":{span.paragraph}}}'
+
+
+def _compact_quote(q: Quote) -> str:
+    speaker, name = json.dumps(q.speaker), json.dumps(q.speaker_name)
+    return f'{{"start":{q.start},"end":{q.end},"speaker":{speaker},"speaker_name":{name}}}'
+
+
+def _compact_entity(e: Entity) -> str:
+    head = json.dumps(
+        {"id": e.id, "name": e.name, "type": e.type.value, "role": e.role, "aliases": e.aliases},
+        separators=(",", ":"),
+    )
+    mentions = ",".join(map(_compact_span, e.mentions))
+    return f'{head[:-1]},"mentions":[{mentions}]}}'
+
+
 def analysis_json(reading: Reading) -> Iterator[str]:
     """`json.dumps(analysis_dict(reading), separators=(",", ":"))` in pieces, a few thousand
     items at a time: what the cache stores."""
 
-    def pieces(items: Sequence[T], as_dict: Callable[[T], Any]) -> Iterator[str]:
+    def pieces(items: Sequence[T], item: Callable[[T], str]) -> Iterator[str]:
         yield "["
         for first in range(0, len(items), _BATCH):
-            batch = [as_dict(x) for x in items[first : first + _BATCH]]
-            yield ("," if first else "") + json.dumps(batch, separators=(",", ":"))[1:-1]
+            yield ("," if first else "") + ",".join(map(item, items[first : first + _BATCH]))
         yield "]"
 
+    sections = json.dumps([_section(s) for s in reading.sections], separators=(",", ":"))
     yield '{"sentences":'
-    yield from pieces(reading.sentences, dataclasses.asdict)
-    yield ',"sections":'
-    yield from pieces(reading.sections, _section)
-    yield ',"entities":'
-    yield from pieces(reading.entities, _entity_dict)
+    yield from pieces(reading.sentences, _compact_span)
+    yield f',"sections":{sections},"entities":'
+    yield from pieces(reading.entities, _compact_entity)
     yield ',"quotes":'
-    yield from pieces(reading.quotes, dataclasses.asdict)
+    yield from pieces(reading.quotes, _compact_quote)
     yield "}"

@@ -43,7 +43,7 @@ _OPENERS = frozenset(
 
 _NEXT_WORD = re.compile(r"[\"'“‘(\[«]*+([\w']+)")
 """The word after a boundary, past any opening quotes or brackets."""
-_WORD_LOOKBACK = 64
+_WORD_LOOKBACK = 16
 """Characters searched back for the word before a full stop, unless that word is longer."""
 
 
