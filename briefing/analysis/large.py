@@ -6,7 +6,8 @@ every section. So past `LARGE_TEXT_CHARS` the analysis degrades, in ways a reade
 that long barely notices:
 
 - sentences and sections are found as for any document (the segmenter reads a window of
-  paragraphs at a time anyway);
+  paragraphs at a time anyway), but a stream of one sentence a line goes in windows of 200
+  sentences rather than 400, and only the first 10,000 characters of a paragraph count;
 - titles and gists are drawn from the opening `SECTION_SAMPLE_CHARS` of each section (news
   puts its subject first), a window of sections at a time, so a name counts as common or rare
   within the sections around it rather than across the whole report;

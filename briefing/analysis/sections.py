@@ -68,7 +68,7 @@ class _ParagraphTexts(Sequence[str]):
 def _segment_starts(document: Document) -> list[int]:
     from briefing.analysis.segmentation import segment  # numpy: only when text is segmented
 
-    return segment(_ParagraphTexts(document))
+    return segment(_ParagraphTexts(document), large.is_large(document))
 
 
 def automatic_sections(

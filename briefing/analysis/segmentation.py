@@ -407,11 +407,23 @@ def is_paragraph_document(blocks: Sequence[str]) -> bool:
     )
 
 
-def segment(blocks: Sequence[str]) -> list[int]:
+LARGE_BLOCK_CHARS = 10_000
+"""Characters of each block whose words `segment` reads in a very long document: a window of
+200 lines of 100,000 characters without a space held millions of distinct words at once."""
+LARGE_CACHE_WORDS = 200_000
+"""Words whose terms `segment` remembers in a very long document before it forgets them all."""
+LARGE_WINDOW = 200
+LARGE_WINDOW_KEEP = 175
+"""`WINDOW` and `WINDOW_KEEP` for a sentence stream in a very long document (`large`): the
+programme's cost per block grows with the window, and a 64 MiB stream took 46 s."""
+
+
+def segment(blocks: Sequence[str], large: bool = False) -> list[int]:
     """Indices of the blocks that start a section: sorted, always beginning with 0.
 
     A long input is read a window at a time (`blocks` may make each block when asked, as
-    `sections` does): only one window's terms and similarities exist at once."""
+    `sections` does): only one window's terms and similarities exist at once. `large`: a very
+    long document, whose sentence streams go in shorter windows."""
     n = len(blocks)
     if n < 2 * MIN_BLOCKS:
         return [0]  # too few blocks for two sections
@@ -419,8 +431,10 @@ def segment(blocks: Sequence[str]) -> list[int]:
     window, keep = (
         (PARAGRAPH_WINDOW, PARAGRAPH_WINDOW_KEEP) if paragraphs else (WINDOW, WINDOW_KEEP)
     )
+    if large and not paragraphs:
+        window, keep = LARGE_WINDOW, LARGE_WINDOW_KEEP
     if n <= window:
-        blocks = list(blocks)
+        blocks = [b[:LARGE_BLOCK_CHARS] for b in blocks] if large else list(blocks)
         term_sets, allowed, bonus = _inputs(blocks, paragraphs)
         if paragraphs:
             return [int(x) for x in _article_starts(blocks, term_sets, allowed, bonus)]
@@ -433,8 +447,11 @@ def segment(blocks: Sequence[str]) -> list[int]:
     while position < n:
         end = min(n, position + window)
         chunk = blocks[position:end]
+        if large and len(cache) > LARGE_CACHE_WORDS:
+            cache.clear()
+        read = [b[:LARGE_BLOCK_CHARS] for b in chunk] if large else chunk
         terms = {
-            i: terms.get(i) or block_terms(chunk[i - position], cache) for i in range(position, end)
+            i: terms.get(i) or block_terms(read[i - position], cache) for i in range(position, end)
         }
         term_sets, window_allowed, window_bonus = _inputs(
             chunk, paragraphs, cache, [terms[i] for i in range(position, end)]
