@@ -7,13 +7,16 @@ re-read from the source, so the cache never holds a second copy of it).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+import json
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from briefing.model import (
     Document,
     Entity,
     EntityType,
     Mention,
+    Paragraph,
     Quote,
     Reading,
     Section,
@@ -24,6 +27,8 @@ from briefing.model import (
 from briefing.safety import shown
 
 SCHEMA_VERSION = 1
+
+T = TypeVar("T")
 
 
 def metadata_dict(document: Document) -> dict[str, Any]:
@@ -53,7 +58,7 @@ def _section(s: Section) -> dict[str, Any]:
     }
 
 
-def _entity(e: Entity) -> dict[str, Any]:
+def _entity_dict(e: Entity) -> dict[str, Any]:
     return {
         "id": e.id,
         "name": e.name,
@@ -69,7 +74,7 @@ def analysis_dict(reading: Reading) -> dict[str, Any]:
     return {
         "sentences": [dataclasses.asdict(s) for s in reading.sentences],
         "sections": [_section(s) for s in reading.sections],
-        "entities": [_entity(e) for e in reading.entities],
+        "entities": [_entity_dict(e) for e in reading.entities],
         "quotes": [dataclasses.asdict(q) for q in reading.quotes],
     }
 
@@ -120,3 +125,125 @@ def reading_from_analysis(document: Document, data: dict[str, Any]) -> Reading:
         entities=entities,
         quotes=tuple(Quote(**q) for q in data["quotes"]),
     )
+
+
+# Writing a long reading: the JSON above, made a piece at a time. `json.dumps` of
+# `reading_dict` builds a dict for every sentence and mention, then one string of it all
+# (with `indent`, in pure Python): for 64 MB of news that was most of a gigabyte and 20 s.
+
+_BATCH = 2000
+"""Items a piece holds."""
+_TEXT_PIECE = 1 << 20
+"""Characters of the text escaped at a time."""
+
+
+def _string(value: str | None) -> str:
+    return "null" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _list(items: Sequence[T], item: Callable[[T], str], indent: str) -> Iterator[str]:
+    """A list at `indent` (the indentation of the line it opens on), as `json.dumps` with
+    `indent=1` writes it; `item` writes one element at the next level."""
+    if not items:
+        yield "[]"
+        return
+    inner = "\n" + indent + " "
+    for first in range(0, len(items), _BATCH):
+        batch = items[first : first + _BATCH]
+        yield ("[" if first == 0 else ",") + ",".join(inner + item(x) for x in batch)
+    yield "\n" + indent + "]"
+
+
+def _span(span: Sentence | Mention, indent: str) -> str:
+    inner = ",\n" + indent + ' "'
+    return (
+        f'{{\n{indent} "start": {span.start}{inner}end": {span.end}'
+        f'{inner}paragraph": {span.paragraph}\n{indent}}}'
+    )
+
+
+def _paragraph(p: Paragraph) -> str:
+    return (
+        f'{{\n   "index": {p.index},\n   "start": {p.start},\n   "end": {p.end},\n'
+        f'   "kind": "{p.kind.value}"\n  }}'
+    )
+
+
+def _entity(e: Entity) -> str:
+    aliases = "".join(_list(e.aliases, _string, "   "))
+    mentions = "".join(_list(e.mentions, lambda m: _span(m, "    "), "   "))
+    return (
+        f'{{\n   "id": {_string(e.id)},\n   "name": {_string(e.name)},\n'
+        f'   "type": "{e.type.value}",\n   "role": {_string(e.role)},\n'
+        f'   "aliases": {aliases},\n   "mentions": {mentions}\n  }}'
+    )
+
+
+def _quote(q: Quote) -> str:
+    return (
+        f'{{\n   "start": {q.start},\n   "end": {q.end},\n   "speaker": {_string(q.speaker)},'
+        f'\n   "speaker_name": {_string(q.speaker_name)}\n  }}'
+    )
+
+
+def _nested(value: Any) -> str:
+    """A small value one level down, as `json.dumps(..., indent=1)` writes it there."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n ")
+
+
+def reading_json(reading: Reading) -> Iterator[str]:
+    """`json.dumps(reading_dict(reading), ensure_ascii=False, indent=1)`, the same characters,
+    in pieces: what `briefing analyze` prints, without a dict per sentence or one string of
+    it all."""
+    document = reading.document
+    text = document.text
+    yield f'{{\n "schema_version": {SCHEMA_VERSION},\n "text": "'
+    for start in range(0, len(text), _TEXT_PIECE):
+        yield json.dumps(text[start : start + _TEXT_PIECE], ensure_ascii=False)[1:-1]
+    yield f'",\n "metadata": {_nested(metadata_dict(document))},\n "paragraphs": '
+    yield from _list(document.paragraphs, _paragraph, " ")
+    yield ',\n "sentences": '
+    yield from _list(reading.sentences, lambda s: _span(s, "  "), " ")
+    yield f',\n "sections": {_nested([_section(s) for s in reading.sections])},\n "entities": '
+    yield from _list(reading.entities, _entity, " ")
+    yield ',\n "quotes": '
+    yield from _list(reading.quotes, _quote, " ")
+    yield "\n}"
+
+
+def _compact_span(span: Sentence | Mention) -> str:
+    return f'{{"start":{span.start},"end":{span.end},"paragraph":{span.paragraph}}}'
+
+
+def _compact_quote(q: Quote) -> str:
+    speaker, name = json.dumps(q.speaker), json.dumps(q.speaker_name)
+    return f'{{"start":{q.start},"end":{q.end},"speaker":{speaker},"speaker_name":{name}}}'
+
+
+def _compact_entity(e: Entity) -> str:
+    head = json.dumps(
+        {"id": e.id, "name": e.name, "type": e.type.value, "role": e.role, "aliases": e.aliases},
+        separators=(",", ":"),
+    )
+    mentions = ",".join(map(_compact_span, e.mentions))
+    return f'{head[:-1]},"mentions":[{mentions}]}}'
+
+
+def analysis_json(reading: Reading) -> Iterator[str]:
+    """`json.dumps(analysis_dict(reading), separators=(",", ":"))` in pieces, a few thousand
+    items at a time: what the cache stores."""
+
+    def pieces(items: Sequence[T], item: Callable[[T], str]) -> Iterator[str]:
+        yield "["
+        for first in range(0, len(items), _BATCH):
+            yield ("," if first else "") + ",".join(map(item, items[first : first + _BATCH]))
+        yield "]"
+
+    sections = json.dumps([_section(s) for s in reading.sections], separators=(",", ":"))
+    yield '{"sentences":'
+    yield from pieces(reading.sentences, _compact_span)
+    yield f',"sections":{sections},"entities":'
+    yield from pieces(reading.entities, _compact_entity)
+    yield ',"quotes":'
+    yield from pieces(reading.quotes, _compact_quote)
+    yield "}"

@@ -13,8 +13,15 @@ from pathlib import Path
 from briefing.analysis import ANALYSIS_VERSION, analyze
 from briefing.cycles import cycle_collector_paused
 from briefing.ingest import load_document
+from briefing.model import Entity, EntityType, Mention, Quote, Reading, Section, Span
 from briefing.pipeline import read_document
-from briefing.serialize import analysis_dict, reading_from_analysis
+from briefing.serialize import (
+    analysis_dict,
+    analysis_json,
+    reading_dict,
+    reading_from_analysis,
+    reading_json,
+)
 from briefing.store.cache import AnalysisCache
 from tests.conftest import FIXTURES, SEED
 
@@ -58,6 +65,33 @@ def test_analysis_round_trips_through_json() -> None:
     reading = analyze(load_document(FIXTURES / "report.md"))
     data = json.loads(json.dumps(analysis_dict(reading)))
     assert reading_from_analysis(reading.document, data) == reading
+
+
+def test_the_json_written_in_pieces_is_the_json_of_the_whole() -> None:
+    """`analyze` prints, and the cache stores, the very characters `json.dumps` would."""
+    for source in (SEED, FIXTURES / "report.md"):
+        reading = analyze(load_document(source))
+        whole = json.dumps(reading_dict(reading), ensure_ascii=False, indent=1)
+        assert "".join(reading_json(reading)) == whole
+        compact = json.dumps(analysis_dict(reading), separators=(",", ":"))
+        assert "".join(analysis_json(reading)) == compact
+    # every shape of value: no gist, no role, aliases, quotes without a speaker, empty lists
+    document = load_document(FIXTURES / "report.md")
+    odd = Reading(
+        document,
+        sections=(Section(0, "“Odd” \\ title", 0, 0), Section(1, "B", 1, 1, gist=Span(0, 4))),
+        entities=(
+            Entity("e1", "Zoë “Z” Ng", EntityType.PERSON, None, ("Ng", "Z\n"), (Mention(1, 3, 0),)),
+            Entity("e2", "Nobody", EntityType.OTHER),
+        ),
+        quotes=(Quote(1, 5), Quote(6, 9, "e1", "Ng")),
+    )
+    assert "".join(reading_json(odd)) == json.dumps(reading_dict(odd), ensure_ascii=False, indent=1)
+    assert "".join(analysis_json(odd)) == json.dumps(analysis_dict(odd), separators=(",", ":"))
+    empty = Reading(document)
+    assert "".join(reading_json(empty)) == json.dumps(
+        reading_dict(empty), ensure_ascii=False, indent=1
+    )
 
 
 def test_cache_returns_the_same_reading_and_survives_damage(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from pathlib import Path
 from briefing.cycles import cycle_collector_paused
 from briefing.model import Document, Reading
 
-ANALYSIS_VERSION = 26
+ANALYSIS_VERSION = 27
 """Bump when analysis output changes, so cached readings are recomputed. Cached readings are
 also keyed by `analysis_fingerprint`, so a changed rule or retrained model never serves a
 stale reading even where this was not bumped."""
@@ -38,6 +38,7 @@ def _no_progress(fraction: float, stage: str) -> None:
 def analyze(document: Document, progress: Progress = _no_progress) -> Reading:
     """Sentences, sections with titles and gists, then the people, organisations and places
     and what they said."""
+    from briefing.analysis import large
     from briefing.analysis.people import entities_and_quotes
     from briefing.analysis.sections import automatic_sections
     from briefing.analysis.sentences import split_sentences
@@ -48,7 +49,12 @@ def analyze(document: Document, progress: Progress = _no_progress) -> Reading:
         progress(0.1, "sections")
         sections = automatic_sections(document, lambda f, s: progress(0.1 + 0.5 * f, s), sentences)
         progress(0.6, "entities")
-        entities, quotes = entities_and_quotes(document)
+        if large.is_large(document):
+            entities, quotes = large.entities_and_quotes(
+                document, sentences, sections, lambda f: progress(0.6 + 0.4 * f, "entities")
+            )
+        else:
+            entities, quotes = entities_and_quotes(document)
         progress(1.0, "done")
     return Reading(
         document=document,

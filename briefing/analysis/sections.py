@@ -11,7 +11,9 @@ what the reader navigates by. Text without headings is segmented by topic
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import overload
 
+from briefing.analysis import large
 from briefing.model import Document, Section, Sentence, TitleSource
 
 LEAD_TITLE = "Introduction"
@@ -44,10 +46,34 @@ def structural_sections(document: Document) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+class _ParagraphTexts(Sequence[str]):
+    """The paragraphs' texts, each cut from the document when asked: a list of them all would
+    be a second copy of a long document's text."""
+
+    def __init__(self, document: Document) -> None:
+        self._text = document.text
+        self._paragraphs = document.paragraphs
+
+    def __len__(self) -> int:
+        return len(self._paragraphs)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        paragraph = self._paragraphs[index]
+        return self._text[paragraph.start : paragraph.end]
+
+
 def _segment_starts(document: Document) -> list[int]:
     from briefing.analysis.segmentation import segment  # numpy: only when text is segmented
 
-    return segment([document.paragraph_text(i) for i in range(len(document.paragraphs))])
+    return segment(_ParagraphTexts(document), large.is_large(document))
 
 
 def automatic_sections(
@@ -67,7 +93,35 @@ def automatic_sections(
         starts = _segment_starts(document)
         bounds = [*starts, count]
         spans = [(bounds[i], bounds[i + 1] - 1, None) for i in range(len(starts))]
+    if large.is_large(document):
+        return _describe_sampled(document, spans, progress)
     return _describe(document, spans, progress, sentences)
+
+
+def _describe_sampled(
+    document: Document, spans: list[tuple[int, int, Section | None]], progress: Progress | None
+) -> tuple[Section, ...]:
+    """`_describe` for a very long document: from each section's opening (`large`)."""
+    from briefing.analysis.titles import TakenTitles
+
+    headed = bool(document.section_breaks)
+
+    def describe(
+        sample: Document,
+        sample_spans: list[tuple[int, int, Section | None]],
+        sentences: Sequence[Sentence],
+        taken: set[str],
+    ) -> tuple[Section, ...]:
+        return _describe(sample, sample_spans, None, sentences, taken, headed)
+
+    def report(fraction: float) -> None:
+        if progress is not None:
+            progress(fraction, "titles")
+
+    taken = TakenTitles(
+        s.title for _, _, s in spans if s is not None and s.title_source == TitleSource.HEADING
+    )
+    return large.describe_sampled(document, spans, taken, describe, report)
 
 
 def describe_spans(document: Document, spans: list[tuple[int, int]]) -> tuple[Section, ...]:
@@ -81,23 +135,38 @@ def _describe(
     spans: list[tuple[int, int, Section | None]],
     progress: Progress | None,
     sentences: Sequence[Sentence] | None = None,
+    taken: set[str] | None = None,
+    headed: bool | None = None,
 ) -> tuple[Section, ...]:
-    from briefing.analysis.titles import DocumentCounts, candidates, describe, section_gist
+    """Titles and gists of `spans`; `taken`: titles already in use, to which it adds (by
+    default those of the spans' headings); `headed`: whether the source has headings (by
+    default, whether `document` has)."""
+    from briefing.analysis.titles import (
+        RANKED,
+        DocumentCounts,
+        TakenTitles,
+        candidates,
+        describe,
+        section_gist,
+    )
 
     counts = DocumentCounts.of(document, sentences)
-    taken = {
-        s.title for _, _, s in spans if s is not None and s.title_source == TitleSource.HEADING
-    }
+    if taken is None:
+        taken = TakenTitles(
+            s.title for _, _, s in spans if s is not None and s.title_source == TitleSource.HEADING
+        )
+    if headed is None:
+        headed = bool(document.section_breaks)
+    lead = LEAD_TITLE if headed else None
     sections: list[Section] = []
     for n, (start, end, given) in enumerate(spans):
         if progress is not None and n % 50 == 0:
             progress(n / len(spans), "titles")
         if given is not None and given.title_source == TitleSource.HEADING:
-            ranked = candidates(document, start, end, counts)
+            ranked = candidates(document, start, end, counts, RANKED)
             gist = section_gist(document, start, end, ranked, counts)
             sections.append(Section(n, given.title, start, end, TitleSource.HEADING, gist))
             continue
-        lead = LEAD_TITLE if document.section_breaks else None
         title, gist = describe(document, start, end, taken, counts, lead)
         taken.add(title)
         sections.append(Section(n, title, start, end, TitleSource.AUTO, gist))

@@ -42,7 +42,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -102,7 +102,8 @@ def block_terms(block: str, cache: dict[str, str] | None = None) -> dict[str, fl
     stop = stopwords()
     cache = {} if cache is None else cache
     out: dict[str, float] = {}
-    for position, word in enumerate(_TOKEN.findall(block)):
+    words = _TOKEN.findall(block) if len(block) <= LONG_BLOCK else _tokens(block)
+    for position, word in enumerate(words):
         term = cache.get(word)
         if term is None:
             term = cache[word] = _term(word, stop)
@@ -112,6 +113,10 @@ def block_terms(block: str, cache: dict[str, str] | None = None) -> dict[str, fl
         if weight > out.get(term, 0.0):
             out[term] = weight
     return out
+
+
+def _tokens(block: str) -> Iterator[str]:
+    return (match.group() for match in _TOKEN.finditer(block))
 
 
 def _idf(blocks: int, df: int) -> float:
@@ -340,12 +345,17 @@ def _article_starts(
 
 
 def _inputs(
-    blocks: Sequence[str], paragraphs: bool
+    blocks: Sequence[str],
+    paragraphs: bool,
+    cache: dict[str, str] | None = None,
+    term_sets: list[dict[str, float]] | None = None,
 ) -> tuple[list[dict[str, float]], BoolArray, FloatArray]:
-    """Terms of each block, where a section may start, and each block's start bonus."""
+    """Terms of each block (unless given), where a section may start, and each block's start
+    bonus. `cache` maps words to terms across calls."""
     n = len(blocks)
-    cache: dict[str, str] = {}
-    term_sets = [block_terms(b, cache) for b in blocks]
+    cache = {} if cache is None else cache
+    if term_sets is None:
+        term_sets = [block_terms(b, cache) for b in blocks]
     allowed = np.array(
         [cues.may_open_section(blocks[i - 1] if i else None, b) for i, b in enumerate(blocks)]
         + [True]
@@ -363,39 +373,91 @@ def _inputs(
     return term_sets, allowed, bonus
 
 
+LONG_BLOCK = 1 << 20
+"""A block this long is counted and read without a list of all its words (for one paragraph
+of 64 MB that list alone took 700 MB)."""
+_SPACE = re.compile(r"\s")
+
+
+def _word_count(block: str) -> int:
+    """`len(block.split())`, a megabyte at a time (cut at white space) for a long block."""
+    if len(block) <= LONG_BLOCK:
+        return len(block.split())
+    count = start = 0
+    while start < len(block):
+        space = _SPACE.search(block, start + LONG_BLOCK)
+        end = space.start() if space else len(block)
+        count += len(block[start:end].split())
+        start = end
+    return count
+
+
+def _sentence_count(block: str) -> int:
+    if len(block) <= LONG_BLOCK:
+        return 1 + len(_SENTENCE_END.findall(block))
+    return 1 + sum(1 for _ in _SENTENCE_END.finditer(block))
+
+
 def is_paragraph_document(blocks: Sequence[str]) -> bool:
     """Long blocks, or several sentences a block: paragraphs rather than a sentence stream."""
     n = len(blocks)
     return n > 0 and (
-        sum(len(b.split()) for b in blocks) / n >= PARAGRAPH_WORDS
-        or sum(1 + len(_SENTENCE_END.findall(b)) for b in blocks) / n >= PARAGRAPH_SENTENCES
+        sum(map(_word_count, blocks)) / n >= PARAGRAPH_WORDS
+        or sum(map(_sentence_count, blocks)) / n >= PARAGRAPH_SENTENCES
     )
 
 
-def segment(blocks: Sequence[str]) -> list[int]:
-    """Indices of the blocks that start a section: sorted, always beginning with 0."""
-    n = len(blocks)
-    if n == 0:
-        return [0]
-    paragraphs = is_paragraph_document(blocks)
-    term_sets, allowed, bonus = _inputs(blocks, paragraphs)
+LARGE_BLOCK_CHARS = 10_000
+"""Characters of each block whose words `segment` reads in a very long document: a window of
+200 lines of 100,000 characters without a space held millions of distinct words at once."""
+LARGE_CACHE_WORDS = 200_000
+"""Words whose terms `segment` remembers in a very long document before it forgets them all."""
+LARGE_WINDOW = 200
+LARGE_WINDOW_KEEP = 175
+"""`WINDOW` and `WINDOW_KEEP` for a sentence stream in a very long document (`large`): the
+programme's cost per block grows with the window, and a 64 MiB stream took 46 s."""
 
+
+def segment(blocks: Sequence[str], large: bool = False) -> list[int]:
+    """Indices of the blocks that start a section: sorted, always beginning with 0.
+
+    A long input is read a window at a time (`blocks` may make each block when asked, as
+    `sections` does): only one window's terms and similarities exist at once. `large`: a very
+    long document, whose sentence streams go in shorter windows."""
+    n = len(blocks)
+    if n < 2 * MIN_BLOCKS:
+        return [0]  # too few blocks for two sections
+    paragraphs = is_paragraph_document(blocks)
     window, keep = (
         (PARAGRAPH_WINDOW, PARAGRAPH_WINDOW_KEEP) if paragraphs else (WINDOW, WINDOW_KEEP)
     )
+    if large and not paragraphs:
+        window, keep = LARGE_WINDOW, LARGE_WINDOW_KEEP
     if n <= window:
+        blocks = [b[:LARGE_BLOCK_CHARS] for b in blocks] if large else list(blocks)
+        term_sets, allowed, bonus = _inputs(blocks, paragraphs)
         if paragraphs:
             return [int(x) for x in _article_starts(blocks, term_sets, allowed, bonus)]
         return [int(x) for x in _segment_window(term_sets, allowed, bonus, paragraphs)]
     found = {0}
     position = 0
+    cache: dict[str, str] = {}
+    terms: dict[int, dict[str, float]] = {}
+    """Terms of the blocks of the last window, for the overlap with the next."""
     while position < n:
         end = min(n, position + window)
-        window_allowed = allowed[position : end + 1].copy()
-        window_allowed[0] = True
-        starts = _segment_window(
-            term_sets[position:end], window_allowed, bonus[position : end + 1], paragraphs
+        chunk = blocks[position:end]
+        if large and len(cache) > LARGE_CACHE_WORDS:
+            cache.clear()
+        read = [b[:LARGE_BLOCK_CHARS] for b in chunk] if large else chunk
+        terms = {
+            i: terms.get(i) or block_terms(read[i - position], cache) for i in range(position, end)
+        }
+        term_sets, window_allowed, window_bonus = _inputs(
+            chunk, paragraphs, cache, [terms[i] for i in range(position, end)]
         )
+        window_allowed[0] = True  # the window's first block: its start is where it starts
+        starts = _segment_window(term_sets, window_allowed, window_bonus, paragraphs)
         if end == n:
             found.update(position + s for s in starts)
             break

@@ -41,23 +41,41 @@ _OPENERS = frozenset(
 )
 
 
-def _is_boundary(before: str, punct: str, following: str) -> bool:
+_NEXT_WORD = re.compile(r"[\"'“‘(\[«]*+([\w']+)")
+"""The word after a boundary, past any opening quotes or brackets."""
+_WORD_LOOKBACK = 16
+"""Characters searched back for the word before a full stop, unless that word is longer."""
+
+
+def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """`_WORD_BEFORE` searched in `text[start:end]`, looking back a few characters first: a
+    search of the whole stretch since the last boundary made a long one quadratic."""
+    low = max(start, end - _WORD_LOOKBACK)
+    match = _WORD_BEFORE.search(text, low, end)
+    if match is not None and match.start() == low > start:
+        match = _WORD_BEFORE.search(text, start, end)  # the word may start further back
+    return match
+
+
+def _is_boundary(text: str, start: int, end: int, punct: str, following: int, limit: int) -> bool:
+    """Whether `punct` after `text[start:end]` ends a sentence; the next one would begin at
+    `following`, on a line that ends at `limit`."""
     if punct != ".":
         return True
-    match = _WORD_BEFORE.search(before)
+    match = _word_before(text, start, end)
     if not match:
         return True
     word = match.group(1).strip("'’-")
     lowered = word.lower().rstrip(".")
     if lowered in ABBREVIATIONS:
         return False
-    if lowered in NUMBER_ABBREVIATIONS and following[:1].isdigit():
+    if lowered in NUMBER_ABBREVIATIONS and text[following : following + 1].isdigit():
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith"
     if "." in word:  # a dotted acronym or abbreviation: "U.S.", "a.m.", "e.g."
-        next_word = re.match(r"[\w']+", following.lstrip("\"'“‘([«"))
-        return bool(next_word and next_word.group().lower() in _OPENERS)
+        next_word = _NEXT_WORD.match(text, following, limit)
+        return bool(next_word and next_word.group(1).lower() in _OPENERS)
     return True
 
 
@@ -67,13 +85,11 @@ def split_paragraph(text: str, start: int, end: int, paragraph: int) -> list[Sen
     chunk_start = start
     for line_end in line_ends(text, start, end):
         cursor = chunk_start
-        segment = text[chunk_start:line_end]
-        for match in _BOUNDARY.finditer(segment):
-            cut = chunk_start + match.end(2)
-            before = text[cursor : chunk_start + match.start(1)]
-            if _is_boundary(before, match.group(1), segment[match.end() :]):
-                sentences.append(Sentence(cursor, cut, paragraph))
-                cursor = chunk_start + match.end()
+        for match in _BOUNDARY.finditer(text, chunk_start, line_end):
+            following = match.end()
+            if _is_boundary(text, cursor, match.start(1), match.group(1), following, line_end):
+                sentences.append(Sentence(cursor, match.end(2), paragraph))
+                cursor = following
         if cursor < line_end:
             sentences.append(Sentence(cursor, line_end, paragraph))
         chunk_start = line_end + 1

@@ -277,10 +277,20 @@ class DocumentCounts:
         return cls(tuple(per_paragraph), all_names, all_keywords)
 
 
+RANKED = 12
+"""Candidates a title is chosen from (the best first); a gist looks at the best three."""
+
+
 def candidates(
-    document: Document, start: int, end: int, counts: DocumentCounts | None = None
+    document: Document,
+    start: int,
+    end: int,
+    counts: DocumentCounts | None = None,
+    limit: int | None = None,
 ) -> list[Candidate]:
-    """Scored title candidates of paragraphs `start..end`, best first."""
+    """Scored title candidates of paragraphs `start..end`, best first; the best `limit` only
+    when it is given (the same as the first `limit` of them all, found without testing every
+    name against a long opening paragraph: that was quadratic in a one-paragraph text)."""
     counts = counts or DocumentCounts.of(document)
     names: Counter[str] = Counter()
     keys: Counter[str] = Counter()
@@ -290,22 +300,16 @@ def candidates(
         keys.update(paragraph.keywords)
         surfaces.update(paragraph.surfaces)
     opening = document.paragraph_text(start)
-    out: list[Candidate] = []
+    # (best score it can have, candidate without the opening bonus, whether it is a name)
+    pending: list[tuple[float, Candidate, bool]] = []
 
     for phrase, count in names.items():
         share = count / max(counts.names[phrase], count)
         words = len(phrase.split())
         score = count * share * (NAME_BONUS if words > 1 else 1.0)
-        in_opening = phrase in opening
-        # A name of three words or more in the opening paragraph is a thing being introduced
-        # by its full name ("the Regional Fisheries Accord"): no passing mention.
-        once = count == 1 and not (in_opening and words >= 3)
-        if once:
-            score *= NAME_ONCE
-        if in_opening:
-            score *= OPENING_BONUS
-        partner = score / NAME_ONCE if once else score
-        out.append(Candidate(phrase, phrase.lower(), score, True, partner))
+        once = count == 1 and words < 3
+        bound = score * (NAME_ONCE if once else 1.0) * OPENING_BONUS
+        pending.append((bound, Candidate(phrase, phrase.lower(), score, True), True))
 
     surface: dict[str, tuple[int, str]] = {}
     for (key, form), n in surfaces.items():
@@ -319,11 +323,42 @@ def candidates(
             continue  # "sheer", "forward", "working": they qualify or act, they name nothing
         share = count / max(counts.keywords[key], count)
         score = count * share * KEYWORD_WEIGHT
-        if form in opening:
+        pending.append((score * OPENING_BONUS, Candidate(form, key, score, False), False))
+
+    def scored(raw: Candidate, is_name: bool) -> Candidate:
+        score = raw.score
+        in_opening = raw.surface in opening
+        if not is_name:
+            if in_opening:
+                score *= OPENING_BONUS
+            return Candidate(raw.surface, raw.key, score, False, score)
+        count = names[raw.surface]
+        # A name of three words or more in the opening paragraph is a thing being introduced
+        # by its full name ("the Regional Fisheries Accord"): no passing mention.
+        once = count == 1 and not (in_opening and raw.words >= 3)
+        if once:
+            score *= NAME_ONCE
+        if in_opening:
             score *= OPENING_BONUS
-        out.append(Candidate(form, key, score, False, score))
-    out.sort(key=lambda c: (-c.score, -c.words, c.surface))
-    return out
+        partner = score / NAME_ONCE if once else score
+        return Candidate(raw.surface, raw.key, score, True, partner)
+
+    def rank(c: Candidate) -> tuple[float, int, str]:
+        return (-c.score, -c.words, c.surface)
+
+    if limit is None or len(pending) <= limit:
+        out = [scored(raw, is_name) for _, raw, is_name in pending]
+        out.sort(key=rank)
+        return out[:limit]
+    pending.sort(key=lambda p: -p[0])
+    best: list[Candidate] = []
+    for bound, raw, is_name in pending:
+        if len(best) == limit and bound * (1 + 1e-9) < best[-1].score:
+            break  # neither this one nor any after it can reach the best `limit`
+        best.append(scored(raw, is_name))
+        best.sort(key=rank)
+        del best[limit:]
+    return best
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -410,6 +445,19 @@ def _compound(document: Document, start: int, end: int, candidate: Candidate) ->
     return None
 
 
+class TakenTitles(set[str]):
+    """Titles in use, with their case-folded forms kept as they are added: folding them all
+    again for every section was quadratic in the number of sections."""
+
+    def __init__(self, titles: Iterable[str] = ()) -> None:
+        super().__init__(titles)
+        self.folded = {t.casefold() for t in self}
+
+    def add(self, title: str) -> None:
+        super().add(title)
+        self.folded.add(title.casefold())
+
+
 def section_title(
     document: Document,
     start: int,
@@ -422,8 +470,8 @@ def section_title(
 
     With nothing distinctive to name (a very short section), `fallback` or the section's
     opening words."""
-    ranked = list(ranked if ranked is not None else candidates(document, start, end))[:12]
-    used = {t.casefold() for t in taken}
+    ranked = list(ranked if ranked is not None else candidates(document, start, end))[:RANKED]
+    used = taken.folded if isinstance(taken, TakenTitles) else {t.casefold() for t in taken}
     section = document.text[document.paragraphs[start].start : document.paragraphs[end].end]
     for title in _titles_from(ranked, section):
         title = _unshouted(title, document.text)
@@ -507,6 +555,6 @@ def describe(
     fallback: str | None = None,
 ) -> tuple[str, Span | None]:
     """Title and gist of one section (`counts` saves recounting the document per section)."""
-    ranked = candidates(document, start, end, counts)
+    ranked = candidates(document, start, end, counts, RANKED)
     title = section_title(document, start, end, taken, ranked, fallback)
     return title, section_gist(document, start, end, ranked, counts)

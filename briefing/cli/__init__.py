@@ -113,7 +113,7 @@ def outline(reading: Reading) -> str:
 
 def _analyze(argv: Sequence[str]) -> int:
     from briefing.pipeline import read_document
-    from briefing.serialize import reading_dict
+    from briefing.serialize import reading_json
 
     args = _analyze_parser().parse_args(argv)
     apply_data_dir(args)
@@ -131,12 +131,12 @@ def _analyze(argv: Sequence[str]) -> int:
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":
-        import json  # only here: opening the reader does not need it
-
-        out = json_safe(json.dumps(reading_dict(reading), ensure_ascii=False, indent=1)) + "\n"
+        # In pieces: the JSON of a long document is several times its text.
+        for piece in reading_json(reading):
+            emit(json_safe(piece), flush=False)
+        emit("\n")
     else:
-        out = outline(reading)
-    emit(out)
+        emit(outline(reading))
     return 0
 
 

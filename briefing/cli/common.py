@@ -29,7 +29,7 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def emit(text: str) -> None:
+def emit(text: str, *, flush: bool = True) -> None:
     """Write a command's output to stdout. Whatever it holds, no control character but
     newline and tab reaches the terminal or the file; a closed or full stdout is an
     `OutputError` (one line), not a traceback."""
@@ -39,7 +39,8 @@ def emit(text: str) -> None:
         raise OutputError("cannot write the output: standard output is closed")
     try:
         out.write(text)
-        out.flush()
+        if flush:
+            out.flush()
     except BrokenPipeError:
         raise  # the reader went away (`| head`): main() ends quietly
     except (OSError, ValueError) as exc:

@@ -8,7 +8,8 @@ while `Document.text` stays plain readable text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
@@ -31,10 +32,10 @@ _STYLE_OF = {
 StyleRun = tuple[int, int, StyleKind, str | None]
 
 
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+def _parser(front_matter: bool = True) -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.block.tokenize = _never_dropping(md.block.tokenize)  # type: ignore[method-assign,assignment]
-    return md
+    return md.use(front_matter_plugin) if front_matter else md
 
 
 BlockTokenize = Callable[[StateBlock, int, int], None]
@@ -72,6 +73,88 @@ def _plain_paragraphs(state: StateBlock, start: int, end: int) -> None:
         inline.children = []
         state.push("paragraph_close", "p", -1)
     state.line = line
+
+
+PIECE_CHARS = 256_000
+"""A longer source is parsed a piece of about this size at a time: markdown-it's tokens for a
+whole 9 MB table took 1.5 GB (two hundred bytes of tokens for every byte of a cell)."""
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_DELIMITER_ROW = re.compile(r" {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+_TOP_ITEM = re.compile(r"[-*+] |\d{1,9}[.)] ")
+
+
+def _pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """`text` in pieces of about `PIECE_CHARS` that parse as the whole would, each with
+    whether it goes on with a table the piece before it ended in (it then starts with that
+    table's header and delimiter rows again). A piece ends, outside fenced code, before a line
+    at the left margin that follows a blank line, that opens a list item after another item
+    or its indented content, or that goes on with a table's rows. A reference defined further
+    down is not seen above the piece it is in."""
+    lines = text.split("\n")
+    start = size = 0  # the current piece: its first line, its length so far
+    prefix = ""  # what it starts with again: a table's header and delimiter rows
+    fence = ""  # the fence of the code block we are in
+    header = ""  # the header and delimiter rows of the table we are in
+    rows = 0  # its rows so far (with those two)
+    front = 0  # lines of front matter, never cut
+    if lines[0].rstrip() == "---":
+        front = next((i for i, line in enumerate(lines) if i and line.rstrip() == "---"), 0)
+    for i, line in enumerate(lines):
+        fenced = _FENCE.match(line)
+        if i <= front:
+            pass
+        elif fence:
+            closes = (
+                fenced and fenced.group(1)[0] == fence[0] and len(fenced.group(1)) >= len(fence)
+            )
+            if closes and not line.strip().strip(fence[0]):
+                fence = ""
+        else:
+            if size >= PIECE_CHARS and line[:1] not in ("", " ", "\t"):
+                previous = lines[i - 1]
+                in_table = rows > 2 and line.startswith("|") and previous.startswith("|")
+                item = _TOP_ITEM.match(line) and (
+                    _TOP_ITEM.match(previous) or previous[:1] in (" ", "\t")
+                )
+                if in_table or item or not previous.strip():
+                    yield prefix + "\n".join(lines[start:i]), bool(prefix)
+                    prefix = header if in_table else ""
+                    start, size = i, 0
+            if fenced:
+                fence = fenced.group(1)
+        size += len(line) + 1
+        if not line.strip() or fence:
+            header, rows = "", 0
+        elif rows:
+            rows += 1
+        elif i and "|" in lines[i - 1] and _DELIMITER_ROW.fullmatch(line):
+            header, rows = f"{lines[i - 1]}\n{line}\n", 2
+    yield prefix + "\n".join(lines[start:]), bool(prefix)
+
+
+def _tokens(text: str) -> Iterator[Token]:
+    """markdown-it's tokens for `text`, a piece at a time when it is long (`_pieces`): a
+    table that goes on into the next piece is one table still."""
+    if len(text) <= 2 * PIECE_CHARS:
+        yield from _parser().parse(text)
+        return
+    env: dict[str, Any] = {}  # link references, from one piece to the next
+    held: list[Token] = []
+    for n, (piece, continued) in enumerate(_pieces(text)):
+        tokens = _parser(front_matter=n == 0).parse(piece, env)
+        if (
+            continued
+            and [t.type for t in held[-2:]] == ["tbody_close", "table_close"]
+            and tokens
+            and tokens[0].type == "table_open"
+        ):
+            del held[-2:]
+            head = next(k for k, t in enumerate(tokens) if t.type in ("tbody_open", "table_close"))
+            tokens = tokens[head + 1 :] if tokens[head].type == "tbody_open" else tokens[head:]
+        yield from held
+        held = tokens
+    yield from held
 
 
 def _inline(token: Token) -> tuple[str, list[StyleRun]]:
@@ -189,7 +272,7 @@ def _front_matter(content: str) -> dict[str, Any]:
 
 def parse_markdown(text: str, content_hash: str, source_path: str | None) -> Document:
     """`text` must already be sanitised; front matter values are sanitised here."""
-    tokens = _parser().parse(text)
+    tokens = _tokens(text)
     builder = DocumentBuilder()
     front: dict[str, Any] = {}
     title: str | None = None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefing.model import Document, Reading
 from briefing.paths import make_private_dirs
-from briefing.serialize import analysis_dict, reading_from_analysis
+from briefing.serialize import analysis_json, reading_from_analysis
 
 
 def fingerprint(document: Document) -> str:
@@ -56,7 +56,7 @@ class AnalysisCache:
             return
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(analysis_dict(reading), handle, separators=(",", ":"))
+                handle.writelines(analysis_json(reading))
             os.replace(tmp, path)
         except OSError:
             Path(tmp).unlink(missing_ok=True)

@@ -231,12 +231,14 @@ def in_slogan(doc: Doc, m: Mention) -> bool:
     text = doc.text
     # find the quote that opens before m on the same line (most mentions have none)
     qpos = doc.last_open_quote(m.start)
-    if qpos is None or text.find("\n", qpos, m.start) >= 0:
+    if qpos is None:
         return False
-    line_start = text.rfind("\n", 0, qpos) + 1
+    line_start = doc.line_start(m.start)
+    if line_start > qpos:
+        return False  # the quote is on an earlier line
     # count quotes before: an odd number of straight quotes means we are inside
-    seg = text[line_start : m.start]
-    if seg.count('"') % 2 == 0 and seg.count("\u201c") <= seg.count("\u201d"):
+    straight, opening, closing = (doc.count_marks(q, line_start, m.start) for q in '"\u201c\u201d')
+    if straight % 2 == 0 and opening <= closing:
         return False
     qstart = qpos + 1
     close = doc.next_close_quote(m.end)

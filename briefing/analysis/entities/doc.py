@@ -23,6 +23,10 @@ _CLOSE_QUOTE = re.compile('["\u201d]')
 _OPEN_QUOTE = re.compile('["\u201c]')
 """A double quote that can open a quotation: straight or left curly."""
 
+_MARKS = '"\u201c\u201d\n'
+_MARK = re.compile(f"[{_MARKS}]")
+"""Double quotes and line breaks, whose positions `Doc.count_marks` keeps."""
+
 
 TOKENIZE_PIECE = 200_000
 """Characters tokenised at a time (cut at a line break before a paragraph, where a sentence
@@ -93,6 +97,7 @@ class Doc:
         self._mid_sentence: tuple[dict[str, int], dict[str, int]] | None = None
         self._close_quotes: list[int] | None = None
         self._open_quotes: list[int] | None = None
+        self._marks: dict[str, array[int]] | None = None
 
     def sentences_between(self, start: int, end: int) -> range:
         """Indices of the sentences whose first token starts in [start, end)."""
@@ -139,6 +144,25 @@ class Doc:
             self._open_quotes = [mt.start() for mt in _OPEN_QUOTE.finditer(self.text)]
         k = bisect_left(self._open_quotes, pos)
         return self._open_quotes[k - 1] if k else None
+
+    def _positions(self) -> dict[str, array[int]]:
+        if self._marks is None:
+            self._marks = {c: array("q") for c in _MARKS}
+            for mt in _MARK.finditer(self.text):
+                self._marks[mt.group()].append(mt.start())
+        return self._marks
+
+    def line_start(self, pos: int) -> int:
+        """Where the line holding `pos` starts (by bisection: a search back along a line of
+        megabytes, once a mention, was quadratic)."""
+        breaks = self._positions()["\n"]
+        k = bisect_left(breaks, pos)
+        return breaks[k - 1] + 1 if k else 0
+
+    def count_marks(self, mark: str, start: int, end: int) -> int:
+        """How many times `mark` (a double quote or a line break) occurs in text[start:end]."""
+        positions = self._positions()[mark]
+        return bisect_left(positions, end) - bisect_left(positions, start)
 
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after pos."""
