@@ -430,11 +430,24 @@ def _pair(
     return pairs
 
 
+def _same_quotes(one: list[tuple[str, str]], two: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Quotes of two markings that are the same quote: one snippet begins the other."""
+    pairs = []
+    taken: set[int] = set()
+    for i, (a, _) in enumerate(one):
+        for j, (b, _) in enumerate(two):
+            if j not in taken and (a.startswith(b) or b.startswith(a)):
+                pairs.append((i, j))
+                taken.add(j)
+                break
+    return pairs
+
+
 def agreement(marks_file: Path) -> int:
     """Entity F1 (an entity that the other marking lists as optional is left out of both
     counts), type agreement and alias agreement over matched entities (the share of each
     marking's other forms that the other marking also gives that entity), and quote agreement
-    (same snippet start within the same quotation, same speaker)."""
+    (the same quote when one snippet begins the other; then the same speaker)."""
     marks = load_marks(marks_file)
     second = marks.get("second_marking", {})
     c: collections.Counter[str] = collections.Counter()
@@ -456,13 +469,13 @@ def agreement(marks_file: Path) -> int:
             for alias in f["also"]:
                 c["aliases"] += 1
                 c["aliases_shared"] += norm(alias) in _surfaces(e)
-        q1 = {norm(q["snippet"])[:20]: q["speaker"] for q in first["quotes"]}
-        q2 = {norm(q["snippet"])[:20]: q["speaker"] for q in again["quotes"]}
-        shared = set(q1) & set(q2)
+        q1 = [(norm(q["snippet"]), norm(q["speaker"] or "")) for q in first["quotes"]]
+        q2 = [(norm(q["snippet"]), norm(q["speaker"] or "")) for q in again["quotes"]]
+        shared = _same_quotes(q1, q2)
         c["quotes_first"] += len(q1)
         c["quotes_second"] += len(q2)
         c["quotes_shared"] += len(shared)
-        c["speaker_same"] += sum(norm(q1[k] or "") == norm(q2[k] or "") for k in shared)
+        c["speaker_same"] += sum(q1[i][1] == q2[j][1] for i, j in shared)
         unmatched_one = sorted(e["name"] for e in one if all(e is not p[0] for p in pairs))
         unmatched_two = sorted(f["name"] for f in two if all(f is not p[1] for p in pairs))
         print(f"{name}: only first {unmatched_one}; only second {unmatched_two}")
