@@ -2,7 +2,7 @@
 
     python benchmarks/news_entities.py prepare POLNEAR_DATA OUT_DIR
     python benchmarks/news_entities.py build POLNEAR_DATA OUT_DIR [--marks FILE]
-    python benchmarks/news_entities.py score POLNEAR_DATA [--split dev|test|all] [-v]
+    python benchmarks/news_entities.py score POLNEAR_DATA [--split dev|test|all] [-v] [--final]
     python benchmarks/news_entities.py agreement [--marks FILE]
 
 PolNeAR (`networkdynamics/PolNeAR`, its `data/` folder) holds 2015–2016 US news from seven
@@ -22,7 +22,8 @@ seed's gold reading (`../shared/eval/score_analysis.py --gold G --document D` sc
 micro-averaged entity recall and precision, type accuracy, aliases merged, quote speakers
 (overall and by how the quote is attributed: by name, by a pronoun, by a description, or not in
 its sentence), the entities whose name is a lone common word, and the same per outlet; `-v`
-prints each article's misses as score_analysis.py does. Do not score `test` while tuning.
+prints each article's misses as score_analysis.py does. Do not score `test` while tuning: it
+needs `--final`, and is read once, at the end.
 
 `agreement` compares the second, independent marking of some articles with the first:
 entity F1, type agreement, alias agreement and quote speaker agreement.
@@ -511,7 +512,12 @@ def main() -> int:
     parser.add_argument("--marks", type=Path, default=MARKS)
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's misses")
+    parser.add_argument(
+        "--final", action="store_true", help="allow scoring test (read once, at the end)"
+    )
     args = parser.parse_args()
+    if args.command == "score" and args.split != "dev" and not args.final:
+        parser.error("the test half is read once, at the end: add --final to score it")
     if args.command == "agreement":
         return agreement(args.marks)
     if args.data is None:
