@@ -12,10 +12,19 @@ When the text changed, we look, in this order, for:
 3. words that fuzzily match the quote, first near the old place then anywhere in a document of
    reasonable size (`moved`, scored by the fuzzy match, at least `FUZZY_THRESHOLD`);
 4. nothing: the annotation is `orphaned`, keeping its quote, note and last position.
+
+Characters alone are weak evidence: "it might" is 75 % like "in light" and "the stage" 82 %
+like "the same", so a deleted passage would land on whatever looks like it. A fuzzy match must
+also have most of the quote's words in order (`FUZZY_WORD_AGREEMENT`), and a quote of a few
+words must have its remembered context right next to the match on one side at least
+(`FUZZY_PINNED_WORDS`, `FUZZY_ALONE_WORDS`). One side is not proof (deleting a sentence leaves
+the context before it next to the start of the following one), which is why the words must
+agree as well; only a long passage is found by its words alone (edited and moved elsewhere).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -28,6 +37,19 @@ FUZZY_THRESHOLD = 0.75
 FUZZY_MIN_QUOTE = 8
 """Quotes shorter than this are matched exactly or not at all: a fuzzy match of three letters
 finds them anywhere."""
+FUZZY_WORD_AGREEMENT = 0.8
+"""Least share of words a fuzzy match has in common with the quote, in order, over both
+(`_words_agree`): one word in five changed, one added to three; "in light" shares none of
+"it might"."""
+FUZZY_WORDS_KEPT = 0.75
+"""Least share of the quote's own words a fuzzy match keeps, in order: the middle of a look-alike
+that shares a run of the quote's words is not the passage with words cut (four words of six
+kept and none added pass `FUZZY_WORD_AGREEMENT`)."""
+FUZZY_PINNED_WORDS = 3
+"""Least words of a quote fuzzily matched with its remembered context next to it on one side."""
+FUZZY_ALONE_WORDS = 6
+"""Least words of a quote fuzzily matched with none of its context: a long passage edited and
+moved elsewhere; shorter ones are too easily like another passage."""
 FUZZY_WINDOW = 20_000
 """Characters either side of the old place searched first for a fuzzy match."""
 FUZZY_WHOLE_TEXT = 1_000_000
@@ -104,7 +126,7 @@ def _occurrences(text: str, exact: str, near: int) -> list[int]:
 
 def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a fuzzy match to whole words and trim the spaces at its ends."""
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
         start -= 1
     while end < len(text) and end > 0 and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
@@ -116,13 +138,22 @@ def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _fuzzy(text: str, quote: TextQuote, position: int) -> Anchor | None:
+    """Words like the quote's, in characters and in words, pinned by its context unless long."""
     from rapidfuzz import fuzz  # only when a quote is gone: most openings never need it
 
     exact = quote.exact
     if len(exact.strip()) < FUZZY_MIN_QUOTE:
         return None
+    words = _words(exact)
+    if len(words) < FUZZY_PINNED_WORDS:
+        return None
     cutoff = FUZZY_THRESHOLD * 100
-    regions = [(max(0, position - FUZZY_WINDOW), min(len(text), position + FUZZY_WINDOW))]
+    # Nearest first: a look-alike elsewhere may match the characters better than the passage
+    # edited where it was, and only the best match of each region is weighed.
+    regions = [
+        (max(0, position - half), min(len(text), position + half + len(exact)))
+        for half in (NEAR_WINDOWS[0], FUZZY_WINDOW)
+    ]
     if len(text) <= FUZZY_WHOLE_TEXT:
         regions.append((0, len(text)))
     for low, high in regions:
@@ -133,17 +164,131 @@ def _fuzzy(text: str, quote: TextQuote, position: int) -> Anchor | None:
         # The aligned window is as long as the quote; words added to or cut from the passage
         # shift its true ends, which the remembered context pins down when it is still there.
         best: tuple[float, int, int] | None = None
-        for start in {core_start, *_after_prefix(text, quote, core_start)}:
-            for end in {core_end, *_before_suffix(text, quote, core_end)}:
+        starts = {*_word_steps(text, core_start), *_after_prefix(text, quote, core_start)}
+        ends = {*_word_steps(text, core_end), *_before_suffix(text, quote, core_end)}
+        for start in starts:
+            for end in ends:
                 start_w, end_w = _snap_to_words(text, start, end)
+                if "\n" not in exact:  # nor the match: the window ran into the next paragraph
+                    start_w, end_w = _within_paragraph(text, start_w, end_w)
                 if end_w <= start_w:
                     continue
-                score = fuzz.ratio(exact, text[start_w:end_w]) / 100
-                if best is None or score > best[0]:
-                    best = (score, start_w, end_w)
-        if best is not None and best[0] >= FUZZY_THRESHOLD:
+                candidate = text[start_w:end_w]
+                score = fuzz.ratio(exact, candidate) / 100
+                if score < FUZZY_THRESHOLD or (best is not None and score <= best[0]):
+                    continue
+                if not _words_agree(words, candidate):
+                    continue
+                pinned = _pinned(text, quote, start_w, end_w)
+                if len(words) < (FUZZY_PINNED_WORDS if pinned else FUZZY_ALONE_WORDS):
+                    continue
+                best = (score, start_w, end_w)
+        if best is not None:
             return Anchor(best[1], best[2], AnchorStatus.MOVED, round(best[0], 3))
     return None
+
+
+def _word_steps(text: str, at: int) -> tuple[int, int, int]:
+    """`at`, the start of the word before it and the end of the word after it: the ends of an
+    aligned window as long as the quote, give or take a word (one changed for a longer one)."""
+    back = at
+    while back > 0 and text[back - 1].isspace():
+        back -= 1
+    while back > 0 and not text[back - 1].isspace():
+        back -= 1
+    ahead = at
+    while ahead < len(text) and text[ahead].isspace():
+        ahead += 1
+    while ahead < len(text) and not text[ahead].isspace():
+        ahead += 1
+    return at, back, ahead
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _words_agree(words: list[str], candidate: str, agreement: float = FUZZY_WORD_AGREEMENT) -> bool:
+    """Whether `candidate` has enough of the quote's `words`, in order, to be it edited: at least
+    `FUZZY_WORDS_KEPT` of them, and `agreement` of both (twice the longest common subsequence of
+    words over their two counts)."""
+    from rapidfuzz.distance import LCSseq
+
+    theirs = _words(candidate)
+    kept = LCSseq.similarity(words, theirs)
+    return (
+        kept >= FUZZY_WORDS_KEPT * len(words)
+        and 2 * kept >= agreement * (len(words) + len(theirs))
+        and kept > 0
+    )
+
+
+def _within_paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The longest part of `text[start:end]` within one paragraph."""
+    pieces: list[tuple[int, int]] = []
+    at = start
+    for line in text[start:end].split("\n"):
+        pieces.append((at, at + len(line)))
+        at += len(line) + 1
+    low, high = max(pieces, key=lambda piece: piece[1] - piece[0])
+    return _snap_to_words(text, low, high)
+
+
+_SLACK = 4
+"""Spaces tolerated between a passage and its context (a selection that began with one)."""
+
+
+def _pinned(text: str, quote: TextQuote, start: int, end: int) -> bool:
+    """Whether words of the remembered context are right next to `text[start:end]` on at least
+    one side (a paragraph's edge alone is not enough: every paragraph has one)."""
+    before, after = _context_sides(quote)
+    return (_has_words(before[0]) and _fits_before(text, before, start)) or (
+        _has_words(after[0]) and _fits_after(text, after, end)
+    )
+
+
+def _fits_before(text: str, side: tuple[str, bool], start: int) -> bool:
+    """Whether the context `side` (see `_context_sides`) ends right before `start`."""
+    probe, edge = side
+    low = max(0, start - len(probe) - _SLACK)
+    head = text[low:start].rstrip(" \t")
+    at = low + len(head) - len(probe)
+    return head.endswith(probe) and (not edge or at == 0 or text[at - 1] == "\n")
+
+
+def _fits_after(text: str, side: tuple[str, bool], end: int) -> bool:
+    """Whether the context `side` (see `_context_sides`) begins right after `end`."""
+    probe, edge = side
+    window = text[end : end + len(probe) + _SLACK]
+    tail = window.lstrip(" \t")
+    at = end + len(window) - len(tail) + len(probe)
+    return tail.startswith(probe) and (not edge or _ends_paragraph(text, at))
+
+
+def _has_words(context: str) -> bool:
+    """Whether a piece of context is enough to find a place by (not a space and a full stop)."""
+    return len(context.strip()) >= 4
+
+
+def _context_sides(quote: TextQuote) -> tuple[tuple[str, bool], tuple[str, bool]]:
+    """The context to look for before and after a passage: up to `_CONTEXT_PROBE` characters of
+    it within its paragraph, without the spaces next to the passage; and whether its paragraph's
+    edge comes right after that (then the context is all of the paragraph on that side)."""
+    prefix = quote.prefix.rpartition("\n")[2]
+    suffix = quote.suffix.partition("\n")[0]
+    prefix_edge = len(prefix) <= _CONTEXT_PROBE and (
+        "\n" in quote.prefix or len(quote.prefix) < CONTEXT
+    )
+    suffix_edge = len(suffix) <= _CONTEXT_PROBE and (
+        "\n" in quote.suffix or len(quote.suffix) < CONTEXT
+    )
+    return (
+        (prefix[-_CONTEXT_PROBE:].rstrip(" \t"), prefix_edge),
+        (suffix[:_CONTEXT_PROBE].lstrip(" \t"), suffix_edge),
+    )
 
 
 _CONTEXT_PROBE = 12
@@ -264,6 +409,12 @@ def _bracketed(text: str, quote: TextQuote, expected: int) -> Anchor | None:
     if best is None:
         return None
     return Anchor(best[1], best[2], AnchorStatus.MOVED, round(best[0], 3))
+
+
+def _ends_paragraph(text: str, at: int) -> bool:
+    """Whether only spaces are left of the paragraph at `at`."""
+    rest = text[at : at + _SLACK + 1].lstrip(" \t")
+    return not rest or rest.startswith("\n")
 
 
 def reanchor(text: str, annotation: Annotation, shift: int = 0) -> Annotation:
