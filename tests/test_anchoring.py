@@ -183,6 +183,17 @@ def test_a_deleted_short_quote_is_not_moved_onto_a_lookalike_the_stage_the_same(
     assert after.status is AnchorStatus.ORPHANED
 
 
+def test_a_word_of_context_before_a_paragraph_end_does_not_pin_a_lookalike() -> None:
+    """ "again." then the paragraph's end follows many sentences: too little to pin one."""
+    text = (
+        "Prices rose for the farmers again.\n"
+        "The market was quiet on Monday. Prices rose for the buyers again.\n"
+    )
+    note = _note(text, "Prices rose for the farmers")
+    edited = text.replace("Prices rose for the farmers again.\n", "")
+    assert anchor(edited, note.quote, note.start) is None
+
+
 def test_the_same_short_quote_edited_in_its_place_is_still_found() -> None:
     """Context pins a short quote whose word changed: the reader confirms the edit."""
     text = (

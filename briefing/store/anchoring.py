@@ -242,11 +242,11 @@ _SLACK = 4
 
 
 def _pinned(text: str, quote: TextQuote, start: int, end: int) -> bool:
-    """Whether words of the remembered context are right next to `text[start:end]` on at least
-    one side (a paragraph's edge alone is not enough: every paragraph has one)."""
+    """Whether enough of the remembered context (`_pins`) is right next to `text[start:end]` on
+    at least one side (a paragraph's edge alone is not enough: every paragraph has one)."""
     before, after = _context_sides(quote)
-    return (_has_words(before[0]) and _fits_before(text, before, start)) or (
-        _has_words(after[0]) and _fits_after(text, after, end)
+    return (_pins(before[0]) and _fits_before(text, before, start)) or (
+        _pins(after[0]) and _fits_after(text, after, end)
     )
 
 
@@ -266,6 +266,16 @@ def _fits_after(text: str, side: tuple[str, bool], end: int) -> bool:
     tail = window.lstrip(" \t")
     at = end + len(window) - len(tail) + len(probe)
     return tail.startswith(probe) and (not edge or _ends_paragraph(text, at))
+
+
+_PIN = 8
+"""Least characters of context (spaces at its ends aside) that pin a match on one side: a short
+word and a full stop before a paragraph's end ("its.") are next to look-alikes too often."""
+
+
+def _pins(context: str) -> bool:
+    """Whether a piece of context is enough to pin a match by one side."""
+    return len(context.strip()) >= _PIN
 
 
 def _has_words(context: str) -> bool:
