@@ -194,6 +194,17 @@ def test_a_word_of_context_before_a_paragraph_end_does_not_pin_a_lookalike() -> 
     assert anchor(edited, note.quote, note.start) is None
 
 
+def test_twelve_characters_of_context_do_not_pin_a_lookalike() -> None:
+    """ "r teachers." ends sentences in both paragraphs: only the whole context of a side pins."""
+    text = (
+        "The budget was cut for teachers. Pay rose for most staff.\n"
+        "Unions met on Monday to discuss pay for teachers. Pay rose for some staff.\n"
+    )
+    note = _note(text, "Pay rose for most staff.")
+    edited = text.replace(" Pay rose for most staff.", "")
+    assert anchor(edited, note.quote, note.start) is None
+
+
 def test_the_same_short_quote_edited_in_its_place_is_still_found() -> None:
     """Context pins a short quote whose word changed: the reader confirms the edit."""
     text = (

@@ -237,14 +237,20 @@ def _within_paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     return _snap_to_words(text, low, high)
 
 
+_CONTEXT_PROBE = 12
+"""Characters of context that must match to pin an end of an edited passage."""
+
+
 _SLACK = 4
 """Spaces tolerated between a passage and its context (a selection that began with one)."""
 
 
 def _pinned(text: str, quote: TextQuote, start: int, end: int) -> bool:
-    """Whether enough of the remembered context (`_pins`) is right next to `text[start:end]` on
-    at least one side (a paragraph's edge alone is not enough: every paragraph has one)."""
-    before, after = _context_sides(quote)
+    """Whether all the remembered context of one side at least (within the paragraph, `_PIN`
+    characters or more) is right next to `text[start:end]`. Not only a `_CONTEXT_PROBE` of it:
+    twelve characters are often a word and a full stop ("t teachers."), found before other
+    sentences too; nor a paragraph's edge alone: every paragraph has one."""
+    before, after = _context_sides(quote, CONTEXT)
     return (_pins(before[0]) and _fits_before(text, before, start)) or (
         _pins(after[0]) and _fits_after(text, after, end)
     )
@@ -269,7 +275,7 @@ def _fits_after(text: str, side: tuple[str, bool], end: int) -> bool:
 
 
 _PIN = 8
-"""Least characters of context (spaces at its ends aside) that pin a match on one side: a short
+"""Least characters of context (spaces at its ends aside) that pin a match by one side: a short
 word and a full stop before a paragraph's end ("its.") are next to look-alikes too often."""
 
 
@@ -283,26 +289,20 @@ def _has_words(context: str) -> bool:
     return len(context.strip()) >= 4
 
 
-def _context_sides(quote: TextQuote) -> tuple[tuple[str, bool], tuple[str, bool]]:
-    """The context to look for before and after a passage: up to `_CONTEXT_PROBE` characters of
-    it within its paragraph, without the spaces next to the passage; and whether its paragraph's
-    edge comes right after that (then the context is all of the paragraph on that side)."""
+def _context_sides(
+    quote: TextQuote, width: int = _CONTEXT_PROBE
+) -> tuple[tuple[str, bool], tuple[str, bool]]:
+    """The context to look for before and after a passage: up to `width` characters of it within
+    its paragraph, without the spaces next to the passage; and whether its paragraph's edge comes
+    right after that (then the context is all of the paragraph on that side)."""
     prefix = quote.prefix.rpartition("\n")[2]
     suffix = quote.suffix.partition("\n")[0]
-    prefix_edge = len(prefix) <= _CONTEXT_PROBE and (
-        "\n" in quote.prefix or len(quote.prefix) < CONTEXT
-    )
-    suffix_edge = len(suffix) <= _CONTEXT_PROBE and (
-        "\n" in quote.suffix or len(quote.suffix) < CONTEXT
-    )
+    prefix_edge = len(prefix) <= width and ("\n" in quote.prefix or len(quote.prefix) < CONTEXT)
+    suffix_edge = len(suffix) <= width and ("\n" in quote.suffix or len(quote.suffix) < CONTEXT)
     return (
-        (prefix[-_CONTEXT_PROBE:].rstrip(" \t"), prefix_edge),
-        (suffix[:_CONTEXT_PROBE].lstrip(" \t"), suffix_edge),
+        (prefix[-width:].rstrip(" \t"), prefix_edge),
+        (suffix[:width].lstrip(" \t"), suffix_edge),
     )
-
-
-_CONTEXT_PROBE = 12
-"""Characters of context that must match to pin an end of an edited passage."""
 
 
 def _after_prefix(text: str, quote: TextQuote, near: int) -> list[int]:
