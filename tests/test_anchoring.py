@@ -219,6 +219,20 @@ def test_the_same_short_quote_edited_in_its_place_is_still_found() -> None:
     assert edited[found.start : found.end] == "it may"
 
 
+def test_a_quote_opening_its_paragraph_edited_in_place_is_found_by_the_edge_and_suffix() -> None:
+    text = "Ferry fares rose again.\nThe night shift crews walked out on Friday.\n"
+    note = _note(text, "The night shift crews")
+    edited = text.replace("The night shift crews", "The night shift workers")
+    found = anchor(edited, note.quote, note.start)
+    assert found is not None
+    assert edited[found.start : found.end] == "The night shift workers"
+    # Deleted, and a look-alike opens the paragraph instead: orphaned.
+    gone = text.replace(
+        "The night shift crews walked out on Friday.", "The right shift crowds met."
+    )
+    assert anchor(gone, note.quote, note.start) is None
+
+
 def test_a_long_passage_lightly_edited_and_moved_elsewhere_is_still_found() -> None:
     text = (
         "Opening remarks came first.\n"
@@ -236,3 +250,22 @@ def test_a_long_passage_lightly_edited_and_moved_elsewhere_is_still_found() -> N
     assert found is not None
     assert found.status is AnchorStatus.MOVED
     assert "spend far more on dredging" in edited[found.start : found.end]
+
+
+def test_a_word_inserted_next_to_an_intact_quote_leaves_it_on_its_own_words() -> None:
+    text = "Officials said the new cranes arrived late on Friday.\n"
+    note = _note(text, "the new cranes")
+    edited = text.replace("cranes arrived", "cranes finally arrived")
+    found = anchor(edited, note.quote, note.start)
+    assert found is not None
+    assert edited[found.start : found.end] == "the new cranes"
+
+
+def test_a_match_holding_the_quotes_own_words_is_narrowed_to_them() -> None:
+    """The very same words, whatever their case, with a word put before them: the words."""
+    text = "The port reopened in the spring. Fees rose sharply after that.\n"
+    note = _note(text, "Fees rose sharply")
+    edited = text.replace("Fees rose sharply after that.", "Then fees rose sharply again.")
+    found = anchor(edited, note.quote, note.start)
+    assert found is not None
+    assert edited[found.start : found.end] == "fees rose sharply"

@@ -7,11 +7,15 @@ When the text changed, we look, in this order, for:
 
 1. the exact words with their whole context: the same passage, wherever it moved to (`exact`:
    a paragraph inserted above shifts every offset but the reader need not review anything);
-2. the exact words with part of their context, or alone (`moved`, scored by how much of the
-   context still matches and how near the old place it is);
-3. words that fuzzily match the quote, first near the old place then anywhere in a document of
+2. the exact words with most of their context (`moved`, scored by how much of the context still
+   matches and how near the old place it is);
+3. edited words between their remembered context, on both sides or on one side and the edge of
+   the paragraph the passage touched (`moved`, scored by similarity to the quote; the exact
+   words inside such a bracket, with something inserted next to them, are preferred);
+4. the exact words with little or none of their context (`moved`);
+5. words that fuzzily match the quote, first near the old place then anywhere in a document of
    reasonable size (`moved`, scored by the fuzzy match, at least `FUZZY_THRESHOLD`);
-4. nothing: the annotation is `orphaned`, keeping its quote, note and last position.
+6. nothing: the annotation is `orphaned`, keeping its quote, note and last position.
 
 Characters alone are weak evidence: "it might" is 75 % like "in light" and "the stage" 82 %
 like "the same", so a deleted passage would land on whatever looks like it. A fuzzy match must
@@ -25,7 +29,7 @@ agree as well; only a long passage is found by its words alone (edited and moved
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.model import AnchorStatus, Annotation, TextQuote
@@ -164,8 +168,10 @@ def _fuzzy(text: str, quote: TextQuote, position: int) -> Anchor | None:
         # The aligned window is as long as the quote; words added to or cut from the passage
         # shift its true ends, which the remembered context pins down when it is still there.
         best: tuple[float, int, int] | None = None
-        starts = {*_word_steps(text, core_start), *_after_prefix(text, quote, core_start)}
-        ends = {*_word_steps(text, core_end), *_before_suffix(text, quote, core_end)}
+        _, before_start, _, after_start, _ = _word_steps(text, core_start)
+        _, _, before_end, _, after_end = _word_steps(text, core_end)
+        starts = {core_start, before_start, after_start, *_after_prefix(text, quote, core_start)}
+        ends = {core_end, before_end, after_end, *_before_suffix(text, quote, core_end)}
         for start in starts:
             for end in ends:
                 start_w, end_w = _snap_to_words(text, start, end)
@@ -184,24 +190,47 @@ def _fuzzy(text: str, quote: TextQuote, position: int) -> Anchor | None:
                     continue
                 best = (score, start_w, end_w)
         if best is not None:
-            return Anchor(best[1], best[2], AnchorStatus.MOVED, round(best[0], 3))
+            start, end = _own_words(text, exact, best[1], best[2])
+            score = fuzz.ratio(exact, text[start:end]) / 100
+            return Anchor(start, end, AnchorStatus.MOVED, round(score, 3))
     return None
 
 
-def _word_steps(text: str, at: int) -> tuple[int, int, int]:
-    """`at`, the start of the word before it and the end of the word after it: the ends of an
-    aligned window as long as the quote, give or take a word (one changed for a longer one)."""
-    back = at
-    while back > 0 and text[back - 1].isspace():
-        back -= 1
-    while back > 0 and not text[back - 1].isspace():
-        back -= 1
-    ahead = at
-    while ahead < len(text) and text[ahead].isspace():
-        ahead += 1
-    while ahead < len(text) and not text[ahead].isspace():
-        ahead += 1
-    return at, back, ahead
+def _own_words(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
+    """The quote's own words, whatever their case, where `text[start:end]` holds them: a word
+    was put next to them ("night shade its" -> "To night shade its"); else the whole span."""
+    span, lower, exact_lower = text[start:end], text[start:end].lower(), exact.lower()
+    if len(lower) == len(span) and len(exact_lower) == len(exact):  # no "İ" changing lengths
+        at = lower.find(exact_lower)
+    else:
+        at = span.find(exact)
+    return (start + at, start + at + len(exact)) if at != -1 else (start, end)
+
+
+def _word_steps(text: str, at: int) -> tuple[int, int, int, int, int]:
+    """`at`, and the starts and ends of the words before and after the one at `at`: the ends of
+    an aligned window as long as the quote, give or take a word (one changed for a longer one;
+    `_snap_to_words` widens the window to the word at `at`)."""
+    n = len(text)
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = at
+    while end < n and not text[end].isspace():
+        end += 1
+    before_end = start
+    while before_end > 0 and text[before_end - 1].isspace():
+        before_end -= 1
+    before_start = before_end
+    while before_start > 0 and not text[before_start - 1].isspace():
+        before_start -= 1
+    after_start = end
+    while after_start < n and text[after_start].isspace():
+        after_start += 1
+    after_end = after_start
+    while after_end < n and not text[after_end].isspace():
+        after_end += 1
+    return at, before_start, before_end, after_start, after_end
 
 
 _WORD = re.compile(r"\w+")
@@ -224,6 +253,17 @@ def _words_agree(words: list[str], candidate: str, agreement: float = FUZZY_WORD
         and 2 * kept >= agreement * (len(words) + len(theirs))
         and kept > 0
     )
+
+
+def _word_agreement(words: list[str], candidate: str) -> float:
+    """The share of words `candidate` and the quote's `words` have in common in the same order,
+    over both (twice the longest common subsequence of words over their two lengths)."""
+    from rapidfuzz.distance import Indel
+
+    theirs = _words(candidate)
+    if not words or not theirs:
+        return 0.0
+    return float(Indel.normalized_similarity(words, theirs))
 
 
 def _within_paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -381,6 +421,21 @@ def anchor(text: str, quote: TextQuote, position: int, shift: int = 0) -> Anchor
     # context around edited words is stronger evidence, then the words themselves elsewhere.
     bracketed = _bracketed(text, quote, position + shift)
     if bracketed is not None:
+        inside, inside_end = _own_words(text, exact, bracketed.start, bracketed.end)
+        if (inside, inside_end) != (bracketed.start, bracketed.end):
+            # The words themselves, with something inserted next to them: they are the passage.
+            context = _context_score(text, quote, inside, inside_end)
+            return Anchor(inside, inside_end, AnchorStatus.MOVED, round(0.5 + context / 2, 3))
+        if bracketed.score < FUZZY_THRESHOLD:
+            # A loose bracket may hold a sentence inserted next to the edited words.
+            tighter = _fuzzy(text, quote, position + shift)
+            if (
+                tighter is not None
+                and bracketed.start <= tighter.start <= tighter.end <= bracketed.end
+                and _word_agreement(_words(exact), text[tighter.start : tighter.end])
+                > _word_agreement(_words(exact), text[bracketed.start : bracketed.end])
+            ):
+                return tighter
         return bracketed
     if best is not None:
         start = best[1]
@@ -391,34 +446,92 @@ def anchor(text: str, quote: TextQuote, position: int, shift: int = 0) -> Anchor
 
 BRACKET_THRESHOLD = 0.5
 """Least similarity of edited words to the quote when both ends of its context are intact."""
+BRACKET_EDGE_WORDS = 0.5
+"""Least agreement of words (see `_words_agree`) of edited words between the context on one side
+(all of it, see `_pinned`) and a paragraph's edge on the other, which must also keep
+`FUZZY_WORDS_KEPT` of the quote's words and be `FUZZY_THRESHOLD` like it: every paragraph has
+an edge ("The union" opening a paragraph is not "Shape an in region" opening another)."""
 
 
 def _bracketed(text: str, quote: TextQuote, expected: int) -> Anchor | None:
     """The passage between its remembered context (both sides, within its paragraph) when the
-    words inside were edited: "with expanded missions and" -> "with broader missions and"."""
-    before = quote.prefix.rpartition("\n")[2][-_CONTEXT_PROBE:]
-    after = quote.suffix.partition("\n")[0][:_CONTEXT_PROBE]
-    if len(before.strip()) < 4 or len(after.strip()) < 4:
+    words inside were edited: "with expanded missions and" -> "with broader missions and". A
+    paragraph's start or end stands for the context on its side when the passage touched it;
+    words of the context must be there on at least one side."""
+    before, after = _context_sides(quote)
+    if not (_has_words(before[0]) or _has_words(after[0])):
         return None
+    if not (_has_words(before[0]) or before[1]) or not (_has_words(after[0]) or after[1]):
+        return None
+    edge = not (_has_words(before[0]) and _has_words(after[0]))
     from rapidfuzz import fuzz
 
+    threshold = FUZZY_THRESHOLD if edge else BRACKET_THRESHOLD
+    words = _words(quote.exact)
     reach = 2 * len(quote.exact) + 64
     low, high = max(0, expected - FUZZY_WINDOW), min(len(text), expected + FUZZY_WINDOW)
     best: tuple[float, int, int] | None = None
-    i = text.find(before, low, high)
-    while i != -1:
-        start = i + len(before)
-        j = text.find(after, start, start + reach)
-        if j > start:
-            s, e = _snap_to_words(text, start, j)
-            if e > s and "\n" not in text[s:e]:
-                score = fuzz.ratio(quote.exact, text[s:e]) / 100
-                if score >= BRACKET_THRESHOLD and (best is None or score > best[0]):
-                    best = (score, s, e)
-        i = text.find(before, i + 1, high)
+    for start, end in _between(text, before, after, low, high, reach):
+        s, e = _snap_to_words(text, start, end)
+        # Words, within the paragraph: not the full stop left where a sentence's end was cut.
+        if _WORD.search(text, s, e) and "\n" not in text[s:e]:
+            score = fuzz.ratio(quote.exact, text[s:e]) / 100
+            if score < threshold or (best is not None and score <= best[0]):
+                continue
+            if edge and not (
+                _pinned(text, quote, s, e) and _words_agree(words, text[s:e], BRACKET_EDGE_WORDS)
+            ):
+                continue
+            best = (score, s, e)
     if best is None:
         return None
     return Anchor(best[1], best[2], AnchorStatus.MOVED, round(best[0], 3))
+
+
+def _between(
+    text: str, before: tuple[str, bool], after: tuple[str, bool], low: int, high: int, reach: int
+) -> Iterator[tuple[int, int]]:
+    """Spans of `text` with the context `before` and `after` them, starting in `low:high`."""
+    if _has_words(before[0]):
+        probe, edge = before
+        i = text.find(probe, low, high)
+        while i != -1:
+            if not edge or i == 0 or text[i - 1] == "\n":
+                end = _context_after(text, i + len(probe), after, reach)
+                if end is not None:
+                    yield i + len(probe), end
+            i = text.find(probe, i + 1, high)
+        return
+    # The passage began its paragraph: find the context after it, then that paragraph's start.
+    probe = after[0]
+    j = text.find(probe, low, high)
+    while j != -1:
+        start = text.rfind("\n", max(0, j - reach), j) + 1
+        if (
+            (start > 0 or j <= reach)
+            and text.startswith(before[0], start)
+            and (not after[1] or _ends_paragraph(text, j + len(probe)))
+        ):
+            yield start + len(before[0]), j
+        j = text.find(probe, j + 1, high)
+
+
+def _context_after(text: str, start: int, after: tuple[str, bool], reach: int) -> int | None:
+    """Where the context `after` begins within `reach` of `start`, if it does."""
+    probe, edge = after
+    limit = start + reach + len(probe)
+    if _has_words(probe):
+        j = text.find(probe, start, limit)
+        while j != -1 and edge and not _ends_paragraph(text, j + len(probe)):
+            j = text.find(probe, j + 1, limit)
+        return None if j == -1 else j
+    end = text.find("\n", start, limit)
+    if end == -1:
+        if len(text) > limit:
+            return None
+        end = len(text)
+    body = text[start:end].rstrip(" \t")
+    return start + len(body) - len(probe) if body.endswith(probe) else None
 
 
 def _ends_paragraph(text: str, at: int) -> bool:
