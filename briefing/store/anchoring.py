@@ -19,11 +19,11 @@ When the text changed, we look, in this order, for:
 
 Characters alone are weak evidence: "it might" is 75 % like "in light" and "the stage" 82 %
 like "the same", so a deleted passage would land on whatever looks like it. A fuzzy match must
-also have most of the quote's words in order (`FUZZY_WORD_AGREEMENT`), and a quote of a few
-words must have its remembered context right next to the match on one side at least
-(`FUZZY_PINNED_WORDS`, `FUZZY_ALONE_WORDS`). One side is not proof (deleting a sentence leaves
-the context before it next to the start of the following one), which is why the words must
-agree as well; only a long passage is found by its words alone (edited and moved elsewhere).
+also have most of the quote's words in order (`FUZZY_WORD_AGREEMENT`, `FUZZY_WORDS_KEPT`); a
+quote of a few words, all of them and the whole remembered context of one side right next to
+the match (`FUZZY_PINNED_WORDS`): one side is not proof, as deleting a sentence leaves the
+context before it next to the start of the following one. Only a passage of
+`FUZZY_ALONE_WORDS` words or more is found by its words alone (edited and moved elsewhere).
 """
 
 from __future__ import annotations
@@ -50,7 +50,10 @@ FUZZY_WORDS_KEPT = 0.75
 that shares a run of the quote's words is not the passage with words cut (four words of six
 kept and none added pass `FUZZY_WORD_AGREEMENT`)."""
 FUZZY_PINNED_WORDS = 3
-"""Least words of a quote fuzzily matched with its remembered context next to it on one side."""
+"""Least words of a quote fuzzily matched at all. Below `FUZZY_ALONE_WORDS`, only with all of
+one side's remembered context next to the match (`_pinned`) and every word of the quote still
+there, in order (some may be added): deleting a sentence leaves the context before it next to
+the start of the following one, which may well share all but one of a few words."""
 FUZZY_ALONE_WORDS = 6
 """Least words of a quote fuzzily matched with none of its context: a long passage edited and
 moved elsewhere; shorter ones are too easily like another passage."""
@@ -185,8 +188,9 @@ def _fuzzy(text: str, quote: TextQuote, position: int) -> Anchor | None:
                     continue
                 if not _words_agree(words, candidate):
                     continue
-                pinned = _pinned(text, quote, start_w, end_w)
-                if len(words) < (FUZZY_PINNED_WORDS if pinned else FUZZY_ALONE_WORDS):
+                if len(words) < FUZZY_ALONE_WORDS and not (
+                    _pinned(text, quote, start_w, end_w) and _words_agree(words, candidate, kept=1)
+                ):
                     continue
                 best = (score, start_w, end_w)
         if best is not None:
@@ -240,18 +244,23 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _words_agree(words: list[str], candidate: str, agreement: float = FUZZY_WORD_AGREEMENT) -> bool:
-    """Whether `candidate` has enough of the quote's `words`, in order, to be it edited: at least
-    `FUZZY_WORDS_KEPT` of them, and `agreement` of both (twice the longest common subsequence of
-    words over their two counts)."""
+def _words_agree(
+    words: list[str],
+    candidate: str,
+    agreement: float = FUZZY_WORD_AGREEMENT,
+    kept: float = FUZZY_WORDS_KEPT,
+) -> bool:
+    """Whether `candidate` has enough of the quote's `words`, in order, to be it edited: `kept`
+    of them at least, and `agreement` of both (twice the longest common subsequence of words
+    over their two counts)."""
     from rapidfuzz.distance import LCSseq
 
     theirs = _words(candidate)
-    kept = LCSseq.similarity(words, theirs)
+    common = LCSseq.similarity(words, theirs)
     return (
-        kept >= FUZZY_WORDS_KEPT * len(words)
-        and 2 * kept >= agreement * (len(words) + len(theirs))
-        and kept > 0
+        common >= kept * len(words)
+        and 2 * common >= agreement * (len(words) + len(theirs))
+        and common > 0
     )
 
 
