@@ -233,6 +233,31 @@ def test_a_short_quote_deleted_is_not_moved_onto_the_following_words_missing_one
     assert anchor(edited, note.quote, note.start) is None
 
 
+def test_a_bracket_between_contexts_stays_within_their_paragraph() -> None:
+    """The sentence before the deleted one ends like the paragraph above: the words between
+    that paragraph's end and the context after are not the passage."""
+    text = (
+        "Exports fell, said the minister.\n"
+        "Ports will stay open next year, said the minister. Fares will stay low next year, "
+        "he added. Officials declined to comment.\n"
+    )
+    note = _note(text, "Fares will stay low next year, he added.")
+    edited = text.replace(" Fares will stay low next year, he added.", "")
+    assert anchor(edited, note.quote, note.start) is None
+
+
+def test_contexts_brought_together_again_do_not_bracket_other_words() -> None:
+    """Both ends of the context are next to each other again once a run is cut ("government
+    s..." comes twice): the words between are not the passage's."""
+    text = (
+        "Talks resumed on Monday. Analysts expect tax receipts to shrink as government spending "
+        "rises, while tax rates stay flat as government sources said.\n"
+    )
+    note = _note(text, "tax receipts to shrink as")
+    edited = text.replace("tax receipts to shrink as government spending rises, while ", "")
+    assert anchor(edited, note.quote, note.start) is None
+
+
 def test_the_same_short_quote_edited_in_its_place_is_still_found() -> None:
     """Context pins a short quote whose word changed: the reader confirms the edit."""
     text = (

@@ -455,6 +455,12 @@ def anchor(text: str, quote: TextQuote, position: int, shift: int = 0) -> Anchor
 
 BRACKET_THRESHOLD = 0.5
 """Least similarity of edited words to the quote when both ends of its context are intact."""
+BRACKET_WORDS = 0.5
+"""Least agreement of words (`_word_agreement`) of edited words between their contexts, for
+quotes of `FUZZY_PINNED_WORDS` or more (one or two words may be replaced outright, "might" ->
+"may"): not "shortage past trade" for "shortage bound may in" where the two ends of the
+context came together again once the words between were cut ("parliament s..." is in many
+sentences)."""
 BRACKET_EDGE_WORDS = 0.5
 """Least agreement of words (see `_words_agree`) of edited words between the context on one side
 (all of it, see `_pinned`) and a paragraph's edge on the other, which must also keep
@@ -482,13 +488,19 @@ def _bracketed(text: str, quote: TextQuote, expected: int) -> Anchor | None:
     best: tuple[float, int, int] | None = None
     for start, end in _between(text, before, after, low, high, reach):
         s, e = _snap_to_words(text, start, end)
-        # Words, within the paragraph: not the full stop left where a sentence's end was cut.
-        if _WORD.search(text, s, e) and "\n" not in text[s:e]:
+        # Words, within the context's paragraph (a break before them is no space to trim), and
+        # not the full stop left where a sentence's last word was cut.
+        if _WORD.search(text, s, e) and "\n" not in text[start:end]:
             score = fuzz.ratio(quote.exact, text[s:e]) / 100
             if score < threshold or (best is not None and score <= best[0]):
                 continue
             if edge and not (
                 _pinned(text, quote, s, e) and _words_agree(words, text[s:e], BRACKET_EDGE_WORDS)
+            ):
+                continue
+            if (
+                len(words) >= FUZZY_PINNED_WORDS
+                and _word_agreement(words, text[s:e]) < BRACKET_WORDS
             ):
                 continue
             best = (score, s, e)
