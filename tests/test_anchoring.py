@@ -272,6 +272,17 @@ def test_the_same_short_quote_edited_in_its_place_is_still_found() -> None:
     assert edited[found.start : found.end] == "it may"
 
 
+def test_a_short_quote_edited_with_its_context_lightly_edited_too_is_found() -> None:
+    """One word of four changed, the context after it intact, the one before lightly edited."""
+    text = "Dock crews said on Tuesday that the old cranes were failing more often than before.\n"
+    note = _note(text, "old cranes were failing")
+    edited = text.replace("that the old cranes were failing", "the old cranes are failing")
+    found = anchor(edited, note.quote, note.start)
+    assert found is not None
+    assert found.status is AnchorStatus.MOVED
+    assert edited[found.start : found.end] == "old cranes are failing"
+
+
 def test_a_quote_opening_its_paragraph_edited_in_place_is_found_by_the_edge_and_suffix() -> None:
     text = "Ferry fares rose again.\nThe night shift crews walked out on Friday.\n"
     note = _note(text, "The night shift crews")

@@ -51,9 +51,10 @@ that shares a run of the quote's words is not the passage with words cut (four w
 kept and none added pass `FUZZY_WORD_AGREEMENT`)."""
 FUZZY_PINNED_WORDS = 3
 """Least words of a quote fuzzily matched at all. Below `FUZZY_ALONE_WORDS`, only with all of
-one side's remembered context next to the match (`_pinned`) and every word of the quote still
-there, in order (some may be added): deleting a sentence leaves the context before it next to
-the start of the following one, which may well share all but one of a few words."""
+one side's remembered context next to the match (`_pinned`), and either the other side's still
+much like it (`_context_alike`; then words as for a bracket, `BRACKET_WORDS`) or every word of
+the quote there, in order (some may be added): deleting a sentence leaves the context before it
+next to the start of the following one, which may well share all but one of a few words."""
 FUZZY_ALONE_WORDS = 6
 """Least words of a quote fuzzily matched with none of its context: a long passage edited and
 moved elsewhere; shorter ones are too easily like another passage."""
@@ -186,11 +187,7 @@ def _fuzzy(text: str, quote: TextQuote, position: int) -> Anchor | None:
                 score = fuzz.ratio(exact, candidate) / 100
                 if score < FUZZY_THRESHOLD or (best is not None and score <= best[0]):
                     continue
-                if not _words_agree(words, candidate):
-                    continue
-                if len(words) < FUZZY_ALONE_WORDS and not (
-                    _pinned(text, quote, start_w, end_w) and _words_agree(words, candidate, kept=1)
-                ):
+                if not _fuzzy_words_fit(text, quote, words, start_w, end_w):
                     continue
                 best = (score, start_w, end_w)
         if best is not None:
@@ -198,6 +195,39 @@ def _fuzzy(text: str, quote: TextQuote, position: int) -> Anchor | None:
             score = fuzz.ratio(exact, text[start:end]) / 100
             return Anchor(start, end, AnchorStatus.MOVED, round(score, 3))
     return None
+
+
+def _fuzzy_words_fit(text: str, quote: TextQuote, words: list[str], start: int, end: int) -> bool:
+    """Whether the words of `text[start:end]` agree with the quote's `words` enough for the
+    evidence its context gives (see `FUZZY_PINNED_WORDS`, `FUZZY_ALONE_WORDS`)."""
+    candidate = text[start:end]
+    if len(words) >= FUZZY_ALONE_WORDS:
+        return _words_agree(words, candidate)
+    if not _pinned(text, quote, start, end):
+        return False
+    if _context_alike(text, quote, start, end):
+        # One side intact, the other lightly edited too: "warned that the old pilings were
+        # rotting faster" -> "warned the old pilings are rotting faster".
+        return _words_agree(words, candidate, BRACKET_WORDS)
+    return _words_agree(words, candidate, kept=1)
+
+
+def _context_alike(text: str, quote: TextQuote, start: int, end: int) -> bool:
+    """Whether the remembered context on both sides (within the paragraph) is still mostly
+    around `text[start:end]` (`FUZZY_THRESHOLD` alike): what a deletion brought next to the
+    context of one side is not like the context the other side had."""
+    from rapidfuzz import fuzz
+
+    prefix = quote.prefix.rpartition("\n")[2].strip()
+    suffix = quote.suffix.partition("\n")[0].strip()
+    head = text[max(0, start - len(prefix) - _SLACK) : start].rpartition("\n")[2].strip()
+    tail = text[end : end + len(suffix) + _SLACK].partition("\n")[0].strip()
+    return all(
+        fuzz.ratio(remembered, found) >= FUZZY_THRESHOLD * 100
+        if _pins(remembered)
+        else remembered == found
+        for remembered, found in ((prefix, head), (suffix, tail))
+    )
 
 
 def _own_words(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
