@@ -18,12 +18,15 @@ When the text changed, we look, in this order, for:
 6. nothing: the annotation is `orphaned`, keeping its quote, note and last position.
 
 Characters alone are weak evidence: "it might" is 75 % like "in light" and "the stage" 82 %
-like "the same", so a deleted passage would land on whatever looks like it. A fuzzy match must
-also have most of the quote's words in order (`FUZZY_WORD_AGREEMENT`, `FUZZY_WORDS_KEPT`); a
-quote of a few words, all of them and the whole remembered context of one side right next to
-the match (`FUZZY_PINNED_WORDS`): one side is not proof, as deleting a sentence leaves the
-context before it next to the start of the following one. Only a passage of
+like "the same", so a deleted passage would land on whatever looks like it. Words must agree
+too (`FUZZY_WORD_AGREEMENT`, `FUZZY_WORDS_KEPT`, `BRACKET_WORDS`), and context counts by how
+much of it is there: a quote of a few words is fuzzily matched only with the whole remembered
+context of one side right next to it, and with the other side's still much like it or all of
+its words kept (`FUZZY_PINNED_WORDS`): deleting a sentence leaves the context before it next to
+the start of the following one, which may share most of a few words. Only a passage of
 `FUZZY_ALONE_WORDS` words or more is found by its words alone (edited and moved elsewhere).
+`benchmarks/anchoring_edits.py` measures both sides of this: deleted passages that must be
+orphaned, edited ones that must be found.
 """
 
 from __future__ import annotations
@@ -232,7 +235,7 @@ def _context_alike(text: str, quote: TextQuote, start: int, end: int) -> bool:
 
 def _own_words(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
     """The quote's own words, whatever their case, where `text[start:end]` holds them: a word
-    was put next to them ("night shade its" -> "To night shade its"); else the whole span."""
+    was put next to them ("Fees rose sharply" -> "Then fees rose sharply"); else the span."""
     span, lower, exact_lower = text[start:end], text[start:end].lower(), exact.lower()
     if len(lower) == len(span) and len(exact_lower) == len(exact):  # no "İ" changing lengths
         at = lower.find(exact_lower)
