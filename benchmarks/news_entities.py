@@ -3,7 +3,7 @@
     python benchmarks/news_entities.py prepare POLNEAR_DATA OUT_DIR
     python benchmarks/news_entities.py build POLNEAR_DATA OUT_DIR [--marks FILE]
     python benchmarks/news_entities.py score POLNEAR_DATA [--split dev|test|all] [-v] [--final]
-    python benchmarks/news_entities.py agreement [--marks FILE]
+    python benchmarks/news_entities.py agreement [--marks FILE] [--second FILE] [-v]
 
 PolNeAR (`networkdynamics/PolNeAR`, its `data/` folder) holds 2015–2016 US news from seven
 outlets, one paragraph per line. `prepare` chooses the articles to mark from its `train` split,
@@ -26,7 +26,10 @@ prints each article's misses as score_analysis.py does. Do not score `test` whil
 needs `--final`, and is read once, at the end.
 
 `agreement` compares the second, independent marking of some articles with the first:
-entity F1, type agreement, alias agreement and quote speaker agreement.
+entity F1, type agreement, alias agreement and quote speaker agreement. The second marking is
+the marks file's own `second_marking` unless `--second FILE` names another file of marks
+(`{"about": ..., "articles": {name: marks}}`, such as `data/news-entities-independent.json`, a
+second marker's); `-v` lists every disagreement.
 
 Write OUT_DIR outside the repository: the text is PolNeAR's, not ours.
 """
@@ -444,13 +447,18 @@ def _same_quotes(one: list[tuple[str, str]], two: list[tuple[str, str]]) -> list
     return pairs
 
 
-def agreement(marks_file: Path) -> int:
+def agreement(marks_file: Path, second_file: Path | None = None, verbose: bool = False) -> int:
     """Entity F1 (an entity that the other marking lists as optional is left out of both
     counts), type agreement and alias agreement over matched entities (the share of each
     marking's other forms that the other marking also gives that entity), and quote agreement
-    (the same quote when one snippet begins the other; then the same speaker)."""
+    (the same quote when one snippet begins the other; then the same speaker, and the same
+    attribution). The second marking is `second_marking` of the marks file, or the articles of
+    `second_file`; `verbose` prints each disagreement."""
     marks = load_marks(marks_file)
-    second = marks.get("second_marking", {})
+    if second_file is None:
+        second = marks.get("second_marking", {})
+    else:
+        second = load_marks(second_file)["articles"]
     c: collections.Counter[str] = collections.Counter()
     for name, again in sorted(second.items()):
         first = marks["articles"][name]
@@ -477,9 +485,16 @@ def agreement(marks_file: Path) -> int:
         c["quotes_second"] += len(q2)
         c["quotes_shared"] += len(shared)
         c["speaker_same"] += sum(q1[i][1] == q2[j][1] for i, j in shared)
+        kinds = [
+            (first["quotes"][i]["attribution"], again["quotes"][j]["attribution"])
+            for i, j in shared
+        ]
+        c["attribution_same"] += sum(a == b for a, b in kinds)
         unmatched_one = sorted(e["name"] for e in one if all(e is not p[0] for p in pairs))
         unmatched_two = sorted(f["name"] for f in two if all(f is not p[1] for p in pairs))
         print(f"{name}: only first {unmatched_one}; only second {unmatched_two}")
+        if verbose:
+            _disagreements(first, again, pairs, shared)
     f1 = 2 * c["matched"] / (c["first"] + c["second"]) if c["first"] + c["second"] else 0.0
     print(
         f"{len(second)} articles marked twice: entities {c['first']} and {c['second']}, "
@@ -499,9 +514,56 @@ def agreement(marks_file: Path) -> int:
     )
     print(
         f"quotes {c['quotes_first']} and {c['quotes_second']}, {c['quotes_shared']} the same "
-        f"(F1 {qf1:.3f}), same speaker {_ratio(c['speaker_same'], c['quotes_shared'])}"
+        f"(F1 {qf1:.3f}), same speaker {_ratio(c['speaker_same'], c['quotes_shared'])} "
+        f"({c['speaker_same']}/{c['quotes_shared']}), same attribution "
+        f"{_ratio(c['attribution_same'], c['quotes_shared'])} "
+        f"({c['attribution_same']}/{c['quotes_shared']})"
     )
     return 0
+
+
+def _disagreements(
+    first: dict[str, Any],
+    again: dict[str, Any],
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]],
+    shared: list[tuple[int, int]],
+) -> None:
+    """Print one article's disagreements: optional in one marking only, types, other forms,
+    quotes marked by one marking only, speakers and attributions."""
+    opt1 = {norm(x) for x in first["entities_optional"]}
+    opt2 = {norm(x) for x in again["entities_optional"]}
+    for e in first["entities"]:
+        if _surfaces(e) & opt2:
+            print(f"    first lists {e['name']!r}, second has it optional")
+    for f in again["entities"]:
+        if _surfaces(f) & opt1:
+            print(f"    second lists {f['name']!r}, first has it optional")
+    for e, f in pairs:
+        if e["type"] != f["type"]:
+            print(f"    type of {e['name']!r}: first {e['type']}, second {f['type']}")
+        if norm(e["name"]) != norm(f["name"]):
+            print(f"    name: first {e['name']!r}, second {f['name']!r}")
+        only1 = sorted(x for x in e["also"] if norm(x) not in _surfaces(f))
+        only2 = sorted(x for x in f["also"] if norm(x) not in _surfaces(e))
+        if only1 or only2:
+            print(f"    other forms of {e['name']!r}: only first {only1}, only second {only2}")
+    matched1 = {i for i, _ in shared}
+    matched2 = {j for _, j in shared}
+    for i, q in enumerate(first["quotes"]):
+        if i not in matched1:
+            print(f"    quote only first: {q['snippet']!r} ({q['speaker']}, {q['attribution']})")
+    for j, q in enumerate(again["quotes"]):
+        if j not in matched2:
+            print(f"    quote only second: {q['snippet']!r} ({q['speaker']}, {q['attribution']})")
+    for i, j in shared:
+        q, r = first["quotes"][i], again["quotes"][j]
+        if norm(q["speaker"] or "") != norm(r["speaker"] or ""):
+            print(f"    speaker of {q['snippet']!r}: first {q['speaker']}, second {r['speaker']}")
+        if q["attribution"] != r["attribution"]:
+            print(
+                f"    attribution of {q['snippet']!r}: first {q['attribution']}, "
+                f"second {r['attribution']}"
+            )
 
 
 def main() -> int:
@@ -510,6 +572,11 @@ def main() -> int:
     parser.add_argument("data", type=Path, nargs="?", help="PolNeAR's data/ folder")
     parser.add_argument("out", type=Path, nargs="?", help="where prepare and build write")
     parser.add_argument("--marks", type=Path, default=MARKS)
+    parser.add_argument(
+        "--second",
+        type=Path,
+        help="agreement: another marker's marks (default: the marks file's second_marking)",
+    )
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's misses")
     parser.add_argument(
@@ -519,7 +586,7 @@ def main() -> int:
     if args.command == "score" and args.split != "dev" and not args.final:
         parser.error("the test half is read once, at the end: add --final to score it")
     if args.command == "agreement":
-        return agreement(args.marks)
+        return agreement(args.marks, args.second, args.verbose)
     if args.data is None:
         parser.error(f"{args.command} needs POLNEAR_DATA")
     if args.command == "score":
