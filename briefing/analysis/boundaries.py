@@ -26,10 +26,9 @@ import math
 import re
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.analysis import cues
+from briefing.analysis import cues, data_text
 
 if TYPE_CHECKING:  # numpy is imported where it is used: a short text never needs it
     import numpy as np
@@ -252,14 +251,7 @@ def shared_and_new(term_sets: Sequence[dict[str, float]]) -> tuple[list[float], 
 @cache
 def model_weights() -> tuple[tuple[float, ...], float]:
     """The shipped weights (in `FEATURES` order) and intercept."""
-    path = Path(__file__).parent / "data" / "boundaries.json"
-    if path.is_file():
-        text = path.read_text("utf-8")
-    else:  # a zip import (importlib.resources costs a short run more than it reads)
-        from importlib import resources
-
-        text = resources.files(__package__).joinpath("data/boundaries.json").read_text("utf-8")
-    raw = json.loads(text)
+    raw = json.loads(data_text("briefing.analysis", "data/boundaries.json"))
     if tuple(raw["features"]) != FEATURES:
         raise ValueError("boundaries.json was trained on other features: retrain it")
     return tuple(float(w) for w in raw["weights"]), float(raw["intercept"])
