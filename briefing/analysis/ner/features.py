@@ -96,13 +96,15 @@ def gazetteer_records(data: Mapping[str, Any]) -> dict[str, GazRecord]:
 
 
 class _GazWord:
-    """One word's gazetteer facts, as `Gazetteers` looks them up."""
+    """One word's gazetteer facts, as `Gazetteers` looks them up (kept small: a long text
+    looks up tens of thousands of words)."""
 
     __slots__ = ("continuations", "lists", "starts")
 
     def __init__(self, record: GazRecord) -> None:
         lists, spans = record
-        self.lists = frozenset(lists)
+        self.lists = lists
+        """The names of the word lists the word is in."""
         lengths: dict[str, set[int]] = {}
         continuations: dict[str, set[tuple[str, ...]]] = {}
         for k in range(0, len(spans), 2):
@@ -110,14 +112,15 @@ class _GazWord:
             rest = spans[k + 1]
             assert isinstance(rest, tuple)
             lengths.setdefault(typ, set()).add(len(rest) + 1)
-            continuations.setdefault(typ, set()).add(rest)
+            if rest:
+                continuations.setdefault(typ, set()).add(rest)
         # all types merged: [(length, type)], longest first, types in sorted order within a length
         starts = [(n, typ) for typ in sorted(lengths) for n in sorted(lengths[typ], reverse=True)]
         starts.sort(key=lambda x: -x[0])
         self.starts: tuple[tuple[int, str], ...] = tuple(starts)
         """The entries this word begins, as (length in tokens, type)."""
-        self.continuations = continuations
-        """Type -> the further tokens of each entry this word begins."""
+        self.continuations: dict[str, set[tuple[str, ...]]] | None = continuations or None
+        """Type -> the further tokens of each multi-token entry this word begins."""
 
 
 _NOT_LISTED = _GazWord(((), ()))
@@ -214,7 +217,10 @@ class Gazetteers:
             for length, typ in word.starts:
                 if typ in done or nxt.get(typ, 0) > i or i + length > n:
                     continue
-                if length == 1 or tuple(lows[i + 1 : i + length]) in word.continuations[typ]:
+                if length == 1 or (
+                    word.continuations is not None
+                    and tuple(lows[i + 1 : i + length]) in word.continuations[typ]
+                ):
                     done += (typ,)
                     out[i] = (*out[i], "g" + typ + ("B1" if length == 1 else "Bm"))
                     for j in range(i + 1, i + length):

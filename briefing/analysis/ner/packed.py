@@ -177,9 +177,10 @@ class Table:
             offsets.byteswap()
         self._offsets = offsets
         self._data = memoryview(data)[end:]
-        self._read: dict[int, dict[str, Any]] = {}
-        """Buckets decoded so far: a key's neighbours are often asked for later (a long text
-        asks for most of them), and at most the whole table is kept, a few megabytes."""
+        self._last: tuple[int, dict[str, Any]] = (-1, {})
+        """The bucket decoded last: a caller often asks for the same key twice in a row (the
+        tagger for a word's weights, then for its gazetteer entries). Keeping every bucket
+        would double the memory of a text that reads most of them."""
 
     def _bucket(self, b: int) -> dict[str, Any]:
         start, end = self._offsets[b], self._offsets[b + 1]
@@ -192,9 +193,10 @@ class Table:
     def get(self, key: str) -> Any:
         """The record of `key` (as it was stored), or None."""
         b = _bucket_of(key, self.buckets)
-        bucket = self._read.get(b)
-        if bucket is None:
-            bucket = self._read[b] = self._bucket(b)
+        last, bucket = self._last
+        if b != last:
+            bucket = self._bucket(b)
+            self._last = (b, bucket)
         return bucket.get(key)
 
     def items(self) -> Iterator[tuple[str, Any]]:
