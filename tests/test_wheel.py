@@ -44,7 +44,7 @@ def test_wheel_contains_styles_seed_and_entry_point(wheel: Path) -> None:
     styles = {Path(n).name for n in names if n.startswith("briefing/_data/styles/")}
     assert styles == {p.name for p in (ROOT / "styles").glob("*.tcss")}
     assert any(n.startswith("briefing/_data/seeds/") and n.endswith(".txt") for n in names)
-    assert "briefing/analysis/ner/data/ner.json.gz" in names
+    assert "briefing/analysis/ner/data/ner.model" in names
     assert "briefing/analysis/data/stopwords.txt" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "briefing = briefing.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

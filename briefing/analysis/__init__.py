@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,20 @@ def analysis_fingerprint(root: Path = Path(__file__).parent) -> str:
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def data_text(package: str, relative: str) -> str:
+    """A text file shipped inside `package` (imported already): read in place when the package
+    is a folder, through importlib.resources when it is not (a zip), whose import costs a
+    short `briefing analyze` more than all its data files take to read."""
+    module_file = sys.modules[package].__file__
+    if module_file is not None:
+        path = Path(module_file).parent / relative
+        if path.is_file():
+            return path.read_text("utf-8")
+    from importlib import resources
+
+    return resources.files(package).joinpath(relative).read_text("utf-8")
 
 
 Progress = Callable[[float, str], None]

@@ -26,15 +26,16 @@ import math
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
+from briefing.analysis import cues, data_text
 
-from briefing.analysis import cues
+if TYPE_CHECKING:  # numpy is imported where it is used: a short text never needs it
+    import numpy as np
+    import numpy.typing as npt
 
-FloatArray = npt.NDArray[np.float64]
-IntArray = npt.NDArray[np.int_]
+    FloatArray = npt.NDArray[np.float64]
+    IntArray = npt.NDArray[np.int_]
 
 FEATURES = (
     "opens_quote",
@@ -77,6 +78,8 @@ _SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
 
 def prefix_sums(matrix: FloatArray) -> FloatArray:
     """P[a, b] = the sum of matrix[:a, :b], so that any rectangle sums in O(1)."""
+    import numpy as np
+
     n = matrix.shape[0]
     prefix = np.zeros((n + 1, n + 1))
     prefix[1:, 1:] = matrix.cumsum(0).cumsum(1)
@@ -97,6 +100,8 @@ class _Sums:
 
     def mean(self, a0: IntArray, a1: IntArray, b0: IntArray, b1: IntArray) -> FloatArray:
         """Means of those rectangles, 0 for an empty one."""
+        import numpy as np
+
         count = (a1 - a0) * (b1 - b0)
         return np.where(count > 0, self.block(a0, a1, b0, b1) / np.maximum(count, 1), 0.0)
 
@@ -109,6 +114,8 @@ def window_cosines(matrix: FloatArray, norms: FloatArray, width: int) -> FloatAr
 
 
 def _window_cosines(sums: _Sums, norms: FloatArray, width: int) -> FloatArray:
+    import numpy as np
+
     n = sums.n
     along = np.concatenate(([0.0], norms.cumsum()))
     i = np.arange(1, n)
@@ -125,6 +132,8 @@ def _window_cosines(sums: _Sums, norms: FloatArray, width: int) -> FloatArray:
 def depths(curve: FloatArray, reach: int = 3) -> FloatArray:
     """How deep each point of a cohesion curve lies below the highest points within `reach`
     on either side (TextTiling's depth score): a valley between two cohesive stretches."""
+    import numpy as np
+
     n = len(curve)
     out = np.zeros(n)
     for i in range(1, n):
@@ -147,6 +156,8 @@ def features(
     `term_sets`, `matrix` and `norms` are the paragraphs' terms, similarity and
     self-similarity (`segmentation`); `cohesion_starts` is the cohesion split,
     `significance` how far it beats the same paragraphs shuffled, in standard deviations."""
+    import numpy as np
+
     n = len(blocks)
     rows = np.zeros((n, len(FEATURES)))
     if n < 2:
@@ -173,26 +184,18 @@ def features(
     split = set(cohesion_starts)
     strength = min(max(significance, 0.0), STRENGTH_CAP) / STRENGTH_CAP
     opens_quote = np.array([cues.opens_quotation(b) for b in blocks], float)
-    has_quote = np.array([_QUOTE.search(b) is not None for b in blocks], float)
+    has_quotes = np.array([has_quote(b) for b in blocks], float)
     on_split = np.array([k in split for k in range(n)], float)
-    shared, new = np.zeros(n), np.zeros(n)
-    seen: set[str] = set(term_sets[0])
-    for k in range(1, n):
-        terms = term_sets[k].keys()
-        size = len(terms) or 1
-        recent = set().union(*(term_sets[j].keys() for j in range(max(0, k - 3), k)))
-        shared[k] = len(terms & recent) / size
-        new[k] = len(terms - seen) / size
-        seen.update(terms)
+    shared, new = (np.array(x) for x in shared_and_new(term_sets))
     columns: dict[str, FloatArray] = {
         "opens_quote": opens_quote[1:],
         "previous_opens_quote": opens_quote[:-1],
-        "previous_log_words": np.log1p([len(b.split()) for b in blocks[:-1]]),
+        "previous_log_words": np.array(log_words(blocks[:-1])),
         "shared_with_previous_3": shared[1:],
         "new_words": new[1:],
-        "has_quote": has_quote[1:],
-        "reports_speech": np.array([_SPEECH.search(b) is not None for b in blocks[1:]], float),
-        "previous_has_quote": has_quote[:-1],
+        "has_quote": has_quotes[1:],
+        "reports_speech": np.array([reports_speech(b) for b in blocks[1:]], float),
+        "previous_has_quote": has_quotes[:-1],
         "cohesion_1": cohesion[0],
         "cohesion_2": cohesion[1],
         "cohesion_3": cohesion[2],
@@ -213,21 +216,74 @@ def features(
     return rows
 
 
+def has_quote(block: str) -> bool:
+    """A quotation mark anywhere in the paragraph."""
+    return _QUOTE.search(block) is not None
+
+
+def reports_speech(block: str) -> bool:
+    """A speech verb ("said", "told") in the paragraph."""
+    return _SPEECH.search(block) is not None
+
+
+def log_words(blocks: Sequence[str]) -> list[float]:
+    """log(1 + words) of each paragraph: `math.log1p`, the same on every machine (numpy's
+    vectorised log1p differs in the last bit on some processors)."""
+    return [math.log1p(len(b.split())) for b in blocks]
+
+
+def shared_and_new(term_sets: Sequence[dict[str, float]]) -> tuple[list[float], list[float]]:
+    """For each paragraph, the share of its terms in the three before it, and the share seen
+    nowhere before it (0 for the first)."""
+    n = len(term_sets)
+    shared, new = [0.0] * n, [0.0] * n
+    seen: set[str] = set(term_sets[0]) if n else set()
+    for k in range(1, n):
+        terms = term_sets[k].keys()
+        size = len(terms) or 1
+        recent = set().union(*(term_sets[j].keys() for j in range(max(0, k - 3), k)))
+        shared[k] = len(terms & recent) / size
+        new[k] = len(terms - seen) / size
+        seen.update(terms)
+    return shared, new
+
+
 @cache
-def _model() -> tuple[FloatArray, float]:
-    raw = json.loads(
-        resources.files("briefing.analysis").joinpath("data/boundaries.json").read_text("utf-8")
-    )
+def model_weights() -> tuple[tuple[float, ...], float]:
+    """The shipped weights (in `FEATURES` order) and intercept."""
+    raw = json.loads(data_text("briefing.analysis", "data/boundaries.json"))
     if tuple(raw["features"]) != FEATURES:
         raise ValueError("boundaries.json was trained on other features: retrain it")
-    return np.asarray(raw["weights"], float), float(raw["intercept"])
+    return tuple(float(w) for w in raw["weights"]), float(raw["intercept"])
+
+
+def _model() -> tuple[FloatArray, float]:
+    import numpy as np
+
+    weights, intercept = model_weights()
+    return np.asarray(weights, float), intercept
 
 
 def scores(blocks: Sequence[str], rows: FloatArray) -> FloatArray:
     """Log-odds that each paragraph starts a section; -inf where one cannot (a paragraph
-    that leans on the one before it, "He …", "However, …", or that one announces, "…:")."""
-    weights, intercept = _model()
-    out = rows @ weights + intercept
+    that leans on the one before it, "He …", "However, …", or that one announces, "…:").
+
+    The weighted sum runs feature by feature, in `FEATURES` order (not a BLAS product, whose
+    order of additions varies with the processor), so every machine, and the pure-Python
+    form for short texts (`segmentation_small.scores`), gets the same scores."""
+    import numpy as np
+
+    weights, intercept = model_weights()
+    out = np.zeros(rows.shape[0])
+    for column, weight in enumerate(weights):
+        out = out + rows[:, column] * weight
+    out = out + intercept
+    return np.array(adjust_scores(blocks, out.tolist()))
+
+
+def adjust_scores(blocks: Sequence[str], out: list[float]) -> list[float]:
+    """Add the topic-cue bonus to each score, and make -inf the paragraphs that cannot start
+    a section; in place."""
     for i, block in enumerate(blocks):
         out[i] += CUE_LOG_ODDS * cues.topic_cue(block)
         if not cues.may_open_section(blocks[i - 1] if i else None, block):

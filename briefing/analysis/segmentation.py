@@ -34,7 +34,9 @@ The method (measured in `benchmarks/segmentation.py`, figures in the README):
 6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows
    (`WINDOW` blocks of a sentence stream, `PARAGRAPH_WINDOW` paragraphs).
 
-numpy carries the O(n²) programme: pure Python was 30× too slow for a megabyte a second.
+numpy carries the O(n²) programme: pure Python was 30× too slow for a megabyte a second. A
+short document (at most `SMALL_BLOCKS` blocks, an article) is computed without it, to the same
+bits, by `segmentation_small`: importing numpy cost more than the rest of reading it.
 """
 
 from __future__ import annotations
@@ -43,15 +45,17 @@ import itertools
 import math
 import re
 from collections.abc import Iterator, Sequence
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from briefing.analysis import boundaries, cues
 from briefing.analysis.terms import stem, stopwords
 
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
+if TYPE_CHECKING:  # numpy is imported where it is used: a short text never needs it
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float64]
+    BoolArray = npt.NDArray[np.bool_]
 
 GAMMAS = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.7, 2.0)
 """Resolution ladder, coarse to fine."""
@@ -82,6 +86,9 @@ PARAGRAPH_WINDOW = 60
 (articles of 8–60 paragraphs). At one resolution a longer text would come out far too coarse
 (modularity cannot resolve small sections in a large whole)."""
 PARAGRAPH_WINDOW_KEEP = 45
+SMALL_BLOCKS = 60
+"""Documents of at most this many blocks (one window) are computed in pure Python
+(`segmentation_small`), to the same numbers: below it that costs less than importing numpy."""
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*[^\W\d_]|[^\W\d_]")
@@ -119,12 +126,15 @@ def _tokens(block: str) -> Iterator[str]:
     return (match.group() for match in _TOKEN.finditer(block))
 
 
-def _idf(blocks: int, df: int) -> float:
+def idf(blocks: int, df: int) -> float:
     """Rarity of a word in `df` of a document's `blocks` blocks."""
     return math.log(blocks + 1.0) - math.log(df + 0.5)
 
 
-def self_similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
+_idf = idf
+
+
+def self_similarity_values(term_sets: Sequence[dict[str, float]]) -> list[float]:
     """Each block's similarity with itself, as `similarity` would have it on its diagonal
     (every word counts here, those of one block only too): the squared length of its vector."""
     n = len(term_sets)
@@ -132,11 +142,14 @@ def self_similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
     for terms in term_sets:
         for term in terms:
             df[term] = df.get(term, 0) + 1
-    return np.fromiter(
-        (sum((w * _idf(n, df[t])) ** 2 for t, w in terms.items()) for terms in term_sets),
-        float,
-        n,
-    )
+    return [sum((w * idf(n, df[t])) ** 2 for t, w in terms.items()) for terms in term_sets]
+
+
+def self_similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
+    """`self_similarity_values` as an array."""
+    import numpy as np
+
+    return np.fromiter(self_similarity_values(term_sets), float, len(term_sets))
 
 
 def similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
@@ -144,6 +157,8 @@ def similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
 
     Built word by word: the block-term matrix is very sparse, and a word in one block only
     links nothing, so it is skipped."""
+    import numpy as np
+
     n = len(term_sets)
     postings: dict[str, list[tuple[int, float]]] = {}
     for i, terms in enumerate(term_sets):
@@ -154,15 +169,15 @@ def similarity(term_sets: Sequence[dict[str, float]]) -> FloatArray:
         df = len(posting)
         if df < 2:
             continue
-        idf = _idf(n, df)
+        rarity = idf(n, df)
         if df == 2:
             (i, a), (j, b) = posting
-            value = idf * idf * a * b
+            value = rarity * rarity * a * b
             matrix[i, j] += value
             matrix[j, i] += value
             continue
         index = np.fromiter((p[0] for p in posting), np.intp, df)
-        vector = np.fromiter((p[1] for p in posting), float, df) * idf
+        vector = np.fromiter((p[1] for p in posting), float, df) * rarity
         matrix[index[:, None], index] += vector[:, None] * vector
     np.fill_diagonal(matrix, 0.0)
     return matrix
@@ -186,6 +201,8 @@ def modularity_splits(
     `allowed[i]` says whether a section may start at block i; `bonus[i]` is added (in units
     of the total similarity) when one does; every section costs `cost` (in units of
     modularity)."""
+    import numpy as np
+
     n = matrix.shape[0]
     degree = matrix.sum(1)
     total = float(degree.sum())
@@ -267,6 +284,8 @@ is taken as it is: several unrelated stories in a row reach 8–17, one story ra
 
 def _split_value(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> float:
     """Modularity, less the section costs, of the best split of a paragraph document."""
+    import numpy as np
+
     prefix = boundaries.prefix_sums(matrix)
     degree = matrix.sum(1)
     total = float(degree.sum())
@@ -289,6 +308,8 @@ def _significance(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> 
     orders, in standard deviations of those. Shuffling keeps the words and destroys the
     order, so a split that does no better found no topics, only noise (a one-subject story
     still has paragraphs that happen to share words). Deterministic: a fixed seed."""
+    import numpy as np
+
     n = matrix.shape[0]
     real = _split_value(matrix, allowed, bonus)
     rng = np.random.default_rng(0)
@@ -352,6 +373,8 @@ def _inputs(
 ) -> tuple[list[dict[str, float]], BoolArray, FloatArray]:
     """Terms of each block (unless given), where a section may start, and each block's start
     bonus. `cache` maps words to terms across calls."""
+    import numpy as np
+
     n = len(blocks)
     cache = {} if cache is None else cache
     if term_sets is None:
@@ -435,6 +458,8 @@ def segment(blocks: Sequence[str], large: bool = False) -> list[int]:
         window, keep = LARGE_WINDOW, LARGE_WINDOW_KEEP
     if n <= window:
         blocks = [b[:LARGE_BLOCK_CHARS] for b in blocks] if large else list(blocks)
+        if n <= SMALL_BLOCKS:
+            return _small_starts(blocks, paragraphs)
         term_sets, allowed, bonus = _inputs(blocks, paragraphs)
         if paragraphs:
             return [int(x) for x in _article_starts(blocks, term_sets, allowed, bonus)]
@@ -465,3 +490,13 @@ def segment(blocks: Sequence[str], large: bool = False) -> list[int]:
         found.update(position + s for s in kept)
         position += kept[-1] if kept else keep
     return sorted(int(x) for x in found)
+
+
+def _small_starts(blocks: Sequence[str], paragraphs: bool) -> list[int]:
+    """`segment` of a document of one window, at most `SMALL_BLOCKS` blocks, without numpy."""
+    from briefing.analysis import segmentation_small as small
+
+    term_sets, allowed, bonus = small.inputs(blocks, paragraphs)
+    if paragraphs:
+        return small.article_starts(blocks, term_sets, allowed, bonus)
+    return small.segment_window(term_sets, allowed, bonus, paragraphs)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
+
+from briefing.analysis import data_text
 
 WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
 """A word: letters, with inner apostrophes, hyphens or dots ("don't", "Suk-yeol", "U.S.")."""
@@ -36,7 +37,7 @@ _SUFFIXES = (
 
 
 def _word_list(name: str) -> frozenset[str]:
-    text = resources.files("briefing.analysis").joinpath(f"data/{name}").read_text("utf-8")
+    text = data_text("briefing.analysis", f"data/{name}")
     words: set[str] = set()
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -52,7 +53,7 @@ def stopwords() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _qualifier_lists() -> tuple[frozenset[str], frozenset[str]]:
     """(qualifiers, nouns in -ly) of `data/qualifiers.txt`; the nouns are its `@noun-ly` lines."""
-    text = resources.files("briefing.analysis").joinpath("data/qualifiers.txt").read_text("utf-8")
+    text = data_text("briefing.analysis", "data/qualifiers.txt")
     qualifiers: set[str] = set()
     ly_nouns: set[str] = set()
     for line in text.splitlines():

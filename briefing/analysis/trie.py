@@ -45,5 +45,7 @@ def _build(node: _Trie, after_first: str = "") -> str:
         alternatives.append(re.escape(key) + after_first + _build(child))
     if not alternatives:
         return ""
+    if len(alternatives) == 1 and not optional:
+        return alternatives[0]  # a run of single letters needs no group: half the compile time
     body = "(?:" + "|".join(alternatives) + ")"
     return body + "?" if optional else body

@@ -10,7 +10,7 @@ are kept on the mention for the typing and role steps.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Container, Iterable, Set
 from itertools import islice
 
 from briefing.analysis.entities.doc import Doc, Mention
@@ -288,7 +288,7 @@ def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
     return junk, words
 
 
-def is_junk(doc: Doc, m: Mention, lex: Set[str]) -> bool:
+def is_junk(doc: Doc, m: Mention, lex: Container[str]) -> bool:
     """Not an entry of a who's-who: a date, a bare title, a nationality, a slogan, a capitalised
     common word at a sentence start; `lex` is the common-word lexicon."""
     s = m.surface(doc.text)

@@ -8,6 +8,7 @@ there rather than shipped twice.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,14 +17,15 @@ from briefing.analysis.ner import load_model
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Lower-case common words and lower-case first names."""
+    """Lower-case common words and lower-case first names (membership only: the model reads
+    its lists word by word, so copying them into sets would cost the start-up it saves)."""
 
-    common: frozenset[str]
-    first_names: frozenset[str]
+    common: Container[str]
+    first_names: Container[str]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lists of the shipped NER model (shares the cached model with `ner.load_model`)."""
     gaz = load_model().gaz
-    return Lexicon(frozenset(gaz.lexicon), frozenset(gaz.first_names))
+    return Lexicon(gaz.lexicon, gaz.first_names)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import defaultdict
-from collections.abc import KeysView, Sequence, Set
+from collections.abc import Container, KeysView, Sequence, Set
 from functools import lru_cache
 
 from briefing.analysis.entities.acronyms import initial_variants
@@ -497,7 +497,7 @@ def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]
 
 
 def scan_more(
-    doc: Doc, ms: list[Mention], links: Sequence[Link], lex: Set[str]
+    doc: Doc, ms: list[Mention], links: Sequence[Link], lex: Container[str]
 ) -> tuple[list[Mention], UnionFind]:
     """Find unmarked occurrences of every form an entity is known by; return all mentions and
     their final clustering. `lex` is the common-word lexicon (guards common-word surnames).
@@ -534,7 +534,7 @@ def scan_more(
 
 
 def _forms(
-    doc: Doc, ms: Sequence[Mention], uf: UnionFind, lex: Set[str]
+    doc: Doc, ms: Sequence[Mention], uf: UnionFind, lex: Container[str]
 ) -> tuple[dict[str, int], set[str]]:
     """Surface form -> representative mention index, for the forms naming one cluster only,
     and the guarded forms: common-word surnames ("Grant"), found only before a speech verb,

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import cast
+
+from briefing.analysis import data_text
 
 COUNTRIES_RESOURCE = "data/countries.json"
 """Country-name aliases and demonyms, relative to this package (see `data/README.md`)."""
@@ -20,11 +21,7 @@ COUNTRIES_RESOURCE = "data/countries.json"
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
     """Read the country table shipped in the package once: (names, demonyms), keyed by `key`."""
-    raw = (
-        resources.files("briefing.analysis.entities")
-        .joinpath(COUNTRIES_RESOURCE)
-        .read_text("utf-8")
-    )
+    raw = data_text("briefing.analysis.entities", COUNTRIES_RESOURCE)
     data = cast("dict[str, dict[str, str]]", json.loads(raw))
     return data["names"], data["demonyms"]
 

@@ -9,7 +9,7 @@ model file, so nothing here needs a package beyond the standard library.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from typing import Any
 
 from briefing.analysis.ner.tokens import normalize_token
@@ -70,42 +70,127 @@ def lower_norm(w: str) -> str:
 SpanFlags = tuple[str, ...]
 """Gazetteer-match flags of one token, e.g. ("gCBm",) or ("gPI",)."""
 
+GazRecord = tuple[tuple[str, ...], tuple[object, ...]]
+"""What the gazetteers hold about one lower-case word: the names of the word lists it is in
+("first", "lex"), and the multi-token entries it begins, flat: (type, the entry's further
+tokens as a tuple, type, further tokens, ...)."""
+
+
+def gazetteer_records(data: Mapping[str, Any]) -> dict[str, GazRecord]:
+    """The model's "gaz" section (word lists, and "spans": type -> entries) word by word, in
+    a canonical order: how the model file stores it (`model.compile_model`), so that only the
+    words a text brings are ever read."""
+    lists: dict[str, list[str]] = {}
+    for name in sorted(k for k in data if k != "spans"):
+        for word in data[name]:
+            lists.setdefault(word, []).append(name)
+    spans: dict[str, list[object]] = {}
+    for typ in sorted(data.get("spans", {})):
+        for entry in sorted(data["spans"][typ]):
+            first, *rest = entry.split(" ")
+            spans.setdefault(first, []).extend((typ, tuple(rest)))
+    return {
+        word: (tuple(sorted(set(lists.get(word, ())))), tuple(spans.get(word, ())))
+        for word in sorted(lists.keys() | spans.keys())
+    }
+
+
+class _GazWord:
+    """One word's gazetteer facts, as `Gazetteers` looks them up (kept small: a long text
+    looks up tens of thousands of words)."""
+
+    __slots__ = ("continuations", "lists", "starts")
+
+    def __init__(self, record: GazRecord) -> None:
+        lists, spans = record
+        self.lists = lists
+        """The names of the word lists the word is in."""
+        lengths: dict[str, set[int]] = {}
+        continuations: dict[str, set[tuple[str, ...]]] = {}
+        for k in range(0, len(spans), 2):
+            typ = str(spans[k])
+            rest = spans[k + 1]
+            assert isinstance(rest, tuple)
+            lengths.setdefault(typ, set()).add(len(rest) + 1)
+            if rest:
+                continuations.setdefault(typ, set()).add(rest)
+        # all types merged: [(length, type)], longest first, types in sorted order within a length
+        starts = [(n, typ) for typ in sorted(lengths) for n in sorted(lengths[typ], reverse=True)]
+        starts.sort(key=lambda x: -x[0])
+        self.starts: tuple[tuple[int, str], ...] = tuple(starts)
+        """The entries this word begins, as (length in tokens, type)."""
+        self.continuations: dict[str, set[tuple[str, ...]]] | None = continuations or None
+        """Type -> the further tokens of each multi-token entry this word begins."""
+
+
+_NOT_LISTED = _GazWord(((), ()))
+
+
+class _InList(Container[str]):
+    """Membership of one word list ("first names"), looked up word by word."""
+
+    def __init__(self, gaz: Gazetteers, name: str) -> None:
+        self._gaz = gaz
+        self._name = name
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._name in self._gaz.word(word).lists
+
+
+_ABSENT_LIMIT = 200_000
+"""Words remembered as in no list before that memory is emptied (it only saves look-ups)."""
+
 
 class Gazetteers:
-    """Word lists baked into the model at training time, with the lookups the features need."""
+    """Word lists baked into the model at training time, with the lookups the features need.
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        """Index the model's "gaz" section: first names, lexicon, multi-token place lists."""
-        self.first_names: set[str] = set(data.get("first", []))
-        self.lexicon: set[str] = set(data.get("lex", []))  # words commonly seen lower-case
-        # type -> {first token: lengths, longest first}; type -> set of token tuples
-        self.span_gaz: dict[str, dict[str, list[int]]] = {}
-        self.span_sets: dict[str, set[tuple[str, ...]]] = {}
-        for typ, entries in data.get("spans", {}).items():
-            first: dict[str, set[int]] = {}
-            sset: set[tuple[str, ...]] = set()
-            for ent in entries:
-                toks = tuple(ent.split(" "))
-                sset.add(toks)
-                first.setdefault(toks[0], set()).add(len(toks))
-            self.span_gaz[typ] = {k: sorted(v, reverse=True) for k, v in first.items()}
-            self.span_sets[typ] = sset
-        # all types merged: first token -> [(length, type)], longest first
-        self.first_all: dict[str, list[tuple[int, str]]] = {}
-        for typ in sorted(self.span_gaz):
-            for k, lens in self.span_gaz[typ].items():
-                self.first_all.setdefault(k, []).extend((length, typ) for length in lens)
-        for v in self.first_all.values():
-            v.sort(key=lambda x: -x[0])
+    Looked up word by word, and only the words a text brings are read: `records` gives a
+    word's `GazRecord`, or None (the model file's table; or, for training, a dict of them).
+    """
+
+    def __init__(self, records: Callable[[str], GazRecord | None]) -> None:
+        self._records = records
+        self._words: dict[str, _GazWord] = {}
+        self._absent: set[str] = set()
+        self.first_names: Container[str] = _InList(self, "first")
+        """Lower-case first names."""
+        self.lexicon: Container[str] = _InList(self, "lex")
+        """Words commonly seen in lower case."""
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Gazetteers:
+        """From the "gaz" section of a training output (all of it read at once)."""
+        return cls(gazetteer_records(data).get)
+
+    def word(self, low: str) -> _GazWord:
+        """What the lists say about one lower-case word, cached."""
+        found = self._words.get(low)
+        if found is not None:
+            return found
+        if low in self._absent:
+            return _NOT_LISTED
+        record = self._records(low)
+        if record is None:
+            if len(self._absent) > _ABSENT_LIMIT:
+                self._absent.clear()
+            self._absent.add(low)
+            return _NOT_LISTED
+        found = self._words[low] = _GazWord(record)
+        return found
+
+    def begins(self, low: str) -> bool:
+        """Whether a multi-token (or one-token) list entry starts with this word."""
+        return bool(self.word(low).starts)
 
     def word_flags(self, w: str) -> list[str]:
         """Per-word flags: a known first name, a title, or a capitalised common word."""
         f = []
         low = w.lower()
         if w[:1].isupper():
-            if low in self.first_names:
+            lists = self.word(low).lists
+            if "first" in lists:
                 f.append("fn")
-            if low in self.lexicon:
+            if "lex" in lists:
                 f.append("lexC")  # capitalised but a common lower-case word
             elif not w.isupper():
                 f.append("nolex")
@@ -123,17 +208,19 @@ class Gazetteers:
         """
         n = len(lows)
         out: list[SpanFlags] = [()] * n
-        first = self.first_all
         nxt: dict[str, int] = {}
         for i in [i for i in range(n) if caps[i]]:
-            cands = first.get(lows[i])
-            if cands is None:
+            word = self.word(lows[i])
+            if not word.starts:
                 continue
             done: tuple[str, ...] = ()
-            for length, typ in cands:
+            for length, typ in word.starts:
                 if typ in done or nxt.get(typ, 0) > i or i + length > n:
                     continue
-                if length == 1 or tuple(lows[i : i + length]) in self.span_sets[typ]:
+                if length == 1 or (
+                    word.continuations is not None
+                    and tuple(lows[i + 1 : i + length]) in word.continuations[typ]
+                ):
                     done += (typ,)
                     out[i] = (*out[i], "g" + typ + ("B1" if length == 1 else "Bm"))
                     for j in range(i + 1, i + length):

@@ -65,6 +65,7 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
     spanf = model.gaz.span_flags(lows, gaz_first) if True in gaz_first else None
     unpack = model.fmt.unpack
     nbytes = model.nbytes
+    offset = model.offset
     pair = model.pair
     k_hist = model.nc + 1
     bnd = model.bnd
@@ -149,7 +150,7 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
             if i + 1 < n and spanf[i + 1]:
                 for f in spanf[i + 1]:
                     s += wg("1" + f, 0)
-        sc = unpack(s.to_bytes(nbytes, "little"))
+        sc = unpack((s + offset).to_bytes(nbytes, "little"))
         best: int = sc.index(max(sc))
         if best != o_idx:
             tagged.append((i, classes[best]))
@@ -199,7 +200,6 @@ def _sparse_bio(tagged: Sequence[tuple[int, str]], n: int) -> list[str]:
 def tag_reference(model: Model, tokens: Sequence[str]) -> list[str]:
     """Slow, straightforward scorer over the training features; must agree with `tag`."""
     toks, lows, shapes, spanf = sentence_prep(tokens, model.gaz)
-    raw = model.raw
     nc = model.nc
     out = []
     t1 = t2 = "<s>"
@@ -217,7 +217,7 @@ def tag_reference(model: Model, tokens: Sequence[str]) -> list[str]:
         feats += history_features(t1, t2, lows[i], shapes[i])
         sc = [0] * nc
         for f in feats:
-            v = raw.get(f)
+            v = model.vector(f)
             if v:
                 for j in range(nc):
                     sc[j] += v[j]

@@ -1,0 +1,205 @@
+"""String keys to small records in one byte string, read without building an index.
+
+The tagger's model has some 60,000 keys (words, affixes, gazetteer entries); turning all of
+them into Python dicts took most of a second at start-up, for an article that needs a few
+hundred. Here the keys are spread over buckets by the CRC-32 of their UTF-8 form, and each
+bucket is one dict {key: record} of plain values (tuples, strings, ints, bytes), pickled and
+deflated with a preset dictionary shared by all buckets (a bucket alone is too short to
+compress). Opening a table reads one array of bucket offsets; looking a key up inflates and
+unpickles its bucket, a handful of entries, at C speed.
+
+    table = Table(pack_table({"a": (1, "x"), "b": ()}))
+    table.get("a")  # (1, "x")
+
+The pickles are written here (`dumps`), from a few of pickle's documented opcodes and without
+its memo, so that the bytes depend on the values alone: the same records always give the same
+file (with the same zlib). They are our own data inside the package, never user input:
+unpickling is only as safe as the bytes are trusted, so never point this at a stranger's file.
+"""
+
+from __future__ import annotations
+
+import struct
+import sys
+import zlib
+from array import array
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+try:
+    from _pickle import loads as _loads  # the C unpickler, without `pickle`'s 3 ms import
+except ImportError:  # pragma: no cover - other Python implementations
+    from pickle import loads as _loads
+
+PER_BUCKET = 4
+"""Keys per bucket on average: a look-up decodes this many records; fewer means more offsets."""
+
+DICTIONARY_BYTES = 32_768
+"""Size of the preset dictionary (deflate's window): samples of the buckets themselves."""
+
+_WBITS = -15
+"""Raw deflate: no zlib header or checksum per bucket."""
+
+_U32 = struct.Struct("<I")
+
+
+def dumps(obj: object) -> bytes:
+    """A pickle of `obj` (None, bool, int, float, str, bytes, and tuples, lists and dicts of
+    them) that `pickle.loads` reads, written without a memo: equal values, equal bytes."""
+    out = bytearray()
+    _write(obj, out)
+    out += b"."  # STOP
+    return bytes(out)
+
+
+def _write(obj: object, out: bytearray) -> None:
+    if obj is None:
+        out += b"N"
+    elif obj is True:
+        out += b"\x88"  # NEWTRUE
+    elif obj is False:
+        out += b"\x89"  # NEWFALSE
+    elif isinstance(obj, int):
+        if 0 <= obj < 0x100:
+            out += b"K" + bytes((obj,))  # BININT1
+        elif 0 <= obj < 0x10000:
+            out += b"M" + obj.to_bytes(2, "little")  # BININT2
+        elif -(1 << 31) <= obj < 1 << 31:
+            out += b"J" + obj.to_bytes(4, "little", signed=True)  # BININT
+        else:
+            size = obj.bit_length() // 8 + 1  # two's complement, room for the sign
+            if size > 0xFF:
+                raise ValueError("integer too large for this writer")
+            out += b"\x8a" + bytes((size,)) + obj.to_bytes(size, "little", signed=True)  # LONG1
+    elif isinstance(obj, float):
+        out += b"G" + struct.pack(">d", obj)  # BINFLOAT
+    elif isinstance(obj, str):
+        data = obj.encode("utf-8", "surrogatepass")
+        if len(data) < 0x100:
+            out += b"\x8c" + bytes((len(data),))  # SHORT_BINUNICODE
+        else:
+            out += b"X" + _U32.pack(len(data))  # BINUNICODE
+        out += data
+    elif isinstance(obj, bytes):
+        if len(obj) < 0x100:
+            out += b"C" + bytes((len(obj),))  # SHORT_BINBYTES
+        else:
+            out += b"B" + _U32.pack(len(obj))  # BINBYTES
+        out += obj
+    elif isinstance(obj, tuple):
+        if not obj:
+            out += b")"  # EMPTY_TUPLE
+        elif len(obj) <= 3:
+            for item in obj:
+                _write(item, out)
+            out += bytes((0x84 + len(obj),))  # TUPLE1, TUPLE2, TUPLE3
+        else:
+            out += b"("  # MARK
+            for item in obj:
+                _write(item, out)
+            out += b"t"  # TUPLE
+    elif isinstance(obj, list):
+        out += b"]"  # EMPTY_LIST
+        if obj:
+            out += b"("
+            for item in obj:
+                _write(item, out)
+            out += b"e"  # APPENDS
+    elif isinstance(obj, dict):
+        out += b"}"  # EMPTY_DICT
+        if obj:
+            out += b"("
+            for key, value in obj.items():
+                _write(key, out)
+                _write(value, out)
+            out += b"u"  # SETITEMS
+    else:
+        raise TypeError(f"cannot store a {type(obj).__name__}")
+
+
+def loads(data: bytes) -> Any:
+    """What `dumps` wrote (trusted bytes only, see the module's note)."""
+    return _loads(data)
+
+
+def _bucket_of(key: str, buckets: int) -> int:
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % buckets
+
+
+def _sample(blobs: list[bytes], size: int) -> bytes:
+    """The preset dictionary: evenly spaced buckets, the last `size` bytes of them (deflate
+    reaches back that far, and finds the nearest strings cheapest)."""
+    full = [blob for blob in blobs if blob]
+    if not full:
+        return b""
+    step = max(1, len(full) * 200 // size)
+    return b"".join(full[::step])[-size:]
+
+
+def pack_table(records: Mapping[str, object], per_bucket: int = PER_BUCKET) -> bytes:
+    """The bytes of a table of `records` (keys in sorted order inside each bucket, so the same
+    records give the same bytes whatever order they came in)."""
+    buckets = max(1, len(records) // per_bucket)
+    spread: list[list[str]] = [[] for _ in range(buckets)]
+    for key in records:
+        spread[_bucket_of(key, buckets)].append(key)
+    plain = [dumps({key: records[key] for key in sorted(keys)}) if keys else b"" for keys in spread]
+    zdict = _sample(plain, DICTIONARY_BYTES)
+    blobs = []
+    for blob in plain:
+        if blob:
+            deflate = zlib.compressobj(9, zlib.DEFLATED, _WBITS, 9, zlib.Z_DEFAULT_STRATEGY, zdict)
+            blob = deflate.compress(blob) + deflate.flush()
+        blobs.append(blob)
+    offsets = array("I", [0])
+    for blob in blobs:
+        offsets.append(offsets[-1] + len(blob))
+    if sys.byteorder == "big":
+        offsets.byteswap()
+    head = _U32.pack(buckets) + _U32.pack(len(zdict)) + zdict
+    return head + offsets.tobytes() + b"".join(blobs)
+
+
+class Table:
+    """A table written by `pack_table`, read in place (the offsets array is its only copy)."""
+
+    def __init__(self, data: bytes) -> None:
+        if array("I").itemsize != 4:  # pragma: no cover - every CPython platform has 4
+            raise RuntimeError("the record table needs 4-byte unsigned ints")
+        (self.buckets,) = _U32.unpack_from(data, 0)
+        (size,) = _U32.unpack_from(data, 4)
+        self._zdict = data[8 : 8 + size]
+        start = 8 + size
+        end = start + 4 * (self.buckets + 1)
+        offsets = array("I")
+        offsets.frombytes(data[start:end])
+        if sys.byteorder == "big":
+            offsets.byteswap()
+        self._offsets = offsets
+        self._data = memoryview(data)[end:]
+        self._last: tuple[int, dict[str, Any]] = (-1, {})
+        """The bucket decoded last: a caller often asks for the same key twice in a row (the
+        tagger for a word's weights, then for its gazetteer entries). Keeping every bucket
+        would double the memory of a text that reads most of them."""
+
+    def _bucket(self, b: int) -> dict[str, Any]:
+        start, end = self._offsets[b], self._offsets[b + 1]
+        if start == end:
+            return {}
+        inflate = zlib.decompressobj(_WBITS, self._zdict)
+        bucket: dict[str, Any] = _loads(inflate.decompress(self._data[start:end]))
+        return bucket
+
+    def get(self, key: str) -> Any:
+        """The record of `key` (as it was stored), or None."""
+        b = _bucket_of(key, self.buckets)
+        last, bucket = self._last
+        if b != last:
+            bucket = self._bucket(b)
+            self._last = (b, bucket)
+        return bucket.get(key)
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        """Every (key, record), bucket by bucket: for exporting, not for the tagger."""
+        for b in range(self.buckets):
+            yield from self._bucket(b).items()
