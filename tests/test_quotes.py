@@ -161,3 +161,22 @@ def test_record_is_frozen_and_spans_include_marks() -> None:
 def test_no_quotes_no_paragraphs() -> None:
     assert find_quotes("", [], []) == []
     assert find_quotes("No quotation here.", [(0, 18)], []) == []
+
+
+# --- quotation styles -----------------------------------------------------------------------
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    # The New York Times archive writes its quotation marks as two apostrophes.
+    t = (
+        "''We finally may be seeing some wage growth, and that is a big story,'' the economist "
+        "Dara Quint wrote on her blog.\n"
+        "Mr. Obel added that ''it becomes harder and harder to argue otherwise.''\n"
+        "Nothing here is ''quoted'' and it's the author's own."
+    )
+    r = run(t, [("Dara Quint", "PER"), ("Obel", "PER")])
+    assert [t[q.start : q.end] for q in r] == [
+        "''We finally may be seeing some wage growth, and that is a big story,''",
+        "''it becomes harder and harder to argue otherwise.''",
+    ]
+    assert [q.speaker_name for q in r] == ["Dara Quint", "Obel"]

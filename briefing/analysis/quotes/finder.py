@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.analysis.quotes.cues import Cue, left_cue, right_cue
-from briefing.analysis.quotes.marks import RawQuote, raw_quotes
+from briefing.analysis.quotes.marks import RawQuote, doubled_apostrophes, raw_quotes
 from briefing.analysis.quotes.mentions import Mention, Mentions
 from briefing.analysis.quotes.patterns import (
     DASH_ATTRIBUTION_RE,
@@ -69,6 +69,12 @@ def find_quotes(
     `paragraphs` are (start, end) character spans in order; `names` are (start, end, type)
     entity mentions from the NER tagger (only PER and ORG are used as speakers).
     """
+    text, closing = doubled_apostrophes(text)
+
+    def mark_end(end: int) -> int:
+        # A closing '' is read as "” ": the quote takes in the second apostrophe.
+        return end + 1 if end - 1 in closing else end
+
     raw = raw_quotes(text, paragraphs)
     raw_starts = [r.start for r in raw]
 
@@ -89,12 +95,12 @@ def find_quotes(
     return [
         QuoteRecord(
             start=r.start,
-            end=r.end,
+            end=mark_end(r.end),
             speaker_start=r.speaker_start,
             speaker_end=r.speaker_end,
             speaker_name=r.speaker_name,
             cue=r.cue,
-            parts=tuple(r.parts),
+            parts=tuple((a, mark_end(b)) for a, b in r.parts),
             how=r.how,
         )
         for r in results

@@ -1,12 +1,15 @@
 """Finding quotation marks and pairing them into quote spans, paragraph by paragraph.
 
-Only double quotes count (straight, curly, «», „): single quotes are mostly apostrophes in
-news text. Pairing never crosses a paragraph boundary, because news style repeats the opening
-mark at the start of each paragraph of a long quote and leaves the earlier ones unclosed.
+Only double quotes count (straight, curly, «», „, and the doubled apostrophes '' … '' of the
+New York Times archive): single quotes are mostly apostrophes in news text, and a ‘…’ nested
+in a quote stays part of it. Pairing never crosses a paragraph boundary, because news style
+repeats the opening mark at the start of each paragraph of a long quote and leaves the earlier
+ones unclosed (`RawQuote.open_ended`; the finder carries the speaker on).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -15,6 +18,45 @@ from briefing.analysis.quotes.patterns import (
     OPENING_MARKS,
     QUOTE_MARK_RE,
 )
+
+_APOSTROPHES_RE = re.compile("'{2,3}")
+_CLOSE_BEFORE = frozenset(".,;:!?)]}—–-")
+_OPEN_AFTER = frozenset("([{—–-")
+
+
+def doubled_apostrophes(text: str) -> tuple[str, frozenset[int]]:
+    """`text` with each '' used as a quotation mark written as a curly mark and a space (same
+    length, so every offset holds), and the positions of the closing ones (a quote's span must
+    take in the space after them too: it is the second apostrophe).
+
+    A '' after a space or an opening bracket and before a word opens ("“ "); one after a word
+    or punctuation and before a space or punctuation closes ("” "). Three apostrophes are a
+    double mark and a nested single one: for an opening mark the first two, for a closing one
+    the last two. Anything else ('' between two letters, or between two spaces) is left alone.
+    """
+    if "''" not in text:
+        return text, frozenset()
+    chars: list[str] | None = None
+    closing: set[int] = set()
+    n = len(text)
+    for m in _APOSTROPHES_RE.finditer(text):
+        i, j = m.start(), m.end()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[j] if j < n else " "
+        opens = (prev.isspace() or prev in _OPEN_AFTER) and not nxt.isspace()
+        closes = (nxt.isspace() or nxt in _CLOSE_BEFORE) and not prev.isspace()
+        if opens == closes:
+            continue
+        if chars is None:
+            chars = list(text)
+        if opens:
+            chars[i], chars[i + 1] = "“", " "
+        else:
+            chars[j - 2], chars[j - 1] = "”", " "
+            closing.add(j - 2)
+    if chars is None:
+        return text, frozenset()
+    return "".join(chars), frozenset(closing)
 
 
 class RawQuote(NamedTuple):
