@@ -180,3 +180,38 @@ def test_doubled_apostrophes_are_quotation_marks() -> None:
         "''it becomes harder and harder to argue otherwise.''",
     ]
     assert [q.speaker_name for q in r] == ["Dara Quint", "Obel"]
+
+
+# --- pronoun speakers -----------------------------------------------------------------------
+
+
+def test_she_said_goes_to_the_woman_by_her_first_name() -> None:
+    # No honorific anywhere: the first names tell who "she" can be.
+    t = (
+        "Daniel Okafor and Maria Lindqvist met the board on Monday.\n"
+        "The talks ran late into the night.\n"
+        "“It was a productive meeting,” she said."
+    )
+    r = run(t, [("Daniel Okafor", "PER"), ("Maria Lindqvist", "PER")])
+    assert [q.speaker_name for q in r] == ["Maria Lindqvist"]
+    assert t[r[0].name_start : r[0].name_end] == "Maria Lindqvist"  # type: ignore[misc]
+
+
+def test_pronouns_follow_gender_across_two_speakers() -> None:
+    t = (
+        "“We will appeal the ruling,” Daniel Okafor said.\n"
+        "Maria Lindqvist, the prosecutor, was not moved.\n"
+        "“The evidence is clear and the jury saw it,” she said.\n"
+        "“I have nothing more to add today,” he said."
+    )
+    r = run(t, [("Daniel Okafor", "PER"), ("Maria Lindqvist", "PER")])
+    assert [q.speaker_name for q in r] == ["Daniel Okafor", "Maria Lindqvist", "Daniel Okafor"]
+
+
+def test_she_skips_a_man_named_by_his_title() -> None:
+    t = (
+        "Congressman Ortiz questioned Robin Ashe, the agency's director.\n"
+        "“We followed every rule that applied to us,” she said."
+    )
+    r = run(t, [("Ortiz", "PER"), ("Robin Ashe", "PER")])
+    assert [q.speaker_name for q in r] == ["Robin Ashe"]

@@ -21,7 +21,7 @@ from briefing.analysis.quotes.patterns import (
     count_words,
 )
 from briefing.analysis.quotes.record import QuoteRecord
-from briefing.analysis.quotes.resolve import Speaker, resolve
+from briefing.analysis.quotes.resolve import Resolved, Speaker, resolve
 from briefing.analysis.quotes.sentences import sentence_start
 from briefing.analysis.quotes.speech import is_speech
 
@@ -55,6 +55,8 @@ class _Result:
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker_name: str | None = None
+    named: Mention | None = None
+    """The name mention the speaker resolved to (None: none, or a description)."""
     cue: str | None = None
     how: str | None = None
 
@@ -99,6 +101,8 @@ def find_quotes(
             speaker_start=r.speaker_start,
             speaker_end=r.speaker_end,
             speaker_name=r.speaker_name,
+            name_start=r.named.start if r.named is not None else None,
+            name_end=r.named.end if r.named is not None else None,
             cue=r.cue,
             parts=tuple((a, mark_end(b)) for a, b in r.parts),
             how=r.how,
@@ -180,18 +184,20 @@ def _assign_speakers(
     last: Speaker | None = None
     for idx, res in enumerate(results):
         if res.mention is not None:
-            name, kind = resolve(mentions, res.mention, last)
-            res.speaker_name = name
+            name, kind, named = resolve(mentions, res.mention, last)
+            res.speaker_name, res.named = name, named
             if name is not None:
-                last = Speaker(name, kind, res.start, res.paragraph)
+                last = Speaker(name, kind, res.start, res.paragraph, named)
             continue
         cand = _context_speaker(text, paragraphs, mentions, results, idx, last)
         if cand is not None:
-            name, m, how, cword = cand
-            res.speaker_name, res.how, res.cue = name, how, cword
+            r, m, how, cword = cand
+            if r.name is None:
+                continue
+            res.speaker_name, res.named, res.how, res.cue = r.name, r.mention, how, cword
             if m is not None:
                 res.speaker_start, res.speaker_end = m.start, m.end
-            last = Speaker(name, "PER", res.start, res.paragraph)
+            last = Speaker(r.name, r.kind, res.start, res.paragraph, r.mention)
 
 
 def _context_speaker(
@@ -201,8 +207,8 @@ def _context_speaker(
     results: list[_Result],
     idx: int,
     last: Speaker | None,
-) -> tuple[str, Mention | None, str, str | None] | None:
-    """(name, mention, rule, cue) for a quote without a cue, trying in order: a later
+) -> tuple[Resolved, Mention | None, str, str | None] | None:
+    """(resolved speaker, mention, rule, cue) for a quote without a cue, trying in order: a later
     attributed quote in the paragraph, the previous speaker, the previous sentence's
     subject, this sentence's subject, an introducing paragraph ending in ":"."""
     res = results[idx]
@@ -213,9 +219,9 @@ def _context_speaker(
         if later.paragraph != pi:
             break
         if later.mention is not None:
-            name, _ = resolve(mentions, later.mention, last)
-            if name:
-                return name, later.mention, "same-para-next", later.cue
+            r = resolve(mentions, later.mention, last)
+            if r.name:
+                return r, later.mention, "same-para-next", later.cue
             break
     starts_para = not text[ps : res.start].strip()
     if last is not None:
@@ -230,11 +236,11 @@ def _context_speaker(
             or (starts_para and pi - last.paragraph <= _CONTINUE_PARAGRAPHS and not new_person)
             or prev_colon
         ):
-            return last.name, None, "continue", None
+            return Resolved(last.name, last.kind, last.mention), None, "continue", None
     if starts_para and pi > 0:
         c = mentions.subject_before(res.start, None)
         if c is not None and c.start >= paragraphs[max(0, pi - _CONTINUE_PARAGRAPHS)][0]:
-            return mentions.name_of(c), c, "prev-subj", None
+            return Resolved(mentions.name_of(c), c.kind, c), c, "prev-subj", None
     # A partial quote inside a sentence (Smith called it “…”): the sentence subject.
     ss = sentence_start(text, res.start, ps)
     ms = [
@@ -248,16 +254,16 @@ def _context_speaker(
     if colon > 0 and any(m.start > colon for m in ms):
         ms = [m for m in ms if m.start > colon]
     for m0 in ms[:2]:
-        name, _ = resolve(mentions, m0, last)
-        if name:
-            return name, m0, "sent-subj", None
+        r = resolve(mentions, m0, last)
+        if r.name:
+            return r, m0, "sent-subj", None
     if pi > 0:
         # The previous paragraph ends with an introduction: "X said:".
         pps, ppe = paragraphs[pi - 1]
         if text[pps:ppe].rstrip().endswith(":"):
             intro = left_cue(text, mentions, ppe, pps)
             if intro:
-                name, _ = resolve(mentions, intro[0], last)
-                if name:
-                    return name, intro[0], "prev-para-intro", intro[1]
+                r = resolve(mentions, intro[0], last)
+                if r.name:
+                    return r, intro[0], "prev-para-intro", intro[1]
     return None

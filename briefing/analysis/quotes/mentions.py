@@ -12,6 +12,12 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from briefing.analysis.quotes.gender import (
+    SAID_PRONOUN_RE,
+    first_name_gender,
+    kin_gender,
+    title_gender,
+)
 from briefing.analysis.quotes.lexicon import (
     BARE_NOMINALS,
     CAP_STOP,
@@ -79,14 +85,47 @@ class Mentions:
         self.ms = [Mention(s, e, k, text[s:e], in_quote(s)) for s, e, k in spans]
         self.starts = [m.start for m in self.ms]
         self.full = self._full_names()
-        self.gender = {
-            m.group(2).lower(): "m" if m.group(1) == "Mr" else "f"
-            for m in GENDERED_NAME_RE.finditer(text)
-        }
-        # Gender comes only from Mr./Ms./Mrs.: gender evidence from pronouns near a name was
-        # tried and hurt on PolNeAR train (articles about a man and a woman running against
-        # each other mix he and she).
+        self.forms = self._first_names_by_surname()
+        self.gender = self._text_genders()
+        self._gender_cache: dict[int, tuple[str | None, bool]] = {}
         self.sents = sentence_starts(text)
+
+    def _text_genders(self) -> dict[str, str | None]:
+        """Surname (lower case) -> "m"/"f" as the text gives it: an honorific or gendered
+        title before a mention ("Mrs. Acosta", "congresswoman Jane Ruiz"), else the pronoun of
+        "Name said he"; None when the text gives both (a couple: "Mr. and Mrs. Clinton")."""
+        titles: dict[str, str | None] = {}
+        pronouns: dict[str, str | None] = {}
+
+        def note(found: dict[str, str | None], key: str, g: str) -> None:
+            found[key] = g if found.get(key, g) == g else None
+
+        text = self.text
+        for hm in GENDERED_NAME_RE.finditer(text):
+            note(titles, hm.group(2).lower(), "m" if hm.group(1) == "Mr" else "f")
+        for m in self.ms:
+            if m.kind != "PER":
+                continue
+            toks = name_tokens(m.text)
+            if not toks:
+                continue
+            g = title_gender(text[max(0, m.start - 24) : m.start])
+            if g:
+                note(titles, toks[-1].lower(), g)
+            said = SAID_PRONOUN_RE.match(text, m.end)
+            if said and not m.in_quote:
+                note(pronouns, toks[-1].lower(), "m" if said.group(1).lower() == "he" else "f")
+        return {**pronouns, **titles}
+
+    def _first_names_by_surname(self) -> dict[str, set[str]]:
+        """Surname (lower case) -> the first names of its multi-token forms."""
+        forms: dict[str, set[str]] = {}
+        for m in self.ms:
+            if m.kind == "PER":
+                toks = name_tokens(m.text)
+                if len(toks) >= 2:
+                    forms.setdefault(toks[-1].lower(), set()).add(toks[0])
+        return forms
 
     def _full_names(self) -> dict[str, str]:
         """Surname (lower case) -> the most frequent multi-token form (ties: the longest)."""
@@ -136,9 +175,45 @@ class Mentions:
         return m.text
 
     def gender_of(self, m: Mention) -> str | None:
-        """ "m" or "f" when an honorific (Mr., Ms., Mrs., Miss) gives it, else None."""
+        """ "m" or "f" for a person mention, else None: a title or kinship noun before this
+        mention ("Mrs.", "his wife"), what the text says of the surname (a title before
+        another of its mentions, "Acosta said she"), the mention's own first name ("Bill
+        Clinton"), the first name of the surname's full forms when they agree."""
+        return self.gender_evidence(m)[0]
+
+    def gender_evidence(self, m: Mention) -> tuple[str | None, bool]:
+        """(gender, whether the text says it) for a person mention: a first name alone is
+        weak evidence (Lindsey Graham)."""
+        found = self._gender_cache.get(m.start)
+        if found is None:
+            found = self._gender(m)
+            self._gender_cache[m.start] = found
+        return found
+
+    def _gender(self, m: Mention) -> tuple[str | None, bool]:
         toks = name_tokens(m.text)
-        return self.gender.get(toks[-1].lower()) if toks else None
+        if not toks:
+            return None, False
+        g = kin_gender(self.text[max(0, m.start - 24) : m.start])
+        if g:
+            return g, True
+        key = toks[-1].lower()
+        firsts = self.forms.get(key, set())
+        if len(toks) >= 2:
+            # A family shares a surname: what the text says of the surname holds for this
+            # full name only when no other first name goes with it.
+            if len(firsts) <= 1 and self.gender.get(key):
+                return self.gender[key], True
+            return first_name_gender(toks[0]), False
+        if key in self.gender:
+            return self.gender[key], self.gender[key] is not None
+        genders = {first_name_gender(f) for f in firsts}
+        return (genders.pop() if len(genders) == 1 else None), False
+
+    def person_key(self, m: Mention) -> str:
+        """The surname (lower case) a person mention is known by; its text otherwise."""
+        toks = name_tokens(m.text) if m.kind == "PER" else []
+        return toks[-1].lower() if toks else m.text.lower()
 
     def _is_modifier(self, m: Mention) -> bool:
         """Possessive or noun modifier ("Smith's campaign", "the Lopez campaign")."""
