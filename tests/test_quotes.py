@@ -215,3 +215,41 @@ def test_she_skips_a_man_named_by_his_title() -> None:
     )
     r = run(t, [("Ortiz", "PER"), ("Robin Ashe", "PER")])
     assert [q.speaker_name for q in r] == ["Robin Ashe"]
+
+
+# --- the name in a speaker's noun phrase ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "“The strikes changed nothing on the ground,” said Harbor Authority spokesman "
+            "Capt. Lena Marsh, who was asked about the raids.",
+            [("Harbor Authority", "ORG"), ("Lena Marsh", "PER")],
+        ),
+        (
+            "“We have a path to victory this spring,” added his campaign manager Lena Marsh.",
+            [("Lena Marsh", "PER")],
+        ),
+        (
+            "“It is called the power of unity,” Okafor's senior adviser Lena Marsh said.",
+            [("Okafor", "PER"), ("Lena Marsh", "PER")],
+        ),
+        (
+            "“Nothing is settled yet,” said former secretary of state Lena Marsh.",
+            [("Lena Marsh", "PER")],
+        ),
+    ],
+)
+def test_speaker_is_the_person_at_the_end_of_titles(
+    text: str, names: list[tuple[str, str]]
+) -> None:
+    (q,) = run(text, names)
+    assert q.speaker_name == "Lena Marsh"
+
+
+def test_nearest_cue_before_the_quote_names_the_speaker() -> None:
+    t = "After Ruth Caldwell asked who would win, Tom Ferris replied, “The one with more votes.”"
+    (q,) = run(t, [("Ruth Caldwell", "PER"), ("Tom Ferris", "PER")])
+    assert q.speaker_name == "Tom Ferris"

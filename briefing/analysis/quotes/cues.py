@@ -14,6 +14,7 @@ from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
     ADHOC_NOMINAL_INVERTED_RE,
     ADHOC_NOMINAL_RE,
+    ARTICLE_BEFORE_RE,
     AUX_GAP_RE,
     COMMA_DASH_THE_END_RE,
     COMMA_OR_DASH_END_RE,
@@ -21,9 +22,11 @@ from briefing.analysis.quotes.patterns import (
     DASH_ATTRIBUTION_RE,
     LEFT_GAP_RE,
     NAME_AFTER_QUOTE_VERB_RE,
+    NP_GAP_RE,
     ONLY_DASHES_RE,
     SENTENCE_PUNCT_RE,
     SUBJECT_LEAD_RE,
+    TITLE_GAP_RE,
     count_words,
 )
 from briefing.analysis.quotes.sentences import sentence_end, sentence_start
@@ -33,6 +36,31 @@ Cue = tuple[Mention, str | None, str]
 
 _MAX_SUBJECT_DISTANCE = 7
 """Words between the closing mark and a post-quote subject ("…,” Ms. Rivera said)."""
+
+
+def np_head(text: str, ms: list[Mention], i: int = 0) -> Mention:
+    """The speaker of the noun phrase that begins with ms[i]: titles and organisations run
+    up to a person's name ("Pentagon spokesman Navy Capt. Jeff Davis", "Trump's adviser
+    Jason Miller", "his campaign manager Jeff Weaver"); the last person in that run, else
+    ms[i]. A comma, a preposition or a verb ends the phrase ("Smith of the Brookings
+    Institution", "a spokesman for Acme": the first mention)."""
+    best = ms[i]
+    for k in range(i + 1, len(ms)):
+        if ms[k].kind == "PRON" or not NP_GAP_RE.fullmatch(text, ms[k - 1].end, ms[k].start):
+            break
+        if ms[k].kind == "PER":
+            best = ms[k]
+    return best
+
+
+def _inverted_subject(text: str, after: list[Mention], cue_end: int) -> Mention | None:
+    """The subject after an inverted cue ("said former secretary of state Jane Ruiz")."""
+    if not after:
+        return None
+    gap = text[cue_end : after[0].start]
+    if count_words(gap) <= 3 or TITLE_GAP_RE.fullmatch(gap):
+        return np_head(text, after)
+    return None
 
 
 def right_cue(text: str, mentions: Mentions, qe: int, lim: int) -> Cue | None:
@@ -80,17 +108,12 @@ def _right_cue_word(
     cword = cue.group(0).lower()
     cue_start, cue_end = qe + cue.start(), qe + cue.end()
     after = mentions.between(cue_end, min(end, cue_end + 80))
-    inv_ok = (
-        bool(after) and count_words(text[cue_end : after[0].start]) <= 3 and cword in SAY_INVERTIBLE
-    )
+    inverted = _inverted_subject(text, after, cue_end)
+    inv_ok = inverted is not None and cword in SAY_INVERTIBLE
     if ONLY_DASHES_RE.match(pre) or (cword == "according to" and count_words(pre) <= 2):
         # “…,” said X
-        if (
-            after
-            and count_words(text[cue_end : after[0].start]) <= 3
-            and cword not in ("told", "tells")
-        ):
-            return after[0], cword, "R-inv"
+        if inverted is not None and cword not in ("told", "tells"):
+            return inverted, cword, "R-inv"
         return None
     ms = mentions.between(qe, cue_start)
     if ms:
@@ -103,10 +126,8 @@ def _right_cue_word(
             and not (last.kind == "PRON" and last.text.lower() in ("it", "who"))
             and (
                 len(ms) == 1
-                or (
-                    count_words(text[qe : last.start]) <= _MAX_SUBJECT_DISTANCE
-                    and ms[0].kind not in SPEAKER_KINDS
-                )
+                or ms[0].kind not in SPEAKER_KINDS
+                or np_head(text, ms) is last  # “…,” Trump's adviser Jason Miller said
             )
         ):
             return last, cword, "R-subj"
@@ -115,8 +136,8 @@ def _right_cue_word(
         if SUBJECT_LEAD_RE.fullmatch(text[qe : first.start]) and count_words(pre) <= 30:
             return first, cword, "R-subj"
     # “…,” the campaign of X said, ... said X
-    if inv_ok and COMMA_OR_DASH_END_RE.search(pre):
-        return after[0], cword, "R-inv2"
+    if inv_ok and inverted is not None and COMMA_OR_DASH_END_RE.search(pre):
+        return inverted, cword, "R-inv2"
     if ms:
         last = ms[-1]
         if (
@@ -137,9 +158,17 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
     cues = list(CUE_RE.finditer(seg))
     if not cues:
         return None
-    for cue in cues:
+    for cue in reversed(cues):  # the cue nearest the quote first
         cword = cue.group(0).lower()
         cs, ce = ss + cue.start(), ss + cue.end()
+        if (
+            cword == "in a statement"
+            or (cword.startswith("continue") and text.startswith(" to ", ce))
+            or (cword == "written" and ARTICLE_BEFORE_RE.search(text, max(ss, cs - 4), cs))
+        ):
+            # An adverbial ("X told Y in a (written) statement") or "will continue to be":
+            # not the verb whose subject spoke.
+            continue
         if cword == "according to":
             # According to X, “…”
             ms = mentions.between(ce, qs)
@@ -159,5 +188,5 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
         return before[0], cword, "L-subj"
     after = mentions.between(ce, qs)
     if after and cword in SAY_INVERTIBLE and count_words(text[ce : after[0].start]) <= 1:
-        return after[0], cword, "L-inv"
+        return np_head(text, after), cword, "L-inv"
     return None

@@ -28,7 +28,7 @@ CUE_RE = re.compile(
 _DETERMINER = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir"
 NOMINAL_HEAD_RE = re.compile(trie_regex(NOMINAL_HEADS, WORD_START) + r"\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(" + _DETERMINER + r")\s+(?:[\w’'-]+\s+){0,3}$")
-_HONORIFICS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Prof Rev Sens Reps".split()
+_HONORIFICS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Capt Maj Cmdr Prof Rev Sens Reps".split()
 HONORIFIC_NAME_RE = re.compile(
     trie_regex(_HONORIFICS, WORD_START) + r"\.\s+(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
@@ -109,6 +109,19 @@ ADHOC_NOMINAL_INVERTED_RE = re.compile(
 )
 """“…,” said the 46-year-old."""
 
+_NOT_IN_TITLES = (
+    r"(?!(?:of|for|at|with|from|by|in|on|to|and|or|but|who|which|that|said|says|told|is|was"
+    r"|he|she|they|it|when|as|after|before|while|because)\b)"
+)
+NP_GAP_RE = re.compile(r"(?:[’']s)?\s+(?:" + _NOT_IN_TITLES + r"[\w’'-]+\.?\s+){0,4}")
+"""Between two mentions of one noun phrase: a possessive and up to four title words ("’s
+senior communications adviser", " Capt. "), no comma, preposition or verb."""
+TITLE_GAP_RE = re.compile(r"\s+(?:" + _NOT_IN_TITLES.replace("of|", "") + r"[\w’'-]+\.?\s+){1,5}")
+"""Between an inverted cue and the name: up to five title words, "of" allowed ("said former
+secretary of state ")."""
+
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
+
 NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")
 ONLY_DASHES_RE = re.compile(r"^[\s,—–-]*$")
 SENTENCE_PUNCT_RE = re.compile(r"[.;:!?()]")
@@ -130,7 +143,8 @@ LEFT_GAP_RE = re.compile(r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
 """As `AUX_GAP_RE`, plus one apposition: "Sanders, a Vermont senator, said"."""
 
 ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Maj|Cmdr|Cpl|Amb|Prof|Rev|St|Jr"
+    r"|Sr|Inc|Corp|Co|Ltd|"
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|No|U\.S|U\.N|D\.C|U\.K|a\.m|p\.m)|\b[A-Z])\.$"
 )
 """A full stop that does not end a sentence (titles, months, initials)."""
