@@ -19,6 +19,7 @@ from briefing.analysis.quotes.patterns import (
     COMMA_DASH_THE_END_RE,
     COMMA_OR_DASH_END_RE,
     CUE_RE,
+    INTRODUCES_RE,
     DASH_ATTRIBUTION_RE,
     LEFT_GAP_RE,
     NAME_AFTER_QUOTE_VERB_RE,
@@ -26,6 +27,7 @@ from briefing.analysis.quotes.patterns import (
     ONLY_DASHES_RE,
     SENTENCE_PUNCT_RE,
     SUBJECT_LEAD_RE,
+    SUBORDINATE_RE,
     TITLE_GAP_RE,
     count_words,
 )
@@ -116,6 +118,17 @@ def _right_cue_word(
             return inverted, cword, "R-inv"
         return None
     ms = mentions.between(qe, cue_start)
+    if (
+        inv_ok
+        and inverted is not None
+        and inverted.kind == "PER"
+        and ms
+        and not any(m.kind == "PER" for m in ms)
+        and not text[cue_end : inverted.start].strip()
+        and COMMA_OR_DASH_END_RE.search(pre)
+    ):
+        # “…” and Clevelanders get nervous, said Christine Link
+        return inverted, cword, "R-inv2"
     if ms:
         last = ms[-1]
         # “…,” X (also) said
@@ -152,11 +165,22 @@ def _right_cue_word(
 def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
     """Attribution before a quote starting at qs, within its sentence and after lo."""
     ss = sentence_start(text, qs, lo)
+    main_subject = None
+    sub = SUBORDINATE_RE.match(text, ss, qs)
+    if sub:
+        # "When asked whom she supported, Ms. Sherry smiled and said, “…”": the cue and the
+        # subject of the main clause, not of the clause before the comma.
+        comma = text.find(",", sub.end(), qs)
+        main = mentions.between(comma + 1, qs) if comma > 0 else []
+        if main and not text[comma + 1 : main[0].start].strip():
+            ss, main_subject = comma + 1, main[0]
     seg = text[ss:qs]
     if not seg.strip():
         return None
     cues = list(CUE_RE.finditer(seg))
     if not cues:
+        if main_subject is not None and INTRODUCES_RE.search(seg):
+            return main_subject, None, "L-main"  # "…, Rubio fired back forcefully: “…”"
         return None
     for cue in reversed(cues):  # the cue nearest the quote first
         cword = cue.group(0).lower()

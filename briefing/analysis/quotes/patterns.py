@@ -30,8 +30,12 @@ NOMINAL_HEAD_RE = re.compile(trie_regex(NOMINAL_HEADS, WORD_START) + r"\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(" + _DETERMINER + r")\s+(?:[\w’'-]+\s+){0,3}$")
 _HONORIFICS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Capt Maj Cmdr Prof Rev Sens Reps".split()
 HONORIFIC_NAME_RE = re.compile(
-    trie_regex(_HONORIFICS, WORD_START) + r"\.\s+(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+    trie_regex(_HONORIFICS, WORD_START)
+    + r"\.\s+(?:"
+    + trie_regex(_HONORIFICS, WORD_START)
+    + r"\.\s+)?(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
+"""A name after an honorific or two ("Sen. Jane Ruiz", "Lt. Gen. Mick Bednarek")."""
 GENDERED_NAME_RE = re.compile(
     "(" + trie_regex(["Mr", "Mrs", "Ms", "Miss"], WORD_START) + r")\.?\s+"
     r"(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)"
@@ -81,8 +85,9 @@ SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
 )
 PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?:of|with|by|to|for|against|about|from|at|on|than)\s+(?:the\s+)?$"
+    r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than)\s+(?:the\s+)?$"
 )
+"""A name after a preposition is seldom the subject ("As for Trump, he said" is)."""
 OBJECT_PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:of|with|by|to|for|against|about|from)\s+(?:the\s+)?$"
 )
@@ -120,6 +125,15 @@ TITLE_GAP_RE = re.compile(r"\s+(?:" + _NOT_IN_TITLES.replace("of|", "") + r"[\w�
 """Between an inverted cue and the name: up to five title words, "of" allowed ("said former
 secretary of state ")."""
 
+SUBORDINATE_RE = re.compile(
+    r"[\s(“\"]*(?:When|After|Before|As|While|If|Although|Though|Since|Because|Once|Until"
+    r"|Asked|Pressed|Speaking|Responding|Told)\b"
+)
+"""A sentence that opens with a subordinate clause: its subject comes after the comma."""
+INTRODUCES_RE = re.compile(r"[:,]\s*$")
+"""The text before a quote introduces it ("X fired back:")."""
+RELATIVE_GAP_RE = re.compile(r"\s*,?\s*")
+"""Between a name and the "who" that refers to it."""
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
 
 NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")

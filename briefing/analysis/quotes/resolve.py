@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from briefing.analysis.quotes.lexicon import CORE_TITLES
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
-from briefing.analysis.quotes.patterns import STARTS_WITH_THE_RE
+from briefing.analysis.quotes.patterns import RELATIVE_GAP_RE, STARTS_WITH_THE_RE
 
 _RECENT_CHARS = 1500
 """How far back (characters) the previous speaker or an organisation still counts."""
@@ -40,6 +40,10 @@ class Resolved(NamedTuple):
 
 
 _NONE = Resolved(None, None, None)
+
+
+def text_between(mentions: Mentions, a: int, b: int) -> str:
+    return mentions.text[a:b]
 
 
 def _named(mentions: Mentions, c: Mention) -> Resolved:
@@ -86,6 +90,13 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
         return _named(mentions, m)
     low = m.text.lower()
     if m.kind == "PRON":
+        if low == "who":
+            # "Mike Lee, who declared …": the mention right before.
+            prev = mentions.between(max(0, s - 120), s)
+            if prev and prev[-1].kind != "PRON" and RELATIVE_GAP_RE.fullmatch(text_between(
+                mentions, prev[-1].end, s
+            )):
+                return resolve(mentions, prev[-1], last)
         if low in ("he", "she", "who"):
             want = None if low == "who" else ("m" if low == "he" else "f")
             if want and _last_is_antecedent(mentions, last, s, want):
