@@ -253,3 +253,41 @@ def test_nearest_cue_before_the_quote_names_the_speaker() -> None:
     t = "After Ruth Caldwell asked who would win, Tom Ferris replied, “The one with more votes.”"
     (q,) = run(t, [("Ruth Caldwell", "PER"), ("Tom Ferris", "PER")])
     assert q.speaker_name == "Tom Ferris"
+
+
+# --- organisations speak --------------------------------------------------------------------
+
+
+def test_the_company_said_is_the_company_named_before() -> None:
+    t = (
+        "Lumora Systems recalled 4,000 heaters on Friday after reports of fires.\n"
+        "Regulators in three states had asked for the recall.\n"
+        "“We are contacting every customer who bought one,” the company said."
+    )
+    r = run(t, [("Lumora Systems", "ORG")])
+    assert [q.speaker_name for q in r] == ["Lumora Systems"]
+    assert t[r[0].name_start : r[0].name_end] == "Lumora Systems"  # type: ignore[misc]
+
+
+def test_the_bank_is_the_organisation_with_bank_in_its_name() -> None:
+    t = (
+        "The Harbor Development Bank lent $2 billion to the island's agencies, Northwind Capital "
+        "said in a report.\n"
+        "“Those loans were never going to be repaid,” the bank said."
+    )
+    r = run(t, [("Harbor Development Bank", "ORG"), ("Northwind Capital", "ORG")])
+    assert [q.speaker_name for q in r] == ["Harbor Development Bank"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said a spokesperson for Lumora Systems",
+        "a spokesman for Lumora Systems said",
+        "a Lumora Systems spokeswoman said",
+    ],
+)
+def test_a_spokesperson_for_an_organisation_speaks_for_it(attribution: str) -> None:
+    t = f"“We are contacting every customer who bought one,” {attribution}."
+    r = run(t, [("Lumora Systems", "ORG")])
+    assert [q.speaker_name for q in r] == ["Lumora Systems"]

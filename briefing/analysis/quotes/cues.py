@@ -19,8 +19,8 @@ from briefing.analysis.quotes.patterns import (
     COMMA_DASH_THE_END_RE,
     COMMA_OR_DASH_END_RE,
     CUE_RE,
-    INTRODUCES_RE,
     DASH_ATTRIBUTION_RE,
+    INTRODUCES_RE,
     LEFT_GAP_RE,
     NAME_AFTER_QUOTE_VERB_RE,
     NP_GAP_RE,
@@ -38,6 +38,13 @@ Cue = tuple[Mention, str | None, str]
 
 _MAX_SUBJECT_DISTANCE = 7
 """Words between the closing mark and a post-quote subject ("…,” Ms. Rivera said)."""
+
+
+def _gap_ok(gap_re: re.Pattern[str], text: str, subject: Mention, cue_start: int) -> bool:
+    """What stands between a subject and its cue fits `gap_re`; "X spokesman said" lets an
+    organisation speak, not a person ("a Clinton spokesman" is not Clinton)."""
+    m = gap_re.fullmatch(text, subject.end, cue_start)
+    return m is not None and not (m.group("spokes") and subject.kind == "PER")
 
 
 def np_head(text: str, ms: list[Mention], i: int = 0) -> Mention:
@@ -133,7 +140,7 @@ def _right_cue_word(
         last = ms[-1]
         # “…,” X (also) said
         if (
-            AUX_GAP_RE.fullmatch(text[last.end : cue_start])
+            _gap_ok(AUX_GAP_RE, text, last, cue_start)
             and not SENTENCE_PUNCT_RE.search(text[qe : last.start])
             and count_words(text[qe : last.start]) <= _MAX_SUBJECT_DISTANCE
             and not (last.kind == "PRON" and last.text.lower() in ("it", "who"))
@@ -154,7 +161,7 @@ def _right_cue_word(
     if ms:
         last = ms[-1]
         if (
-            AUX_GAP_RE.fullmatch(text[last.end : cue_start])
+            _gap_ok(AUX_GAP_RE, text, last, cue_start)
             and COMMA_DASH_THE_END_RE.search(text[qe : last.start])
             and count_words(pre) <= 25
         ):
@@ -201,7 +208,7 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
             continue
         # X said: “…”  /  X, a spokesman, told reporters that “…”
         before = mentions.between(ss, cs)
-        if before and LEFT_GAP_RE.fullmatch(text[before[-1].end : cs]):
+        if before and _gap_ok(LEFT_GAP_RE, text, before[-1], cs):
             return before[-1], cword, "L-adj"
     cue = cues[-1]
     cword = cue.group(0).lower()

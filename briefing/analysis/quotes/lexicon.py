@@ -80,7 +80,29 @@ SOURCE_TITLES = (
 ).split()
 """Nominal heads of (often unnamed) sources ("a police spokesman", "the statement")."""
 
-NOMINAL_HEADS = frozenset(CORE_TITLES + SOURCE_TITLES)
+ORG_HEADS = frozenset(
+    "company firm bank network organization organisation group agency department ministry "
+    "newspaper paper magazine outlet publication website site channel station broadcaster "
+    "union university college institute foundation committee council board commission "
+    "court party campaign administration government team retailer automaker airline "
+    "insurer lender charity nonprofit association league".split()
+)
+"""Heads of a description that refers back to an organisation ("the company said")."""
+ANY_ORG_HEADS = frozenset(
+    "company firm organization organisation agency network outlet publication "
+    "website site newspaper paper magazine broadcaster retailer automaker airline insurer "
+    "lender charity nonprofit".split()
+)
+"""Of those, the heads that may refer to an organisation whose name does not contain them
+("the company" is Acme Corp.); the others need their word in the name ("the bank": the
+Government Development Bank; "the committee": the House Ethics Committee)."""
+SPOKESPERSONS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople representative representatives "
+    "official officials executive executives".split()
+)
+"""Heads that speak for the organisation after them ("a spokesperson for Acme")."""
+
+NOMINAL_HEADS = frozenset(CORE_TITLES + SOURCE_TITLES) | ORG_HEADS
 
 BARE_NOMINALS = frozenset(
     {"officials", "sources", "aides", "analysts", "experts", "critics", "supporters"}

@@ -223,6 +223,15 @@ class Mentions:
             return True
         return bool(POSSESSIVE_THE_RE.search(t[max(0, m.start - 5) : m.start]))
 
+    def opens_sentence(self, m: Mention) -> bool:
+        """Whether m is the first mention of its sentence, not after a preposition: the
+        sentence's likely subject ("The State Department also said …")."""
+        k = bisect.bisect_right(self.sents, m.start) - 1
+        lo = self.sents[k] if k >= 0 else 0
+        return not self.between(lo, m.start) and not PREPOSITION_BEFORE_RE.search(
+            self.text, max(lo, m.start - 12), m.start
+        )
+
     def subject_before(self, s: int, want: str | None) -> Mention | None:
         """Antecedent of he/she at s ("m"/"f" in `want`; None for any person).
 

@@ -134,6 +134,8 @@ INTRODUCES_RE = re.compile(r"[:,]\s*$")
 """The text before a quote introduces it ("X fired back:")."""
 RELATIVE_GAP_RE = re.compile(r"\s*,?\s*")
 """Between a name and the "who" that refers to it."""
+SPOKEN_FOR_RE = re.compile(r"\s+(?:for|at|of|with|from)\s+")
+"""After "a spokesman": the organisation follows."""
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
 
 NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")
@@ -151,9 +153,11 @@ AUX = (
     r"|would|will|could|had\s+earlier|earlier|only|often|repeatedly|flatly|bluntly|simply"
     r"|publicly|privately|angrily|famously|told|on\s+\w+|in\s+\w+)\s+)*"
 )
-AUX_GAP_RE = re.compile(r"\s*" + AUX)
-"""Words allowed between a subject and its speech verb ("Smith also said")."""
-LEFT_GAP_RE = re.compile(r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
+_SPOKES = r"(?P<spokes>\s+(?:spokes(?:man|woman|person)|officials?|representatives?))?"
+AUX_GAP_RE = re.compile(_SPOKES + r"\s*" + AUX)
+"""Words allowed between a subject and its speech verb ("Smith also said", "an Acme
+spokesman said": the organisation speaks)."""
+LEFT_GAP_RE = re.compile(_SPOKES + r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
 """As `AUX_GAP_RE`, plus one apposition: "Sanders, a Vermont senator, said"."""
 
 ABBREVIATION_RE = re.compile(

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from briefing.analysis.quotes.lexicon import CORE_TITLES
+from briefing.analysis.quotes.lexicon import ANY_ORG_HEADS, CORE_TITLES, ORG_HEADS, SPOKESPERSONS
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
-from briefing.analysis.quotes.patterns import RELATIVE_GAP_RE, STARTS_WITH_THE_RE
+from briefing.analysis.quotes.patterns import (
+    RELATIVE_GAP_RE,
+    SPOKEN_FOR_RE,
+    STARTS_WITH_THE_RE,
+)
 
 _RECENT_CHARS = 1500
 """How far back (characters) the previous speaker or an organisation still counts."""
@@ -82,6 +86,39 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
     return True
 
 
+def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | None:
+    """The organisation "the <head>" refers to: the nearest before s whose name has the head
+    word ("the bank": Government Development Bank), else, for a generic head ("the
+    company"), the nearest organisation that was recently the subject of a sentence (not
+    "…'s opposition", "a letter to the NAACP")."""
+    orgs = mentions.between(max(0, s - 2 * _RECENT_CHARS), s, kinds=("ORG",))
+    for c in reversed(orgs):
+        if head in c.text.lower().split():
+            return c
+    if head in ANY_ORG_HEADS:
+        for c in reversed(orgs):
+            if c.start >= s - _RECENT_CHARS and mentions.opens_sentence(c):
+                return c
+    return None
+
+
+def _spoken_for(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved | None:
+    """ "a spokesman for Acme", "an official at the bank": the organisation."""
+    after = SPOKEN_FOR_RE.match(mentions.text, m.end)
+    if after is None:
+        return None
+    nxt = mentions.between(after.end(), after.end() + 80)
+    if not nxt or nxt[0].start != after.end():
+        return None
+    if nxt[0].kind == "ORG":
+        return _named(mentions, nxt[0])
+    if nxt[0].kind == "NOM":
+        r = resolve(mentions, nxt[0], last)
+        if r.kind == "ORG":
+            return r
+    return None
+
+
 def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
     """The name (and kind, and name mention) a speaker mention stands for; a pronoun without
     an antecedent resolves to nothing, a nominal without one to its own text ("NOM")."""
@@ -93,9 +130,11 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
         if low == "who":
             # "Mike Lee, who declared …": the mention right before.
             prev = mentions.between(max(0, s - 120), s)
-            if prev and prev[-1].kind != "PRON" and RELATIVE_GAP_RE.fullmatch(text_between(
-                mentions, prev[-1].end, s
-            )):
+            if (
+                prev
+                and prev[-1].kind != "PRON"
+                and RELATIVE_GAP_RE.fullmatch(text_between(mentions, prev[-1].end, s))
+            ):
                 return resolve(mentions, prev[-1], last)
         if low in ("he", "she", "who"):
             want = None if low == "who" else ("m" if low == "he" else "f")
@@ -115,8 +154,17 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
             if orgs:
                 return _named(mentions, orgs[-1])
         return Resolved(m.text, "NOM", None)
-    # A nominal: "the senator" refers back like he/she; "a source" stays as it is.
+    # A nominal: "the senator" refers back like he/she, "the company" to an organisation,
+    # "a spokesman for Acme" to Acme; "a source" stays as it is.
     head = m.text.split()[-1].lower()
+    if head in SPOKESPERSONS:
+        spoken_for = _spoken_for(mentions, m, last)
+        if spoken_for is not None:
+            return spoken_for
+    if head in ORG_HEADS and STARTS_WITH_THE_RE.match(m.text):
+        org = _organisation_before(mentions, s, head)
+        if org is not None:
+            return _named(mentions, org)
     if head in CORE_TITLES and head not in ("man", "woman") and STARTS_WITH_THE_RE.match(m.text):
         c = mentions.subject_before(s, None)
         if c is not None:
