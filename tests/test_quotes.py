@@ -291,3 +291,23 @@ def test_a_spokesperson_for_an_organisation_speaks_for_it(attribution: str) -> N
     t = f"“We are contacting every customer who bought one,” {attribution}."
     r = run(t, [("Lumora Systems", "ORG")])
     assert [q.speaker_name for q in r] == ["Lumora Systems"]
+
+
+# --- titles and names in quotation marks are not quotes ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her memoir, “A Season on the Water,” sold 40,000 copies in its first month.",
+        "The two ministers signed the “Coastal Fisheries Cooperation Accord,” which sets quotas.",
+        "He appeared on “The Late Evening Show With Dana Pryce” on Tuesday night.",
+    ],
+)
+def test_a_title_or_a_name_in_quotation_marks_is_not_a_quote(text: str) -> None:
+    assert run(text, []) == []
+
+
+def test_a_shouted_sentence_is_still_a_quote() -> None:
+    t = "The group emailed a link to the video with one sentence: “THIS IS NOT OK.”"
+    assert len(run(t, [])) == 1

@@ -59,6 +59,8 @@ SCARE_PREFIX_RE = re.compile(
 )
 """Words before a quote that make it a name or a term, not speech ("the so-called “…”")."""
 
+TITLE_INNER_PUNCT_RE = re.compile(r"[.!?;]\s|[!?]$")
+"""Sentence punctuation inside a quote: not a title ("Wait. Stop Now" / "Why Not Me?")."""
 ENDS_PUNCT_RE = re.compile(r"[.,!?;:—–-]\s*$")
 SHORT_VERB_AFTER_RE = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:said|says|asked|asks|added|replied|responded|shouted|yelled|told"
