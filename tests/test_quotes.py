@@ -311,3 +311,44 @@ def test_a_title_or_a_name_in_quotation_marks_is_not_a_quote(text: str) -> None:
 def test_a_shouted_sentence_is_still_a_quote() -> None:
     t = "The group emailed a link to the video with one sentence: “THIS IS NOT OK.”"
     assert len(run(t, [])) == 1
+
+
+# --- a quotation over several paragraphs ----------------------------------------------------
+
+
+def test_a_quote_running_over_paragraphs_keeps_its_speaker() -> None:
+    # News repeats the opening mark at each new paragraph of one quotation and closes it only
+    # at the end; a second person named inside it does not take it over.
+    t = (
+        "Maria Lindqvist, the prosecutor, spoke after the verdict.\n"
+        "“The jury listened to every witness for six weeks,” she said. “They weighed it all.\n"
+        "“Daniel Okafor had every chance to explain himself, and he did not take it.\n"
+        "“That is why we are here today.”"
+    )
+    r = run(t, [("Maria Lindqvist", "PER"), ("Daniel Okafor", "PER")])
+    assert len(r) == 4
+    assert [q.speaker_name for q in r] == ["Maria Lindqvist"] * 4
+    assert all(t[q.start] == "“" for q in r)
+
+
+def test_an_open_quote_takes_the_speaker_named_in_the_paragraph_that_goes_on() -> None:
+    t = (
+        "The council met for four hours.\n"
+        "“We have waited long enough for this bridge.\n"
+        "“Nobody here will accept another delay,” Mayor Tomas Ferreira said."
+    )
+    r = run(t, [("Tomas Ferreira", "PER")])
+    assert [q.speaker_name for q in r] == ["Tomas Ferreira", "Tomas Ferreira"]
+
+
+def test_a_quote_carried_on_without_a_repeated_mark() -> None:
+    t = (
+        "“We have waited long enough for this bridge,” Tomas Ferreira said. “The money is here.\n"
+        "Nobody will accept another delay,” he added."
+    )
+    r = run(t, [("Tomas Ferreira", "PER")])
+    second_paragraph = t.index("Nobody")
+    carried = [q for q in r if q.start == second_paragraph]
+    assert len(carried) == 1
+    assert t[carried[0].start : carried[0].end] == "Nobody will accept another delay,”"
+    assert carried[0].speaker_name == "Tomas Ferreira"

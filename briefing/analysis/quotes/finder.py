@@ -38,6 +38,7 @@ class _Draft:
     parts: list[tuple[int, int]]
     paragraph: int
     open_ended: bool
+    continues: bool = False
     right: Cue | None = None
     left: Cue | None = None
 
@@ -50,6 +51,8 @@ class _Result:
     end: int
     parts: list[tuple[int, int]]
     paragraph: int
+    open_ended: bool = False
+    continues: bool = False
     mention: Mention | None = None
     """The mention a cue gave, to be resolved (None: no cue)."""
     speaker_start: int | None = None
@@ -86,7 +89,7 @@ def find_quotes(
 
     mentions = Mentions(text, names, in_quote)
     drafts = [
-        _Draft([(r.start, r.end)], r.paragraph, r.open_ended)
+        _Draft([(r.start, r.end)], r.paragraph, r.open_ended, r.continues)
         for r in raw
         if is_speech(text, r.start, r.end, paragraphs[r.paragraph][0])
     ]
@@ -94,6 +97,7 @@ def find_quotes(
         _read_cues(text, paragraphs, raw, raw_starts, mentions, d)
     results = [_to_result(d) for d in _merge_split_quotes(text, drafts)]
     _assign_speakers(text, paragraphs, mentions, results)
+    _back_fill(results)
     return [
         QuoteRecord(
             start=r.start,
@@ -164,7 +168,7 @@ def _merge_split_quotes(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 def _to_result(d: _Draft) -> _Result:
     """Take the right-hand cue, else the left-hand one."""
-    res = _Result(d.parts[0][0], d.parts[-1][1], d.parts, d.paragraph)
+    res = _Result(d.parts[0][0], d.parts[-1][1], d.parts, d.paragraph, d.open_ended, d.continues)
     choice = d.right if d.right is not None else d.left
     if choice is not None:
         m, cword, how = choice
@@ -189,6 +193,11 @@ def _assign_speakers(
             if name is not None:
                 last = Speaker(name, kind, res.start, res.paragraph, named)
             continue
+        prev = results[idx - 1] if idx > 0 else None
+        if prev is not None and _goes_on(prev, res) and prev.speaker_name is not None:
+            # The same quotation, into a new paragraph: the same speaker.
+            res.speaker_name, res.named, res.how = prev.speaker_name, prev.named, "goes-on"
+            continue
         cand = _context_speaker(text, paragraphs, mentions, results, idx, last)
         if cand is not None:
             r, m, how, cword = cand
@@ -198,6 +207,28 @@ def _assign_speakers(
             if m is not None:
                 res.speaker_start, res.speaker_end = m.start, m.end
             last = Speaker(r.name, r.kind, res.start, res.paragraph, r.mention)
+
+
+def _goes_on(prev: _Result, res: _Result) -> bool:
+    """res carries on prev's quotation: prev was left open at its paragraph's end and res
+    opens the next paragraph."""
+    return res.continues and prev.open_ended and prev.paragraph == res.paragraph - 1
+
+
+def _back_fill(results: list[_Result]) -> None:
+    """A quotation left open with no cue of its own (and no speaker, or only the previous
+    quote's), whose next paragraph goes on with it and names the speaker (“… / “…,” she
+    said.), takes that speaker."""
+    for k in range(len(results) - 2, -1, -1):
+        q, nxt = results[k], results[k + 1]
+        if (
+            q.mention is None
+            and q.how in (None, "continue")
+            and nxt.speaker_name is not None
+            and (nxt.mention is not None or nxt.how == "goes-on")
+            and _goes_on(q, nxt)
+        ):
+            q.speaker_name, q.named, q.how = nxt.speaker_name, nxt.named, "goes-on"
 
 
 def _context_speaker(

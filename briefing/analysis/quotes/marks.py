@@ -68,15 +68,22 @@ class RawQuote(NamedTuple):
     paragraph: int
     open_ended: bool
     """No closing mark in the paragraph (a quote running on into the next paragraph)."""
+    continues: bool = False
+    """It opens its paragraph and the previous paragraph's last quote was left open: the same
+    quotation goes on (with its opening mark repeated, or, in some styles, without one)."""
 
 
-def pair_marks(text: str, ps: int, pe: int) -> list[tuple[int, int | None]]:
+def pair_marks(text: str, ps: int, pe: int, carried: bool = False) -> list[tuple[int, int | None]]:
     """(opening position, position after the closing mark) of the quotes in text[ps:pe].
 
-    The second item is None for a quote left open at the paragraph end.
+    The second item is None for a quote left open at the paragraph end. `carried`: the
+    previous paragraph ended inside a quote, so a closing mark before any opening one ends
+    a quote that began at the paragraph start (a style that does not repeat the opening
+    mark); its first item is then `ps`.
     """
     out: list[tuple[int, int | None]] = []
     opening: int | None = None
+    first = True
     for m in QUOTE_MARK_RE.finditer(text, ps, pe):
         i = m.start()
         c = text[i]
@@ -89,8 +96,13 @@ def pair_marks(text: str, ps: int, pe: int) -> list[tuple[int, int | None]]:
                 and (nxt.isspace() or nxt in ".,;:!?)—")
                 and i > ps
             ):
-                # A stray closing mark (e.g. the end of a quote whose opening we missed).
+                # A stray closing mark (e.g. the end of a quote whose opening we missed), or
+                # the end of a quote carried on from the previous paragraph.
+                if carried and first and text[ps] not in OPENING_MARKS:
+                    out.append((ps, i + 1))
+                first = False
                 continue
+            first = False
             opening = i
         else:
             if c in OPENING_MARKS and (prev.isspace() or prev in "(—–-") and i - opening > 1:
@@ -108,13 +120,17 @@ def pair_marks(text: str, ps: int, pe: int) -> list[tuple[int, int | None]]:
 def raw_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[RawQuote]:
     """All quote spans of the text, in order; unclosed ones end at their paragraph's end."""
     raw: list[RawQuote] = []
+    carried = False
     for pi, (ps, pe) in enumerate(paragraphs):
-        for a, b in pair_marks(text, ps, pe):
+        found = pair_marks(text, ps, pe, carried)
+        for a, b in found:
+            continues = carried and a == ps
             if b is None:
                 end = pe
                 while end > a and text[end - 1].isspace():
                     end -= 1
-                raw.append(RawQuote(a, end, pi, True))
+                raw.append(RawQuote(a, end, pi, True, continues))
             else:
-                raw.append(RawQuote(a, b, pi, False))
+                raw.append(RawQuote(a, b, pi, False, continues))
+        carried = bool(found) and found[-1][1] is None
     return raw

@@ -41,7 +41,8 @@ def _is_title(words: list[str], inner: str) -> bool:
 
 def is_speech(text: str, qs: int, qe: int, ps: int) -> bool:
     """Whether the quote text[qs:qe] (marks included; paragraph starts at ps) is speech."""
-    inner = text[qs + 1 : qe - 1] if text[qe - 1] in DOUBLE_QUOTES else text[qs + 1 : qe]
+    a = qs + 1 if text[qs] in DOUBLE_QUOTES else qs  # a quote carried on may have no mark
+    inner = text[a : qe - 1] if text[qe - 1] in DOUBLE_QUOTES else text[a:qe]
     inner_s = inner.strip()
     words = WORD_RE.findall(inner_s)
     n = len(words)
