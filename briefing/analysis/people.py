@@ -115,15 +115,17 @@ def attribute_quotes(
     entities: Sequence[Entity],
     mentions: Sequence[tuple[int, int, str]],
 ) -> tuple[Quote, ...]:
-    """The direct quotations of the document, each with its speaker among `entities`."""
+    """The direct quotations of the document, each with its speaker among the people and
+    organisations of `entities`, or none."""
     from briefing.analysis.quotes import QuoteRecord, find_quotes
 
     text = document.text
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
-    spans = sorted((m.start, m.end, entity.id) for entity in entities for m in entity.mentions)
+    speakers = [entity for entity in entities if entity.type in _SPEAKER_TYPES]
+    spans = sorted((m.start, m.end, entity.id) for entity in speakers for m in entity.mentions)
     starts = [s[0] for s in spans]
     by_name: dict[str, str] = {}
-    for entity in entities:
+    for entity in speakers:
         for name in (entity.name, *entity.aliases):
             by_name.setdefault(name.casefold(), entity.id)
 
