@@ -132,7 +132,6 @@ def check_reading(reading: Reading) -> None:
         assert 0 <= q.start < q.end <= len(text)
         if q.speaker is not None:
             assert q.speaker in ids
-            assert ids[q.speaker].type in (EntityType.PERSON, EntityType.ORGANIZATION)
             assert q.speaker_name == ids[q.speaker].name
     starts = [q.start for q in reading.quotes]
     assert starts == sorted(starts)

@@ -115,28 +115,34 @@ def attribute_quotes(
     entities: Sequence[Entity],
     mentions: Sequence[tuple[int, int, str]],
 ) -> tuple[Quote, ...]:
-    """The direct quotations of the document, each with its speaker among the people and
-    organisations of `entities`, or none."""
+    """The direct quotations of the document, each with its speaker among `entities` (a
+    person or organisation where the name is one), or none."""
     from briefing.analysis.quotes import QuoteRecord, find_quotes
 
     text = document.text
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
-    speakers = [entity for entity in entities if entity.type in _SPEAKER_TYPES]
-    spans = sorted((m.start, m.end, entity.id) for entity in speakers for m in entity.mentions)
+    # People and organisations first: a name the quote finder read itself may also lie in
+    # another entity (a person the reading typed as a place is still the one who spoke).
+    ranked = sorted(entities, key=lambda entity: entity.type not in _SPEAKER_TYPES)
+    other = {entity.id for entity in entities if entity.type not in _SPEAKER_TYPES}
+    spans = sorted((m.start, m.end, entity.id) for entity in ranked for m in entity.mentions)
     starts = [s[0] for s in spans]
     by_name: dict[str, str] = {}
-    for entity in speakers:
+    for entity in ranked:
         for name in (entity.name, *entity.aliases):
             by_name.setdefault(name.casefold(), entity.id)
 
     def entity_at(start: int, end: int) -> str | None:
+        found = None
         i = bisect.bisect_right(starts, end) - 1
         while i >= 0 and spans[i][1] > start - 200:
             s, e, entity_id = spans[i]
             if s < end and e > start:
-                return entity_id
+                if entity_id not in other:
+                    return entity_id
+                found = found or entity_id
             i -= 1
-        return None
+        return found
 
     def speaker_of(q: QuoteRecord) -> str | None:
         # The entity of the name the speaker was resolved to ("he" -> the "Jane Smith" it

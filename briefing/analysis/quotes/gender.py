@@ -68,12 +68,11 @@ def kin_gender(before: str) -> str | None:
 def first_names() -> dict[str, str]:
     """First name -> "f" or "m" (names at least 90% of one sex among US births)."""
     data = resources.files("briefing.analysis.quotes").joinpath("data/first-names.txt")
-    out: dict[str, str] = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, sex = line.split()
-            out[name] = "f" if sex == "F" else "m"
-    return out
+    return {
+        line[:-2]: "f" if line[-1] == "F" else "m"
+        for line in data.read_text(encoding="utf-8").splitlines()
+        if line and line[0] != "#"
+    }
 
 
 def first_name_gender(name: str) -> str | None:

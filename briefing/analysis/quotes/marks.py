@@ -36,7 +36,8 @@ def doubled_apostrophes(text: str) -> tuple[str, frozenset[int]]:
     """
     if "''" not in text:
         return text, frozenset()
-    chars: list[str] | None = None
+    out: list[str] = []
+    done = 0
     closing: set[int] = set()
     n = len(text)
     for m in _APOSTROPHES_RE.finditer(text):
@@ -47,16 +48,16 @@ def doubled_apostrophes(text: str) -> tuple[str, frozenset[int]]:
         closes = (nxt.isspace() or nxt in _CLOSE_BEFORE) and not prev.isspace()
         if opens == closes:
             continue
-        if chars is None:
-            chars = list(text)
-        if opens:
-            chars[i], chars[i + 1] = "“", " "
-        else:
-            chars[j - 2], chars[j - 1] = "”", " "
-            closing.add(j - 2)
-    if chars is None:
+        at = i if opens else j - 2
+        out.append(text[done:at])
+        out.append("“ " if opens else "” ")
+        done = at + 2
+        if closes:
+            closing.add(at)
+    if not out:
         return text, frozenset()
-    return "".join(chars), frozenset(closing)
+    out.append(text[done:])
+    return "".join(out), frozenset(closing)
 
 
 class RawQuote(NamedTuple):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from typing import NamedTuple
 
 from briefing.analysis.quotes.gender import (
@@ -81,14 +82,28 @@ class Mentions:
         in_quote: Callable[[int], bool],
     ) -> None:
         self.text = text
+        self._tokens: dict[str, list[str]] = {}
         spans = _collect(text, names)
         self.ms = [Mention(s, e, k, text[s:e], in_quote(s)) for s, e, k in spans]
         self.starts = [m.start for m in self.ms]
+        self.forms: dict[str, set[str]] = {}
+        """Surname (lower case) -> the first names of its multi-token forms."""
         self.full = self._full_names()
-        self.forms = self._first_names_by_surname()
-        self.gender = self._text_genders()
         self._gender_cache: dict[int, tuple[str | None, bool]] = {}
         self.sents = sentence_starts(text)
+
+    def tokens(self, m: Mention) -> list[str]:
+        """`name_tokens` of a mention's text, computed once per distinct text."""
+        toks = self._tokens.get(m.text)
+        if toks is None:
+            toks = self._tokens[m.text] = name_tokens(m.text)
+        return toks
+
+    @cached_property
+    def gender(self) -> dict[str, str | None]:
+        """Surname (lower case) -> gender as the text gives it (`_text_genders`), read the
+        first time a pronoun needs it."""
+        return self._text_genders()
 
     def _text_genders(self) -> dict[str, str | None]:
         """Surname (lower case) -> "m"/"f" as the text gives it: an honorific or gendered
@@ -106,7 +121,7 @@ class Mentions:
         for m in self.ms:
             if m.kind != "PER":
                 continue
-            toks = name_tokens(m.text)
+            toks = self.tokens(m)
             if not toks:
                 continue
             g = title_gender(text[max(0, m.start - 24) : m.start])
@@ -117,26 +132,19 @@ class Mentions:
                 note(pronouns, toks[-1].lower(), "m" if said.group(1).lower() == "he" else "f")
         return {**pronouns, **titles}
 
-    def _first_names_by_surname(self) -> dict[str, set[str]]:
-        """Surname (lower case) -> the first names of its multi-token forms."""
-        forms: dict[str, set[str]] = {}
-        for m in self.ms:
-            if m.kind == "PER":
-                toks = name_tokens(m.text)
-                if len(toks) >= 2:
-                    forms.setdefault(toks[-1].lower(), set()).add(toks[0])
-        return forms
-
     def _full_names(self) -> dict[str, str]:
         """Surname (lower case) -> the most frequent multi-token form (ties: the longest)."""
         counts: dict[str, dict[str, int]] = {}
         for m in self.ms:
             if m.kind == "PER":
-                toks = name_tokens(m.text)
+                toks = self.tokens(m)
                 if toks and len(toks) <= 4:
-                    forms = counts.setdefault(toks[-1].lower(), {})
+                    key = toks[-1].lower()
+                    forms = counts.setdefault(key, {})
                     full = " ".join(toks)
                     forms[full] = forms.get(full, 0) + 1
+                if len(toks) >= 2:
+                    self.forms.setdefault(toks[-1].lower(), set()).add(toks[0])
         full_names: dict[str, str] = {}
         for key, forms in counts.items():
             multi = {f: c for f, c in forms.items() if " " in f} or forms
@@ -167,7 +175,7 @@ class Mentions:
     def name_of(self, m: Mention) -> str:
         """Display name: full name for a person, an organisation without "the", else the text."""
         if m.kind == "PER":
-            toks = name_tokens(m.text)
+            toks = self.tokens(m)
             if toks:
                 return self.full.get(toks[-1].lower(), " ".join(toks))
         if m.kind == "ORG":
@@ -191,7 +199,7 @@ class Mentions:
         return found
 
     def _gender(self, m: Mention) -> tuple[str | None, bool]:
-        toks = name_tokens(m.text)
+        toks = self.tokens(m)
         if not toks:
             return None, False
         g = kin_gender(self.text[max(0, m.start - 24) : m.start])
@@ -212,7 +220,7 @@ class Mentions:
 
     def person_key(self, m: Mention) -> str:
         """The surname (lower case) a person mention is known by; its text otherwise."""
-        toks = name_tokens(m.text) if m.kind == "PER" else []
+        toks = self.tokens(m) if m.kind == "PER" else []
         return toks[-1].lower() if toks else m.text.lower()
 
     def _is_modifier(self, m: Mention) -> bool:
