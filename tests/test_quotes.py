@@ -352,3 +352,23 @@ def test_a_quote_carried_on_without_a_repeated_mark() -> None:
     assert len(carried) == 1
     assert t[carried[0].start : carried[0].end] == "Nobody will accept another delay,”"
     assert carried[0].speaker_name == "Tomas Ferreira"
+
+
+# --- a first-person writer ------------------------------------------------------------------
+
+
+def test_i_said_in_a_book_excerpt_is_its_author() -> None:
+    t = (
+        "The following is an excerpt from author Maria Lindqvist's new book, Harbor Lights.\n"
+        "The judge looked at me for a long moment.\n"
+        "“I regret nothing about the work we did,” I said."
+    )
+    r = run(t, [("Maria Lindqvist", "PER")])
+    assert [q.speaker_name for q in r] == ["Maria Lindqvist"]
+
+
+def test_i_said_with_no_named_writer_has_no_speaker() -> None:
+    t = "The judge looked at me for a long moment.\n“I regret nothing about the work,” I said."
+    (q,) = run(t, [])
+    assert q.speaker_name is None
+    assert q.name_start is None

@@ -27,6 +27,9 @@ from briefing.analysis.quotes.lexicon import (
 )
 from briefing.analysis.quotes.patterns import (
     ADVERB_NAME_RE,
+    AUTHOR_BEFORE_RE,
+    BIO_AFTER_RE,
+    BOOK_AFTER_RE,
     CAP_AFTER_RE,
     CAP_BEFORE_RE,
     CAPWORD_RE,
@@ -52,6 +55,10 @@ SPEAKER_KINDS = ("PER", "ORG")
 """Entity types that can speak; LOC and MISC names are ignored."""
 
 _MAX_SENTENCES_BACK = 12
+_NARRATOR_HEAD = 1500
+"""Where an article names the book it is an excerpt of (characters from the start)."""
+_NARRATOR_TAIL = 600
+"""Where an opinion piece introduces its writer (characters from the end)."""
 
 
 class Mention(NamedTuple):
@@ -239,6 +246,25 @@ class Mentions:
         return not self.between(lo, m.start) and not PREPOSITION_BEFORE_RE.search(
             self.text, max(lo, m.start - 12), m.start
         )
+
+    @cached_property
+    def narrator(self) -> Mention | None:
+        """The person an article in the first person names as its writer, the speaker of "I
+        said": the author of the book it is an excerpt of ("excerpts from author Jane Ruiz's
+        new book"), or the writer its closing line introduces ("Jane Ruiz is a lawyer in
+        Denver.")."""
+        text = self.text
+        head = min(len(text), _NARRATOR_HEAD)
+        for m in self.between(0, head, kinds=("PER",)):
+            if BOOK_AFTER_RE.match(text, m.end) or AUTHOR_BEFORE_RE.search(
+                text, max(0, m.start - 40), m.start
+            ):
+                return m
+        tail = max(0, len(text) - _NARRATOR_TAIL)
+        for m in self.between(tail, len(text), kinds=("PER",)):
+            if (m.start == 0 or text[m.start - 1] == "\n") and BIO_AFTER_RE.match(text, m.end):
+                return m
+        return None
 
     def subject_before(self, s: int, want: str | None) -> Mention | None:
         """Antecedent of he/she at s ("m"/"f" in `want`; None for any person).

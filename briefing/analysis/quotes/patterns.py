@@ -138,6 +138,15 @@ RELATIVE_GAP_RE = re.compile(r"\s*,?\s*")
 """Between a name and the "who" that refers to it."""
 SPOKEN_FOR_RE = re.compile(r"\s+(?:for|at|of|with|from)\s+")
 """After "a spokesman": the organisation follows."""
+BOOK_AFTER_RE = re.compile(
+    r"(?:’s|'s)\s+(?:(?:new|latest|forthcoming|upcoming|recent|bestselling)\s+)?"
+    r"(?:book|memoir|novel)\b"
+)
+"""After a writer's name: "Jane Ruiz's new book"."""
+AUTHOR_BEFORE_RE = re.compile(r"\b(?:[Aa]uthor|[Ee]xcerpts?\s+(?:from|of)(?:\s+[\w’'-]+){0,3})\s+$")
+"""Before a writer's name: "bestselling author ", "excerpt from "."""
+BIO_AFTER_RE = re.compile(r",?\s+is\s+(?:a|an|the)\b")
+"""After a writer's name at the start of an opinion piece's last lines: " is a lawyer"."""
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
 
 NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")

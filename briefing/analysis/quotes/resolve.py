@@ -147,6 +147,10 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
             if c is not None:
                 return _named(mentions, c)
             return _NONE
+        if low == "i":
+            # "I said" outside quotes: the article's own writer, when it names them.
+            narrator = mentions.narrator
+            return _named(mentions, narrator) if narrator is not None else _NONE
         if low in ("they", "we", "it"):
             if last is not None and last.kind == "ORG":
                 return Resolved(last.name, "ORG", last.mention)
