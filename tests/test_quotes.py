@@ -372,3 +372,31 @@ def test_i_said_with_no_named_writer_has_no_speaker() -> None:
     (q,) = run(t, [])
     assert q.speaker_name is None
     assert q.name_start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "speaker"),
+    [
+        (
+            "When asked whom she backed, Ms. Lindqvist smiled and said, “I am waiting.”\n",
+            [("Lindqvist", "PER"), ("Daniel Okafor", "PER")],
+            "Lindqvist",
+        ),
+        (
+            "Harbor Fund President Maria Lindqvist issued a statement saying the plan "
+            "“has no place in a city that cares about its waterfront.”",
+            [("Harbor Fund", "ORG"), ("Maria Lindqvist", "PER")],
+            "Maria Lindqvist",
+        ),
+        (
+            "(Tom Ferris, who built the first pier, once said, “A harbor is a promise.”)",
+            [("Tom Ferris", "PER")],
+            "Tom Ferris",
+        ),
+    ],
+)
+def test_the_subject_of_the_clause_that_introduces_a_quote(
+    text: str, names: list[tuple[str, str]], speaker: str
+) -> None:
+    (q,) = run(text, names)
+    assert q.speaker_name == speaker

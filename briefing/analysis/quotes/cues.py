@@ -20,6 +20,8 @@ from briefing.analysis.quotes.patterns import (
     COMMA_OR_DASH_END_RE,
     CUE_RE,
     DASH_ATTRIBUTION_RE,
+    DOCUMENT_OBJECT_RE,
+    HONORIFIC_LEAD_RE,
     INTRODUCES_RE,
     LEFT_GAP_RE,
     NAME_AFTER_QUOTE_VERB_RE,
@@ -179,7 +181,7 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
         # subject of the main clause, not of the clause before the comma.
         comma = text.find(",", sub.end(), qs)
         main = mentions.between(comma + 1, qs) if comma > 0 else []
-        if main and not text[comma + 1 : main[0].start].strip():
+        if main and HONORIFIC_LEAD_RE.fullmatch(text, comma + 1, main[0].start):
             ss, main_subject = comma + 1, main[0]
     seg = text[ss:qs]
     if not seg.strip():
@@ -208,8 +210,19 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
             continue
         # X said: “…”  /  X, a spokesman, told reporters that “…”
         before = mentions.between(ss, cs)
+        if before and before[-1].text.lower() == "who" and len(before) > 1:
+            # "(Raphael Lemkin, who coined the word, once said, “…”": the name before it
+            before = before[:-1]
         if before and _gap_ok(LEFT_GAP_RE, text, before[-1], cs):
-            return before[-1], cword, "L-adj"
+            subject = before[-1]
+            if subject.kind == "NOM" and DOCUMENT_OBJECT_RE.search(
+                text, max(ss, subject.start - 30), subject.end
+            ):
+                # "Jane Ruiz issued a statement saying “…”": whoever issued it
+                subject = np_head(text, before)
+                if subject.kind == "NOM":
+                    continue
+            return subject, cword, "L-adj"
     cue = cues[-1]
     cword = cue.group(0).lower()
     cs, ce = ss + cue.start(), ss + cue.end()

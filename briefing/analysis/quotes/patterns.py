@@ -147,6 +147,14 @@ AUTHOR_BEFORE_RE = re.compile(r"\b(?:[Aa]uthor|[Ee]xcerpts?\s+(?:from|of)(?:\s+[
 """Before a writer's name: "bestselling author ", "excerpt from "."""
 BIO_AFTER_RE = re.compile(r",?\s+is\s+(?:a|an|the)\b")
 """After a writer's name at the start of an opinion piece's last lines: " is a lawyer"."""
+HONORIFIC_LEAD_RE = re.compile(r"\s*(?:(?:[A-Z][a-z]{0,4}\.|[Tt]he)\s+)?")
+"""What may open a clause before its subject's name (" Ms. ", " the ")."""
+DOCUMENT_OBJECT_RE = re.compile(
+    r"\b(?:issued|released|sent|posted|put\s+out|published|tweeted|wrote)\s+"
+    r"(?:a|an|the|this|that|his|her|its|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:statement|letter|release|email|e-mail|memo|tweet|post|note|message)$"
+)
+"""A document as the object of its writer's verb ("issued a statement")."""
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
 
 NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")
