@@ -400,3 +400,13 @@ def test_the_subject_of_the_clause_that_introduces_a_quote(
 ) -> None:
     (q,) = run(text, names)
     assert q.speaker_name == speaker
+
+
+def test_a_person_of_an_organisation_speaks_not_the_place_after_of() -> None:
+    # The tagger (or a slot rule) may read the place before "told" as a name.
+    t = (
+        "However, as Bishop Aram Petrosyan of the Holy Synod of Yerevan told reporters, "
+        "“We have waited a century for this recognition.”"
+    )
+    (q,) = run(t, [("Aram Petrosyan", "PER"), ("Holy Synod", "ORG"), ("Yerevan", "PER")])
+    assert q.speaker_name == "Aram Petrosyan"

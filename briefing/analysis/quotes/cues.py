@@ -26,6 +26,9 @@ from briefing.analysis.quotes.patterns import (
     LEFT_GAP_RE,
     NAME_AFTER_QUOTE_VERB_RE,
     NP_GAP_RE,
+    OBJECT_PREPOSITION_BEFORE_RE,
+    OF_GAP_RE,
+    OF_PHRASE_RE,
     ONLY_DASHES_RE,
     SENTENCE_PUNCT_RE,
     SUBJECT_LEAD_RE,
@@ -47,6 +50,20 @@ def _gap_ok(gap_re: re.Pattern[str], text: str, subject: Mention, cue_start: int
     organisation speak, not a person ("a Clinton spokesman" is not Clinton)."""
     m = gap_re.fullmatch(text, subject.end, cue_start)
     return m is not None and not (m.group("spokes") and subject.kind == "PER")
+
+
+def pp_head(text: str, ms: list[Mention]) -> Mention:
+    """The subject ending with ms[-1]: a person before "of/from/at the <organisation>"
+    ("Aris Shirvanian of the Armenian Patriarchate of Jerusalem told"), else ms[-1]."""
+    last = ms[-1]
+    if (
+        last.kind != "PER"
+        and len(ms) > 1
+        and ms[-2].kind == "PER"
+        and OF_PHRASE_RE.fullmatch(text, ms[-2].end, last.start)
+    ):
+        return ms[-2]
+    return last
 
 
 def np_head(text: str, ms: list[Mention], i: int = 0) -> Mention:
@@ -152,7 +169,7 @@ def _right_cue_word(
                 or np_head(text, ms) is last  # “…,” Trump's adviser Jason Miller said
             )
         ):
-            return last, cword, "R-subj"
+            return pp_head(text, ms), cword, "R-subj"
         # “…,” X, a spokesman for Y, said
         first = ms[0]
         if SUBJECT_LEAD_RE.fullmatch(text[qe : first.start]) and count_words(pre) <= 30:
@@ -213,8 +230,20 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
         if before and before[-1].text.lower() == "who" and len(before) > 1:
             # "(Raphael Lemkin, who coined the word, once said, “…”": the name before it
             before = before[:-1]
+        if before and (
+            not _gap_ok(LEFT_GAP_RE, text, before[-1], cs)
+            or OBJECT_PREPOSITION_BEFORE_RE.search(
+                text, max(ss, before[-1].start - 12), before[-1].start
+            )
+        ):
+            # "Aris Shirvanian of the Armenian Patriarchate of Jerusalem told …"
+            of = [
+                p for p in before[:-1] if p.kind == "PER" and OF_GAP_RE.fullmatch(text, p.end, cs)
+            ]
+            if of:
+                return of[-1], cword, "L-adj"
         if before and _gap_ok(LEFT_GAP_RE, text, before[-1], cs):
-            subject = before[-1]
+            subject = pp_head(text, before)
             if subject.kind == "NOM" and DOCUMENT_OBJECT_RE.search(
                 text, max(ss, subject.start - 30), subject.end
             ):

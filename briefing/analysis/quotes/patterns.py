@@ -155,6 +155,8 @@ DOCUMENT_OBJECT_RE = re.compile(
     r"(?:statement|letter|release|email|e-mail|memo|tweet|post|note|message)$"
 )
 """A document as the object of its writer's verb ("issued a statement")."""
+OF_PHRASE_RE = re.compile(r"\s+(?:of|from|at)\s+(?:(?:the|of|[A-Z][\w’'.&-]*)\s+){0,6}")
+"""Between a person and the organisation they are of (" of the Armenian Patriarchate of ")."""
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
 
 NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")
@@ -173,6 +175,8 @@ AUX = (
     r"|publicly|privately|angrily|famously|told|on\s+\w+|in\s+\w+)\s+)*"
 )
 _SPOKES = r"(?P<spokes>\s+(?:spokes(?:man|woman|person)|officials?|representatives?))?"
+OF_GAP_RE = re.compile(OF_PHRASE_RE.pattern + AUX)
+"""From a person to their cue across the organisation they are of."""
 AUX_GAP_RE = re.compile(_SPOKES + r"\s*" + AUX)
 """Words allowed between a subject and its speech verb ("Smith also said", "an Acme
 spokesman said": the organisation speaks)."""
