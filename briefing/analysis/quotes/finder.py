@@ -280,7 +280,7 @@ def _context_speaker(
         if m.text.lower() not in ("who", "it")
         and not OBJECT_PREPOSITION_BEFORE_RE.search(text[max(0, m.start - 12) : m.start])
     ]
-    ms.sort(key=lambda m: m.kind == "NOM")
+    ms.sort(key=lambda m: (m.kind == "NOM", m.kind == "ORG"))
     colon = text.rfind(":", ss, res.start)
     if colon > 0 and any(m.start > colon for m in ms):
         ms = [m for m in ms if m.start > colon]
