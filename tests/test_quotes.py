@@ -410,3 +410,14 @@ def test_a_person_of_an_organisation_speaks_not_the_place_after_of() -> None:
     )
     (q,) = run(t, [("Aram Petrosyan", "PER"), ("Holy Synod", "ORG"), ("Yerevan", "PER")])
     assert q.speaker_name == "Aram Petrosyan"
+
+
+def test_the_mayor_is_the_one_person_named_mayor() -> None:
+    t = (
+        "Mayor Tomas Ferreira opened the new pier on Sunday with Dana Whitfield, who runs the "
+        "shelter on Elm Street.\n"
+        "At a press conference in Harborview, Whitfield thanked the volunteers.\n"
+        "“We do not see any reason for delay,” the mayor said."
+    )
+    r = run(t, [("Tomas Ferreira", "PER"), ("Dana Whitfield", "PER"), ("Whitfield", "PER")])
+    assert [q.speaker_name for q in r] == ["Tomas Ferreira"]

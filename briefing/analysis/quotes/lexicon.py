@@ -102,6 +102,30 @@ SPOKESPERSONS = frozenset(
 )
 """Heads that speak for the organisation after them ("a spokesperson for Acme")."""
 
+TITLE_HEADS = frozenset(
+    "senator representative governor president secretary mayor judge justice general "
+    "speaker chairman pastor director minister ambassador attorney sheriff commissioner "
+    "prosecutor delegate".split()
+)
+"""Titles "the <title>" refers back by, to the one person the text names with it."""
+TITLE_FORMS = {
+    "sen.": "senator",
+    "sens.": "senator",
+    "rep.": "representative",
+    "reps.": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "pres.": "president",
+    "sec.": "secretary",
+    "amb.": "ambassador",
+    "atty.": "attorney",
+    "del.": "delegate",
+    "chairwoman": "chairman",
+}
+"""Abbreviations and variants of those titles, to one form."""
+
 NOMINAL_HEADS = frozenset(CORE_TITLES + SOURCE_TITLES) | ORG_HEADS
 
 BARE_NOMINALS = frozenset(

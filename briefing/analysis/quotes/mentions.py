@@ -23,6 +23,8 @@ from briefing.analysis.quotes.lexicon import (
     BARE_NOMINALS,
     CAP_STOP,
     SLOT_INVERTIBLE,
+    TITLE_FORMS,
+    TITLE_HEADS,
     TITLE_WORDS,
 )
 from briefing.analysis.quotes.patterns import (
@@ -47,6 +49,7 @@ from briefing.analysis.quotes.patterns import (
     SPEAKER_AFTER_RE,
     SPEAKER_BEFORE_RE,
     SURNAME_RE,
+    TITLE_BEFORE_RE,
     WHITESPACE_RE,
 )
 from briefing.analysis.quotes.sentences import sentence_starts
@@ -264,6 +267,43 @@ class Mentions:
         for m in self.between(tail, len(text), kinds=("PER",)):
             if (m.start == 0 or text[m.start - 1] == "\n") and BIO_AFTER_RE.match(text, m.end):
                 return m
+        return None
+
+    @cached_property
+    def person_titles(self) -> dict[str, set[str]]:
+        """Title -> the people (surnames, lower case) the text names with it, right before a
+        mention ("Sen. Ted Cruz", "New Jersey Gov. Chris Christie", "Judge Ann Berman")."""
+        text = self.text
+        found: dict[str, set[str]] = {}
+        for m in self.ms:
+            if m.kind != "PER" or m.in_quote:
+                continue
+            before = TITLE_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
+            # the words before the name, and the title the mention may begin with ("Judge X")
+            own = m.text.split()[: -len(self.tokens(m)) or None]
+            words = (before.group(0).split() if before else []) + own
+            for i, w in enumerate(words):
+                title = TITLE_FORMS.get(w.lower(), w.lower())
+                # the title, then only names or "of State" up to the mention
+                if title in TITLE_HEADS and all(
+                    x[0].isupper() or x == "of" for x in words[i + 1 :]
+                ):
+                    found.setdefault(title, set()).add(self.person_key(m))
+        return found
+
+    def titled(self, s: int, description: str) -> Mention | None:
+        """The one person before s the text names with the title of "the senator", "the
+        judge", "the New Jersey governor", when only one person has it; else None."""
+        titles = {TITLE_FORMS.get(w, w) for w in description.lower().split()} & TITLE_HEADS
+        if len(titles) != 1:
+            return None
+        people = self.person_titles.get(titles.pop(), set())
+        if len(people) != 1:
+            return None
+        (key,) = people
+        for c in reversed(self.between(0, s, kinds=("PER",))):
+            if self.person_key(c) == key:
+                return c
         return None
 
     def subject_before(self, s: int, want: str | None) -> Mention | None:

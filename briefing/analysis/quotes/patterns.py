@@ -157,6 +157,8 @@ DOCUMENT_OBJECT_RE = re.compile(
 """A document as the object of its writer's verb ("issued a statement")."""
 OF_PHRASE_RE = re.compile(r"\s+(?:of|from|at)\s+(?:(?:the|of|[A-Z][\w’'.&-]*)\s+){0,6}")
 """Between a person and the organisation they are of (" of the Armenian Patriarchate of ")."""
+TITLE_BEFORE_RE = re.compile(r"(?:[A-Za-z][\w.-]*\s+){1,3}$")
+"""The words right before a name, where its title is ("New Jersey Gov. ")."""
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
 
 NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")
@@ -184,7 +186,7 @@ LEFT_GAP_RE = re.compile(_SPOKES + r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
 """As `AUX_GAP_RE`, plus one apposition: "Sanders, a Vermont senator, said"."""
 
 ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Maj|Cmdr|Cpl|Amb|Prof|Rev|St|Jr"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Maj|Cmdr|Cpl|Amb|Del|Prof|Rev|St|Jr"
     r"|Sr|Inc|Corp|Co|Ltd|"
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|No|U\.S|U\.N|D\.C|U\.K|a\.m|p\.m)|\b[A-Z])\.$"
 )

@@ -170,7 +170,7 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
         if org is not None:
             return _named(mentions, org)
     if head in CORE_TITLES and head not in ("man", "woman") and STARTS_WITH_THE_RE.match(m.text):
-        c = mentions.subject_before(s, None)
+        c = mentions.titled(s, m.text) or mentions.subject_before(s, None)
         if c is not None:
             return _named(mentions, c)
     return Resolved(m.text, "NOM", None)
