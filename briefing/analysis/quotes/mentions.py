@@ -40,6 +40,7 @@ from briefing.analysis.quotes.patterns import (
     GENDERED_NAME_RE,
     HONORIFIC_NAME_RE,
     LEADING_THE_RE,
+    NAME_LEAD_RE,
     NOMINAL_HEAD_RE,
     POSSESSIVE_S_RE,
     POSSESSIVE_THE_RE,
@@ -49,8 +50,8 @@ from briefing.analysis.quotes.patterns import (
     SPEAKER_AFTER_RE,
     SPEAKER_BEFORE_RE,
     SURNAME_RE,
-    TITLE_BEFORE_RE,
     WHITESPACE_RE,
+    title_re,
 )
 from briefing.analysis.quotes.sentences import sentence_starts
 
@@ -93,9 +94,13 @@ class Mentions:
     ) -> None:
         self.text = text
         self._tokens: dict[str, list[str]] = {}
+        self._titled: dict[str, set[str]] = {}
         spans = _collect(text, names)
         self.ms = [Mention(s, e, k, text[s:e], in_quote(s)) for s, e, k in spans]
         self.starts = [m.start for m in self.ms]
+        self.by_key: dict[str, list[Mention]] = {}
+        """Surname (lower case) -> its person mentions."""
+        self._text_genders: dict[str, tuple[bool, str | None]] = {}
         self.forms: dict[str, set[str]] = {}
         """Surname (lower case) -> the first names of its multi-token forms."""
         self.full = self._full_names()
@@ -110,37 +115,45 @@ class Mentions:
         return toks
 
     @cached_property
-    def gender(self) -> dict[str, str | None]:
-        """Surname (lower case) -> gender as the text gives it (`_text_genders`), read the
-        first time a pronoun needs it."""
-        return self._text_genders()
-
-    def _text_genders(self) -> dict[str, str | None]:
-        """Surname (lower case) -> "m"/"f" as the text gives it: an honorific or gendered
-        title before a mention ("Mrs. Acosta", "congresswoman Jane Ruiz"), else the pronoun of
-        "Name said he"; None when the text gives both (a couple: "Mr. and Mrs. Clinton")."""
-        titles: dict[str, str | None] = {}
-        pronouns: dict[str, str | None] = {}
-
-        def note(found: dict[str, str | None], key: str, g: str) -> None:
+    def _honorifics(self) -> dict[str, str | None]:
+        """Surname (lower case) -> "m"/"f" from "Mr."/"Ms."/"Mrs."/"Miss" anywhere in the text;
+        None when both (a couple: "Mr. and Mrs. Clinton")."""
+        found: dict[str, str | None] = {}
+        for hm in GENDERED_NAME_RE.finditer(self.text):
+            key, g = hm.group(2).lower(), "m" if hm.group(1) == "Mr" else "f"
             found[key] = g if found.get(key, g) == g else None
+        return found
 
+    def text_gender(self, key: str) -> tuple[bool, str | None]:
+        """(whether the text says, the gender) for a surname (lower case): an honorific or a
+        gendered title before any of its mentions ("Mrs. Acosta", "congresswoman Jane
+        Ruiz"), else the pronoun of "Acosta said she"; (True, None) when the text says both.
+        Read per surname, the first time a pronoun needs it."""
+        found = self._text_genders.get(key)
+        if found is not None:
+            return found
         text = self.text
-        for hm in GENDERED_NAME_RE.finditer(text):
-            note(titles, hm.group(2).lower(), "m" if hm.group(1) == "Mr" else "f")
-        for m in self.ms:
-            if m.kind != "PER":
-                continue
-            toks = self.tokens(m)
-            if not toks:
-                continue
+        titles: set[str] = set()
+        honorific = self._honorifics.get(key, "")
+        if honorific is None:
+            titles |= {"m", "f"}
+        elif honorific:
+            titles.add(honorific)
+        pronouns: set[str] = set()
+        for m in self.by_key.get(key, ()):
             g = title_gender(text[max(0, m.start - 24) : m.start])
             if g:
-                note(titles, toks[-1].lower(), g)
+                titles.add(g)
             said = SAID_PRONOUN_RE.match(text, m.end)
             if said and not m.in_quote:
-                note(pronouns, toks[-1].lower(), "m" if said.group(1).lower() == "he" else "f")
-        return {**pronouns, **titles}
+                pronouns.add("m" if said.group(1).lower() == "he" else "f")
+        evidence = titles or pronouns
+        if not evidence:
+            found = (False, None)
+        else:
+            found = (True, evidence.pop() if len(evidence) == 1 else None)
+        self._text_genders[key] = found
+        return found
 
     def _full_names(self) -> dict[str, str]:
         """Surname (lower case) -> the most frequent multi-token form (ties: the longest)."""
@@ -153,6 +166,8 @@ class Mentions:
                     forms = counts.setdefault(key, {})
                     full = " ".join(toks)
                     forms[full] = forms.get(full, 0) + 1
+                if toks:
+                    self.by_key.setdefault(toks[-1].lower(), []).append(m)
                 if len(toks) >= 2:
                     self.forms.setdefault(toks[-1].lower(), set()).add(toks[0])
         full_names: dict[str, str] = {}
@@ -220,11 +235,13 @@ class Mentions:
         if len(toks) >= 2:
             # A family shares a surname: what the text says of the surname holds for this
             # full name only when no other first name goes with it.
-            if len(firsts) <= 1 and self.gender.get(key):
-                return self.gender[key], True
+            said, g = self.text_gender(key) if len(firsts) <= 1 else (False, None)
+            if g:
+                return g, True
             return first_name_gender(toks[0]), False
-        if key in self.gender:
-            return self.gender[key], self.gender[key] is not None
+        said, g = self.text_gender(key)
+        if said:
+            return g, g is not None
         genders = {first_name_gender(f) for f in firsts}
         return (genders.pop() if len(genders) == 1 else None), False
 
@@ -269,26 +286,26 @@ class Mentions:
                 return m
         return None
 
-    @cached_property
-    def person_titles(self) -> dict[str, set[str]]:
-        """Title -> the people (surnames, lower case) the text names with it, right before a
-        mention ("Sen. Ted Cruz", "New Jersey Gov. Chris Christie", "Judge Ann Berman")."""
+    def people_titled(self, title: str) -> set[str]:
+        """The people (surnames, lower case) the text names with `title` right before their
+        name ("Sen. Ted Cruz", "former Secretary of State Hillary Clinton", "Judge Berman"),
+        read from the title's occurrences the first time it is asked for."""
+        found = self._titled.get(title)
+        if found is not None:
+            return found
+        found = set()
         text = self.text
-        found: dict[str, set[str]] = {}
-        for m in self.ms:
-            if m.kind != "PER" or m.in_quote:
+        for t in title_re(title).finditer(text):
+            i = bisect.bisect_right(self.starts, t.start()) - 1
+            if i >= 0 and self.ms[i].end > t.start() and self.ms[i].kind == "PER":
+                found.add(self.person_key(self.ms[i]))  # the mention holds the title
                 continue
-            before = TITLE_BEFORE_RE.search(text, max(0, m.start - 30), m.start)
-            # the words before the name, and the title the mention may begin with ("Judge X")
-            own = m.text.split()[: -len(self.tokens(m)) or None]
-            words = (before.group(0).split() if before else []) + own
-            for i, w in enumerate(words):
-                title = TITLE_FORMS.get(w.lower(), w.lower())
-                # the title, then only names or "of State" up to the mention
-                if title in TITLE_HEADS and all(
-                    x[0].isupper() or x == "of" for x in words[i + 1 :]
-                ):
-                    found.setdefault(title, set()).add(self.person_key(m))
+            i += 1
+            if i < len(self.ms):
+                m = self.ms[i]
+                if m.kind == "PER" and NAME_LEAD_RE.fullmatch(text, t.end(), m.start):
+                    found.add(self.person_key(m))
+        self._titled[title] = found
         return found
 
     def titled(self, s: int, description: str) -> Mention | None:
@@ -297,7 +314,7 @@ class Mentions:
         titles = {TITLE_FORMS.get(w, w) for w in description.lower().split()} & TITLE_HEADS
         if len(titles) != 1:
             return None
-        people = self.person_titles.get(titles.pop(), set())
+        people = self.people_titled(titles.pop())
         if len(people) != 1:
             return None
         (key,) = people

@@ -6,9 +6,15 @@ alternation of a few hundred verbs was the slowest part of the prototype.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from briefing.analysis.quotes.lexicon import CUE_WORDS, NOMINAL_HEADS, SLOT_VERBS
+from briefing.analysis.quotes.lexicon import (
+    CUE_WORDS,
+    NOMINAL_HEADS,
+    SLOT_VERBS,
+    TITLE_FORMS,
+)
 from briefing.analysis.trie import WORD_START, trie_regex
 
 DOUBLE_QUOTES = '"“”„«»'
@@ -157,8 +163,20 @@ DOCUMENT_OBJECT_RE = re.compile(
 """A document as the object of its writer's verb ("issued a statement")."""
 OF_PHRASE_RE = re.compile(r"\s+(?:of|from|at)\s+(?:(?:the|of|[A-Z][\w’'.&-]*)\s+){0,6}")
 """Between a person and the organisation they are of (" of the Armenian Patriarchate of ")."""
-TITLE_BEFORE_RE = re.compile(r"(?:[A-Za-z][\w.-]*\s+){1,3}$")
-"""The words right before a name, where its title is ("New Jersey Gov. ")."""
+NAME_LEAD_RE = re.compile(r"(?:\s+of\s+[A-Z][\w.-]*)?\s+(?:[A-Z][\w.’'-]*\s+){0,2}")
+"""Between a title and the name mention it goes with: " ", " of State ", " Richard M. "."""
+
+
+@functools.cache
+def title_re(title: str) -> re.Pattern[str]:
+    """A title's occurrences: the word in either case, and its abbreviations ("Sen.")."""
+    forms = {title, title.capitalize()}
+    for short, full in TITLE_FORMS.items():
+        if full == title:
+            forms |= {short, short.capitalize()}
+    return re.compile(trie_regex(sorted(forms), WORD_START) + r"(?![\w])")
+
+
 ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
 
 NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")
