@@ -104,7 +104,7 @@ def right_cue(text: str, mentions: Mentions, qe: int, lim: int) -> Cue | None:
         ms = mentions.between(dm.end(), end, kinds=SPEAKER_KINDS)
         if ms and ms[0].start == dm.end():
             return ms[0], None, "R-dash"
-        return Mention(dm.end(), dm.end(1), "PER", dm.group(1), False), None, "R-dash"
+        return Mention(dm.start(1), dm.end(1), "PER", dm.group(1), False), None, "R-dash"
     nm = ADHOC_NOMINAL_RE.match(seg)
     if nm and not ms_all:
         mention = Mention(qe + nm.start(1), qe + nm.end(1), "NOM", nm.group(1), False)
