@@ -22,7 +22,8 @@ character; quotes and mentions are mapped back through it. Quotes that cannot be
 gold quotes outside every mapped paragraph (lost to metadata), are counted and printed.
 
 Gold direct quote: an attribution whose content holds a quotation-mark segment of >= 4 words
-(first annotator's .ann only). Recall: gold direct quotes overlapped by a predicted quote.
+(first annotator's .ann only); double marks only, unless `--doubled-apostrophes` (NYT's
+'' … '' too). Recall: gold direct quotes overlapped by a predicted quote.
 Precision: predicted quotes overlapping any gold content (P_strict: a gold direct quote).
 Speaker accuracy, over detected gold quotes with a source: the gold speaker is the source
 text, pronoun sources and "the <title>" sources going to the nearest preceding named gold
@@ -192,10 +193,18 @@ def content_words(s: str | None) -> set[str]:
     return {w for w in words if w not in STOP and w not in PRON and len(w) > 2}
 
 
+SEGMENT_RE = re.compile(r'["“]([^"“”]*)["”]|["“]([^"“”]*)$')
+DOUBLED_SEGMENT_RE = re.compile(
+    r"""(?:["“]|'')((?:[^"“”']|'(?!'))*)(?:["”]|'')|(?:["“]|'')((?:[^"“”']|'(?!'))*)$"""
+)
+"""With --doubled-apostrophes: NYT's '' … '' marks count as quotation marks too."""
+segment_re = SEGMENT_RE
+
+
 def quoted_segments(text: str, spans: list[Span]) -> list[Span]:
     segs: list[Span] = []
     for a, b in spans:
-        for m in re.finditer(r'["“]([^"“”]*)["”]|["“]([^"“”]*)$', text[a:b]):
+        for m in segment_re.finditer(text[a:b]):
             inner = m.group(1) if m.group(1) is not None else m.group(2)
             if len(re.findall(r"[\w’'-]+", inner)) >= 4:
                 segs.append((a + m.start(), a + m.end()))
@@ -505,7 +514,16 @@ def main() -> None:
         metavar=("{att,fn,fp}", "N"),
         help="print N random errors of a kind: att(ribution), fn (missed), fp (spurious)",
     )
+    ap.add_argument(
+        "--doubled-apostrophes",
+        action="store_true",
+        help="count segments in NYT's doubled apostrophes ('' … '') as direct quotes too "
+        "(by default only double quotation marks do, as when the baselines were measured)",
+    )
     args = ap.parse_args()
+    if args.doubled_apostrophes:
+        global segment_re
+        segment_re = DOUBLED_SEGMENT_RE
     if args.split not in ("train", "dev", "test"):
         ap.error("split must be train, dev or test")
     if args.split == "test" and not args.final:

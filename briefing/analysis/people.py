@@ -90,46 +90,84 @@ def extract_entities(
     return entities, mentions
 
 
+_SPEAKER_TYPES = {EntityType.PERSON: "PER", EntityType.ORGANIZATION: "ORG"}
+
+
+def speaker_mentions(
+    entities: Sequence[Entity], mentions: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The names the quote finder may take a speaker from: the mentions of the people and
+    organisations of the reading, typed as the reading types them (the tagger's "PER" on
+    "Jerusalem" or on a nationality is not a speaker the sidebar lists). Without entities
+    (the quote finder run alone), the tagger's mentions."""
+    if not entities:
+        return list(mentions)
+    return sorted(
+        (m.start, m.end, _SPEAKER_TYPES[entity.type])
+        for entity in entities
+        if entity.type in _SPEAKER_TYPES
+        for m in entity.mentions
+    )
+
+
 def attribute_quotes(
     document: Document,
     entities: Sequence[Entity],
     mentions: Sequence[tuple[int, int, str]],
 ) -> tuple[Quote, ...]:
-    """The direct quotations of the document, each with its speaker among `entities`."""
-    from briefing.analysis.quotes import find_quotes
+    """The direct quotations of the document, each with its speaker among `entities` (a
+    person or organisation where the name is one), or none."""
+    from briefing.analysis.quotes import QuoteRecord, find_quotes
 
     text = document.text
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
-    spans = sorted((m.start, m.end, entity.id) for entity in entities for m in entity.mentions)
+    # People and organisations first: a name the quote finder read itself may also lie in
+    # another entity (a person the reading typed as a place is still the one who spoke).
+    ranked = sorted(entities, key=lambda entity: entity.type not in _SPEAKER_TYPES)
+    other = {entity.id for entity in entities if entity.type not in _SPEAKER_TYPES}
+    spans = sorted((m.start, m.end, entity.id) for entity in ranked for m in entity.mentions)
     starts = [s[0] for s in spans]
     by_name: dict[str, str] = {}
-    for entity in entities:
+    for entity in ranked:
         for name in (entity.name, *entity.aliases):
             by_name.setdefault(name.casefold(), entity.id)
 
-    def speaker_of(start: int | None, end: int | None, name: str | None) -> str | None:
-        if start is not None and end is not None:
-            i = bisect.bisect_right(starts, end) - 1
-            while i >= 0 and spans[i][1] > start - 200:
-                s, e, entity_id = spans[i]
-                if s < end and e > start:
+    def entity_at(start: int, end: int) -> str | None:
+        found = None
+        i = bisect.bisect_right(starts, end) - 1
+        while i >= 0 and spans[i][1] > start - 200:
+            s, e, entity_id = spans[i]
+            if s < end and e > start:
+                if entity_id not in other:
                     return entity_id
-                i -= 1
-        if name:
-            return by_name.get(name.casefold())
-        return None
+                found = found or entity_id
+            i -= 1
+        return found
 
+    def speaker_of(q: QuoteRecord) -> str | None:
+        # The entity of the name the speaker was resolved to ("he" -> the "Jane Smith" it
+        # stands for), else the entity that goes by that name; an unnamed speaker ("a
+        # spokesman") has none.
+        if q.name_start is None or q.name_end is None:
+            return None
+        entity_id = entity_at(q.name_start, q.name_end)
+        if entity_id is None and q.speaker_name:
+            entity_id = by_name.get(q.speaker_name.casefold())
+        return entity_id
+
+    names = {entity.id: entity.name for entity in entities}
     with cycle_collector_paused():
-        found = find_quotes(text, paragraphs, mentions)
-    return tuple(
-        Quote(
-            q.start,
-            q.end,
-            speaker_of(q.speaker_start, q.speaker_end, q.speaker_name),
-            q.speaker_name,
-        )
-        for q in found
-    )
+        found = find_quotes(text, paragraphs, speaker_mentions(entities, mentions))
+    quotes = []
+    for q in found:
+        speaker = speaker_of(q)
+        # The sidebar's name for a linked speaker; a description ("a police spokesman") for an
+        # unnamed one; no name for a name that is no entity of the reading.
+        shown = names[speaker] if speaker is not None else None
+        if shown is None and q.name_start is None:
+            shown = q.speaker_name
+        quotes.append(Quote(q.start, q.end, speaker, shown))
+    return tuple(quotes)
 
 
 def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:

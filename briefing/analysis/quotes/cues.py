@@ -14,16 +14,26 @@ from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
     ADHOC_NOMINAL_INVERTED_RE,
     ADHOC_NOMINAL_RE,
+    ARTICLE_BEFORE_RE,
     AUX_GAP_RE,
     COMMA_DASH_THE_END_RE,
     COMMA_OR_DASH_END_RE,
     CUE_RE,
     DASH_ATTRIBUTION_RE,
+    DOCUMENT_OBJECT_RE,
+    HONORIFIC_LEAD_RE,
+    INTRODUCES_RE,
     LEFT_GAP_RE,
     NAME_AFTER_QUOTE_VERB_RE,
+    NP_GAP_RE,
+    OBJECT_PREPOSITION_BEFORE_RE,
+    OF_GAP_RE,
+    OF_PHRASE_RE,
     ONLY_DASHES_RE,
     SENTENCE_PUNCT_RE,
     SUBJECT_LEAD_RE,
+    SUBORDINATE_RE,
+    TITLE_GAP_RE,
     count_words,
 )
 from briefing.analysis.quotes.sentences import sentence_end, sentence_start
@@ -33,6 +43,52 @@ Cue = tuple[Mention, str | None, str]
 
 _MAX_SUBJECT_DISTANCE = 7
 """Words between the closing mark and a post-quote subject ("…,” Ms. Rivera said)."""
+
+
+def _gap_ok(gap_re: re.Pattern[str], text: str, subject: Mention, cue_start: int) -> bool:
+    """What stands between a subject and its cue fits `gap_re`; "X spokesman said" lets an
+    organisation speak, not a person ("a Clinton spokesman" is not Clinton)."""
+    m = gap_re.fullmatch(text, subject.end, cue_start)
+    return m is not None and not (m.group("spokes") and subject.kind == "PER")
+
+
+def pp_head(text: str, ms: list[Mention]) -> Mention:
+    """The subject ending with ms[-1]: a person before "of/from/at the <organisation>"
+    ("Aris Shirvanian of the Armenian Patriarchate of Jerusalem told"), else ms[-1]."""
+    last = ms[-1]
+    if (
+        last.kind != "PER"
+        and len(ms) > 1
+        and ms[-2].kind == "PER"
+        and OF_PHRASE_RE.fullmatch(text, ms[-2].end, last.start)
+    ):
+        return ms[-2]
+    return last
+
+
+def np_head(text: str, ms: list[Mention], i: int = 0) -> Mention:
+    """The speaker of the noun phrase that begins with ms[i]: titles and organisations run
+    up to a person's name ("Pentagon spokesman Navy Capt. Jeff Davis", "Trump's adviser
+    Jason Miller", "his campaign manager Jeff Weaver"); the last person in that run, else
+    ms[i]. A comma, a preposition or a verb ends the phrase ("Smith of the Brookings
+    Institution", "a spokesman for Acme": the first mention)."""
+    best = ms[i]
+    for k in range(i + 1, len(ms)):
+        if ms[k].kind == "PRON" or not NP_GAP_RE.fullmatch(text, ms[k - 1].end, ms[k].start):
+            break
+        if ms[k].kind == "PER":
+            best = ms[k]
+    return best
+
+
+def _inverted_subject(text: str, after: list[Mention], cue_end: int) -> Mention | None:
+    """The subject after an inverted cue ("said former secretary of state Jane Ruiz")."""
+    if not after:
+        return None
+    gap = text[cue_end : after[0].start]
+    if count_words(gap) <= 3 or TITLE_GAP_RE.fullmatch(gap):
+        return np_head(text, after)
+    return None
 
 
 def right_cue(text: str, mentions: Mentions, qe: int, lim: int) -> Cue | None:
@@ -48,7 +104,7 @@ def right_cue(text: str, mentions: Mentions, qe: int, lim: int) -> Cue | None:
         ms = mentions.between(dm.end(), end, kinds=SPEAKER_KINDS)
         if ms and ms[0].start == dm.end():
             return ms[0], None, "R-dash"
-        return Mention(dm.end(), dm.end(1), "PER", dm.group(1), False), None, "R-dash"
+        return Mention(dm.start(1), dm.end(1), "PER", dm.group(1), False), None, "R-dash"
     nm = ADHOC_NOMINAL_RE.match(seg)
     if nm and not ms_all:
         mention = Mention(qe + nm.start(1), qe + nm.end(1), "NOM", nm.group(1), False)
@@ -80,47 +136,51 @@ def _right_cue_word(
     cword = cue.group(0).lower()
     cue_start, cue_end = qe + cue.start(), qe + cue.end()
     after = mentions.between(cue_end, min(end, cue_end + 80))
-    inv_ok = (
-        bool(after) and count_words(text[cue_end : after[0].start]) <= 3 and cword in SAY_INVERTIBLE
-    )
+    inverted = _inverted_subject(text, after, cue_end)
+    inv_ok = inverted is not None and cword in SAY_INVERTIBLE
     if ONLY_DASHES_RE.match(pre) or (cword == "according to" and count_words(pre) <= 2):
         # “…,” said X
-        if (
-            after
-            and count_words(text[cue_end : after[0].start]) <= 3
-            and cword not in ("told", "tells")
-        ):
-            return after[0], cword, "R-inv"
+        if inverted is not None and cword not in ("told", "tells"):
+            return inverted, cword, "R-inv"
         return None
     ms = mentions.between(qe, cue_start)
+    if (
+        inv_ok
+        and inverted is not None
+        and inverted.kind == "PER"
+        and ms
+        and not any(m.kind == "PER" for m in ms)
+        and not text[cue_end : inverted.start].strip()
+        and COMMA_OR_DASH_END_RE.search(pre)
+    ):
+        # “…” and Clevelanders get nervous, said Christine Link
+        return inverted, cword, "R-inv2"
     if ms:
         last = ms[-1]
         # “…,” X (also) said
         if (
-            AUX_GAP_RE.fullmatch(text[last.end : cue_start])
+            _gap_ok(AUX_GAP_RE, text, last, cue_start)
             and not SENTENCE_PUNCT_RE.search(text[qe : last.start])
             and count_words(text[qe : last.start]) <= _MAX_SUBJECT_DISTANCE
             and not (last.kind == "PRON" and last.text.lower() in ("it", "who"))
             and (
                 len(ms) == 1
-                or (
-                    count_words(text[qe : last.start]) <= _MAX_SUBJECT_DISTANCE
-                    and ms[0].kind not in SPEAKER_KINDS
-                )
+                or ms[0].kind not in SPEAKER_KINDS
+                or np_head(text, ms) is last  # “…,” Trump's adviser Jason Miller said
             )
         ):
-            return last, cword, "R-subj"
+            return pp_head(text, ms), cword, "R-subj"
         # “…,” X, a spokesman for Y, said
         first = ms[0]
         if SUBJECT_LEAD_RE.fullmatch(text[qe : first.start]) and count_words(pre) <= 30:
             return first, cword, "R-subj"
     # “…,” the campaign of X said, ... said X
-    if inv_ok and COMMA_OR_DASH_END_RE.search(pre):
-        return after[0], cword, "R-inv2"
+    if inv_ok and inverted is not None and COMMA_OR_DASH_END_RE.search(pre):
+        return inverted, cword, "R-inv2"
     if ms:
         last = ms[-1]
         if (
-            AUX_GAP_RE.fullmatch(text[last.end : cue_start])
+            _gap_ok(AUX_GAP_RE, text, last, cue_start)
             and COMMA_DASH_THE_END_RE.search(text[qe : last.start])
             and count_words(pre) <= 25
         ):
@@ -131,15 +191,34 @@ def _right_cue_word(
 def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
     """Attribution before a quote starting at qs, within its sentence and after lo."""
     ss = sentence_start(text, qs, lo)
+    main_subject = None
+    sub = SUBORDINATE_RE.match(text, ss, qs)
+    if sub:
+        # "When asked whom she supported, Ms. Sherry smiled and said, “…”": the cue and the
+        # subject of the main clause, not of the clause before the comma.
+        comma = text.find(",", sub.end(), qs)
+        main = mentions.between(comma + 1, qs) if comma > 0 else []
+        if main and HONORIFIC_LEAD_RE.fullmatch(text, comma + 1, main[0].start):
+            ss, main_subject = comma + 1, main[0]
     seg = text[ss:qs]
     if not seg.strip():
         return None
     cues = list(CUE_RE.finditer(seg))
     if not cues:
+        if main_subject is not None and INTRODUCES_RE.search(seg):
+            return main_subject, None, "L-main"  # "…, Rubio fired back forcefully: “…”"
         return None
-    for cue in cues:
+    for cue in reversed(cues):  # the cue nearest the quote first
         cword = cue.group(0).lower()
         cs, ce = ss + cue.start(), ss + cue.end()
+        if (
+            cword == "in a statement"
+            or (cword.startswith("continue") and text.startswith(" to ", ce))
+            or (cword == "written" and ARTICLE_BEFORE_RE.search(text, max(ss, cs - 4), cs))
+        ):
+            # An adverbial ("X told Y in a (written) statement") or "will continue to be":
+            # not the verb whose subject spoke.
+            continue
         if cword == "according to":
             # According to X, “…”
             ms = mentions.between(ce, qs)
@@ -148,8 +227,31 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
             continue
         # X said: “…”  /  X, a spokesman, told reporters that “…”
         before = mentions.between(ss, cs)
-        if before and LEFT_GAP_RE.fullmatch(text[before[-1].end : cs]):
-            return before[-1], cword, "L-adj"
+        if before and before[-1].text.lower() == "who" and len(before) > 1:
+            # "(Raphael Lemkin, who coined the word, once said, “…”": the name before it
+            before = before[:-1]
+        if before and (
+            not _gap_ok(LEFT_GAP_RE, text, before[-1], cs)
+            or OBJECT_PREPOSITION_BEFORE_RE.search(
+                text, max(ss, before[-1].start - 12), before[-1].start
+            )
+        ):
+            # "Aris Shirvanian of the Armenian Patriarchate of Jerusalem told …"
+            of = [
+                p for p in before[:-1] if p.kind == "PER" and OF_GAP_RE.fullmatch(text, p.end, cs)
+            ]
+            if of:
+                return of[-1], cword, "L-adj"
+        if before and _gap_ok(LEFT_GAP_RE, text, before[-1], cs):
+            subject = pp_head(text, before)
+            if subject.kind == "NOM" and DOCUMENT_OBJECT_RE.search(
+                text, max(ss, subject.start - 30), subject.end
+            ):
+                # "Jane Ruiz issued a statement saying “…”": whoever issued it
+                subject = np_head(text, before)
+                if subject.kind == "NOM":
+                    continue
+            return subject, cword, "L-adj"
     cue = cues[-1]
     cword = cue.group(0).lower()
     cs, ce = ss + cue.start(), ss + cue.end()
@@ -159,5 +261,5 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
         return before[0], cword, "L-subj"
     after = mentions.between(ce, qs)
     if after and cword in SAY_INVERTIBLE and count_words(text[ce : after[0].start]) <= 1:
-        return after[0], cword, "L-inv"
+        return np_head(text, after), cword, "L-inv"
     return None

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.analysis.quotes.cues import Cue, left_cue, right_cue
-from briefing.analysis.quotes.marks import RawQuote, raw_quotes
+from briefing.analysis.quotes.marks import RawQuote, doubled_apostrophes, raw_quotes
 from briefing.analysis.quotes.mentions import Mention, Mentions
 from briefing.analysis.quotes.patterns import (
     DASH_ATTRIBUTION_RE,
@@ -21,7 +21,7 @@ from briefing.analysis.quotes.patterns import (
     count_words,
 )
 from briefing.analysis.quotes.record import QuoteRecord
-from briefing.analysis.quotes.resolve import Speaker, resolve
+from briefing.analysis.quotes.resolve import Resolved, Speaker, resolve
 from briefing.analysis.quotes.sentences import sentence_start
 from briefing.analysis.quotes.speech import is_speech
 
@@ -38,6 +38,7 @@ class _Draft:
     parts: list[tuple[int, int]]
     paragraph: int
     open_ended: bool
+    continues: bool = False
     right: Cue | None = None
     left: Cue | None = None
 
@@ -50,11 +51,15 @@ class _Result:
     end: int
     parts: list[tuple[int, int]]
     paragraph: int
+    open_ended: bool = False
+    continues: bool = False
     mention: Mention | None = None
     """The mention a cue gave, to be resolved (None: no cue)."""
     speaker_start: int | None = None
     speaker_end: int | None = None
     speaker_name: str | None = None
+    named: Mention | None = None
+    """The name mention the speaker resolved to (None: none, or a description)."""
     cue: str | None = None
     how: str | None = None
 
@@ -69,6 +74,12 @@ def find_quotes(
     `paragraphs` are (start, end) character spans in order; `names` are (start, end, type)
     entity mentions from the NER tagger (only PER and ORG are used as speakers).
     """
+    text, closing = doubled_apostrophes(text)
+
+    def mark_end(end: int) -> int:
+        # A closing '' is read as "” ": the quote takes in the second apostrophe.
+        return end + 1 if end - 1 in closing else end
+
     raw = raw_quotes(text, paragraphs)
     raw_starts = [r.start for r in raw]
 
@@ -78,7 +89,7 @@ def find_quotes(
 
     mentions = Mentions(text, names, in_quote)
     drafts = [
-        _Draft([(r.start, r.end)], r.paragraph, r.open_ended)
+        _Draft([(r.start, r.end)], r.paragraph, r.open_ended, r.continues)
         for r in raw
         if is_speech(text, r.start, r.end, paragraphs[r.paragraph][0])
     ]
@@ -86,15 +97,18 @@ def find_quotes(
         _read_cues(text, paragraphs, raw, raw_starts, mentions, d)
     results = [_to_result(d) for d in _merge_split_quotes(text, drafts)]
     _assign_speakers(text, paragraphs, mentions, results)
+    _back_fill(results)
     return [
         QuoteRecord(
             start=r.start,
-            end=r.end,
+            end=mark_end(r.end),
             speaker_start=r.speaker_start,
             speaker_end=r.speaker_end,
             speaker_name=r.speaker_name,
+            name_start=r.named.start if r.named is not None else None,
+            name_end=r.named.end if r.named is not None else None,
             cue=r.cue,
-            parts=tuple(r.parts),
+            parts=tuple((a, mark_end(b)) for a, b in r.parts),
             how=r.how,
         )
         for r in results
@@ -154,7 +168,7 @@ def _merge_split_quotes(text: str, drafts: list[_Draft]) -> list[_Draft]:
 
 def _to_result(d: _Draft) -> _Result:
     """Take the right-hand cue, else the left-hand one."""
-    res = _Result(d.parts[0][0], d.parts[-1][1], d.parts, d.paragraph)
+    res = _Result(d.parts[0][0], d.parts[-1][1], d.parts, d.paragraph, d.open_ended, d.continues)
     choice = d.right if d.right is not None else d.left
     if choice is not None:
         m, cword, how = choice
@@ -174,18 +188,47 @@ def _assign_speakers(
     last: Speaker | None = None
     for idx, res in enumerate(results):
         if res.mention is not None:
-            name, kind = resolve(mentions, res.mention, last)
-            res.speaker_name = name
+            name, kind, named = resolve(mentions, res.mention, last)
+            res.speaker_name, res.named = name, named
             if name is not None:
-                last = Speaker(name, kind, res.start, res.paragraph)
+                last = Speaker(name, kind, res.start, res.paragraph, named)
+            continue
+        prev = results[idx - 1] if idx > 0 else None
+        if prev is not None and _goes_on(prev, res) and prev.speaker_name is not None:
+            # The same quotation, into a new paragraph: the same speaker.
+            res.speaker_name, res.named, res.how = prev.speaker_name, prev.named, "goes-on"
             continue
         cand = _context_speaker(text, paragraphs, mentions, results, idx, last)
         if cand is not None:
-            name, m, how, cword = cand
-            res.speaker_name, res.how, res.cue = name, how, cword
+            r, m, how, cword = cand
+            if r.name is None:
+                continue
+            res.speaker_name, res.named, res.how, res.cue = r.name, r.mention, how, cword
             if m is not None:
                 res.speaker_start, res.speaker_end = m.start, m.end
-            last = Speaker(name, "PER", res.start, res.paragraph)
+            last = Speaker(r.name, r.kind, res.start, res.paragraph, r.mention)
+
+
+def _goes_on(prev: _Result, res: _Result) -> bool:
+    """res carries on prev's quotation: prev was left open at its paragraph's end and res
+    opens the next paragraph."""
+    return res.continues and prev.open_ended and prev.paragraph == res.paragraph - 1
+
+
+def _back_fill(results: list[_Result]) -> None:
+    """A quotation left open with no cue of its own (and no speaker, or only the previous
+    quote's), whose next paragraph goes on with it and names the speaker (“… / “…,” she
+    said.), takes that speaker."""
+    for k in range(len(results) - 2, -1, -1):
+        q, nxt = results[k], results[k + 1]
+        if (
+            q.mention is None
+            and q.how in (None, "continue")
+            and nxt.speaker_name is not None
+            and (nxt.mention is not None or nxt.how == "goes-on")
+            and _goes_on(q, nxt)
+        ):
+            q.speaker_name, q.named, q.how = nxt.speaker_name, nxt.named, "goes-on"
 
 
 def _context_speaker(
@@ -195,8 +238,8 @@ def _context_speaker(
     results: list[_Result],
     idx: int,
     last: Speaker | None,
-) -> tuple[str, Mention | None, str, str | None] | None:
-    """(name, mention, rule, cue) for a quote without a cue, trying in order: a later
+) -> tuple[Resolved, Mention | None, str, str | None] | None:
+    """(resolved speaker, mention, rule, cue) for a quote without a cue, trying in order: a later
     attributed quote in the paragraph, the previous speaker, the previous sentence's
     subject, this sentence's subject, an introducing paragraph ending in ":"."""
     res = results[idx]
@@ -207,9 +250,9 @@ def _context_speaker(
         if later.paragraph != pi:
             break
         if later.mention is not None:
-            name, _ = resolve(mentions, later.mention, last)
-            if name:
-                return name, later.mention, "same-para-next", later.cue
+            r = resolve(mentions, later.mention, last)
+            if r.name:
+                return r, later.mention, "same-para-next", later.cue
             break
     starts_para = not text[ps : res.start].strip()
     if last is not None:
@@ -224,11 +267,11 @@ def _context_speaker(
             or (starts_para and pi - last.paragraph <= _CONTINUE_PARAGRAPHS and not new_person)
             or prev_colon
         ):
-            return last.name, None, "continue", None
+            return Resolved(last.name, last.kind, last.mention), None, "continue", None
     if starts_para and pi > 0:
         c = mentions.subject_before(res.start, None)
         if c is not None and c.start >= paragraphs[max(0, pi - _CONTINUE_PARAGRAPHS)][0]:
-            return mentions.name_of(c), c, "prev-subj", None
+            return Resolved(mentions.name_of(c), c.kind, c), c, "prev-subj", None
     # A partial quote inside a sentence (Smith called it “…”): the sentence subject.
     ss = sentence_start(text, res.start, ps)
     ms = [
@@ -237,21 +280,21 @@ def _context_speaker(
         if m.text.lower() not in ("who", "it")
         and not OBJECT_PREPOSITION_BEFORE_RE.search(text[max(0, m.start - 12) : m.start])
     ]
-    ms.sort(key=lambda m: m.kind == "NOM")
+    ms.sort(key=lambda m: (m.kind == "NOM", m.kind == "ORG"))
     colon = text.rfind(":", ss, res.start)
     if colon > 0 and any(m.start > colon for m in ms):
         ms = [m for m in ms if m.start > colon]
     for m0 in ms[:2]:
-        name, _ = resolve(mentions, m0, last)
-        if name:
-            return name, m0, "sent-subj", None
+        r = resolve(mentions, m0, last)
+        if r.name:
+            return r, m0, "sent-subj", None
     if pi > 0:
         # The previous paragraph ends with an introduction: "X said:".
         pps, ppe = paragraphs[pi - 1]
         if text[pps:ppe].rstrip().endswith(":"):
             intro = left_cue(text, mentions, ppe, pps)
             if intro:
-                name, _ = resolve(mentions, intro[0], last)
-                if name:
-                    return name, intro[0], "prev-para-intro", intro[1]
+                r = resolve(mentions, intro[0], last)
+                if r.name:
+                    return r, intro[0], "prev-para-intro", intro[1]
     return None

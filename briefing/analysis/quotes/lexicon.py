@@ -80,7 +80,53 @@ SOURCE_TITLES = (
 ).split()
 """Nominal heads of (often unnamed) sources ("a police spokesman", "the statement")."""
 
-NOMINAL_HEADS = frozenset(CORE_TITLES + SOURCE_TITLES)
+ORG_HEADS = frozenset(
+    "company firm bank network organization organisation group agency department ministry "
+    "newspaper paper magazine outlet publication website site channel station broadcaster "
+    "union university college institute foundation committee council board commission "
+    "court party campaign administration government team retailer automaker airline "
+    "insurer lender charity nonprofit association league".split()
+)
+"""Heads of a description that refers back to an organisation ("the company said")."""
+ANY_ORG_HEADS = frozenset(
+    "company firm organization organisation agency network outlet publication "
+    "website site newspaper paper magazine broadcaster retailer automaker airline insurer "
+    "lender charity nonprofit".split()
+)
+"""Of those, the heads that may refer to an organisation whose name does not contain them
+("the company" is Acme Corp.); the others need their word in the name ("the bank": the
+Government Development Bank; "the committee": the House Ethics Committee)."""
+SPOKESPERSONS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople representative representatives "
+    "official officials executive executives".split()
+)
+"""Heads that speak for the organisation after them ("a spokesperson for Acme")."""
+
+TITLE_HEADS = frozenset(
+    "senator representative governor president secretary mayor judge justice general "
+    "speaker chairman pastor director minister ambassador attorney sheriff commissioner "
+    "prosecutor delegate".split()
+)
+"""Titles "the <title>" refers back by, to the one person the text names with it."""
+TITLE_FORMS = {
+    "sen.": "senator",
+    "sens.": "senator",
+    "rep.": "representative",
+    "reps.": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "pres.": "president",
+    "sec.": "secretary",
+    "amb.": "ambassador",
+    "atty.": "attorney",
+    "del.": "delegate",
+    "chairwoman": "chairman",
+}
+"""Abbreviations and variants of those titles, to one form."""
+
+NOMINAL_HEADS = frozenset(CORE_TITLES + SOURCE_TITLES) | ORG_HEADS
 
 BARE_NOMINALS = frozenset(
     {"officials", "sources", "aides", "analysts", "experts", "critics", "supporters"}

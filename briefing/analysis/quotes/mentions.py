@@ -10,16 +10,28 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from functools import cached_property
 from typing import NamedTuple
 
+from briefing.analysis.quotes.gender import (
+    SAID_PRONOUN_RE,
+    first_name_gender,
+    kin_gender,
+    title_gender,
+)
 from briefing.analysis.quotes.lexicon import (
     BARE_NOMINALS,
     CAP_STOP,
     SLOT_INVERTIBLE,
+    TITLE_FORMS,
+    TITLE_HEADS,
     TITLE_WORDS,
 )
 from briefing.analysis.quotes.patterns import (
     ADVERB_NAME_RE,
+    AUTHOR_BEFORE_RE,
+    BIO_AFTER_RE,
+    BOOK_AFTER_RE,
     CAP_AFTER_RE,
     CAP_BEFORE_RE,
     CAPWORD_RE,
@@ -28,6 +40,7 @@ from briefing.analysis.quotes.patterns import (
     GENDERED_NAME_RE,
     HONORIFIC_NAME_RE,
     LEADING_THE_RE,
+    NAME_LEAD_RE,
     NOMINAL_HEAD_RE,
     POSSESSIVE_S_RE,
     POSSESSIVE_THE_RE,
@@ -38,6 +51,7 @@ from briefing.analysis.quotes.patterns import (
     SPEAKER_BEFORE_RE,
     SURNAME_RE,
     WHITESPACE_RE,
+    title_re,
 )
 from briefing.analysis.quotes.sentences import sentence_starts
 
@@ -45,6 +59,10 @@ SPEAKER_KINDS = ("PER", "ORG")
 """Entity types that can speak; LOC and MISC names are ignored."""
 
 _MAX_SENTENCES_BACK = 12
+_NARRATOR_HEAD = 1500
+"""Where an article names the book it is an excerpt of (characters from the start)."""
+_NARRATOR_TAIL = 600
+"""Where an opinion piece introduces its writer (characters from the end)."""
 
 
 class Mention(NamedTuple):
@@ -75,29 +93,83 @@ class Mentions:
         in_quote: Callable[[int], bool],
     ) -> None:
         self.text = text
+        self._tokens: dict[str, list[str]] = {}
+        self._titled: dict[str, set[str]] = {}
         spans = _collect(text, names)
         self.ms = [Mention(s, e, k, text[s:e], in_quote(s)) for s, e, k in spans]
         self.starts = [m.start for m in self.ms]
+        self.by_key: dict[str, list[Mention]] = {}
+        """Surname (lower case) -> its person mentions."""
+        self._text_genders: dict[str, tuple[bool, str | None]] = {}
+        self.forms: dict[str, set[str]] = {}
+        """Surname (lower case) -> the first names of its multi-token forms."""
         self.full = self._full_names()
-        self.gender = {
-            m.group(2).lower(): "m" if m.group(1) == "Mr" else "f"
-            for m in GENDERED_NAME_RE.finditer(text)
-        }
-        # Gender comes only from Mr./Ms./Mrs.: gender evidence from pronouns near a name was
-        # tried and hurt on PolNeAR train (articles about a man and a woman running against
-        # each other mix he and she).
+        self._gender_cache: dict[int, tuple[str | None, bool]] = {}
         self.sents = sentence_starts(text)
+
+    def tokens(self, m: Mention) -> list[str]:
+        """`name_tokens` of a mention's text, computed once per distinct text."""
+        toks = self._tokens.get(m.text)
+        if toks is None:
+            toks = self._tokens[m.text] = name_tokens(m.text)
+        return toks
+
+    @cached_property
+    def _honorifics(self) -> dict[str, str | None]:
+        """Surname (lower case) -> "m"/"f" from "Mr."/"Ms."/"Mrs."/"Miss" anywhere in the text;
+        None when both (a couple: "Mr. and Mrs. Clinton")."""
+        found: dict[str, str | None] = {}
+        for hm in GENDERED_NAME_RE.finditer(self.text):
+            key, g = hm.group(2).lower(), "m" if hm.group(1) == "Mr" else "f"
+            found[key] = g if found.get(key, g) == g else None
+        return found
+
+    def text_gender(self, key: str) -> tuple[bool, str | None]:
+        """(whether the text says, the gender) for a surname (lower case): an honorific or a
+        gendered title before any of its mentions ("Mrs. Acosta", "congresswoman Jane
+        Ruiz"), else the pronoun of "Acosta said she"; (True, None) when the text says both.
+        Read per surname, the first time a pronoun needs it."""
+        found = self._text_genders.get(key)
+        if found is not None:
+            return found
+        text = self.text
+        titles: set[str] = set()
+        honorific = self._honorifics.get(key, "")
+        if honorific is None:
+            titles |= {"m", "f"}
+        elif honorific:
+            titles.add(honorific)
+        pronouns: set[str] = set()
+        for m in self.by_key.get(key, ()):
+            g = title_gender(text[max(0, m.start - 24) : m.start])
+            if g:
+                titles.add(g)
+            said = SAID_PRONOUN_RE.match(text, m.end)
+            if said and not m.in_quote:
+                pronouns.add("m" if said.group(1).lower() == "he" else "f")
+        evidence = titles or pronouns
+        if not evidence:
+            found = (False, None)
+        else:
+            found = (True, evidence.pop() if len(evidence) == 1 else None)
+        self._text_genders[key] = found
+        return found
 
     def _full_names(self) -> dict[str, str]:
         """Surname (lower case) -> the most frequent multi-token form (ties: the longest)."""
         counts: dict[str, dict[str, int]] = {}
         for m in self.ms:
             if m.kind == "PER":
-                toks = name_tokens(m.text)
+                toks = self.tokens(m)
                 if toks and len(toks) <= 4:
-                    forms = counts.setdefault(toks[-1].lower(), {})
+                    key = toks[-1].lower()
+                    forms = counts.setdefault(key, {})
                     full = " ".join(toks)
                     forms[full] = forms.get(full, 0) + 1
+                if toks:
+                    self.by_key.setdefault(toks[-1].lower(), []).append(m)
+                if len(toks) >= 2:
+                    self.forms.setdefault(toks[-1].lower(), set()).add(toks[0])
         full_names: dict[str, str] = {}
         for key, forms in counts.items():
             multi = {f: c for f, c in forms.items() if " " in f} or forms
@@ -128,7 +200,7 @@ class Mentions:
     def name_of(self, m: Mention) -> str:
         """Display name: full name for a person, an organisation without "the", else the text."""
         if m.kind == "PER":
-            toks = name_tokens(m.text)
+            toks = self.tokens(m)
             if toks:
                 return self.full.get(toks[-1].lower(), " ".join(toks))
         if m.kind == "ORG":
@@ -136,9 +208,47 @@ class Mentions:
         return m.text
 
     def gender_of(self, m: Mention) -> str | None:
-        """ "m" or "f" when an honorific (Mr., Ms., Mrs., Miss) gives it, else None."""
-        toks = name_tokens(m.text)
-        return self.gender.get(toks[-1].lower()) if toks else None
+        """ "m" or "f" for a person mention, else None: a title or kinship noun before this
+        mention ("Mrs.", "his wife"), what the text says of the surname (a title before
+        another of its mentions, "Acosta said she"), the mention's own first name ("Bill
+        Clinton"), the first name of the surname's full forms when they agree."""
+        return self.gender_evidence(m)[0]
+
+    def gender_evidence(self, m: Mention) -> tuple[str | None, bool]:
+        """(gender, whether the text says it) for a person mention: a first name alone is
+        weak evidence (Lindsey Graham)."""
+        found = self._gender_cache.get(m.start)
+        if found is None:
+            found = self._gender(m)
+            self._gender_cache[m.start] = found
+        return found
+
+    def _gender(self, m: Mention) -> tuple[str | None, bool]:
+        toks = self.tokens(m)
+        if not toks:
+            return None, False
+        g = kin_gender(self.text[max(0, m.start - 24) : m.start])
+        if g:
+            return g, True
+        key = toks[-1].lower()
+        firsts = self.forms.get(key, set())
+        if len(toks) >= 2:
+            # A family shares a surname: what the text says of the surname holds for this
+            # full name only when no other first name goes with it.
+            said, g = self.text_gender(key) if len(firsts) <= 1 else (False, None)
+            if g:
+                return g, True
+            return first_name_gender(toks[0]), False
+        said, g = self.text_gender(key)
+        if said:
+            return g, g is not None
+        genders = {first_name_gender(f) for f in firsts}
+        return (genders.pop() if len(genders) == 1 else None), False
+
+    def person_key(self, m: Mention) -> str:
+        """The surname (lower case) a person mention is known by; its text otherwise."""
+        toks = self.tokens(m) if m.kind == "PER" else []
+        return toks[-1].lower() if toks else m.text.lower()
 
     def _is_modifier(self, m: Mention) -> bool:
         """Possessive or noun modifier ("Smith's campaign", "the Lopez campaign")."""
@@ -147,6 +257,71 @@ class Mentions:
         if nxt.startswith(("’s", "'s", "’ ", "' ")):
             return True
         return bool(POSSESSIVE_THE_RE.search(t[max(0, m.start - 5) : m.start]))
+
+    def opens_sentence(self, m: Mention) -> bool:
+        """Whether m is the first mention of its sentence, not after a preposition: the
+        sentence's likely subject ("The State Department also said …")."""
+        k = bisect.bisect_right(self.sents, m.start) - 1
+        lo = self.sents[k] if k >= 0 else 0
+        return not self.between(lo, m.start) and not PREPOSITION_BEFORE_RE.search(
+            self.text, max(lo, m.start - 12), m.start
+        )
+
+    @cached_property
+    def narrator(self) -> Mention | None:
+        """The person an article in the first person names as its writer, the speaker of "I
+        said": the author of the book it is an excerpt of ("excerpts from author Jane Ruiz's
+        new book"), or the writer its closing line introduces ("Jane Ruiz is a lawyer in
+        Denver.")."""
+        text = self.text
+        head = min(len(text), _NARRATOR_HEAD)
+        for m in self.between(0, head, kinds=("PER",)):
+            if BOOK_AFTER_RE.match(text, m.end) or AUTHOR_BEFORE_RE.search(
+                text, max(0, m.start - 40), m.start
+            ):
+                return m
+        tail = max(0, len(text) - _NARRATOR_TAIL)
+        for m in self.between(tail, len(text), kinds=("PER",)):
+            if (m.start == 0 or text[m.start - 1] == "\n") and BIO_AFTER_RE.match(text, m.end):
+                return m
+        return None
+
+    def people_titled(self, title: str) -> set[str]:
+        """The people (surnames, lower case) the text names with `title` right before their
+        name ("Sen. Ted Cruz", "former Secretary of State Hillary Clinton", "Judge Berman"),
+        read from the title's occurrences the first time it is asked for."""
+        found = self._titled.get(title)
+        if found is not None:
+            return found
+        found = set()
+        text = self.text
+        for t in title_re(title).finditer(text):
+            i = bisect.bisect_right(self.starts, t.start()) - 1
+            if i >= 0 and self.ms[i].end > t.start() and self.ms[i].kind == "PER":
+                found.add(self.person_key(self.ms[i]))  # the mention holds the title
+                continue
+            i += 1
+            if i < len(self.ms):
+                m = self.ms[i]
+                if m.kind == "PER" and NAME_LEAD_RE.fullmatch(text, t.end(), m.start):
+                    found.add(self.person_key(m))
+        self._titled[title] = found
+        return found
+
+    def titled(self, s: int, description: str) -> Mention | None:
+        """The one person before s the text names with the title of "the senator", "the
+        judge", "the New Jersey governor", when only one person has it; else None."""
+        titles = {TITLE_FORMS.get(w, w) for w in description.lower().split()} & TITLE_HEADS
+        if len(titles) != 1:
+            return None
+        people = self.people_titled(titles.pop())
+        if len(people) != 1:
+            return None
+        (key,) = people
+        for c in reversed(self.between(0, s, kinds=("PER",))):
+            if self.person_key(c) == key:
+                return c
+        return None
 
     def subject_before(self, s: int, want: str | None) -> Mention | None:
         """Antecedent of he/she at s ("m"/"f" in `want`; None for any person).

@@ -6,9 +6,15 @@ alternation of a few hundred verbs was the slowest part of the prototype.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from briefing.analysis.quotes.lexicon import CUE_WORDS, NOMINAL_HEADS, SLOT_VERBS
+from briefing.analysis.quotes.lexicon import (
+    CUE_WORDS,
+    NOMINAL_HEADS,
+    SLOT_VERBS,
+    TITLE_FORMS,
+)
 from briefing.analysis.trie import WORD_START, trie_regex
 
 DOUBLE_QUOTES = '"“”„«»'
@@ -28,10 +34,14 @@ CUE_RE = re.compile(
 _DETERMINER = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir"
 NOMINAL_HEAD_RE = re.compile(trie_regex(NOMINAL_HEADS, WORD_START) + r"\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(" + _DETERMINER + r")\s+(?:[\w’'-]+\s+){0,3}$")
-_HONORIFICS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Prof Rev Sens Reps".split()
+_HONORIFICS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Capt Maj Cmdr Prof Rev Sens Reps".split()
 HONORIFIC_NAME_RE = re.compile(
-    trie_regex(_HONORIFICS, WORD_START) + r"\.\s+(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+    trie_regex(_HONORIFICS, WORD_START)
+    + r"\.\s+(?:"
+    + trie_regex(_HONORIFICS, WORD_START)
+    + r"\.\s+)?(?P<name>(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
+"""A name after an honorific or two ("Sen. Jane Ruiz", "Lt. Gen. Mick Bednarek")."""
 GENDERED_NAME_RE = re.compile(
     "(" + trie_regex(["Mr", "Mrs", "Ms", "Miss"], WORD_START) + r")\.?\s+"
     r"(?:[A-Z][\w’'-]+\s+){0,2}([A-Z][\w’'-]+)"
@@ -55,6 +65,8 @@ SCARE_PREFIX_RE = re.compile(
 )
 """Words before a quote that make it a name or a term, not speech ("the so-called “…”")."""
 
+TITLE_INNER_PUNCT_RE = re.compile(r"[.!?;]\s|[!?]$")
+"""Sentence punctuation inside a quote: not a title ("Wait. Stop Now" / "Why Not Me?")."""
 ENDS_PUNCT_RE = re.compile(r"[.,!?;:—–-]\s*$")
 SHORT_VERB_AFTER_RE = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:said|says|asked|asks|added|replied|responded|shouted|yelled|told"
@@ -81,8 +93,9 @@ SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
 )
 PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?:of|with|by|to|for|against|about|from|at|on|than)\s+(?:the\s+)?$"
+    r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than)\s+(?:the\s+)?$"
 )
+"""A name after a preposition is seldom the subject ("As for Trump, he said" is)."""
 OBJECT_PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:of|with|by|to|for|against|about|from)\s+(?:the\s+)?$"
 )
@@ -109,6 +122,63 @@ ADHOC_NOMINAL_INVERTED_RE = re.compile(
 )
 """“…,” said the 46-year-old."""
 
+_NOT_IN_TITLES = (
+    r"(?!(?:of|for|at|with|from|by|in|on|to|and|or|but|who|which|that|said|says|told|is|was"
+    r"|he|she|they|it|when|as|after|before|while|because)\b)"
+)
+NP_GAP_RE = re.compile(r"(?:[’']s)?\s+(?:" + _NOT_IN_TITLES + r"[\w’'-]+\.?\s+){0,4}")
+"""Between two mentions of one noun phrase: a possessive and up to four title words ("’s
+senior communications adviser", " Capt. "), no comma, preposition or verb."""
+TITLE_GAP_RE = re.compile(r"\s+(?:" + _NOT_IN_TITLES.replace("of|", "") + r"[\w’'-]+\.?\s+){1,5}")
+"""Between an inverted cue and the name: up to five title words, "of" allowed ("said former
+secretary of state ")."""
+
+SUBORDINATE_RE = re.compile(
+    r"[\s(“\"]*(?:When|After|Before|As|While|If|Although|Though|Since|Because|Once|Until"
+    r"|Asked|Pressed|Speaking|Responding|Told)\b"
+)
+"""A sentence that opens with a subordinate clause: its subject comes after the comma."""
+INTRODUCES_RE = re.compile(r"[:,]\s*$")
+"""The text before a quote introduces it ("X fired back:")."""
+RELATIVE_GAP_RE = re.compile(r"\s*,?\s*")
+"""Between a name and the "who" that refers to it."""
+SPOKEN_FOR_RE = re.compile(r"\s+(?:for|at|of|with|from)\s+")
+"""After "a spokesman": the organisation follows."""
+BOOK_AFTER_RE = re.compile(
+    r"(?:’s|'s)\s+(?:(?:new|latest|forthcoming|upcoming|recent|bestselling)\s+)?"
+    r"(?:book|memoir|novel)\b"
+)
+"""After a writer's name: "Jane Ruiz's new book"."""
+AUTHOR_BEFORE_RE = re.compile(r"\b(?:[Aa]uthor|[Ee]xcerpts?\s+(?:from|of)(?:\s+[\w’'-]+){0,3})\s+$")
+"""Before a writer's name: "bestselling author ", "excerpt from "."""
+BIO_AFTER_RE = re.compile(r",?\s+is\s+(?:a|an|the)\b")
+"""After a writer's name at the start of an opinion piece's last lines: " is a lawyer"."""
+HONORIFIC_LEAD_RE = re.compile(r"\s*(?:(?:[A-Z][a-z]{0,4}\.|[Tt]he)\s+)?")
+"""What may open a clause before its subject's name (" Ms. ", " the ")."""
+DOCUMENT_OBJECT_RE = re.compile(
+    r"\b(?:issued|released|sent|posted|put\s+out|published|tweeted|wrote)\s+"
+    r"(?:a|an|the|this|that|his|her|its|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:statement|letter|release|email|e-mail|memo|tweet|post|note|message)$"
+)
+"""A document as the object of its writer's verb ("issued a statement")."""
+OF_PHRASE_RE = re.compile(r"\s+(?:of|from|at)\s+(?:(?:the|of|[A-Z][\w’'.&-]*)\s+){0,6}")
+"""Between a person and the organisation they are of (" of the Armenian Patriarchate of ")."""
+NAME_LEAD_RE = re.compile(r"(?:\s+of\s+[A-Z][\w.-]*)?\s+(?:[A-Z][\w.’'-]*\s+){0,2}")
+"""Between a title and the name mention it goes with: " ", " of State ", " Richard M. "."""
+
+
+@functools.cache
+def title_re(title: str) -> re.Pattern[str]:
+    """A title's occurrences: the word in either case, and its abbreviations ("Sen.")."""
+    forms = {title, title.capitalize()}
+    for short, full in TITLE_FORMS.items():
+        if full == title:
+            forms |= {short, short.capitalize()}
+    return re.compile(trie_regex(sorted(forms), WORD_START) + r"(?![\w])")
+
+
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$")
+
 NAME_AFTER_QUOTE_VERB_RE = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?([a-z]+(?:ed|s))\b")
 ONLY_DASHES_RE = re.compile(r"^[\s,—–-]*$")
 SENTENCE_PUNCT_RE = re.compile(r"[.;:!?()]")
@@ -124,13 +194,18 @@ AUX = (
     r"|would|will|could|had\s+earlier|earlier|only|often|repeatedly|flatly|bluntly|simply"
     r"|publicly|privately|angrily|famously|told|on\s+\w+|in\s+\w+)\s+)*"
 )
-AUX_GAP_RE = re.compile(r"\s*" + AUX)
-"""Words allowed between a subject and its speech verb ("Smith also said")."""
-LEFT_GAP_RE = re.compile(r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
+_SPOKES = r"(?P<spokes>\s+(?:spokes(?:man|woman|person)|officials?|representatives?))?"
+OF_GAP_RE = re.compile(OF_PHRASE_RE.pattern + AUX)
+"""From a person to their cue across the organisation they are of."""
+AUX_GAP_RE = re.compile(_SPOKES + r"\s*" + AUX)
+"""Words allowed between a subject and its speech verb ("Smith also said", "an Acme
+spokesman said": the organisation speaks)."""
+LEFT_GAP_RE = re.compile(_SPOKES + r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
 """As `AUX_GAP_RE`, plus one apposition: "Sanders, a Vermont senator, said"."""
 
 ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Prof|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Maj|Cmdr|Cpl|Amb|Del|Prof|Rev|St|Jr"
+    r"|Sr|Inc|Corp|Co|Ltd|"
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|No|U\.S|U\.N|D\.C|U\.K|a\.m|p\.m)|\b[A-Z])\.$"
 )
 """A full stop that does not end a sentence (titles, months, initials)."""

@@ -26,5 +26,9 @@ class QuoteRecord:
     """The cue ("said", "told", "according to", …), lower case; None without one."""
     parts: tuple[tuple[int, int], ...]
     """(start, end) of each quoted piece, marks included."""
+    name_start: int | None = None
+    """The name mention (a person's or an organisation's) the speaker was resolved to: for
+    "he said", the name "he" stands for. None when the speaker is unnamed or unknown."""
+    name_end: int | None = None
     how: str | None = None
     """Which rule chose the speaker ("R-subj", "continue", …): a debugging aid."""

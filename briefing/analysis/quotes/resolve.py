@@ -1,18 +1,24 @@
 """Speaker resolution: from the mention a cue points at to a name.
 
 A cue often points at "he", "they" or "the senator"; readers want "Bernie Sanders". Pronouns
-go to the previous quote's speaker when nobody else was named since (the usual news pattern of
-a run of quotes from one person), else to the nearest plausible subject; short names expand to
-the full form used elsewhere in the article.
+go to the previous quote's speaker when no other person they could mean was named since (the
+usual news pattern of a run of quotes from one person), else to the nearest plausible subject
+of their gender; short names expand to the full form used elsewhere in the article. Each result
+keeps the name mention it was resolved to, so that the caller can link the speaker to an
+entity by position rather than by name.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from briefing.analysis.quotes.lexicon import CORE_TITLES
+from briefing.analysis.quotes.lexicon import ANY_ORG_HEADS, CORE_TITLES, ORG_HEADS, SPOKESPERSONS
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
-from briefing.analysis.quotes.patterns import STARTS_WITH_THE_RE
+from briefing.analysis.quotes.patterns import (
+    RELATIVE_GAP_RE,
+    SPOKEN_FOR_RE,
+    STARTS_WITH_THE_RE,
+)
 
 _RECENT_CHARS = 1500
 """How far back (characters) the previous speaker or an organisation still counts."""
@@ -25,41 +31,146 @@ class Speaker(NamedTuple):
     kind: str | None
     position: int
     paragraph: int
+    mention: Mention | None = None
+    """The name mention the speaker was resolved to (None: a description)."""
 
 
-def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> tuple[str | None, str | None]:
-    """(name, kind) for a speaker mention; (None, None) when a pronoun has no antecedent."""
+class Resolved(NamedTuple):
+    """A speaker mention resolved: the name, its kind, the name mention it came from."""
+
+    name: str | None
+    kind: str | None
+    mention: Mention | None
+
+
+_NONE = Resolved(None, None, None)
+
+
+def text_between(mentions: Mentions, a: int, b: int) -> str:
+    return mentions.text[a:b]
+
+
+def _named(mentions: Mentions, c: Mention) -> Resolved:
+    return Resolved(mentions.name_of(c), c.kind, c)
+
+
+def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: str) -> bool:
+    """The previous speaker is a recent person, no other person of a compatible gender was
+    named (outside quotes) since the previous quote began, and the previous speaker's gender
+    does not rule them out (a first name alone does not, when nobody who fits was named
+    recently)."""
+    if last is None or last.kind != "PER" or s - last.position >= _RECENT_CHARS:
+        return False
+    lm = last.mention
+    if lm is None:
+        return not mentions.between(last.position, s, kinds=("PER",))
+    key = mentions.person_key(lm)
+    others = False
+    for c in mentions.between(last.position, s, kinds=("PER",)):
+        if mentions.person_key(c) == key:
+            continue
+        others = True
+        g = mentions.gender_of(c)
+        if g is None or g == want:
+            return False
+    g, said = mentions.gender_evidence(lm)
+    if g is None or g == want:
+        return True
+    if said or others:
+        return False
+    # Only the first name says otherwise (Lindsey Graham): still the previous speaker, unless
+    # someone who fits was named not long before.
+    for c in mentions.between(max(0, s - _RECENT_CHARS), s, kinds=("PER",)):
+        if mentions.person_key(c) != key and mentions.gender_of(c) == want:
+            return False
+    return True
+
+
+def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | None:
+    """The organisation "the <head>" refers to: the nearest before s whose name has the head
+    word ("the bank": Government Development Bank), else, for a generic head ("the
+    company"), the nearest organisation that was recently the subject of a sentence (not
+    "…'s opposition", "a letter to the NAACP")."""
+    orgs = mentions.between(max(0, s - 2 * _RECENT_CHARS), s, kinds=("ORG",))
+    for c in reversed(orgs):
+        if head in c.text.lower().split():
+            return c
+    if head in ANY_ORG_HEADS:
+        for c in reversed(orgs):
+            if c.start >= s - _RECENT_CHARS and mentions.opens_sentence(c):
+                return c
+    return None
+
+
+def _spoken_for(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved | None:
+    """ "a spokesman for Acme", "an official at the bank": the organisation."""
+    after = SPOKEN_FOR_RE.match(mentions.text, m.end)
+    if after is None:
+        return None
+    nxt = mentions.between(after.end(), after.end() + 80)
+    if not nxt or nxt[0].start != after.end():
+        return None
+    if nxt[0].kind == "ORG":
+        return _named(mentions, nxt[0])
+    if nxt[0].kind == "NOM":
+        r = resolve(mentions, nxt[0], last)
+        if r.kind == "ORG":
+            return r
+    return None
+
+
+def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
+    """The name (and kind, and name mention) a speaker mention stands for; a pronoun without
+    an antecedent resolves to nothing, a nominal without one to its own text ("NOM")."""
     s = m.start
     if m.kind in SPEAKER_KINDS:
-        return mentions.name_of(m), m.kind
+        return _named(mentions, m)
     low = m.text.lower()
     if m.kind == "PRON":
+        if low == "who":
+            # "Mike Lee, who declared …": the mention right before.
+            prev = mentions.between(max(0, s - 120), s)
+            if (
+                prev
+                and prev[-1].kind != "PRON"
+                and RELATIVE_GAP_RE.fullmatch(text_between(mentions, prev[-1].end, s))
+            ):
+                return resolve(mentions, prev[-1], last)
         if low in ("he", "she", "who"):
             want = None if low == "who" else ("m" if low == "he" else "f")
-            if (
-                want
-                and last is not None
-                and last.kind == "PER"
-                and s - last.position < _RECENT_CHARS
-                and not mentions.between(last.position, s, kinds=("PER",))
-            ):
-                # Nobody else named since the previous quote's speaker.
-                return last.name, "PER"
+            if want and _last_is_antecedent(mentions, last, s, want):
+                assert last is not None
+                if last.mention is not None:
+                    return Resolved(last.name, "PER", last.mention)
+                return Resolved(last.name, "PER", None)
             c = mentions.subject_before(s, want)
             if c is not None:
-                return mentions.name_of(c), "PER"
-            return None, None
+                return _named(mentions, c)
+            return _NONE
+        if low == "i":
+            # "I said" outside quotes: the article's own writer, when it names them.
+            narrator = mentions.narrator
+            return _named(mentions, narrator) if narrator is not None else _NONE
         if low in ("they", "we", "it"):
             if last is not None and last.kind == "ORG":
-                return last.name, "ORG"
+                return Resolved(last.name, "ORG", last.mention)
             orgs = mentions.between(max(0, s - _RECENT_CHARS), s, kinds=("ORG",))
             if orgs:
-                return mentions.name_of(orgs[-1]), "ORG"
-        return m.text, "NOM"
-    # A nominal: "the senator" refers back like he/she; "a source" stays as it is.
+                return _named(mentions, orgs[-1])
+        return Resolved(m.text, "NOM", None)
+    # A nominal: "the senator" refers back like he/she, "the company" to an organisation,
+    # "a spokesman for Acme" to Acme; "a source" stays as it is.
     head = m.text.split()[-1].lower()
+    if head in SPOKESPERSONS:
+        spoken_for = _spoken_for(mentions, m, last)
+        if spoken_for is not None:
+            return spoken_for
+    if head in ORG_HEADS and STARTS_WITH_THE_RE.match(m.text):
+        org = _organisation_before(mentions, s, head)
+        if org is not None:
+            return _named(mentions, org)
     if head in CORE_TITLES and head not in ("man", "woman") and STARTS_WITH_THE_RE.match(m.text):
-        c = mentions.subject_before(s, None)
+        c = mentions.titled(s, m.text) or mentions.subject_before(s, None)
         if c is not None:
-            return mentions.name_of(c), "PER"
-    return m.text, "NOM"
+            return _named(mentions, c)
+    return Resolved(m.text, "NOM", None)

@@ -13,6 +13,7 @@ from briefing.analysis.quotes.patterns import (
     SCARE_PREFIX_RE,
     SHORT_VERB_AFTER_RE,
     SHORT_VERB_BEFORE_RE,
+    TITLE_INNER_PUNCT_RE,
     WORD_RE,
 )
 
@@ -20,9 +21,28 @@ _MAX_TITLE_WORDS = 8
 """Title Case quotes up to this length without sentence punctuation are titles or slogans."""
 
 
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or the to vs with".split()
+)
+"""Words a title leaves in lower case ("Man of the World")."""
+
+
+def _is_title(words: list[str], inner: str) -> bool:
+    """Title Case: every word capitalised but the small ones, the first and last capitalised,
+    no sentence punctuation inside (a trailing comma or full stop is the news style's)."""
+    if not (words[0][0].isupper() and words[-1][0].isupper()):
+        return False
+    if all(w.isupper() for w in words):
+        return False  # shouted (“THIS IS NOT OK.”), not a title
+    if TITLE_INNER_PUNCT_RE.search(inner.rstrip(".,")):
+        return False
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS or w[0].isdigit() for w in words)
+
+
 def is_speech(text: str, qs: int, qe: int, ps: int) -> bool:
     """Whether the quote text[qs:qe] (marks included; paragraph starts at ps) is speech."""
-    inner = text[qs + 1 : qe - 1] if text[qe - 1] in DOUBLE_QUOTES else text[qs + 1 : qe]
+    a = qs + 1 if text[qs] in DOUBLE_QUOTES else qs  # a quote carried on may have no mark
+    inner = text[a : qe - 1] if text[qe - 1] in DOUBLE_QUOTES else text[a:qe]
     inner_s = inner.strip()
     words = WORD_RE.findall(inner_s)
     n = len(words)
@@ -33,6 +53,10 @@ def is_speech(text: str, qs: int, qe: int, ps: int) -> bool:
     if SCARE_PREFIX_RE.search(left) and (n <= 6 or not ends_punct):
         return False
     if n >= 4:
+        if n <= _MAX_TITLE_WORDS and _is_title(words, inner_s):
+            # “Man of the World”, the “Trilateral Security Cooperation Framework,”: a title
+            # or a name, unless a speech verb follows (“Let Them Eat Cake,” she said).
+            return bool(SHORT_VERB_AFTER_RE.match(text[qe : qe + 40]))
         caps = sum(1 for w in words if w[0].isupper())
         return ends_punct or caps != n or n > _MAX_TITLE_WORDS
     # One to three words: a complete utterance next to a speech verb.

@@ -1,0 +1,169 @@
+"""Quote speakers through the whole analysis: each speaker is an entity of the reading or none.
+
+`test_quotes.py` checks the quote finder's rules with names given by hand; here the package's
+own tagger and entity builder run, as the reader runs them, on short made-up articles, and
+Hypothesis checks the contract on text built from quotation marks of every style, names,
+pronouns and cue words.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.analysis import analyze
+from briefing.analysis.quotes import find_quotes
+from briefing.ingest import document_from_text
+from briefing.model import EntityType, Reading
+
+
+def read(text: str) -> Reading:
+    return analyze(document_from_text(text))
+
+
+def quotes_by_snippet(reading: Reading) -> dict[str, str | None]:
+    """The first words of each quote (without its marks) -> the speaker entity's name."""
+    text = reading.document.text
+    names = {e.id: e.name for e in reading.entities}
+    out: dict[str, str | None] = {}
+    for q in reading.quotes:
+        inner = text[q.start : q.end].strip("“”\"' ,.")
+        out[" ".join(inner.split()[:4])] = names.get(q.speaker) if q.speaker else None
+    return out
+
+
+def test_she_said_after_a_man_and_a_woman_is_the_woman() -> None:
+    reading = read(
+        "Council Votes on Harbor Plan\n\n"
+        "Daniel Okafor, the council's budget chief, and Maria Lindqvist, who chairs the harbor "
+        "board, met reporters after the vote on Tuesday.\n\n"
+        "Okafor said the plan would cost $40 million over five years.\n\n"
+        "“We waited a decade for this and the harbor cannot wait any longer,” she said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"We waited a decade": "Maria Lindqvist"}
+
+
+def test_the_company_said_is_the_company() -> None:
+    reading = read(
+        "Heater Recall Widens\n\n"
+        "Lumora Systems recalled 4,000 space heaters on Friday after customers in three states "
+        "reported small fires.\n\n"
+        "Regulators had asked for the recall in March.\n\n"
+        "“We are contacting every customer who bought one of these heaters,” the company said.\n"
+    )
+    speakers = quotes_by_snippet(reading)
+    assert speakers == {"We are contacting every": "Lumora Systems"}
+    (quote,) = reading.quotes
+    entity = next(e for e in reading.entities if e.id == quote.speaker)
+    assert entity.type is EntityType.ORGANIZATION
+    assert quote.speaker_name == entity.name
+
+
+def test_doubled_apostrophe_quotes_are_found_and_attributed() -> None:
+    reading = read(
+        "Bank Left Debt\n\n"
+        "Maria Lindqvist runs the island's development bank.\n\n"
+        "''Guarantees are good when you have a good venture,'' Ms. Lindqvist said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"Guarantees are good when": "Maria Lindqvist"}
+
+
+def test_a_book_title_in_quotation_marks_is_no_quote() -> None:
+    reading = read(
+        "A Novelist Looks Back\n\n"
+        "Maria Lindqvist's new novel, “A Season on the Water,” follows a family of fishermen "
+        "through three winters.\n"
+    )
+    assert reading.quotes == ()
+
+
+# --- the contract, under generated text ------------------------------------------------------
+
+PIECES = [
+    "“",
+    "”",
+    '"',
+    "''",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    "\n\n",
+    "\n",
+    ", ",
+    ". ",
+    ": ",
+    " — ",
+    "said",
+    "told reporters",
+    "she said",
+    "he added",
+    "they said",
+    "the company said",
+    "a spokesman for",
+    "according to",
+    "Ms. Lindqvist",
+    "Mr. Okafor",
+    "Daniel Okafor",
+    "Maria Lindqvist",
+    "Lumora Systems",
+    "the bank",
+    "It",
+    "who",
+    "We will appeal the ruling",
+    "A Season on the Water",
+    "the harbor cannot wait",
+    "x",
+    "",
+]
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> str:
+    pieces = draw(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60))
+    return " ".join(pieces)
+
+
+def check_reading(reading: Reading) -> None:
+    text = reading.document.text
+    ids = {e.id: e for e in reading.entities}
+    for q in reading.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        if q.speaker is not None:
+            assert q.speaker in ids
+            assert q.speaker_name == ids[q.speaker].name
+    starts = [q.start for q in reading.quotes]
+    assert starts == sorted(starts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_every_quote_is_in_the_text_and_every_speaker_an_entity(text: str) -> None:
+    check_reading(read(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(articles(), st.data())
+def test_quote_records_stay_inside_the_text(text: str, data: st.DataObject) -> None:
+    # The quote finder alone, with arbitrary (even overlapping) name spans.
+    n = len(text)
+    paragraphs = []
+    start = 0
+    for cut in [*sorted(set(data.draw(st.lists(st.integers(0, n), max_size=4)))), n]:
+        if cut > start:
+            paragraphs.append((start, cut))
+            start = cut
+    spans = data.draw(
+        st.lists(
+            st.tuples(st.integers(0, n), st.integers(0, n), st.sampled_from(["PER", "ORG"])),
+            max_size=6,
+        )
+    )
+    names = sorted((a, b, k) for a, b, k in spans if a < b)
+    for q in find_quotes(text, paragraphs, names):
+        assert 0 <= q.start < q.end <= n
+        assert all(q.start <= a < b <= q.end for a, b in q.parts)
+        if q.name_start is not None:
+            assert q.name_end is not None
+            assert 0 <= q.name_start < q.name_end <= n
