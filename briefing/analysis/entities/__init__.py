@@ -36,10 +36,11 @@ from briefing.analysis.entities.clean import (
     trim_mention,
 )
 from briefing.analysis.entities.doc import Doc, Mention
-from briefing.analysis.entities.kinds import EntityType
+from briefing.analysis.entities.kinds import EntityType, name_like, person_shaped
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.link import scan_more
 from briefing.analysis.entities.records import EntityRecord, assemble
+from briefing.analysis.entities.spans import join_fragments
 
 __all__ = ["EntityRecord", "EntityType", "build_entities"]
 
@@ -62,7 +63,8 @@ def build_entities(
     if doc is None:
         doc = Doc(text, paragraphs)
 
-    # 1. clean, split compounds, drop junk
+    # 1. names whole; clean, split compounds, drop junk
+    mentions = join_fragments(doc, mentions)
     ms: list[Mention] = []
     places = {text[s:e] for s, e, t in mentions if t == "LOC" and "-" not in text[s:e]}
     doc.surnames = {
@@ -74,7 +76,19 @@ def build_entities(
             continue
         for p in split_compounds(doc, m, places):
             if not is_junk(doc, p, lex):
+                if p.ner != "PER" and person_shaped(p.surface(text)):
+                    p.ner = "PER"  # a first name and a surname, whatever the tagger said
                 ms.append(p)
+
+    # people the text names with an honorific ("Mr. Obama") are people in their full names too
+    honoured = {m.surface(text) for m in ms if m.honorific}
+    for m in ms:
+        if (
+            m.ner != "PER"
+            and m.surface(text).split()[-1] in honoured
+            and name_like(m.surface(text))
+        ):
+            m.ner = "PER"
 
     # 2. spans the text defines: acronym pairs, alternative names
     links = add_text_defined(doc, ms)

@@ -24,6 +24,7 @@ from briefing.analysis.entities.norm import (
     low,
     split_words,
 )
+from briefing.analysis.entities.wordlists import name_words
 from briefing.analysis.entities.words import (
     ACRONYM_STOP,
     CORE_TITLES,
@@ -91,6 +92,12 @@ _DATELINE_TAIL = re.compile(
 """What follows a place in capitals at the start of a line when it is a dateline."""
 
 
+_TITLE_LEADS = frozenset(
+    "vice executive majority minority deputy assistant chief senior managing associate".split()
+)
+"""Words that begin a title written after an organisation's name ("Majority Leader")."""
+
+
 def trim_mention(doc: Doc, m: Mention) -> Mention | None:
     """Cut `m` (in place) down to the name; None if nothing is left.
 
@@ -104,6 +111,11 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         return (
             None if not re.search(r"\w", text[m.start : m.end]) else m
         )  # inside one token ('Ohio' of 'Ohio-based'): keep as is
+    # the affix cut the last token ("Los Angeles" of "Los Angeles-based"): keep its part
+    cut_end = m.end
+    nxt = idx[-1] + 1
+    if nxt < len(doc.toks) and doc.starts[nxt] < m.end < doc.ends[nxt]:
+        idx.append(nxt)
     toks = doc.toks[idx[0] : idx[-1] + 1]
     # trailing possessive / punctuation
     while idx and (toks[-1] in _POSSESSIVES or toks[-1] in PUNCT_STOP or toks[-1] in QUOTES_CLOSE):
@@ -124,6 +136,30 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         toks.pop(0)
     if not idx:
         return None
+    # a title after an organisation's name: "Sirius XM Vice" of "Sirius XM Vice President"
+    after = idx[-1] + 1
+    if (
+        m.ner != "PER"
+        and len(idx) > 1
+        and after < len(doc.toks)
+        and doc.starts[after] == doc.ends[idx[-1]] + 1
+        and low(doc.toks[after]) in CORE_TITLES
+        and doc.toks[after][:1].isupper()
+    ):
+        while len(idx) > 1 and (low(toks[-1]) in CORE_TITLES or low(toks[-1]) in _TITLE_LEADS):
+            idx.pop()
+            toks.pop()
+        cut_end = min(cut_end, doc.ends[idx[-1]])
+    # a party label before a person's name: "Democrat Ben Cardin"
+    if (
+        len(idx) > 2
+        and low(toks[0]) in name_words("party_labels")
+        and (m.ner == "PER" or low(toks[1]) in lexicon().first_names)
+    ):
+        m.ner = "PER"
+        m.title = (doc.starts[idx[0]], doc.ends[idx[0]])
+        idx.pop(0)
+        toks.pop(0)
     # honorifics
     if low(toks[0]) in HONORIFICS and len(idx) > 1:
         m.honorific = True
@@ -166,7 +202,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         if k:
             idx, toks = idx[k:], toks[k:]
             m.ner = "PER"
-    m.start, m.end = doc.starts[idx[0]], doc.ends[idx[-1]]
+    m.start, m.end = doc.starts[idx[0]], min(doc.ends[idx[-1]], cut_end)
     # a dateline ("LONDON —", "LAGOS, Nigeria 2024-06-01") names a place
     if (m.start == 0 or text[m.start - 1] == "\n") and text[m.start : m.end].isupper():
         eol = text.find("\n", m.end)
@@ -299,6 +335,8 @@ def is_junk(doc: Doc, m: Mention, lex: Set[str]) -> bool:
         return True
     if m.ner == "MISC" and (demonym_of(s) or _looks_demonym(s)):
         return True  # nationalities are descriptors, not entries
+    if m.ner in ("PER", "LOC") and not m.honorific and demonym_of(s) and not country_of(s):
+        return True  # "Polish citizens": never a person's name nor a place
     if len(words) == 1:
         i = doc.tok_containing(m.start)
         w = words[0]

@@ -10,16 +10,29 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, cast
 
-from briefing.analysis.entities.doc import Mention
+from briefing.analysis.entities.cues import mention_cues
+from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.knowledge import known_type
+from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.names import name_parts
-from briefing.analysis.entities.norm import country_of, is_acronym, low, split_words
+from briefing.analysis.entities.norm import (
+    country_of,
+    demonym_of,
+    is_acronym,
+    is_initial,
+    low,
+    split_words,
+)
+from briefing.analysis.entities.personnames import first_names, surnames
+from briefing.analysis.entities.wordlists import name_words
 from briefing.analysis.entities.words import (
     AMBIGUOUS_EVENT_HEADS,
     EVENT_HEADS,
     GEO_HEADS,
     GEO_PREFIXES,
+    NAME_SUFFIXES,
     ORG_HEADS,
     ORG_SUFFIXES,
 )
@@ -33,6 +46,7 @@ TYPE_MAP: dict[str, EntityType] = {
     "MISC": "other",
 }
 """Tagger type -> entity type (MISC that is not an event is "other")."""
+_TAGS = {"person": "PER", "organization": "ORG", "place": "LOC", "event": "MISC", "other": "MISC"}
 
 
 @lru_cache(maxsize=16384)
@@ -49,28 +63,91 @@ def _head_words(s: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
+_NOT_A_PERSON_WORD = (
+    ORG_HEADS
+    | GEO_HEADS
+    | EVENT_HEADS
+    | ORG_SUFFIXES
+    | name_words("of_heads")
+    | {"brothers", "bros", "clinic", "hospital", "hospitals", "church", "airport", "station"}
+)
+
+
+_SAINTS = frozenset({"st", "ste", "saint", "san", "santa", "sao", "le", "la", "de", "el"})
+"""Words that begin the names of towns and teams, not of people ("Paris St Germain")."""
+
+
+@lru_cache(maxsize=16384)
+def name_like(s: str) -> bool:
+    """Two to four capitalised words with no word of an organisation, place or event, not a
+    name the shipped knowledge types, not in capitals: the shape of a person's full name,
+    though not only of one ("Jeb Bush", "Bear Stearns")."""
+    words = list(split_words(s))
+    while words and low(words[-1]) in NAME_SUFFIXES:
+        words.pop()  # "Jr." ends a name; "Willem II Tilburg" is no person's
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    lows = [low(w) for w in words]
+    if any(w in _NOT_A_PERSON_WORD or w in NAME_SUFFIXES or w in _SAINTS for w in lows) or any(
+        (w.isupper() and len(w) > 2 and "." not in w) or demonym_of(w) for w in words
+    ):
+        return False
+    return not (
+        country_of(s) or known_type(s) is not None or known_type(words[-1]) == "organization"
+    )
+
+
+@lru_cache(maxsize=16384)
+def person_shaped(s: str) -> bool:
+    """`name_like` and a first name (or an initial) first: "Hillary Clinton", "J. Bradford
+    DeLong", "Bill Clinton" (a first name that is also a common word, or a place's name,
+    needs a known surname after it: not "Rose Garden", "Cleveland Clinic")."""
+    if not name_like(s):
+        return False
+    words = [w for w in split_words(s) if low(w) not in NAME_SUFFIXES]
+    first, last = words[0], low(words[-1])
+    if is_initial(first) and first.endswith("."):
+        return not is_initial(words[-1])
+    if low(first) not in first_names():
+        return False
+    common = lexicon().common
+    if low(first) in common or known_type(first) is not None or country_of(first):
+        return last in surnames() and last not in common
+    # the surname: a known one, or a word no list knows ("Acemoglu"), not a place's ("Fe")
+    return last in surnames() or (
+        len(last) >= 3 and last not in common and known_type(words[-1]) is None
+    )
+
+
 def _has_full_personal_name(group: Sequence[Mention], surfs: Sequence[str]) -> bool:
-    """The tagger read one of the cluster's forms as a person, and that form is a first name
-    and a surname with no head word of an organisation, place or event ("John Podesta"): a
+    """One of the cluster's forms is a person's full name (`person_shaped`: "John Podesta"): a
     bare surname elsewhere in the cluster is that person, whatever its context suggested."""
-    from briefing.analysis.entities.lexicon import lexicon
-
-    first_names = lexicon().first_names
-    tagged = {s for m, s in zip(group, surfs, strict=True) if m.ner == "PER"}
-    for form in tagged:
-        words = split_words(form)
-        if (
-            len(words) >= 2
-            and low(words[0]) in first_names
-            and not {low(w) for w in words[1:]} & (ORG_HEADS | GEO_HEADS | EVENT_HEADS)
-            and not country_of(form)
-        ):
-            return True
-    return False
+    return any(person_shaped(s) for s in set(surfs))
 
 
-def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | None:
-    """Type of a cluster of mentions `group` with surface forms `surfs` (same order)."""
+def _known(surfs: Sequence[str]) -> tuple[EntityType | None, bool, bool]:
+    """The type the shipped knowledge gives the forms (the longest form it knows decides),
+    whether that form has more than one word, and whether it is as long as the longest form
+    (the knowledge about "Belgrade" says little of "Partizan Belgrade")."""
+    best: tuple[int, EntityType] | None = None
+    longest = 0
+    for s in surfs:
+        size = len(split_words(s))
+        longest = max(longest, size)
+        found = known_type(s)
+        if found is not None and (best is None or size > best[0]):
+            best = (size, cast("EntityType", found))
+    if best is None:
+        return None, False, False
+    return best[1], best[0] > 1, best[0] >= longest
+
+
+def entity_type(
+    group: Sequence[Mention], surfs: Sequence[str], doc: Doc | None = None
+) -> EntityType | None:
+    """Type of a cluster of mentions `group` with surface forms `surfs` (same order): one
+    decision over all its mentions, from the tagger's votes, the words around each mention
+    (`cues`, when `doc` is given), the shipped knowledge and the forms themselves."""
     aligned = surfs
     surfs = list(dict.fromkeys(surfs))  # every rule on forms is a set test: each form once
     if any(m.honorific for m in group):
@@ -79,16 +156,37 @@ def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | 
         return "organization"
     votes: Counter[str] = Counter()
     for m in group:
-        w = 2 if m.source == "ner" else 1
-        votes[m.ner] += w
+        if m.source != "scan":  # a further occurrence only copies its form's type
+            votes[m.ner] += 2
+    cues: Counter[str] = Counter()
+    if doc is not None:
+        for m in group:
+            cues.update(mention_cues(doc, m))
+    known, known_long, whole = _known(surfs)
+    if known is not None and not whole:
+        votes[_TAGS[known]] += 4  # known as part of a longer name: one vote among others
+        known = None
+    person_evidence = cues["PER"] >= 4 or _has_full_personal_name(group, aligned)
+    if (
+        known == "place"
+        and votes["ORG"] > votes["LOC"] + votes["PER"]
+        and ((votes["ORG"] >= 6 and not cues["LOC"]) or cues["ORG#"] > cues["LOC"])
+    ):
+        known = None  # a city's team (beside its score), a company named after its town
+    del cues["ORG#"]
+    if known is not None and (known_long or not person_evidence):
+        return known
+    votes.update(cues)
     if any(country_of(s) for s in surfs) and votes["PER"] < sum(votes.values()) / 2:
         return "place"
     first_seen: dict[str, int] = {}
     for k, m in enumerate(group):
         first_seen.setdefault(m.ner, k)
-    ner = max(votes, key=lambda t: (votes[t], -first_seen[t]))
+    ner = max(votes, key=lambda t: (votes[t], -first_seen.get(t, len(group))))
     if ner in ("LOC", "ORG") and _has_full_personal_name(group, aligned):
         ner = "PER"  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
+    elif ner in ("LOC", "ORG", "MISC") and cues["PER"] >= 4 and not cues[ner]:
+        ner = "PER"  # "President Obama": a title, and no "in Obama" nor "Obama's shares"
     if ner == "PER" and all(
         is_acronym(x.replace(".", "")) and x.replace(".", "").isupper() for x in surfs
     ):

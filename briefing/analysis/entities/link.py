@@ -26,6 +26,7 @@ from briefing.analysis.entities.acronyms import initial_variants
 from briefing.analysis.entities.aliases import Link
 from briefing.analysis.entities.clean import in_slogan, trim_mention
 from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.kinds import name_like
 from briefing.analysis.entities.names import UnionFind, name_parts, name_within
 from briefing.analysis.entities.norm import (
     apos,
@@ -549,7 +550,10 @@ def _forms(
     guarded: set[str] = set()
 
     for root, idx in groups.items():
-        person = any(ms[i].ner == "PER" or ms[i].honorific for i in idx)
+        person = any(
+            ms[i].ner == "PER" or ms[i].honorific or name_like(text[ms[i].start : ms[i].end])
+            for i in idx
+        )
         seen: set[str] = set()
         for i in idx:
             s = apos(text[ms[i].start : ms[i].end])
@@ -608,4 +612,9 @@ def _speech_or_possessive(doc: Doc, a: int, b: int) -> bool:
     tj = doc.tok_at(b) - 1
     nxt = doc.toks[tj + 1] if tj + 1 < len(doc.toks) else ""
     prv = doc.toks[ti - 1] if ti > 0 else ""
-    return low(nxt) in SPEECH_VERBS or apos(nxt) == "'s" or low(prv) in HONORIFICS
+    return (
+        low(nxt) in SPEECH_VERBS
+        or apos(nxt) == "'s"
+        or low(prv) in HONORIFICS
+        or (low(prv) in CORE_TITLES and ti - 1 not in doc.sent_first)
+    )

@@ -48,7 +48,7 @@ def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecor
     for group in groups.values():
         group.sort(key=lambda m: (m.start, m.end))
         surfs = [m.surface(text) for m in group]
-        etype = entity_type(group, surfs)
+        etype = entity_type(group, surfs, doc)
         if etype is None:
             continue
         name_pool = [m for m in group if not m.alias_only] or group

@@ -1,0 +1,95 @@
+"""What the words around a mention say about the kind of thing it names.
+
+News states kinds in a few fixed shapes, whatever the name: a title before a person ("Sen.
+X", "President X"); a post of an organisation ("chief executive of X", "a spokesman for X",
+"shares of X", "X's board"); a place after a locative ("in X", "X-based"). Each mention's
+cues are votes for a type; the typing step (`kinds`) adds them up over all the mentions of an
+entity, with the tagger's votes and the shipped knowledge, and decides once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.norm import apos, low
+from briefing.analysis.entities.words import CORE_TITLES, SPEECH_VERBS
+
+ORG_POSTS: frozenset[str] = frozenset(
+    """
+    executive executives ceo cfo coo chairman chairwoman chair president founder co-founder
+    cofounder owner owners spokesman spokeswoman spokesperson director directors head
+    employee employees shares stock stocks shareholders investors board subsidiary unit
+    division member members lawyer lawyers analyst analysts partner partners officials
+    official staff staffers editor editors reporter reporters publisher
+    """.split()
+)
+"""Posts and parts of an organisation: "chief executive of X", "shares of X", "X's board"."""
+ORG_POSSESSED: frozenset[str] = frozenset(
+    """
+    ceo cfo coo board shares stock shareholders subsidiary headquarters employees website
+    platform app stake acquisition merger earnings revenue profits products customers
+    subscribers users
+    """.split()
+)
+"""What a company has: "X's shares", "X's headquarters", "X's users"."""
+LOCATIVES: frozenset[str] = frozenset("in near outside across throughout around inside".split())
+
+_NOT_BEFORE_A_NAME = frozenset("cabinet chair head owner partner principal executive".split())
+"""Title words that also stand before an organisation's name ("the Cabinet Office")."""
+_ARTICLES = frozenset({"a", "an", "the"})
+
+Votes = Counter[str]
+
+
+def _person_appositive(doc: Doc, k: int) -> bool:
+    """Tokens from k are "[45 ,] a/an/the [adjectives] person-noun": a description of a
+    person ("an economist at", "a former senator")."""
+    toks = doc.toks
+    n = len(toks)
+    if k + 1 < n and toks[k].isdigit() and toks[k + 1] == ",":
+        k += 2
+    if k >= n or low(toks[k]) not in _ARTICLES:
+        return False
+    for j in range(k + 1, min(k + 5, n)):
+        t = low(toks[j])
+        if t in CORE_TITLES:
+            return toks[j][:1].islower()
+        if not toks[j][:1].isalpha():
+            return False
+    return False
+
+
+def mention_cues(doc: Doc, m: Mention) -> Votes:
+    """The types the context of `m` votes for (PER, ORG, LOC), with weights."""
+    votes: Votes = Counter()
+    toks, text = doc.toks, doc.text
+    ti = doc.tok_at(m.start)
+    tj = doc.tok_at(m.end) - 1
+    n = len(toks)
+    prev = toks[ti - 1] if ti > 0 else ""
+    prev2 = toks[ti - 2] if ti > 1 else ""
+    nxt = toks[tj + 1] if tj + 1 < n else ""
+    nxt2 = toks[tj + 2] if tj + 2 < n else ""
+    lp, lp2, ln = low(prev), low(prev2), low(nxt)
+    if m.title is not None:
+        votes["PER"] += 4
+    elif lp in CORE_TITLES and lp not in _NOT_BEFORE_A_NAME and ti - 1 not in doc.sent_first:
+        votes["PER"] += 4  # "Sen. X", "President X", "former governor X"
+    if lp in ("of", "at", "for") and lp2 in ORG_POSTS:
+        votes["ORG"] += 3  # "chief executive of X", "shares of X", "a spokesman for X"
+    if apos(nxt) == "'s" and low(nxt2) in ORG_POSSESSED:
+        votes["ORG"] += 2  # "X's shares"
+    if ln in SPEECH_VERBS:
+        votes["PER"] += 1
+    if nxt == "," and low(nxt2) == "who":
+        votes["PER"] += 2  # "X, who ..."
+    elif nxt == "," and _person_appositive(doc, tj + 2):
+        votes["PER"] += 3  # "X, an economist at ...", "X, 45, a retired officer"
+    if lp in LOCATIVES and prev[:1].islower() and not nxt[:1].islower() and apos(nxt) != "'s":
+        votes["LOC"] += 1  # "in X." (but not "in X's", "in X primaries")
+    if text.startswith("-based", m.end):
+        votes["LOC"] += 2
+    if m.ner == "ORG" and m.source == "ner" and (prev[:1].isdigit() or nxt[:1].isdigit()):
+        votes["ORG#"] += 1  # a team beside its score in a results table: "Valencia 2 Zaragoza 1"
+    return votes

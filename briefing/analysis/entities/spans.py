@@ -1,0 +1,272 @@
+"""Names whole: the tagger's fragments of one name joined, and the parts it left out added.
+
+The tagger decides token by token, and on text unlike its training news it often cuts a name
+where a word looks like a common word or a function word: "New" + "York Times", "Great" +
+"Depression", "George" + "W. Bush", "University of" + "California", "Council" + "on" +
+"Foreign Relations". In running prose two names are never written side by side with only a
+space between them, so mentions one space apart are one name; a connector ("of", "on",
+"for", "&") joins two mentions when the part before it is a head noun that takes one
+("Bank of", "Council on") or, for "for", a name of a group ("Bikers for Trump"). An initial
+("S. Donald Sussman"), a first name and a suffix ("Jr.", "II") next to a person's name belong
+to it. Lines set in title case are left as tagged: every word there is capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.analysis.entities.doc import Doc
+from briefing.analysis.entities.evidence import headline_case
+from briefing.analysis.entities.knowledge import known_type
+from briefing.analysis.entities.lexicon import lexicon
+from briefing.analysis.entities.norm import country_of, demonym_of, is_initial, low
+from briefing.analysis.entities.wordlists import name_words
+from briefing.analysis.entities.words import (
+    CORE_TITLES,
+    EVENT_HEADS,
+    GEO_HEADS,
+    HONORIFICS,
+    MONTHS,
+    ORG_HEADS,
+    ORG_SUFFIXES,
+    STOPWORDS,
+    TITLE_QUALIFIERS,
+    WEEKDAYS,
+)
+
+RawMention = tuple[int, int, str]
+
+_GAP = re.compile(r" (?:(of|on|for|&|of the|[a-z]{1,4}) )?")
+"""What may stand between two parts of one name: a space, or a connector between spaces."""
+_GEO_OF_HEADS = frozenset({"republic", "kingdom", "commonwealth", "state", "states", "emirates"})
+_SINGLE_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _heads() -> frozenset[str]:
+    return ORG_HEADS | GEO_HEADS | EVENT_HEADS | ORG_SUFFIXES | name_words("of_heads")
+
+
+def _words(text: str, m: RawMention) -> list[str]:
+    return text[m[0] : m[1]].split()
+
+
+def _person_like(text: str, m: RawMention) -> bool:
+    """A person's name as tagged: PER with two words or more, or a known first name."""
+    if m[2] != "PER":
+        return False
+    ws = _words(text, m)
+    return len(ws) >= 2 or low(ws[0]) in lexicon().first_names
+
+
+def _group_word(w: str) -> bool:
+    return low(w) in name_words("group_words") or bool(demonym_of(w))
+
+
+def _demonym_part(text: str, m: RawMention) -> bool:
+    ws = _words(text, m)
+    return len(ws) == 1 and _group_word(ws[0])
+
+
+def _title_only(words: Sequence[str]) -> bool:
+    """Words that are all of a title ("Prime Minister", "Sen.")."""
+    return all(low(w) in CORE_TITLES or low(w) in TITLE_QUALIFIERS for w in words)
+
+
+def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
+    """How `a` and `b` join into one name ("space", or the connector), or None."""
+    gap = text[a[1] : b[0]]
+    if len(gap) > 8:
+        return None
+    mt = _GAP.fullmatch(gap)
+    if mt is None:
+        return None
+    left = text[a[0] : a[1]]
+    if left.endswith(("'s", "\u2019s", "'", "\u2019")):
+        return None
+    lw, rw = left.split(), text[b[0] : b[1]].split()
+    if not lw or not rw:
+        return None
+    conn = mt.group(1)
+    if _title_only(lw) or _title_only(rw):
+        return None  # "Prime Minister" + "Mark Holloway": the title stays out of the name
+    if len(rw) == 1 and _group_word(rw[0]) and not rw[0].isupper():
+        return None  # "Iowa Republicans", "American Muslim"
+    if conn is None:
+        if _person_like(text, a) and _person_like(text, b) and len(lw) >= 2 and len(rw) >= 2:
+            return None  # two full names side by side (a list)
+        return "space"
+    head = low(lw[-1])
+    if conn in ("of", "on", "of the"):
+        return conn if head in name_words("of_heads") and not _person_like(text, a) else None
+    if conn == "&":
+        return conn
+    if conn == "for":
+        plural = len(lw[-1]) > 3 and lw[-1].endswith("s") and not lw[-1].endswith("ss")
+        if _person_like(text, a) or (a[2] == "LOC" and head not in name_words("of_heads")):
+            return None
+        return conn if plural or head in name_words("of_heads") or a[2] != "PER" else None
+    if conn in name_words("particles") and (a[2] == "PER" or low(lw[-1]) in lexicon().first_names):
+        return conn
+    return None
+
+
+def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) -> str:
+    """The tagger type of a joined name: a first name and a surname are a person, a head noun
+    decides the rest, else the type most of the words were tagged with (the last on a tie)."""
+    words = text[parts[0][0] : parts[-1][1]].split()
+    lows = [low(w) for w in words]
+    last = lows[-1]
+    if any(c != "space" for c in conns):
+        k = conns.index(next(c for c in conns if c != "space"))
+        head = low(_words(text, parts[k])[-1])
+        if head in _GEO_OF_HEADS or head in GEO_HEADS:
+            return "LOC"
+        if head in EVENT_HEADS:
+            return "MISC"
+        return "ORG"
+    heads = ORG_HEADS | GEO_HEADS | EVENT_HEADS | ORG_SUFFIXES
+    first = words[0]
+    if (
+        (low(first) in lexicon().first_names or is_initial(first))
+        and not any(w in heads for w in lows)
+        and len(words) <= 4
+        and not any(country_of(text[p[0] : p[1]]) for p in parts)
+    ):
+        return "PER"
+    if last in ORG_HEADS or last in ORG_SUFFIXES:
+        return "ORG"
+    if last in GEO_HEADS:
+        return "LOC"
+    if last in EVENT_HEADS:
+        return "MISC"
+    votes: dict[str, int] = {}
+    for p in parts:
+        surface = text[p[0] : p[1]]
+        if country_of(surface) or known_type(surface) == "place":
+            continue  # "Partizan Belgrade", "Stefanel Milan": the place qualifies the name
+        votes[p[2]] = votes.get(p[2], 0) + len(_words(text, p))
+    if not votes:
+        return parts[-1][2]
+    best = max(votes.values())
+    for p in reversed(parts):
+        if votes.get(p[2]) == best:
+            return p[2]
+    return parts[-1][2]
+
+
+def _headline_paragraphs(doc: Doc) -> list[bool]:
+    text = doc.text
+    out: list[bool] = []
+    for a, b in doc.paragraphs:
+        p = text[a:b]
+        out.append(not any(c.islower() for c in p[:1]) and headline_case(p, doc.lower_words))
+    return out
+
+
+def _plain_word(tok: str) -> bool:
+    """A capitalised word that can be part of a name (not a title, date or function word)."""
+    lt = low(tok)
+    return (
+        tok[:1].isupper()
+        and tok[:1].isalpha()
+        and lt not in STOPWORDS
+        and lt not in CORE_TITLES
+        and lt not in HONORIFICS
+        and lt not in WEEKDAYS
+        and lt not in MONTHS
+        and not _group_word(tok)
+    )
+
+
+def _extend(doc: Doc, m: RawMention) -> RawMention:
+    """Add to a person's name the initial or first name before it and the surname or suffix
+    after it, where the tagger left them out."""
+    text = doc.text
+    s, e, t = m
+    ws = text[s:e].split()
+    first_names = lexicon().first_names
+    common = lexicon().common
+    ti = doc.tok_at(s)
+    tj = doc.tok_at(e) - 1
+    toks = doc.toks
+    personish = t == "PER" or low(ws[0]) in first_names
+    # an initial or a first name right before: "S. Donald Sussman", "Bernie Sanders"
+    if personish and ti > 0 and doc.ends[ti - 1] == s - 1 and text[s - 1] == " ":
+        before = toks[ti - 1]
+        if _SINGLE_INITIAL.fullmatch(before) or (
+            low(before) in first_names
+            and _plain_word(before)
+            and (low(before) not in common or ti - 1 not in doc.sent_first)
+            and len(ws) == 1
+        ):
+            s = doc.starts[ti - 1]
+    # a surname after a first name or an initial: "J. Bradford DeLong"
+    if (
+        t == "PER"
+        and (is_initial(ws[-1]) or low(ws[-1]) in first_names)
+        and tj + 1 < len(toks)
+        and doc.starts[tj + 1] == e + 1
+        and _plain_word(toks[tj + 1])
+        and low(toks[tj + 1]) not in common
+        and not country_of(toks[tj + 1])
+    ):
+        tj += 1
+        e = doc.ends[tj]
+    # a suffix: "Donald Trump Jr.", "Abdullah II"
+    if (
+        (personish or len(ws) >= 2)
+        and tj + 1 < len(toks)
+        and doc.starts[tj + 1] == e + 1
+        and low(toks[tj + 1]) in name_words("name_suffixes")
+        and (toks[tj + 1][:1].isupper())
+    ):
+        e = doc.ends[tj + 1]
+    return (s, e, t)
+
+
+def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]:
+    """The tagger's mentions with the fragments of one name joined and a person's initial,
+    first name or suffix added (see the module's docstring); sorted, never overlapping."""
+    text = doc.text
+    ms = sorted(mentions)
+    headline: list[bool] | None = None
+    out: list[RawMention] = []
+    k = 0
+    while k < len(ms):
+        parts = [ms[k]]
+        conns: list[str] = []
+        while k + 1 < len(ms):
+            nxt = ms[k + 1]
+            if nxt[0] < parts[-1][1]:
+                break
+            how = _joins(text, parts[-1], nxt)
+            if how is None:
+                break
+            if headline is None:
+                headline = _headline_paragraphs(doc)
+            if headline[doc.paragraph(nxt[0])]:
+                break
+            parts.append(nxt)
+            conns.append(how)
+            k += 1
+        k += 1
+        # a nationality before a name that no head noun ends is a descriptor, not its part
+        while len(parts) > 1 and _demonym_part(text, parts[0]):
+            last = low(text[parts[-1][0] : parts[-1][1]].split()[-1])
+            if last in _heads() or any(c != "space" for c in conns):
+                break
+            out.append(parts.pop(0))
+            conns.pop(0)
+        if len(parts) == 1:
+            m = parts[0]
+        else:
+            m = (parts[0][0], parts[-1][1], _chain_type(text, parts, conns))
+        out.append(_extend(doc, m))
+    # an extension may reach the next mention: keep the first
+    kept: list[RawMention] = []
+    for m in out:
+        if kept and m[0] < kept[-1][1]:
+            continue
+        kept.append(m)
+    return kept
