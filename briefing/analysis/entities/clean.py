@@ -24,6 +24,7 @@ from briefing.analysis.entities.norm import (
     low,
     split_words,
 )
+from briefing.analysis.entities.personnames import is_first_name
 from briefing.analysis.entities.wordlists import name_words
 from briefing.analysis.entities.words import (
     ACRONYM_STOP,
@@ -178,6 +179,17 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
             k += 1
         if k == 1 and len(toks) == 2 and low(toks[0]) in lexicon().first_names:
             k = 0  # "Dean Jones", "Major Smith"? a first name is more likely than a bare title
+        if (
+            not k
+            and len(toks) >= 3
+            and low(toks[0]) in lexicon().common
+            and low(toks[0]) not in lexicon().first_names
+            and is_first_name(toks[1])
+        ):
+            k = 1  # "Comedian George Lopez", "Billionaire Donald Trump": a description first
+            m.title = (doc.starts[idx[0]], doc.ends[idx[0]])
+            idx, toks = idx[k:], toks[k:]
+            k = 0
         if k and any(low(t) in CORE_TITLES for t in toks[:k]):
             m.title = (doc.starts[idx[0]], doc.ends[idx[k - 1]])
             idx, toks = idx[k:], toks[k:]

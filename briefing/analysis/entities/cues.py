@@ -33,6 +33,7 @@ ORG_POSSESSED: frozenset[str] = frozenset(
     """.split()
 )
 """What a company has: "X's shares", "X's headquarters", "X's users"."""
+_POST_LINKS = frozenset({"of", "at", "for"})
 LOCATIVES: frozenset[str] = frozenset("in near outside across throughout around inside".split())
 
 _NOT_BEFORE_A_NAME = frozenset("cabinet chair head owner partner principal executive".split())
@@ -63,33 +64,42 @@ def _person_appositive(doc: Doc, k: int) -> bool:
 def mention_cues(doc: Doc, m: Mention) -> Votes:
     """The types the context of `m` votes for (PER, ORG, LOC), with weights."""
     votes: Votes = Counter()
-    toks, text = doc.toks, doc.text
+    add_cues(doc, m, votes)
+    return votes
+
+
+def add_cues(doc: Doc, m: Mention, votes: Votes) -> None:
+    """Add the votes of `m`'s context to `votes` (see `mention_cues`)."""
+    toks = doc.toks
     ti = doc.tok_at(m.start)
     tj = doc.tok_at(m.end) - 1
     n = len(toks)
     prev = toks[ti - 1] if ti > 0 else ""
-    prev2 = toks[ti - 2] if ti > 1 else ""
     nxt = toks[tj + 1] if tj + 1 < n else ""
-    nxt2 = toks[tj + 2] if tj + 2 < n else ""
-    lp, lp2, ln = low(prev), low(prev2), low(nxt)
+    lp = low(prev) if prev else ""
     if m.title is not None:
         votes["PER"] += 4
     elif lp in CORE_TITLES and lp not in _NOT_BEFORE_A_NAME and ti - 1 not in doc.sent_first:
         votes["PER"] += 4  # "Sen. X", "President X", "former governor X"
-    if lp in ("of", "at", "for") and lp2 in ORG_POSTS:
+    elif lp in _POST_LINKS and ti > 1 and low(toks[ti - 2]) in ORG_POSTS:
         votes["ORG"] += 3  # "chief executive of X", "shares of X", "a spokesman for X"
-    if apos(nxt) == "'s" and low(nxt2) in ORG_POSSESSED:
-        votes["ORG"] += 2  # "X's shares"
-    if ln in SPEECH_VERBS:
-        votes["PER"] += 1
-    if nxt == "," and low(nxt2) == "who":
-        votes["PER"] += 2  # "X, who ..."
-    elif nxt == "," and _person_appositive(doc, tj + 2):
-        votes["PER"] += 3  # "X, an economist at ...", "X, 45, a retired officer"
-    if lp in LOCATIVES and prev[:1].islower() and not nxt[:1].islower() and apos(nxt) != "'s":
+    elif lp in LOCATIVES and prev[:1].islower() and not nxt[:1].islower() and apos(nxt) != "'s":
         votes["LOC"] += 1  # "in X." (but not "in X's", "in X primaries")
-    if text.startswith("-based", m.end):
+    if nxt:
+        if nxt == ",":
+            if tj + 2 < n and low(toks[tj + 2]) == "who":
+                votes["PER"] += 2  # "X, who ..."
+            elif _person_appositive(doc, tj + 2):
+                votes["PER"] += 3  # "X, an economist at ...", "X, 45, a retired officer"
+        elif nxt[:1].isdigit():
+            if m.ner == "ORG" and m.source == "ner":
+                votes["ORG#"] += 1  # a team beside its score: "Valencia 2 Zaragoza 1"
+        elif nxt[-1:] in "sS" and apos(nxt) == "'s":
+            if tj + 2 < n and low(toks[tj + 2]) in ORG_POSSESSED:
+                votes["ORG"] += 2  # "X's shares"
+        elif low(nxt) in SPEECH_VERBS:
+            votes["PER"] += 1
+    if prev[:1].isdigit() and m.ner == "ORG" and m.source == "ner":
+        votes["ORG#"] += 1
+    if doc.text.startswith("-based", m.end):
         votes["LOC"] += 2
-    if m.ner == "ORG" and m.source == "ner" and (prev[:1].isdigit() or nxt[:1].isdigit()):
-        votes["ORG#"] += 1  # a team beside its score in a results table: "Valencia 2 Zaragoza 1"
-    return votes

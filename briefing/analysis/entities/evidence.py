@@ -49,7 +49,7 @@ def headline_case(paragraph: str, lower_words: Set[str] = frozenset()) -> bool:
 _LOWER_LONG_WORD = re.compile(r"(?<![\w'’\-.])[a-z]\w{3}")
 
 
-def _could_be_headline(paragraph: str) -> bool:
+def could_be_headline(paragraph: str) -> bool:
     """A cheap first test (ordinary prose fails it at its first long lower-case word)."""
     return _LOWER_LONG_WORD.search(paragraph) is None
 
@@ -83,7 +83,7 @@ def backed_by_the_text(
     compounds and adjectives; the rest renumbered "e1", "e2", … in order. `lower_words`:
     the text's lower-case words (`Doc.lower_words`)."""
     lines = [text[a:b] for a, b in paragraphs]
-    candidates = [_could_be_headline(p) for p in lines]
+    candidates = [could_be_headline(p) for p in lines]
     headline = [c and headline_case(p, lower_words) for c, p in zip(candidates, lines, strict=True)]
     kept = [
         r

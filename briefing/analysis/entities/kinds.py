@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal, cast
 
-from briefing.analysis.entities.cues import mention_cues
+from briefing.analysis.entities.cues import add_cues
 from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import lexicon
@@ -46,6 +46,9 @@ TYPE_MAP: dict[str, EntityType] = {
     "MISC": "other",
 }
 """Tagger type -> entity type (MISC that is not an event is "other")."""
+CUE_MENTIONS = 30
+"""The context of an entity's first mentions is enough to tell its kind: a name mentioned
+hundreds of times in a long report is not read hundreds of times over."""
 _TAGS = {"person": "PER", "organization": "ORG", "place": "LOC", "event": "MISC", "other": "MISC"}
 
 
@@ -160,8 +163,8 @@ def entity_type(
             votes[m.ner] += 2
     cues: Counter[str] = Counter()
     if doc is not None:
-        for m in group:
-            cues.update(mention_cues(doc, m))
+        for m in group[:CUE_MENTIONS]:
+            add_cues(doc, m, cues)
     known, known_long, whole = _known(surfs)
     if known is not None and not whole:
         votes[_TAGS[known]] += 4  # known as part of a longer name: one vote among others

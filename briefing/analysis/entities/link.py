@@ -39,6 +39,7 @@ from briefing.analysis.entities.norm import (
     low,
     split_words,
 )
+from briefing.analysis.entities.personnames import surnames
 from briefing.analysis.entities.words import (
     CORE_TITLES,
     GEO_PLURALS,
@@ -550,10 +551,7 @@ def _forms(
     guarded: set[str] = set()
 
     for root, idx in groups.items():
-        person = any(
-            ms[i].ner == "PER" or ms[i].honorific or name_like(text[ms[i].start : ms[i].end])
-            for i in idx
-        )
+        person = any(ms[i].ner == "PER" or ms[i].honorific for i in idx)
         seen: set[str] = set()
         for i in idx:
             s = apos(text[ms[i].start : ms[i].end])
@@ -561,12 +559,11 @@ def _forms(
                 continue  # each surface once, at its first mention: a repeat adds nothing
             seen.add(s)
             candidates = [s]
-            if person:
-                parts = name_parts(s)
-                if len(parts) >= 2:
-                    candidates.append(parts[-1])
-                    if low(parts[-1]) in lex or low(parts[-1]) in STOPWORDS:
-                        guarded.add(parts[-1])
+            parts = name_parts(s) if person or " " in s else ()
+            if len(parts) >= 2 and (person or _surname_like(s, parts[-1], lex)):
+                candidates.append(parts[-1])
+                if low(parts[-1]) in lex or low(parts[-1]) in STOPWORDS:
+                    guarded.add(parts[-1])
             for f in candidates:
                 if len(f) < 2 or not f[:1].isupper():
                     continue
@@ -576,6 +573,12 @@ def _forms(
                 else:
                     forms[f] = i
     return {f: i for f, i in forms.items() if f not in ambiguous}, guarded
+
+
+def _surname_like(s: str, last: str, lex: Set[str]) -> bool:
+    """The last word of a name shaped like a person's (`kinds.name_like`: "Jeb Bush" that the
+    tagger called an organisation) is a surname: a known one, or not a common word."""
+    return name_like(s) and (low(last) in surnames() or low(last) not in lex)
 
 
 def _occupied(occupied: list[tuple[int, int]], a: int, b: int) -> bool:

@@ -17,10 +17,11 @@ import re
 from collections.abc import Sequence
 
 from briefing.analysis.entities.doc import Doc
-from briefing.analysis.entities.evidence import headline_case
+from briefing.analysis.entities.evidence import could_be_headline, headline_case
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.norm import country_of, demonym_of, is_initial, low
+from briefing.analysis.entities.personnames import first_names
 from briefing.analysis.entities.wordlists import name_words
 from briefing.analysis.entities.words import (
     CORE_TITLES,
@@ -56,7 +57,7 @@ def _person_like(text: str, m: RawMention) -> bool:
     if m[2] != "PER":
         return False
     ws = _words(text, m)
-    return len(ws) >= 2 or low(ws[0]) in lexicon().first_names
+    return len(ws) >= 2 or low(ws[0]) in first_names()
 
 
 def _group_word(w: str) -> bool:
@@ -76,7 +77,7 @@ def _title_only(words: Sequence[str]) -> bool:
 def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
     """How `a` and `b` join into one name ("space", or the connector), or None."""
     gap = text[a[1] : b[0]]
-    if len(gap) > 8:
+    if len(gap) > _LONGEST_GAP:
         return None
     mt = _GAP.fullmatch(gap)
     if mt is None:
@@ -88,7 +89,7 @@ def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
     if not lw or not rw:
         return None
     conn = mt.group(1)
-    if _title_only(lw) or _title_only(rw):
+    if _title_only(lw) or _title_only(rw) or low(lw[-1]) in CORE_TITLES:
         return None  # "Prime Minister" + "Mark Holloway": the title stays out of the name
     if len(rw) == 1 and _group_word(rw[0]) and not rw[0].isupper():
         return None  # "Iowa Republicans", "American Muslim"
@@ -106,7 +107,7 @@ def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
         if _person_like(text, a) or (a[2] == "LOC" and head not in name_words("of_heads")):
             return None
         return conn if plural or head in name_words("of_heads") or a[2] != "PER" else None
-    if conn in name_words("particles") and (a[2] == "PER" or low(lw[-1]) in lexicon().first_names):
+    if conn in name_words("particles") and (a[2] == "PER" or low(lw[-1]) in first_names()):
         return conn
     return None
 
@@ -128,7 +129,7 @@ def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) ->
     heads = ORG_HEADS | GEO_HEADS | EVENT_HEADS | ORG_SUFFIXES
     first = words[0]
     if (
-        (low(first) in lexicon().first_names or is_initial(first))
+        (low(first) in first_names() or is_initial(first))
         and not any(w in heads for w in lows)
         and len(words) <= 4
         and not any(country_of(text[p[0] : p[1]]) for p in parts)
@@ -155,13 +156,14 @@ def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) ->
     return parts[-1][2]
 
 
-def _headline_paragraphs(doc: Doc) -> list[bool]:
-    text = doc.text
-    out: list[bool] = []
-    for a, b in doc.paragraphs:
-        p = text[a:b]
-        out.append(not any(c.islower() for c in p[:1]) and headline_case(p, doc.lower_words))
-    return out
+def _headline_paragraph(doc: Doc, k: int, cache: dict[int, bool]) -> bool:
+    """Paragraph k is set in title case (`evidence.headline_case`); cached in `cache`."""
+    found = cache.get(k)
+    if found is None:
+        a, b = doc.paragraphs[k]
+        p = doc.text[a:b]
+        found = cache[k] = could_be_headline(p) and headline_case(p, doc.lower_words)
+    return found
 
 
 def _plain_word(tok: str) -> bool:
@@ -179,49 +181,62 @@ def _plain_word(tok: str) -> bool:
     )
 
 
-def _extend(doc: Doc, m: RawMention) -> RawMention:
+_SUFFIX_AFTER = re.compile(r" (?:Jr|Sr|II|III|IV)\b\.?")
+"""A name suffix right after a name: " Jr.", " III"."""
+
+
+_LONGEST_GAP = 8
+"""The longest text between two parts of one name (" of the ")."""
+
+
+def _may_extend(text: str, m: RawMention, first_names: frozenset[str]) -> bool:
+    """A cheap test before `_extend` for a mention the tagger did not call a person's: it
+    starts with a first name, or a suffix may follow it."""
+    s, e = m[0], m[1]
+    if text[e : e + 2] in (" J", " S", " I"):
+        return True
+    space = text.find(" ", s, e)
+    return low(text[s : space if space >= 0 else e]) in first_names
+
+
+def _extend(doc: Doc, m: RawMention, first_names: frozenset[str]) -> RawMention:
     """Add to a person's name the initial or first name before it and the surname or suffix
-    after it, where the tagger left them out."""
+    after it, where the tagger left them out (`first_names`: `personnames.first_names`)."""
     text = doc.text
     s, e, t = m
     ws = text[s:e].split()
-    first_names = lexicon().first_names
-    common = lexicon().common
-    ti = doc.tok_at(s)
-    tj = doc.tok_at(e) - 1
-    toks = doc.toks
     personish = t == "PER" or low(ws[0]) in first_names
     # an initial or a first name right before: "S. Donald Sussman", "Bernie Sanders"
-    if personish and ti > 0 and doc.ends[ti - 1] == s - 1 and text[s - 1] == " ":
-        before = toks[ti - 1]
-        if _SINGLE_INITIAL.fullmatch(before) or (
-            low(before) in first_names
-            and _plain_word(before)
-            and (low(before) not in common or ti - 1 not in doc.sent_first)
-            and len(ws) == 1
+    if personish and s > 1 and text[s - 1] == " " and text[s - 2] != " ":
+        word = text[text.rfind(" ", max(0, s - 40), s - 1) + 1 : s - 1]
+        if word[:1].isupper() and (
+            _SINGLE_INITIAL.fullmatch(word) or (len(ws) == 1 and low(word) in first_names)
         ):
-            s = doc.starts[ti - 1]
+            ti = doc.tok_at(s)
+            before = doc.toks[ti - 1] if ti > 0 and doc.ends[ti - 1] == s - 1 else ""
+            if _SINGLE_INITIAL.fullmatch(before) or (
+                low(before) in first_names
+                and _plain_word(before)
+                and (low(before) not in lexicon().common or ti - 1 not in doc.sent_first)
+            ):
+                s = doc.starts[ti - 1]
     # a surname after a first name or an initial: "J. Bradford DeLong"
-    if (
-        t == "PER"
-        and (is_initial(ws[-1]) or low(ws[-1]) in first_names)
-        and tj + 1 < len(toks)
-        and doc.starts[tj + 1] == e + 1
-        and _plain_word(toks[tj + 1])
-        and low(toks[tj + 1]) not in common
-        and not country_of(toks[tj + 1])
-    ):
-        tj += 1
-        e = doc.ends[tj]
+    if t == "PER" and text[e : e + 1] == " " and (is_initial(ws[-1]) or low(ws[-1]) in first_names):
+        toks = doc.toks
+        tj = doc.tok_at(e) - 1
+        if (
+            tj + 1 < len(toks)
+            and doc.starts[tj + 1] == e + 1
+            and _plain_word(toks[tj + 1])
+            and low(toks[tj + 1]) not in lexicon().common
+            and not country_of(toks[tj + 1])
+        ):
+            e = doc.ends[tj + 1]
     # a suffix: "Donald Trump Jr.", "Abdullah II"
-    if (
-        (personish or len(ws) >= 2)
-        and tj + 1 < len(toks)
-        and doc.starts[tj + 1] == e + 1
-        and low(toks[tj + 1]) in name_words("name_suffixes")
-        and (toks[tj + 1][:1].isupper())
-    ):
-        e = doc.ends[tj + 1]
+    if text[e : e + 1] == " " and (personish or len(ws) >= 2):
+        suffix = _SUFFIX_AFTER.match(text, e)
+        if suffix:
+            e = suffix.end()
     return (s, e, t)
 
 
@@ -230,22 +245,30 @@ def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]
     first name or suffix added (see the module's docstring); sorted, never overlapping."""
     text = doc.text
     ms = sorted(mentions)
-    headline: list[bool] | None = None
+    headline: dict[int, bool] = {}
+    names = first_names()
     out: list[RawMention] = []
     k = 0
-    while k < len(ms):
-        parts = [ms[k]]
+    n = len(ms)
+    while k < n:
+        m = ms[k]
+        if k + 1 == n or ms[k + 1][0] - m[1] > _LONGEST_GAP:
+            # nothing to join (most mentions): only the person's name to complete
+            out.append(
+                _extend(doc, m, names) if m[2] == "PER" or _may_extend(text, m, names) else m
+            )
+            k += 1
+            continue
+        parts = [m]
         conns: list[str] = []
-        while k + 1 < len(ms):
+        while k + 1 < n:
             nxt = ms[k + 1]
-            if nxt[0] < parts[-1][1]:
+            if nxt[0] < parts[-1][1] or nxt[0] - parts[-1][1] > _LONGEST_GAP:
                 break
             how = _joins(text, parts[-1], nxt)
             if how is None:
                 break
-            if headline is None:
-                headline = _headline_paragraphs(doc)
-            if headline[doc.paragraph(nxt[0])]:
+            if _headline_paragraph(doc, doc.paragraph(nxt[0]), headline):
                 break
             parts.append(nxt)
             conns.append(how)
@@ -262,7 +285,7 @@ def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]
             m = parts[0]
         else:
             m = (parts[0][0], parts[-1][1], _chain_type(text, parts, conns))
-        out.append(_extend(doc, m))
+        out.append(_extend(doc, m, names))
     # an extension may reach the next mention: keep the first
     kept: list[RawMention] = []
     for m in out:
