@@ -85,6 +85,8 @@ def add_cues(doc: Doc, m: Mention, votes: Votes) -> None:
         votes["ORG"] += 3  # "chief executive of X", "shares of X", "a spokesman for X"
     elif lp in LOCATIVES and prev[:1].islower() and not nxt[:1].islower() and apos(nxt) != "'s":
         votes["LOC"] += 1  # "in X." (but not "in X's", "in X primaries")
+    elif lp in ("at", "from"):
+        votes["AT"] += 1  # "at X", "from X": a place or an institution, seldom a first name
     if nxt:
         if nxt == ",":
             if tj + 2 < n and low(toks[tj + 2]) == "who":

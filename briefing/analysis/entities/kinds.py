@@ -7,6 +7,7 @@ vote of its mentions' NER types, overridden by head words ("... Treaty", "... Is
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -15,7 +16,7 @@ from typing import Literal, cast
 from briefing.analysis.entities.cues import add_cues
 from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.knowledge import known_type
-from briefing.analysis.entities.lexicon import lexicon
+from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.names import name_parts
 from briefing.analysis.entities.norm import (
     country_of,
@@ -35,6 +36,7 @@ from briefing.analysis.entities.words import (
     NAME_SUFFIXES,
     ORG_HEADS,
     ORG_SUFFIXES,
+    QUOTES_OPEN,
 )
 
 EntityType = Literal["person", "organization", "place", "event", "other"]
@@ -128,6 +130,35 @@ def _has_full_personal_name(group: Sequence[Mention], surfs: Sequence[str]) -> b
     return any(person_shaped(s) for s in set(surfs))
 
 
+_PLAIN = re.compile(r"[A-Z][a-z]+")
+
+
+def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -> bool:
+    """Every form of the cluster is one word that English writes in lower case ("War",
+    "Hacked", "Central"), capitalised only where any word is (a sentence's or a quotation's
+    first word) or once, or a first name alone that the tagger read as a person's, so; and
+    nothing says it is a name: not a name the shipped knowledge lists ("Army"), no
+    honorific or title, no verb of saying after it."""
+    word = surfs[0]
+    if not _PLAIN.fullmatch(word) or any(s != word for s in surfs):
+        return False
+    w = word.lower()
+    first_name_only = w in first_names() and all(m.ner == "PER" for m in group)
+    if w not in common_words() and w not in doc.lower_words and not first_name_only:
+        return False
+    if known_type(word) is not None or any(m.honorific or m.title for m in group):
+        return False
+    cues: Counter[str] = Counter()
+    plain = 0
+    for m in group[:CUE_MENTIONS]:
+        add_cues(doc, m, cues)
+        i = doc.tok_at(m.start)
+        if i not in doc.sent_first and not (i > 0 and doc.toks[i - 1] in QUOTES_OPEN):
+            plain += 1
+    # a lone first name that no surname ever follows names no one the reader can place
+    return plain < 2 and not cues["PER"] and not (first_name_only and cues["AT"])
+
+
 def _known(surfs: Sequence[str]) -> tuple[EntityType | None, bool, bool]:
     """The type the shipped knowledge gives the forms (the longest form it knows decides),
     whether that form has more than one word, and whether it is as long as the longest form
@@ -176,7 +207,7 @@ def entity_type(
         and ((votes["ORG"] >= 6 and not cues["LOC"]) or cues["ORG#"] > cues["LOC"])
     ):
         known = None  # a city's team (beside its score), a company named after its town
-    del cues["ORG#"]
+    del cues["ORG#"], cues["AT"]
     if known is not None and (known_long or not person_evidence):
         return known
     votes.update(cues)

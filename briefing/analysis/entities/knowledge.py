@@ -21,26 +21,41 @@ KNOWLEDGE_RESOURCE = "data/knowledge.txt"
 
 
 @cache
-def _table() -> dict[str, str]:
-    """Stored name -> type, read once (sections of names: splitting only, about 3 ms)."""
+def _table() -> tuple[dict[str, int], list[str]]:
+    """(stored name -> entry number, entry number -> type), read once (about 3 ms: most
+    lines hold one name, and a block of them goes into the table at once)."""
     text = (
         resources.files("briefing.analysis.entities")
         .joinpath(KNOWLEDGE_RESOURCE)
         .read_text("utf-8")
     )
-    table: dict[str, str] = {}
+    entries: dict[str, int] = {}
+    types: list[str] = []
     for block in text.split("\n[")[1:]:
         head, _, body = block.partition("]\n")
-        table.update(dict.fromkeys(body.replace("\t", "\n").split("\n"), head))
-    table.pop("", None)
-    return table
+        lines = body.rstrip("\n").split("\n")
+        base = len(types)
+        types.extend([head] * len(lines))
+        entries.update(zip(lines, range(base, base + len(lines)), strict=True))
+        for i, line in enumerate(lines):
+            if "\t" in line:
+                del entries[line]
+                entries.update(dict.fromkeys(line.split("\t"), base + i))
+    return entries, types
+
+
+def known_entry(name: str) -> int | None:
+    """The number of the list's entry that `name` is a name of, compared as `norm.key`
+    compares names (a name in capitals in the list only as written), or None. Two names of
+    one entry name one thing ("ISIS", "Islamic State")."""
+    entries = _table()[0]
+    found = entries.get(key(name))
+    if found is None and name.isupper():
+        found = entries.get(name.replace(".", ""))
+    return found
 
 
 def known_type(name: str) -> str | None:
-    """The type the list gives `name` ("organization", "place", "event", "other"), compared
-    as `norm.key` compares names (a name in capitals in the list only as written), or None."""
-    table = _table()
-    found = table.get(key(name))
-    if found is None and name.isupper():
-        found = table.get(name.replace(".", ""))
-    return found
+    """The type the list gives `name` ("organization", "place", "event", "other"), or None."""
+    entry = known_entry(name)
+    return None if entry is None else _table()[1][entry]

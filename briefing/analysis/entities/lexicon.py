@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from briefing.analysis.ner import load_model
 
@@ -20,6 +21,24 @@ class Lexicon:
 
     common: frozenset[str]
     first_names: frozenset[str]
+
+
+COMMON_WORDS_RESOURCE = "data/common_words.txt"
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """English words written in lower case, from a dictionary (`data/common_words.txt`, 40,000
+    words; see `briefing/analysis/DATA.md`), with the tagger's own lexicon."""
+    text = (
+        resources.files("briefing.analysis.entities")
+        .joinpath(COMMON_WORDS_RESOURCE)
+        .read_text("utf-8")
+    )
+    start = 0
+    while text.startswith("#", start):  # the header's comment lines
+        start = text.index("\n", start) + 1
+    return frozenset(text[start:].split()) | lexicon().common
 
 
 @lru_cache(maxsize=1)

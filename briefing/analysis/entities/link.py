@@ -27,6 +27,7 @@ from briefing.analysis.entities.aliases import Link
 from briefing.analysis.entities.clean import in_slogan, trim_mention
 from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.kinds import name_like
+from briefing.analysis.entities.knowledge import known_entry
 from briefing.analysis.entities.names import UnionFind, name_parts, name_within
 from briefing.analysis.entities.norm import (
     apos,
@@ -146,6 +147,7 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
     part_owner = _part_owners(full_names)
     _link_same_key(uf, ms, surf, keys, _shared_parts(part_owner))
     _link_alt_keys(uf, keys)
+    _link_known(uf, ms, surf)
     _link_place_prefixed(uf, ms, words)
     _link_name_parts(uf, ms, surf, words, parts)
     _link_company_short(uf, ms, surf, words, keys, part_owner)
@@ -196,6 +198,22 @@ def _link_same_key(
             uf.union(by_key[kk], i)
         else:
             by_key[kk] = i
+
+
+def _link_known(uf: UnionFind, ms: Sequence[Mention], surf: Sequence[str]) -> None:
+    """Two names of one entry of the shipped knowledge name one thing ("ISIS" and "Islamic
+    State", "Fla." and "Florida"); a person's name is never linked so ("Bloomberg")."""
+    first: dict[int, int] = {}
+    for i, s in enumerate(surf):
+        if ms[i].ner == "PER" or ms[i].honorific:
+            continue
+        entry = known_entry(s)
+        if entry is None:
+            continue
+        if entry in first:
+            uf.union(first[entry], i)
+        else:
+            first[entry] = i
 
 
 def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:

@@ -71,7 +71,9 @@ def _demonym_part(text: str, m: RawMention) -> bool:
 
 def _title_only(words: Sequence[str]) -> bool:
     """Words that are all of a title ("Prime Minister", "Sen.")."""
-    return all(low(w) in CORE_TITLES or low(w) in TITLE_QUALIFIERS for w in words)
+    return all(low(w) in CORE_TITLES or low(w) in TITLE_QUALIFIERS for w in words) and any(
+        low(w) in CORE_TITLES for w in words
+    )
 
 
 def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
@@ -193,13 +195,46 @@ def _may_extend(text: str, m: RawMention, first_names: frozenset[str]) -> bool:
     """A cheap test before `_extend` for a mention the tagger did not call a person's: it
     starts with a first name, or a suffix may follow it."""
     s, e = m[0], m[1]
-    if text[e : e + 2] in (" J", " S", " I"):
-        return True
+    if text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
+        return True  # a suffix or the rest of the name may follow
+    if text[s - 1 : s] == " " and text[s - 2 : s - 1].isalnum() and low(text[s:e]) in EVENT_HEADS:
+        return True  # "2nd Amendment"
     space = text.find(" ", s, e)
     return low(text[s : space if space >= 0 else e]) in first_names
 
 
-def _extend(doc: Doc, m: RawMention, first_names: frozenset[str]) -> RawMention:
+_ORDINAL = re.compile(
+    r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth"
+    r"|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth"
+    r"|Nineteenth|Twentieth"
+)
+
+
+def _rest_of_name(doc: Doc, s: int, e: int, headline: dict[int, bool]) -> int:
+    """The end of the name at [s, e) with the capitalised word after it when that word is
+    part of it: the two make a known name, or the word can stand in a name and the line is
+    not set in title case."""
+    text = doc.text
+    tj = doc.tok_at(e + 1)
+    if tj >= len(doc.toks) or doc.starts[tj] != e + 1:
+        return e
+    word = doc.toks[tj]
+    if known_type(text[s : doc.ends[tj]]) is not None:
+        return doc.ends[tj]
+    if (
+        not _plain_word(word)
+        or low(word) in first_names()
+        or not word[1:].islower()
+        or (tj + 1 < len(doc.toks) and doc.toks[tj + 1][:1].isupper())
+        or _headline_paragraph(doc, doc.paragraph(s), headline)
+    ):
+        return e
+    return doc.ends[tj]
+
+
+def _extend(
+    doc: Doc, m: RawMention, first_names: frozenset[str], headline: dict[int, bool]
+) -> RawMention:
     """Add to a person's name the initial or first name before it and the surname or suffix
     after it, where the tagger left them out (`first_names`: `personnames.first_names`)."""
     text = doc.text
@@ -232,6 +267,15 @@ def _extend(doc: Doc, m: RawMention, first_names: frozenset[str]) -> RawMention:
             and not country_of(toks[tj + 1])
         ):
             e = doc.ends[tj + 1]
+    # the rest of a name the tagger cut at a capitalised word: "Islamic" + "State", "Super"
+    # + "Tuesday" (known), "Central" + "Park" (not in a line set in title case)
+    elif t != "PER" and text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
+        e = _rest_of_name(doc, s, e, headline)
+    # an ordinal before a law's head: "2nd Amendment"
+    if len(ws) == 1 and low(ws[0]) in EVENT_HEADS and text[s - 1 : s] == " ":
+        space = text.rfind(" ", max(0, s - 12), s - 1)
+        if _ORDINAL.fullmatch(text[space + 1 : s - 1]):
+            s = space + 1
     # a suffix: "Donald Trump Jr.", "Abdullah II"
     if text[e : e + 1] == " " and (personish or len(ws) >= 2):
         suffix = _SUFFIX_AFTER.match(text, e)
@@ -255,7 +299,9 @@ def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]
         if k + 1 == n or ms[k + 1][0] - m[1] > _LONGEST_GAP:
             # nothing to join (most mentions): only the person's name to complete
             out.append(
-                _extend(doc, m, names) if m[2] == "PER" or _may_extend(text, m, names) else m
+                _extend(doc, m, names, headline)
+                if m[2] == "PER" or _may_extend(text, m, names)
+                else m
             )
             k += 1
             continue
@@ -285,7 +331,7 @@ def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]
             m = parts[0]
         else:
             m = (parts[0][0], parts[-1][1], _chain_type(text, parts, conns))
-        out.append(_extend(doc, m, names))
+        out.append(_extend(doc, m, names, headline))
     # an extension may reach the next mention: keep the first
     kept: list[RawMention] = []
     for m in out:
