@@ -39,6 +39,7 @@ from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.kinds import EntityType, name_like, person_shaped
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.link import scan_more
+from briefing.analysis.entities.names import person_name, suffix_of
 from briefing.analysis.entities.records import EntityRecord, assemble
 from briefing.analysis.entities.spans import join_fragments
 
@@ -76,8 +77,11 @@ def build_entities(
             continue
         for p in split_compounds(doc, m, places):
             if not is_junk(doc, p, lex):
-                if p.ner != "PER" and person_shaped(p.surface(text)):
-                    p.ner = "PER"  # a first name and a surname, whatever the tagger said
+                if p.ner != "PER" and (
+                    person_shaped(p.surface(text))
+                    or suffix_of(person_name(p.surface(text))) in ("Jr.", "Sr.")
+                ):
+                    p.ner = "PER"  # a first name and a surname, or "Jr.": a person's name
                 ms.append(p)
 
     # people the text names with an honorific ("Mr. Obama") are people in their full names too

@@ -182,6 +182,8 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         if (
             not k
             and len(toks) >= 3
+            and len(toks[0]) > 2
+            and toks[0].isalpha()
             and low(toks[0]) in lexicon().common
             and low(toks[0]) not in lexicon().first_names
             and is_first_name(toks[1])

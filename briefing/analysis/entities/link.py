@@ -28,7 +28,14 @@ from briefing.analysis.entities.clean import in_slogan, trim_mention
 from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.kinds import name_like
 from briefing.analysis.entities.knowledge import known_entry
-from briefing.analysis.entities.names import UnionFind, name_parts, name_within
+from briefing.analysis.entities.names import (
+    UnionFind,
+    name_parts,
+    name_within,
+    person_name,
+    same_person_possible,
+    suffix_of,
+)
 from briefing.analysis.entities.norm import (
     apos,
     country_of,
@@ -40,7 +47,7 @@ from briefing.analysis.entities.norm import (
     low,
     split_words,
 )
-from briefing.analysis.entities.personnames import surnames
+from briefing.analysis.entities.personnames import sex_of, surnames
 from briefing.analysis.entities.words import (
     CORE_TITLES,
     GEO_PLURALS,
@@ -133,7 +140,7 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
     surf = [m.surface(text) for m in ms]
     words = [split_words(s) for s in surf]
     keys = [key(s) for s in surf]
-    parts = [name_parts(s) for s in surf]
+    parts = [person_name(s) for s in surf]
     full_names: list[tuple[str, ...] | None] = [
         tuple(ws) if (m.ner == "PER" or m.honorific) and len(ws) >= 2 else None
         for m, ws in zip(ms, parts, strict=True)
@@ -149,7 +156,7 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
     _link_alt_keys(uf, keys)
     _link_known(uf, ms, surf)
     _link_place_prefixed(uf, ms, words)
-    _link_name_parts(uf, ms, surf, words, parts)
+    _link_name_parts(doc, uf, ms, surf, words, parts)
     _link_company_short(uf, ms, surf, words, keys, part_owner)
     _link_acronyms(uf, ms, surf, words)
     return uf
@@ -160,7 +167,8 @@ def _part_owners(full_names: Sequence[tuple[str, ...] | None]) -> dict[str, set[
     part_owner: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
     for fn in full_names:
         if fn:
-            for w in (fn[0], fn[-1]):
+            real = fn[:-1] if suffix_of(fn) else fn
+            for w in (real[0], real[-1]):
                 part_owner[key(w)].add(fn)
     return part_owner
 
@@ -170,11 +178,7 @@ def _shared_parts(part_owner: dict[str, set[tuple[str, ...]]]) -> set[str]:
     shared: set[str] = set()
     for w, owners in part_owner.items():
         ol = list(owners)
-        if any(
-            not (name_within(list(x), list(y)) or name_within(list(y), list(x)))
-            for i2, x in enumerate(ol)
-            for y in ol[i2 + 1 :]
-        ):
+        if any(not same_person_possible(x, y) for i2, x in enumerate(ol) for y in ol[i2 + 1 :]):
             shared.add(w)
     return shared
 
@@ -271,18 +275,62 @@ def _link_place_prefixed(
 
 
 def _fuller_name(parts: Sequence[str], fp: Sequence[str]) -> bool:
-    """`parts` ("Macron", "E. Macron") can be a shorter form of the full name `fp`."""
+    """`parts` ("Macron", "E. Macron", "Trump Jr.") can be a shorter form of the full name
+    `fp` (a `person_name`: a suffix must agree)."""
     if len(fp) < len(parts) or (len(fp) == len(parts) and not any(map(is_initial, parts))):
+        return False
+    if suffix_of(parts) != suffix_of(fp) and (suffix_of(parts) or len(parts) >= 2):
         return False
     if [key(p) for p in parts] == [key(p) for p in fp]:
         return False
     if not name_within(list(parts), list(fp)):
         return False
-    last_or_first = key(parts[-1]) == key(fp[-1]) or key(parts[0]) == key(fp[0])
+    real, short = _real(fp), _real(parts)
+    last_or_first = key(short[-1]) == key(real[-1]) or key(short[0]) == key(real[0])
     return len(parts) > 1 or last_or_first
 
 
+_Fits = tuple[_Members, _Members, dict[str, _Members]]
+"""The full names a short name fits (`_link_name_parts`): all, the pool to choose from, that
+pool by sex."""
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+def _real(name: Sequence[str]) -> Sequence[str]:
+    """A `person_name` without its suffix mark."""
+    return name[:-1] if suffix_of(name) else name
+
+
+def mention_sex(doc: Doc, m: Mention, starts: Set[int]) -> str | None:
+    """ "f" or "m" as the text gives it for the person `m` names: the honorific ("Mrs.
+    Clinton"), else the first personal pronoun after it in its sentence or the next one,
+    before any other name (`starts`: where the mentions start)."""
+    if m.hon_form is not None:
+        hon = low(doc.text[m.hon_form[0] : m.start].strip())
+        if hon == "mr":
+            return "m"
+        if hon in ("mrs", "ms", "miss"):
+            return "f"
+    toks = doc.toks
+    j = doc.tok_at(m.end)
+    if j >= len(toks):
+        return None
+    last_sentence = doc.sent_of[j] + 1
+    while j < len(toks) and doc.sent_of[j] <= last_sentence and j < doc.tok_at(m.end) + 40:
+        if doc.starts[j] in starts:
+            return None
+        w = toks[j].lower()
+        if w in _HE:
+            return "m"
+        if w in _SHE:
+            return "f"
+        j += 1
+    return None
+
+
 def _link_name_parts(
+    doc: Doc,
     uf: UnionFind,
     ms: Sequence[Mention],
     surf: Sequence[str],
@@ -295,6 +343,7 @@ def _link_name_parts(
     initial's letter), so a short name is compared with each distinct full name once.
     """
     is_person = [m.ner == "PER" or m.honorific for m in ms]
+    starts = frozenset(m.start for m in ms)
     fulls: dict[tuple[str, ...], _Members] = {}
     for j, fp in enumerate(name_words):
         if is_person[j] and len(fp) >= 2 and low(words[j][-1]) not in ORG_SUFFIXES:
@@ -309,11 +358,12 @@ def _link_name_parts(
             by_word[key(w)].append(fp)
             if not is_initial(w):
                 by_letter[w[:1]].append(fp)
-    fitting: dict[tuple[str, ...], tuple[_Members, _Members] | None] = {}
+    fitting: dict[tuple[str, ...], _Fits | None] = {}
 
-    def fuller_names(parts: tuple[str, ...]) -> tuple[_Members, _Members] | None:
+    def fuller_names(parts: tuple[str, ...]) -> _Fits | None:
         """The members of the full-name groups `parts` fits, as one group, and those of the
-        groups whose last name agrees too (all of them when none does); None if it fits none.
+        groups whose last name agrees too (all of them when none does), with those groups
+        by the sex of their first names; None if it fits none.
 
         One group for all: the roots, the last member before a place and the first member of
         several groups are those of their members taken together."""
@@ -322,19 +372,26 @@ def _link_name_parts(
             by_letter.get(first[:1], []) if is_initial(first) else []
         )
         groups = [
-            (fulls[fp], key(parts[-1]) == key(fp[-1]))
+            (fp, fulls[fp], key(parts[-1]) == key(_real(fp)[-1]))
             for fp in dict.fromkeys(cands)
             if _fuller_name(parts, fp)
         ]
         if not groups:
             return None
         every = _Members()
-        every.idx = [j for g, _ in groups for j in g.idx]
-        if all(last for _, last in groups) or not any(last for _, last in groups):
-            return every, every
+        every.idx = [j for _, g, _ in groups for j in g.idx]
+        if all(last for _, _, last in groups) or not any(last for _, _, last in groups):
+            pool = groups
+        else:
+            pool = [g for g in groups if g[2]]
         agreeing = _Members()
-        agreeing.idx = [j for g, last in groups if last for j in g.idx]
-        return every, agreeing
+        agreeing.idx = [j for _, g, _ in pool for j in g.idx]
+        by_sex: dict[str, _Members] = {}
+        for fp, g, _ in pool:
+            sex = sex_of(fp[0])
+            if sex is not None:
+                by_sex.setdefault(sex, _Members()).idx.extend(g.idx)
+        return every, agreeing, by_sex
 
     for i, s in enumerate(surf):
         if not is_person[i] and (country_of(s) or len(words[i]) > 1):
@@ -348,12 +405,16 @@ def _link_name_parts(
             found = fitting[parts] = fuller_names(parts)
         if found is None:
             continue
-        every, pool = found
+        every, pool, by_sex = found
         roots = every.roots(uf)
         if len(roots) == 1:
             uf.union(i, next(iter(roots)))
             continue
-        # several people share the name part: prefer a last-name match, then the nearest before
+        # several people share the name part ("Clinton": Bill, Hillary): a last-name match,
+        # of the sex the text gives ("Mrs. Clinton", "Clinton ... she"), the nearest before
+        if by_sex:
+            sex = mention_sex(doc, ms[i], starts)
+            pool = by_sex.get(sex, pool) if sex is not None else pool
         before = pool.last_before(ms, ms[i].start)
         j = before[1] if before is not None else pool.first(ms)[1]
         uf.union(i, j)

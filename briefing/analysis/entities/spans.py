@@ -245,7 +245,8 @@ def _extend(
     if personish and s > 1 and text[s - 1] == " " and text[s - 2] != " ":
         word = text[text.rfind(" ", max(0, s - 40), s - 1) + 1 : s - 1]
         if word[:1].isupper() and (
-            _SINGLE_INITIAL.fullmatch(word) or (len(ws) == 1 and low(word) in first_names)
+            _SINGLE_INITIAL.fullmatch(word)
+            or ((len(ws) == 1 or is_initial(ws[0])) and low(word) in first_names)
         ):
             ti = doc.tok_at(s)
             before = doc.toks[ti - 1] if ti > 0 and doc.ends[ti - 1] == s - 1 else ""
