@@ -143,7 +143,10 @@ def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -
     if not _PLAIN.fullmatch(word) or any(s != word for s in surfs):
         return False
     w = word.lower()
-    first_name_only = w in first_names() and all(m.ner == "PER" for m in group)
+    person = all(m.ner == "PER" for m in group)
+    first_name_only = person and w in first_names()
+    if person and w in surnames() and not first_name_only:
+        return False  # "Smith", "Baker": a surname the tagger read as a person's
     if w not in common_words() and w not in doc.lower_words and not first_name_only:
         return False
     if known_type(word) is not None or any(m.honorific or m.title for m in group):

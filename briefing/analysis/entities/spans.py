@@ -210,6 +210,29 @@ _ORDINAL = re.compile(
 )
 
 
+_CONNECTORS = frozenset({"of", "on", "for", "and", "the", "&", "de", "du"})
+_INNER_CONNECTORS = frozenset({"of", "on", "for", "&"})
+
+
+def _after_connector(doc: Doc, s: int, e: int) -> int:
+    """The end of a name the tagger cut right after a connector ("Council on"): the run of
+    capitalised words (and connectors between them) that follows; without one, the name ends
+    before its connector."""
+    toks = doc.toks
+    j = doc.tok_at(e)
+    end = None
+    while j < len(toks) and doc.starts[j] - (doc.ends[j - 1] if j else 0) <= 1:
+        t = toks[j]
+        if t[:1].isupper() and t[:1].isalpha() and low(t) not in STOPWORDS:
+            end = doc.ends[j]
+        elif t not in _INNER_CONNECTORS or end is None:
+            break
+        j += 1
+    if end is not None:
+        return end
+    return doc.text.rfind(" ", s, e)
+
+
 def _rest_of_name(doc: Doc, s: int, e: int, headline: dict[int, bool]) -> int:
     """The end of the name at [s, e) with the capitalised word after it when that word is
     part of it: the two make a known name, or the word can stand in a name and the line is
@@ -268,6 +291,11 @@ def _extend(
             and not country_of(toks[tj + 1])
         ):
             e = doc.ends[tj + 1]
+    # a name cut after its connector: "Council on" + "Foreign Relations"
+    elif len(ws) >= 2 and ws[-1] in _CONNECTORS:
+        e = _after_connector(doc, s, e)
+        if t in ("MISC", "PER") and low(ws[-2]) in name_words("of_heads"):
+            t = "ORG"  # "Council on Foreign Relations"
     # the rest of a name the tagger cut at a capitalised word: "Islamic" + "State", "Super"
     # + "Tuesday" (known), "Central" + "Park" (not in a line set in title case)
     elif t != "PER" and text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
