@@ -14,6 +14,8 @@ from collections.abc import Iterable, Set
 from itertools import islice
 
 from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.kinds import name_like
+from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.norm import (
     PLURAL_ACRONYM,
@@ -32,6 +34,7 @@ from briefing.analysis.entities.words import (
     DEPT_WORDS,
     EVENT_CUES_AFTER,
     EVENT_HEADS,
+    GEO_HEADS,
     HOLIDAYS,
     HONORIFICS,
     MONTHS,
@@ -56,7 +59,7 @@ _AFFIX_AFTER = re.compile(
 
 
 _AFFIX_BEFORE = re.compile(
-    r"^(?:anti|pro|non|ex|post|pre|mid|neo|pan|trans|intra|inter|sub|super|ultra|un)-(?=[A-Z])"
+    r"^(?:anti|pro|non|ex|post|pre|mid|neo|pan|trans|intra|inter|sub|super|ultra|un|then)-(?=[A-Z])"
 )
 
 
@@ -93,10 +96,22 @@ _DATELINE_TAIL = re.compile(
 """What follows a place in capitals at the start of a line when it is a dateline."""
 
 
+_LEGISLATURES = frozenset({"house", "senate", "assembly", "congress"})
 _TITLE_LEADS = frozenset(
     "vice executive majority minority deputy assistant chief senior managing associate".split()
 )
 """Words that begin a title written after an organisation's name ("Majority Leader")."""
+
+
+_PLACE_OR_BODY_HEADS = ORG_HEADS | GEO_HEADS | EVENT_HEADS
+
+
+def _styled_name(rest: str) -> bool:
+    """What follows a style ("King" + "Abdullah II") is a person's name: no word of a place,
+    body or event ("King County", "Prince Edward Island"), not a known name of one."""
+    return not any(low(w) in _PLACE_OR_BODY_HEADS for w in rest.split()) and (
+        known_type(rest) is None
+    )
 
 
 def trim_mention(doc: Doc, m: Mention) -> Mention | None:
@@ -151,11 +166,20 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
             idx.pop()
             toks.pop()
         cut_end = min(cut_end, doc.ends[idx[-1]])
+        if (
+            all(low(t) in name_words("party_labels") or low(t) in _LEGISLATURES for t in toks)
+            and len(toks) > 1
+        ):
+            return None  # "Republican House" of "Republican House Majority Leader X": a title
     # a party label before a person's name: "Democrat Ben Cardin"
     if (
         len(idx) > 2
         and low(toks[0]) in name_words("party_labels")
-        and (m.ner == "PER" or low(toks[1]) in lexicon().first_names)
+        and (
+            m.ner == "PER"
+            or is_first_name(toks[1])
+            or name_like(text[doc.starts[idx[1]] : doc.ends[idx[-1]]])
+        )
     ):
         m.ner = "PER"
         m.title = (doc.starts[idx[0]], doc.ends[idx[0]])
@@ -164,6 +188,19 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
     # honorifics
     if low(toks[0]) in HONORIFICS and len(idx) > 1:
         m.honorific = True
+        m.hon_form = (doc.starts[idx[0]], doc.ends[idx[-1]])
+        idx.pop(0)
+        toks.pop(0)
+    elif (
+        low(toks[0]) in name_words("styles")
+        and toks[0][:1].isupper()
+        and len(idx) > 1
+        and toks[1][:1].isupper()
+        and _styled_name(text[doc.starts[idx[1]] : doc.ends[idx[-1]]])
+    ):
+        # a style the person is known by: "Pope Francis", "Ayatollah Khomeini"
+        m.ner = "PER"
+        m.title = (doc.starts[idx[0]], doc.ends[idx[0]])
         m.hon_form = (doc.starts[idx[0]], doc.ends[idx[-1]])
         idx.pop(0)
         toks.pop(0)
@@ -268,10 +305,20 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         and _OUTLET_BEFORE.search(apos(before).lower())
     ):
         m.ner = "ORG"
-    # honorific just before the span
+    # honorific just before the span, or a style ("King Abdullah II")
     p = before_name
     if p is not None and low(doc.toks[p]) in HONORIFICS and doc.ends[p] >= m.start - 1:
         m.honorific = True
+        m.hon_form = (doc.starts[p], m.end)
+    elif (
+        p is not None
+        and m.hon_form is None
+        and doc.ends[p] == m.start - 1
+        and doc.toks[p][:1].isupper()
+        and low(doc.toks[p]) in name_words("styles")
+        and _styled_name(text[m.start : m.end])
+    ):
+        m.ner = "PER"
         m.hon_form = (doc.starts[p], m.end)
     return m
 
@@ -312,6 +359,8 @@ _JUNK_WORD = re.compile(r"[\w.'\u2019&-]+|[^\w\s]")
 _DATE_WORDS = WEEKDAYS | MONTHS | HOLIDAYS | {",", "the", "of", "day", "eve"}
 _TITLE_PARTS = CORE_TITLES | DEPT_WORDS | HONORIFICS
 _PARTICIPLE = re.compile(r"(?:ed|ing|ly)$")
+_PARTY_NOTE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
+"""A legislator's party and state ("R-Fla."), never a name of its own."""
 
 
 def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
@@ -333,6 +382,9 @@ def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
         )
         # "GIs", "HQs", "CEOs"
         or bool(PLURAL_ACRONYM.fullmatch(apos(s)) and not country_of(s))
+        # "PAC", "EST", "OK", "R-Fla."
+        or (len(words) == 1 and words[0].replace(".", "") in name_words("never_names"))
+        or bool(_PARTY_NOTE.fullmatch(s))
     )
     doc.junk_cache[s] = junk, words
     return junk, words
@@ -345,6 +397,9 @@ def is_junk(doc: Doc, m: Mention, lex: Set[str]) -> bool:
     junk, words = _surface_junk(doc, s)
     if junk:
         return True
+    before = doc.text[m.start - 2 : m.start]
+    if before[-1:] in ("@", "#") or before in ("R-", "D-", "I-"):
+        return True  # a handle, a hashtag, a party-and-state note ("R-Tex.")
     if in_slogan(doc, m):
         return True
     if m.ner == "MISC" and (demonym_of(s) or _looks_demonym(s)):
@@ -398,10 +453,41 @@ def _capitalised_elsewhere(doc: Doc, s: str, i: int) -> bool:
     return any(j != i for j in doc.mid_sentence(s))
 
 
+def _split_known(m: Mention, s: str) -> list[Mention] | None:
+    """ "Washington Post-ABC News" -> two outlets (one side a known name, the other a name
+    too); "U.S. State Department" -> "U.S." and "State Department" (a known organisation
+    after a country). None when neither applies."""
+    if known_type(s) is not None:
+        return None
+    for h in [i for i, c in enumerate(s) if c == "-"]:
+        left, right = s[:h], s[h + 1 :]
+        if (
+            " " in s
+            and left[-1:].isalpha()
+            and right[:1].isupper()
+            and (known_type(left) or known_type(right))
+            and ((known_type(left) and known_type(right)) or (" " in left and " " in right))
+        ):
+            a = Mention(m.start, m.start + h, "ORG" if known_type(left) else m.ner, m.source)
+            b = Mention(m.start + h + 1, m.end, "ORG" if known_type(right) else m.ner, m.source)
+            return [a, b]
+    first, _, rest = s.partition(" ")
+    if rest and country_of(first) and known_type(rest) == "organization":
+        return [
+            Mention(m.start, m.start + len(first), "LOC", m.source),
+            Mention(m.end - len(rest), m.end, "ORG", m.source),
+        ]
+    return None
+
+
 def split_compounds(doc: Doc, m: Mention, places: Set[str] = frozenset()) -> list[Mention]:
     """'U.S.-Mexico', 'Paris-Berlin' -> place mentions when every part is a country or a
-    place the text names elsewhere."""
+    place the text names elsewhere; two known names in one mention apart (`_split_known`)."""
     s = m.surface(doc.text)
+    if " " in s and ("-" in s or s[:1].isupper()):
+        known_parts = _split_known(m, s)
+        if known_parts is not None:
+            return known_parts
     if "-" not in s or " " in s:
         return [m]
     parts = s.split("-")

@@ -195,11 +195,13 @@ def entity_type(
     for m in group:
         if m.source != "scan":  # a further occurrence only copies its form's type
             votes[m.ner] += 2
+    known, known_long, whole = _known(surfs)
+    if known is not None and known != "place" and known_long and whole:
+        return known  # "Time Warner", "Wall Street": a name of more than one word, known
     cues: Counter[str] = Counter()
     if doc is not None:
         for m in group[:CUE_MENTIONS]:
             add_cues(doc, m, cues)
-    known, known_long, whole = _known(surfs)
     if known is not None and not whole:
         votes[_TAGS[known]] += 4  # known as part of a longer name: one vote among others
         known = None

@@ -12,7 +12,7 @@ and licences in `briefing/analysis/DATA.md`.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from briefing.analysis.entities.norm import key
@@ -44,6 +44,7 @@ def _table() -> tuple[dict[str, int], list[str]]:
     return entries, types
 
 
+@lru_cache(maxsize=65536)
 def known_entry(name: str) -> int | None:
     """The number of the list's entry that `name` is a name of, compared as `norm.key`
     compares names (a name in capitals in the list only as written), or None. Two names of

@@ -317,14 +317,18 @@ def mention_sex(doc: Doc, m: Mention, starts: Set[int]) -> str | None:
     if j >= len(toks):
         return None
     last_sentence = doc.sent_of[j] + 1
-    while j < len(toks) and doc.sent_of[j] <= last_sentence and j < doc.tok_at(m.end) + 40:
-        if doc.starts[j] in starts:
+    stop = min(len(toks), j + 40)
+    sent_of, tok_starts = doc.sent_of, doc.starts
+    while j < stop and sent_of[j] <= last_sentence:
+        if tok_starts[j] in starts:
             return None
-        w = toks[j].lower()
-        if w in _HE:
-            return "m"
-        if w in _SHE:
-            return "f"
+        w = toks[j]
+        if w[:1] in "hHsS":
+            w = w.lower()
+            if w in _HE:
+                return "m"
+            if w in _SHE:
+                return "f"
         j += 1
     return None
 
@@ -412,7 +416,7 @@ def _link_name_parts(
             continue
         # several people share the name part ("Clinton": Bill, Hillary): a last-name match,
         # of the sex the text gives ("Mrs. Clinton", "Clinton ... she"), the nearest before
-        if by_sex:
+        if len(by_sex) > 1:  # people of both sexes share it: what the text says decides
             sex = mention_sex(doc, ms[i], starts)
             pool = by_sex.get(sex, pool) if sex is not None else pool
         before = pool.last_before(ms, ms[i].start)

@@ -164,7 +164,7 @@ def _headline_paragraph(doc: Doc, k: int, cache: dict[int, bool]) -> bool:
     if found is None:
         a, b = doc.paragraphs[k]
         p = doc.text[a:b]
-        found = cache[k] = could_be_headline(p) and headline_case(p, doc.lower_words)
+        found = cache[k] = could_be_headline(p) and headline_case(p, doc.lower_words, k == 0)
     return found
 
 
@@ -262,11 +262,11 @@ def _extend(
     after it, where the tagger left them out (`first_names`: `personnames.first_names`)."""
     text = doc.text
     s, e, t = m
-    ws = text[s:e].split()
+    ws = text[s:e].split() if text.find(" ", s, e) >= 0 else [text[s:e]]
     personish = t == "PER" or low(ws[0]) in first_names
     # an initial or a first name right before: "S. Donald Sussman", "Bernie Sanders"
     if personish and s > 1 and text[s - 1] == " " and text[s - 2] != " ":
-        word = text[text.rfind(" ", max(0, s - 40), s - 1) + 1 : s - 1]
+        word = text[text.rfind(" ", s - 40 if s > 40 else 0, s - 1) + 1 : s - 1]
         if word[:1].isupper() and (
             _SINGLE_INITIAL.fullmatch(word)
             or ((len(ws) == 1 or is_initial(ws[0])) and low(word) in first_names)
@@ -301,12 +301,12 @@ def _extend(
     elif t != "PER" and text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
         e = _rest_of_name(doc, s, e, headline)
     # an ordinal before a law's head: "2nd Amendment"
-    if len(ws) == 1 and low(ws[0]) in EVENT_HEADS and text[s - 1 : s] == " ":
-        space = text.rfind(" ", max(0, s - 12), s - 1)
+    if len(ws) == 1 and text[s - 1 : s] == " " and low(ws[0]) in EVENT_HEADS:
+        space = text.rfind(" ", s - 12 if s > 12 else 0, s - 1)
         if _ORDINAL.fullmatch(text[space + 1 : s - 1]):
             s = space + 1
     # a suffix: "Donald Trump Jr.", "Abdullah II"
-    if text[e : e + 1] == " " and (personish or len(ws) >= 2):
+    if text[e + 1 : e + 2] in ("J", "S", "I") and (personish or len(ws) >= 2):
         suffix = _SUFFIX_AFTER.match(text, e)
         if suffix:
             e = suffix.end()
