@@ -24,6 +24,7 @@ comes from any particular article.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from briefing.analysis.entities.aliases import add_text_defined
@@ -84,8 +85,12 @@ def build_entities(
                     p.ner = "PER"  # a first name and a surname, or "Jr.": a person's name
                 ms.append(p)
 
-    # people the text names with an honorific ("Mr. Obama") are people in their full names too
-    honoured = {m.surface(text) for m in ms if m.honorific}
+    # people the text names with an honorific ("Mr. Obama") or the tagger reads as people
+    # again and again are people in their full names too ("Sant Singh Chatwal")
+    singles = Counter(m.surface(text) for m in ms if m.ner == "PER" and " " not in m.surface(text))
+    honoured = {m.surface(text) for m in ms if m.honorific} | {
+        s for s, n in singles.items() if n >= 2
+    }
     for m in ms:
         if (
             m.ner != "PER"

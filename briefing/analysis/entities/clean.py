@@ -402,8 +402,8 @@ def is_junk(doc: Doc, m: Mention, lex: Set[str]) -> bool:
         return True  # a handle, a hashtag, a party-and-state note ("R-Tex.")
     if in_slogan(doc, m):
         return True
-    if m.ner == "MISC" and (demonym_of(s) or _looks_demonym(s)):
-        return True  # nationalities are descriptors, not entries
+    if m.ner == "MISC" and (demonym_of(s) or _looks_demonym(s)) and not country_of(s):
+        return True  # nationalities are descriptors, not entries (but "U.S." is a country)
     if m.ner in ("PER", "LOC") and not m.honorific and demonym_of(s) and not country_of(s):
         return True  # "Polish citizens": never a person's name nor a place
     if len(words) == 1:
@@ -491,14 +491,15 @@ def split_compounds(doc: Doc, m: Mention, places: Set[str] = frozenset()) -> lis
     if "-" not in s or " " in s:
         return [m]
     parts = s.split("-")
-    if len(parts) < 2 or not all(country_of(p) or p in places for p in parts):
+    if len(parts) < 2 or not all(country_of(p) or p in places or demonym_of(p) for p in parts):
         return [m]
     out: list[Mention] = []
     pos = m.start
     for p in parts:
-        out.append(Mention(pos, pos + len(p), "LOC", m.source))
+        if country_of(p) or p in places:  # "U.S.-Israeli": the country, not the adjective
+            out.append(Mention(pos, pos + len(p), "LOC", m.source))
         pos += len(p) + 1
-    return out
+    return out or [m]
 
 
 _AFFIXED_HEAD = re.compile(

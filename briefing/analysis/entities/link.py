@@ -27,7 +27,7 @@ from briefing.analysis.entities.aliases import Link
 from briefing.analysis.entities.clean import in_slogan, trim_mention
 from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.kinds import name_like
-from briefing.analysis.entities.knowledge import known_entry
+from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import (
     UnionFind,
     name_parts,
@@ -47,7 +47,7 @@ from briefing.analysis.entities.norm import (
     low,
     split_words,
 )
-from briefing.analysis.entities.personnames import sex_of, surnames
+from briefing.analysis.entities.personnames import is_first_name, sex_of, surnames
 from briefing.analysis.entities.words import (
     CORE_TITLES,
     GEO_PLURALS,
@@ -158,6 +158,7 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
     _link_place_prefixed(uf, ms, words)
     _link_name_parts(doc, uf, ms, surf, words, parts)
     _link_company_short(uf, ms, surf, words, keys, part_owner)
+    _link_head_short(uf, ms, surf, words)
     _link_acronyms(uf, ms, surf, words)
     return uf
 
@@ -220,6 +221,18 @@ def _link_known(uf: UnionFind, ms: Sequence[Mention], surf: Sequence[str]) -> No
             first[entry] = i
 
 
+_ORDINAL_WORDS = {
+    f"{n}{suffix}": word
+    for n, suffix, word in [
+        (1, "st", "first"), (2, "nd", "second"), (3, "rd", "third"), (4, "th", "fourth"),
+        (5, "th", "fifth"), (6, "th", "sixth"), (7, "th", "seventh"), (8, "th", "eighth"),
+        (9, "th", "ninth"), (10, "th", "tenth"), (13, "th", "thirteenth"),
+        (14, "th", "fourteenth"), (15, "th", "fifteenth"), (19, "th", "nineteenth"),
+    ]
+}  # fmt: skip
+"""An ordinal in figures and in words ("2nd Amendment", "Second Amendment")."""
+
+
 def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
     """ "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands"."""
     alt_key: defaultdict[str, _Members] = defaultdict(_Members)
@@ -227,6 +240,8 @@ def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
         if " " not in k:
             continue  # every alternative key below has two words or more
         ws = k.split()
+        if ws[0] in _ORDINAL_WORDS:
+            alt_key[" ".join([_ORDINAL_WORDS[ws[0]], *ws[1:]])].idx.append(i)  # "2nd Amendment"
         if len(ws) >= 3 and ws[0] in OF_HEADS and ws[1] == "of":
             alt_key[" ".join(ws[2:] + ws[:1])].idx.append(i)
         if len(ws) >= 2 and ws[-1] in ORG_SUFFIXES:
@@ -287,7 +302,14 @@ def _fuller_name(parts: Sequence[str], fp: Sequence[str]) -> bool:
         return False
     real, short = _real(fp), _real(parts)
     last_or_first = key(short[-1]) == key(real[-1]) or key(short[0]) == key(real[0])
-    return len(parts) > 1 or last_or_first
+    # "Acosta" of "Melba Acosta Febo": a family name between a first name and another
+    middle = (
+        len(short) == 1
+        and len(real) >= 3
+        and any(key(short[0]) == key(w) for w in real[1:-1])
+        and not is_first_name(short[0])
+    )
+    return len(parts) > 1 or last_or_first or middle
 
 
 _Fits = tuple[_Members, _Members, dict[str, _Members]]
@@ -454,6 +476,35 @@ def _link_company_short(
             continue
         roots = org_first.get(keys[i], set())
         if len(roots) == 1 and keys[i] not in part_owner and not is_acronym(s):
+            uf.union(i, next(iter(roots)))
+
+
+def _link_head_short(
+    uf: UnionFind, ms: Sequence[Mention], surf: Sequence[str], words: Sequence[Sequence[str]]
+) -> None:
+    """A name's last word capitalised on its own ("the Post", "the Quartet") names the one
+    organisation or event of the text whose name ends with it ("Washington Post"), unless
+    the word is a name of its own the shipped knowledge lists ("Senate")."""
+    by_last: defaultdict[str, set[int]] = defaultdict(set)
+    for j, wj in enumerate(words):
+        if len(wj) >= 2 and ms[j].ner in ("ORG", "MISC") and wj[-1][:1].isupper():
+            by_last[key(wj[-1])].add(j)
+    if not by_last:
+        return
+    for i, s in enumerate(surf):
+        if (
+            len(words[i]) != 1
+            or ms[i].ner == "PER"
+            or ms[i].honorific
+            or country_of(s)
+            or is_acronym(s)
+        ):
+            continue
+        found = by_last.get(key(s))
+        if not found or known_type(s) is not None:
+            continue
+        roots = {uf.find(j) for j in found}
+        if len(roots) == 1:
             uf.union(i, next(iter(roots)))
 
 
