@@ -79,6 +79,28 @@ def test_knowledge_links_two_names_of_one_thing() -> None:
     assert {"ISIS", "ISIL"} <= set(group.aliases)
 
 
+def test_an_appositive_says_what_kind_of_thing_a_name_is() -> None:
+    text = "The bank hired Valtrix, a consulting firm, to advise it. Valtrix declined to comment."
+    assert named(entities(text), "Valtrix").type == "organization"
+
+
+def test_a_known_name_joined_by_an_ampersand_is_found() -> None:
+    text = (
+        "AT&T agreed to buy Time Warner. AT&T said the deal would close. Time Warner's chief "
+        "executive, Jeff Bewkes, said the companies fit."
+    )
+    ents = entities(text)
+    assert named(ents, "AT&T").type == "organization"
+    assert len(named(ents, "AT&T").mentions) == 2
+    assert named(ents, "Time Warner").type == "organization"
+    assert named(ents, "Jeff Bewkes").role == "Time Warner's chief executive"
+
+
+def test_a_court_case_is_an_event() -> None:
+    ents = entities("The justices cited Brown v. Board of Education in their ruling on Monday.")
+    assert named(ents, "Brown v. Board of Education").type == "event"
+
+
 # --- names whole ---------------------------------------------------------------------------
 
 
@@ -177,9 +199,10 @@ def test_person_names_keep_the_suffix() -> None:
 
 def test_a_capitalised_common_word_is_not_an_entity() -> None:
     text = (
-        "Hacked emails were published on Tuesday. Sorry, the committee said. Troubling, it added."
+        "Hacked emails were published on Tuesday. Sorry, the committee said. Troubling, it "
+        "added. We've seen this before, a super PAC said at 10 a.m. EST."
     )
-    assert not names(entities(text)) & {"Hacked", "Sorry", "Troubling"}
+    assert not names(entities(text)) & {"Hacked", "Sorry", "Troubling", "We've", "PAC", "EST"}
 
 
 def test_a_party_label_is_not_part_of_a_name() -> None:

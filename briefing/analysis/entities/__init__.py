@@ -42,7 +42,7 @@ from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.link import scan_more
 from briefing.analysis.entities.names import person_name, suffix_of
 from briefing.analysis.entities.records import EntityRecord, assemble
-from briefing.analysis.entities.spans import join_fragments
+from briefing.analysis.entities.spans import join_fragments, known_missed
 
 __all__ = ["EntityRecord", "EntityType", "build_entities"]
 
@@ -67,6 +67,7 @@ def build_entities(
 
     # 1. names whole; clean, split compounds, drop junk
     mentions = join_fragments(doc, mentions)
+    mentions = sorted([*mentions, *known_missed(doc, mentions)])
     ms: list[Mention] = []
     places = {text[s:e] for s, e, t in mentions if t == "LOC" and "-" not in text[s:e]}
     doc.surnames = {

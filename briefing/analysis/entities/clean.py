@@ -359,6 +359,11 @@ _JUNK_WORD = re.compile(r"[\w.'\u2019&-]+|[^\w\s]")
 _DATE_WORDS = WEEKDAYS | MONTHS | HOLIDAYS | {",", "the", "of", "day", "eve"}
 _TITLE_PARTS = CORE_TITLES | DEPT_WORDS | HONORIFICS
 _PARTICIPLE = re.compile(r"(?:ed|ing|ly)$")
+_CONTRACTION = re.compile(
+    r"(?:i|you|we|they|he|she|it|that|there|here|what|who|let|don|doesn|didn|can|won|isn|"
+    r"aren|wasn|weren|hasn|haven|hadn|wouldn|couldn|shouldn)'(?:ve|re|ll|d|m|s|t)"
+)
+"""A contraction of a pronoun or an auxiliary (words as `low` spells them, apostrophe straight)."""
 _PARTY_NOTE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
 """A legislator's party and state ("R-Fla."), never a name of its own."""
 
@@ -384,6 +389,8 @@ def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
         or bool(PLURAL_ACRONYM.fullmatch(apos(s)) and not country_of(s))
         # "PAC", "EST", "OK", "R-Fla."
         or (len(words) == 1 and words[0].replace(".", "") in name_words("never_names"))
+        # "We've", "I'm", "Don't": a contraction
+        or (len(words) == 1 and bool(_CONTRACTION.fullmatch(words[0])))
         or bool(_PARTY_NOTE.fullmatch(s))
     )
     doc.junk_cache[s] = junk, words
@@ -471,6 +478,13 @@ def _split_known(m: Mention, s: str) -> list[Mention] | None:
             a = Mention(m.start, m.start + h, "ORG" if known_type(left) else m.ner, m.source)
             b = Mention(m.start + h + 1, m.end, "ORG" if known_type(right) else m.ner, m.source)
             return [a, b]
+    owner, mark, thing = apos(s).partition("'s ")
+    if mark and " " in thing and thing[:1].isupper() and (" " in owner or known_type(owner)):
+        # "Environmental Protection Agency's Clean Power Plan": the owner and its thing
+        return [
+            Mention(m.start, m.start + len(owner), "ORG" if known_type(owner) else m.ner, m.source),
+            Mention(m.end - len(thing), m.end, m.ner, m.source),
+        ]
     first, _, rest = s.partition(" ")
     if rest and country_of(first) and known_type(rest) == "organization":
         return [
@@ -484,7 +498,7 @@ def split_compounds(doc: Doc, m: Mention, places: Set[str] = frozenset()) -> lis
     """'U.S.-Mexico', 'Paris-Berlin' -> place mentions when every part is a country or a
     place the text names elsewhere; two known names in one mention apart (`_split_known`)."""
     s = m.surface(doc.text)
-    if " " in s and ("-" in s or s[:1].isupper()):
+    if " " in s:
         known_parts = _split_known(m, s)
         if known_parts is not None:
             return known_parts

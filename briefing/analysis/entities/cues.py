@@ -33,6 +33,16 @@ ORG_POSSESSED: frozenset[str] = frozenset(
     """.split()
 )
 """What a company has: "X's shares", "X's headquarters", "X's users"."""
+ORG_NOUNS: frozenset[str] = frozenset(
+    """
+    firm company companies corporation business startup retailer bank lender insurer
+    carrier airline automaker maker manufacturer provider developer publisher network
+    newspaper magazine website site outlet broadcaster channel agency nonprofit charity
+    organization organisation group coalition union party tank institute university
+    college school hospital foundation fund committee council chain brand platform
+    """.split()
+)
+"""Nouns an appositive uses of an organisation: "Teneo, a consulting firm"."""
 _POST_LINKS = frozenset({"of", "at", "for"})
 LOCATIVES: frozenset[str] = frozenset("in near outside across throughout around inside".split())
 
@@ -43,22 +53,26 @@ _ARTICLES = frozenset({"a", "an", "the"})
 Votes = Counter[str]
 
 
-def _person_appositive(doc: Doc, k: int) -> bool:
-    """Tokens from k are "[45 ,] a/an/the [adjectives] person-noun": a description of a
-    person ("an economist at", "a former senator")."""
+def _appositive_kind(doc: Doc, k: int) -> str | None:
+    """Tokens from k are "[45 ,] a/an/the [adjectives] noun", the noun a person's ("an
+    economist at", "a former senator": PER) or an organisation's ("a consulting firm": ORG)."""
     toks = doc.toks
     n = len(toks)
     if k + 1 < n and toks[k].isdigit() and toks[k + 1] == ",":
         k += 2
     if k >= n or low(toks[k]) not in _ARTICLES:
-        return False
+        return None
     for j in range(k + 1, min(k + 5, n)):
         t = low(toks[j])
-        if t in CORE_TITLES:
-            return toks[j][:1].islower()
         if not toks[j][:1].isalpha():
-            return False
-    return False
+            return None
+        if not toks[j][:1].islower():
+            continue
+        if t in CORE_TITLES:
+            return "PER"
+        if t in ORG_NOUNS:
+            return "ORG"
+    return None
 
 
 def mention_cues(doc: Doc, m: Mention) -> Votes:
@@ -91,8 +105,10 @@ def add_cues(doc: Doc, m: Mention, votes: Votes) -> None:
         if nxt == ",":
             if tj + 2 < n and low(toks[tj + 2]) == "who":
                 votes["PER"] += 2  # "X, who ..."
-            elif _person_appositive(doc, tj + 2):
-                votes["PER"] += 3  # "X, an economist at ...", "X, 45, a retired officer"
+            else:
+                kind = _appositive_kind(doc, tj + 2)
+                if kind:  # "X, an economist at ...", "X, a consulting firm": the text says
+                    votes[kind] += 3 if kind == "PER" else 8
         elif nxt[:1].isdigit():
             if m.ner == "ORG" and m.source == "ner":
                 votes["ORG#"] += 1  # a team beside its score: "Valencia 2 Zaragoza 1"

@@ -131,6 +131,7 @@ def _has_full_personal_name(group: Sequence[Mention], surfs: Sequence[str]) -> b
 
 
 _PLAIN = re.compile(r"[A-Z][a-z]+")
+_CASE = re.compile(r"\S (?:v\.|vs\.?) [A-Z]")
 
 
 def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -> bool:
@@ -191,6 +192,8 @@ def entity_type(
         return "person"
     if any(len(split_words(x)) >= 2 and low(split_words(x)[-1]) in ORG_SUFFIXES for x in surfs):
         return "organization"
+    if any(_CASE.search(x) for x in surfs):
+        return "event"  # "Brown v. Board of Education": a court case
     votes: Counter[str] = Counter()
     for m in group:
         if m.source != "scan":  # a further occurrence only copies its form's type
@@ -234,6 +237,8 @@ def entity_type(
     firsts = {low(split_words(x)[0]) for x in surfs if len(split_words(x)) >= 2}
     if ner in ("PER", "MISC") and (firsts & GEO_PREFIXES or heads & GEO_HEADS):
         return "place"
+    if ner == "PER" and heads & name_words("work_heads") and len(firsts):
+        return "other"  # "The Opie and Anthony Show": a programme, not a person
     if (
         ner == "PER"
         and heads & (EVENT_HEADS | ORG_HEADS)
