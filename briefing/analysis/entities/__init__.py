@@ -9,17 +9,28 @@ The tagger marks names one occurrence at a time; a reader wants entities: "Mr. H
 "Holloway's" and "Canadian Prime Minister Mark Holloway" as one person with a role. The steps,
 one module each:
 
-1. `clean`: cut each mention down to the name (possessive, "the", honorifics, titles) and drop
-   junk (dates, bare titles, nationalities, slogans, sentence-initial common words);
+0. `spans`: names whole: the tagger's fragments of one name joined ("New" + "York Times",
+   "Council on" + "Foreign Relations"), a person's initial, first name and "Jr." added, known
+   names the tagger's tokens cut apart found ("AT&T");
+1. `clean`: cut each mention down to the name (possessive, "the", honorifics, titles, party
+   labels) and drop junk (dates, bare titles, nationalities, slogans, abbreviations of common
+   nouns, sentence-initial common words); a first name and a surname are a person's name
+   (`kinds.person_shaped`, with `personnames`);
 2. `aliases`: add the names the text defines (acronym pairs from `acronyms`, "which X calls Y",
    "also known as");
-3. `link`: cluster mentions by key, country table, person name parts (`names`), acronym
-   initials, "Ministry of X" <-> "X Ministry" and company short names, then find the further
+3. `link`: cluster mentions by key, country table, shipped knowledge (`knowledge`: "ISIS" and
+   "Islamic State"), person name parts (`names`: never two full names, never a father and a
+   "Jr."; a shared surname by the sex the text gives), acronym initials, "Ministry of X" <->
+   "X Ministry", company short names and a name's last word, then find the further
    occurrences of every linked form;
-4. `records`: name, type (`kinds`) and role (`roles`) each cluster.
+4. `records`: name, type (`kinds`: one decision over all mentions from the tagger's votes, the
+   words around them (`cues`), the shipped knowledge and the forms) and role (`roles`) each
+   cluster; a cluster that is only a common word or a lone first name is no entity.
 
-Word lists are general English / news conventions (`words`, `data/countries.json`); nothing
-comes from any particular article.
+Word lists are general English / news conventions (`words`, `data/name_words.txt`,
+`data/common_words.txt`, `data/person_names.txt`, `data/countries.json`) and well-known names
+(`data/knowledge.txt`); their sources are in `briefing/analysis/DATA.md`. Nothing comes from
+any particular article.
 """
 
 from __future__ import annotations
