@@ -42,6 +42,7 @@ from briefing.analysis.entities.words import (
     PUNCT_STOP,
     QUOTES_CLOSE,
     QUOTES_OPEN,
+    SPEECH_VERBS,
     STOPWORDS,
     TITLE_QUALIFIERS,
     WEEKDAYS,
@@ -359,6 +360,8 @@ _JUNK_WORD = re.compile(r"[\w.'\u2019&-]+|[^\w\s]")
 _DATE_WORDS = WEEKDAYS | MONTHS | HOLIDAYS | {",", "the", "of", "day", "eve"}
 _TITLE_PARTS = CORE_TITLES | DEPT_WORDS | HONORIFICS
 _PARTICIPLE = re.compile(r"(?:ed|ing|ly)$")
+_ADJECTIVE = re.compile(r"[a-z]{3}(?:ive|ous|ful|able|ible)$")
+"""An adjective's ending, for a capitalised sentence-initial word before a lower-case one."""
 _CONTRACTION = re.compile(
     r"(?:i|you|we|they|he|she|it|that|there|here|what|who|let|don|doesn|didn|can|won|isn|"
     r"aren|wasn|weren|hasn|haven|hadn|wouldn|couldn|shouldn)'(?:ve|re|ll|d|m|s|t)"
@@ -439,6 +442,17 @@ def is_junk(doc: Doc, m: Mention, lex: Set[str]) -> bool:
             and doc.toks[i + 1][:1].islower()
         ):
             return True  # "Signed by ...", "Speaking to ...", "Notably ..."
+        if (
+            first
+            and _ADJECTIVE.search(w)
+            and i + 1 < len(doc.toks)
+            and doc.toks[i + 1][:1].islower()
+            and low(doc.toks[i + 1]) not in SPEECH_VERBS
+            and known_type(s) is None
+            and not is_first_name(w)
+            and not _capitalised_elsewhere(doc, s, i)
+        ):
+            return True  # "Investigative reporter ...", "Famous for ..."
         if w in STOPWORDS:
             return True
     return False
