@@ -16,7 +16,7 @@ from itertools import islice
 from briefing.analysis.entities.doc import Doc, Mention
 from briefing.analysis.entities.kinds import name_like
 from briefing.analysis.entities.knowledge import known_type
-from briefing.analysis.entities.lexicon import lexicon
+from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.norm import (
     PLURAL_ACRONYM,
     apos,
@@ -222,8 +222,8 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
             and len(toks) >= 3
             and len(toks[0]) > 2
             and toks[0].isalpha()
-            and low(toks[0]) in lexicon().common
-            and low(toks[0]) not in lexicon().first_names
+            and low(toks[0]) in common_words()
+            and not is_first_name(toks[0])
             and is_first_name(toks[1])
         ):
             k = 1  # "Comedian George Lopez", "Billionaire Donald Trump": a description first
