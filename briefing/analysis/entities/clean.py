@@ -27,7 +27,7 @@ from briefing.analysis.entities.norm import (
     split_words,
 )
 from briefing.analysis.entities.personnames import is_first_name
-from briefing.analysis.entities.wordlists import name_words
+from briefing.analysis.entities.wordlists import NEVER_NAMES, PARTY_LABELS, STYLES
 from briefing.analysis.entities.words import (
     ACRONYM_STOP,
     CORE_TITLES,
@@ -167,15 +167,12 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
             idx.pop()
             toks.pop()
         cut_end = min(cut_end, doc.ends[idx[-1]])
-        if (
-            all(low(t) in name_words("party_labels") or low(t) in _LEGISLATURES for t in toks)
-            and len(toks) > 1
-        ):
+        if all(low(t) in PARTY_LABELS or low(t) in _LEGISLATURES for t in toks) and len(toks) > 1:
             return None  # "Republican House" of "Republican House Majority Leader X": a title
     # a party label before a person's name: "Democrat Ben Cardin"
     if (
         len(idx) > 2
-        and low(toks[0]) in name_words("party_labels")
+        and low(toks[0]) in PARTY_LABELS
         and (
             m.ner == "PER"
             or is_first_name(toks[1])
@@ -193,7 +190,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         idx.pop(0)
         toks.pop(0)
     elif (
-        low(toks[0]) in name_words("styles")
+        low(toks[0]) in STYLES
         and toks[0][:1].isupper()
         and len(idx) > 1
         and toks[1][:1].isupper()
@@ -316,7 +313,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         and m.hon_form is None
         and doc.ends[p] == m.start - 1
         and doc.toks[p][:1].isupper()
-        and low(doc.toks[p]) in name_words("styles")
+        and low(doc.toks[p]) in STYLES
         and _styled_name(text[m.start : m.end])
     ):
         m.ner = "PER"
@@ -391,7 +388,7 @@ def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
         # "GIs", "HQs", "CEOs"
         or bool(PLURAL_ACRONYM.fullmatch(apos(s)) and not country_of(s))
         # "PAC", "EST", "OK", "R-Fla."
-        or (len(words) == 1 and words[0].replace(".", "") in name_words("never_names"))
+        or (len(words) == 1 and words[0].replace(".", "") in NEVER_NAMES)
         # "We've", "I'm", "Don't": a contraction
         or (len(words) == 1 and bool(_CONTRACTION.fullmatch(words[0])))
         or bool(_PARTY_NOTE.fullmatch(s))
@@ -512,7 +509,7 @@ def split_compounds(doc: Doc, m: Mention, places: Set[str] = frozenset()) -> lis
     """'U.S.-Mexico', 'Paris-Berlin' -> place mentions when every part is a country or a
     place the text names elsewhere; two known names in one mention apart (`_split_known`)."""
     s = m.surface(doc.text)
-    if " " in s:
+    if " " in s and ("-" in s or "s " in s or country_of(s[: s.index(" ")])):
         known_parts = _split_known(m, s)
         if known_parts is not None:
             return known_parts

@@ -27,7 +27,7 @@ from briefing.analysis.entities.norm import (
     split_words,
 )
 from briefing.analysis.entities.personnames import first_names, surnames
-from briefing.analysis.entities.wordlists import name_words
+from briefing.analysis.entities.wordlists import OF_HEADS, WORK_HEADS
 from briefing.analysis.entities.words import (
     AMBIGUOUS_EVENT_HEADS,
     EVENT_HEADS,
@@ -73,7 +73,7 @@ _NOT_A_PERSON_WORD = (
     | GEO_HEADS
     | EVENT_HEADS
     | ORG_SUFFIXES
-    | name_words("of_heads")
+    | OF_HEADS
     | {"brothers", "bros", "clinic", "hospital", "hospitals", "church", "airport", "station"}
 )
 
@@ -237,7 +237,7 @@ def entity_type(
     firsts = {low(split_words(x)[0]) for x in surfs if len(split_words(x)) >= 2}
     if ner in ("PER", "MISC") and (firsts & GEO_PREFIXES or heads & GEO_HEADS):
         return "place"
-    if ner == "PER" and heads & name_words("work_heads") and len(firsts):
+    if ner == "PER" and heads & WORK_HEADS and len(firsts):
         return "other"  # "The Opie and Anthony Show": a programme, not a person
     if (
         ner == "PER"

@@ -23,7 +23,7 @@ from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.norm import country_of, demonym_of, is_initial, low
 from briefing.analysis.entities.personnames import first_names
-from briefing.analysis.entities.wordlists import name_words
+from briefing.analysis.entities.wordlists import GROUP_WORDS, OF_HEADS, PARTICLES
 from briefing.analysis.entities.words import (
     CORE_TITLES,
     EVENT_HEADS,
@@ -46,8 +46,8 @@ _GEO_OF_HEADS = frozenset({"republic", "kingdom", "commonwealth", "state", "stat
 _SINGLE_INITIAL = re.compile(r"[A-Z]\.")
 
 
-def _heads() -> frozenset[str]:
-    return ORG_HEADS | GEO_HEADS | EVENT_HEADS | ORG_SUFFIXES | name_words("of_heads")
+_HEADS = ORG_HEADS | GEO_HEADS | EVENT_HEADS | ORG_SUFFIXES | OF_HEADS
+"""Head nouns that end a name a nationality may begin ("American Enterprise Institute")."""
 
 
 def _words(text: str, m: RawMention) -> list[str]:
@@ -63,7 +63,7 @@ def _person_like(text: str, m: RawMention) -> bool:
 
 
 def _group_word(w: str) -> bool:
-    return low(w) in name_words("group_words") or bool(demonym_of(w))
+    return low(w) in GROUP_WORDS or bool(demonym_of(w))
 
 
 def _demonym_part(text: str, m: RawMention) -> bool:
@@ -103,7 +103,7 @@ def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
         return "space"
     head = low(lw[-1])
     if conn in ("of", "on", "of the"):
-        return conn if head in name_words("of_heads") and not _person_like(text, a) else None
+        return conn if head in OF_HEADS and not _person_like(text, a) else None
     if conn == "&":
         return conn  # "Procter & Gamble"
     if conn == "v." and not any(
@@ -112,10 +112,10 @@ def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
         return conn  # "Brown v. Board of Education" (not "England v. Pakistan", a match)
     if conn == "for":
         plural = len(lw[-1]) > 3 and lw[-1].endswith("s") and not lw[-1].endswith("ss")
-        if _person_like(text, a) or (a[2] == "LOC" and head not in name_words("of_heads")):
+        if _person_like(text, a) or (a[2] == "LOC" and head not in OF_HEADS):
             return None
-        return conn if plural or head in name_words("of_heads") or a[2] != "PER" else None
-    if conn in name_words("particles") and (a[2] == "PER" or low(lw[-1]) in first_names()):
+        return conn if plural or head in OF_HEADS or a[2] != "PER" else None
+    if conn in PARTICLES and (a[2] == "PER" or low(lw[-1]) in first_names()):
         return conn
     return None
 
@@ -302,7 +302,7 @@ def _extend(
     # a name cut after its connector: "Council on" + "Foreign Relations"
     elif len(ws) >= 2 and ws[-1] in _CONNECTORS:
         e = _after_connector(doc, s, e)
-        if t in ("MISC", "PER") and low(ws[-2]) in name_words("of_heads"):
+        if t in ("MISC", "PER") and low(ws[-2]) in OF_HEADS:
             t = "ORG"  # "Council on Foreign Relations"
     # the rest of a name the tagger cut at a capitalised word: "Islamic" + "State", "Super"
     # + "Tuesday" (known), "Central" + "Park" (not in a line set in title case)
@@ -321,7 +321,7 @@ def _extend(
     return (s, e, t)
 
 
-_AMPERSAND_NAME = re.compile(r"(?<![\w&])[A-Z][A-Za-z]*&[A-Z][A-Za-z]*(?![\w&])")
+_AMPERSAND_NAME = re.compile(r"[A-Z][A-Za-z]*&[A-Z][A-Za-z]*(?![\w&])")
 """A name joined by "&" with no space ("AT&T", "S&P"), which the tagger's tokens cut apart."""
 
 
@@ -329,17 +329,26 @@ def known_missed(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]:
     """Names joined by "&" that the shipped knowledge lists and the tagger left out ("AT&T"),
     as mentions of their known type; none that overlaps a mention."""
     text = doc.text
-    if "&" not in text:
-        return []
-    spans = sorted((a, b) for a, b, _ in mentions)
-    starts = [a for a, _ in spans]
     out: list[RawMention] = []
+    spans: list[tuple[int, int]] | None = None
+    starts: list[int] = []
     tags = {"organization": "ORG", "place": "LOC", "event": "MISC", "other": "MISC"}
-    for mt in _AMPERSAND_NAME.finditer(text):
+    amp = text.find("&")
+    while amp > 0:
+        here = amp
+        amp = text.find("&", amp + 1)
+        if not (text[here - 1].isalpha() and text[here + 1 : here + 2].isupper()):
+            continue
+        mt = _AMPERSAND_NAME.match(text, text.rfind(" ", max(0, here - 20), here) + 1)
+        if mt is None or mt.end() < here:
+            continue
         a, b = mt.span()
         kind = known_type(mt.group())
         if kind is None:
             continue
+        if spans is None:
+            spans = sorted((x, y) for x, y, _ in mentions)
+            starts = [x for x, _ in spans]
         k = bisect_right(starts, a) - 1
         if (k >= 0 and spans[k][1] > a) or (k + 1 < len(spans) and spans[k + 1][0] < b):
             continue
@@ -386,7 +395,7 @@ def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]
         # a nationality before a name that no head noun ends is a descriptor, not its part
         while len(parts) > 1 and _demonym_part(text, parts[0]):
             last = low(text[parts[-1][0] : parts[-1][1]].split()[-1])
-            if last in _heads() or any(c != "space" for c in conns):
+            if last in _HEADS or any(c != "space" for c in conns):
                 break
             out.append(parts.pop(0))
             conns.pop(0)

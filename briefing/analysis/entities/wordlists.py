@@ -27,3 +27,13 @@ def _sections(resource: str) -> dict[str, frozenset[str]]:
 def name_words(section: str) -> frozenset[str]:
     """The words of one section of `data/name_words.txt` (lower case)."""
     return _sections(NAME_WORDS_RESOURCE)[section]
+
+
+OF_HEADS = name_words("of_heads")
+PARTY_LABELS = name_words("party_labels")
+GROUP_WORDS = name_words("group_words")
+STYLES = name_words("styles")
+PARTICLES = name_words("particles")
+NEVER_NAMES = name_words("never_names")
+WORK_HEADS = name_words("work_heads")
+"""The sections as constants (read once, at import: the file is small)."""
