@@ -48,7 +48,7 @@ TYPE_MAP: dict[str, EntityType] = {
     "MISC": "other",
 }
 """Tagger type -> entity type (MISC that is not an event is "other")."""
-CUE_MENTIONS = 30
+CUE_MENTIONS = 12
 """The context of an entity's first mentions is enough to tell its kind: a name mentioned
 hundreds of times in a long report is not read hundreds of times over."""
 _TAGS = {"person": "PER", "organization": "ORG", "place": "LOC", "event": "MISC", "other": "MISC"}
