@@ -84,7 +84,8 @@ def suffix_of(name: Sequence[str]) -> str | None:
 def same_person_possible(x: Sequence[str], y: Sequence[str]) -> bool:
     """Two person names (`person_name`) can be one person: one fits within the other, and
     two full names never differ in their suffix ("Donald Trump" is not "Donald Trump Jr.")."""
-    sx, sy = suffix_of(x), suffix_of(y)
+    sx = x[-1] if x and x[-1] in _MARKS else None
+    sy = y[-1] if y and y[-1] in _MARKS else None
     if sx != sy:
         bx, by = x[: len(x) - (sx is not None)], y[: len(y) - (sy is not None)]
         if (len(bx) >= 2 and len(by) >= 2) or (sx and sy):
