@@ -43,6 +43,19 @@ ORG_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 """Nouns an appositive uses of an organisation: "Teneo, a consulting firm"."""
+CORPORATE_POSTS: frozenset[str] = frozenset(
+    """
+    executive executives ceo cfo coo chairman chairwoman founder co-founder cofounder
+    spokesman spokeswoman spokesperson employees shareholders board subsidiary
+    """.split()
+)
+"""Posts only an organisation has, after a possessive: "X's chief executive", "X's founder"
+(not "president" or "minister", which a country has too)."""
+_POST_ADJECTIVES = frozenset("chief top former new longtime then".split())
+ACQUIRING: frozenset[str] = frozenset(
+    "buy buys bought buying acquire acquires acquired acquiring takeover".split()
+)
+"""Verbs whose object is a company: "agreed to buy X"."""
 _POST_LINKS = frozenset({"of", "at", "for"})
 LOCATIVES: frozenset[str] = frozenset("in near outside across throughout around inside".split())
 
@@ -101,6 +114,8 @@ def add_cues(doc: Doc, m: Mention, votes: Votes) -> None:
         votes["LOC"] += 1  # "in X." (but not "in X's", "in X primaries")
     elif lp in ("at", "from"):
         votes["AT"] += 1  # "at X", "from X": a place or an institution, seldom a first name
+    elif lp in ACQUIRING and prev[:1].islower():
+        votes["ORG"] += 2  # "agreed to buy X"
     if nxt:
         if nxt == ",":
             if tj + 2 < n and low(toks[tj + 2]) == "who":
@@ -112,8 +127,15 @@ def add_cues(doc: Doc, m: Mention, votes: Votes) -> None:
         elif nxt[:1].isdigit():
             if m.ner == "ORG" and m.source == "ner":
                 votes["ORG#"] += 1  # a team beside its score: "Valencia 2 Zaragoza 1"
-        elif nxt[-1:] in "sS" and apos(nxt) == "'s":
-            if tj + 2 < n and low(toks[tj + 2]) in ORG_POSSESSED:
+        elif nxt[-1:] in "sS" and apos(nxt) == "'s" and tj + 2 < n:
+            owned = low(toks[tj + 2])
+            if owned in _POST_ADJECTIVES and tj + 3 < n:
+                owned = low(toks[tj + 3])
+                if owned not in CORPORATE_POSTS:
+                    owned = ""
+            if owned in CORPORATE_POSTS:
+                votes["ORG"] += 4  # "X's chief executive": no person has one
+            elif owned in ORG_POSSESSED:
                 votes["ORG"] += 2  # "X's shares"
         elif low(nxt) in SPEECH_VERBS:
             votes["PER"] += 1
