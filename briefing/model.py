@@ -24,6 +24,8 @@ class ParagraphKind(StrEnum):
     LIST_ITEM = "list_item"
     QUOTE = "quote"
     CODE = "code"
+    TABLE = "table"
+    """A table's rows, one a line, cells separated by " | "."""
 
 
 class StyleKind(StrEnum):
