@@ -116,5 +116,6 @@ class LoadingScreen(Screen[None]):
         app = self.app
         app.document = document  # type: ignore[attr-defined]
         screen = ReadingScreen(document)
-        app.switch_screen(screen)
+        # Pushed over this screen (the default screen cannot be switched away).
+        app.push_screen(screen)
         app.call_after_refresh(screen.app_ready)
