@@ -395,3 +395,27 @@ def test_stdin_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SourceError, match="too large"):
         read_stdin(io.BytesIO(b"x" * 2000), limit=1000)
     assert read_stdin(io.BytesIO(b"x" * 1000), limit=1000) == b"x" * 1000
+
+
+# ------------------------------------------------------------------ titles
+def test_a_headline_ending_in_a_semicolon_is_a_headline() -> None:
+    from briefing.ingest import document_from_text
+
+    document = document_from_text(
+        "Mayor Vows to Fight Budget Cuts;\n\nThe mayor said on Tuesday that he would fight "
+        "the proposed cuts to the city budget with every tool he has.\n",
+        source_path="archive.txt",
+    )
+    assert document.metadata.title == "Mayor Vows to Fight Budget Cuts"
+
+
+def test_a_document_without_a_headline_is_titled_from_its_content() -> None:
+    from briefing.analysis import analyze
+    from tests.conftest import SEED
+
+    document = load_document(SEED)
+    assert document.metadata.title is None
+    assert "us-japan" not in document.display_title
+    assert document.display_title.startswith("Seoul, South Korea — With authoritarian states")
+    reading = analyze(document)
+    assert reading.title == f"Seoul, South Korea — {reading.sections[0].title}"

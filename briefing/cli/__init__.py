@@ -96,7 +96,7 @@ def outline(reading: Reading) -> str:
     """The human outline `analyze --format text` prints."""
     document = reading.document
     meta = document.metadata
-    lines = [document.display_title]
+    lines = [reading.title]
     for label, value in (("Dateline", meta.dateline), ("Byline", meta.byline), ("Date", meta.date)):
         if value:
             lines.append(f"{label}: {value}")
