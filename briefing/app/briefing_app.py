@@ -129,6 +129,7 @@ class BriefingApp(App[None]):
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
         from briefing.app.export_dialog import ExportDialog
+        from briefing.app.loading_screen import LoadingScreen
         from briefing.app.note_editor import NoteEditor
         from briefing.app.notes_panel import NotesPanel
         from briefing.app.review_screen import ReviewScreen
@@ -145,6 +146,7 @@ class BriefingApp(App[None]):
             ("note editor", list(NoteEditor.BINDINGS)),
             ("review of moved notes", list(ReviewScreen.BINDINGS)),
             ("export dialog", list(ExportDialog.BINDINGS)),
+            ("opening a URL read before", list(LoadingScreen.BINDINGS)),
         ]
 
     def action_help(self) -> None:
