@@ -87,31 +87,56 @@ def _page_segments(page: Any) -> tuple[list[_Segment], float, float]:
         text = text.translate(_SOFT_HYPHENS).replace("\r", " ").replace("\n", " ")
         if not text.strip():
             continue
-        index = textpage.get_index(left + 0.5, (bottom + top) / 2, 2.0, 2.0)
-        size = pdfium_c.FPDFText_GetFontSize(raw, index) if index >= 0 else 0.0
-        runs.append(_Segment(text, left, bottom, right, top, round(size or (top - bottom), 1)))
+        half_height = max((top - bottom) / 2, 1.0)
+        index = textpage.get_index(
+            (left + right) / 2, (bottom + top) / 2, max((right - left) / 2, 1.0), half_height
+        )
+        size = pdfium_c.FPDFText_GetFontSize(raw, index) if index is not None and index >= 0 else 0
+        runs.append(_Segment(text, left, bottom, right, top, round(size, 1)))
     textpage.close()
-    runs.sort(key=lambda s: (-round((s.top + s.bottom) / 2), s.left))
-    merged: list[_Segment] = []
+    return _lines(runs), width, height
+
+
+def _lines(runs: list[_Segment]) -> list[_Segment]:
+    """Runs grouped into lines by their vertical overlap (glyph boxes of one line differ in
+    height: a PDF that places every letter alone gives a run per letter), each line's runs
+    joined where they nearly touch: a space where the gap is a space, nothing where it is less."""
+    runs.sort(key=lambda s: -s.top)
+    lines: list[tuple[list[_Segment], list[float]]] = []  # runs, [top, bottom]
     for run in runs:
-        last = merged[-1] if merged else None
-        if (
-            last is not None
-            and abs((last.top + last.bottom) / 2 - (run.top + run.bottom) / 2)
-            < 0.5 * min(last.height, run.height)
-            and 0 <= run.left - last.right < 0.8 * max(last.size, run.size, 1.0)
-        ):
-            joiner = "" if last.text.endswith(" ") or run.text.startswith(" ") else " "
-            last.text += joiner + run.text
-            last.right = max(last.right, run.right)
-            last.top, last.bottom = max(last.top, run.top), min(last.bottom, run.bottom)
-            if len(run.text) > len(last.text) / 2:
-                last.size = max(last.size, run.size)
+        for members, box in reversed(lines[-6:]):
+            overlap = min(box[0], run.top) - max(box[1], run.bottom)
+            if overlap > 0.5 * min(box[0] - box[1], run.height):
+                members.append(run)
+                box[0], box[1] = max(box[0], run.top), min(box[1], run.bottom)
+                break
         else:
-            merged.append(run)
+            lines.append(([run], [run.top, run.bottom]))
+    merged: list[_Segment] = []
+    for members, box in lines:
+        known = [m.size for m in members if m.size]
+        fallback = max(known) if known else round(0.75 * (box[0] - box[1]), 1)
+        for member in members:
+            member.size = member.size or fallback
+        members.sort(key=lambda s: s.left)
+        last: _Segment | None = None
+        for run in members:
+            gap = run.left - last.right if last is not None else 0.0
+            em = max(last.size if last else 0.0, run.size, 1.0)
+            if last is not None and -0.5 * em <= gap < 0.8 * em:
+                spaced = last.text.endswith(" ") or run.text.startswith(" ")
+                last.text += "" if spaced or gap < 0.15 * em else " "
+                last.text += run.text
+                last.right = max(last.right, run.right)
+                last.top, last.bottom = max(last.top, run.top), min(last.bottom, run.bottom)
+                if len(run.text) > len(last.text) / 2:
+                    last.size = max(last.size, run.size)
+            else:
+                last = run
+                merged.append(run)
     for segment in merged:
         segment.text = " ".join(segment.text.split())
-    return [s for s in merged if s.text], width, height
+    return [s for s in merged if s.text]
 
 
 def _margin_key(segment: _Segment) -> str:
