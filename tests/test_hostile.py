@@ -619,4 +619,4 @@ def test_loading_keeps_the_real_path_for_writing_beside_it(tmp_path: Path) -> No
     path.write_text(ARTICLE, encoding="utf-8")
     document = load_document(path)
     assert document.source_path == str(path)
-    assert "\\u202e" in document.display_title
+    assert "\u202e" not in document.display_title  # titled from its text, not its name

@@ -50,6 +50,7 @@ _KIND_CLASS = {
     ParagraphKind.LIST_ITEM: "reader--text",
     ParagraphKind.QUOTE: "reader--quote",
     ParagraphKind.CODE: "reader--code",
+    ParagraphKind.TABLE: "reader--text",
 }
 
 

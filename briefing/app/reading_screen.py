@@ -247,6 +247,7 @@ class ReadingScreen(Screen[None]):
         self._editor = editor
         self.analysed.set()
         self._show(edit.reading)
+        self.query_one(BriefingHeader).set_title(edit.reading.title)
         self._set_status("")
         if edit.not_saved:
             self._warn(f"Your section corrections could not be read: {edit.not_saved}")

@@ -389,6 +389,8 @@ def path_key(document: Document) -> str | None:
     file name that is not UTF-8 keeps its odd bytes as `\\xNN` (SQLite stores UTF-8 text)."""
     if document.source_path is None:
         return None
+    if document.source_path[:8].lower().startswith(("http://", "https://")):
+        return document.source_path  # a URL is its own key
     absolute = os.path.abspath(document.source_path)
     return absolute.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
