@@ -30,6 +30,7 @@ from briefing.analysis.entities.personnames import first_names, surnames
 from briefing.analysis.entities.wordlists import OF_HEADS, WORK_HEADS
 from briefing.analysis.entities.words import (
     AMBIGUOUS_EVENT_HEADS,
+    CORE_TITLES,
     EVENT_HEADS,
     GEO_HEADS,
     GEO_PREFIXES,
@@ -131,6 +132,7 @@ def _has_full_personal_name(group: Sequence[Mention], surfs: Sequence[str]) -> b
 
 
 _PLAIN = re.compile(r"[A-Z][a-z]+")
+_OF_INSIDE = re.compile(r"\w of [A-Z]")
 _CASE = re.compile(r"\S (?:v\.|vs\.?) [A-Z]")
 
 
@@ -229,6 +231,18 @@ def entity_type(
         ner = "PER"  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
     elif ner in ("LOC", "ORG", "MISC") and cues["PER"] >= 4 and not cues[ner]:
         ner = "PER"  # "President Obama": a title, and no "in Obama" nor "Obama's shares"
+    if (
+        ner == "PER"
+        and cues["PER"] < 4
+        and all(_OF_INSIDE.search(x) for x in surfs)
+        and not any(low(split_words(x)[0]) in CORE_TITLES for x in surfs)
+    ):
+        # "Rose of Sharon": people are not named "X of Y" unless a title leads ("Duke of
+        # York"); without other evidence it is no one's name, and not listed.
+        others = Counter({t: v for t, v in votes.items() if t != "PER" and v > 0})
+        if not others:
+            return None
+        ner = others.most_common(1)[0][0]
     if ner == "PER" and all(
         is_acronym(x.replace(".", "")) and x.replace(".", "").isupper() for x in surfs
     ):

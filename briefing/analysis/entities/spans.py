@@ -208,6 +208,8 @@ def _may_extend(text: str, m: RawMention, first_names: Container[str]) -> bool:
     if text[s - 1 : s] == " " and text[s - 2 : s - 1].isalnum() and low(text[s:e]) in EVENT_HEADS:
         return True  # "2nd Amendment"
     space = text.find(" ", s, e)
+    if space < 0 and low(text[s:e]) in ORG_HEADS and text[s - 1 : s] == " ":
+        return text[s - 2 : s - 1].isalpha()  # "… Operations Command": see `_head_run`
     return low(text[s : space if space >= 0 else e]) in first_names
 
 
@@ -263,6 +265,27 @@ def _rest_of_name(doc: Doc, s: int, e: int, headline: dict[int, bool]) -> int:
     return doc.ends[tj]
 
 
+def _head_run(doc: Doc, s: int, headline: dict[int, bool]) -> int:
+    """The start of the name whose head noun alone the tagger took ("Command" of "Joint
+    Operations Command"): the run of capitalised words right before it, one space apart,
+    not across a possessive, a title or a function word, not into a line set in title case,
+    and not taking a common word that is capitalised only to open its sentence."""
+    ti = doc.tok_at(s)
+    start = s
+    j = ti - 1
+    while j >= 0 and doc.ends[j] == doc.starts[j + 1] - 1 and doc.text[doc.ends[j]] == " ":
+        word = doc.toks[j]
+        if not _plain_word(word) or word[-2:] in ("'s", "’s"):
+            break
+        if j in doc.sent_first and low(word) in lexicon().common:
+            break
+        start = doc.starts[j]
+        j -= 1
+    if start != s and _headline_paragraph(doc, doc.paragraph(s), headline):
+        return s
+    return start
+
+
 def _extend(
     doc: Doc, m: RawMention, first_names: Container[str], headline: dict[int, bool]
 ) -> RawMention:
@@ -308,6 +331,11 @@ def _extend(
     # + "Tuesday" (known), "Central" + "Park" (not in a line set in title case)
     elif t != "PER" and text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
         e = _rest_of_name(doc, s, e, headline)
+    # a lone head noun: "Joint Operations" + "Command"
+    if len(ws) == 1 and t != "PER" and low(ws[0]) in ORG_HEADS and text[s - 1 : s] == " ":
+        s = _head_run(doc, s, headline)
+        if s != m[0]:
+            t = "ORG"
     # an ordinal before a law's head: "2nd Amendment"
     if len(ws) == 1 and text[s - 1 : s] == " " and low(ws[0]) in EVENT_HEADS:
         space = text.rfind(" ", s - 12 if s > 12 else 0, s - 1)
