@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.analysis.entities import EntityRecord, build_entities
-from briefing.analysis.entities.doc import Doc
+from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.kinds import entity_type
 from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import person_name, same_person_possible
 from briefing.analysis.entities.personnames import sex_of
@@ -254,3 +255,25 @@ def test_entities_are_well_formed_for_any_text(sentences: list[list[str]]) -> No
     for (_, b1), (a2, _) in pairwise(spans):
         assert b1 <= a2, "two mentions overlap"
     assert [e.id for e in ents] == [f"e{k}" for k in range(1, len(ents) + 1)]
+
+
+def test_a_lone_head_noun_takes_the_capitalised_words_before_it() -> None:
+    text = "The navy's newly formed Coastal Patrol Readiness Command will open in May."
+    head = text.index("Command")
+    [(start, end, kind)] = join_fragments(Doc(text, []), [(head, head + 7, "ORG")])
+    assert (text[start:end], kind) == ("Coastal Patrol Readiness Command", "ORG")
+    # Not across a possessive, nor into a common word that only opens its sentence.
+    text = "Military Command said the Navy's Reserve Command would move."
+    first, second = 9, text.index("Command", 20)
+    raw = [(first, first + 7, "ORG"), (second, second + 7, "ORG")]
+    joined = join_fragments(Doc(text, []), raw)
+    assert [text[a:b] for a, b, _ in joined] == ["Command", "Reserve Command"]
+
+
+def test_a_name_of_the_shape_x_of_y_is_nobody_s_without_a_title() -> None:
+    text = "The Bloom of Valdoria grows by every road. The Duke of Westmarch opened it."
+    doc = Doc(text, [])
+    bloom = Mention(4, 21, "PER")
+    duke = Mention(text.index("Duke"), text.index(" opened"), "PER")
+    assert entity_type([bloom], [bloom.surface(text)], doc) is None
+    assert entity_type([duke], [duke.surface(text)], doc) == "person"

@@ -20,7 +20,7 @@ from collections.abc import Container, Sequence
 from briefing.analysis.entities.doc import Doc
 from briefing.analysis.entities.evidence import could_be_headline, headline_case
 from briefing.analysis.entities.knowledge import known_type
-from briefing.analysis.entities.lexicon import lexicon
+from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.norm import country_of, demonym_of, is_initial, low
 from briefing.analysis.entities.personnames import first_names
 from briefing.analysis.entities.wordlists import GROUP_WORDS, OF_HEADS, PARTICLES
@@ -277,7 +277,7 @@ def _head_run(doc: Doc, s: int, headline: dict[int, bool]) -> int:
         word = doc.toks[j]
         if not _plain_word(word) or word[-2:] in ("'s", "’s"):
             break
-        if j in doc.sent_first and low(word) in lexicon().common:
+        if j in doc.sent_first and low(word) in common_words():
             break
         start = doc.starts[j]
         j -= 1
