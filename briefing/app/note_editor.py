@@ -1,9 +1,9 @@
 """The note editor: a multi-line modal for the note on a passage (Markdown allowed).
 
 What is typed is handed to `on_draft` at most every `DRAFT_INTERVAL` seconds and when the
-editor closes, so the screen can keep it in the database: a crash, `kill -9` or a closed
-terminal loses at most the last second of typing. ctrl+s saves; escape cancels (asking first
-if the note was changed, since a cancelled note is the user's work too).
+editor closes, however it closes (quitting the app included), so the screen can keep it in the
+database: a crash or `kill -9` loses at most the last second of typing. ctrl+s saves; escape
+cancels (asking first if the note was changed, since a cancelled note is the user's work too).
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ class NoteEditor(ModalScreen[str | None]):
         self._last_draft = 0.0
         self._pending: Timer | None = None
         self._drafted = note
+        self._typed = note
+        """The text in the editor, kept as it changes: still known once the editor is gone."""
 
     def compose(self) -> ComposeResult:
         quote = self._quote
@@ -72,12 +74,23 @@ class NoteEditor(ModalScreen[str | None]):
         area.focus()
         area.move_cursor(area.document.end)
 
+    def on_unmount(self) -> None:
+        """The editor closes without ctrl+s or escape (the app quits, the terminal is closed):
+        what was typed since the last draft is kept too."""
+        if self._pending is not None:
+            self._pending.stop()
+        self._save_draft()
+
     @property
     def text(self) -> str:
-        return self.query_one(TextArea).text
+        # The widget while it is there (`_typed` waits for its Changed message).
+        for area in self.query(TextArea):
+            return area.text
+        return self._typed
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        self._typed = event.text_area.text
         wait = DRAFT_INTERVAL - (time.monotonic() - self._last_draft)
         if wait <= 0:
             self._save_draft()
