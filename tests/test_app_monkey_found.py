@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from briefing.app import BriefingApp
 from briefing.app.note_editor import NoteEditor
 from briefing.app.reading_screen import ReadingScreen
@@ -50,3 +52,22 @@ async def test_quitting_with_the_note_editor_open_keeps_all_that_was_typed(
     draft = Notebook(Store.default(), load_document(path)).draft()
     assert draft is not None
     assert draft.body == "abc"
+
+
+async def test_keys_typed_ahead_of_ctrl_s_are_in_the_saved_note(tmp_path: Path) -> None:
+    # Keys arriving together (fast typing while the app is busy): ctrl+s was a priority binding,
+    # run by the app before the keys queued for the editor had reached it, and they were lost.
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_parenthesis", "a")
+        assert isinstance(app.screen, NoteEditor)
+        for key, character in [("x", "x"), ("y", "y"), ("z", "z"), ("ctrl+s", None)]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+    notebook = Notebook(Store.default(), load_document(path))
+    notebook.open(persist=False)
+    [saved] = notebook.annotations
+    assert saved.note == "xyz"

@@ -30,7 +30,7 @@ class NoteEditor(ModalScreen[str | None]):
     """Returns the note (possibly empty) on ctrl+s, None on cancel."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
+        Binding("ctrl+s", "save", "Save note", id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
