@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
+from textual.widgets import Input
 
 from briefing.app import BriefingApp
+from briefing.app.export_dialog import ExportDialog
 from briefing.app.note_editor import NoteEditor
 from briefing.app.reading_screen import ReadingScreen
 from briefing.ingest import load_document
@@ -71,3 +73,23 @@ async def test_keys_typed_ahead_of_ctrl_s_are_in_the_saved_note(tmp_path: Path) 
     notebook.open(persist=False)
     [saved] = notebook.annotations
     assert saved.note == "xyz"
+
+
+async def test_keys_typed_ahead_of_ctrl_s_are_in_the_export_path(tmp_path: Path) -> None:
+    # The same race in the export dialog: the file written was not the one typed.
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("E")
+        assert isinstance(app.screen, ExportDialog)
+        field = app.screen.query_one(Input)
+        field.value = str(tmp_path / "out")
+        field.cursor_position = len(field.value)
+        await pilot.pause()
+        for key, character in [("full_stop", "."), ("m", "m"), ("d", "d"), ("ctrl+s", None)]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+    assert (tmp_path / "out.md").is_file()
+    assert not (tmp_path / "out").exists()

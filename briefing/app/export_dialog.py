@@ -24,7 +24,7 @@ class ExportDialog(ModalScreen[Path | None]):
     """Returns the path written, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export", priority=True, id="export.write"),
+        Binding("ctrl+s", "export", "Export", id="export.write"),
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
