@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.widgets import Input
 
@@ -12,6 +13,7 @@ from briefing.app import BriefingApp
 from briefing.app.export_dialog import ExportDialog
 from briefing.app.note_editor import NoteEditor
 from briefing.app.reading_screen import ReadingScreen
+from briefing.app.review_screen import ReviewScreen
 from briefing.ingest import load_document
 from briefing.store.database import Store
 from briefing.store.notebook import Notebook
@@ -93,3 +95,70 @@ async def test_keys_typed_ahead_of_ctrl_s_are_in_the_export_path(tmp_path: Path)
         assert isinstance(app.screen, ReadingScreen)
     assert (tmp_path / "out.md").is_file()
     assert not (tmp_path / "out").exists()
+
+
+def _keys_together(app: BriefingApp, *keys: str) -> None:
+    """Keys that reach the app at once (a quick double press, or typed while it was busy)."""
+    names = {"enter": None, "escape": None}
+    for key in keys:
+        app.post_message(events.Key(key, names.get(key, key)))
+
+
+@pytest.mark.parametrize(
+    ("opening", "together"),
+    [
+        (["right_parenthesis", "t", "x"], ["enter", "enter"]),  # the tags prompt
+        (["r"], ["enter", "escape"]),  # the section title prompt
+        (["ctrl+p", "g", "o"], ["enter", "enter"]),  # the command palette
+    ],
+)
+async def test_a_dialog_asked_twice_to_close_closes_once(
+    tmp_path: Path, opening: list[str], together: list[str]
+) -> None:
+    # The second key went to the dialog that had just closed, which closed again: Textual
+    # popped the screen under it, and with none left the app stopped with an error.
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press(*opening)
+        await pilot.pause(0.3)  # the palette searches in the background
+        dialog = app.screen
+        assert dialog is not screen
+        _keys_together(app, *together)
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen_stack == [screen]
+
+
+async def test_reviewing_with_two_quick_enters_shows_the_note_once(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    notebook = Notebook(Store.default(), load_document(path))
+    notebook.open()
+    start = notebook.document.text.index("old arches")
+    notebook.add(start, start + len("old arches"), note="orphaned")
+    path.write_text(ARTICLE.replace("the old arches", "its piers"), encoding="utf-8")
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("v")
+        assert isinstance(app.screen, ReviewScreen)
+        _keys_together(app, "enter", "enter")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen_stack == [screen]
+
+
+async def test_exporting_with_two_quick_enters_writes_once_and_asks_nothing(
+    tmp_path: Path,
+) -> None:
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("E")
+        app.screen.query_one(Input).value = str(tmp_path / "out.md")
+        _keys_together(app, "enter", "enter")
+        await pilot.pause()
+        assert app.screen_stack == [screen]  # no "overwrite?" for the file it just wrote
+    assert (tmp_path / "out.md").is_file()

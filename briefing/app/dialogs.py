@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
+from briefing.app.modal import Modal
 
-class TextPrompt(ModalScreen[str | None]):
+
+class TextPrompt(Modal[str | None]):
     """Asks for one line; enter returns it, escape returns None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,7 +55,7 @@ class TextPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Modal[bool]):
     """Asks a yes / no question; y or enter on Yes confirms, n or escape declines."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

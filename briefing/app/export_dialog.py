@@ -10,9 +10,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
+from briefing.app.modal import Modal
 from briefing.errors import BriefingError
 from briefing.export.destination import SUFFIXES, default_destination, render_export
 from briefing.model import Annotation, Reading
@@ -20,7 +20,7 @@ from briefing.model import Annotation, Reading
 PREVIEW_LINES = 12
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(Modal[Path | None]):
     """Returns the path written, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,6 +83,8 @@ class ExportDialog(ModalScreen[Path | None]):
         self.action_export()
 
     def action_export(self) -> None:
+        if self.dismissed:  # a second enter that came with the first
+            return
         raw = self.query_one(Input).value.strip()
         if not raw:
             self.notify("Give a file to write.", severity="warning", markup=False)

@@ -16,9 +16,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
+
+from briefing.app.modal import Modal
 
 DRAFT_INTERVAL = 0.5
 """Most seconds between draft saves while typing."""
@@ -26,7 +27,7 @@ QUOTE_PREVIEW = 240
 """Characters of the passage shown above the editor."""
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Modal[str | None]):
     """Returns the note (possibly empty) on ctrl+s, None on cancel."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,6 +100,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     def _save_draft(self) -> None:
         self._pending = None
+        if self.dismissed:  # saved or cancelled: no draft to keep
+            return
         text = self.text
         if self._on_draft is not None and text != self._drafted:
             self._drafted = text
@@ -110,6 +113,8 @@ class NoteEditor(ModalScreen[str | None]):
         self.dismiss(self.text)
 
     def action_cancel(self) -> None:
+        if self.dismissed:  # an escape that came with the ctrl+s or escape that closed it
+            return
         self._save_draft()
         if self.text == self._original:
             self.dismiss(None)
