@@ -162,3 +162,35 @@ async def test_exporting_with_two_quick_enters_writes_once_and_asks_nothing(
         await pilot.pause()
         assert app.screen_stack == [screen]  # no "overwrite?" for the file it just wrote
     assert (tmp_path / "out.md").is_file()
+
+
+def _saved(path: Path) -> list[tuple[str, tuple[str, ...]]]:
+    notebook = Notebook(Store.default(), load_document(path))
+    notebook.open(persist=False)
+    return [(a.note, a.tags) for a in notebook.annotations]
+
+
+@pytest.mark.parametrize(
+    ("opening", "typed", "closing", "kept"),
+    [
+        ("t", "x", "enter", ("", ("x",))),  # tags
+        ("a", "x", "ctrl+s", ("x", ())),  # a note
+    ],
+)
+async def test_writing_on_an_annotation_deleted_meanwhile_is_kept(
+    tmp_path: Path, opening: str, typed: str, closing: str, kept: tuple[str, tuple[str, ...]]
+) -> None:
+    # t or a, then d before the dialog was up: the d deleted the annotation being written on,
+    # and saving what was written then failed ("no note … on this document") and lost it.
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_parenthesis", "y")
+        _keys_together(app, opening, "d")
+        await pilot.pause()
+        await pilot.press(typed, closing)
+        await pilot.pause()
+        assert not [n for n in app._notifications if n.severity == "error"]
+        assert isinstance(app.screen, ReadingScreen)
+    assert _saved(path) == [kept]
