@@ -10,6 +10,7 @@ from textual import events
 from textual.widgets import Input
 
 from briefing.app import BriefingApp
+from briefing.app.dialogs import TextPrompt
 from briefing.app.export_dialog import ExportDialog
 from briefing.app.note_editor import NoteEditor
 from briefing.app.reading_screen import ReadingScreen
@@ -194,3 +195,39 @@ async def test_writing_on_an_annotation_deleted_meanwhile_is_kept(
         assert not [n for n in app._notifications if n.severity == "error"]
         assert isinstance(app.screen, ReadingScreen)
     assert _saved(path) == [kept]
+
+
+HEADED = (
+    "# Lantern Market\n\n## The vote\n\nThe river council voted to reopen the market.\n\n"
+    "Its treasurer said the stalls would pay.\n\n## The bridge\n\nA plan would widen the south "
+    "bridge.\n\nEngineers said the arches were sound.\n"
+)
+
+
+async def _session(path: Path, *keys: str, title: str | None = None) -> list[str]:
+    """Open the app, press `keys` (the rename prompt, if one opens, gets `title`); the titles."""
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        for key in keys:
+            await pilot.press(key)
+            if title is not None and isinstance(app.screen, TextPrompt):
+                app.screen.query_one(Input).value = title
+        await pilot.pause()
+        return [s.title for s in screen.sections]
+
+
+async def test_section_titles_written_on_another_version_of_the_text_are_kept(
+    tmp_path: Path,
+) -> None:
+    # Rename a section, then the file loses its second part (the plan no longer fits); the
+    # next correction wrote a new plan over the user's titles. And the plan was looked up by
+    # the text's hash before the notes had moved the document's row to it: back on the first
+    # version, the title was not shown either (and the next correction overwrote it).
+    path = tmp_path / "market.md"
+    path.write_text(HEADED, encoding="utf-8")
+    assert await _session(path, "2", "r", "enter", title="Who pays") == ["The vote", "Who pays"]
+    path.write_text(HEADED.split("## The bridge")[0], encoding="utf-8")
+    assert await _session(path, "r", "enter", title="Another") == ["The vote"]
+    path.write_text(HEADED, encoding="utf-8")
+    assert await _session(path) == ["The vote", "Who pays"]

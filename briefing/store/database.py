@@ -211,15 +211,14 @@ class Store:
         if self._connection is None and not self.path.exists():
             return None  # nothing saved yet: do not create a database just to read it
         with self._lock:
-            row = (
-                self._connect()
-                .execute(
-                    "SELECT plan FROM section_corrections "
-                    "JOIN documents ON documents.id = document_id WHERE content_hash = ?",
-                    (document.content_hash,),
-                )
-                .fetchone()
-            )
+            connection = self._connect()
+            # Found like the notes (by content, else by path): the document's row follows its
+            # file when it is edited, and a lookup by content alone missed a plan while the
+            # row still had the old text's hash, so the next correction overwrote it.
+            document_id = self.find_document(connection, document)
+            row = connection.execute(
+                "SELECT plan FROM section_corrections WHERE document_id = ?", (document_id,)
+            ).fetchone()
         if row is None:
             return None
         plan = json.loads(row[0])
