@@ -13,6 +13,7 @@ from briefing.app import BriefingApp
 from briefing.app.dialogs import TextPrompt
 from briefing.app.export_dialog import ExportDialog
 from briefing.app.note_editor import NoteEditor
+from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.review_screen import ReviewScreen
 from briefing.ingest import load_document
@@ -231,3 +232,32 @@ async def test_section_titles_written_on_another_version_of_the_text_are_kept(
     assert await _session(path, "r", "enter", title="Another") == ["The vote"]
     path.write_text(HEADED, encoding="utf-8")
     assert await _session(path) == ["The vote", "Who pays"]
+
+
+async def test_sections_merged_while_another_pane_is_maximized_show_when_it_is_not(
+    tmp_path: Path,
+) -> None:
+    # With a pane maximized the reader has no width and lays nothing out; after a merge, the
+    # old layout (two section titles) came back with the width and drew a section that was
+    # gone: IndexError, the app stopped.
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press(*["j"] * 5, "x")  # split at the second paragraph
+        assert len(screen.sections) == 2
+        await pilot.press("tab", "ctrl+p", *"maximize")
+        await pilot.pause(0.3)  # the palette searches in the background
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.maximized is not None
+        await pilot.press("p", "m")  # back to the first section, merge it with the second
+        await pilot.pause()
+        assert len(screen.sections) == 1
+        await pilot.press("escape")  # escape un-maximizes
+        await pilot.pause()
+        assert screen.maximized is None
+        assert app.is_running
+        reader = screen.query_one(ReaderView)
+        assert reader.layout_lines is not None
+        assert len(reader.layout_lines.section_lines) == 1
