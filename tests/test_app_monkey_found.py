@@ -10,7 +10,7 @@ from textual import events
 from textual.widgets import Input
 
 from briefing.app import BriefingApp
-from briefing.app.dialogs import TextPrompt
+from briefing.app.dialogs import Confirm, TextPrompt
 from briefing.app.export_dialog import ExportDialog
 from briefing.app.note_editor import NoteEditor
 from briefing.app.reader_view import ReaderView
@@ -79,6 +79,40 @@ async def test_keys_typed_ahead_of_ctrl_s_are_in_the_saved_note(tmp_path: Path) 
     assert saved.note == "xyz"
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        (["right_parenthesis", "a"], "ctrl+s"),  # the note editor
+        (["right_parenthesis", "t"], "enter"),  # the tags prompt
+        (["r", "ctrl+u"], "enter"),  # the section title prompt
+    ],
+)
+async def test_keys_typed_after_the_one_that_saves_are_not_saved(
+    tmp_path: Path, opening: list[str], closing: str
+) -> None:
+    # The other side of the race above: as an ordinary binding (the fields' own enter, or
+    # ctrl+s without priority) the save ran after the keys typed behind it, which went in.
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press(*opening)
+        dialog = app.screen
+        assert dialog is not screen
+        for key, character in [("x", "x"), (closing, None), ("j", "j"), ("k", "k")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert app.screen is screen
+        titles = [s.title for s in screen.sections]
+    saved = _saved(path)
+    if opening[-1] == "a":
+        assert saved == [("x", ())]
+    elif opening[-1] == "t":
+        assert saved == [("", ("x",))]
+    else:
+        assert titles[0] == "x"
+
+
 async def test_keys_typed_ahead_of_ctrl_s_are_in_the_export_path(tmp_path: Path) -> None:
     # The same race in the export dialog: the file written was not the one typed.
     path = article(tmp_path)
@@ -91,12 +125,14 @@ async def test_keys_typed_ahead_of_ctrl_s_are_in_the_export_path(tmp_path: Path)
         field.value = str(tmp_path / "out")
         field.cursor_position = len(field.value)
         await pilot.pause()
-        for key, character in [("full_stop", "."), ("m", "m"), ("d", "d"), ("ctrl+s", None)]:
+        keys = [("full_stop", "."), ("m", "m"), ("d", "d"), ("ctrl+s", None), ("j", "j")]
+        for key, character in keys:
             app.post_message(events.Key(key, character))
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
     assert (tmp_path / "out.md").is_file()
     assert not (tmp_path / "out").exists()
+    assert not (tmp_path / "out.mdj").exists()
 
 
 def _keys_together(app: BriefingApp, *keys: str) -> None:
@@ -261,3 +297,16 @@ async def test_sections_merged_while_another_pane_is_maximized_show_when_it_is_n
         reader = screen.query_one(ReaderView)
         assert reader.layout_lines is not None
         assert len(reader.layout_lines.section_lines) == 1
+
+
+async def test_two_quick_escapes_in_a_changed_note_ask_once(tmp_path: Path) -> None:
+    app = BriefingApp(load_document(article(tmp_path)))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("right_parenthesis", "a", "h")
+        _keys_together(app, "escape", "escape")
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [ReadingScreen, NoteEditor, Confirm]
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen_stack == [screen]

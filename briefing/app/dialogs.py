@@ -18,6 +18,7 @@ class TextPrompt(Modal[str | None]):
     """Asks for one line; enter returns it, escape returns None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Save", priority=True, id="dialog.submit"),
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
@@ -47,9 +48,13 @@ class TextPrompt(Modal[str | None]):
             )
             yield Static(Text(self._hint, style="dim"), classes="dialog-hint")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
+    def action_submit(self) -> None:
+        # Not the field's own enter: that ran after the keys typed behind it, which went into
+        # the value (see `modal`).
+        def submit() -> None:  # returns nothing: awaiting the dismissal here would deadlock
+            self.dismiss(self.query_one(Input).value)
+
+        self.in_order(submit)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -24,7 +24,8 @@ class ExportDialog(Modal[Path | None]):
     """Returns the path written, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export", id="export.write"),
+        Binding("ctrl+s", "export", "Export", priority=True, id="export.write"),
+        Binding("enter", "enter", "Export", priority=True, id="export.enter"),
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
@@ -78,11 +79,20 @@ class ExportDialog(Modal[Path | None]):
                 path_input.value = path_input.value[: -len(old)] + new
         self._preview()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_export()
-
     def action_export(self) -> None:
+        self.in_order(self._export)
+
+    def action_enter(self) -> None:
+        # Not the field's own enter (see `modal`); on an option, enter toggles it.
+        def enter() -> None:
+            if isinstance(self.focused, Checkbox):
+                self.focused.toggle()
+            else:
+                self._export()
+
+        self.in_order(enter)
+
+    def _export(self) -> None:
         if self.dismissed:  # a second enter that came with the first
             return
         raw = self.query_one(Input).value.strip()

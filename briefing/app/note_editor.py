@@ -31,8 +31,8 @@ class NoteEditor(Modal[str | None]):
     """Returns the note (possibly empty) on ctrl+s, None on cancel."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save note", id="note.save"),
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="note.cancel"),
     ]
 
     def __init__(
@@ -109,11 +109,19 @@ class NoteEditor(Modal[str | None]):
             self._on_draft(text)
 
     def action_save(self) -> None:
-        self._save_draft()
-        self.dismiss(self.text)
+        self.in_order(self._save)
+
+    def _save(self) -> None:
+        if not self.dismissed and self.is_active:  # not while "Discard this note?" is asked
+            self._save_draft()
+            self.dismiss(self.text)
 
     def action_cancel(self) -> None:
-        if self.dismissed:  # an escape that came with the ctrl+s or escape that closed it
+        self.in_order(self._cancel)
+
+    def _cancel(self) -> None:
+        # An escape that came with the ctrl+s or escape that closed it, or asked already.
+        if self.dismissed or not self.is_active:
             return
         self._save_draft()
         if self.text == self._original:
