@@ -310,3 +310,20 @@ async def test_two_quick_escapes_in_a_changed_note_ask_once(tmp_path: Path) -> N
         await pilot.press("y")
         await pilot.pause()
         assert app.screen_stack == [screen]
+
+
+async def test_two_quick_deletes_in_the_notes_panel_delete_once_without_an_error(
+    tmp_path: Path,
+) -> None:
+    # Both d's asked to delete the note highlighted before the list was rebuilt: the second
+    # failed with "Could not delete: no note … on this document".
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_parenthesis", "y", "right_parenthesis", "u", "N")
+        _keys_together(app, "d", "d")
+        await pilot.pause()
+        assert not [n for n in app._notifications if n.severity == "error"]
+        assert app.is_running
+    assert len(_saved(path)) == 1

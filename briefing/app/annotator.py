@@ -189,8 +189,8 @@ class Annotator:
 
     def delete(self, annotation: Annotation) -> None:
         notebook = self.notebook
-        if notebook is None:
-            return
+        if notebook is None or not self._alive(annotation.id):
+            return  # deleted already: a second d that came with the first (notes panel)
         if self._write("delete", lambda: notebook.delete(annotation.id)):
             self._deleted = [*self._deleted[-UNDO_DEPTH + 1 :], annotation]
             self.screen.notify("Annotation deleted — z to undo", markup=False)
