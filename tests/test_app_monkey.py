@@ -396,6 +396,9 @@ class Step:
     prompt: TextPrompt | None = None
     prompt_value: str = ""
 
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
     def __str__(self) -> str:
         if self.drag is not None:
             return f"drag {self.click} → {self.drag}"
@@ -598,12 +601,15 @@ class Monkey:
             if step.keys == ("ctrl+s",):
                 step.note = screen.text
             elif len(step.keys) > 1 and rng.random() < 0.5:
-                # Typing, then ctrl+s at once: the note is the text with the typing in it.
+                # Typing, ctrl+s and more typing at once: the note is the text with the typing
+                # before the ctrl+s in it.
                 area = screen.query_one(TextArea)
                 if area.has_focus and area.selection.is_empty:
                     typed = "".join(rng.choice(BURST_CHARACTERS) for _ in step.keys)
                     at = area.document.get_index_from_location(area.cursor_location)
-                    step.keys = (*typed, "ctrl+s")
+                    # Keys typed after the ctrl+s are not in the note.
+                    after = "".join(rng.choice(BURST_CHARACTERS) for _ in range(rng.randint(0, 2)))
+                    step.keys = (*typed, "ctrl+s", *after)
                     step.note = area.text[:at] + typed + area.text[at:]
         step.editor_left = open_editor(app)
         if isinstance(screen, TextPrompt):
@@ -670,8 +676,10 @@ class Monkey:
         return x, y
 
     async def perform(self, app: MonkeyApp, pilot, step: Step) -> None:  # type: ignore[no-untyped-def]
-        self.log.append(str(step))
-        self.seen[type(app.screen).__name__] += 1
+        where = type(app.screen).__name__
+        focused = type(app.focused).__name__ if app.focused is not None else "-"
+        self.log.append(f"{step:<40} # on {where}, focus {focused}")
+        self.seen[where] += 1
         if step.click is not None and step.drag is not None:
             await pilot.mouse_down(offset=step.click)
             await pilot.hover(offset=step.drag)
