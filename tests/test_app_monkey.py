@@ -46,6 +46,7 @@ import json
 import os
 import random
 import sqlite3
+import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -90,6 +91,8 @@ def _seeds() -> list[int]:
 
 STEPS = int(os.environ.get("BRIEFING_MONKEY_STEPS", "400"))
 """Steps per seed (CI: a few hundred, some 12 s each; set it much higher to hunt)."""
+STEP_TIMEOUT = 60
+"""Seconds: a step that takes longer is a hang (a step takes some 30 ms)."""
 SIZES = [(120, 30), (100, 30), (80, 24), (140, 40), (60, 20), (45, 16)]
 
 # ---------------------------------------------------------------------- documents
@@ -430,12 +433,14 @@ class Monkey:
         log_file = self.path.parent / f"monkey-{self.seed}.log"
         log_file.write_text("\n".join(self.log), encoding="utf-8")
         tail = "\n  ".join(self.log[-40:])
-        raise MonkeyFailure(
+        message = (
             f"seed {self.seed}, step {self.done}: {what}\n"
             f"document: {self.path}; the whole log: {log_file}\n"
             f"replay: {self.replay}\n"
             f"last steps:\n  {tail}"
-        ) from cause
+        )
+        print(message, file=sys.stderr)  # shown even if closing a hung app times the test out
+        raise MonkeyFailure(message) from cause
 
     # .................................................................. checking
     def check(self, app: MonkeyApp, step: Step) -> None:
@@ -778,7 +783,10 @@ async def session(monkey: Monkey, app: MonkeyApp, size: tuple[int, int]) -> tupl
         monkey.check(app, Step(("(open)",)))
         while monkey.done < monkey.steps:
             step = monkey.plan(app)
-            await monkey.perform(app, pilot, step)
+            try:
+                await asyncio.wait_for(monkey.perform(app, pilot, step), STEP_TIMEOUT)
+            except TimeoutError as exc:
+                monkey.fail(f"the app hung: a step took over {STEP_TIMEOUT} s", exc)
             if not app.is_running:
                 # A key quit: the editor left open is the one before it (unless the keys came
                 # in a burst, where what reached the editor is not known).
