@@ -56,7 +56,7 @@ class SectionEditor:
         except StoreError as exc:
             return Edit(self.automatic, str(exc))
         self.plan = SectionPlan.from_dict(data, len(self.document.paragraphs)) if data else None
-        self.unfit = data is not None and self.plan is None
+        self.unfit = bool(data) and self.plan is None
         return Edit(with_plan(self.automatic, self.plan))
 
     @property
