@@ -126,6 +126,20 @@ class BriefingApp(App[None]):
                     stylesheet.add_source(css.read(), read_from=(path, ""))
         stylesheet.parse()
 
+    def action_command_palette(self) -> None:
+        from briefing.app.commands import Palette
+
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Theme" command."""
+        from textual.theme import ThemeProvider
+
+        from briefing.app.commands import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
         from briefing.app.export_dialog import ExportDialog
