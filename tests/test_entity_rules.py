@@ -206,6 +206,18 @@ def test_a_capitalised_common_word_is_not_an_entity() -> None:
     assert not names(entities(text)) & {"Hacked", "Sorry", "Troubling", "We've", "PAC", "EST"}
 
 
+def test_a_common_word_in_capitals_for_emphasis_is_not_an_entity() -> None:
+    text = "Our correspondent Tom Hale will report LIVE from Kyiv on the talks with NATO."
+    spans = extract(load_model(), text)
+    # as if the tagger had read the shouted word as a name
+    for word in ("LIVE", "NATO"):
+        start = text.index(word)
+        spans.append((start, start + len(word), "ORG"))
+    found = names(build_entities(text, [(0, len(text))], sorted(spans)))
+    assert "LIVE" not in found
+    assert {"Tom Hale", "Kyiv", "NATO"} <= found  # a name in capitals is kept
+
+
 def test_a_party_label_is_not_part_of_a_name() -> None:
     ents = entities("Democrat Lena Marsh won the seat. Marsh thanked voters in Ohio.")
     marsh = named(ents, "Lena Marsh")
