@@ -218,6 +218,23 @@ def test_a_common_word_in_capitals_for_emphasis_is_not_an_entity() -> None:
     assert {"Tom Hale", "Kyiv", "NATO"} <= found  # a name in capitals is kept
 
 
+def test_the_service_before_a_rank_is_part_of_the_title() -> None:
+    text = (
+        "The plan failed, said retired Army Lt. Gen. Mark Delaney, who led the mission. "
+        "Navy Secretary Ruth Okafor agreed. The Army said on Monday it would review it."
+    )
+    spans = extract(load_model(), text)
+    start = text.index("Army")
+    spans.append((start, start + 4, "ORG"))  # as if the tagger had read it as a name
+    first = names(build_entities(text, [(0, len(text))], sorted(set(spans))))
+    assert {"Mark Delaney", "Ruth Okafor"} <= first
+    assert "Navy" not in first
+    assert "Army" in first  # "The Army said": named on its own elsewhere
+    alone = text[: text.index(" The Army")]
+    spans = [*extract(load_model(), alone), (start, start + 4, "ORG")]
+    assert "Army" not in names(build_entities(alone, [(0, len(alone))], sorted(set(spans))))
+
+
 def test_a_party_label_is_not_part_of_a_name() -> None:
     ents = entities("Democrat Lena Marsh won the seat. Marsh thanked voters in Ohio.")
     marsh = named(ents, "Lena Marsh")

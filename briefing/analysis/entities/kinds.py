@@ -173,6 +173,25 @@ def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -
     return plain < 2 and not cues["PER"] and not (first_name_only and cues["AT"])
 
 
+def rank_qualifier(doc: Doc, group: Sequence[Mention]) -> bool:
+    """Every mention is one common word written just before a title that a name follows:
+    the service or office of a rank ("retired Army Lt. Gen. X", "Navy Secretary X"), part of
+    the title, and titles are no entities."""
+    toks = doc.toks
+    for m in group:
+        i = doc.tok_at(m.start)
+        if i >= len(toks) or doc.ends[i] != m.end or low(toks[i]) not in common_words():
+            return False
+        title, name = i + 1, i + 2
+        if name >= len(toks) or low(toks[title]) not in CORE_TITLES:
+            return False
+        while name < len(toks) and low(toks[name]) in CORE_TITLES:
+            name += 1  # "Lt. Gen.": a rank of two words
+        if name >= len(toks) or not toks[title][:1].isupper() or not toks[name][:1].isupper():
+            return False
+    return True
+
+
 def _known(surfs: Sequence[str]) -> tuple[EntityType | None, bool, bool]:
     """The type the shipped knowledge gives the forms (the longest form it knows decides),
     whether that form has more than one word, and whether it is as long as the longest form
