@@ -173,6 +173,26 @@ def test_a_shared_family_name_goes_by_she_and_he() -> None:
     assert "Okafor" not in named(ents, "Maria Okafor").aliases
 
 
+def test_a_bare_family_name_far_from_a_relative_is_the_article_s_own_bearer() -> None:
+    text = (
+        "Sen. Daniel Okafor endorsed the governor on Friday.\n\n"
+        "The governor had mocked his wife, Maria Okafor, in the spring.\n\n"
+        "Okafor called the decision difficult but necessary.\n\n"
+        "Maria Okafor spoke in Lagos. Okafor thanked the volunteers."
+    )
+    paragraphs = []
+    start = 0
+    for part in text.split("\n\n"):
+        paragraphs.append((start, start + len(part)))
+        start += len(part) + 2
+    ents = build_entities(text, paragraphs, extract(load_model(), text))
+    him, her = named(ents, "Daniel Okafor"), named(ents, "Maria Okafor")
+    called = text.index("Okafor called")
+    thanked = text.index("Okafor thanked")
+    assert any(m[0] == called for m in him.mentions)  # not the relative named just before
+    assert any(m[0] == thanked for m in her.mentions)  # in her paragraph: her
+
+
 def test_jr_keeps_a_son_apart_from_his_father() -> None:
     text = (
         "Donald Trump Jr. met voters in Ohio. His father, Donald Trump, spoke later. "
