@@ -189,6 +189,76 @@ def test_sections_cover_every_paragraph_once_in_order(paragraphs: list[str]) -> 
     assert len({s.title.casefold() for s in sections}) == len(sections)
 
 
+_WORDS = (
+    "harbour port ship crane budget council vote school teacher pupils road bridge traffic "
+    "minister police court judge river flood rain farmers price market bank the a of and to"
+).split()
+_line = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_line, min_size=1, max_size=90),
+    st.sampled_from(["", ".", " ."]),
+    st.sampled_from(["\n", "\n\n"]),
+    st.booleans(),
+)
+def test_sections_cover_every_paragraph_of_text_without_punctuation_or_a_sentence_a_line(
+    lines: list[str], end: str, separator: str, capitals: bool
+) -> None:
+    # text without punctuation (transcripts, subtitles, OCR), one sentence a line, long or short
+    text = separator.join((line.capitalize() if capitals else line) + end for line in lines)
+    document = document_from_text(text)
+    sections = analyze(document).sections
+    covered = [p for s in sections for p in range(s.start_paragraph, s.end_paragraph + 1)]
+    assert covered == list(range(len(document.paragraphs)))
+    assert all(s.title for s in sections)
+
+
+def test_a_stream_without_topics_is_not_split() -> None:
+    # the same few words in every line, in no order: no split beats its own shuffles
+    lines = [" ".join(_WORDS[(i * 7 + k * 3) % 20] for k in range(8)) for i in range(120)]
+    assert segment(lines) == [0]
+
+
+def test_a_transcript_is_read_as_a_stream_of_turns() -> None:
+    turns = [f"{('Anna', 'Ben', 'Chair')[i % 3]}: " + TOPICS["harbour"][i % 4] for i in range(40)]
+    assert segmentation.is_transcript(turns)
+    assert not segmentation.is_paragraph_document([t + " " + t for t in turns])
+
+
+def test_boundary_strength_is_the_exact_mean_and_spread_of_random_halves() -> None:
+    import itertools as it
+    import math
+    import random
+
+    import numpy as np
+
+    from briefing.analysis import boundaries
+
+    rng = random.Random(3)
+    n = 9
+    matrix = np.zeros((n, n))
+    for i, j in it.combinations(range(n), 2):
+        matrix[i, j] = matrix[j, i] = rng.random() ** 2
+    prefix = boundaries.prefix_sums(matrix)
+    squares = boundaries.prefix_sums(matrix * matrix)
+
+    def sums(p: np.ndarray) -> object:
+        return lambda a0, a1, b0, b1: float(p[a1, b1] - p[a0, b1] - p[a1, b0] + p[a0, b0])
+
+    a0, a1, b1 = 1, 4, 9
+    union = range(a0, b1)
+    crosses = [
+        sum(matrix[i, j] for i in half for j in union if j not in half)
+        for half in it.combinations(union, a1 - a0)
+    ]
+    cross = sum(matrix[i, j] for i in range(a0, a1) for j in range(a1, b1))
+    expected = (sum(crosses) / len(crosses) - cross) / float(np.std(crosses))
+    got = segmentation.boundary_strength(sums(prefix), sums(squares), a0, a1, b1)  # type: ignore[arg-type]
+    assert math.isclose(got, expected, rel_tol=1e-9)
+
+
 def test_segmentation_is_deterministic() -> None:
     blocks = [p for t in ("school", "harbour", "budget") for p in TOPICS[t]]
     assert segment(blocks) == segment(list(blocks))
