@@ -32,6 +32,7 @@ import json
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 SPLITS = {"train": 8, "dev": 4, "test": 4}
 """Articles chosen per outlet from each PolNeAR split: train to train and tune on, dev to
@@ -112,21 +113,27 @@ def _has_term(title: str, terms: list[str]) -> bool:
     return any(_norm(term) in _norm(title) for term in terms)
 
 
-def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
-    from benchmarks.segmentation import as_document, pk_windowdiff
-    from briefing.analysis.sections import automatic_sections, describe_spans
+Marked = tuple[str, list[str], dict[str, Any]]
+"""(file name, paragraphs, marks) of one marked article."""
 
+
+def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
     marks = json.loads(marks_file.read_text(encoding="utf-8"))["articles"]
     chosen = choose(data)
     files = [p for name in (SPLITS if split == "all" else (split,)) for p in chosen[name]]
+    articles = [(p.name, paragraphs(p), marks[p.name]) for p in files if p.name in marks]
+    return score_articles(articles, split, verbose)
+
+
+def score_articles(articles: list[Marked], split: str, verbose: bool) -> int:
+    """Print how the automatic sections of `articles` meet their marks."""
+    from benchmarks.segmentation import as_document, pk_windowdiff
+    from briefing.analysis.sections import automatic_sections, describe_spans
+
     totals = dict.fromkeys(("marked", "found", "extra", "titles", "span_titles", "articles"), 0)
     pk = base = 0.0
-    for path in files:
-        mark = marks.get(path.name)
-        if mark is None:
-            continue
-        blocks = paragraphs(path)
-        document = as_document(blocks, path.name)
+    for name, blocks, mark in articles:
+        document = as_document(blocks, name)
         sections = automatic_sections(document)
         predicted = {s.start_paragraph: s.title for s in sections}
         starts, terms = mark["starts"], mark["title_terms"]
@@ -145,7 +152,7 @@ def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
         pk += pk_windowdiff(starts, sorted(predicted), len(blocks), k)[0]
         base += pk_windowdiff(starts, [0], len(blocks), k)[0]
         if verbose:
-            print(f"{path.name}: marked {starts}, automatic {sorted(predicted)}")
+            print(f"{name}: marked {starts}, automatic {sorted(predicted)}")
             for start, title in sorted(predicted.items()):
                 print(f"    {start:3d} {title!r}")
     count = max(1, totals["articles"])
