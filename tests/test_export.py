@@ -489,7 +489,7 @@ def test_front_matter_is_valid_yaml_for_any_metadata(
     tokens = export_parser().parse(markdown)
     assert tokens[0].type == "front_matter"
     assert yaml.safe_load(tokens[0].content) == {
-        "title": reading.document.display_title,
+        "title": reading.title,
         "source": title,
         "content_hash": "ab" * 32,
         "dateline": dateline or None,

@@ -1,9 +1,12 @@
 """The model file: the shipped one tags as the model did before its format changed, it is what
 the build makes of its own export, and the record table under it stores what it is given.
 
-The text below is written for these tests. Its expected entities were taken from the tagger
-with the gzip'd JSON model this file replaced (mistakes included: they pin the model, not the
-truth), so any change to the weights, the gazetteers or the way they are read shows here.
+The text below is written for these tests. Its expected entities were taken from the shipped
+tagger (mistakes included: they pin the model, not the truth), so any change to the weights, the
+gazetteers or the way they are read shows here. They were first taken from the gzip'd JSON model
+this format replaced, then again from the model retrained with licence-clean gazetteers (SSA
+first names, GeoNames places), which reads "Nordic Telecom ASA" whole and the "Nations" of
+"Palais des Nations" no more.
 """
 
 from __future__ import annotations
@@ -55,10 +58,10 @@ TEXT = (
 
 EXPECTED = [
     ("GENEVA", "LOC"), ("Elena Varga", "PER"), ("Hungary", "LOC"), ("Siemens AG", "ORG"),
-    ("World Bank", "ORG"), ("Varga", "PER"), ("Palais", "MISC"), ("Nations", "MISC"),
+    ("World Bank", "ORG"), ("Varga", "PER"), ("Palais", "MISC"),
     ("European Commission", "ORG"), ("Brussels", "LOC"), ("Samuel Okafor", "PER"),
     ("African", "LOC"), ("Union", "ORG"), ("Lagos", "ORG"), ("Nairobi", "LOC"),
-    ("Nordic Telecom", "ORG"), ("ASA", "ORG"), ("Oslo", "LOC"), ("Lars-Erik Holm", "PER"),
+    ("Nordic Telecom ASA", "ORG"), ("Oslo", "LOC"), ("Lars-Erik Holm", "PER"),
     ("Ingrid Dahl", "PER"), ("Buenos Aires", "LOC"), ("Argentine", "MISC"), ("Brazil", "LOC"),
     ("Brasília", "LOC"), ("Okafor", "PER"), ("Varga", "PER"),
     ("UEFA Champions League", "MISC"), ("Madrid", "LOC"), ("Real Madrid", "ORG"),
@@ -77,7 +80,7 @@ def sentences(text: str = TEXT) -> list[list[str]]:
     return [[toks[i] for i in s] for s in split_sentences(text, spans, toks)]
 
 
-def test_shipped_model_finds_what_the_json_model_found() -> None:
+def test_shipped_model_finds_what_it_found() -> None:
     assert entities(load_model()) == EXPECTED
 
 

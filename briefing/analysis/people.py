@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from briefing.analysis.entities.doc import Doc
 from briefing.cycles import cycle_collector_paused
-from briefing.model import Document, Entity, EntityType, Mention, Quote
+from briefing.model import Document, Entity, EntityType, Mention, ParagraphKind, Quote
 
 NER_CHUNK_CHARS = 200_000
 """Tag a long report this many characters (whole paragraphs) at a time: the tagger's token
@@ -54,6 +54,26 @@ def tag_names(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, in
     return mentions
 
 
+_NOT_PROSE = frozenset({ParagraphKind.CODE, ParagraphKind.TABLE})
+
+
+def _without_code_and_tables(document: Document) -> str:
+    """The text with code blocks and tables blanked out (spaces, so every offset holds): their
+    words are symbols and labels ("NNP", "DT", "None"), not names of people or organisations."""
+    skipped = [p for p in document.paragraphs if p.kind in _NOT_PROSE]
+    text = document.text
+    if not skipped:
+        return text
+    parts: list[str] = []
+    at = 0
+    for paragraph in skipped:
+        parts.append(text[at : paragraph.start])
+        parts.append(" " * (paragraph.end - paragraph.start))
+        at = paragraph.end
+    parts.append(text[at:])
+    return "".join(parts)
+
+
 def extract_entities(
     document: Document,
 ) -> tuple[tuple[Entity, ...], list[tuple[int, int, str]]]:
@@ -68,7 +88,7 @@ def extract_entities(
     # first young collection after the pause walks the 200,000 objects alive at its end, and
     # the next one walks them again (5 % of this step on a megabyte of news, to free nothing).
     with cycle_collector_paused(long_lived=True):
-        text = document.text
+        text = _without_code_and_tables(document)
         paragraphs = [(p.start, p.end) for p in document.paragraphs]
         doc = Doc(text, paragraphs)
         mentions = tag_names(doc, paragraphs)

@@ -141,6 +141,10 @@ class Annotator:
         self.screen.query_one(NoteLine).show_annotation(self.at(selection))
 
     # ------------------------------------------------------------------ changes
+    def _alive(self, annotation_id: str) -> bool:
+        """Whether the annotation is still in the notebook (not deleted)."""
+        return any(a.id == annotation_id for a in self.annotations)
+
     def _write(self, what: str, change: object) -> bool:
         """Run a notebook change; on failure say so (the caller keeps the user's text)."""
         from briefing.store.database import StoreError
@@ -185,8 +189,8 @@ class Annotator:
 
     def delete(self, annotation: Annotation) -> None:
         notebook = self.notebook
-        if notebook is None:
-            return
+        if notebook is None or not self._alive(annotation.id):
+            return  # deleted already: a second d that came with the first (notes panel)
         if self._write("delete", lambda: notebook.delete(annotation.id)):
             self._deleted = [*self._deleted[-UNDO_DEPTH + 1 :], annotation]
             self.screen.notify("Annotation deleted — z to undo", markup=False)
@@ -230,12 +234,16 @@ class Annotator:
             if note is None:
                 self._discard_draft()
                 return
-            if target_id is not None:
+            if target_id is not None and self._alive(target_id):
                 ok = self._write("save the note", lambda: notebook.update(target_id, note=note))
             else:
+                # A new annotation, or one deleted while the note was being written (by a key
+                # typed ahead): the note goes on the passage all the same.
+                color = target.color if target is not None else HIGHLIGHT_COLORS[0]
+                tags = target.tags if target is not None else ()
                 ok = self._write(
                     "save the note",
-                    lambda: notebook.add(*span, color=HIGHLIGHT_COLORS[0], note=note),
+                    lambda: notebook.add(*span, color=color, note=note, tags=tags),
                 )
             if ok:
                 self._discard_draft()
@@ -300,10 +308,14 @@ class Annotator:
             if value is None:
                 return
             tags = [t for t in value.split(",") if t.strip()]
-            if target is not None:
+            if target is not None and self._alive(target.id):
                 self._write("tag", lambda: notebook.update(target.id, tags=tags))
             elif tags:
-                self._write("tag", lambda: notebook.add(*selection, tags=tags))
+                # No annotation here, or it was deleted meanwhile (a key typed ahead): the
+                # tags go on the passage all the same.
+                span = (target.start, target.end) if target is not None else selection
+                color = target.color if target is not None else HIGHLIGHT_COLORS[0]
+                self._write("tag", lambda: notebook.add(*span, color=color, tags=tags))
 
         self.screen.app.push_screen(
             TextPrompt(

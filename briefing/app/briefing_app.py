@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from briefing.app.help_screen import BindingOwner
+    from briefing.app.loading_screen import Loader
 
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
@@ -54,9 +55,24 @@ class BriefingApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     ]
 
-    def __init__(self, document: Document) -> None:
+    def __init__(
+        self,
+        document: Document | None = None,
+        loader: Loader | None = None,
+        what: str = "",
+        kept: str | None = None,
+    ) -> None:
+        """Open `document`, or (a page, a PDF, a URL) the one `loader` makes in a worker while
+        a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`)."""
         super().__init__()
+        if document is None and loader is None:
+            raise ValueError("a document or a loader is needed")
         self.document = document
+        self._loader = loader
+        self._what = what
+        self._kept = kept
+        self.load_error: Exception | None = None
+        """Why the loader failed (the app then exits; the CLI reports it)."""
         self._collect_on_ready = False
         """The collector was turned off for the start-up by `run`."""
 
@@ -82,6 +98,11 @@ class BriefingApp(App[None]):
                 gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
+        if self.document is None and self._loader is not None:
+            from briefing.app.loading_screen import LoadingScreen
+
+            return LoadingScreen(self._what, self._loader, self._kept)
+        assert self.document is not None
         return ReadingScreen(self.document)
 
     def on_ready(self) -> None:
@@ -105,9 +126,24 @@ class BriefingApp(App[None]):
                     stylesheet.add_source(css.read(), read_from=(path, ""))
         stylesheet.parse()
 
+    def action_command_palette(self) -> None:
+        from briefing.app.commands import Palette
+
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Theme" command."""
+        from textual.theme import ThemeProvider
+
+        from briefing.app.commands import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
         from briefing.app.export_dialog import ExportDialog
+        from briefing.app.loading_screen import LoadingScreen
         from briefing.app.note_editor import NoteEditor
         from briefing.app.notes_panel import NotesPanel
         from briefing.app.review_screen import ReviewScreen
@@ -124,6 +160,7 @@ class BriefingApp(App[None]):
             ("note editor", list(NoteEditor.BINDINGS)),
             ("review of moved notes", list(ReviewScreen.BINDINGS)),
             ("export dialog", list(ExportDialog.BINDINGS)),
+            ("opening a URL read before", list(LoadingScreen.BINDINGS)),
         ]
 
     def action_help(self) -> None:

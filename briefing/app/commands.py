@@ -1,4 +1,5 @@
-"""Command palette entries: "Go to section N: title" for every section of the open briefing."""
+"""The command palette: Textual's, closed once (`Palette`), with "Go to section N: title"
+entries for every section of the open briefing."""
 
 from __future__ import annotations
 
@@ -6,12 +7,44 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.await_complete import AwaitComplete
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
+from textual.widgets import Button, Input, OptionList
 
 if TYPE_CHECKING:
     pass
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, closed once (see `modal.Modal`): a second enter that came
+    with the one that ran a command does not run it again, nor close the screen under it (with
+    none left, that stopped the app)."""
+
+    _dismissed = False
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        if self._dismissed:
+            return AwaitComplete()  # nothing to wait for
+        self._dismissed = True
+        return super().dismiss(result)
+
+    def _ignore_once_dismissed(
+        self, event: Input.Submitted | Button.Pressed | OptionList.OptionSelected
+    ) -> None:
+        if self._dismissed:
+            event.prevent_default()  # the palette's own handlers are those of its base class
+            event.stop()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._ignore_once_dismissed(event)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self._ignore_once_dismissed(event)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._ignore_once_dismissed(event)
 
 
 class SectionCommands(Provider):

@@ -8,15 +8,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
+from briefing.app.modal import Modal
 
-class TextPrompt(ModalScreen[str | None]):
+
+class TextPrompt(Modal[str | None]):
     """Asks for one line; enter returns it, escape returns None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Save", priority=True, id="dialog.submit"),
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
@@ -46,15 +48,19 @@ class TextPrompt(ModalScreen[str | None]):
             )
             yield Static(Text(self._hint, style="dim"), classes="dialog-hint")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
+    def action_submit(self) -> None:
+        # Not the field's own enter: that ran after the keys typed behind it, which went into
+        # the value (see `modal`).
+        def submit() -> None:  # returns nothing: awaiting the dismissal here would deadlock
+            self.dismiss(self.query_one(Input).value)
+
+        self.in_order(submit)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Modal[bool]):
     """Asks a yes / no question; y or enter on Yes confirms, n or escape declines."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,10 +12,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.app.modal import Modal
 from briefing.model import Entity, Reading
 
 SNIPPET_CHARS = 110
@@ -38,7 +38,7 @@ def co_mentioned(reading: Reading, entity: Entity, limit: int = CO_MENTIONED) ->
     return [by_id[i] for i, n in counts.most_common(limit) if n > 0]
 
 
-class EntityCard(ModalScreen[int | None]):
+class EntityCard(Modal[int | None]):
     """The card of one entity; enter on a mention returns its offset, escape returns None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

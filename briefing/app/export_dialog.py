@@ -10,9 +10,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
+from briefing.app.modal import Modal
 from briefing.errors import BriefingError
 from briefing.export.destination import SUFFIXES, default_destination, render_export
 from briefing.model import Annotation, Reading
@@ -20,11 +20,12 @@ from briefing.model import Annotation, Reading
 PREVIEW_LINES = 12
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(Modal[Path | None]):
     """Returns the path written, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "export", "Export", priority=True, id="export.write"),
+        Binding("enter", "enter", "Export", priority=True, id="export.enter"),
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
@@ -78,11 +79,22 @@ class ExportDialog(ModalScreen[Path | None]):
                 path_input.value = path_input.value[: -len(old)] + new
         self._preview()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_export()
-
     def action_export(self) -> None:
+        self.in_order(self._export)
+
+    def action_enter(self) -> None:
+        # Not the field's own enter (see `modal`); on an option, enter toggles it.
+        def enter() -> None:
+            if isinstance(self.focused, Checkbox):
+                self.focused.toggle()
+            else:
+                self._export()
+
+        self.in_order(enter)
+
+    def _export(self) -> None:
+        if self.dismissed:  # a second enter that came with the first
+            return
         raw = self.query_one(Input).value.strip()
         if not raw:
             self.notify("Give a file to write.", severity="warning", markup=False)

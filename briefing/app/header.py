@@ -24,8 +24,14 @@ class BriefingHeader(Static):
         super().__init__(id=id)
         self._document = document
         self._status = ""
+        self._title = document.display_title
 
     def on_mount(self) -> None:
+        self._render_text()
+
+    def set_title(self, title: str) -> None:
+        """The title once the text is read (`Reading.title`)."""
+        self._title = title
         self._render_text()
 
     def set_status(self, status: str) -> None:
@@ -34,7 +40,7 @@ class BriefingHeader(Static):
 
     def _render_text(self) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(self._document.display_title, style="bold")
+        text.append(self._title, style="bold")
         line = metadata_line(self._document)
         text.append("\n")
         text.append(line, style="italic")

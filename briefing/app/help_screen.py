@@ -9,8 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from briefing.app.modal import Modal
 
 BindingOwner = tuple[str, list[BindingType]]
 
@@ -55,7 +56,7 @@ def bindings_table(owners: list[BindingOwner]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Modal[None]):
     """Lists every binding; escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

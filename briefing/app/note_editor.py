@@ -1,9 +1,9 @@
 """The note editor: a multi-line modal for the note on a passage (Markdown allowed).
 
 What is typed is handed to `on_draft` at most every `DRAFT_INTERVAL` seconds and when the
-editor closes, so the screen can keep it in the database: a crash, `kill -9` or a closed
-terminal loses at most the last second of typing. ctrl+s saves; escape cancels (asking first
-if the note was changed, since a cancelled note is the user's work too).
+editor closes, however it closes (quitting the app included), so the screen can keep it in the
+database: a crash or `kill -9` loses at most the last second of typing. ctrl+s saves; escape
+cancels (asking first if the note was changed, since a cancelled note is the user's work too).
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
+
+from briefing.app.modal import Modal
 
 DRAFT_INTERVAL = 0.5
 """Most seconds between draft saves while typing."""
@@ -26,12 +27,12 @@ QUOTE_PREVIEW = 240
 """Characters of the passage shown above the editor."""
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Modal[str | None]):
     """Returns the note (possibly empty) on ctrl+s, None on cancel."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="note.cancel"),
     ]
 
     def __init__(
@@ -53,6 +54,8 @@ class NoteEditor(ModalScreen[str | None]):
         self._last_draft = 0.0
         self._pending: Timer | None = None
         self._drafted = note
+        self._typed = note
+        """The text in the editor, kept as it changes: still known once the editor is gone."""
 
     def compose(self) -> ComposeResult:
         quote = self._quote
@@ -72,12 +75,23 @@ class NoteEditor(ModalScreen[str | None]):
         area.focus()
         area.move_cursor(area.document.end)
 
+    def on_unmount(self) -> None:
+        """The editor closes without ctrl+s or escape (the app quits, the terminal is closed):
+        what was typed since the last draft is kept too."""
+        if self._pending is not None:
+            self._pending.stop()
+        self._save_draft()
+
     @property
     def text(self) -> str:
-        return self.query_one(TextArea).text
+        # The widget while it is there (`_typed` waits for its Changed message).
+        for area in self.query(TextArea):
+            return area.text
+        return self._typed
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        self._typed = event.text_area.text
         wait = DRAFT_INTERVAL - (time.monotonic() - self._last_draft)
         if wait <= 0:
             self._save_draft()
@@ -86,6 +100,8 @@ class NoteEditor(ModalScreen[str | None]):
 
     def _save_draft(self) -> None:
         self._pending = None
+        if self.dismissed:  # saved or cancelled: no draft to keep
+            return
         text = self.text
         if self._on_draft is not None and text != self._drafted:
             self._drafted = text
@@ -93,10 +109,20 @@ class NoteEditor(ModalScreen[str | None]):
             self._on_draft(text)
 
     def action_save(self) -> None:
-        self._save_draft()
-        self.dismiss(self.text)
+        self.in_order(self._save)
+
+    def _save(self) -> None:
+        if not self.dismissed and self.is_active:  # not while "Discard this note?" is asked
+            self._save_draft()
+            self.dismiss(self.text)
 
     def action_cancel(self) -> None:
+        self.in_order(self._cancel)
+
+    def _cancel(self) -> None:
+        # An escape that came with the ctrl+s or escape that closed it, or asked already.
+        if self.dismissed or not self.is_active:
+            return
         self._save_draft()
         if self.text == self._original:
             self.dismiss(None)

@@ -50,6 +50,7 @@ _KIND_CLASS = {
     ParagraphKind.LIST_ITEM: "reader--text",
     ParagraphKind.QUOTE: "reader--quote",
     ParagraphKind.CODE: "reader--code",
+    ParagraphKind.TABLE: "reader--text",
 }
 
 
@@ -237,6 +238,8 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._layout: Layout | None = None
+        self._laid_out: Reading | None = None
+        """The reading `_layout` was made for."""
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._hits: list[tuple[int, int]] = []
         self._hit_starts: list[int] = []
@@ -283,8 +286,11 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         layout = self._layout
         width = self.scrollable_content_region.width or self.size.width
-        if layout is not None and layout.width == width:
-            self._install(layout, self._anchor())  # laid out for the first frame; or taller
+        if layout is not None and layout.width == width and self._laid_out is self.reading:
+            # Laid out for the first frame, or taller. (A layout of another reading is stale:
+            # the reading changed while the view had no width, as when another pane was
+            # maximized, and nothing was laid out then.)
+            self._install(layout, self._anchor(), self._laid_out)
         else:
             self._relayout(self._anchor())
 
@@ -299,14 +305,14 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         if reading is None or width <= 0:
             return
         if len(reading.document.paragraphs) <= SYNC_LAYOUT_PARAGRAPHS:
-            self._install(build_layout(reading, width), anchor, repaint=repaint)
+            self._install(build_layout(reading, width), anchor, reading, repaint=repaint)
             return
         if self._layout is None:
             # The opening paragraphs now; the rest once the first frame is up (`app_ready`),
             # so the text is on screen before the worker takes the CPU.
             first = max(FIRST_SCREEN_PARAGRAPHS, self.size.height)
             layout = build_layout(reading, width, first)
-            self._install(layout, anchor, repaint=repaint)
+            self._install(layout, anchor, reading, repaint=repaint)
             if self._app_ready:
                 self._build_in_background(reading, width)
         else:
@@ -329,12 +335,18 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         """Install a layout from the worker unless the reading or width moved on meanwhile."""
         current_width = self.scrollable_content_region.width or self.size.width
         if self.is_attached and reading is self.reading and layout.width == current_width:
-            self._install(layout, self._anchor())
+            self._install(layout, self._anchor(), reading)
 
     def _install(
-        self, layout: Layout, anchor: tuple[int, int] | None, *, repaint: bool = True
+        self,
+        layout: Layout,
+        anchor: tuple[int, int] | None,
+        reading: Reading | None,
+        *,
+        repaint: bool = True,
     ) -> None:
         self._layout = layout
+        self._laid_out = reading
         self._strips.clear()
         overscroll = max(0, self.size.height - 3)
         height = layout.height
@@ -527,8 +539,10 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         return Segment(" ", base)
 
     def _render_section_title(self, line: Line, layout: Layout, width: int, margin: int) -> Strip:
-        assert self.reading is not None
-        section = self.reading.sections[line.section]
+        # The sections of the reading the layout was made for: until a new layout arrives (in
+        # a worker, for a long document) the reading may have fewer.
+        assert self._laid_out is not None
+        section = self._laid_out.sections[line.section]
         style = self._base_style() + self._style("reader--section-title")
         label = f" {line.section + 1} · {section.title} "
         rule = "─" * max(0, layout.measure - len(label) - 2)

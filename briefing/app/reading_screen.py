@@ -247,9 +247,12 @@ class ReadingScreen(Screen[None]):
         self._editor = editor
         self.analysed.set()
         self._show(edit.reading)
+        self.query_one(BriefingHeader).set_title(edit.reading.title)
         self._set_status("")
         if edit.not_saved:
             self._warn(f"Your section corrections could not be read: {edit.not_saved}")
+        elif editor.unfit:
+            self._unfit_plan()
 
     # ------------------------------------------------------------------ sections
     def current_section(self) -> int:
@@ -544,11 +547,19 @@ class ReadingScreen(Screen[None]):
         self.app.push_screen(ExportDialog(self.reading, self.annotator.annotations))
 
     # ------------------------------------------------------------------ section corrections
-    def _editor_ready(self) -> bool:
+    def _editor_ready(self, *, correcting: bool = True) -> bool:
         if self._editor is None or not self._editor.ready:
             self.notify("The sections are still being analysed.", markup=False)
             return False
+        if correcting and self._editor.unfit:
+            self._unfit_plan()
+            return False
         return True
+
+    def _unfit_plan(self) -> None:
+        from briefing.app.section_editor import UNFIT
+
+        self.notify(UNFIT[0].upper() + UNFIT[1:] + ".", severity="warning", markup=False)
 
     def _after_edit(self, edit: Edit, message: str) -> None:
         self._show(edit.reading)
@@ -613,7 +624,7 @@ class ReadingScreen(Screen[None]):
         self._after_edit(edit, f"Sections {index + 1} and {index + 2} merged.")
 
     def action_reset_sections(self) -> None:
-        if not self._editor_ready():
+        if not self._editor_ready(correcting=False):
             return
         from briefing.app.dialogs import Confirm
 

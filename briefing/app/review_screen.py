@@ -14,10 +14,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.app.modal import Modal
 from briefing.model import AnchorStatus, Annotation
 
 PREVIEW = 100
@@ -41,7 +41,7 @@ def _label(annotation: Annotation, text: str) -> Text:
     return label
 
 
-class ReviewScreen(ModalScreen[tuple[str, str] | None]):
+class ReviewScreen(Modal[tuple[str, str] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "choose('confirm')", "Confirm the new place", id="review.confirm"),
         Binding("r", "choose('attach')", "Re-attach to the selection", id="review.attach"),

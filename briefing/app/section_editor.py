@@ -19,10 +19,15 @@ from briefing.analysis.corrections import (
     split,
 )
 from briefing.model import Document, Reading
-from briefing.pipeline import automatic_reading, stored_plan, with_plan
+from briefing.pipeline import automatic_reading, with_plan
 from briefing.store.database import Store, StoreError
 
-__all__ = ["CorrectionError", "Edit", "SectionEditor"]
+__all__ = ["UNFIT", "CorrectionError", "Edit", "SectionEditor"]
+
+UNFIT = (
+    "your section corrections were made on another version of this text and do not fit it; "
+    "they are kept: R drops them, then the sections can be corrected again"
+)
 
 
 @dataclass(frozen=True)
@@ -39,14 +44,19 @@ class SectionEditor:
         self.store = store or Store.default()
         self.automatic: Reading | None = None
         self.plan: SectionPlan | None = None
+        self.unfit = False
+        """A plan is stored that does not fit this text (made on another version of it): it is
+        kept, not applied, and no correction may replace it until a reset drops it."""
 
     def load(self, progress: Progress | None = None) -> Edit:
         """Analyse (or take from the cache) and apply the stored plan. Runs in a worker."""
         self.automatic = automatic_reading(self.document, progress)
         try:
-            self.plan = stored_plan(self.store, self.document)
+            data = self.store.section_plan(self.document)
         except StoreError as exc:
             return Edit(self.automatic, str(exc))
+        self.plan = SectionPlan.from_dict(data, len(self.document.paragraphs)) if data else None
+        self.unfit = bool(data) and self.plan is None
         return Edit(with_plan(self.automatic, self.plan))
 
     @property
@@ -55,12 +65,15 @@ class SectionEditor:
 
     def _current_plan(self) -> SectionPlan:
         assert self.automatic is not None, "load() first"
+        if self.unfit:
+            raise CorrectionError(UNFIT)
         return self.plan or plan_of(self.automatic.sections)
 
     def _apply(self, plan: SectionPlan | None) -> Edit:
         """Show the new plan even if saving fails; the failure is reported, never silent."""
         assert self.automatic is not None
         self.plan = plan
+        self.unfit = False
         reading = with_plan(self.automatic, plan)
         try:
             self.store.save_section_plan(self.document, plan.to_dict() if plan else None)

@@ -1,7 +1,7 @@
 """The `briefing` command: argument parsing, one-line errors, exit codes.
 
-    briefing [PATH]                                  open PATH (or the bundled briefing)
-    briefing analyze [PATH] [--format json|text]     print the reading
+    briefing [PATH|URL|-]                            open PATH, a URL or stdin (or the bundled one)
+    briefing analyze [PATH|URL|-] [--format json|text]  print the reading
     briefing notes [add|delete|import] PATH …        a document's notes (see cli/notes.py)
     briefing export PATH [-o OUT] …                  the document with its notes (cli/export.py)
 
@@ -15,13 +15,14 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing import __version__
 from briefing.cli.common import (
     Parser,
     add_data_dir,
+    add_refresh,
     apply_data_dir,
     count_of,
     emit,
@@ -30,7 +31,7 @@ from briefing.cli.common import (
     open_document,
 )
 from briefing.errors import BriefingError
-from briefing.model import Reading
+from briefing.model import Document, Reading
 from briefing.safety import json_safe, shown
 
 PROGRESS_MIN_CHARS = 200_000
@@ -52,8 +53,13 @@ def _open_parser() -> Parser:
         "With no PATH, the bundled briefing opens. Press ? in the app for every key.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", nargs="?", help="a .txt or .md file to read")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        help="a text, Markdown, HTML or PDF file, an http(s) URL, or - for standard input",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    add_refresh(parser)
     add_data_dir(parser)
     return parser
 
@@ -64,7 +70,12 @@ def _analyze_parser() -> Parser:
         description="Print the reading of a document: text, metadata, paragraphs, sections, "
         "entities and quotes, all as character offsets into the normalised text.",
     )
-    parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled one)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        help="a text, Markdown, HTML or PDF file, an http(s) URL, or - for standard input "
+        "(default: the bundled briefing)",
+    )
     parser.add_argument(
         "--format",
         choices=("json", "text"),
@@ -76,6 +87,7 @@ def _analyze_parser() -> Parser:
         action="store_true",
         help="analyse afresh instead of taking the cached reading (your corrections still apply)",
     )
+    add_refresh(parser)
     add_data_dir(parser)
     return parser
 
@@ -84,7 +96,7 @@ def outline(reading: Reading) -> str:
     """The human outline `analyze --format text` prints."""
     document = reading.document
     meta = document.metadata
-    lines = [document.display_title]
+    lines = [reading.title]
     for label, value in (("Dateline", meta.dateline), ("Byline", meta.byline), ("Date", meta.date)):
         if value:
             lines.append(f"{label}: {value}")
@@ -117,7 +129,7 @@ def _analyze(argv: Sequence[str]) -> int:
 
     args = _analyze_parser().parse_args(argv)
     apply_data_dir(args)
-    document = open_document(args.path)
+    document = open_document(args.path, args.refresh)
     show_progress = sys.stderr.isatty() and len(document.text) >= PROGRESS_MIN_CHARS
 
     def progress(fraction: float, stage: str) -> None:
@@ -143,12 +155,98 @@ def _analyze(argv: Sequence[str]) -> int:
 def _open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
     apply_data_dir(args)
-    document = open_document(args.path)
-    if not (sys.stdin and sys.stdout and sys.stdin.isatty() and sys.stdout.isatty()):
+    path = args.path
+    from briefing.ingest.fetch import is_url
+
+    if path is not None and is_url(path):
+        return _open_url(path, args.refresh)
+    if path == "-":
+        from briefing.opening import document_from_stdin_bytes, read_stdin
+
+        data = read_stdin()
+        if not (sys.stdout and sys.stdout.isatty()) or not _terminal_as_stdin():
+            return fail("the reader needs a terminal; use 'briefing analyze -' for scripts")
+        return _run_app(document_from_stdin_bytes(data))
+    from briefing.ingest import document_from_source
+    from briefing.ingest.source import read_source
+    from briefing.paths import seed_path
+
+    source = read_source(path if path is not None else seed_path())
+    if not _has_terminal():
         return fail("the reader needs a terminal; use 'briefing analyze' for scripts")
+    if source.format in ("html", "pdf"):
+        # Extracted in a worker behind a loading screen: the first frame does not wait for it.
+        what = f"{'Reading the page' if source.format == 'html' else 'Reading the PDF'} "
+        what += shown(source.path)
+        return _run_app(None, lambda status, _: _extract(source, status), what)
+    return _run_app(document_from_source(source))
+
+
+def _extract(source: object, status: Callable[[str], None]) -> Document:
+    from briefing.ingest import document_from_source
+    from briefing.ingest.source import Source
+
+    assert isinstance(source, Source)
+    status("extracting the text…")
+    return document_from_source(source)
+
+
+def _open_url(url: str, refresh: bool) -> int:
+    if not _has_terminal():
+        return fail("the reader needs a terminal; use 'briefing analyze URL' for scripts")
+    from briefing.store.pages import kept_copy
+
+    kept = None if refresh else kept_copy(url)
+
+    def load(status: Callable[[str], None], fresh: bool) -> Document:
+        from briefing.opening import document_from_fetched, load_url
+
+        if kept is not None and not fresh:
+            status("reading the kept copy…")
+            return document_from_fetched(kept)
+
+        def progress(size: int, total: int | None) -> None:
+            of = f" of {total / 1e6:,.1f} MB" if total else ""
+            status(f"fetching… {size / 1e6:,.1f} MB{of}")
+
+        status("connecting…")
+        return load_url(url, True, progress)
+
+    when = kept.fetched if kept is not None else None
+    return _run_app(None, load, f"Fetching {shown(url)}", when or ("" if kept else None))
+
+
+def _has_terminal() -> bool:
+    return bool(sys.stdin and sys.stdout and sys.stdin.isatty() and sys.stdout.isatty())
+
+
+def _terminal_as_stdin() -> bool:
+    """After reading a document from a pipe, make the terminal standard input again (the app
+    reads its keys there). False when there is no terminal to be had."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        os.dup2(tty, 0)
+    finally:
+        os.close(tty)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 (for the process)
+    return sys.stdin.isatty()
+
+
+def _run_app(
+    document: Document | None,
+    loader: Callable[[Callable[[str], None], bool], Document] | None = None,
+    what: str = "",
+    kept: str | None = None,
+) -> int:
     from briefing.app import BriefingApp
 
-    BriefingApp(document).run()
+    app = BriefingApp(document, loader, what, kept)
+    app.run()
+    if app.load_error is not None:
+        raise app.load_error
     return 0
 
 

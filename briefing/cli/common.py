@@ -81,8 +81,30 @@ def fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def open_document(path: str | None) -> Document:
-    return load_document(path if path is not None else seed_path())
+def open_document(path: str | None, refresh: bool = False) -> Document:
+    """The document at PATH, a URL (its kept copy unless `refresh`) or `-` (standard input);
+    the bundled briefing without one."""
+    if path is None:
+        return load_document(seed_path())
+    from briefing.ingest.fetch import is_url
+
+    if path == "-" or is_url(path):
+        from briefing.opening import load_path, load_url
+
+        if is_url(path):
+            return load_url(
+                path, refresh, told=lambda what: note(f"briefing: {shown(path)}: {what}")
+            )
+        return load_path(path)
+    return load_document(path)
+
+
+def add_refresh(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="for a URL: fetch it again instead of reading the copy kept when it was first read",
+    )
 
 
 def count_of(n: int, noun: str) -> str:

@@ -16,6 +16,14 @@ SUFFIXES = {"markdown": ".annotated.md", "json": ".annotations.json"}
 def default_destination(document: Document, format: str = "markdown") -> Path:
     """`<name>.annotated.md` beside the source when that directory is writable (and is not the
     installed package), else in the current directory."""
+    if document.source_path and document.source_path[:8].lower().startswith(
+        ("http://", "https://")
+    ):
+        # A URL: named after the last part of its path (or its host), in the current directory.
+        parts = [p for p in document.source_path.split("?")[0].split("#")[0].split("/") if p]
+        stem = parts[-1].rsplit(".", 1)[0] if len(parts) > 2 else parts[-1] if parts else ""
+        stem = "".join(c if c.isalnum() or c in "-_." else "-" for c in stem).strip(".-")
+        return Path((stem or "page")[:80] + SUFFIXES[format])
     source = Path(document.source_path) if document.source_path else None
     stem = source.name.rsplit(".", 1)[0] if source else "briefing"
     name = stem + SUFFIXES[format]

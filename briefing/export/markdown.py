@@ -707,7 +707,7 @@ def export_markdown(
     ordered = [a for group in layout.after.values() for a in group] + layout.orphans
     isolated = _isolated_notes([a.note for a in ordered])
     notes = {id(a): note for a, note in zip(ordered, isolated, strict=True)}
-    title = document.display_title
+    title = reading.title
     front = {
         "title": title,
         "source": source if source is not None else document.source_path,

@@ -320,7 +320,7 @@ def parse_markdown(text: str, content_hash: str, source_path: str | None) -> Doc
             table_rows.append(" | ".join(row))
             row = []
         elif kind == "table_close":
-            builder.add("\n".join(table_rows))
+            builder.add("\n".join(table_rows), ParagraphKind.TABLE)
             table_rows = []
             seen_body = True
         elif kind == "inline":

@@ -175,6 +175,12 @@ def _heading_lines(paragraphs: list[str], first: int = 0) -> set[int]:
     return found
 
 
+def _headline(line: str) -> str:
+    """A first line as a headline: wire and archive copy end headlines with a semicolon
+    ("Mayor Vows to Fight Cuts;"), which makes them no sentence."""
+    return line[:-1].rstrip() if line.endswith(";") and not line.endswith(";;") else line
+
+
 def parse_plain_text(text: str, content_hash: str, source_path: str | None) -> Document:
     paragraphs = _paragraphs(text)
     title = byline = dateline = None
@@ -191,11 +197,11 @@ def parse_plain_text(text: str, content_hash: str, source_path: str | None) -> D
             paragraphs.pop(0)
         elif (
             title is None
-            and _looks_like_heading(first, following)
+            and _looks_like_heading(_headline(first), following)
             and not news.DATELINE.match(first)
             and _punctuates(paragraphs)
         ):
-            title = first
+            title = _headline(first)
             paragraphs.pop(0)
 
     # Trailing credits, scanning back from the end; the body keeps at least one paragraph.

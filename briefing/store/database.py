@@ -354,6 +354,9 @@ class Store:
         """The user's section plan for this document (see `analysis.corrections`), if any."""
         if not self.exists():
             return None  # nothing saved yet: do not create a database just to read it
+        # Found like the notes (by path, else by content): the document's row follows its
+        # file when it is edited, and a lookup by content alone missed a plan while the
+        # row still had the old text's hash, so the next correction overwrote it.
         with self.reading() as connection:
             document_id = self.find_document(connection, document)
             row = connection.execute(
@@ -389,6 +392,8 @@ def path_key(document: Document) -> str | None:
     file name that is not UTF-8 keeps its odd bytes as `\\xNN` (SQLite stores UTF-8 text)."""
     if document.source_path is None:
         return None
+    if document.source_path[:8].lower().startswith(("http://", "https://")):
+        return document.source_path  # a URL is its own key
     absolute = os.path.abspath(document.source_path)
     return absolute.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 

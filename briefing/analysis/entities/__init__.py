@@ -9,21 +9,33 @@ The tagger marks names one occurrence at a time; a reader wants entities: "Mr. H
 "Holloway's" and "Canadian Prime Minister Mark Holloway" as one person with a role. The steps,
 one module each:
 
-1. `clean`: cut each mention down to the name (possessive, "the", honorifics, titles) and drop
-   junk (dates, bare titles, nationalities, slogans, sentence-initial common words);
+0. `spans`: names whole: the tagger's fragments of one name joined ("New" + "York Times",
+   "Council on" + "Foreign Relations"), a person's initial, first name and "Jr." added, known
+   names the tagger's tokens cut apart found ("AT&T");
+1. `clean`: cut each mention down to the name (possessive, "the", honorifics, titles, party
+   labels) and drop junk (dates, bare titles, nationalities, slogans, abbreviations of common
+   nouns, sentence-initial common words); a first name and a surname are a person's name
+   (`kinds.person_shaped`, with `personnames`);
 2. `aliases`: add the names the text defines (acronym pairs from `acronyms`, "which X calls Y",
    "also known as");
-3. `link`: cluster mentions by key, country table, person name parts (`names`), acronym
-   initials, "Ministry of X" <-> "X Ministry" and company short names, then find the further
+3. `link`: cluster mentions by key, country table, shipped knowledge (`knowledge`: "ISIS" and
+   "Islamic State"), person name parts (`names`: never two full names, never a father and a
+   "Jr."; a shared surname by the sex the text gives), acronym initials, "Ministry of X" <->
+   "X Ministry", company short names and a name's last word, then find the further
    occurrences of every linked form;
-4. `records`: name, type (`kinds`) and role (`roles`) each cluster.
+4. `records`: name, type (`kinds`: one decision over all mentions from the tagger's votes, the
+   words around them (`cues`), the shipped knowledge and the forms) and role (`roles`) each
+   cluster; a cluster that is only a common word or a lone first name is no entity.
 
-Word lists are general English / news conventions (`words`, `data/countries.json`); nothing
-comes from any particular article.
+Word lists are general English / news conventions (`words`, `data/name_words.txt`,
+`data/common_words.txt`, `data/person_names.txt`, `data/countries.json`) and well-known names
+(`data/knowledge.txt`); their sources are in `briefing/analysis/DATA.md`. Nothing comes from
+any particular article.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from briefing.analysis.entities.aliases import add_text_defined
@@ -36,10 +48,12 @@ from briefing.analysis.entities.clean import (
     trim_mention,
 )
 from briefing.analysis.entities.doc import Doc, Mention
-from briefing.analysis.entities.kinds import EntityType
+from briefing.analysis.entities.kinds import EntityType, name_like, person_shaped
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.link import scan_more
+from briefing.analysis.entities.names import person_name, suffix_of
 from briefing.analysis.entities.records import EntityRecord, assemble
+from briefing.analysis.entities.spans import join_fragments, known_missed
 
 __all__ = ["EntityRecord", "EntityType", "build_entities"]
 
@@ -62,7 +76,9 @@ def build_entities(
     if doc is None:
         doc = Doc(text, paragraphs)
 
-    # 1. clean, split compounds, drop junk
+    # 1. names whole; clean, split compounds, drop junk
+    mentions = join_fragments(doc, mentions)
+    mentions = sorted([*mentions, *known_missed(doc, mentions)])
     ms: list[Mention] = []
     places = {text[s:e] for s, e, t in mentions if t == "LOC" and "-" not in text[s:e]}
     doc.surnames = {
@@ -74,7 +90,26 @@ def build_entities(
             continue
         for p in split_compounds(doc, m, places):
             if not is_junk(doc, p, lex):
+                if p.ner != "PER" and (
+                    person_shaped(p.surface(text))
+                    or suffix_of(person_name(p.surface(text))) in ("Jr.", "Sr.")
+                ):
+                    p.ner = "PER"  # a first name and a surname, or "Jr.": a person's name
                 ms.append(p)
+
+    # people the text names with an honorific ("Mr. Obama") or the tagger reads as people
+    # again and again are people in their full names too ("Sant Singh Chatwal")
+    singles = Counter(m.surface(text) for m in ms if m.ner == "PER" and " " not in m.surface(text))
+    honoured = {m.surface(text) for m in ms if m.honorific} | {
+        s for s, n in singles.items() if n >= 2
+    }
+    for m in ms:
+        if (
+            m.ner != "PER"
+            and m.surface(text).split()[-1] in honoured
+            and name_like(m.surface(text))
+        ):
+            m.ner = "PER"
 
     # 2. spans the text defines: acronym pairs, alternative names
     links = add_text_defined(doc, ms)

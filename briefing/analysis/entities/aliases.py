@@ -29,9 +29,10 @@ _ALT_PATTERNS: list[re.Pattern[str]] = [
     re.compile(
         r",?\s+(?:which|that|what|whom)\s+(?:[\w'\u2019.-]+\s+){0,4}?(?:calls?|called|refers?\s+to\s+as|knows?\s+as|names?|dubs?)\s+(?:it\s+|them\s+)?[\"\u201c\u2018]?(?:the\s+)?"
     ),
-    # "X, also known as Y" / "X (also called Y)" / "X, formerly Y"
+    # "X, also known as Y" / "X (also called Y)" / "X, formerly Y"; without a comma, a
+    # parenthesis or an adverb "called" is a verb ("Skelly called Braynard ...")
     re.compile(
-        r",?\s*\(?\s*(?:also|otherwise|formerly|previously|better|widely|locally|commonly|officially)?\s*(?:known|called|named|dubbed|referred\s+to)(?:\s+(?:locally|widely|popularly|commonly|informally|officially|internationally|elsewhere))?(?:\s+in\s+(?:the\s+)?[A-Z]\w+)?\s+(?:as\s+)?[\"\u201c\u2018]?(?:the\s+)?"
+        r"(?:,\s*|\s*\(\s*|\s+(?=(?:also|otherwise|formerly|previously|better|widely|locally|commonly|officially|known)\b))(?:(?:also|otherwise|formerly|previously|better|widely|locally|commonly|officially)\s+)?(?:known|called|named|dubbed|referred\s+to)(?:\s+(?:locally|widely|popularly|commonly|informally|officially|internationally|elsewhere))?(?:\s+in\s+(?:the\s+)?[A-Z]\w+)?\s+(?:as\s+)?[\"\u201c\u2018]?(?:the\s+)?"
     ),
     re.compile(r",?\s*\(?\s*(?:a\.k\.a\.|aka|formerly|or)\s+(?:the\s+)?(?=[A-Z])"),
 ]

@@ -14,7 +14,9 @@ from collections.abc import Container, Iterable, Set
 from itertools import islice
 
 from briefing.analysis.entities.doc import Doc, Mention
-from briefing.analysis.entities.lexicon import lexicon
+from briefing.analysis.entities.kinds import name_like
+from briefing.analysis.entities.knowledge import known_type
+from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.norm import (
     PLURAL_ACRONYM,
     apos,
@@ -24,12 +26,15 @@ from briefing.analysis.entities.norm import (
     low,
     split_words,
 )
+from briefing.analysis.entities.personnames import is_first_name
+from briefing.analysis.entities.wordlists import NEVER_NAMES, PARTY_LABELS, STYLES
 from briefing.analysis.entities.words import (
     ACRONYM_STOP,
     CORE_TITLES,
     DEPT_WORDS,
     EVENT_CUES_AFTER,
     EVENT_HEADS,
+    GEO_HEADS,
     HOLIDAYS,
     HONORIFICS,
     MONTHS,
@@ -37,6 +42,7 @@ from briefing.analysis.entities.words import (
     PUNCT_STOP,
     QUOTES_CLOSE,
     QUOTES_OPEN,
+    SPEECH_VERBS,
     STOPWORDS,
     TITLE_QUALIFIERS,
     WEEKDAYS,
@@ -54,7 +60,7 @@ _AFFIX_AFTER = re.compile(
 
 
 _AFFIX_BEFORE = re.compile(
-    r"^(?:anti|pro|non|ex|post|pre|mid|neo|pan|trans|intra|inter|sub|super|ultra|un)-(?=[A-Z])"
+    r"^(?:anti|pro|non|ex|post|pre|mid|neo|pan|trans|intra|inter|sub|super|ultra|un|then)-(?=[A-Z])"
 )
 
 
@@ -91,6 +97,24 @@ _DATELINE_TAIL = re.compile(
 """What follows a place in capitals at the start of a line when it is a dateline."""
 
 
+_LEGISLATURES = frozenset({"house", "senate", "assembly", "congress"})
+_TITLE_LEADS = frozenset(
+    "vice executive majority minority deputy assistant chief senior managing associate".split()
+)
+"""Words that begin a title written after an organisation's name ("Majority Leader")."""
+
+
+_PLACE_OR_BODY_HEADS = ORG_HEADS | GEO_HEADS | EVENT_HEADS
+
+
+def _styled_name(rest: str) -> bool:
+    """What follows a style ("King" + "Abdullah II") is a person's name: no word of a place,
+    body or event ("King County", "Prince Edward Island"), not a known name of one."""
+    return not any(low(w) in _PLACE_OR_BODY_HEADS for w in rest.split()) and (
+        known_type(rest) is None
+    )
+
+
 def trim_mention(doc: Doc, m: Mention) -> Mention | None:
     """Cut `m` (in place) down to the name; None if nothing is left.
 
@@ -104,6 +128,11 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         return (
             None if not re.search(r"\w", text[m.start : m.end]) else m
         )  # inside one token ('Ohio' of 'Ohio-based'): keep as is
+    # the affix cut the last token ("Los Angeles" of "Los Angeles-based"): keep its part
+    cut_end = m.end
+    nxt = idx[-1] + 1
+    if nxt < len(doc.toks) and doc.starts[nxt] < m.end < doc.ends[nxt]:
+        idx.append(nxt)
     toks = doc.toks[idx[0] : idx[-1] + 1]
     # trailing possessive / punctuation
     while idx and (toks[-1] in _POSSESSIVES or toks[-1] in PUNCT_STOP or toks[-1] in QUOTES_CLOSE):
@@ -124,9 +153,52 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         toks.pop(0)
     if not idx:
         return None
+    # a title after an organisation's name: "Sirius XM Vice" of "Sirius XM Vice President"
+    after = idx[-1] + 1
+    if (
+        m.ner != "PER"
+        and len(idx) > 1
+        and after < len(doc.toks)
+        and doc.starts[after] == doc.ends[idx[-1]] + 1
+        and low(doc.toks[after]) in CORE_TITLES
+        and doc.toks[after][:1].isupper()
+    ):
+        while len(idx) > 1 and (low(toks[-1]) in CORE_TITLES or low(toks[-1]) in _TITLE_LEADS):
+            idx.pop()
+            toks.pop()
+        cut_end = min(cut_end, doc.ends[idx[-1]])
+        if all(low(t) in PARTY_LABELS or low(t) in _LEGISLATURES for t in toks) and len(toks) > 1:
+            return None  # "Republican House" of "Republican House Majority Leader X": a title
+    # a party label before a person's name: "Democrat Ben Cardin"
+    if (
+        len(idx) > 2
+        and low(toks[0]) in PARTY_LABELS
+        and (
+            m.ner == "PER"
+            or is_first_name(toks[1])
+            or name_like(text[doc.starts[idx[1]] : doc.ends[idx[-1]]])
+        )
+    ):
+        m.ner = "PER"
+        m.title = (doc.starts[idx[0]], doc.ends[idx[0]])
+        idx.pop(0)
+        toks.pop(0)
     # honorifics
     if low(toks[0]) in HONORIFICS and len(idx) > 1:
         m.honorific = True
+        m.hon_form = (doc.starts[idx[0]], doc.ends[idx[-1]])
+        idx.pop(0)
+        toks.pop(0)
+    elif (
+        low(toks[0]) in STYLES
+        and toks[0][:1].isupper()
+        and len(idx) > 1
+        and toks[1][:1].isupper()
+        and _styled_name(text[doc.starts[idx[1]] : doc.ends[idx[-1]]])
+    ):
+        # a style the person is known by: "Pope Francis", "Ayatollah Khomeini"
+        m.ner = "PER"
+        m.title = (doc.starts[idx[0]], doc.ends[idx[0]])
         m.hon_form = (doc.starts[idx[0]], doc.ends[idx[-1]])
         idx.pop(0)
         toks.pop(0)
@@ -142,6 +214,19 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
             k += 1
         if k == 1 and len(toks) == 2 and low(toks[0]) in lexicon().first_names:
             k = 0  # "Dean Jones", "Major Smith"? a first name is more likely than a bare title
+        if (
+            not k
+            and len(toks) >= 3
+            and len(toks[0]) > 2
+            and toks[0].isalpha()
+            and low(toks[0]) in common_words()
+            and not is_first_name(toks[0])
+            and is_first_name(toks[1])
+        ):
+            k = 1  # "Comedian George Lopez", "Billionaire Donald Trump": a description first
+            m.title = (doc.starts[idx[0]], doc.ends[idx[0]])
+            idx, toks = idx[k:], toks[k:]
+            k = 0
         if k and any(low(t) in CORE_TITLES for t in toks[:k]):
             m.title = (doc.starts[idx[0]], doc.ends[idx[k - 1]])
             idx, toks = idx[k:], toks[k:]
@@ -166,7 +251,7 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         if k:
             idx, toks = idx[k:], toks[k:]
             m.ner = "PER"
-    m.start, m.end = doc.starts[idx[0]], doc.ends[idx[-1]]
+    m.start, m.end = doc.starts[idx[0]], min(doc.ends[idx[-1]], cut_end)
     # a dateline ("LONDON —", "LAGOS, Nigeria 2024-06-01") names a place
     if (m.start == 0 or text[m.start - 1] == "\n") and text[m.start : m.end].isupper():
         eol = text.find("\n", m.end)
@@ -218,10 +303,20 @@ def trim_mention(doc: Doc, m: Mention) -> Mention | None:
         and _OUTLET_BEFORE.search(apos(before).lower())
     ):
         m.ner = "ORG"
-    # honorific just before the span
+    # honorific just before the span, or a style ("King Abdullah II")
     p = before_name
     if p is not None and low(doc.toks[p]) in HONORIFICS and doc.ends[p] >= m.start - 1:
         m.honorific = True
+        m.hon_form = (doc.starts[p], m.end)
+    elif (
+        p is not None
+        and m.hon_form is None
+        and doc.ends[p] == m.start - 1
+        and doc.toks[p][:1].isupper()
+        and low(doc.toks[p]) in STYLES
+        and _styled_name(text[m.start : m.end])
+    ):
+        m.ner = "PER"
         m.hon_form = (doc.starts[p], m.end)
     return m
 
@@ -262,6 +357,15 @@ _JUNK_WORD = re.compile(r"[\w.'\u2019&-]+|[^\w\s]")
 _DATE_WORDS = WEEKDAYS | MONTHS | HOLIDAYS | {",", "the", "of", "day", "eve"}
 _TITLE_PARTS = CORE_TITLES | DEPT_WORDS | HONORIFICS
 _PARTICIPLE = re.compile(r"(?:ed|ing|ly)$")
+_ADJECTIVE = re.compile(r"[a-z]{3}(?:ive|ous|ful|able|ible)$")
+"""An adjective's ending, for a capitalised sentence-initial word before a lower-case one."""
+_CONTRACTION = re.compile(
+    r"(?:i|you|we|they|he|she|it|that|there|here|what|who|let|don|doesn|didn|can|won|isn|"
+    r"aren|wasn|weren|hasn|haven|hadn|wouldn|couldn|shouldn)'(?:ve|re|ll|d|m|s|t)"
+)
+"""A contraction of a pronoun or an auxiliary (words as `low` spells them, apostrophe straight)."""
+_PARTY_NOTE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
+"""A legislator's party and state ("R-Fla."), never a name of its own."""
 
 
 def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
@@ -283,6 +387,11 @@ def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
         )
         # "GIs", "HQs", "CEOs"
         or bool(PLURAL_ACRONYM.fullmatch(apos(s)) and not country_of(s))
+        # "PAC", "EST", "OK", "R-Fla."
+        or (len(words) == 1 and words[0].replace(".", "") in NEVER_NAMES)
+        # "We've", "I'm", "Don't": a contraction
+        or (len(words) == 1 and bool(_CONTRACTION.fullmatch(words[0])))
+        or bool(_PARTY_NOTE.fullmatch(s))
     )
     doc.junk_cache[s] = junk, words
     return junk, words
@@ -295,10 +404,15 @@ def is_junk(doc: Doc, m: Mention, lex: Container[str]) -> bool:
     junk, words = _surface_junk(doc, s)
     if junk:
         return True
+    before = doc.text[m.start - 2 : m.start]
+    if before[-1:] in ("@", "#") or before in ("R-", "D-", "I-"):
+        return True  # a handle, a hashtag, a party-and-state note ("R-Tex.")
     if in_slogan(doc, m):
         return True
-    if m.ner == "MISC" and (demonym_of(s) or _looks_demonym(s)):
-        return True  # nationalities are descriptors, not entries
+    if m.ner == "MISC" and (demonym_of(s) or _looks_demonym(s)) and not country_of(s):
+        return True  # nationalities are descriptors, not entries (but "U.S." is a country)
+    if m.ner in ("PER", "LOC") and not m.honorific and demonym_of(s) and not country_of(s):
+        return True  # "Polish citizens": never a person's name nor a place
     if len(words) == 1:
         i = doc.tok_containing(m.start)
         w = words[0]
@@ -325,6 +439,17 @@ def is_junk(doc: Doc, m: Mention, lex: Container[str]) -> bool:
             and doc.toks[i + 1][:1].islower()
         ):
             return True  # "Signed by ...", "Speaking to ...", "Notably ..."
+        if (
+            first
+            and _ADJECTIVE.search(w)
+            and i + 1 < len(doc.toks)
+            and doc.toks[i + 1][:1].islower()
+            and low(doc.toks[i + 1]) not in SPEECH_VERBS
+            and known_type(s) is None
+            and not is_first_name(w)
+            and not _capitalised_elsewhere(doc, s, i)
+        ):
+            return True  # "Investigative reporter ...", "Famous for ..."
         if w in STOPWORDS:
             return True
     return False
@@ -346,21 +471,60 @@ def _capitalised_elsewhere(doc: Doc, s: str, i: int) -> bool:
     return any(j != i for j in doc.mid_sentence(s))
 
 
+def _split_known(m: Mention, s: str) -> list[Mention] | None:
+    """ "Washington Post-ABC News" -> two outlets (one side a known name, the other a name
+    too); "U.S. State Department" -> "U.S." and "State Department" (a known organisation
+    after a country). None when neither applies."""
+    if known_type(s) is not None:
+        return None
+    for h in [i for i, c in enumerate(s) if c == "-"]:
+        left, right = s[:h], s[h + 1 :]
+        if (
+            " " in s
+            and left[-1:].isalpha()
+            and right[:1].isupper()
+            and (known_type(left) or known_type(right))
+            and ((known_type(left) and known_type(right)) or (" " in left and " " in right))
+        ):
+            a = Mention(m.start, m.start + h, "ORG" if known_type(left) else m.ner, m.source)
+            b = Mention(m.start + h + 1, m.end, "ORG" if known_type(right) else m.ner, m.source)
+            return [a, b]
+    owner, mark, thing = apos(s).partition("'s ")
+    if mark and " " in thing and thing[:1].isupper() and (" " in owner or known_type(owner)):
+        # "Environmental Protection Agency's Clean Power Plan": the owner and its thing
+        return [
+            Mention(m.start, m.start + len(owner), "ORG" if known_type(owner) else m.ner, m.source),
+            Mention(m.end - len(thing), m.end, m.ner, m.source),
+        ]
+    first, _, rest = s.partition(" ")
+    if rest and country_of(first) and known_type(rest) == "organization":
+        return [
+            Mention(m.start, m.start + len(first), "LOC", m.source),
+            Mention(m.end - len(rest), m.end, "ORG", m.source),
+        ]
+    return None
+
+
 def split_compounds(doc: Doc, m: Mention, places: Set[str] = frozenset()) -> list[Mention]:
     """'U.S.-Mexico', 'Paris-Berlin' -> place mentions when every part is a country or a
-    place the text names elsewhere."""
+    place the text names elsewhere; two known names in one mention apart (`_split_known`)."""
     s = m.surface(doc.text)
+    if " " in s and ("-" in s or "s " in s or country_of(s[: s.index(" ")])):
+        known_parts = _split_known(m, s)
+        if known_parts is not None:
+            return known_parts
     if "-" not in s or " " in s:
         return [m]
     parts = s.split("-")
-    if len(parts) < 2 or not all(country_of(p) or p in places for p in parts):
+    if len(parts) < 2 or not all(country_of(p) or p in places or demonym_of(p) for p in parts):
         return [m]
     out: list[Mention] = []
     pos = m.start
     for p in parts:
-        out.append(Mention(pos, pos + len(p), "LOC", m.source))
+        if country_of(p) or p in places:  # "U.S.-Israeli": the country, not the adjective
+            out.append(Mention(pos, pos + len(p), "LOC", m.source))
         pos += len(p) + 1
-    return out
+    return out or [m]
 
 
 _AFFIXED_HEAD = re.compile(

@@ -28,11 +28,12 @@ _QUALIFYING_TAIL = re.compile(
 )
 
 
-def headline_case(paragraph: str, lower_words: Set[str] = frozenset()) -> bool:
+def headline_case(paragraph: str, lower_words: Set[str] = frozenset(), first: bool = False) -> bool:
     """A line in title case or capitals: no lower-case letter at all (a label, "ABSTRACT"),
     or three or more words, every word of four letters or more capitalised, and after the
     first a capitalised function word ("In", "Of") or two capitalised words that the text
-    writes in lower case elsewhere (`lower_words`: "Reporter Reveals")."""
+    writes in lower case elsewhere (`lower_words`: "Reporter Reveals"); for the `first` line
+    of a text (where a headline stands), the capitals are enough."""
     words = _WORD.findall(paragraph)
     if not words:
         return False
@@ -40,16 +41,22 @@ def headline_case(paragraph: str, lower_words: Set[str] = frozenset()) -> bool:
         return True
     if len(words) < 3 or any(len(w) >= 4 and not w[0].isupper() for w in words):
         return False
-    rest = [w for w in words[1:] if w[0].isupper()]
-    if any(w.lower() in _SMALL_WORDS for w in rest):
+    if first:
         return True
-    return sum(w.lower() in lower_words for w in rest) >= 2
+    rest = [w.lower().rstrip(_TRAILING) for w in words[1:] if w[0].isupper()]
+    if any(w in _SMALL_WORDS for w in rest):
+        return True
+    return sum(w in lower_words for w in rest) >= 2
+
+
+_TRAILING = ".'’\"”"
+"""Marks a word of `_WORD` may end with that the text's words do not carry."""
 
 
 _LOWER_LONG_WORD = re.compile(r"(?<![\w'’\-.])[a-z]\w{3}")
 
 
-def _could_be_headline(paragraph: str) -> bool:
+def could_be_headline(paragraph: str) -> bool:
     """A cheap first test (ordinary prose fails it at its first long lower-case word)."""
     return _LOWER_LONG_WORD.search(paragraph) is None
 
@@ -83,8 +90,11 @@ def backed_by_the_text(
     compounds and adjectives; the rest renumbered "e1", "e2", … in order. `lower_words`:
     the text's lower-case words (`Doc.lower_words`)."""
     lines = [text[a:b] for a, b in paragraphs]
-    candidates = [_could_be_headline(p) for p in lines]
-    headline = [c and headline_case(p, lower_words) for c, p in zip(candidates, lines, strict=True)]
+    candidates = [could_be_headline(p) for p in lines]
+    headline = [
+        c and headline_case(p, lower_words, first=k == 0)
+        for k, (c, p) in enumerate(zip(candidates, lines, strict=True))
+    ]
     kept = [
         r
         for r in records

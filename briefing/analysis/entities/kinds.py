@@ -7,21 +7,37 @@ vote of its mentions' NER types, overridden by head words ("... Treaty", "... Is
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, cast
 
-from briefing.analysis.entities.doc import Mention
+from briefing.analysis.entities.cues import add_cues
+from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.knowledge import known_type
+from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.names import name_parts
-from briefing.analysis.entities.norm import country_of, is_acronym, low, split_words
+from briefing.analysis.entities.norm import (
+    country_of,
+    demonym_of,
+    is_acronym,
+    is_initial,
+    low,
+    split_words,
+)
+from briefing.analysis.entities.personnames import first_names, surnames
+from briefing.analysis.entities.wordlists import OF_HEADS, WORK_HEADS
 from briefing.analysis.entities.words import (
     AMBIGUOUS_EVENT_HEADS,
+    CORE_TITLES,
     EVENT_HEADS,
     GEO_HEADS,
     GEO_PREFIXES,
+    NAME_SUFFIXES,
     ORG_HEADS,
     ORG_SUFFIXES,
+    QUOTES_OPEN,
 )
 
 EntityType = Literal["person", "organization", "place", "event", "other"]
@@ -33,6 +49,10 @@ TYPE_MAP: dict[str, EntityType] = {
     "MISC": "other",
 }
 """Tagger type -> entity type (MISC that is not an event is "other")."""
+CUE_MENTIONS = 12
+"""The context of an entity's first mentions is enough to tell its kind: a name mentioned
+hundreds of times in a long report is not read hundreds of times over."""
+_TAGS = {"person": "PER", "organization": "ORG", "place": "LOC", "event": "MISC", "other": "MISC"}
 
 
 @lru_cache(maxsize=16384)
@@ -49,46 +69,180 @@ def _head_words(s: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
+_NOT_A_PERSON_WORD = (
+    ORG_HEADS
+    | GEO_HEADS
+    | EVENT_HEADS
+    | ORG_SUFFIXES
+    | OF_HEADS
+    | {"brothers", "bros", "clinic", "hospital", "hospitals", "church", "airport", "station"}
+)
+
+
+_SAINTS = frozenset({"st", "ste", "saint", "san", "santa", "sao", "le", "la", "de", "el"})
+"""Words that begin the names of towns and teams, not of people ("Paris St Germain")."""
+
+
+@lru_cache(maxsize=16384)
+def name_like(s: str) -> bool:
+    """Two to four capitalised words with no word of an organisation, place or event, not a
+    name the shipped knowledge types, not in capitals: the shape of a person's full name,
+    though not only of one ("Jeb Bush", "Bear Stearns")."""
+    words = list(split_words(s))
+    while words and low(words[-1]) in NAME_SUFFIXES:
+        words.pop()  # "Jr." ends a name; "Willem II Tilburg" is no person's
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    lows = [low(w) for w in words]
+    if any(w in _NOT_A_PERSON_WORD or w in NAME_SUFFIXES or w in _SAINTS for w in lows) or any(
+        (w.isupper() and len(w) > 2 and "." not in w) or demonym_of(w) for w in words
+    ):
+        return False
+    return not (
+        country_of(s) or known_type(s) is not None or known_type(words[-1]) == "organization"
+    )
+
+
+@lru_cache(maxsize=16384)
+def person_shaped(s: str) -> bool:
+    """`name_like` and a first name (or an initial) first: "Hillary Clinton", "J. Bradford
+    DeLong", "Bill Clinton" (a first name that is also a common word, or a place's name,
+    needs a known surname after it: not "Rose Garden", "Cleveland Clinic")."""
+    if not name_like(s):
+        return False
+    words = [w for w in split_words(s) if low(w) not in NAME_SUFFIXES]
+    first, last = words[0], low(words[-1])
+    if is_initial(first) and first.endswith("."):
+        return not is_initial(words[-1])
+    if low(first) not in first_names():
+        return False
+    common = lexicon().common
+    if low(first) in common or known_type(first) is not None or country_of(first):
+        return last in surnames() and last not in common
+    # the surname: a known one, or a word no list knows ("Acemoglu"), not a place's ("Fe")
+    return last in surnames() or (
+        len(last) >= 3 and last not in common and known_type(words[-1]) is None
+    )
+
+
 def _has_full_personal_name(group: Sequence[Mention], surfs: Sequence[str]) -> bool:
-    """The tagger read one of the cluster's forms as a person, and that form is a first name
-    and a surname with no head word of an organisation, place or event ("John Podesta"): a
+    """One of the cluster's forms is a person's full name (`person_shaped`: "John Podesta"): a
     bare surname elsewhere in the cluster is that person, whatever its context suggested."""
-    from briefing.analysis.entities.lexicon import lexicon
-
-    first_names = lexicon().first_names
-    tagged = {s for m, s in zip(group, surfs, strict=True) if m.ner == "PER"}
-    for form in tagged:
-        words = split_words(form)
-        if (
-            len(words) >= 2
-            and low(words[0]) in first_names
-            and not {low(w) for w in words[1:]} & (ORG_HEADS | GEO_HEADS | EVENT_HEADS)
-            and not country_of(form)
-        ):
-            return True
-    return False
+    return any(person_shaped(s) for s in set(surfs))
 
 
-def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | None:
-    """Type of a cluster of mentions `group` with surface forms `surfs` (same order)."""
+_PLAIN = re.compile(r"[A-Z][a-z]+")
+_OF_INSIDE = re.compile(r"\w of [A-Z]")
+_CASE = re.compile(r"\S (?:v\.|vs\.?) [A-Z]")
+
+
+def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -> bool:
+    """Every form of the cluster is one word that English writes in lower case ("War",
+    "Hacked", "Central"), capitalised only where any word is (a sentence's or a quotation's
+    first word) or once, or a first name alone that the tagger read as a person's, so; and
+    nothing says it is a name: not a name the shipped knowledge lists ("Army"), no
+    honorific or title, no verb of saying after it."""
+    word = surfs[0]
+    if not _PLAIN.fullmatch(word) or any(s != word for s in surfs):
+        return False
+    w = word.lower()
+    person = all(m.ner == "PER" for m in group)
+    first_name_only = person and w in first_names()
+    if person and w in surnames() and not first_name_only:
+        return False  # "Smith", "Baker": a surname the tagger read as a person's
+    if w not in common_words() and w not in doc.lower_words and not first_name_only:
+        return False
+    if known_type(word) is not None or any(m.honorific or m.title for m in group):
+        return False
+    cues: Counter[str] = Counter()
+    plain = 0
+    for m in group[:CUE_MENTIONS]:
+        add_cues(doc, m, cues)
+        i = doc.tok_at(m.start)
+        if i not in doc.sent_first and not (i > 0 and doc.toks[i - 1] in QUOTES_OPEN):
+            plain += 1
+    # a lone first name that no surname ever follows names no one the reader can place
+    return plain < 2 and not cues["PER"] and not (first_name_only and cues["AT"])
+
+
+def _known(surfs: Sequence[str]) -> tuple[EntityType | None, bool, bool]:
+    """The type the shipped knowledge gives the forms (the longest form it knows decides),
+    whether that form has more than one word, and whether it is as long as the longest form
+    (the knowledge about "Belgrade" says little of "Partizan Belgrade")."""
+    best: tuple[int, EntityType] | None = None
+    longest = 0
+    for s in surfs:
+        size = len(split_words(s))
+        longest = max(longest, size)
+        found = known_type(s)
+        if found is not None and (best is None or size > best[0]):
+            best = (size, cast("EntityType", found))
+    if best is None:
+        return None, False, False
+    return best[1], best[0] > 1, best[0] >= longest
+
+
+def entity_type(
+    group: Sequence[Mention], surfs: Sequence[str], doc: Doc | None = None
+) -> EntityType | None:
+    """Type of a cluster of mentions `group` with surface forms `surfs` (same order): one
+    decision over all its mentions, from the tagger's votes, the words around each mention
+    (`cues`, when `doc` is given), the shipped knowledge and the forms themselves."""
     aligned = surfs
     surfs = list(dict.fromkeys(surfs))  # every rule on forms is a set test: each form once
     if any(m.honorific for m in group):
         return "person"
     if any(len(split_words(x)) >= 2 and low(split_words(x)[-1]) in ORG_SUFFIXES for x in surfs):
         return "organization"
+    if any(_CASE.search(x) for x in surfs):
+        return "event"  # "Brown v. Board of Education": a court case
     votes: Counter[str] = Counter()
     for m in group:
-        w = 2 if m.source == "ner" else 1
-        votes[m.ner] += w
+        if m.source != "scan":  # a further occurrence only copies its form's type
+            votes[m.ner] += 2
+    known, known_long, whole = _known(surfs)
+    if known is not None and known != "place" and known_long and whole:
+        return known  # "Time Warner", "Wall Street": a name of more than one word, known
+    cues: Counter[str] = Counter()
+    if doc is not None:
+        for m in group[:CUE_MENTIONS]:
+            add_cues(doc, m, cues)
+    if known is not None and not whole:
+        votes[_TAGS[known]] += 4  # known as part of a longer name: one vote among others
+        known = None
+    person_evidence = cues["PER"] >= 4 or _has_full_personal_name(group, aligned)
+    if (
+        known == "place"
+        and votes["ORG"] > votes["LOC"] + votes["PER"]
+        and ((votes["ORG"] >= 6 and not cues["LOC"]) or cues["ORG#"] > cues["LOC"])
+    ):
+        known = None  # a city's team (beside its score), a company named after its town
+    del cues["ORG#"], cues["AT"]
+    if known is not None and (known_long or not person_evidence):
+        return known
+    votes.update(cues)
     if any(country_of(s) for s in surfs) and votes["PER"] < sum(votes.values()) / 2:
         return "place"
     first_seen: dict[str, int] = {}
     for k, m in enumerate(group):
         first_seen.setdefault(m.ner, k)
-    ner = max(votes, key=lambda t: (votes[t], -first_seen[t]))
+    ner = max(votes, key=lambda t: (votes[t], -first_seen.get(t, len(group))))
     if ner in ("LOC", "ORG") and _has_full_personal_name(group, aligned):
         ner = "PER"  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
+    elif ner in ("LOC", "ORG", "MISC") and cues["PER"] >= 4 and not cues[ner]:
+        ner = "PER"  # "President Obama": a title, and no "in Obama" nor "Obama's shares"
+    if (
+        ner == "PER"
+        and cues["PER"] < 4
+        and all(_OF_INSIDE.search(x) for x in surfs)
+        and not any(low(split_words(x)[0]) in CORE_TITLES for x in surfs)
+    ):
+        # "Rose of Sharon": people are not named "X of Y" unless a title leads ("Duke of
+        # York"); without other evidence it is no one's name, and not listed.
+        others = Counter({t: v for t, v in votes.items() if t != "PER" and v > 0})
+        if not others:
+            return None
+        ner = others.most_common(1)[0][0]
     if ner == "PER" and all(
         is_acronym(x.replace(".", "")) and x.replace(".", "").isupper() for x in surfs
     ):
@@ -97,6 +251,8 @@ def entity_type(group: Sequence[Mention], surfs: Sequence[str]) -> EntityType | 
     firsts = {low(split_words(x)[0]) for x in surfs if len(split_words(x)) >= 2}
     if ner in ("PER", "MISC") and (firsts & GEO_PREFIXES or heads & GEO_HEADS):
         return "place"
+    if ner == "PER" and heads & WORK_HEADS and len(firsts):
+        return "other"  # "The Opie and Anthony Show": a programme, not a person
     if (
         ner == "PER"
         and heads & (EVENT_HEADS | ORG_HEADS)

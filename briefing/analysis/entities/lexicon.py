@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from briefing.analysis.ner import load_model
 
@@ -22,6 +23,37 @@ class Lexicon:
 
     common: Container[str]
     first_names: Container[str]
+
+
+COMMON_WORDS_RESOURCE = "data/common_words.txt"
+
+
+class AnyOf:
+    """Membership in any of several word lists, without copying them into one set (the
+    model's lists are read word by word, on demand)."""
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, *parts: Container[str]) -> None:
+        self._parts = parts
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in part for part in self._parts)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> Container[str]:
+    """English words written in lower case, from a dictionary (`data/common_words.txt`, 40,000
+    words; see `briefing/analysis/DATA.md`), with the tagger's own lexicon."""
+    text = (
+        resources.files("briefing.analysis.entities")
+        .joinpath(COMMON_WORDS_RESOURCE)
+        .read_text("utf-8")
+    )
+    start = 0
+    while text.startswith("#", start):  # the header's comment lines
+        start = text.index("\n", start) + 1
+    return AnyOf(frozenset(text[start:].split()), lexicon().common)
 
 
 @lru_cache(maxsize=1)

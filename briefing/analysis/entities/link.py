@@ -26,7 +26,16 @@ from briefing.analysis.entities.acronyms import initial_variants
 from briefing.analysis.entities.aliases import Link
 from briefing.analysis.entities.clean import in_slogan, trim_mention
 from briefing.analysis.entities.doc import Doc, Mention
-from briefing.analysis.entities.names import UnionFind, name_parts, name_within
+from briefing.analysis.entities.kinds import name_like
+from briefing.analysis.entities.knowledge import known_entry, known_type
+from briefing.analysis.entities.names import (
+    UnionFind,
+    name_parts,
+    name_within,
+    person_name,
+    same_person_possible,
+    suffix_of,
+)
 from briefing.analysis.entities.norm import (
     apos,
     country_of,
@@ -38,6 +47,7 @@ from briefing.analysis.entities.norm import (
     low,
     split_words,
 )
+from briefing.analysis.entities.personnames import is_first_name, sex_of, surnames
 from briefing.analysis.entities.words import (
     CORE_TITLES,
     GEO_PLURALS,
@@ -130,7 +140,7 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
     surf = [m.surface(text) for m in ms]
     words = [split_words(s) for s in surf]
     keys = [key(s) for s in surf]
-    parts = [name_parts(s) for s in surf]
+    parts = [person_name(s) for s in surf]
     full_names: list[tuple[str, ...] | None] = [
         tuple(ws) if (m.ner == "PER" or m.honorific) and len(ws) >= 2 else None
         for m, ws in zip(ms, parts, strict=True)
@@ -144,9 +154,11 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
     part_owner = _part_owners(full_names)
     _link_same_key(uf, ms, surf, keys, _shared_parts(part_owner))
     _link_alt_keys(uf, keys)
+    _link_known(uf, ms, surf)
     _link_place_prefixed(uf, ms, words)
-    _link_name_parts(uf, ms, surf, words, parts)
+    _link_name_parts(doc, uf, ms, surf, words, parts)
     _link_company_short(uf, ms, surf, words, keys, part_owner)
+    _link_head_short(uf, ms, surf, words)
     _link_acronyms(uf, ms, surf, words)
     return uf
 
@@ -156,7 +168,8 @@ def _part_owners(full_names: Sequence[tuple[str, ...] | None]) -> dict[str, set[
     part_owner: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
     for fn in full_names:
         if fn:
-            for w in (fn[0], fn[-1]):
+            real = fn[:-1] if suffix_of(fn) else fn
+            for w in (real[0], real[-1]):
                 part_owner[key(w)].add(fn)
     return part_owner
 
@@ -166,11 +179,7 @@ def _shared_parts(part_owner: dict[str, set[tuple[str, ...]]]) -> set[str]:
     shared: set[str] = set()
     for w, owners in part_owner.items():
         ol = list(owners)
-        if any(
-            not (name_within(list(x), list(y)) or name_within(list(y), list(x)))
-            for i2, x in enumerate(ol)
-            for y in ol[i2 + 1 :]
-        ):
+        if any(not same_person_possible(x, y) for i2, x in enumerate(ol) for y in ol[i2 + 1 :]):
             shared.add(w)
     return shared
 
@@ -196,6 +205,34 @@ def _link_same_key(
             by_key[kk] = i
 
 
+def _link_known(uf: UnionFind, ms: Sequence[Mention], surf: Sequence[str]) -> None:
+    """Two names of one entry of the shipped knowledge name one thing ("ISIS" and "Islamic
+    State", "Fla." and "Florida"); a person's name is never linked so ("Bloomberg")."""
+    first: dict[int, int] = {}
+    for i, s in enumerate(surf):
+        if ms[i].ner == "PER" or ms[i].honorific:
+            continue
+        entry = known_entry(s)
+        if entry is None:
+            continue
+        if entry in first:
+            uf.union(first[entry], i)
+        else:
+            first[entry] = i
+
+
+_ORDINAL_WORDS = {
+    f"{n}{suffix}": word
+    for n, suffix, word in [
+        (1, "st", "first"), (2, "nd", "second"), (3, "rd", "third"), (4, "th", "fourth"),
+        (5, "th", "fifth"), (6, "th", "sixth"), (7, "th", "seventh"), (8, "th", "eighth"),
+        (9, "th", "ninth"), (10, "th", "tenth"), (13, "th", "thirteenth"),
+        (14, "th", "fourteenth"), (15, "th", "fifteenth"), (19, "th", "nineteenth"),
+    ]
+}  # fmt: skip
+"""An ordinal in figures and in words ("2nd Amendment", "Second Amendment")."""
+
+
 def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
     """ "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands"."""
     alt_key: defaultdict[str, _Members] = defaultdict(_Members)
@@ -203,6 +240,8 @@ def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
         if " " not in k:
             continue  # every alternative key below has two words or more
         ws = k.split()
+        if ws[0] in _ORDINAL_WORDS:
+            alt_key[" ".join([_ORDINAL_WORDS[ws[0]], *ws[1:]])].idx.append(i)  # "2nd Amendment"
         if len(ws) >= 3 and ws[0] in OF_HEADS and ws[1] == "of":
             alt_key[" ".join(ws[2:] + ws[:1])].idx.append(i)
         if len(ws) >= 2 and ws[-1] in ORG_SUFFIXES:
@@ -251,18 +290,73 @@ def _link_place_prefixed(
 
 
 def _fuller_name(parts: Sequence[str], fp: Sequence[str]) -> bool:
-    """`parts` ("Macron", "E. Macron") can be a shorter form of the full name `fp`."""
+    """`parts` ("Macron", "E. Macron", "Trump Jr.") can be a shorter form of the full name
+    `fp` (a `person_name`: a suffix must agree)."""
     if len(fp) < len(parts) or (len(fp) == len(parts) and not any(map(is_initial, parts))):
+        return False
+    if suffix_of(parts) != suffix_of(fp) and (suffix_of(parts) or len(parts) >= 2):
         return False
     if [key(p) for p in parts] == [key(p) for p in fp]:
         return False
     if not name_within(list(parts), list(fp)):
         return False
-    last_or_first = key(parts[-1]) == key(fp[-1]) or key(parts[0]) == key(fp[0])
-    return len(parts) > 1 or last_or_first
+    real, short = _real(fp), _real(parts)
+    last_or_first = key(short[-1]) == key(real[-1]) or key(short[0]) == key(real[0])
+    # "Acosta" of "Melba Acosta Febo": a family name between a first name and another
+    middle = (
+        len(short) == 1
+        and len(real) >= 3
+        and any(key(short[0]) == key(w) for w in real[1:-1])
+        and not is_first_name(short[0])
+    )
+    return len(parts) > 1 or last_or_first or middle
+
+
+_Fits = tuple[_Members, _Members, dict[str, _Members]]
+"""The full names a short name fits (`_link_name_parts`): all, the pool to choose from, that
+pool by sex."""
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+
+
+def _real(name: Sequence[str]) -> Sequence[str]:
+    """A `person_name` without its suffix mark."""
+    return name[:-1] if suffix_of(name) else name
+
+
+def mention_sex(doc: Doc, m: Mention, starts: Set[int]) -> str | None:
+    """ "f" or "m" as the text gives it for the person `m` names: the honorific ("Mrs.
+    Clinton"), else the first personal pronoun after it in its sentence or the next one,
+    before any other name (`starts`: where the mentions start)."""
+    if m.hon_form is not None:
+        hon = low(doc.text[m.hon_form[0] : m.start].strip())
+        if hon == "mr":
+            return "m"
+        if hon in ("mrs", "ms", "miss"):
+            return "f"
+    toks = doc.toks
+    j = doc.tok_at(m.end)
+    if j >= len(toks):
+        return None
+    last_sentence = doc.sent_of[j] + 1
+    stop = min(len(toks), j + 40)
+    sent_of, tok_starts = doc.sent_of, doc.starts
+    while j < stop and sent_of[j] <= last_sentence:
+        if tok_starts[j] in starts:
+            return None
+        w = toks[j]
+        if w[:1] in "hHsS":
+            w = w.lower()
+            if w in _HE:
+                return "m"
+            if w in _SHE:
+                return "f"
+        j += 1
+    return None
 
 
 def _link_name_parts(
+    doc: Doc,
     uf: UnionFind,
     ms: Sequence[Mention],
     surf: Sequence[str],
@@ -275,6 +369,7 @@ def _link_name_parts(
     initial's letter), so a short name is compared with each distinct full name once.
     """
     is_person = [m.ner == "PER" or m.honorific for m in ms]
+    starts = frozenset(m.start for m in ms)
     fulls: dict[tuple[str, ...], _Members] = {}
     for j, fp in enumerate(name_words):
         if is_person[j] and len(fp) >= 2 and low(words[j][-1]) not in ORG_SUFFIXES:
@@ -289,11 +384,12 @@ def _link_name_parts(
             by_word[key(w)].append(fp)
             if not is_initial(w):
                 by_letter[w[:1]].append(fp)
-    fitting: dict[tuple[str, ...], tuple[_Members, _Members] | None] = {}
+    fitting: dict[tuple[str, ...], _Fits | None] = {}
 
-    def fuller_names(parts: tuple[str, ...]) -> tuple[_Members, _Members] | None:
+    def fuller_names(parts: tuple[str, ...]) -> _Fits | None:
         """The members of the full-name groups `parts` fits, as one group, and those of the
-        groups whose last name agrees too (all of them when none does); None if it fits none.
+        groups whose last name agrees too (all of them when none does), with those groups
+        by the sex of their first names; None if it fits none.
 
         One group for all: the roots, the last member before a place and the first member of
         several groups are those of their members taken together."""
@@ -302,19 +398,26 @@ def _link_name_parts(
             by_letter.get(first[:1], []) if is_initial(first) else []
         )
         groups = [
-            (fulls[fp], key(parts[-1]) == key(fp[-1]))
+            (fp, fulls[fp], key(parts[-1]) == key(_real(fp)[-1]))
             for fp in dict.fromkeys(cands)
             if _fuller_name(parts, fp)
         ]
         if not groups:
             return None
         every = _Members()
-        every.idx = [j for g, _ in groups for j in g.idx]
-        if all(last for _, last in groups) or not any(last for _, last in groups):
-            return every, every
+        every.idx = [j for _, g, _ in groups for j in g.idx]
+        if all(last for _, _, last in groups) or not any(last for _, _, last in groups):
+            pool = groups
+        else:
+            pool = [g for g in groups if g[2]]
         agreeing = _Members()
-        agreeing.idx = [j for g, last in groups if last for j in g.idx]
-        return every, agreeing
+        agreeing.idx = [j for _, g, _ in pool for j in g.idx]
+        by_sex: dict[str, _Members] = {}
+        for fp, g, _ in pool:
+            sex = sex_of(fp[0])
+            if sex is not None:
+                by_sex.setdefault(sex, _Members()).idx.extend(g.idx)
+        return every, agreeing, by_sex
 
     for i, s in enumerate(surf):
         if not is_person[i] and (country_of(s) or len(words[i]) > 1):
@@ -328,12 +431,16 @@ def _link_name_parts(
             found = fitting[parts] = fuller_names(parts)
         if found is None:
             continue
-        every, pool = found
+        every, pool, by_sex = found
         roots = every.roots(uf)
         if len(roots) == 1:
             uf.union(i, next(iter(roots)))
             continue
-        # several people share the name part: prefer a last-name match, then the nearest before
+        # several people share the name part ("Clinton": Bill, Hillary): a last-name match,
+        # of the sex the text gives ("Mrs. Clinton", "Clinton ... she"), the nearest before
+        if len(by_sex) > 1:  # people of both sexes share it: what the text says decides
+            sex = mention_sex(doc, ms[i], starts)
+            pool = by_sex.get(sex, pool) if sex is not None else pool
         before = pool.last_before(ms, ms[i].start)
         j = before[1] if before is not None else pool.first(ms)[1]
         uf.union(i, j)
@@ -369,6 +476,35 @@ def _link_company_short(
             continue
         roots = org_first.get(keys[i], set())
         if len(roots) == 1 and keys[i] not in part_owner and not is_acronym(s):
+            uf.union(i, next(iter(roots)))
+
+
+def _link_head_short(
+    uf: UnionFind, ms: Sequence[Mention], surf: Sequence[str], words: Sequence[Sequence[str]]
+) -> None:
+    """A name's last word capitalised on its own ("the Post", "the Quartet") names the one
+    organisation or event of the text whose name ends with it ("Washington Post"), unless
+    the word is a name of its own the shipped knowledge lists ("Senate")."""
+    by_last: defaultdict[str, set[int]] = defaultdict(set)
+    for j, wj in enumerate(words):
+        if len(wj) >= 2 and ms[j].ner in ("ORG", "MISC") and wj[-1][:1].isupper():
+            by_last[key(wj[-1])].add(j)
+    if not by_last:
+        return
+    for i, s in enumerate(surf):
+        if (
+            len(words[i]) != 1
+            or ms[i].ner == "PER"
+            or ms[i].honorific
+            or country_of(s)
+            or is_acronym(s)
+        ):
+            continue
+        found = by_last.get(key(s))
+        if not found or known_type(s) is not None:
+            continue
+        roots = {uf.find(j) for j in found}
+        if len(roots) == 1:
             uf.union(i, next(iter(roots)))
 
 
@@ -557,12 +693,11 @@ def _forms(
                 continue  # each surface once, at its first mention: a repeat adds nothing
             seen.add(s)
             candidates = [s]
-            if person:
-                parts = name_parts(s)
-                if len(parts) >= 2:
-                    candidates.append(parts[-1])
-                    if low(parts[-1]) in lex or low(parts[-1]) in STOPWORDS:
-                        guarded.add(parts[-1])
+            parts = name_parts(s) if person or " " in s else ()
+            if len(parts) >= 2 and (person or _surname_like(s, parts[-1], lex)):
+                candidates.append(parts[-1])
+                if low(parts[-1]) in lex or low(parts[-1]) in STOPWORDS:
+                    guarded.add(parts[-1])
             for f in candidates:
                 if len(f) < 2 or not f[:1].isupper():
                     continue
@@ -572,6 +707,12 @@ def _forms(
                 else:
                     forms[f] = i
     return {f: i for f, i in forms.items() if f not in ambiguous}, guarded
+
+
+def _surname_like(s: str, last: str, lex: Container[str]) -> bool:
+    """The last word of a name shaped like a person's (`kinds.name_like`: "Jeb Bush" that the
+    tagger called an organisation) is a surname: a known one, or not a common word."""
+    return name_like(s) and (low(last) in surnames() or low(last) not in lex)
 
 
 def _occupied(occupied: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -608,4 +749,9 @@ def _speech_or_possessive(doc: Doc, a: int, b: int) -> bool:
     tj = doc.tok_at(b) - 1
     nxt = doc.toks[tj + 1] if tj + 1 < len(doc.toks) else ""
     prv = doc.toks[ti - 1] if ti > 0 else ""
-    return low(nxt) in SPEECH_VERBS or apos(nxt) == "'s" or low(prv) in HONORIFICS
+    return (
+        low(nxt) in SPEECH_VERBS
+        or apos(nxt) == "'s"
+        or low(prv) in HONORIFICS
+        or (low(prv) in CORE_TITLES and ti - 1 not in doc.sent_first)
+    )

@@ -13,6 +13,8 @@ from functools import lru_cache
 from briefing.analysis.entities.norm import is_initial, key, low, split_words
 from briefing.analysis.entities.words import NAME_SUFFIXES
 
+_MARKS = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+
 
 class UnionFind:
     """Union-find that refuses to join two different full person names."""
@@ -48,7 +50,7 @@ class UnionFind:
         na, nb = self.names.get(a, set()), self.names.get(b, set())
         for x in na:
             for y in nb:
-                if not (name_within(list(x), list(y)) or name_within(list(y), list(x))):
+                if not same_person_possible(x, y):
                     return False
         if b < a:
             a, b = b, a
@@ -57,6 +59,38 @@ class UnionFind:
         if nb:
             self.names[a] = na | nb
         return True
+
+
+SUFFIX_MARKS = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+"""Suffixes that tell a son from his father ("Donald Trump Jr."), as a person's name keeps
+them (`person_name`)."""
+
+
+@lru_cache(maxsize=65536)
+def person_name(s: str) -> tuple[str, ...]:
+    """The words of a person's name (`name_parts`) and, last, the suffix that tells a son from
+    his father if it has one: "Donald Trump Jr." -> ("Donald", "Trump", "Jr.")."""
+    parts = name_parts(s)
+    words = split_words(s)
+    mark = SUFFIX_MARKS.get(low(words[-1])) if parts and len(words) >= 2 else None
+    return (*parts, mark) if mark else parts
+
+
+def suffix_of(name: Sequence[str]) -> str | None:
+    """The suffix mark that ends a `person_name`, if any."""
+    return name[-1] if name and name[-1] in _MARKS else None
+
+
+def same_person_possible(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two person names (`person_name`) can be one person: one fits within the other, and
+    two full names never differ in their suffix ("Donald Trump" is not "Donald Trump Jr.")."""
+    sx = x[-1] if x and x[-1] in _MARKS else None
+    sy = y[-1] if y and y[-1] in _MARKS else None
+    if sx != sy:
+        bx, by = x[: len(x) - (sx is not None)], y[: len(y) - (sy is not None)]
+        if (len(bx) >= 2 and len(by) >= 2) or (sx and sy):
+            return False
+    return name_within(list(x), list(y)) or name_within(list(y), list(x))
 
 
 @lru_cache(maxsize=65536)

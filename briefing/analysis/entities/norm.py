@@ -47,10 +47,25 @@ def low(tok: str) -> str:
     return apos(tok).casefold().rstrip(".")
 
 
+_STATE_FORM = re.compile(
+    r"(?:the )?(?:(?:people's |islamic |federal |democratic |united )?republic|kingdom|state|"
+    r"commonwealth|federation|sultanate|emirate|principality) of (?:the )?"
+)
+"""The official form before a country's short name: "Republic of Turkey", "Kingdom of Spain"."""
+
+
 @lru_cache(maxsize=65536)
 def country_of(s: str) -> str | None:
-    """ISO code of the country `s` names ("U.K." -> "GB"), else None."""
-    return _tables()[0].get(key(s))
+    """ISO code of the country `s` names ("U.K." -> "GB", "Republic of Turkey" -> "TR"),
+    else None."""
+    names = _tables()[0]
+    k = key(s)
+    found = names.get(k)
+    if found is None and " of " in k:
+        form = _STATE_FORM.match(k)
+        if form:
+            found = names.get(k[form.end() :])
+    return found
 
 
 @lru_cache(maxsize=65536)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.analysis.entities.doc import Doc, Mention
-from briefing.analysis.entities.kinds import EntityType, entity_type
+from briefing.analysis.entities.kinds import EntityType, entity_type, lone_common_word
 from briefing.analysis.entities.names import UnionFind
 from briefing.analysis.entities.norm import apos, country_of, split_words
 from briefing.analysis.entities.roles import role_of
@@ -48,7 +48,9 @@ def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecor
     for group in groups.values():
         group.sort(key=lambda m: (m.start, m.end))
         surfs = [m.surface(text) for m in group]
-        etype = entity_type(group, surfs)
+        if lone_common_word(doc, group, surfs):
+            continue
+        etype = entity_type(group, surfs, doc)
         if etype is None:
             continue
         name_pool = [m for m in group if not m.alias_only] or group

@@ -262,4 +262,12 @@ def _title_comma_before(doc: Doc, m: Mention) -> str | None:
         and low(doc.toks[j - 1]) not in STOPWORDS
     ):
         start = j - 1  # "Northwind's chief financial officer, Priya Raman"
+        while (
+            start > 0
+            and is_capitalised(doc.toks[start - 1])
+            and low(doc.toks[start - 1]) not in STOPWORDS
+            and doc.sent_of[start - 1] == doc.sent_of[start]
+            and doc.ends[start - 1] == doc.starts[start] - 1
+        ):
+            start -= 1  # the owner's whole name: "Time Warner's chief executive"
     return doc.text[doc.starts[start] : doc.ends[end]]

@@ -102,6 +102,7 @@ EVENT_HEADS: frozenset[str] = frozenset(
     negotiations consultations symposium workshop meet rally marathon open series week day
     ceremony memorandum mou partnership strategy doctrine round process offensive invasion
     uprising massacre attack attacks bombing earthquake hurricane typhoon storm disaster
+    amendment amendments
     """.split()
 ) | {"grand prix"}
 # Lower-case nouns that, written right after a name, make it the name of an exercise/operation.

@@ -1,0 +1,62 @@
+"""Well-known organisations, places and events, shipped with the package (`data/knowledge.tsv`).
+
+The tagger learnt its types from 1990s newswire: it has never seen "Twitter" or "Netflix",
+and it reads "Wall Street" as a street and "Obama" as the Japanese city its gazetteer lists.
+What a name is does not change from article to article, so a list of names whose type is
+known (companies, news outlets, US federal agencies, universities, large cities and US
+states, plus the well-known names `scripts/knowledge_extra.tsv` adds) is one piece of the
+evidence the typing step weighs (`kinds`); the text's own evidence can still outweigh it
+(a person's full name, an honorific). Built by `scripts/make_knowledge.py`; sources, commits
+and licences in `briefing/analysis/DATA.md`.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from importlib import resources
+
+from briefing.analysis.entities.norm import key
+
+KNOWLEDGE_RESOURCE = "data/knowledge.txt"
+
+
+@cache
+def _table() -> tuple[dict[str, int], list[str]]:
+    """(stored name -> entry number, entry number -> type), read once (about 3 ms: most
+    lines hold one name, and a block of them goes into the table at once)."""
+    text = (
+        resources.files("briefing.analysis.entities")
+        .joinpath(KNOWLEDGE_RESOURCE)
+        .read_text("utf-8")
+    )
+    entries: dict[str, int] = {}
+    types: list[str] = []
+    for block in text.split("\n[")[1:]:
+        head, _, body = block.partition("]\n")
+        lines = body.rstrip("\n").split("\n")
+        base = len(types)
+        types.extend([head] * len(lines))
+        entries.update(zip(lines, range(base, base + len(lines)), strict=True))
+        for i, line in enumerate(lines):
+            if "\t" in line:
+                del entries[line]
+                entries.update(dict.fromkeys(line.split("\t"), base + i))
+    return entries, types
+
+
+@lru_cache(maxsize=65536)
+def known_entry(name: str) -> int | None:
+    """The number of the list's entry that `name` is a name of, compared as `norm.key`
+    compares names (a name in capitals in the list only as written), or None. Two names of
+    one entry name one thing ("ISIS", "Islamic State")."""
+    entries = _table()[0]
+    found = entries.get(key(name))
+    if found is None and name.isupper():
+        found = entries.get(name.replace(".", ""))
+    return found
+
+
+def known_type(name: str) -> str | None:
+    """The type the list gives `name` ("organization", "place", "event", "other"), or None."""
+    entry = known_entry(name)
+    return None if entry is None else _table()[1][entry]
