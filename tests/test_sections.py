@@ -632,3 +632,50 @@ def test_a_middle_initial_stays_inside_a_title_name() -> None:
 
     text = "Board Chair Ana L. Morales said the harbour plan would pass."
     assert [text[a:b] for a, b in name_phrases(text)] == ["Board Chair Ana L. Morales"]
+
+
+def test_a_person_met_once_titles_nothing_and_partners_no_one() -> None:
+    text = "\n".join(
+        [
+            "Governor Teo Brandt vetoed the harbour bill on Monday, Brandt's office said.",
+            "Brandt said the harbour bill cost too much, and Vice President Ana Morales agreed.",
+            "Brandt will meet harbour workers on Friday to explain the veto.",
+        ]
+    )
+    title = section_title(document_from_text(text), 0, 2, set())
+    assert "Morales" not in title
+    assert "Brandt" in title
+
+
+def test_a_title_from_the_opening_words_neither_opens_nor_ends_on_a_function_word() -> None:
+    from briefing.analysis.terms import stopwords
+    from briefing.analysis.titles import _opening_title
+
+    title = _opening_title("Whether it proves enough is for the voters to say.")
+    assert title.split()[0].lower() not in stopwords()
+    assert title.split()[-1].lower() not in stopwords()
+    assert _opening_title("Whether the harbour plan works is unclear.") == "Harbour plan works"
+    assert _opening_title("It is what it is.") == ""
+    assert _opening_title("harbour cranes stood idle in the rain") == "Harbour cranes stood idle"
+
+
+def test_page_numbers_and_running_headers_open_no_section_and_carry_no_words() -> None:
+    from briefing.analysis.segmentation import page_furniture
+
+    blocks = [
+        "The harbour board met on Monday to discuss the cranes.",
+        "ACME Annual Report",
+        "The cranes were old, the board said, and",
+        "12",
+        "ACME Annual Report",
+        "would be replaced next year.",
+        "The council set its budget.",
+        "ACME Annual Report",
+        "Page 13",
+        "Roads will be repaired.",
+    ]
+    furniture, closed = page_furniture(blocks)
+    assert [i for i, f in enumerate(furniture) if f] == [1, 3, 4, 7, 8]
+    assert closed[5]  # runs on from "… and" across the page break
+    assert not closed[6]  # the paragraph before ended a sentence
+    assert not closed[9]

@@ -559,10 +559,15 @@ def _inputs(
     cache = {} if cache is None else cache
     if term_sets is None:
         term_sets = [block_terms(b, cache) for b in blocks]
+    furniture, closed = page_furniture(blocks)
     allowed = np.array(
-        [cues.may_open_section(blocks[i - 1] if i else None, b) for i, b in enumerate(blocks)]
+        [
+            cues.may_open_section(blocks[i - 1] if i else None, b) and not closed[i]
+            for i, b in enumerate(blocks)
+        ]
         + [True]
     )
+    term_sets = [{} if furniture[i] else terms for i, terms in enumerate(term_sets)]
     bonus = np.zeros(n + 1)
     for i, block in enumerate(blocks):
         if not i:
@@ -574,6 +579,41 @@ def _inputs(
         elif cues.opens_story(block):
             bonus[i] = CUE_BONUS
     return term_sets, allowed, bonus
+
+
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.IGNORECASE)
+FURNITURE_REPEATS = 3
+"""A short block found this often in a window is a running header or footer."""
+FURNITURE_CHARS = 80
+
+
+def page_furniture(blocks: Sequence[str]) -> tuple[list[bool], list[bool]]:
+    """Which blocks are page furniture of text taken from a PDF (page numbers, and short
+    lines repeated through the text: running headers), and which may not open a section:
+    furniture carries no topic, and the block after it runs on from the one before it unless
+    that one ended a sentence (a paragraph cut by a page break)."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if len(block) <= FURNITURE_CHARS:
+            counts[block.strip()] = counts.get(block.strip(), 0) + 1
+    marked = [
+        len(b) <= FURNITURE_CHARS
+        and (
+            _PAGE_NUMBER.fullmatch(b.strip()) is not None
+            or counts.get(b.strip(), 0) >= FURNITURE_REPEATS
+        )
+        for b in blocks
+    ]
+    out = list(marked)
+    for i, is_furniture in enumerate(marked):
+        if not is_furniture or i + 1 >= len(blocks) or marked[i + 1]:
+            continue
+        j = i - 1
+        while j >= 0 and marked[j]:
+            j -= 1
+        if j >= 0 and not blocks[j].rstrip().endswith((".", "!", "?", ":", "”", '"')):
+            out[i + 1] = True  # the paragraph before runs on past the page break
+    return marked, out
 
 
 LONG_BLOCK = 1 << 20

@@ -32,6 +32,7 @@ from briefing.analysis.segmentation import (
     block_terms,
     boundary_strength,
     idf,
+    page_furniture,
     prune_starts,
     self_similarity_values,
 )
@@ -160,9 +161,11 @@ def inputs(
 ) -> tuple[list[dict[str, float]], list[bool], list[float]]:
     """`segmentation._inputs` for one window (the whole short document)."""
     cache: dict[str, str] = {}
-    term_sets = [block_terms(b, cache) for b in blocks]
+    furniture, closed = page_furniture(blocks)
+    term_sets = [{} if furniture[i] else block_terms(b, cache) for i, b in enumerate(blocks)]
     allowed = [
-        cues.may_open_section(blocks[i - 1] if i else None, b) for i, b in enumerate(blocks)
+        cues.may_open_section(blocks[i - 1] if i else None, b) and not closed[i]
+        for i, b in enumerate(blocks)
     ] + [True]
     bonus = [0.0] * (len(blocks) + 1)
     for i, block in enumerate(blocks):
