@@ -14,6 +14,8 @@ from briefing.analysis.corrections import (
     CorrectionError,
     SectionPlan,
     apply_plan,
+    coarser,
+    finer,
     merge_with_next,
     plan_of,
     rename,
@@ -386,17 +388,30 @@ def test_any_sequence_of_corrections_keeps_sections_covering_the_text(data: st.D
     plan = SectionPlan((0,), (None,))
     for _ in range(data.draw(st.integers(0, 8))):
         index = data.draw(st.integers(0, len(plan.starts) - 1))
-        op = data.draw(st.sampled_from(["split", "merge", "rename"]))
+        op = data.draw(st.sampled_from(["split", "merge", "rename", "fewer", "more"]))
+        ranking = data.draw(st.permutations(range(1, count)))
+        titled = {s: t for s, t in zip(plan.starts, plan.titles, strict=True) if t is not None}
+        mine = set(plan.split_by_user)
         try:
             if op == "split":
                 plan = split(plan, index, data.draw(st.integers(0, count - 1)), count)
             elif op == "merge":
                 plan = merge_with_next(plan, index)
+            elif op == "fewer":
+                plan = coarser(plan, ranking)
+            elif op == "more":
+                plan = finer(plan, ranking, count)
             else:
                 plan = rename(plan, index, data.draw(st.text(max_size=10)))
         except CorrectionError:
             pass
         assert SectionPlan.from_dict(plan.to_dict(), count) == plan
+        assert plan.starts[0] == 0
+        assert list(plan.starts) == sorted(set(plan.starts))
+        if op in ("fewer", "more"):  # the user's titles and splits stay where they were
+            kept = dict(zip(plan.starts, plan.titles, strict=True))
+            assert all(kept.get(s) == t for s, t in titled.items())
+            assert mine <= set(plan.starts)
 
 
 def test_apply_plan_describes_new_sections_and_marks_user_titles() -> None:

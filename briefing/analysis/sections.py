@@ -70,6 +70,11 @@ class _ParagraphTexts(Sequence[str]):
         return self._text[paragraph.start : paragraph.end]
 
 
+def paragraph_texts(document: Document) -> Sequence[str]:
+    """The document's paragraphs' texts, each cut from its text when asked."""
+    return _ParagraphTexts(document)
+
+
 def _segment_starts(document: Document) -> list[int]:
     from briefing.analysis.segmentation import segment  # numpy: only when text is segmented
 
