@@ -170,6 +170,11 @@ def score_articles(articles: list[Marked], split: str, verbose: bool) -> int:
         f"extra {totals['extra']} ({totals['extra'] / count:.2f} per article); "
         f"titles right {totals['titles']}/{totals['marked']}"
     )
+    later = max(1, totals["marked"] - totals["articles"])
+    print(
+        f"marked starts after the first found exactly {totals['found'] - totals['articles']}"
+        f"/{later} ({(totals['found'] - totals['articles']) / later:.1%})"
+    )
     print(
         f"Pk {pk / count:.4f} (no boundaries {base / count:.4f}); titles of the marked spans "
         f"right {totals['span_titles']}/{totals['marked']} ({totals['span_titles'] / marked:.1%})"
