@@ -15,6 +15,7 @@ and very long sentences are passed over.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -328,6 +329,17 @@ def candidates(
         score = count * share * KEYWORD_WEIGHT
         pending.append((score * OPENING_BONUS, Candidate(form, key, score, False), False))
 
+    by_surname: list[Counter[str]] = []
+
+    def surnames() -> Counter[str]:
+        """How often the section names each last word of its names (counted when asked)."""
+        if not by_surname:
+            counted: Counter[str] = Counter()
+            for phrase, count in names.items():
+                counted[phrase.split()[-1]] += count
+            by_surname.append(counted)
+        return by_surname[0]
+
     def scored(raw: Candidate, is_name: bool) -> Candidate:
         score = raw.score
         in_opening = raw.surface in opening
@@ -338,8 +350,7 @@ def candidates(
         count = names[raw.surface]
         person = _person_like(raw.surface)
         if person:  # "Mayor Ana Morales", then "Morales": met as often as her surname is
-            surname = raw.surface.split()[-1]
-            count = sum(c for phrase, c in names.items() if phrase.split()[-1] == surname)
+            count = surnames()[raw.surface.split()[-1]]
         # A name of three words or more in the opening paragraph is a thing being introduced
         # by its full name ("the Regional Fisheries Accord"): no passing mention. A person
         # met once is a passing mention however fully named; a name met once is no title's
@@ -370,6 +381,7 @@ def candidates(
     return best
 
 
+@functools.lru_cache(maxsize=4096)
 def _person_like(name: str) -> bool:
     """A name with a first name or a person's title in it ("Mayor Ana Morales", "Hillary
     Clinton"), not one word alone: who it is the section may mention once in passing."""
