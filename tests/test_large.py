@@ -27,13 +27,17 @@ _PLACES = "Marrowby Tessaly Vantor Quillon Brackmere Oskarn Lyndale Pellow".spli
 _WORDS = "harbour budget tariffs drought wages railway hospital pension ceasefire grain".split()
 
 
-def _news(paragraphs: int, seed: int = 3) -> list[str]:
-    """News-like paragraphs with names, places and quotes (invented)."""
+def _news(paragraphs: int, seed: int = 3, run: int = 0) -> list[str]:
+    """News-like paragraphs with names, places and quotes (invented); with `run`, stories of
+    that many paragraphs, each about one place and one thing."""
     rng = random.Random(seed)
     out = []
-    for _ in range(paragraphs):
+    for i in range(paragraphs):
         person = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
         place, word = rng.choice(_PLACES), rng.choice(_WORDS)
+        if run:
+            story = i // run
+            place, word = _PLACES[story % len(_PLACES)], _WORDS[story % len(_WORDS)]
         out.append(
             f"{person}, the mayor of {place}, said on Monday that the {word} plan would "
             f"be delayed. “We will not accept a {word} deal that leaves {place} behind,” "
@@ -79,7 +83,7 @@ def small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("small_limits")
 def test_a_very_long_document_keeps_the_contract() -> None:
-    document = document_from_text("\n\n".join(_news(400)))
+    document = document_from_text("\n\n".join(_news(400, run=20)))
     assert large.is_large(document)
     reading = analyze(document)
     _check_contract(reading)
@@ -121,7 +125,7 @@ def test_a_giant_paragraph_is_cut_into_chunks_at_sentences() -> None:
 
 @pytest.mark.usefixtures("small_limits")
 def test_entity_chunks_end_where_sections_start() -> None:
-    document = document_from_text("\n\n".join(_news(300)))
+    document = document_from_text("\n\n".join(_news(300, run=20)))
     reading = analyze(document)
     starts = [s.start_paragraph for s in reading.sections]
     section_offsets = {document.paragraphs[i].start for i in starts}

@@ -98,6 +98,11 @@ class _GroupedTexts(Sequence[str]):
         return self._text[start : min(end, start + large.GROUP_READ_CHARS)]
 
 
+def paragraph_texts(document: Document) -> Sequence[str]:
+    """The document's paragraphs' texts, each cut from its text when asked."""
+    return _ParagraphTexts(document)
+
+
 def _segment_starts(document: Document) -> list[int]:
     from briefing.analysis.segmentation import segment  # numpy: only when text is segmented
 

@@ -29,6 +29,9 @@ _KEY_NAMES = {
     "right_parenthesis": ")",
     "greater_than_sign": ">",
     "less_than_sign": "<",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
 }
 
 

@@ -623,6 +623,22 @@ class ReadingScreen(Screen[None]):
             return
         self._after_edit(edit, f"Sections {index + 1} and {index + 2} merged.")
 
+    def action_change_granularity(self, finer: bool) -> None:
+        """`-` merges the weakest boundary, `+` restores the next strongest (section list)."""
+        if not self._editor_ready():
+            return
+        from briefing.app.section_editor import CorrectionError
+
+        assert self._editor is not None
+        try:
+            edit = self._editor.finer() if finer else self._editor.coarser()
+        except CorrectionError as exc:
+            self.app.bell()
+            self.notify(str(exc).capitalize() + ".", severity="warning", markup=False)
+            return
+        count = len(edit.reading.sections)
+        self._after_edit(edit, f"{'Finer' if finer else 'Coarser'}: {count} sections.")
+
     def action_reset_sections(self) -> None:
         if not self._editor_ready(correcting=False):
             return
