@@ -20,8 +20,8 @@ from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
 from briefing.ingest import load_document
-from briefing.lines import line_ends
 from briefing.paths import styles_dir
+from briefing.text.lines import line_ends
 from tests.conftest import SEED
 
 

@@ -28,7 +28,7 @@ from briefing.app.note_line import NoteLine
 from briefing.app.reader_view import ReaderView
 from briefing.app.section_list import SectionList
 from briefing.model import Document, Entity, Reading, Section
-from briefing.search import MAX_HITS, find_all
+from briefing.text.search import MAX_HITS, find_all
 
 if TYPE_CHECKING:
     from briefing.app.entity_sidebar import EntitySidebar

@@ -32,7 +32,7 @@ from briefing.cli.common import (
 )
 from briefing.errors import BriefingError
 from briefing.model import Document, Reading
-from briefing.safety import json_safe, shown
+from briefing.text.safety import json_safe, shown
 
 PROGRESS_MIN_CHARS = 200_000
 """Documents shorter than this analyse too fast for a progress line to help."""

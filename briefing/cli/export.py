@@ -16,7 +16,7 @@ from pathlib import Path
 from briefing.cli.common import Parser, add_data_dir, apply_data_dir, emit, note, open_document
 from briefing.export.destination import default_destination, render_export
 from briefing.export.files import write_atomically
-from briefing.safety import shown
+from briefing.text.safety import shown
 
 
 def _parser() -> Parser:

@@ -24,10 +24,10 @@ from briefing.cli.common import (
 from briefing.export.web_annotation import ImportedAnnotation
 from briefing.ingest.source import read_capped
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document
-from briefing.safety import json_safe, sanitize, shown
 from briefing.store.anchoring import anchor, occurrences, quote_at
 from briefing.store.database import Store
 from briefing.store.notebook import Notebook, clean_quote, now_iso
+from briefing.text.safety import json_safe, sanitize, shown
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 """Largest annotation file read (256 MiB: about 250,000 notes with their context)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing.model import Annotation, Document, Reading
 from briefing.paths import seed_path
-from briefing.safety import safe_output, shown
+from briefing.text.safety import safe_output, shown
 
 SUFFIXES = {"markdown": ".annotated.md", "json": ".annotations.json"}
 
