@@ -258,6 +258,7 @@ class Annotator:
             on_draft=keep_draft,
             original=original,
             title="Edit note" if target is not None else "New note",
+            existing=target is not None,
         )
         self.screen.app.push_screen(editor, done)
 

@@ -143,6 +143,7 @@ class BriefingApp(App[None]):
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
         from briefing.app.export_dialog import ExportDialog
+        from briefing.app.help_screen import HelpScreen
         from briefing.app.loading_screen import LoadingScreen
         from briefing.app.note_editor import NoteEditor
         from briefing.app.notes_panel import NotesPanel
@@ -161,6 +162,7 @@ class BriefingApp(App[None]):
             ("review of moved notes", list(ReviewScreen.BINDINGS)),
             ("export dialog", list(ExportDialog.BINDINGS)),
             ("opening a URL read before", list(LoadingScreen.BINDINGS)),
+            ("this help", list(HelpScreen.BINDINGS)),
         ]
 
     def action_help(self) -> None:

@@ -72,6 +72,10 @@ class Confirm(Modal[bool]):
         super().__init__()
         self._question = question
 
+    @property
+    def question(self) -> str:
+        return self._question
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self._question, style="bold"), classes="dialog-question")

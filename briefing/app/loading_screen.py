@@ -16,9 +16,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from briefing.app.footer import BriefingFooter
 from briefing.model import Document
 
 Status = Callable[[str], None]
@@ -51,7 +52,7 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(self.what, style="bold", no_wrap=True, overflow="ellipsis"), id="what")
         yield Static("", id="loading-status")
-        yield Footer()
+        yield BriefingFooter()
 
     def on_mount(self) -> None:
         if self.kept is None:

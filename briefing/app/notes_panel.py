@@ -21,6 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Reading
+from briefing.text.quoting import quoted
 
 SWATCH = {"yellow": "#e6c200", "green": "#3fae49", "blue": "#3b82f6", "pink": "#e0559b"}
 PREVIEW = 90
@@ -55,7 +56,7 @@ def _shorten(text: str, length: int) -> str:
 def _label(annotation: Annotation) -> Text:
     label = Text()
     label.append("▌", style=SWATCH.get(annotation.color, ""))
-    label.append(f"“{_shorten(annotation.quote.exact, PREVIEW)}”")
+    label.append(quoted(" ".join(annotation.quote.exact.split()), PREVIEW))
     if annotation.status is AnchorStatus.MOVED:
         label.append(f"  moved ({annotation.score:.0%})", style="bold yellow")
     if annotation.note:

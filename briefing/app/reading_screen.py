@@ -17,12 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from briefing.analysis.sections import structural_sections
 from briefing.app.annotator import Annotator
 from briefing.app.entity_placeholder import EntityPlaceholder
+from briefing.app.footer import BriefingFooter
 from briefing.app.header import BriefingHeader
 from briefing.app.note_line import NoteLine
 from briefing.app.reader_view import ReaderView
@@ -123,6 +123,16 @@ class ReadingScreen(Screen[None]):
             "v", "review_notes", "Review moved / orphaned notes", show=False, id="notes.review"
         ),
         Binding("E", "export", "Export", id="notes.export"),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next pane: section list, reader, entity sidebar",
+            show=False,
+            id="panes.next",
+        ),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous pane", show=False, id="panes.previous"
+        ),
     ]
 
     def __init__(self, document: Document, store: Store | None = None) -> None:
@@ -168,7 +178,7 @@ class ReadingScreen(Screen[None]):
         yield ReaderView(id="reader")
         yield EntityPlaceholder(id="entities-placeholder", classes="entities-pane")
         yield NoteLine(id="note-line")
-        yield Footer()
+        yield BriefingFooter()
 
     def _set_breakpoint_class(self) -> None:
         """The width class (`-narrow`, `-wide`) the first resize would set, set before the panes
@@ -284,7 +294,9 @@ class ReadingScreen(Screen[None]):
             self.query_one(ReaderView).action_top()
 
     def on_section_list_chosen(self, event: SectionList.Chosen) -> None:
+        """Go there and read on: the reader takes the focus, so its keys work at once."""
         self.go_to_section(event.index)
+        self.query_one(ReaderView).focus()
 
     def on_reader_view_top_changed(self, event: ReaderView.TopChanged) -> None:
         section = self.reading.section_of(event.paragraph)
@@ -350,7 +362,11 @@ class ReadingScreen(Screen[None]):
 
     def _step_mention(self, direction: int) -> None:
         if self._entity is None or not self._entity.mentions:
-            self.notify("Choose an entity in the sidebar first (e, then enter).", markup=False)
+            if self._entities_pane().display and not self._notes_shown:
+                how = "tab to the entity sidebar, choose one and press enter"
+            else:
+                how = "press e to show the entity sidebar, then tab to it and press enter"
+            self.notify(f"No entity chosen: {how}.", markup=False)
             return
         reader = self.query_one(ReaderView)
         top = reader.top_offset() or 0
@@ -400,7 +416,7 @@ class ReadingScreen(Screen[None]):
             from briefing.app.search_bar import SearchBar
 
             bar = SearchBar(id="search")
-            await self.mount(bar, before=self.query_one(Footer))
+            await self.mount(bar, before=self.query_one(BriefingFooter))
         bar.open()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:

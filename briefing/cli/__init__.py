@@ -115,7 +115,7 @@ def outline(reading: Reading) -> str:
     for n, section in enumerate(reading.sections, 1):
         lines.append(
             f"{n:>{width}}. {section.title}  ({count_of(section.paragraph_count, 'paragraph')}, "
-            f"¶{section.start_paragraph}–{section.end_paragraph})"
+            f"¶{section.start_paragraph + 1}–{section.end_paragraph + 1})"
         )
     if meta.credits:
         lines.append("")

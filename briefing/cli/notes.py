@@ -27,6 +27,7 @@ from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document
 from briefing.store.anchoring import anchor, occurrences, quote_at
 from briefing.store.database import Store
 from briefing.store.notebook import Notebook, clean_quote, now_iso
+from briefing.text.quoting import quoted
 from briefing.text.safety import json_safe, sanitize, shown
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
@@ -121,7 +122,7 @@ def _listing(document: Document, annotations: Sequence[Annotation]) -> str:
         tags = " ".join(f"#{tag}" for tag in annotation.tags)
         lines.append(f"{annotation.id[:8]}  {annotation.color:<6}  {status:<11} {where}  {tags}")
         quote = " ".join(annotation.quote.exact.split())
-        lines.append(f"    “{quote if len(quote) <= 200 else quote[:199] + '…'}”")
+        lines.append(f"    {quoted(quote, 200)}")
         lines.extend(f"    {line}" for line in annotation.note.splitlines())
         lines.append("")
     return sanitize("\n".join(lines)).rstrip("\n") + "\n"

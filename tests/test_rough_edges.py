@@ -1,0 +1,47 @@
+"""The rough edges a new user hit (issue 16), fixed in the core, the CLI and the export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.cli import outline
+from briefing.ingest import load_document
+from briefing.pipeline import read_document
+from briefing.text.quoting import quoted
+from tests.conftest import FIXTURES
+from tests.test_cli import run
+
+
+def test_outline_counts_paragraphs_from_one() -> None:
+    reading = read_document(load_document(FIXTURES / "report.md"))
+    first = reading.sections[0]
+    line = next(x for x in outline(reading).splitlines() if x.lstrip().startswith("1. "))
+    assert f"¶{first.start_paragraph + 1}–{first.end_paragraph + 1})" in line
+    assert first.start_paragraph == 0  # so the outline's first section starts at ¶1
+
+
+def test_a_quotation_keeps_its_own_marks() -> None:
+    assert quoted("“Why are we doing this?”") == "“Why are we doing this?”"
+    assert quoted("plain words") == "“plain words”"
+    assert quoted('"straight"') == '"straight"'
+    # One mark at the start only: the passage runs on past the quotation, so it is quoted.
+    assert quoted("“Why?” he asked.") == "““Why?” he asked.”"
+
+
+def test_a_long_quotation_is_cut_inside_its_own_marks() -> None:
+    assert quoted("“" + "word " * 40 + "end”", 20) == "“" + ("word " * 40)[:19] + "…”"
+    assert quoted("abcdef", 4) == "“abc…”"
+
+
+def test_notes_listing_shows_a_quotation_with_one_pair_of_marks(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "The chair opened the meeting.\nShe asked: “Why are we meeting again?” Nobody knew.\n",
+        encoding="utf-8",
+    )
+    added = run("notes", "add", str(path), "--quote", "“Why are we meeting again?”")
+    assert added.returncode == 0, added.stderr
+    listing = run("notes", str(path))
+    assert "    “Why are we meeting again?”" in listing.stdout
+    assert "““" not in listing.stdout
+    assert "1 note on" in listing.stdout
