@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.color import ColorSystem
 from textual.widgets import Input, Static
 
 from briefing.app import BriefingApp
@@ -13,9 +14,9 @@ from briefing.app.export_dialog import ExportDialog
 from briefing.app.footer import BriefingFooter
 from briefing.app.help_screen import HelpScreen, binding_rows
 from briefing.app.reader_view import ReaderView
-from briefing.app.section_list import SectionList
-from briefing.ingest import load_document
-from tests.test_app import make_app, ready
+from briefing.app.section_list import SectionList, gist_lines
+from briefing.ingest import document_from_text, load_document
+from tests.test_app import make_app, ready, rendered_text
 from tests.test_app_notes import article
 from tests.test_app_notes import ready as notes_ready
 
@@ -123,3 +124,119 @@ async def test_export_toast_names_the_folder(tmp_path: Path, monkeypatch) -> Non
         assert (tmp_path / "relative.md").exists()
         messages = [n.message for n in app._notifications]
         assert f"Wrote relative.md in {tmp_path.resolve()}" in messages, messages
+
+
+LONG_PARAGRAPHS = (
+    "Long Paragraphs\n\n"
+    + "\n\n".join(
+        f"Paragraph {n} starts here. " + "Its words run on and on across many lines. " * 6
+        for n in range(1, 7)
+    )
+    + "\n"
+)
+
+
+async def test_split_starts_at_the_first_paragraph_wholly_in_view() -> None:
+    app = BriefingApp(document_from_text(LONG_PARAGRAPHS, "text", "long.txt"))
+    async with app.run_test(size=(70, 30)) as pilot:
+        screen = await ready(app, pilot)
+        reader = screen.query_one(ReaderView)
+        layout = reader.layout_lines
+        assert layout is not None
+        second = layout.paragraph_lines[2]  # paragraph 2's first line (paragraph 0 is the title)
+        reader.scroll_to(y=second + 1, animate=False, immediate=True)  # its top is cut off
+        await pilot.pause()
+        assert reader.top_paragraph() == 2
+        await pilot.press("x")
+        await pilot.pause()
+        assert [s.start_paragraph for s in screen.sections][:2] == [0, 3]
+
+
+MANY_SECTIONS = (
+    "Many Sections\n\n"
+    + "\n\n".join(
+        f"Part {n}\n\nThe text of part {n} tells its own small story in one sentence."
+        for n in range(1, 14)
+    )
+    + "\n"
+)
+
+
+async def test_colon_goes_to_any_section_by_number() -> None:
+    app = BriefingApp(document_from_text(MANY_SECTIONS, "text", "many.txt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        assert len(screen.sections) >= 12
+        await pilot.press("colon", *"12", "enter")
+        await pilot.pause()
+        assert screen.current_section() == 11
+        assert app.focused is screen.query_one(ReaderView)
+        await pilot.press("colon", *"99", "enter")
+        await pilot.pause()
+        assert screen.current_section() == 11
+        assert any("no section 99" in str(n.message) for n in app._notifications)
+        await pilot.press("colon", *"abc", "enter")
+        await pilot.pause()
+        assert any("Not a section number: abc" in str(n.message) for n in app._notifications)
+
+
+LONG_LEDE = (
+    "A Long Lede\n\n"
+    + "The opening paragraph of this report goes on for a long while about everything "
+    "that matters, with clause after clause and detail after detail, before it ever stops. "
+    * 3
+    + "\n\nSecond Part\n\nA second part follows with a sentence of its own.\n"
+)
+
+
+async def test_the_first_sections_gist_takes_at_most_three_lines() -> None:
+    app = BriefingApp(document_from_text(LONG_LEDE, "text", "lede.txt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.sections[0].gist is not None
+        rows = rendered_text(screen.query_one(SectionList)).splitlines()
+        first = next(i for i, row in enumerate(rows) if row.strip().startswith("▶1"))
+        second = next(i for i, row in enumerate(rows) if row.strip().startswith("2 "))
+        gist_rows = rows[first + 1 : second]
+        assert 1 <= len(gist_rows) <= 3, gist_rows
+        assert gist_rows[-1].rstrip().endswith("…")
+
+
+def test_gist_lines_fit_the_width() -> None:
+    text = "word " * 100
+    cut = gist_lines(text, 20)
+    assert cut.endswith("…")
+    import textwrap
+
+    assert len(textwrap.wrap(cut, 20)) <= 3
+    assert gist_lines("short gist", 20) == "short gist"
+
+
+def _in_256_colours(style) -> object:  # type: ignore[no-untyped-def]
+    """The background a terminal of 256 colours shows for a style (reverse video swaps in the
+    foreground): what tells a marked passage from the text around it."""
+    colour = style.color if style.reverse else style.bgcolor
+    return colour.downgrade(ColorSystem.EIGHT_BIT).number if colour else None
+
+
+async def test_the_selection_and_a_blue_highlight_differ_in_256_colours(tmp_path: Path) -> None:
+    app = BriefingApp(load_document(article(tmp_path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await notes_ready(app, pilot)
+        reader = screen.query_one(ReaderView)
+        await pilot.press("right_parenthesis", "i", "right_parenthesis")  # blue, then move on
+        await pilot.pause()
+        assert reader.selection is not None
+        blue = screen.annotator.annotations[0]
+        for focused in (True, False):  # the selection is drawn in both
+            if not focused:
+                screen.query_one(SectionList).focus()
+                await pilot.pause()
+            segments = [s for y in range(reader.size.height) for s in reader.render_line(y)]
+            text = screen.document.text
+            highlighted = next(
+                s for s in segments if s.text.strip() and s.text in text[blue.start : blue.end]
+            )
+            start, end = reader.selection
+            selected = next(s for s in segments if s.text.strip() and s.text in text[start:end])
+            assert _in_256_colours(highlighted.style) != _in_256_colours(selected.style)

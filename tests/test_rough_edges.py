@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.analysis.corrections import SectionPlan, merge_with_next
+from briefing.app.entity_card import mention_excerpt
 from briefing.cli import outline
 from briefing.ingest import load_document
 from briefing.pipeline import read_document
@@ -45,3 +47,33 @@ def test_notes_listing_shows_a_quotation_with_one_pair_of_marks(tmp_path: Path) 
     assert "    “Why are we meeting again?”" in listing.stdout
     assert "““" not in listing.stdout
     assert "1 note on" in listing.stdout
+
+
+def test_merging_keeps_a_title_the_reader_wrote() -> None:
+    plan = SectionPlan((0, 3, 7), (None, "Mine", None))
+    assert merge_with_next(plan, 0) == SectionPlan((0, 7), ("Mine", None))
+    both = SectionPlan((0, 3, 7), ("First", "Second", None))
+    assert merge_with_next(both, 0) == SectionPlan((0, 7), ("First", None))
+    automatic = SectionPlan((0, 3, 7), (None, None, "Last"))
+    assert merge_with_next(automatic, 0) == SectionPlan((0, 7), (None, "Last"))
+
+
+def test_an_entity_card_excerpt_never_cuts_off_its_mention() -> None:
+    words = "word " * 60
+    text = f"{words}Ada Lovelace {words}"
+    start = text.index("Ada")
+    mention = (start, start + len("Ada Lovelace"))
+    excerpt, a, b = mention_excerpt(text, (0, len(text)), mention, limit=50)
+    assert excerpt[a:b] == "Ada Lovelace"
+    assert excerpt.startswith("…")
+    assert excerpt.endswith("…")
+    assert len(excerpt) <= 52
+    # At the end of a long sentence, the mention is still there, with the text before it.
+    late = f"{words}then Ada Lovelace."
+    start = late.index("Ada")
+    excerpt, a, b = mention_excerpt(late, (0, len(late)), (start, start + 12), limit=50)
+    assert excerpt[a:b] == "Ada Lovelace"
+    assert excerpt.endswith("Ada Lovelace.")
+    # A short sentence is shown whole.
+    short = "Then Ada Lovelace spoke."
+    assert mention_excerpt(short, (0, len(short)), (5, 17)) == (short, 5, 17)

@@ -18,6 +18,7 @@ BindingOwner = tuple[str, list[BindingType]]
 
 _KEY_NAMES = {
     "question_mark": "?",
+    "colon": ":",
     "slash": "/",
     "left_square_bracket": "[",
     "right_square_bracket": "]",

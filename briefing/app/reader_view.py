@@ -397,6 +397,21 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
             return 0
         return layout.paragraphs[min(self.top_line(), layout.height - 1)]
 
+    def first_whole_paragraph(self) -> int:
+        """The first paragraph whose opening line is in view (the target of the last jump while
+        the view stays there): not one that straddles the top edge."""
+        if self._pin is not None and self._pin[0] == self.top_line():
+            return self._pin[1]
+        layout = self._layout
+        if not layout or not layout.height:
+            return 0
+        top = min(self.top_line(), layout.height - 1)
+        paragraph = layout.paragraphs[top]
+        starts = layout.paragraph_lines
+        if paragraph < len(starts) and starts[paragraph] < top and paragraph + 1 < len(starts):
+            return paragraph + 1
+        return paragraph
+
     def reading_paragraph(self) -> int:
         """Where the reader is: the target of the last jump while the view stays there,
         else the paragraph at the top of the view."""

@@ -66,6 +66,7 @@ class ReadingScreen(Screen[None]):
             )
             for n in range(1, 10)
         ),
+        Binding("colon", "ask_section", "Go to section number…", show=False, id="nav.ask"),
         Binding("slash", "search", "Search", id="search.open"),
         Binding("full_stop,f3", "next_hit", "Next search hit", show=False, id="search.next"),
         Binding(
@@ -278,6 +279,30 @@ class ReadingScreen(Screen[None]):
 
     def action_go_to_section(self, index: int) -> None:
         self.go_to_section(index)
+
+    def action_ask_section(self) -> None:
+        """Ask for a section number: the number keys reach only sections 1–9."""
+        from briefing.app.dialogs import TextPrompt
+
+        def done(answer: str | None) -> None:
+            if answer is None or not answer.strip():
+                return
+            try:
+                number = int(answer.strip())
+            except ValueError:
+                self.notify(
+                    f"Not a section number: {answer.strip()}", severity="warning", markup=False
+                )
+                return
+            self.go_to_section(number - 1)
+            self.query_one(ReaderView).focus()
+
+        prompt = TextPrompt(
+            "Go to section",
+            placeholder=f"1–{len(self.sections)}",
+            hint="enter: go · escape: cancel",
+        )
+        self.app.push_screen(prompt, done)
 
     def action_next_section(self) -> None:
         current = self.current_section()
@@ -609,8 +634,10 @@ class ReadingScreen(Screen[None]):
         from briefing.app.section_editor import CorrectionError
 
         assert self._editor is not None
-        paragraph = self.query_one(ReaderView).reading_paragraph()
-        index = self.current_section()
+        paragraph = self.query_one(ReaderView).first_whole_paragraph()
+        index = self.reading.section_of(paragraph)
+        if index is None:
+            index = self.current_section()
         try:
             edit = self._editor.split(index, paragraph)
         except CorrectionError:

@@ -3,6 +3,7 @@ its title; select one to go there."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,15 +23,23 @@ NOTES_MARK = "●"
 FIRST_BATCH = 60
 """Most sections listed before the first frame (no more than the terminal has lines: each takes
 at least one); the rest follow right after it."""
-GIST_CHARS = 140
-"""Longest gist shown under a title (cut at a word, with an ellipsis)."""
+GIST_LINES = 3
+"""Most lines a gist takes under its title (cut at a word, with an ellipsis)."""
+GIST_WIDTH = 24
+"""The list's width for gists before it has one (its width in `panes.tcss`, less padding)."""
 
 
-def _shorten(text: str, limit: int = GIST_CHARS) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip(",;:—- ") + "…"
+def gist_lines(text: str, width: int, lines: int = GIST_LINES) -> str:
+    """`text` cut to what fits in `lines` lines of `width` cells, wrapped at words."""
+    wrapped = textwrap.wrap(" ".join(text.split()), max(8, width), break_on_hyphens=False)
+    if len(wrapped) <= lines:
+        return " ".join(wrapped)
+    last = wrapped[lines - 1]
+    room = max(8, width) - 1
+    if len(last) > room:
+        cut = last.rfind(" ", 0, room)
+        last = last[: cut if cut > room // 2 else room]
+    return " ".join([*wrapped[: lines - 1], last.rstrip(",;:—- ")]) + "…"
 
 
 class SectionList(LazyComponentStyles, OptionList):
@@ -86,7 +95,8 @@ class SectionList(LazyComponentStyles, OptionList):
             prompt.stylize("bold")
         if index == self._gist_shown and index < len(self._gists) and self._gists[index]:
             prompt.append("\n")
-            prompt.append(_shorten(self._gists[index]), style="italic dim")
+            width = self.scrollable_content_region.width - 1 if self.size.width else GIST_WIDTH
+            prompt.append(gist_lines(self._gists[index], width), style="italic dim")
         return prompt
 
     def _option(self, index: int) -> Option:
@@ -108,6 +118,10 @@ class SectionList(LazyComponentStyles, OptionList):
             self.call_after_refresh(self._add_rest, sections, first)
         if self._current >= 0:
             self.highlighted = self._current
+
+    def on_resize(self) -> None:
+        """The gist is cut to the list's width: cut it again for the new one."""
+        self._refresh_prompts(self._gist_shown)
 
     def set_note_counts(self, counts: dict[int, int]) -> None:
         """How many annotations each section has (shown after its title)."""
