@@ -13,9 +13,13 @@ from briefing.app.entity_sidebar import EntitySidebar
 from briefing.app.export_dialog import ExportDialog
 from briefing.app.footer import BriefingFooter
 from briefing.app.help_screen import HelpScreen, binding_rows
+from briefing.app.notes_panel import matches
 from briefing.app.reader_view import ReaderView
 from briefing.app.section_list import SectionList, gist_lines
 from briefing.ingest import document_from_text, load_document
+from briefing.model import Annotation
+from briefing.store.database import Store
+from briefing.store.notebook import Notebook
 from tests.test_app import make_app, ready, rendered_text
 from tests.test_app_notes import article
 from tests.test_app_notes import ready as notes_ready
@@ -240,3 +244,47 @@ async def test_the_selection_and_a_blue_highlight_differ_in_256_colours(tmp_path
             start, end = reader.selection
             selected = next(s for s in segments if s.text.strip() and s.text in text[start:end])
             assert _in_256_colours(highlighted.style) != _in_256_colours(selected.style)
+
+
+def test_a_tag_filter_matches_the_start_of_a_tag() -> None:
+    from briefing.model import TextQuote
+
+    note = Annotation(
+        id="a" * 32,
+        start=0,
+        end=4,
+        quote=TextQuote("Some"),
+        color="yellow",
+        note="",
+        tags=("follow-up", "budget"),
+    )
+    assert matches(note, ["#follow"])
+    assert matches(note, ["#FOLLOW-up"])
+    assert matches(note, ["#bud", "#follow"])
+    assert not matches(note, ["#up"])
+    assert not matches(note, ["#followed"])
+
+
+async def test_capital_y_copies_the_selection_and_a_notes_text(tmp_path: Path) -> None:
+    path = article(tmp_path)
+    notebook = Notebook(Store.default(), load_document(path))
+    notebook.open()
+    text = notebook.document.text
+    quay = text.index("rebuild the north quay")
+    notebook.add(quay, quay + 22, note="ask about the cost", tags=["infra"])
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(130, 30)) as pilot:
+        screen = await notes_ready(app, pilot)
+        await pilot.press("Y")  # nothing selected yet: says so, copies nothing
+        await pilot.pause()
+        assert app.clipboard == ""
+        await pilot.press("right_parenthesis", "Y")
+        await pilot.pause()
+        start, end = screen.query_one(ReaderView).selection or (0, 0)
+        assert app.clipboard == text[start:end]
+        assert app.clipboard.startswith("The harbour board met")
+        await pilot.press("N")
+        await pilot.pause()
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.clipboard == "ask about the cost"

@@ -77,3 +77,16 @@ def test_an_entity_card_excerpt_never_cuts_off_its_mention() -> None:
     # A short sentence is shown whole.
     short = "Then Ada Lovelace spoke."
     assert mention_excerpt(short, (0, len(short)), (5, 17)) == (short, 5, 17)
+
+
+def test_cli_export_highlight_html(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("The board met on Monday.\nIts chair spoke.\n", encoding="utf-8")
+    assert run("notes", "add", str(path), "--quote", "met on Monday").returncode == 0
+    html = run("export", str(path), "-o", "-", "--highlight", "html")
+    assert html.returncode == 0, html.stderr
+    assert "<mark>met on Monday</mark>" in html.stdout
+    plain = run("export", str(path), "-o", "-")
+    assert "==met on Monday==" in plain.stdout
+    bad = run("export", str(path), "-o", "-", "--highlight", "bold")
+    assert bad.returncode == 2

@@ -90,6 +90,7 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
     | `shift+right` / `shift+left` | Extend / shrink the selection by a word |
     | `>` / `<` | Move the selection's start a word right / left |
     | `V` | Select the whole paragraph |
+    | `Y` | Copy the selection |
     | `y` `u` `i` `o` | Highlight yellow, green, blue, pink |
     | `a` / `enter` | Write or edit the note on the selection |
     | `A` | Add a new note, even inside another annotation |
@@ -142,6 +143,7 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
             id="select.start_earlier",
         ),
         Binding("V", "select_paragraph", "Select the paragraph", show=False, id="select.paragraph"),
+        Binding("Y", "copy", "Copy the selection", show=False, id="select.copy"),
         Binding("y", "annotate('highlight', 'yellow')", "Highlight", id="notes.yellow"),
         Binding(
             "u", "annotate('highlight', 'green')", "Highlight green", show=False, id="notes.green"
@@ -789,6 +791,16 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         offset = self.selection[0] if self.selection else self._first_visible_offset()
         paragraph = document.paragraphs[document.paragraph_at(offset)]
         self.select(paragraph.start, paragraph.end)
+
+    def action_copy(self) -> None:
+        """Copy the selected text to the clipboard (Textual's, through OSC 52 in a terminal)."""
+        if self.reading is None or self.selection is None:
+            self.notify("Select some text first: ) selects a sentence.", markup=False)
+            return
+        start, end = self.selection
+        text = self.reading.document.text[start:end]
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {len(text)} characters.", markup=False)
 
     def action_annotate(self, action: str, color: str) -> None:
         if self.selection is None and action not in ("undo",):

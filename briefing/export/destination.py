@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from briefing.export.markdown import Highlight
 from briefing.model import Annotation, Document, Reading
 from briefing.paths import seed_path
 from briefing.text.safety import safe_output, shown
@@ -50,6 +51,7 @@ def render_export(
     notes_only: bool = False,
     reading: Reading | None = None,
     annotations: list[Annotation] | None = None,
+    highlight: Highlight = Highlight.MARKDOWN,
 ) -> str:
     """The exported text. Without `reading`/`annotations` they are read (the cached reading,
     the stored notes, re-anchored in memory only)."""
@@ -77,6 +79,11 @@ def render_export(
 
     return safe_output(
         export_markdown(
-            reading, annotations, notes_only=notes_only, exported_at=export_time(), source=source
+            reading,
+            annotations,
+            notes_only=notes_only,
+            exported_at=export_time(),
+            source=source,
+            highlight=highlight,
         )
     )
