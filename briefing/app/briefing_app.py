@@ -15,11 +15,12 @@ if TYPE_CHECKING:
 
     from briefing.app.help_screen import BindingOwner
     from briefing.app.loading_screen import Loader
+    from briefing.store.database import Store
 
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
-from briefing.model import Document
+from briefing.model import Document, Reading
 from briefing.paths import styles_dir
 
 STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss")
@@ -61,13 +62,22 @@ class BriefingApp(App[None]):
         loader: Loader | None = None,
         what: str = "",
         kept: str | None = None,
+        *,
+        reading: Reading | None = None,
+        store: Store | None = None,
     ) -> None:
         """Open `document`, or (a page, a PDF, a URL) the one `loader` makes in a worker while
-        a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`)."""
+        a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`).
+
+        `reading`: the document's automatic reading, instead of analysing it (tests and
+        snapshots give a frozen one, so tuning the analysis never changes them); `store`: the
+        notes database, instead of the user's."""
         super().__init__()
         if document is None and loader is None:
             raise ValueError("a document or a loader is needed")
         self.document = document
+        self.reading = reading
+        self.store = store
         self._loader = loader
         self._what = what
         self._kept = kept
@@ -101,9 +111,9 @@ class BriefingApp(App[None]):
         if self.document is None and self._loader is not None:
             from briefing.app.loading_screen import LoadingScreen
 
-            return LoadingScreen(self._what, self._loader, self._kept)
+            return LoadingScreen(self._what, self._loader, self._kept, self.store)
         assert self.document is not None
-        return ReadingScreen(self.document)
+        return ReadingScreen(self.document, self.store, reading=self.reading)
 
     def on_ready(self) -> None:
         """The first frame is displayed: analysis and long layouts may start now."""

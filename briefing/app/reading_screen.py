@@ -136,10 +136,14 @@ class ReadingScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, document: Document, store: Store | None = None) -> None:
-        """`store` defaults to the user's database (tests pass their own)."""
+    def __init__(
+        self, document: Document, store: Store | None = None, *, reading: Reading | None = None
+    ) -> None:
+        """`store` defaults to the user's database; `reading`, the automatic reading, is made by
+        analysis in a worker unless given (tests give a frozen one)."""
         super().__init__()
         self.document = document
+        self._given_reading = reading
         self.reading = Reading(document, sections=structural_sections(document))
         self._store = store
         self._editor: SectionEditor | None = None
@@ -230,7 +234,7 @@ class ReadingScreen(Screen[None]):
 
         editor = SectionEditor(self.document, self.store)
         try:
-            edit = editor.load(progress)
+            edit = editor.load(progress, self._given_reading)
         except Exception as exc:  # a bug in analysis must not take the text away from the reader
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._analysis_failed, exc)
