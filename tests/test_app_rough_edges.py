@@ -288,3 +288,39 @@ async def test_capital_y_copies_the_selection_and_a_notes_text(tmp_path: Path) -
         await pilot.press("Y")
         await pilot.pause()
         assert app.clipboard == "ask about the cost"
+
+
+async def test_reopening_starts_where_the_reader_left_off() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.query_one(ReaderView).top_line() == 0
+        await pilot.press("4")
+        await pilot.pause()
+        left_at = screen.query_one(ReaderView).top_offset()
+        assert left_at
+    # Quitting within the pause that saves it: saved as the screen closes.
+    assert Store.default().reading_position(app.document) == left_at  # type: ignore[arg-type]
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        reader = screen.query_one(ReaderView)
+        assert reader.top_offset() == left_at
+        assert screen.current_section() == 3
+        # After a pause the new position is saved by a worker, not the closing screen.
+        await pilot.press("2")
+        await pilot.pause()
+        screen._save_position()
+        await app.workers.wait_for_complete()
+        moved_to = reader.top_offset()
+        assert Store.default().reading_position(app.document) == moved_to  # type: ignore[arg-type]
+        assert moved_to != left_at
+
+
+def test_a_reading_position_beyond_the_text_is_clamped(tmp_path: Path) -> None:
+    document = document_from_text("Short text.\n", "text", "short.txt")
+    store = Store(tmp_path / "notes.sqlite3")
+    assert store.reading_position(document) is None
+    store.save_reading_position(document, 5000)
+    assert store.reading_position(document) == len(document.text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import contextlib
 import time
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -31,6 +32,8 @@ from briefing.model import Document, Entity, Reading, Section
 from briefing.text.search import MAX_HITS, find_all
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from briefing.app.entity_sidebar import EntitySidebar
     from briefing.app.notes_panel import NotesPanel
     from briefing.app.search_bar import SearchBar
@@ -41,6 +44,8 @@ SECTIONS_MIN_WIDTH = 60
 """Below this many columns the section list starts hidden (s brings it back)."""
 ENTITIES_MIN_WIDTH = 110
 """Below this many columns the entity sidebar starts hidden (e brings it back)."""
+POSITION_DELAY = 1.0
+"""Seconds the view rests before its position is saved as where the reader left off."""
 PROGRESS_INTERVAL = 0.1
 """Seconds between progress updates from the analysis worker."""
 
@@ -159,6 +164,11 @@ class ReadingScreen(Screen[None]):
         """Set once the full reading is shown (tests and benchmarks wait on it)."""
         self._entities_forced: bool | None = None
         self._notes_shown = False
+        self._position_timer: Timer | None = None
+        self._top_offset: int | None = None
+        """The text offset at the top of the reader, as its last move reported."""
+        self._saved_position: int | None = None
+        """The reading position last saved (or found) in the store."""
         self.annotator = Annotator(self)
 
     @property
@@ -239,8 +249,14 @@ class ReadingScreen(Screen[None]):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._analysis_failed, exc)
             return
+        from briefing.store.database import StoreError
+
+        try:
+            left_at = self.store.reading_position(self.document)
+        except StoreError:
+            left_at = None  # the notes say why the store is unavailable
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._analysis_done, editor, edit)
+            self.app.call_from_thread(self._analysis_done, editor, edit, left_at)
 
     def _analysis_failed(self, error: Exception) -> None:
         if self.is_attached:
@@ -256,18 +272,49 @@ class ReadingScreen(Screen[None]):
     def _warn(self, message: str) -> None:
         self.notify(message, severity="error", markup=False, timeout=10)
 
-    def _analysis_done(self, editor: SectionEditor, edit: Edit) -> None:
+    def _analysis_done(self, editor: SectionEditor, edit: Edit, left_at: int | None) -> None:
         if not self.is_attached:
             return  # the app closed while the worker finished
         self._editor = editor
         self.analysed.set()
         self._show(edit.reading)
+        reader = self.query_one(ReaderView)
+        if left_at and reader.top_line() == 0 and reader.selection is None:
+            # Where the reader left it, unless they have moved already.
+            reader.scroll_to_offset(left_at, context=0)
+        self._saved_position = left_at
         self.query_one(BriefingHeader).set_title(edit.reading.title)
         self._set_status("")
         if edit.not_saved:
             self._warn(f"Your section corrections could not be read: {edit.not_saved}")
         elif editor.unfit:
             self._unfit_plan()
+
+    # ------------------------------------------------------------------ reading position
+    def _save_position(self) -> None:
+        self._position_timer = None
+        offset = self._top_offset
+        if offset is not None and offset != self._saved_position:
+            self._saved_position = offset
+            self._write_position(offset)
+
+    @work(thread=True, exclusive=True, group="position", description="reading position")
+    def _write_position(self, offset: int) -> None:
+        from briefing.store.database import StoreError
+
+        with contextlib.suppress(StoreError):  # a lost reading position costs a scroll
+            self.store.save_reading_position(self.document, offset)
+
+    def on_unmount(self) -> None:
+        """The app is closing: the last move may not be saved yet (it waits for a pause)."""
+        if self._position_timer is not None and self.analysed.is_set():
+            from briefing.store.database import StoreError
+
+            self._position_timer.stop()
+            offset = self._top_offset
+            if offset is not None and offset != self._saved_position:
+                with contextlib.suppress(StoreError):
+                    self.store.save_reading_position(self.document, offset)
 
     # ------------------------------------------------------------------ sections
     def current_section(self) -> int:
@@ -328,6 +375,11 @@ class ReadingScreen(Screen[None]):
         self.query_one(ReaderView).focus()
 
     def on_reader_view_top_changed(self, event: ReaderView.TopChanged) -> None:
+        if self.analysed.is_set():
+            self._top_offset = event.reader.top_offset()
+            if self._position_timer is not None:
+                self._position_timer.stop()
+            self._position_timer = self.set_timer(POSITION_DELAY, self._save_position)
         section = self.reading.section_of(event.paragraph)
         if section is not None:
             self.query_one(SectionList).mark_current(section)
