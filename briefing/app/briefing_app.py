@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual._path import CSSPathType
@@ -12,9 +14,11 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.theme import Theme
 
     from briefing.app.help_screen import BindingOwner
     from briefing.app.loading_screen import Loader
+    from briefing.settings import Settings
     from briefing.store.database import Store
 
 from briefing.app.reader_view import ReaderView
@@ -65,19 +69,25 @@ class BriefingApp(App[None]):
         *,
         reading: Reading | None = None,
         store: Store | None = None,
+        settings: Settings | None = None,
     ) -> None:
         """Open `document`, or (a page, a PDF, a URL) the one `loader` makes in a worker while
         a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`).
 
         `reading`: the document's automatic reading, instead of analysing it (tests and
         snapshots give a frozen one, so tuning the analysis never changes them); `store`: the
-        notes database, instead of the user's."""
+        notes database, instead of the user's; `settings`: the theme and key bindings (the
+        CLI reads the user's file; without, the defaults, and a theme chosen is not kept)."""
         super().__init__()
         if document is None and loader is None:
             raise ValueError("a document or a loader is needed")
         self.document = document
         self.reading = reading
         self.store = store
+        self.settings = settings
+        self._settings_problem: str | None = None
+        if settings is not None:
+            self._apply_settings(settings)
         self._loader = loader
         self._what = what
         self._kept = kept
@@ -85,6 +95,47 @@ class BriefingApp(App[None]):
         """Why the loader failed (the app then exits; the CLI reports it)."""
         self._collect_on_ready = False
         """The collector was turned off for the start-up by `run`."""
+
+    def _apply_settings(self, settings: Settings) -> None:
+        """The user's key bindings and theme, before the first frame (no restyle after it)."""
+        if settings.keys:
+            self.set_keymap(settings.keys)
+        if settings.theme is not None:
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
+            else:
+                self._settings_problem = (
+                    f"{settings.path}: there is no theme {settings.theme!r} (ctrl+p, Theme, "
+                    "lists them)"
+                )
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+        if self._settings_problem is not None:
+            self.notify(self._settings_problem, severity="warning", markup=False, timeout=10)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """A theme chosen in the palette is written to the settings, for next time."""
+        settings = self.settings
+        if settings is None or theme.name == settings.theme:
+            return
+        self.settings = replace(settings, theme=theme.name)
+        self.run_worker(
+            lambda: self._write_theme(settings.path, theme.name),
+            thread=True,
+            group="settings",
+            description="saving the theme",
+        )
+
+    def _write_theme(self, path: Path, name: str) -> None:
+        from briefing.settings import SettingsError, save_theme
+
+        try:
+            save_theme(path, name)
+        except SettingsError as exc:
+            self.call_from_thread(
+                self.notify, f"Theme not kept: {exc}", severity="error", markup=False
+            )
 
     def run(self, *args: Any, **kwargs: Any) -> None:
         """Run the app in this process (`run_test` leaves this out).

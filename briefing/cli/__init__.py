@@ -242,8 +242,9 @@ def _run_app(
     kept: str | None = None,
 ) -> int:
     from briefing.app import BriefingApp
+    from briefing.settings import load_settings
 
-    app = BriefingApp(document, loader, what, kept)
+    app = BriefingApp(document, loader, what, kept, settings=load_settings())
     app.run()
     if app.load_error is not None:
         raise app.load_error
