@@ -280,8 +280,16 @@ class ReadingScreen(Screen[None]):
         self._show(edit.reading)
         reader = self.query_one(ReaderView)
         if left_at and reader.top_line() == 0 and reader.selection is None:
-            # Where the reader left it, unless they have moved already.
-            reader.scroll_to_offset(left_at, context=0)
+            # Where the reader left it, unless they have moved already (a section's start
+            # with its title above it).
+            paragraphs = self.document.paragraphs
+            paragraph = self.document.paragraph_at(left_at)
+            section = self.reading.section_of(paragraph)
+            at_start = section is not None and paragraph == self.sections[section].start_paragraph
+            if at_start and left_at <= paragraphs[paragraph].start and section is not None:
+                self.go_to_section(section)
+            else:
+                reader.scroll_to_offset(left_at, context=0)
         self._saved_position = left_at
         self.query_one(BriefingHeader).set_title(edit.reading.title)
         self._set_status("")
