@@ -126,7 +126,7 @@ def _child(kind: str, path: str | None, measure_next: bool) -> None:
         return
 
     from briefing.app import BriefingApp
-    from briefing.app.reader_view import ReaderView
+    from briefing.app.reader.view import ReaderView
     from briefing.app.reading_screen import ReadingScreen
     from briefing.ingest import load_document
     from briefing.paths import seed_path

@@ -10,7 +10,7 @@ from textual.widgets import Input
 from briefing.app import BriefingApp
 from briefing.app.entity_sidebar import EntitySidebar
 from briefing.app.help_screen import HelpScreen, binding_rows
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from briefing.app import BriefingApp
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
 from briefing.store.database import Store

@@ -14,7 +14,7 @@ from briefing.app.export_dialog import ExportDialog
 from briefing.app.note_editor import NoteEditor
 from briefing.app.note_line import NoteLine
 from briefing.app.notes_panel import NotesPanel
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.review_screen import ReviewScreen
 from briefing.app.section_list import SectionList

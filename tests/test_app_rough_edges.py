@@ -14,7 +14,7 @@ from briefing.app.export_dialog import ExportDialog
 from briefing.app.footer import BriefingFooter
 from briefing.app.help_screen import HelpScreen, binding_rows
 from briefing.app.notes_panel import matches
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.section_list import SectionList, gist_lines
 from briefing.ingest import document_from_text, load_document
 from briefing.model import Annotation

@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 
 from briefing.app import BriefingApp
 from briefing.app.briefing_app import LATER_STYLESHEETS, STYLESHEETS
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
 from briefing.ingest import load_document

@@ -12,7 +12,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from briefing.app.note_line import NoteLine
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.section_list import SectionList
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation
 

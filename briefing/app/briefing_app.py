@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from briefing.settings import Settings
     from briefing.store.database import Store
 
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
 from briefing.model import Document, Reading

@@ -26,7 +26,7 @@ from briefing.app.entity_placeholder import EntityPlaceholder
 from briefing.app.footer import BriefingFooter
 from briefing.app.header import BriefingHeader
 from briefing.app.note_line import NoteLine
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.section_list import SectionList
 from briefing.model import Document, Entity, Reading, Section
 from briefing.text.search import MAX_HITS, find_all

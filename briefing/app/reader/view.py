@@ -26,8 +26,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from briefing.app.layout import Layout, Line, LineKind, build_layout
 from briefing.app.lazy_styles import LazyComponentStyles
+from briefing.app.reader.layout import Layout, Line, LineKind, build_layout
 from briefing.model import Annotation, EntityType, ParagraphKind, Reading, StyleKind
 
 _STYLE_CLASS = {
