@@ -139,20 +139,20 @@ async def test_search_finds_steps_and_clears() -> None:
         await pilot.press("enter")
         await pilot.pause()
         text = screen.document.text
-        assert [text[a:b] for a, b in reader._hits] == ["revenue"] * 3
+        assert [text[a:b] for a, b in reader.hits] == ["revenue"] * 3
         assert app.focused is reader
-        first = reader._current_hit
+        first = reader.current_hit
         assert reader_section(screen) == 1  # the first hit is in "Harbours"
         await pilot.press("full_stop")
         await pilot.pause()
-        assert reader._current_hit == first + 1
+        assert reader.current_hit == first + 1
         assert reader_section(screen) == 2
         await pilot.press("comma", "comma")
         await pilot.pause()
-        assert reader._current_hit == (first - 1) % 3
+        assert reader.current_hit == (first - 1) % 3
         await pilot.press("escape")
         await pilot.pause()
-        assert reader._hits == []
+        assert reader.hits == ()
 
 
 async def test_search_without_hits_says_so() -> None:

@@ -7,14 +7,9 @@ into `Segment`s directly, never through markup, so nothing in a document is inte
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
 from textual.binding import Binding, BindingType
@@ -27,8 +22,13 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from briefing.app.lazy_styles import LazyComponentStyles
-from briefing.app.reader.layout import Layout, Line, LineKind, build_layout
-from briefing.model import Annotation, EntityType, ParagraphKind, Reading, StyleKind
+from briefing.app.reader import selection as moves
+from briefing.app.reader.layout import Layout, LineKind, build_layout
+from briefing.app.reader.render import LineRenderer, cells
+from briefing.app.reader.spans import SpanIndex
+from briefing.model import Annotation, EntityType, Reading, StyleKind
+
+Span = tuple[int, int]
 
 _STYLE_CLASS = {
     StyleKind.EMPHASIS: "reader--emphasis",
@@ -44,14 +44,6 @@ _MENTION_CLASS = {
     EntityType.EVENT: "reader--event",
     EntityType.OTHER: "reader--other-entity",
 }
-_KIND_CLASS = {
-    ParagraphKind.TEXT: "reader--text",
-    ParagraphKind.HEADING: "reader--heading",
-    ParagraphKind.LIST_ITEM: "reader--text",
-    ParagraphKind.QUOTE: "reader--quote",
-    ParagraphKind.CODE: "reader--code",
-    ParagraphKind.TABLE: "reader--text",
-}
 
 
 SYNC_LAYOUT_PARAGRAPHS = 2000
@@ -59,21 +51,6 @@ SYNC_LAYOUT_PARAGRAPHS = 2000
 FIRST_SCREEN_PARAGRAPHS = 60
 """Paragraphs laid out at once for the first screen of a long document (at least as many as
 the view has lines, since each takes one or more: news paragraphs make ~400 lines)."""
-_STYLE_LOOKBACK = 64
-"""Inline styles checked before a line: more than this many open across one line is not prose."""
-
-
-_WORD = re.compile(r"(?<!\w)\w(?:[\w'’.\-]*\w)?")
-"""A word for selection: letters and digits, with inner apostrophes, dots and hyphens."""
-NOTE_MARK = "✎"
-"""In the left margin, on the line where a passage with a note ends."""
-HIGHLIGHT_MARK = "▎"
-"""In the left margin, on lines of a highlighted passage."""
-
-
-def _cells(text: str) -> int:
-    """Cell width: the length itself for ASCII (most lines), else Rich's measure."""
-    return len(text) if text.isascii() else cell_len(text)
 
 
 class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
@@ -236,6 +213,13 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
             return self.reader
 
     reading: reactive[Reading | None] = reactive(None, layout=False, repaint=False)
+    focus_spans: reactive[tuple[Span, ...]] = reactive((), layout=False, repaint=False)
+    """The chosen entity's mentions, marked more strongly than other mentions."""
+    hits: reactive[tuple[Span, ...]] = reactive((), layout=False, repaint=False)
+    current_hit: reactive[int] = reactive(-1, layout=False, repaint=False)
+    annotations: reactive[tuple[Annotation, ...]] = reactive((), layout=False, repaint=False)
+    """Highlight backgrounds and margin marks (orphans have no place in the text)."""
+    selection: reactive[Span | None] = reactive(None, layout=False, repaint=False)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -243,48 +227,81 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         self._laid_out: Reading | None = None
         """The reading `_layout` was made for."""
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self._hits: list[tuple[int, int]] = []
-        self._hit_starts: list[int] = []
-        self._mentions: list[tuple[int, int, str]] = []
-        self._mention_starts: list[int] = []
-        self._focus: list[tuple[int, int]] = []
-        self._focus_starts: list[int] = []
-        self._current_hit = -1
+        self._renderer: LineRenderer | None = None
+        self._styles = SpanIndex()
+        self._mentions = SpanIndex()
+        self._focus = SpanIndex()
+        self._hits = SpanIndex()
+        self._highlights = SpanIndex()
+        self._note_ends: list[int] = []
         self._top_paragraph = -1
         self._pin: tuple[int, int] | None = None
         self._style_cache: dict[str, Style] = {}
         self._app_ready = False
-        self._style_starts: list[int] = []
-        self.selection: tuple[int, int] | None = None
         self._drag_from: int | None = None
         self._dragged = False
-        self._marks: list[tuple[int, int, str]] = []
-        """Highlighted passages: (start, end, component class), by start."""
-        self._mark_starts: list[int] = []
-        self._mark_reach: list[int] = []
-        """Running maximum of the marks' ends, to stop looking back early."""
-        self._note_ends: list[int] = []
-        self._sentence_starts: list[int] = []
 
-    # ------------------------------------------------------------------ model in
-    def _index_mentions(self, reading: Reading | None) -> None:
-        """Entity mentions by start offset, with the component class of their type."""
-        mentions = sorted(
-            (m.start, m.end, _MENTION_CLASS[e.type])
-            for e in (reading.entities if reading else ())
-            for m in e.mentions
-        )
-        self._mentions = mentions
-        self._mention_starts = [m[0] for m in mentions]
+    # ------------------------------------------------------------------ overlays in
+    def _invalidate(self) -> None:
+        """An overlay changed: every cached line may show it."""
+        self._renderer = None
+        self._strips.clear()
+        self.refresh()
 
     def watch_reading(self, old: Reading | None, new: Reading | None) -> None:
-        self._index_mentions(new)
-        self._sentence_starts = [s.start for s in new.sentences] if new else []
+        self._mentions = SpanIndex(
+            (m.start, m.end, _MENTION_CLASS[e.type])
+            for e in (new.entities if new else ())
+            for m in e.mentions
+        )
+        self._styles = SpanIndex(
+            (s.start, s.end, _STYLE_CLASS[s.kind]) for s in (new.document.styles if new else ())
+        )
+        self._renderer = None
         anchor = self._anchor() if old is not None else None
-        if new is not None:
-            self._style_starts = [s.start for s in new.document.styles]
         self._relayout(anchor)
 
+    def watch_focus_spans(self, spans: tuple[Span, ...]) -> None:
+        self._focus = SpanIndex((start, end, "reader--focus-mention") for start, end in spans)
+        self._invalidate()
+
+    def _index_hits(self) -> None:
+        current = self.current_hit
+        self._hits = SpanIndex(
+            (start, end, "reader--search-current" if n == current else "reader--search-hit")
+            for n, (start, end) in enumerate(self.hits)
+        )
+        self._invalidate()
+
+    def watch_hits(self) -> None:
+        self._index_hits()
+
+    def watch_current_hit(self) -> None:
+        self._index_hits()
+
+    def watch_annotations(self, annotations: tuple[Annotation, ...]) -> None:
+        placed = [a for a in annotations if not a.orphaned]
+        self._highlights = SpanIndex(
+            (a.start, a.end, f"reader--highlight-{a.color}") for a in placed
+        )
+        self._note_ends = sorted(a.end for a in placed if a.note)
+        self._invalidate()
+
+    def watch_selection(self) -> None:
+        self._invalidate()
+
+    def set_focus_mentions(self, spans: list[Span]) -> None:
+        """Mark these spans (the chosen entity's mentions) more strongly than other mentions."""
+        self.focus_spans = tuple(sorted(spans))
+
+    def set_hits(self, hits: list[Span], current: int = -1) -> None:
+        self.hits = tuple(hits)
+        self.current_hit = current
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        self.annotations = tuple(annotations)
+
+    # ------------------------------------------------------------------ layout
     def on_resize(self) -> None:
         layout = self._layout
         width = self.scrollable_content_region.width or self.size.width
@@ -450,21 +467,6 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
             line = self._layout.line_of_offset(offset)
             self._jump(max(0, line - context), self._layout.paragraphs[line])
 
-    # ------------------------------------------------------------------ search hits
-    def set_focus_mentions(self, spans: list[tuple[int, int]]) -> None:
-        """Mark these spans (the chosen entity's mentions) more strongly than other mentions."""
-        self._focus = sorted(spans)
-        self._focus_starts = [start for start, _ in self._focus]
-        self._strips.clear()
-        self.refresh()
-
-    def set_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
-        self._hits = hits
-        self._hit_starts = [start for start, _ in hits]
-        self._current_hit = current
-        self._strips.clear()
-        self.refresh()
-
     # ------------------------------------------------------------------ actions
     def action_scroll_lines(self, count: int) -> None:
         self.scroll_to(y=self.scroll_y + count, animate=False)
@@ -497,7 +499,24 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style_cache.clear()
+        self._renderer = None
         self._strips.clear()
+
+    def _line_renderer(self) -> LineRenderer:
+        renderer = self._renderer
+        if renderer is None:
+            assert self.reading is not None
+            overlays = (self._styles, self._mentions, self._focus, self._highlights, self._hits)
+            renderer = self._renderer = LineRenderer(
+                self.reading,
+                overlays,
+                self._highlights,
+                self._note_ends,
+                self.selection,
+                self._style,
+                self._base_style(),
+            )
+        return renderer
 
     def render_line(self, y: int) -> Strip:
         if self._layout is None:
@@ -512,155 +531,11 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         key = (index, width)
         cached = self._strips.get(key)
         if cached is None:
-            cached = self._render_line_at(layout.line(index), layout, width)
+            assert self._laid_out is not None
+            line = layout.line(index)
+            cached = self._line_renderer().line(line, layout, width, self._laid_out)
             self._strips[key] = cached
         return cached
-
-    def _render_line_at(self, line: Line, layout: Layout, width: int) -> Strip:
-        base = self._base_style()
-        margin = max(0, (width - layout.measure) // 2)
-        if line.kind == LineKind.BLANK:
-            return Strip.blank(width, base)
-        if line.kind == LineKind.SECTION_TITLE:
-            return self._render_section_title(line, layout, width, margin)
-        assert self.reading is not None
-        document = self.reading.document
-        paragraph = document.paragraphs[line.paragraph]
-        kind_style = base + self._style(_KIND_CLASS[paragraph.kind])
-        if paragraph.kind == ParagraphKind.QUOTE:
-            bar = self._style("reader--quote-bar")
-            segments = [Segment(" " * margin, base), Segment("▌ " * paragraph.level, base + bar)]
-        else:
-            segments = [Segment(" " * (margin + line.indent), base)]
-        if margin and self._marks:
-            segments[0:1] = [
-                Segment(" " * (margin - 1), base),
-                self._margin_mark(line, base),
-                Segment(segments[0].text[margin:], segments[0].style),
-            ]
-        segments.extend(self._text_segments(line.start, line.end, kind_style))
-        used = sum(_cells(segment.text) for segment in segments)
-        if used < width:
-            segments.append(Segment(" " * (width - used), base))
-            return Strip(segments, width)
-        return Strip(segments).adjust_cell_length(width, base)
-
-    def _margin_mark(self, line: Line, base: Style) -> Segment:
-        """✎ where a noted passage ends on this line, ▎ beside highlighted lines, else blank."""
-        i = bisect.bisect_left(self._note_ends, line.start + 1)
-        if i < len(self._note_ends) and self._note_ends[i] <= max(line.end, line.start + 1):
-            return Segment(NOTE_MARK, base + self._style("reader--note-mark"))
-        marks = self._marks_between(line.start, max(line.end, line.start + 1))
-        if marks:
-            return Segment(HIGHLIGHT_MARK, base + Style(color=self._style(marks[-1][2]).bgcolor))
-        return Segment(" ", base)
-
-    def _render_section_title(self, line: Line, layout: Layout, width: int, margin: int) -> Strip:
-        # The sections of the reading the layout was made for: until a new layout arrives (in
-        # a worker, for a long document) the reading may have fewer.
-        assert self._laid_out is not None
-        section = self._laid_out.sections[line.section]
-        style = self._base_style() + self._style("reader--section-title")
-        label = f" {line.section + 1} · {section.title} "
-        rule = "─" * max(0, layout.measure - len(label) - 2)
-        segments = [
-            Segment(" " * margin, self._base_style()),
-            Segment("──", style),
-            Segment(label, style + Style(bold=True)),
-            Segment(rule, style),
-        ]
-        return Strip(segments).crop(0, width).adjust_cell_length(width, self._base_style())
-
-    def _text_segments(self, start: int, end: int, style: Style) -> list[Segment]:
-        """Segments of `text[start:end]` with inline styles, entity mentions and search hits."""
-        assert self.reading is not None
-        document = self.reading.document
-        text = document.text
-        cuts = {start, end}
-        spans: list[tuple[int, int, Style]] = []
-        styles = document.styles
-        if styles:
-            i = bisect.bisect_left(self._style_starts, end)
-            for s in reversed(styles[max(0, i - _STYLE_LOOKBACK) : i]):
-                if s.end > start and s.start < end:
-                    name = _STYLE_CLASS[s.kind]
-                    spans.append((s.start, s.end, self._style(name)))
-        if self._mentions:
-            i = bisect.bisect_left(self._mention_starts, end)
-            for m_start, m_end, name in reversed(self._mentions[max(0, i - _STYLE_LOOKBACK) : i]):
-                if m_end > start and m_start < end:
-                    spans.append((m_start, m_end, self._style(name)))
-        if self._focus:
-            i = bisect.bisect_left(self._focus_starts, end)
-            for f_start, f_end in self._focus[max(0, i - _STYLE_LOOKBACK) : i]:
-                if f_end > start and f_start < end:
-                    spans.append((f_start, f_end, self._style("reader--focus-mention")))
-        if self._marks:
-            for m_start, m_end, name in self._marks_between(start, end):
-                spans.append((m_start, m_end, self._style(name)))
-        if self._hits:
-            i = bisect.bisect_left(self._hit_starts, start)
-            j = i - 1
-            while j >= 0 and self._hits[j][1] > start:
-                j -= 1
-            for n in range(max(0, j), len(self._hits)):
-                h_start, h_end = self._hits[n]
-                if h_start >= end:
-                    break
-                if h_end > start:
-                    current = n == self._current_hit
-                    name = "reader--search-current" if current else "reader--search-hit"
-                    spans.append((h_start, h_end, self._style(name)))
-        selection = self.selection
-        if selection is not None and selection[1] > start and selection[0] < end:
-            spans.append((selection[0], selection[1], self._style("reader--selection")))
-        if not spans:
-            return [Segment(text[start:end], style)]
-        for s_start, s_end, _ in spans:
-            cuts.add(min(max(s_start, start), end))
-            cuts.add(min(max(s_end, start), end))
-        points = sorted(cuts)
-        segments = []
-        for a, b in itertools.pairwise(points):
-            if a == b:
-                continue
-            piece_style = style
-            for s_start, s_end, s_style in spans:
-                if s_start <= a and s_end >= b:
-                    piece_style = piece_style + s_style
-            segments.append(Segment(text[a:b], piece_style))
-        return segments
-
-    # ------------------------------------------------------------------ annotations
-    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
-        """Show these annotations: highlight backgrounds, and margin marks (orphans have no
-        place in the text and are shown only in the notes panel)."""
-        marks = sorted(
-            (a.start, a.end, f"reader--highlight-{a.color}") for a in annotations if not a.orphaned
-        )
-        self._marks = marks
-        self._mark_starts = [m[0] for m in marks]
-        reach: list[int] = []
-        furthest = 0
-        for _, end, _ in marks:
-            furthest = max(furthest, end)
-            reach.append(furthest)
-        self._mark_reach = reach
-        self._note_ends = sorted(a.end for a in annotations if a.note and not a.orphaned)
-        self._strips.clear()
-        self.refresh()
-
-    def _marks_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Highlighted passages overlapping `start`–`end`, in order of their starts."""
-        found = []
-        j = bisect.bisect_left(self._mark_starts, end) - 1
-        while j >= 0 and self._mark_reach[j] > start:
-            mark = self._marks[j]
-            if mark[1] > start:
-                found.append(mark)
-            j -= 1
-        found.reverse()
-        return found
 
     # ------------------------------------------------------------------ selection
     def select(self, start: int, end: int, *, scroll: bool = True) -> None:
@@ -674,15 +549,11 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         self.selection = (start, end)
         if scroll:
             self._keep_in_view(start, end)
-        self._strips.clear()
-        self.refresh()
         self.post_message(self.SelectionChanged(self, self.selection))
 
     def clear_selection(self) -> None:
         if self.selection is not None:
             self.selection = None
-            self._strips.clear()
-            self.refresh()
             self.post_message(self.SelectionChanged(self, None))
 
     def _keep_in_view(self, start: int, end: int) -> None:
@@ -696,42 +567,19 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         elif first < top:
             self.scroll_to(y=max(0, first - 2), animate=False, immediate=True)
 
-    def _sentence_spans(self) -> list[tuple[int, int]]:
-        """Sentences once analysis is in; until then each paragraph counts as one."""
-        assert self.reading is not None
-        if self.reading.sentences:
-            return [(s.start, s.end) for s in self.reading.sentences]
-        return [(p.start, p.end) for p in self.reading.document.paragraphs]
-
-    def _sentence_index(self, offset: int) -> int:
-        """Index of the sentence holding (or else following) `offset`."""
-        assert self.reading is not None
-        if self.reading.sentences:
-            i = bisect.bisect_right(self._sentence_starts, offset) - 1
-            return max(0, i)
-        return self.reading.document.paragraph_at(offset)
-
     def _first_visible_offset(self) -> int:
         offset = self.top_offset()
         return 0 if offset is None else offset
 
+    def _select_span(self, span: Span | None) -> None:
+        if span is not None:
+            self.select(*span)
+
     def action_sentence(self, direction: int) -> None:
-        if self.reading is None:
-            return
-        spans = self._sentence_spans()
-        if not spans:
-            return
-        if self.selection is None:
-            i = self._sentence_index(self._first_visible_offset())
-            if spans[i][1] <= self._first_visible_offset() and i + 1 < len(spans):
-                i += 1
-        elif direction > 0:
-            i = min(len(spans) - 1, self._sentence_index(max(0, self.selection[1] - 1)) + 1)
-        else:
-            i = max(0, self._sentence_index(self.selection[0]) - 1)
-            if spans[i][0] >= self.selection[0] and i > 0:
-                i -= 1
-        self.select(*spans[i])
+        if self.reading is not None:
+            spans = moves.sentence_spans(self.reading)
+            first = self._first_visible_offset()
+            self._select_span(moves.step_sentence(spans, self.selection, first, direction))
 
     def action_extend_sentence(self, direction: int) -> None:
         if self.reading is None:
@@ -739,18 +587,8 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         if self.selection is None:
             self.action_sentence(1)
             return
-        spans = self._sentence_spans()
-        start, end = self.selection
-        i = self._sentence_index(max(start, end - 1))
-        if direction > 0:
-            if spans[i][1] > end:
-                self.select(start, spans[i][1])
-            elif i + 1 < len(spans):
-                self.select(start, spans[i + 1][1])
-        else:
-            previous = [e for s, e in spans[max(0, i - 1) : i + 1] if start < e < end]
-            if previous:
-                self.select(start, max(previous))
+        spans = moves.sentence_spans(self.reading)
+        self._select_span(moves.extend_sentence(spans, self.selection, direction))
 
     def action_extend_word(self, direction: int) -> None:
         if self.reading is None:
@@ -759,30 +597,12 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
             self.action_sentence(1)
             return
         text = self.reading.document.text
-        start, end = self.selection
-        if direction > 0:
-            match = _WORD.search(text, end)
-            if match:
-                self.select(start, match.end())
-        else:
-            ends = [m.end() for m in _WORD.finditer(text, start, end) if m.end() < end]
-            if ends:
-                self.select(start, ends[-1])
+        self._select_span(moves.extend_word(text, self.selection, direction))
 
     def action_move_start(self, direction: int) -> None:
-        if self.reading is None or self.selection is None:
-            return
-        text = self.reading.document.text
-        start, end = self.selection
-        if direction > 0:
-            starts = [m.start() for m in _WORD.finditer(text, start + 1, end)]
-            if starts:
-                self.select(starts[0], end)
-        else:
-            low = max(0, start - 200)
-            starts = [m.start() for m in _WORD.finditer(text, low, start)]
-            if starts:
-                self.select(starts[-1], end)
+        if self.reading is not None and self.selection is not None:
+            text = self.reading.document.text
+            self._select_span(moves.move_start(text, self.selection, direction))
 
     def action_select_paragraph(self) -> None:
         if self.reading is None:
@@ -826,19 +646,10 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         column = x - margin - line.indent
         text = reading.document.text
         offset, used = line.start, 0
-        while offset < line.end and used + _cells(text[offset]) <= column:
-            used += _cells(text[offset])
+        while offset < line.end and used + cells(text[offset]) <= column:
+            used += cells(text[offset])
             offset += 1
         return offset
-
-    def _word_around(self, offset: int) -> tuple[int, int]:
-        assert self.reading is not None
-        text = self.reading.document.text
-        low = max(0, offset - 100)
-        for match in _WORD.finditer(text, low, min(len(text), offset + 100)):
-            if match.start() <= offset < match.end():
-                return match.start(), match.end()
-        return offset, min(len(text), offset + 1)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         point = event.get_content_offset(self)
@@ -858,11 +669,10 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         offset = self.offset_at(point.x, max(0, point.y))
         if offset is None:
             return
-        a, b = sorted((self._drag_from, offset))
-        start, end = self._word_around(a)[0], self._word_around(max(a, b - 1))[1]
-        if self.selection != (start, end):
+        span = moves.dragged(self.reading.document.text, self._drag_from, offset)
+        if self.selection != span:
             self._dragged = True
-            self.select(start, end, scroll=False)
+            self.select(*span, scroll=False)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         if self._drag_from is None:
@@ -871,6 +681,6 @@ class ReaderView(LazyComponentStyles, ScrollView, can_focus=True):
         self._drag_from = None
         self.release_mouse()
         if not dragged and self.reading is not None:
-            spans = self._sentence_spans()
+            spans = moves.sentence_spans(self.reading)
             if spans:
-                self.select(*spans[self._sentence_index(offset)], scroll=False)
+                self.select(*spans[moves.sentence_index(spans, offset)], scroll=False)
