@@ -218,7 +218,13 @@ def _run(kind: str, path: Path | None, measure_next: bool = False) -> dict[str, 
     if measure_next:
         args.append("--measure-next")
     with tempfile.TemporaryDirectory() as cache:
-        env = {"BRIEFING_CACHE_DIR": cache, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"}
+        env = {
+            "BRIEFING_CACHE_DIR": cache,
+            "PATH": "/usr/bin:/bin",
+            "TERM": "xterm-256color",
+            # This tree's briefing, not whichever one is installed (a worktree, a checkout).
+            "PYTHONPATH": str(ROOT),
+        }
         args += ["--t0", repr(time.monotonic())]
         out = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
     if out.returncode != 0:

@@ -367,9 +367,9 @@ async def test_split_at_a_section_start_is_refused() -> None:
 
 
 async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from briefing.app import section_editor
+    from briefing.service import corrections as section_editor
 
-    def broken(self, progress=None):  # type: ignore[no-untyped-def]
+    def broken(self, progress=None, automatic=None):  # type: ignore[no-untyped-def]
         raise RuntimeError("boom")
 
     monkeypatch.setattr(section_editor.SectionEditor, "load", broken)

@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 
 from briefing.app import BriefingApp
+from briefing.app.reader.messages import AnnotationAction
 from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
+from briefing.model import HighlightColor
 from briefing.store.database import Store
 from tests.frozen import frozen_seed
 from tests.harness import WidgetHarness
@@ -60,8 +62,8 @@ async def test_reader_posts_selection_and_annotate_messages() -> None:
         await pilot.pause()
         annotate = harness.of_type(ReaderView.Annotate)
         assert len(annotate) == 1
-        assert annotate[0].action == "highlight"  # type: ignore[attr-defined]
-        assert annotate[0].color == "green"  # type: ignore[attr-defined]
+        assert annotate[0].action is AnnotationAction.HIGHLIGHT  # type: ignore[attr-defined]
+        assert annotate[0].color is HighlightColor.GREEN  # type: ignore[attr-defined]
         assert annotate[0].selection == (first.start, first.end)  # type: ignore[attr-defined]
 
 

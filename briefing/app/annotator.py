@@ -12,14 +12,15 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from briefing.app.note_line import NoteLine
+from briefing.app.reader.messages import AnnotationAction
 from briefing.app.reader.view import ReaderView
 from briefing.app.section_list import SectionList
-from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation
+from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, HighlightColor
 
 if TYPE_CHECKING:
     from briefing.app.notes_panel import NotesPanel
     from briefing.app.reading_screen import ReadingScreen
-    from briefing.store.notebook import Draft, Notebook
+    from briefing.service import Draft, Notebook
 
 # The store (sqlite3, rapidfuzz) is imported when notes are first opened, after the first frame.
 
@@ -43,13 +44,10 @@ class Annotator:
         )
 
     def _open_in_thread(self) -> None:
-        from briefing.store.database import StoreError
-        from briefing.store.notebook import Notebook
+        from briefing.service import StoreError
 
-        notebook = Notebook(self.screen.store, self.screen.document)
         try:
-            notebook.open()
-            draft = notebook.draft()
+            notebook, draft = self.screen.service.open_notebook()
         except StoreError as exc:
             self.screen.app.call_from_thread(self._failed, str(exc))
             return
@@ -68,7 +66,7 @@ class Annotator:
         self.refresh()
         # Everything still unreviewed, whether re-anchored now or on an earlier opening
         # (say, by `briefing notes`): a note left moved or orphaned needs the reader's eye.
-        from briefing.store.anchoring import AnchorSummary
+        from briefing.service import AnchorSummary
 
         summary = AnchorSummary.of(notebook.annotations)
         if summary.needs_review:
@@ -147,7 +145,7 @@ class Annotator:
 
     def _write(self, what: str, change: object) -> bool:
         """Run a notebook change; on failure say so (the caller keeps the user's text)."""
-        from briefing.store.database import StoreError
+        from briefing.service import StoreError
 
         try:
             if callable(change):
@@ -160,32 +158,35 @@ class Annotator:
         self.refresh()
         return True
 
-    def handle(self, action: str, color: str, selection: tuple[int, int] | None) -> None:
+    def handle(
+        self, action: AnnotationAction, color: HighlightColor, selection: tuple[int, int] | None
+    ) -> None:
         if not self.ready or self.notebook is None:
             return
         notebook = self.notebook
-        if action == "undo":
+        if action is AnnotationAction.UNDO:
             self.undo()
             return
         if selection is None:
             return
-        if action == "highlight":
-            same = self.at(selection, exact=True)
-            if same is not None:
-                self._write("recolour", lambda: notebook.update(same.id, color=color))
-            else:
-                self._write("highlight", lambda: notebook.add(*selection, color=color))
-        elif action in ("note", "new_note"):
-            target = None if action == "new_note" else self.at(selection)
-            self.edit_note(selection, target)
-        elif action == "tags":
-            self.edit_tags(selection, self.at(selection))
-        elif action == "delete":
-            target = self.at(selection)
-            if target is None:
-                self.screen.notify("No annotation here to delete.", markup=False)
-            else:
-                self.delete(target)
+        match action:
+            case AnnotationAction.HIGHLIGHT:
+                same = self.at(selection, exact=True)
+                if same is not None:
+                    self._write("recolour", lambda: notebook.update(same.id, color=color.value))
+                else:
+                    self._write("highlight", lambda: notebook.add(*selection, color=color.value))
+            case AnnotationAction.NOTE | AnnotationAction.NEW_NOTE:
+                target = None if action is AnnotationAction.NEW_NOTE else self.at(selection)
+                self.edit_note(selection, target)
+            case AnnotationAction.TAGS:
+                self.edit_tags(selection, self.at(selection))
+            case AnnotationAction.DELETE:
+                target = self.at(selection)
+                if target is None:
+                    self.screen.notify("No annotation here to delete.", markup=False)
+                else:
+                    self.delete(target)
 
     def delete(self, annotation: Annotation) -> None:
         notebook = self.notebook
@@ -220,7 +221,7 @@ class Annotator:
         quote = target.quote.exact if target is not None else text[span[0] : span[1]]
         original = target.note if target is not None else ""
         target_id = target.id if target is not None else None
-        from briefing.store.database import StoreError
+        from briefing.service import StoreError
 
         def keep_draft(body: str) -> None:
             try:
@@ -263,7 +264,7 @@ class Annotator:
         self.screen.app.push_screen(editor, done)
 
     def _discard_draft(self) -> None:
-        from briefing.store.database import StoreError
+        from briefing.service import StoreError
 
         if self.notebook is not None:
             # An old draft offered again next time is better than an error now.
@@ -294,7 +295,7 @@ class Annotator:
 
     def edit_tags(self, selection: tuple[int, int], target: Annotation | None) -> None:
         from briefing.app.dialogs import TagSuggester, TextPrompt
-        from briefing.store.database import StoreError
+        from briefing.service import StoreError
 
         notebook = self.notebook
         if notebook is None:

@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -18,8 +17,8 @@ if TYPE_CHECKING:
 
     from briefing.app.help_screen import BindingOwner
     from briefing.app.loading_screen import Loader
+    from briefing.service import Store
     from briefing.settings import Settings
-    from briefing.store.database import Store
 
 from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
@@ -50,7 +49,7 @@ def _card_bindings() -> list[BindingType]:
 class BriefingApp(App[None]):
     """Opens one document on a `ReadingScreen`."""
 
-    CSS_PATH: ClassVar[CSSPathType | None] = [str(styles_dir() / n) for n in STYLESHEETS]
+    CSS_PATH = [str(styles_dir() / n) for n in STYLESHEETS]  # noqa: RUF012 (Textual's own)
     TITLE = "briefing"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own)
     COMMANDS = App.COMMANDS | {_section_commands}

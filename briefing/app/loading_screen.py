@@ -23,7 +23,7 @@ from briefing.app.footer import BriefingFooter
 from briefing.model import Document
 
 if TYPE_CHECKING:
-    from briefing.store.database import Store
+    from briefing.service import Store
 
 Status = Callable[[str], None]
 Loader = Callable[[Status, bool], Document]

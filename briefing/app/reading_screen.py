@@ -8,8 +8,6 @@ feeds the result down to its widgets. Widgets report up with messages (`SectionL
 from __future__ import annotations
 
 import asyncio
-import bisect
-import contextlib
 import time
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -27,25 +25,25 @@ from briefing.app.footer import BriefingFooter
 from briefing.app.header import BriefingHeader
 from briefing.app.note_line import NoteLine
 from briefing.app.reader.view import ReaderView
+from briefing.app.reading_corrections import SectionCorrections
+from briefing.app.reading_entities import EntityActions
+from briefing.app.reading_position import ReadingPosition
+from briefing.app.reading_search import SearchActions
 from briefing.app.section_list import SectionList
 from briefing.model import Document, Entity, Reading, Section
-from briefing.text.search import MAX_HITS, find_all
+from briefing.service import DocumentService
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from briefing.app.entity_sidebar import EntitySidebar
     from briefing.app.notes_panel import NotesPanel
-    from briefing.app.search_bar import SearchBar
-    from briefing.app.section_editor import Edit, SectionEditor
-    from briefing.store.database import Store
+    from briefing.service import Store
+    from briefing.service.corrections import Edit, SectionEditor
 
 SECTIONS_MIN_WIDTH = 60
 """Below this many columns the section list starts hidden (s brings it back)."""
 ENTITIES_MIN_WIDTH = 110
 """Below this many columns the entity sidebar starts hidden (e brings it back)."""
-POSITION_DELAY = 1.0
-"""Seconds the view rests before its position is saved as where the reader left off."""
 PROGRESS_INTERVAL = 0.1
 """Seconds between progress updates from the analysis worker."""
 
@@ -56,7 +54,9 @@ def _show(widget: Widget, shown: bool) -> None:
         widget.display = shown
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(
+    SearchActions, EntityActions, SectionCorrections, ReadingPosition, Screen[None]
+):
     """Reads one document."""
 
     AUTO_FOCUS = "#reader"
@@ -150,13 +150,13 @@ class ReadingScreen(Screen[None]):
         self.document = document
         self._given_reading = reading
         self.reading = Reading(document, sections=structural_sections(document))
-        self._store = store
+        self.service = DocumentService(document, store)
+        """The document's notes, corrections and reading position in the store."""
         self._editor: SectionEditor | None = None
         self._entities_this_section = False
         """The sidebar lists the current section's entities instead of the whole briefing's."""
         self._entity: Entity | None = None
         """The entity the reader chose: its mentions are marked and `{` `}` step through them."""
-        """Analysis and the reader's corrections; made by the analysis worker."""
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
         self._sections_forced: bool | None = None
@@ -174,11 +174,7 @@ class ReadingScreen(Screen[None]):
     @property
     def store(self) -> Store:
         """The user's database (made on first use; tests pass their own)."""
-        if self._store is None:
-            from briefing.store.database import Store
-
-            self._store = Store.default()
-        return self._store
+        return self.service.store
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -240,19 +236,17 @@ class ReadingScreen(Screen[None]):
                 last = now
                 self.app.call_from_thread(self._set_status, f"analysing {fraction:.0%}")
 
-        from briefing.app.section_editor import SectionEditor
-
-        editor = SectionEditor(self.document, self.store)
+        editor = self.service.section_editor()
         try:
             edit = editor.load(progress, self._given_reading)
         except Exception as exc:  # a bug in analysis must not take the text away from the reader
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._analysis_failed, exc)
             return
-        from briefing.store.database import StoreError
+        from briefing.service import StoreError
 
         try:
-            left_at = self.store.reading_position(self.document)
+            left_at = self.service.reading_position()
         except StoreError:
             left_at = None  # the notes say why the store is unavailable
         if not worker.is_cancelled:
@@ -298,32 +292,6 @@ class ReadingScreen(Screen[None]):
         elif editor.unfit:
             self._unfit_plan()
 
-    # ------------------------------------------------------------------ reading position
-    def _save_position(self) -> None:
-        self._position_timer = None
-        offset = self._top_offset
-        if offset is not None and offset != self._saved_position:
-            self._saved_position = offset
-            self._write_position(offset)
-
-    @work(thread=True, exclusive=True, group="position", description="reading position")
-    def _write_position(self, offset: int) -> None:
-        from briefing.store.database import StoreError
-
-        with contextlib.suppress(StoreError):  # a lost reading position costs a scroll
-            self.store.save_reading_position(self.document, offset)
-
-    def on_unmount(self) -> None:
-        """The app is closing: the last move may not be saved yet (it waits for a pause)."""
-        if self._position_timer is not None and self.analysed.is_set():
-            from briefing.store.database import StoreError
-
-            self._position_timer.stop()
-            offset = self._top_offset
-            if offset is not None and offset != self._saved_position:
-                with contextlib.suppress(StoreError):
-                    self.store.save_reading_position(self.document, offset)
-
     # ------------------------------------------------------------------ sections
     def current_section(self) -> int:
         return self.reading.section_of(self.query_one(ReaderView).reading_paragraph()) or 0
@@ -338,30 +306,6 @@ class ReadingScreen(Screen[None]):
 
     def action_go_to_section(self, index: int) -> None:
         self.go_to_section(index)
-
-    def action_ask_section(self) -> None:
-        """Ask for a section number: the number keys reach only sections 1–9."""
-        from briefing.app.dialogs import TextPrompt
-
-        def done(answer: str | None) -> None:
-            if answer is None or not answer.strip():
-                return
-            try:
-                number = int(answer.strip())
-            except ValueError:
-                self.notify(
-                    f"Not a section number: {answer.strip()}", severity="warning", markup=False
-                )
-                return
-            self.go_to_section(number - 1)
-            self.query_one(ReaderView).focus()
-
-        prompt = TextPrompt(
-            "Go to section",
-            placeholder=f"1–{len(self.sections)}",
-            hint="enter: go · escape: cancel",
-        )
-        self.app.push_screen(prompt, done)
 
     def action_next_section(self) -> None:
         current = self.current_section()
@@ -387,7 +331,7 @@ class ReadingScreen(Screen[None]):
             self._top_offset = event.reader.top_offset()
             if self._position_timer is not None:
                 self._position_timer.stop()
-            self._position_timer = self.set_timer(POSITION_DELAY, self._save_position)
+            self._position_timer = self.set_timer(self.POSITION_DELAY, self._save_position)
         section = self.reading.section_of(event.paragraph)
         if section is not None:
             self.query_one(SectionList).mark_current(section)
@@ -395,178 +339,6 @@ class ReadingScreen(Screen[None]):
                 self._refresh_entities()
 
     # ------------------------------------------------------------------ entities
-    def _entity_sidebar(self) -> EntitySidebar:
-        """The entity list, put in the placeholder's place the first time it is needed."""
-        from briefing.app.entity_sidebar import EntitySidebar  # once analysis has results
-
-        found = self.query(EntitySidebar)
-        if found:
-            return found.first()
-        placeholder = self.query_one(EntityPlaceholder)
-        sidebar = EntitySidebar(id="entities", classes="entities-pane")
-        sidebar.display = placeholder.display
-        placeholder.remove()
-        self.mount(sidebar, after=self.query_one(ReaderView))
-        return sidebar
-
-    def _refresh_entities(self) -> None:
-        if self.analysed.is_set():
-            scope = self.current_section() if self._entities_this_section else None
-            self._entity_sidebar().show_entities(
-                self.reading.entities, self.reading.sections, scope
-            )
-
-    def action_toggle_entity_scope(self) -> None:
-        self._entities_this_section = not self._entities_this_section
-        self._refresh_entities()
-
-    def _entities_pane(self) -> Widget:
-        """The entity list, or its placeholder while analysis runs."""
-        # By name: the sidebar's module is imported when analysis fills it.
-        for widget in self.query("EntitySidebar"):
-            return widget
-        return self.query_one(EntityPlaceholder)
-
-    def on_entity_sidebar_chosen(self, event: EntitySidebar.Chosen) -> None:
-        entity = next((e for e in self.reading.entities if e.id == event.entity_id), None)
-        if entity is not None:
-            self.open_card(entity)
-
-    def choose_entity(self, entity: Entity) -> None:
-        self._entity = entity
-        self.query_one(ReaderView).set_focus_mentions([(m.start, m.end) for m in entity.mentions])
-
-    def open_card(self, entity: Entity) -> None:
-        """Mark the entity's mentions and show its card; a mention chosen there is shown."""
-        from briefing.app.entity_card import EntityCard
-
-        self.choose_entity(entity)
-
-        def done(offset: int | None) -> None:
-            if offset is not None:
-                self.query_one(ReaderView).scroll_to_offset(offset)
-                self.query_one(ReaderView).focus()
-
-        self.app.push_screen(EntityCard(self.reading, entity), done)
-
-    def _step_mention(self, direction: int) -> None:
-        if self._entity is None or not self._entity.mentions:
-            if self._entities_pane().display and not self._notes_shown:
-                how = "tab to the entity sidebar, choose one and press enter"
-            else:
-                how = "press e to show the entity sidebar, then tab to it and press enter"
-            self.notify(f"No entity chosen: {how}.", markup=False)
-            return
-        reader = self.query_one(ReaderView)
-        top = reader.top_offset() or 0
-        starts = [m.start for m in self._entity.mentions]
-        # The mention shown a few lines below the top counts as "here".
-        here = (
-            bisect.bisect_right(starts, top + 1)
-            if direction > 0
-            else bisect.bisect_left(starts, top)
-        )
-        index = here if direction > 0 else here - 1
-        if not 0 <= index < len(starts):
-            self.app.bell()
-            return
-        reader.scroll_to_offset(starts[index])
-
-    def action_next_mention(self) -> None:
-        self._step_mention(1)
-
-    def action_previous_mention(self) -> None:
-        self._step_mention(-1)
-
-    def action_entity_card(self) -> None:
-        """The card of the first entity mentioned from the top of the view on."""
-        reader = self.query_one(ReaderView)
-        top = reader.top_offset() or 0
-        best: tuple[int, Entity] | None = None
-        for entity in self.reading.entities:
-            for mention in entity.mentions:
-                if mention.start >= top and (best is None or mention.start < best[0]):
-                    best = (mention.start, entity)
-        if best is None:
-            self.app.bell()
-            return
-        self.open_card(best[1])
-
-    # ------------------------------------------------------------------ search
-    def _search_bar(self) -> SearchBar | None:
-        # By name: the bar's module is imported when the reader first searches.
-        for widget in self.query("SearchBar"):
-            return cast("SearchBar", widget)
-        return None
-
-    async def action_search(self) -> None:
-        bar = self._search_bar()
-        if bar is None:  # mounted on first use: most readings never search
-            from briefing.app.search_bar import SearchBar
-
-            bar = SearchBar(id="search")
-            await self.mount(bar, before=self.query_one(BriefingFooter))
-        bar.open()
-
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        self._hits = find_all(self.document.text, event.query)
-        self._hit = -1
-        self._step_hit(1, show=False)
-
-    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        bar = self._search_bar()
-        if bar is not None:
-            bar.display = False
-        self.query_one(ReaderView).focus()
-        if self._hits:
-            self._show_hit()
-        elif event.query:
-            self.notify("Not found.", severity="warning", markup=False)
-
-    def on_search_bar_closed(self, _: SearchBar.Closed) -> None:
-        self.action_clear_search()
-        self.query_one(ReaderView).focus()
-
-    def action_clear_search(self) -> None:
-        self._hits, self._hit = [], -1
-        reader = self.query_one(ReaderView)
-        reader.set_hits([])
-        reader.clear_selection()
-
-    def action_next_hit(self) -> None:
-        self._step_hit(1)
-
-    def action_previous_hit(self) -> None:
-        self._step_hit(-1)
-
-    def _step_hit(self, direction: int, show: bool = True) -> None:
-        """Move to the next (or previous) hit after the reading position, wrapping around."""
-        reader = self.query_one(ReaderView)
-        if not self._hits:
-            reader.set_hits([])
-            if bar := self._search_bar():
-                bar.set_count(-1, 0)
-            if show:
-                self.app.bell()
-            return
-        if self._hit < 0:
-            top = reader.top_offset() or 0
-            starts = [start for start, _ in self._hits]
-            self._hit = bisect.bisect_left(starts, top) % len(self._hits)
-            if direction < 0:
-                self._hit = (self._hit - 1) % len(self._hits)
-        else:
-            self._hit = (self._hit + direction) % len(self._hits)
-        self._show_hit()
-
-    def _show_hit(self) -> None:
-        reader = self.query_one(ReaderView)
-        reader.set_hits(self._hits, self._hit)
-        if bar := self._search_bar():
-            bar.set_count(self._hit, len(self._hits), len(self._hits) >= MAX_HITS)
-        reader.scroll_to_offset(self._hits[self._hit][0])
-
-    # ------------------------------------------------------------------ panes
     def on_resize(self) -> None:
         self._apply_panes()
 
@@ -650,94 +422,3 @@ class ReadingScreen(Screen[None]):
         if not self.annotator.ready:
             return
         self.app.push_screen(ExportDialog(self.reading, self.annotator.annotations))
-
-    # ------------------------------------------------------------------ section corrections
-    def _editor_ready(self, *, correcting: bool = True) -> bool:
-        if self._editor is None or not self._editor.ready:
-            self.notify("The sections are still being analysed.", markup=False)
-            return False
-        if correcting and self._editor.unfit:
-            self._unfit_plan()
-            return False
-        return True
-
-    def _unfit_plan(self) -> None:
-        from briefing.app.section_editor import UNFIT
-
-        self.notify(UNFIT[0].upper() + UNFIT[1:] + ".", severity="warning", markup=False)
-
-    def _after_edit(self, edit: Edit, message: str) -> None:
-        self._show(edit.reading)
-        if edit.not_saved:
-            self._warn(f"Not saved: {edit.not_saved}")
-        else:
-            self.notify(message, markup=False)
-
-    def action_rename_section(self) -> None:
-        if not self._editor_ready():
-            return
-        from briefing.app.dialogs import TextPrompt
-
-        index = self.current_section()
-
-        def done(title: str | None) -> None:
-            if title is not None and self._editor is not None:
-                edit = self._editor.rename(index, title)
-                self._after_edit(edit, f"Section {index + 1} renamed.")
-
-        prompt = TextPrompt(
-            f"Rename section {index + 1}",
-            self.sections[index].title,
-            "empty: back to the automatic title",
-        )
-        self.app.push_screen(prompt, done)
-
-    def action_split_section(self) -> None:
-        if not self._editor_ready():
-            return
-        from briefing.app.section_editor import CorrectionError
-
-        assert self._editor is not None
-        paragraph = self.query_one(ReaderView).first_whole_paragraph()
-        index = self.reading.section_of(paragraph)
-        if index is None:
-            index = self.current_section()
-        try:
-            edit = self._editor.split(index, paragraph)
-        except CorrectionError:
-            self.app.bell()
-            self.notify(
-                "Scroll to the paragraph that should start the new section, then split.",
-                severity="warning",
-                markup=False,
-            )
-            return
-        self._after_edit(edit, f"Section {index + 1} split at paragraph {paragraph + 1}.")
-        self.query_one(ReaderView).scroll_to_section(index + 1)
-
-    def action_merge_section(self) -> None:
-        if not self._editor_ready():
-            return
-        from briefing.app.section_editor import CorrectionError
-
-        assert self._editor is not None
-        index = self.current_section()
-        try:
-            edit = self._editor.merge_with_next(index)
-        except CorrectionError as exc:
-            self.app.bell()
-            self.notify(str(exc).capitalize() + ".", severity="warning", markup=False)
-            return
-        self._after_edit(edit, f"Sections {index + 1} and {index + 2} merged.")
-
-    def action_reset_sections(self) -> None:
-        if not self._editor_ready(correcting=False):
-            return
-        from briefing.app.dialogs import Confirm
-
-        def done(confirmed: bool | None) -> None:
-            if confirmed and self._editor is not None:
-                self._after_edit(self._editor.reset(), "Sections reset to the automatic split.")
-
-        question = "Reset the sections to the automatic split, dropping your titles?"
-        self.app.push_screen(Confirm(question), done)

@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.cli.common import Parser, add_data_dir, apply_data_dir, emit, note, open_document
-from briefing.export.destination import default_destination, render_export
+from briefing.export.destination import default_destination
 from briefing.export.files import write_atomically
 from briefing.export.markdown import Highlight
+from briefing.service import DocumentService
 from briefing.text.safety import shown
 
 
@@ -51,8 +52,7 @@ def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     apply_data_dir(args)
     document = open_document(args.path)
-    text = render_export(
-        document,
+    text = DocumentService(document).export(
         format=args.format,
         notes_only=args.notes_only,
         highlight=Highlight(args.highlight),

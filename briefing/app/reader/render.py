@@ -15,8 +15,22 @@ from textual.strip import Strip
 
 from briefing.app.reader.layout import Layout, Line, LineKind
 from briefing.app.reader.spans import SpanIndex
-from briefing.model import ParagraphKind, Reading
+from briefing.model import EntityType, ParagraphKind, Reading, StyleKind
 
+STYLE_CLASS = {
+    StyleKind.EMPHASIS: "reader--emphasis",
+    StyleKind.STRONG: "reader--strong",
+    StyleKind.CODE: "reader--inline-code",
+    StyleKind.LINK: "reader--link",
+    StyleKind.STRIKE: "reader--strike",
+}
+MENTION_CLASS = {
+    EntityType.PERSON: "reader--person",
+    EntityType.ORGANIZATION: "reader--organization",
+    EntityType.PLACE: "reader--place",
+    EntityType.EVENT: "reader--event",
+    EntityType.OTHER: "reader--other-entity",
+}
 KIND_CLASS = {
     ParagraphKind.TEXT: "reader--text",
     ParagraphKind.HEADING: "reader--heading",

@@ -13,33 +13,18 @@ from typing import ClassVar
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
 from briefing.app.lazy_styles import LazyComponentStyles
 from briefing.app.reader import selection as moves
-from briefing.app.reader.render import LineRenderer
+from briefing.app.reader.messages import AnnotationAction, ReaderMessage
+from briefing.app.reader.render import MENTION_CLASS, STYLE_CLASS, LineRenderer
 from briefing.app.reader.scrolling import ScrollingText
 from briefing.app.reader.spans import SpanIndex
-from briefing.model import Annotation, EntityType, Reading, StyleKind
+from briefing.model import Annotation, HighlightColor, Reading
 
 Span = tuple[int, int]
-
-_STYLE_CLASS = {
-    StyleKind.EMPHASIS: "reader--emphasis",
-    StyleKind.STRONG: "reader--strong",
-    StyleKind.CODE: "reader--inline-code",
-    StyleKind.LINK: "reader--link",
-    StyleKind.STRIKE: "reader--strike",
-}
-_MENTION_CLASS = {
-    EntityType.PERSON: "reader--person",
-    EntityType.ORGANIZATION: "reader--organization",
-    EntityType.PLACE: "reader--place",
-    EntityType.EVENT: "reader--event",
-    EntityType.OTHER: "reader--other-entity",
-}
 
 
 class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
@@ -110,15 +95,15 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
         ),
         Binding("V", "select_paragraph", "Select the paragraph", show=False, id="select.paragraph"),
         Binding("Y", "copy", "Copy the selection", show=False, id="select.copy"),
-        Binding("y", "annotate('highlight', 'yellow')", "Highlight", id="notes.yellow"),
-        Binding(
-            "u", "annotate('highlight', 'green')", "Highlight green", show=False, id="notes.green"
-        ),
-        Binding(
-            "i", "annotate('highlight', 'blue')", "Highlight blue", show=False, id="notes.blue"
-        ),
-        Binding(
-            "o", "annotate('highlight', 'pink')", "Highlight pink", show=False, id="notes.pink"
+        *(
+            Binding(
+                key,
+                f"annotate('highlight', '{color}')",
+                "Highlight" if n == 0 else f"Highlight {color}",
+                show=n == 0,
+                id=f"notes.{color}",
+            )
+            for n, (key, color) in enumerate(zip("yuio", HighlightColor, strict=True))
         ),
         Binding("a,enter", "annotate('note', '')", "Note", id="notes.note"),
         Binding("A", "annotate('new_note', '')", "Add a new note here", show=False, id="notes.new"),
@@ -160,46 +145,34 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
     )
     """The reader's component classes, resolved when first rendered (see `lazy_styles`)."""
 
-    class SelectionChanged(Message):
+    class SelectionChanged(ReaderMessage):
         """The selection moved (None: nothing selected)."""
 
-        def __init__(self, reader: ReaderView, selection: tuple[int, int] | None) -> None:
-            super().__init__()
-            self.reader = reader
+        def __init__(self, reader: ReaderView, selection: Span | None) -> None:
+            super().__init__(reader)
             self.selection = selection
 
-        @property
-        def control(self) -> ReaderView:
-            return self.reader
-
-    class Annotate(Message):
-        """An annotation key was pressed on the selection (`action`: highlight, note,
-        new_note, tags, delete, undo; `color` for highlight)."""
+    class Annotate(ReaderMessage):
+        """An annotation key was pressed on the selection (`color` for a highlight)."""
 
         def __init__(
-            self, reader: ReaderView, action: str, color: str, selection: tuple[int, int] | None
+            self,
+            reader: ReaderView,
+            action: AnnotationAction,
+            color: HighlightColor,
+            selection: Span | None,
         ) -> None:
-            super().__init__()
-            self.reader = reader
+            super().__init__(reader)
             self.action = action
             self.color = color
             self.selection = selection
 
-        @property
-        def control(self) -> ReaderView:
-            return self.reader
-
-    class TopChanged(Message):
+    class TopChanged(ReaderMessage):
         """The reading position moved to another paragraph (see `reading_paragraph`)."""
 
         def __init__(self, reader: ReaderView, paragraph: int) -> None:
-            super().__init__()
-            self.reader = reader
+            super().__init__(reader)
             self.paragraph = paragraph
-
-        @property
-        def control(self) -> ReaderView:
-            return self.reader
 
     focus_spans: reactive[tuple[Span, ...]] = reactive((), layout=False, repaint=False)
     """The chosen entity's mentions, marked more strongly than other mentions."""
@@ -234,12 +207,12 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
 
     def watch_reading(self, old: Reading | None, new: Reading | None) -> None:
         self._mentions = SpanIndex(
-            (m.start, m.end, _MENTION_CLASS[e.type])
+            (m.start, m.end, MENTION_CLASS[e.type])
             for e in (new.entities if new else ())
             for m in e.mentions
         )
         self._styles = SpanIndex(
-            (s.start, s.end, _STYLE_CLASS[s.kind]) for s in (new.document.styles if new else ())
+            (s.start, s.end, STYLE_CLASS[s.kind]) for s in (new.document.styles if new else ())
         )
         self._renderer = None
         anchor = self._anchor() if old is not None else None
@@ -427,12 +400,14 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
         self.notify(f"Copied {len(text)} characters.", markup=False)
 
     def action_annotate(self, action: str, color: str) -> None:
-        if self.selection is None and action not in ("undo",):
+        """`action`, an `AnnotationAction`; `color`, a `HighlightColor` (empty: yellow)."""
+        what, colour = AnnotationAction(action), HighlightColor(color or HighlightColor.YELLOW)
+        if self.selection is None and what is not AnnotationAction.UNDO:
             self.action_sentence(1)  # the first key shows the cursor; annotating needs it seen
-            if action != "delete":
+            if what is not AnnotationAction.DELETE:
                 self.notify("Selected the first sentence in view: press again to annotate it")
             return
-        self.post_message(self.Annotate(self, action, color, self.selection))
+        self.post_message(self.Annotate(self, what, colour, self.selection))
 
         # ------------------------------------------------------------------ mouse
 
