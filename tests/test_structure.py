@@ -124,3 +124,18 @@ def test_the_checks_catch_what_they_look_for(tmp_path: Path) -> None:
     bad.write_text("from textual._path import CSSPathType\nfrom briefing.store import x\n")
     assert "textual._path" in set(imported(bad))
     assert any(m.startswith(STORE_MODULES) for m in imported(bad))
+
+
+SCREEN_OPENERS = {"briefing_app.py", "loading_screen.py", "commands.py"}
+"""What opens or addresses the reading screen (the app, the loading screen that hands over to
+it, the palette's section commands); its parts never import it."""
+
+
+def test_the_reading_screens_parts_do_not_import_it() -> None:
+    found = [
+        path.name
+        for path in sources(APP)
+        if path.name not in SCREEN_OPENERS | {"reading_screen.py"}
+        and any(module.startswith("briefing.app.reading_screen") for module in imported(path))
+    ]
+    assert not found

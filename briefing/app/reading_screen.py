@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from briefing.analysis.sections import structural_sections
-from briefing.app.annotator import Annotator
+from briefing.app.annotator import AnnotationViews, Annotator
 from briefing.app.entity_placeholder import EntityPlaceholder
 from briefing.app.footer import BriefingFooter
 from briefing.app.header import BriefingHeader
@@ -169,7 +169,8 @@ class ReadingScreen(
         """The text offset at the top of the reader, as its last move reported."""
         self._saved_position: int | None = None
         """The reading position last saved (or found) in the store."""
-        self.annotator = Annotator(self)
+        self.annotator: Annotator
+        """Made once the panes exist (`on_mount`): it works through them, not the screen."""
 
     @property
     def store(self) -> Store:
@@ -202,6 +203,15 @@ class ReadingScreen(
                 break
 
     def on_mount(self) -> None:
+        views = AnnotationViews(
+            host=self,
+            reader=self.query_one(ReaderView),
+            section_list=self.query_one(SectionList),
+            note_line=self.query_one(NoteLine),
+            notes_panel=self.notes_panel,
+            reading=lambda: self.reading,
+        )
+        self.annotator = Annotator(self.document, self.service, views)
         self._show(self.reading)
         self.query_one(BriefingHeader).set_status("analysing…")
 
