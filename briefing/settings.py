@@ -86,7 +86,7 @@ def save_theme(path: Path, theme: str) -> None:
         raise SettingsError(f"{path}: cannot update the settings ({exc})") from None
     if document is None:
         document = tomlkit.document()
-        document.add(tomlkit.comment("briefing settings (see the README, 'Settings')"))
+        document.add(tomlkit.comment("briefing settings (see the README, 'Where it keeps things')"))
     document["theme"] = theme
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
