@@ -139,3 +139,20 @@ def test_the_reading_screens_parts_do_not_import_it() -> None:
         and any(module.startswith("briefing.app.reading_screen") for module in imported(path))
     ]
     assert not found
+
+
+def test_widgets_are_not_looked_up_by_class_name_strings() -> None:
+    found = []
+    for path in sources(APP):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("query", "query_one")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and node.args[0].value[:1].isupper()
+            ):
+                found.append(f"{path.name}:{node.lineno} {node.args[0].value}")
+    assert not found

@@ -23,6 +23,9 @@ else:
     _Base = object  # a mixin of `ReadingScreen`
 
 
+SIDEBAR_ID = "entities"
+
+
 class EntityActions(_Base):
     """Entities for `ReadingScreen`."""
 
@@ -44,7 +47,7 @@ class EntityActions(_Base):
         if found:
             return found.first()
         placeholder = self.query_one(EntityPlaceholder)
-        sidebar = EntitySidebar(id="entities", classes="entities-pane")
+        sidebar = EntitySidebar(id=SIDEBAR_ID, classes="entities-pane")
         sidebar.display = placeholder.display
         placeholder.remove()
         self.mount(sidebar, after=self.query_one(ReaderView))
@@ -63,8 +66,8 @@ class EntityActions(_Base):
 
     def _entities_pane(self) -> Widget:
         """The entity list, or its placeholder while analysis runs."""
-        # By name: the sidebar's module is imported when analysis fills it.
-        for widget in self.query("EntitySidebar"):
+        # By id: the sidebar's module is imported when analysis fills it.
+        for widget in self.query(f"#{SIDEBAR_ID}"):
             return widget
         return self.query_one(EntityPlaceholder)
 

@@ -44,6 +44,7 @@ SECTIONS_MIN_WIDTH = 60
 """Below this many columns the section list starts hidden (s brings it back)."""
 ENTITIES_MIN_WIDTH = 110
 """Below this many columns the entity sidebar starts hidden (e brings it back)."""
+NOTES_PANEL_ID = "notes"
 PROGRESS_INTERVAL = 0.1
 """Seconds between progress updates from the analysis worker."""
 
@@ -387,8 +388,8 @@ class ReadingScreen(
 
     # ------------------------------------------------------------------ annotations
     def notes_panel(self) -> NotesPanel | None:
-        # By name: the panel's module is imported when the panel is first opened.
-        for widget in self.query("NotesPanel"):
+        # By id: the panel's module is imported when the panel is first opened.
+        for widget in self.query(f"#{NOTES_PANEL_ID}"):
             return cast("NotesPanel", widget)
         return None
 
@@ -398,7 +399,7 @@ class ReadingScreen(
         if panel is None:
             from briefing.app.notes_panel import NotesPanel
 
-            panel = NotesPanel(id="notes")
+            panel = NotesPanel(id=NOTES_PANEL_ID)
             await self.mount(panel, after=self._entities_pane())
             panel.show_notes(self.annotator.annotations, self.reading)
         if self._notes_shown and panel.list.has_focus:

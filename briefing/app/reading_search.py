@@ -21,6 +21,9 @@ else:
     _Base = object  # a mixin of `ReadingScreen`
 
 
+SEARCH_BAR_ID = "search"
+
+
 class SearchActions(_Base):
     """Search for `ReadingScreen`: literal, smart-case, hits stepped after the reading position."""
 
@@ -29,8 +32,8 @@ class SearchActions(_Base):
     _hit: int
 
     def _search_bar(self) -> SearchBar | None:
-        # By name: the bar's module is imported when the reader first searches.
-        for widget in self.query("SearchBar"):
+        # By id: the bar's module is imported when the reader first searches.
+        for widget in self.query(f"#{SEARCH_BAR_ID}"):
             return cast("SearchBar", widget)
         return None
 
@@ -39,7 +42,7 @@ class SearchActions(_Base):
         if bar is None:  # mounted on first use: most readings never search
             from briefing.app.search_bar import SearchBar
 
-            bar = SearchBar(id="search")
+            bar = SearchBar(id=SEARCH_BAR_ID)
             await self.mount(bar, before=self.query_one(BriefingFooter))
         bar.open()
 
