@@ -24,8 +24,8 @@ from briefing.cli.common import (
 from briefing.export.web_annotation import ImportedAnnotation
 from briefing.ingest.source import read_capped
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document
+from briefing.service import DocumentService
 from briefing.store.anchoring import anchor, occurrences, quote_at
-from briefing.store.database import Store
 from briefing.store.notebook import Notebook, clean_quote, now_iso
 from briefing.text.quoting import quoted
 from briefing.text.safety import json_safe, sanitize, shown
@@ -129,9 +129,7 @@ def _listing(document: Document, annotations: Sequence[Annotation]) -> str:
 
 
 def _notebook(path: str | None) -> Notebook:
-    notebook = Notebook(Store.default(), open_document(path))
-    notebook.open()
-    return notebook
+    return DocumentService(open_document(path)).notebook()
 
 
 def _list(argv: Sequence[str]) -> int:
@@ -164,8 +162,7 @@ def _add(argv: Sequence[str]) -> int:
     n = args.occurrence or 1
     if not 1 <= n <= len(starts):
         return fail(f"--occurrence {n}: the quote appears {len(starts)} time(s)")
-    notebook = Notebook(Store.default(), document)
-    notebook.open()
+    notebook = DocumentService(document).notebook()
     start = starts[n - 1]
     made = notebook.add(
         start, start + len(args.quote), color=args.color, note=args.note, tags=args.tag

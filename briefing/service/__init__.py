@@ -65,13 +65,17 @@ class DocumentService:
             self._store = Store.default()
         return self._store
 
-    def open_notebook(self) -> tuple[Notebook, Draft | None]:
-        """The document's notes, re-anchored to its text, and the note being written when
-        briefing last stopped (raises `StoreError`)."""
+    def notebook(self) -> Notebook:
+        """The document's notes, re-anchored to its text (raises `StoreError`)."""
         from briefing.store.notebook import Notebook
 
         notebook = Notebook(self.store, self.document)
         notebook.open()
+        return notebook
+
+    def open_notebook(self) -> tuple[Notebook, Draft | None]:
+        """The notebook, and the note being written when briefing last stopped."""
+        notebook = self.notebook()
         return notebook, notebook.draft()
 
     def stored_annotations(self) -> list[Annotation]:
