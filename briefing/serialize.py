@@ -24,7 +24,7 @@ from briefing.model import (
     Span,
     TitleSource,
 )
-from briefing.safety import shown
+from briefing.text.safety import shown
 
 SCHEMA_VERSION = 1
 

@@ -101,12 +101,15 @@ def _split_at(plan: SectionPlan, index: int, paragraph: int, by_user: bool) -> S
 
 
 def merge_with_next(plan: SectionPlan, index: int) -> SectionPlan:
-    """Join section `index` and the one after it, keeping the first one's title."""
+    """Join section `index` and the one after it, keeping the first one's title; if only the
+    second one's title was written by the reader, that one (a title someone wrote is never
+    dropped for an automatic one)."""
     _check(plan, index)
     if index + 1 >= len(plan.starts):
         raise CorrectionError("the last section has no next section to merge with")
     starts = plan.starts[: index + 1] + plan.starts[index + 2 :]
-    titles = plan.titles[: index + 1] + plan.titles[index + 2 :]
+    kept = plan.titles[index] if plan.titles[index] is not None else plan.titles[index + 1]
+    titles = (*plan.titles[:index], kept, *plan.titles[index + 2 :])
     return SectionPlan(starts, titles, plan.split_by_user - {plan.starts[index + 1]})
 
 

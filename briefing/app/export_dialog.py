@@ -119,7 +119,8 @@ class ExportDialog(Modal[Path | None]):
         except BriefingError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
             return
-        self.app.notify(f"Wrote {path}", markup=False)
+        where = path.resolve()
+        self.app.notify(f"Wrote {where.name} in {where.parent}", markup=False)
         self.dismiss(path)
 
     def action_cancel(self) -> None:

@@ -135,6 +135,10 @@ class SectionList(LazyComponentStyles, OptionList):
         if self._current >= 0:
             self.highlighted = self._current
 
+    def on_resize(self) -> None:
+        """The gist is cut to the list's width: cut it again for the new one."""
+        self._refresh_prompts(self._gist_shown)
+
     def set_note_counts(self, counts: dict[int, int]) -> None:
         """How many annotations each section has (shown after its title)."""
         changed = {

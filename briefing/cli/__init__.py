@@ -32,7 +32,7 @@ from briefing.cli.common import (
 )
 from briefing.errors import BriefingError
 from briefing.model import Document, Reading
-from briefing.safety import json_safe, shown
+from briefing.text.safety import json_safe, shown
 
 PROGRESS_MIN_CHARS = 200_000
 """Documents shorter than this analyse too fast for a progress line to help."""
@@ -115,7 +115,7 @@ def outline(reading: Reading) -> str:
     for n, section in enumerate(reading.sections, 1):
         lines.append(
             f"{n:>{width}}. {section.title}  ({count_of(section.paragraph_count, 'paragraph')}, "
-            f"¶{section.start_paragraph}–{section.end_paragraph})"
+            f"¶{section.start_paragraph + 1}–{section.end_paragraph + 1})"
         )
     if meta.credits:
         lines.append("")
@@ -242,8 +242,9 @@ def _run_app(
     kept: str | None = None,
 ) -> int:
     from briefing.app import BriefingApp
+    from briefing.settings import load_settings
 
-    app = BriefingApp(document, loader, what, kept)
+    app = BriefingApp(document, loader, what, kept, settings=load_settings())
     app.run()
     if app.load_error is not None:
         raise app.load_error

@@ -21,7 +21,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from briefing.ingest.builder import DocumentBuilder
 from briefing.ingest.html_blocks import html_block_text, inline_html_text
 from briefing.model import Document, Metadata, ParagraphKind, StyleKind
-from briefing.safety import sanitize
+from briefing.text.safety import sanitize
 
 _STYLE_OF = {
     "em": StyleKind.EMPHASIS,

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from briefing import newscopy as news
 from briefing.ingest.builder import DocumentBuilder
 from briefing.model import Document, Metadata, ParagraphKind
+from briefing.text import newscopy as news
 
 _LIST_ITEM = re.compile(r"^(?:[•·*▪‣◦–-]|\d{1,3}[.)])\s+\S")
 _LIST_STARTS = frozenset("•·*▪‣◦–-0123456789")

@@ -95,6 +95,15 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT path, id, content_hash, last_opened FROM documents
         WHERE path IS NOT NULL ORDER BY last_opened DESC;
     """,
+    # 4: where the reader left each document (the text offset at the top of the view), so
+    # reopening it starts there.
+    """
+    CREATE TABLE reading_position (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        "offset" INTEGER NOT NULL,
+        updated REAL NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 OPEN_TIMEOUT = 30.0
@@ -385,6 +394,30 @@ class Store:
                     "updated = excluded.updated",
                     (document_id, json.dumps(plan, ensure_ascii=False), time.time()),
                 )
+
+    # ------------------------------------------------------------------ reading position
+    def reading_position(self, document: Document) -> int | None:
+        """The text offset the reader left this document at, if any (within its text)."""
+        if not self.exists():
+            return None
+        with self.reading() as connection:
+            document_id = self.find_document(connection, document)
+            row = connection.execute(
+                'SELECT "offset" FROM reading_position WHERE document_id = ?', (document_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        return max(0, min(int(row[0]), len(document.text)))
+
+    def save_reading_position(self, document: Document, offset: int) -> None:
+        with self.transaction() as connection:
+            document_id = self.document_id(connection, document)
+            connection.execute(
+                'INSERT INTO reading_position (document_id, "offset", updated) VALUES (?, ?, ?)'
+                ' ON CONFLICT (document_id) DO UPDATE SET "offset" = excluded."offset", '
+                "updated = excluded.updated",
+                (document_id, offset, time.time()),
+            )
 
 
 def path_key(document: Document) -> str | None:

@@ -51,9 +51,10 @@ class SectionEditor:
         """A plan is stored that does not fit this text (made on another version of it): it is
         kept, not applied, and no correction may replace it until a reset drops it."""
 
-    def load(self, progress: Progress | None = None) -> Edit:
-        """Analyse (or take from the cache) and apply the stored plan. Runs in a worker."""
-        self.automatic = automatic_reading(self.document, progress)
+    def load(self, progress: Progress | None = None, automatic: Reading | None = None) -> Edit:
+        """Analyse (or take from the cache) and apply the stored plan. Runs in a worker.
+        `automatic`: the automatic reading, already made (tests give a frozen one)."""
+        self.automatic = automatic or automatic_reading(self.document, progress)
         try:
             data = self.store.section_plan(self.document)
         except StoreError as exc:
