@@ -1,5 +1,5 @@
 """`briefing serve` in a real browser, for tests/test_serve_browser.py and
-benchmarks/serve_start.py: Debian's chromium (/usr/bin/chromium, never a downloaded browser)
+benchmarks/serve_first_paint.py: Debian's chromium (/usr/bin/chromium, never a downloaded browser)
 driven by Playwright, with the flags this machine's closed network needs.
 
 What the app draws arrives on the page's WebSocket as terminal output; `Tab` keeps it, so a test

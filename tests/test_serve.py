@@ -107,8 +107,49 @@ def test_the_app_starts_under_the_web_driver_and_a_pipe_is_still_refused() -> No
     assert app.stdout is not None
     assert app.stdin is not None
     assert app.stdout.readline() == b"__GANGLION__\n"
-    quit_packet = json.dumps({"type": "quit"}).encode()
-    app.stdin.write(b"M" + len(quit_packet).to_bytes(4, "big") + quit_packet)
+    app.stdin.write(_packet({"type": "quit"}))
+    app.stdin.flush()
+    assert app.wait(30) == 0
+
+
+def _packet(meta: dict[str, str]) -> bytes:
+    """A meta packet as textual-serve writes it to an app's standard input."""
+    payload = json.dumps(meta).encode()
+    return b"M" + len(payload).to_bytes(4, "big") + payload
+
+
+def test_an_app_started_before_its_tab_runs_at_the_size_it_is_then_told() -> None:
+    """briefing/web/tab.py: Textual and the reader imported, it reads one line with the tab's
+    size and runs under the web driver at that size; what follows the line is the driver's;
+    standard input closed first, it exits."""
+    env = {**os.environ, "TEXTUAL_DRIVER": WEB_DRIVER}
+    command = [sys.executable, "-m", "briefing.web.tab", str(SEED)]
+    unused = subprocess.run(command, input=b"", capture_output=True, env=env, timeout=60)
+    assert (unused.returncode, unused.stdout, unused.stderr) == (0, b"", b"")
+
+    # The quit that comes in the same write as the size is not lost: the app quits.
+    size = b'{"width": 97, "height": 31}\n'
+    quits = subprocess.run(
+        command, input=size + _packet({"type": "quit"}), capture_output=True, env=env, timeout=60
+    )
+    assert quits.returncode == 0, quits.stderr
+    assert quits.stdout.startswith(b"__GANGLION__\n")
+
+    app = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert app.stdin is not None
+    assert app.stdout is not None
+    app.stdin.write(size)
+    app.stdin.flush()
+    assert app.stdout.readline() == b"__GANGLION__\n"
+    drawn = b""
+    while b"\x1b[31;1H" not in drawn:  # the cursor at the 31st and last row
+        chunk = app.stdout.read1(65536)
+        assert chunk, drawn[-500:]
+        drawn += chunk
+    assert b"\x1b[32;1H" not in drawn
+    app.stdin.write(_packet({"type": "quit"}))
     app.stdin.flush()
     assert app.wait(30) == 0
 
@@ -153,9 +194,14 @@ def test_the_page_is_local_and_foreign_pages_and_hosts_are_refused(tmp_path: Pat
         }
         assert _get(served.url + "ws", Origin="http://evil.example", **upgrade)[0] == 403
         assert _get(served.url + "ws", **upgrade)[0] == 403  # no Origin: not a page of ours
-        assert served.app_pids() == []
+        # The page's app was started when the page was asked for; no tab came: stopping ends it.
+        deadline = time.monotonic() + 30
+        while not served.app_pids() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (spare,) = served.app_pids()
         assert served.stop(signal.SIGTERM) == 0
     assert served.errors == ["briefing: stopped\n"]
+    assert not alive(spare)
 
 
 def test_allow_remote_warns_in_one_line_and_serves(tmp_path: Path) -> None:

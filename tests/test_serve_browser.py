@@ -1,6 +1,7 @@
 """`briefing serve` in a real browser: Debian's chromium driven by Playwright (tests/browser.py).
 The server starts on a free port, a tab opens the page, the app starts and paints, keys and the
-mouse work, notes are kept, the export downloads, and stopping the server ends every app.
+mouse work, a copy reaches the browser's clipboard, notes are kept, the export downloads, and
+stopping the server ends every app (a note being typed is kept as a draft).
 
 Where chromium or Playwright is missing these tests fail, saying what to install: they are not
 skipped by default (`.ci/run` installs chromium when it is missing). `BRIEFING_SKIP_BROWSER_TESTS=1`
@@ -20,6 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from briefing.ingest import load_document
+from briefing.store.database import Store
+from briefing.store.notebook import Notebook
 from tests.browser import Served, Tab, alive, chromium, unavailable
 from tests.conftest import SEED
 
@@ -35,6 +39,9 @@ pytestmark = pytest.mark.skipif(
 
 FIRST_SECTION = "With authoritarian states"
 """Drawn once the reader shows the bundled briefing."""
+ANALYSED = "whole briefing"
+"""Drawn once its analysis is done (the entity pane's title): until then the reader has one
+provisional section, and `n` has nowhere to go."""
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +81,7 @@ def test_the_reader_in_a_browser(browser: Browser, tmp_path: Path) -> None:
     with Served(cwd=tmp_path) as served:
         tab = Tab(browser)
         tab.open(served.url)
-        tab.wait_for(FIRST_SECTION, "Help")
+        tab.wait_for(FIRST_SECTION, "Help", ANALYSED, timeout=60)
         first = tab.screen()
         assert len(served.app_pids()) == 1
 
@@ -115,6 +122,22 @@ def test_the_reader_in_a_browser(browser: Browser, tmp_path: Path) -> None:
         (note,) = notes(data)
         assert note["exact"].startswith(FIRST_SECTION)
 
+        # Textual's text selection: dragged over the title bar, copied with ctrl+c, it is on the
+        # browser's clipboard (http://127.0.0.1 is a secure origin; the permission is the
+        # user's click on the browser's prompt).
+        origin = served.url.rstrip("/")
+        tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+        mouse = tab.page.mouse
+        mouse.move(12, 11)
+        mouse.down()
+        mouse.move(150, 11, steps=5)
+        mouse.up()
+        tab.screen()
+        tab.answer("Control+c")
+        copied = tab.page.evaluate("() => navigator.clipboard.readText()")
+        assert len(copied) >= 5
+        assert copied in "".join(tab.drawn)
+
         # The export dialog writes the file beside the server and the browser downloads it.
         # (textual.js opens the download in a new tab; Playwright reports it on the opener.)
         downloads: list[Any] = []
@@ -133,11 +156,22 @@ def test_the_reader_in_a_browser(browser: Browser, tmp_path: Path) -> None:
         assert Path(download.path()).read_bytes() == written.read_bytes()
         assert FIRST_SECTION in written.read_text(encoding="utf-8")
 
+        # A note being typed when the server is stopped is kept, as a draft.
+        since = tab.mark()
+        tab.press("a")
+        tab.wait_for("ctrl+s: save", since=since)
+        since = tab.mark()
+        tab.page.keyboard.type("typed in a browser")
+        tab.wait_for("typed in a browser", since=since)
+
         # Everything the page asked for came from this server.
         hosts = {request.split("/")[2] for request in tab.requests}
         assert hosts == {served.url.split("/")[2]}, tab.requests
         stopped_cleanly(served, signal.SIGTERM)
         tab.close()
+    draft = Notebook(Store.default(), load_document(SEED)).draft()
+    assert draft is not None
+    assert draft.body == "typed in a browser"
 
 
 def test_each_tab_has_its_own_app_and_both_tabs_notes_are_kept(
@@ -149,7 +183,7 @@ def test_each_tab_has_its_own_app_and_both_tabs_notes_are_kept(
         for tab in tabs:
             tab.open(served.url)
         for tab in tabs:
-            tab.wait_for(FIRST_SECTION, "Help")
+            tab.wait_for(FIRST_SECTION, "Help", ANALYSED, timeout=60)
         assert len(served.app_pids()) == 2
         one, two = tabs
         still = two.screen()

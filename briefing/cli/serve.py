@@ -114,7 +114,7 @@ def run(argv: Sequence[str]) -> int:
         reason = exc.strerror or str(exc)
         return fail(f"cannot listen on {args.host} port {args.port}: {reason}")
 
-    from briefing.web import BriefingServer, app_command
+    from briefing.web.server import BriefingServer, app_command
 
     server = BriefingServer(app_command(path, data_dir), sock, host=args.host, loopback=loopback)
     url = f"{server.public_url}/"
