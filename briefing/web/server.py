@@ -40,8 +40,6 @@ PAGE = Path(__file__).with_name("page.html")
 QUIT_GRACE = 3.0
 """Seconds an app has to quit when asked before it is terminated (then killed a second later)."""
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-
-
 SPARE_LIFETIME = 60.0
 """Seconds an app started for a page waits for its page to connect before it is ended."""
 
