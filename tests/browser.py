@@ -81,9 +81,9 @@ class Served:
         if not self._ready.wait(20):
             self.stop(signal.SIGKILL)
             raise AssertionError(f"briefing serve did not start: {self.errors}")
-        found = re.search(r"http://\S+/", self.lines[0])
+        found = re.search(r" on (http://\S+/) ", self.lines[0])
         assert found, self.lines
-        self.url = found.group(0)
+        self.url = found.group(1)
         self.ready = time.monotonic()
 
     def _read(self, stream: Any, into: list[str]) -> None:

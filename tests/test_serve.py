@@ -216,6 +216,25 @@ def test_allow_remote_warns_in_one_line_and_serves(tmp_path: Path) -> None:
     assert stopped == "briefing: stopped\n"
 
 
+def test_a_url_is_served_and_a_tab_reads_it(tmp_path: Path) -> None:
+    """The page's URL is in the server's line, and a tab's app fetches the page and shows it."""
+    from tests.browser import open_raw_tab
+    from tests.web import ARTICLE, serve
+
+    with serve({"/article.html": (200, "text/html", ARTICLE.encode())}) as base:
+        page = f"{base}/article.html"
+        with Served(page, cwd=tmp_path) as served:
+            assert served.lines[0].startswith(f"briefing: serving {page} on http://127.0.0.1:")
+            tab = open_raw_tab(served.url)
+            drawn = b""
+            while b"timetable" not in drawn:  # a word of the article's text
+                chunk = tab.recv(65536)
+                assert chunk, drawn[-2000:]
+                drawn += chunk
+            assert served.stop(signal.SIGTERM) == 0
+            tab.close()
+
+
 def test_stopping_ends_an_app_that_does_not_quit(tmp_path: Path) -> None:
     """An app that ignores the request to quit is terminated: nothing is left behind."""
     from tests.browser import open_raw_tab
