@@ -168,6 +168,25 @@ def test_markdown_structure_and_metadata() -> None:
     check_offsets(doc)
 
 
+def test_raw_html_in_markdown_is_shown_as_its_text() -> None:
+    doc = document_from_text(
+        "Intro with <b>bold</b> and a<br>break and <img src='m.png' alt='a map'>.\n\n"
+        '<div class="box">\n<p>First &amp; <i>only</i> box</p>\n<p>Second line</p>\n</div>\n\n'
+        "<!-- a comment -->\n\n"
+        "<pre>\ncol1   col2 &#35; kept\n  indented</pre>\n\n"
+        "<script>alert(1)</script>\n\nEnd.",
+        "markdown",
+    )
+    shown = [(p.kind, doc.paragraph_text(p.index)) for p in doc.paragraphs]
+    assert shown == [
+        (ParagraphKind.TEXT, "Intro with bold and a\nbreak and [image: a map]."),
+        (ParagraphKind.TEXT, "First & only box"),
+        (ParagraphKind.TEXT, "Second line"),
+        (ParagraphKind.CODE, "col1   col2 # kept\n  indented"),
+        (ParagraphKind.TEXT, "End."),
+    ]
+
+
 def test_markdown_first_h1_is_title_without_front_matter() -> None:
     doc = document_from_text("# The Title\n\nBody text.\n\n## Part\n\nMore.", "markdown")
     assert doc.metadata.title == "The Title"

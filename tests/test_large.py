@@ -74,6 +74,7 @@ def small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(large, "TITLE_WINDOW_CHARS", 2_000)
     monkeypatch.setattr(large, "ENTITY_CHUNK_CHARS", 5_000)
     monkeypatch.setattr(large, "ENTITY_BUDGET_CHARS", 30_000)
+    monkeypatch.setattr(large, "GROUP_CHARS", 150)
 
 
 @pytest.mark.usefixtures("small_limits")
@@ -287,3 +288,23 @@ def test_markdown_fixtures_parse_the_same_in_small_pieces(monkeypatch: pytest.Mo
         monkeypatch.setattr(md, "PIECE_CHARS", 300)
         assert _same(_parsed(text), whole)
         monkeypatch.setattr(md, "PIECE_CHARS", 256_000)
+
+
+@pytest.mark.usefixtures("small_limits")
+def test_a_long_list_is_segmented_in_runs_of_items() -> None:
+    items = [f"- {line}" for text in _news(60) for line in text.split(". ")]
+    document = document_from_text("\n".join(items), "markdown")
+    assert large.is_large(document)
+    firsts = large.group_paragraphs(document)
+    assert firsts[0] == 0
+    assert firsts == sorted(set(firsts))
+    sizes = [
+        document.paragraphs[b - 1].end - document.paragraphs[a].start
+        for a, b in zip(firsts, [*firsts[1:], len(document.paragraphs)], strict=True)
+    ]
+    assert all(size >= 150 for size in sizes[:-1])
+    assert len(firsts) < len(document.paragraphs) / 3
+    reading = analyze(document)
+    _check_contract(reading)
+    assert len(reading.sections) > 1
+    assert {s.start_paragraph for s in reading.sections} <= set(firsts)
