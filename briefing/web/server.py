@@ -138,9 +138,7 @@ class TabApp(AppService):
 
     async def end(self, grace: float = QUIT_GRACE) -> None:
         """Ask the app to quit; terminate it after `grace` seconds, kill it a second later."""
-        process = self._process
-        if process is None:
-            return
+        process = self.process
         with contextlib.suppress(Exception):
             await self._download_manager.cancel_app_downloads(app_service_id=self.app_service_id)
         if process.returncode is None:
@@ -344,9 +342,9 @@ class BriefingServer(Server):
         """The first SIGTERM or ctrl+c stops the server; a second one kills the apps at once."""
         if self._stop.is_set():
             for tab in list(self.apps):
-                if tab._process is not None and tab._process.returncode is None:
+                if tab.process.returncode is None:
                     with contextlib.suppress(ProcessLookupError):
-                        tab._process.kill()
+                        tab.process.kill()
             return
         self._stop.set()
 
