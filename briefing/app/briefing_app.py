@@ -175,6 +175,21 @@ class BriefingApp(App[None]):
             if isinstance(screen, ReadingScreen):
                 screen.app_ready()
 
+    def watch_app_focus(self, focus: bool) -> None:
+        """Under Textual's web driver (`briefing serve`) the app starts blurred, and a screen
+        composed while it is blurred gets no automatic focus; Textual, when the page takes the
+        focus, only gives back a focus it took away. So the screen's automatic focus comes now,
+        if nothing has the focus (in a terminal the reader is focused from the start)."""
+        screen = self.screen
+        if not focus or screen.focused is not None:
+            return
+        selector = self.AUTO_FOCUS if screen.AUTO_FOCUS is None else screen.AUTO_FOCUS
+        if selector:
+            for widget in screen.query(selector):
+                if widget.focusable:
+                    screen.set_focus(widget, scroll_visible=False)
+                    break
+
     def _read_later_stylesheets(self) -> None:
         # Their rules style nothing on screen yet, so nothing needs restyling: the widgets they
         # are for are styled with them when first mounted.
