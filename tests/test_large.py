@@ -7,6 +7,7 @@ takes; `benchmarks/huge_inputs.py` measures the real thing."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 import random
 
 import pytest
@@ -295,7 +296,7 @@ def test_markdown_fixtures_parse_the_same_in_small_pieces(monkeypatch: pytest.Mo
 
 
 @pytest.mark.usefixtures("small_limits")
-def test_a_long_list_is_segmented_in_runs_of_items() -> None:
+def test_a_long_list_is_segmented_in_runs_of_items(monkeypatch: pytest.MonkeyPatch) -> None:
     items = [f"- {line}" for text in _news(60) for line in text.split(". ")]
     document = document_from_text("\n".join(items), "markdown")
     assert large.is_large(document)
@@ -310,5 +311,16 @@ def test_a_long_list_is_segmented_in_runs_of_items() -> None:
     assert len(firsts) < len(document.paragraphs) / 3
     reading = analyze(document)
     _check_contract(reading)
-    assert len(reading.sections) > 1
     assert {s.start_paragraph for s in reading.sections} <= set(firsts)
+    # the segmenter is given the runs, and its block numbers are mapped back to paragraphs
+    seen: list[str] = []
+
+    def segment(blocks: Sequence[str], is_large: bool) -> list[int]:
+        seen.extend(blocks[i] for i in range(len(blocks)))
+        return [0, 3, 7]
+
+    monkeypatch.setattr(segmentation, "segment", segment)
+    starts = [s.start_paragraph for s in analyze(document).sections]
+    assert starts == [0, firsts[3], firsts[7]]
+    assert len(seen) == len(firsts)
+    assert seen[3].startswith(document.paragraph_text(firsts[3]))

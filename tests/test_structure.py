@@ -91,7 +91,11 @@ def test_no_private_textual_api_or_textual_pinned_exactly() -> None:
     assert {use.split(":")[0].split(" ")[0] for use in found} <= PRIVATE_API_ALLOWED, found
     if found:
         pyproject = tomllib.loads((ROOT.parent / "pyproject.toml").read_text(encoding="utf-8"))
-        textual = [d for d in pyproject["project"]["dependencies"] if d.startswith("textual")]
+        textual = [
+            d
+            for d in pyproject["project"]["dependencies"]
+            if d.split("=")[0].split("<")[0].split(">")[0].strip() == "textual"
+        ]
         assert textual == [f"textual=={textual_version}"], textual
 
 
