@@ -7,8 +7,8 @@ takes; `benchmarks/huge_inputs.py` measures the real thing."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 import random
+from collections.abc import Sequence
 
 import pytest
 
