@@ -20,10 +20,22 @@ _PACKAGE = Path(__file__).resolve().parent
 _data_dir_option: Path | None = None
 
 
+def expand_user(path: str | Path) -> Path:
+    """`path` with a leading `~` or `~user` expanded; a user without a home (`~nobody-here`,
+    or a typo such as `~ notes.md`) is a one-line `BriefingError`, not pathlib's RuntimeError."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:
+        from briefing.errors import BriefingError
+
+        head = str(path).split("/", 1)[0]
+        raise BriefingError(f"{head} is no user's home folder: {path}") from None
+
+
 def use_data_dir(path: str | Path) -> None:
     """The `--data-dir` option: wins over the environment variable for this process."""
     global _data_dir_option
-    _data_dir_option = Path(path).expanduser()
+    _data_dir_option = expand_user(path)
 
 
 def data_dir() -> Path:

@@ -135,6 +135,24 @@ async def test_keys_typed_ahead_of_ctrl_s_are_in_the_export_path(tmp_path: Path)
     assert not (tmp_path / "out.mdj").exists()
 
 
+async def test_an_export_path_naming_no_home_is_a_warning(tmp_path: Path) -> None:
+    # "~  0" reads as the home of a user called "  0": pathlib raised and the app stopped.
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("E")
+        assert isinstance(app.screen, ExportDialog)
+        field = app.screen.query_one(Input)
+        field.value = "~  0"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)  # still open, to correct the path
+        assert any("no user's home folder" in str(n.message) for n in app._notifications)
+    assert not any(p.name.startswith("~") for p in tmp_path.rglob("*"))
+    assert not any(p.name.startswith("~") for p in Path.cwd().iterdir())
+
+
 def _keys_together(app: BriefingApp, *keys: str) -> None:
     """Keys that reach the app at once (a quick double press, or typed while it was busy)."""
     names = {"enter": None, "escape": None}

@@ -173,3 +173,11 @@ def test_analyze_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
         assert process.wait(timeout=60) == 0
     os.close(master)
     assert b"analysing" in seen
+
+
+def test_a_data_dir_naming_no_home_is_one_line() -> None:
+    result = run("notes", "--data-dir", "~no-such-user-here/notes")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "briefing: error: ~no-such-user-here is no user's home folder: ~no-such-user-here/notes"
+    ]

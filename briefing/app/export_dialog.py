@@ -16,6 +16,7 @@ from briefing.app.modal import Modal
 from briefing.errors import BriefingError
 from briefing.export.destination import SUFFIXES, default_destination, render_export
 from briefing.model import Annotation, Reading
+from briefing.paths import expand_user
 
 PREVIEW_LINES = 12
 
@@ -99,7 +100,11 @@ class ExportDialog(Modal[Path | None]):
         if not raw:
             self.notify("Give a file to write.", severity="warning", markup=False)
             return
-        path = Path(raw).expanduser()
+        try:
+            path = expand_user(raw)
+        except BriefingError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
         if path.exists():
             from briefing.app.dialogs import Confirm
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.cli.common import Parser, add_data_dir, emit, fail, note
+from briefing.paths import expand_user
 from briefing.text.safety import shown
 
 DEFAULT_HOST = "127.0.0.1"
@@ -96,7 +97,7 @@ def run(argv: Sequence[str]) -> int:
 
         read_source(path)  # a missing, unreadable or unknown file: one line, here
         path = str(Path(path).resolve())
-    data_dir = str(Path(args.data_dir).expanduser().resolve()) if args.data_dir else None
+    data_dir = str(expand_user(args.data_dir).resolve()) if args.data_dir else None
 
     try:
         addresses = _addresses(args.host, args.port)
