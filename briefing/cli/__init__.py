@@ -39,8 +39,13 @@ PROGRESS_MIN_CHARS = 200_000
 
 COMMANDS = {
     "analyze": "print the reading of a document as JSON or as an outline",
-    "notes": "list, add, delete or import a document's notes",
+    "notes": "list, add, delete or import a document's notes (--all: the whole library's)",
     "export": "write a document with its notes as Markdown, or the notes as W3C JSON",
+    "add": "add files, folders, URLs or standard input to the library without opening them",
+    "library": "list the library (every document read); remove, restore or tag documents",
+    "search": "search the text, titles, notes and tags of every document in the library",
+    "who": "who's who across the library: people, organisations and places",
+    "memo": "write one Markdown or HTML memo across chosen briefings of the library",
 }
 
 
@@ -247,7 +252,26 @@ def _run_app(
     app.run()
     if app.load_error is not None:
         raise app.load_error
+    _keep_in_library(app.document)
     return 0
+
+
+def _keep_in_library(document: Document | None) -> None:
+    """Keep the document the reader had open in the library (its text, and its reading if
+    the app analysed it: nothing is analysed here). A database that cannot be written says
+    so in one line; the reading itself went well, so the exit code stays 0."""
+    if document is None:
+        return
+    from briefing.store.database import ReadOnlyStoreError, StoreError
+
+    try:
+        from briefing.library_service import record_opened
+
+        record_opened(document)
+    except ReadOnlyStoreError:
+        pass
+    except StoreError as exc:
+        note(f"briefing: could not keep the document in the library: {shown(str(exc))}")
 
 
 EXIT_INTERNAL = 70
@@ -281,8 +305,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: list[str]) -> int:
+    if args and args[0] == "search":
+        from briefing.cli.search import run as search
+
+        return search(args[1:])
     if args and args[0] == "analyze":
         return _analyze(args[1:])
+    if args and args[0] == "add":
+        from briefing.cli.library import run_add
+
+        return run_add(args[1:])
+    if args and args[0] == "library":
+        from briefing.cli.library import run_library
+
+        return run_library(args[1:])
+    if args and args[0] == "who":
+        from briefing.cli.who import run as who
+
+        return who(args[1:])
+    if args and args[0] == "memo":
+        from briefing.cli.memo import run as memo
+
+        return memo(args[1:])
     if args and args[0] == "notes":
         from briefing.cli.notes import run as notes
 
