@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from briefing.app.help_screen import BindingOwner
     from briefing.app.loading_screen import Loader
 
+from briefing.app.library_actions import LibraryActions
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
@@ -42,8 +43,8 @@ def _card_bindings() -> list[BindingType]:
     return list(EntityCard.BINDINGS)
 
 
-class BriefingApp(App[None]):
-    """Opens one document on a `ReadingScreen`."""
+class BriefingApp(LibraryActions):
+    """Opens one document on a `ReadingScreen`, or the library (`LibraryActions`)."""
 
     CSS_PATH: ClassVar[CSSPathType | None] = [str(styles_dir() / n) for n in STYLESHEETS]
     TITLE = "briefing"
@@ -53,6 +54,7 @@ class BriefingApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+        Binding("L", "library", "Library", id="app.library"),
     ]
 
     def __init__(
@@ -61,12 +63,17 @@ class BriefingApp(App[None]):
         loader: Loader | None = None,
         what: str = "",
         kept: str | None = None,
+        *,
+        library: bool = False,
     ) -> None:
         """Open `document`, or (a page, a PDF, a URL) the one `loader` makes in a worker while
-        a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`)."""
+        a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`), or (with
+        `library`) the library."""
         super().__init__()
-        if document is None and loader is None:
-            raise ValueError("a document or a loader is needed")
+        if document is None and loader is None and not library:
+            raise ValueError("a document, a loader or the library is needed")
+        self.last_positions: list[tuple[Document, int]] = []
+        """Where the reader was in each open document when they quit."""
         self.document = document
         self._loader = loader
         self._what = what
@@ -98,6 +105,8 @@ class BriefingApp(App[None]):
                 gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
+        if self.document is None and self._loader is None:
+            return self.library_screen()
         if self.document is None and self._loader is not None:
             from briefing.app.loading_screen import LoadingScreen
 
@@ -142,7 +151,9 @@ class BriefingApp(App[None]):
 
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
+        from briefing.app.all_notes_screen import AllNotesScreen
         from briefing.app.export_dialog import ExportDialog
+        from briefing.app.library_screen import LibraryScreen
         from briefing.app.loading_screen import LoadingScreen
         from briefing.app.note_editor import NoteEditor
         from briefing.app.notes_panel import NotesPanel
@@ -161,6 +172,8 @@ class BriefingApp(App[None]):
             ("review of moved notes", list(ReviewScreen.BINDINGS)),
             ("export dialog", list(ExportDialog.BINDINGS)),
             ("opening a URL read before", list(LoadingScreen.BINDINGS)),
+            ("library", list(LibraryScreen.BINDINGS)),
+            ("all notes", list(AllNotesScreen.BINDINGS)),
         ]
 
     def action_help(self) -> None:

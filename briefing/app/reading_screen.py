@@ -145,6 +145,8 @@ class ReadingScreen(Screen[None]):
         self._entities_forced: bool | None = None
         self._notes_shown = False
         self.annotator = Annotator(self)
+        self.open_at: int | None = None
+        """Where to open (a character offset); None: where the reader left it last time."""
 
     @property
     def store(self) -> Store:
@@ -189,6 +191,9 @@ class ReadingScreen(Screen[None]):
         self.query_one(ReaderView).app_ready()
         self._analyse()
         self.annotator.open()
+        from briefing.app.library_link import go_to_kept_position
+
+        go_to_kept_position(self, self.open_at)
 
     # ------------------------------------------------------------------ the reading
     def _show(self, reading: Reading) -> None:
@@ -249,6 +254,9 @@ class ReadingScreen(Screen[None]):
         self._show(edit.reading)
         self.query_one(BriefingHeader).set_title(edit.reading.title)
         self._set_status("")
+        from briefing.app.library_link import keep_in_library
+
+        keep_in_library(self)
         if edit.not_saved:
             self._warn(f"Your section corrections could not be read: {edit.not_saved}")
         elif editor.unfit:

@@ -55,7 +55,8 @@ def _open_parser() -> Parser:
         prog="briefing",
         description="A keyboard-first terminal reader for news articles and policy briefings.",
         epilog=f"commands:\n{commands}\n\nRun 'briefing COMMAND --help' for a command's options. "
-        "With no PATH, the bundled briefing opens. Press ? in the app for every key.",
+        "With no PATH, the bundled briefing opens the first time, the library afterwards. "
+        "Press ? in the app for every key.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -176,6 +177,10 @@ def _open(argv: Sequence[str]) -> int:
     from briefing.ingest.source import read_source
     from briefing.paths import seed_path
 
+    if path is None and _library_has_documents():
+        if not _has_terminal():
+            return fail("the reader needs a terminal; use 'briefing library' for scripts")
+        return _run_app(None, library=True)
     source = read_source(path if path is not None else seed_path())
     if not _has_terminal():
         return fail("the reader needs a terminal; use 'briefing analyze' for scripts")
@@ -240,20 +245,47 @@ def _terminal_as_stdin() -> bool:
     return sys.stdin.isatty()
 
 
+def _library_has_documents() -> bool:
+    """Whether the library holds a document (then `briefing` alone opens it, not the bundled
+    briefing). A database that cannot be read counts as none: the bundled briefing opens."""
+    from briefing.store.database import StoreError
+    from briefing.store.library import Library
+
+    try:
+        return Library().count() > 0
+    except StoreError:
+        return False
+
+
 def _run_app(
     document: Document | None,
     loader: Callable[[Callable[[str], None], bool], Document] | None = None,
     what: str = "",
     kept: str | None = None,
+    *,
+    library: bool = False,
 ) -> int:
     from briefing.app import BriefingApp
 
-    app = BriefingApp(document, loader, what, kept)
+    app = BriefingApp(document, loader, what, kept, library=library)
     app.run()
     if app.load_error is not None:
         raise app.load_error
     _keep_in_library(app.document)
+    _keep_positions(app.last_positions)
     return 0
+
+
+def _keep_positions(positions: Sequence[tuple[Document, int]]) -> None:
+    """Remember where the reader was in each document open at the end."""
+    from briefing.store.database import StoreError
+    from briefing.store.library import Library
+
+    for document, offset in positions:
+        try:
+            Library().set_position(document, offset)
+        except StoreError:
+            return
 
 
 def _keep_in_library(document: Document | None) -> None:

@@ -171,12 +171,23 @@ def entry_dict(entry: LibraryEntry) -> dict[str, object]:
 
 
 def entry_line(entry: LibraryEntry, width: int = 4) -> str:
+    """One line of the list (everything invisible in it shown as an escape, once per line:
+    the list of 10,000 documents must print fast)."""
     tags = "  " + " ".join(f"#{t}" for t in entry.tags) if entry.tags else ""
-    source = short_source(entry.source)
-    return (
+    source = _home(entry.source) if entry.source else ""
+    return shown(
         f"{entry.id:>{width}}  {when(entry.read)}  {entry.notes:>5}  "
-        f"{shown(sanitize(entry.title))}{'  · ' + source if source else ''}{shown(tags)}"
+        f"{entry.title}{'  · ' + source if source else ''}{tags}"
     )
+
+
+_HOME = os.path.expanduser("~")
+
+
+def _home(source: str) -> str:
+    if _HOME not in ("", "/") and source.startswith(_HOME + os.sep):
+        return "~" + source[len(_HOME) :]
+    return source
 
 
 # ---------------------------------------------------------------------------------------------
