@@ -14,7 +14,7 @@ from briefing.app.library_screen import LibraryScreen
 from briefing.app.other_briefings import OtherBriefings
 from briefing.app.reader_view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
-from briefing.cli import _library_has_documents, main
+from briefing.cli import _library_first_page, main
 from briefing.ingest import load_document
 from briefing.store.library import Library
 from tests.test_library import BRIDGE, HARBOUR, SCHOOL
@@ -68,18 +68,23 @@ def _ids(paths: dict[str, Path]) -> dict[str, int]:
 def test_briefing_alone_opens_the_library_once_it_has_documents(
     articles: dict[str, Path],
 ) -> None:
-    assert _library_has_documents()
+    first = _library_first_page()
+    assert first is not None
+    assert first.total == 3
+    assert len(first.entries) == 3
 
 
 def test_briefing_alone_opens_the_bundled_briefing_at_first() -> None:
-    assert not _library_has_documents()
+    assert _library_first_page() is None
 
 
 async def test_the_library_screen_lists_filters_sorts_and_facets(
     articles: dict[str, Path],
 ) -> None:
     ids = _ids(articles)
-    app = BriefingApp(library=True)
+    first = _library_first_page()
+    assert first is not None
+    app = BriefingApp(library=first)  # as `briefing` alone opens it
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _library(app, pilot)
         assert _listed(screen) == [f"doc-{ids[n]}" for n in ("school", "bridge", "harbour")]
@@ -257,3 +262,28 @@ async def test_a_document_open_already_is_not_opened_twice(articles: dict[str, P
         await _settle(app, pilot)
         assert app.screen is first
         assert [type(s).__name__ for s in app.screen_stack].count("ReadingScreen") == 1
+
+
+async def test_a_long_library_shows_the_most_recent_and_filters_them_all() -> None:
+    from briefing.app.library_screen import LIST_LIMIT
+    from briefing.ingest import document_from_text
+    from briefing.store.library import prepare
+
+    library = Library()
+    count = LIST_LIMIT + 20
+    for n in range(count):
+        text = f"Report number w{n}x on the harbour\n\nThe board met about item w{n}x today.\n"
+        library.record(prepare(document_from_text(text, source_path=f"/nowhere/{n}.txt")))
+    first = _library_first_page()
+    assert first is not None
+    assert first.total == count
+    assert len(first.entries) == LIST_LIMIT + 1
+    app = BriefingApp(library=first)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _library(app, pilot)
+        assert len(screen.entries) == count  # the rest came in a worker
+        assert len(_listed(screen)) == LIST_LIMIT  # and the "more" line, which has no id
+        await pilot.press(*"w0x")  # the oldest, not among those shown at first
+        await _settle(app, pilot)
+        (only,) = _listed(screen)
+        assert library.entry(int(only.removeprefix("doc-"))).title.startswith("Report number w0x")

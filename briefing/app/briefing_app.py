@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from briefing.app.help_screen import BindingOwner
+    from briefing.app.library_screen import FirstPage
     from briefing.app.loading_screen import Loader
 
 from briefing.app.library_actions import LibraryActions
@@ -64,12 +65,14 @@ class BriefingApp(LibraryActions):
         what: str = "",
         kept: str | None = None,
         *,
-        library: bool = False,
+        library: bool | FirstPage = False,
     ) -> None:
         """Open `document`, or (a page, a PDF, a URL) the one `loader` makes in a worker while
         a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`), or (with
-        `library`) the library."""
+        `library`: its first page if read already) the library."""
         super().__init__()
+        if not isinstance(library, bool):
+            self.library_first = library
         if document is None and loader is None and not library:
             raise ValueError("a document, a loader or the library is needed")
         self.last_positions: list[tuple[Document, int]] = []

@@ -17,16 +17,21 @@ from textual.screen import ModalScreen, Screen
 from briefing.errors import BriefingError
 
 if TYPE_CHECKING:
+    from briefing.app.library_screen import FirstPage
     from briefing.model import Document
 
 
 class LibraryActions(App[None]):
     """What the app does with the library (mixed into `BriefingApp`)."""
 
+    library_first: FirstPage | None = None
+    """The library's first page, read before the app started (its first screen)."""
+
     def library_screen(self) -> Screen[None]:
         from briefing.app.library_screen import LibraryScreen
 
-        return LibraryScreen()
+        first, self.library_first = self.library_first, None
+        return LibraryScreen(first)
 
     def action_library(self) -> None:
         """Show the library: back to it if it is under this screen, else a new one on top."""

@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.cli.common import (
@@ -33,6 +34,9 @@ from briefing.cli.common import (
 from briefing.errors import BriefingError
 from briefing.model import Document, Reading
 from briefing.safety import json_safe, shown
+
+if TYPE_CHECKING:
+    from briefing.app.library_screen import FirstPage
 
 PROGRESS_MIN_CHARS = 200_000
 """Documents shorter than this analyse too fast for a progress line to help."""
@@ -177,10 +181,11 @@ def _open(argv: Sequence[str]) -> int:
     from briefing.ingest.source import read_source
     from briefing.paths import seed_path
 
-    if path is None and _library_has_documents():
+    first = _library_first_page() if path is None else None
+    if first is not None:
         if not _has_terminal():
             return fail("the reader needs a terminal; use 'briefing library' for scripts")
-        return _run_app(None, library=True)
+        return _run_app(None, library=first)
     source = read_source(path if path is not None else seed_path())
     if not _has_terminal():
         return fail("the reader needs a terminal; use 'briefing analyze' for scripts")
@@ -245,16 +250,23 @@ def _terminal_as_stdin() -> bool:
     return sys.stdin.isatty()
 
 
-def _library_has_documents() -> bool:
-    """Whether the library holds a document (then `briefing` alone opens it, not the bundled
-    briefing). A database that cannot be read counts as none: the bundled briefing opens."""
-    from briefing.store.database import StoreError
+def _library_first_page() -> FirstPage | None:
+    """The library's first page if it holds a document (then `briefing` alone opens it, not the
+    bundled briefing; read here, before the app, so that its first frame shows the list). A
+    database that cannot be read counts as none: the bundled briefing opens."""
+    from briefing.store.database import Store, StoreError
+
+    store = Store.default()
+    if not store.exists():
+        return None  # the first run: nothing more is imported before the bundled briefing
+    from briefing.app.library_screen import first_page
     from briefing.store.library import Library
 
+    library = Library(store)
     try:
-        return Library().count() > 0
+        return first_page(library) if library.count() else None
     except StoreError:
-        return False
+        return None
 
 
 def _run_app(
@@ -263,7 +275,7 @@ def _run_app(
     what: str = "",
     kept: str | None = None,
     *,
-    library: bool = False,
+    library: bool | FirstPage = False,
 ) -> int:
     from briefing.app import BriefingApp
 

@@ -21,13 +21,15 @@ import time
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.model import AnchorStatus, Annotation, Document, Reading, TextQuote
 from briefing.safety import clean_note, sanitize
 from briefing.store.database import Store, StoreError, kind_of, source_of
 from briefing.store.notes_index import refresh_notes, section_starts
-from briefing.store.whoswho import EntityRecord, write_entities
+
+if TYPE_CHECKING:
+    from briefing.store.whoswho import EntityRecord
 
 SORTS = ("date", "title", "notes")
 
@@ -382,6 +384,8 @@ class Library:
                 "UPDATE snapshots SET sections = ? WHERE document_id = ?",
                 (prepared.sections, document_id),
             )
+            from briefing.store.whoswho import write_entities  # only when writing
+
             write_entities(connection, document_id, prepared.entities)
             connection.execute(
                 "UPDATE library_texts SET title = ? WHERE document_id = ? AND title != ?",
@@ -579,6 +583,8 @@ def _record(
                 "WHERE document_id = ?",
                 (prepared.analysis_key, prepared.analysis, prepared.sections, now, document_id),
             )
+            from briefing.store.whoswho import write_entities  # only when writing
+
             write_entities(connection, document_id, prepared.entities)
             connection.execute(
                 "UPDATE library_texts SET title = ? WHERE document_id = ? AND title != ?",
