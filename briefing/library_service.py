@@ -160,10 +160,18 @@ def who(library: Library, name: str, type: str | None = None) -> list[WhoEntry]:
 def profile_of(library: Library, entry: WhoEntry, companions: int = 10) -> Profile:
     """Every briefing that mentions the entity, its roles, quotes and companions. Briefings
     read by an older analysis are read again first, so that nothing stale is shown."""
+    key = analysis_key()
     with library.store.reading() as connection:
+        # One query for the common case, nothing read by an older analysis.
+        stale = connection.execute(
+            "SELECT 1 FROM document_entities de JOIN documents d ON d.id = de.document_id "
+            "LEFT JOIN snapshots s ON s.document_id = de.document_id WHERE de.entity_id = ? "
+            "AND d.removed IS NULL AND (s.analysis_key IS NULL OR s.analysis_key != ?) LIMIT 1",
+            (entry.entity_id, key),
+        ).fetchone()
         found = profile(connection, entry, companions)
     ids = [a.document_id for a in found.appearances]
-    if library.stale(analysis_key(), ids):
+    if stale is not None:
         refresh_stale(library, ids)
         with library.store.reading() as connection:
             matches = find(connection, entry.name, entry.type)
