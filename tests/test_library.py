@@ -258,3 +258,13 @@ def test_a_file_name_that_is_not_utf8_is_kept_and_listed(
     assert kept.source_path == os.path.abspath(name)
     assert main(["search", "pilings"]) == 0
     assert "Harbour board" in capsys.readouterr().out
+
+
+def test_a_url_that_cannot_be_fetched_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["add", "http://127.0.0.1:9/article"])  # the discard port: refused
+    assert code == 2
+    captured = capsys.readouterr()
+    assert captured.out == "added 0 documents to the library; 1 could not be read\n"
+    lines = captured.err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("briefing: error: http://127.0.0.1:9/article: ")

@@ -278,7 +278,7 @@ def _summary(report: AddReport, total: int) -> str:
         )
     if report.seconds > 0 and added:
         parts.append(f"in {report.seconds:.1f} s ({added / report.seconds:.1f} a second)")
-    return " ".join(parts)
+    return " ".join(parts).replace(" ;", ";")
 
 
 def _list(argv: Sequence[str]) -> int:
