@@ -28,14 +28,43 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError
 from briefing.model import Document, Entity, Reading
 from briefing.safety import shown
 from briefing.store.database import Store, StoreError
-from briefing.store.library import Library, Prepared, Recorded, prepare
-from briefing.store.whoswho import Profile, WhoEntry, find, profile
+from briefing.store.fulltext import Hit, QueryError, search
+from briefing.store.library import (
+    Library,
+    LibraryEntry,
+    LibraryNote,
+    Prepared,
+    Recorded,
+    prepare,
+)
+from briefing.store.whoswho import Profile, WhoEntry, find, name_key, profile
 from briefing.store.whoswho import whos_who as _whos_who
+
+if TYPE_CHECKING:
+    from briefing.store.notebook import Notebook
+
+__all__ = [
+    "Hit",
+    "Library",
+    "LibraryEntry",
+    "LibraryNote",
+    "Profile",
+    "QueryError",
+    "Store",
+    "StoreError",
+    "WhoEntry",
+    "name_key",
+    "notebook_of",
+    "profile",
+    "search",
+]
+"""What the app and the export use of the store: they reach it only through this module."""
 
 BATCH = 32
 """Documents written per transaction while adding."""
@@ -43,6 +72,13 @@ BATCH_SECONDS = 1.0
 """…or after this long, whichever comes first."""
 POOL_MIN = 3
 """Fewer documents than this are read in this process (a pool costs more than it saves)."""
+
+
+def notebook_of(store: Store, document: Document) -> Notebook:
+    """The notes of `document` in `store` (not opened yet)."""
+    from briefing.store.notebook import Notebook
+
+    return Notebook(store, document)
 
 
 def analysis_key() -> str:

@@ -22,7 +22,7 @@ from briefing.model import HIGHLIGHT_COLORS
 from briefing.paths import styles_dir
 
 if TYPE_CHECKING:
-    from briefing.store.library import LibraryNote
+    from briefing.library_service import LibraryNote
 
 SHOWN = 300
 """Notes listed at once (the filter brings the others)."""
@@ -78,7 +78,7 @@ class AllNotesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library-notes", description="reading the notes")
     def load(self) -> None:
-        from briefing.store.library import Library
+        from briefing.library_service import Library
 
         notes = Library().notes()
         if not get_current_worker().is_cancelled:

@@ -62,8 +62,7 @@ class LibraryActions(App[None]):
         else where the reader left it."""
 
         def read() -> None:
-            from briefing.library_service import open_document
-            from briefing.store.library import Library
+            from briefing.library_service import Library, open_document
 
             try:
                 document = open_document(Library(), document_id)

@@ -14,8 +14,8 @@ from briefing.errors import BriefingError
 
 if TYPE_CHECKING:
     from briefing.app.reading_screen import ReadingScreen
+    from briefing.library_service import Store
     from briefing.model import Document
-    from briefing.store.database import Store
 
 
 def reading_offset(screen: ReadingScreen) -> int | None:
@@ -38,7 +38,7 @@ def save_position(store: Store, document: Document, offset: int | None) -> None:
     written loses only the position)."""
     if offset is None:
         return
-    from briefing.store.library import Library
+    from briefing.library_service import Library
 
     with contextlib.suppress(BriefingError):  # a read-only or damaged database
         Library(store).set_position(document, offset)
@@ -67,7 +67,7 @@ def go_to_kept_position(screen: ReadingScreen, offset: int | None = None) -> Non
     store, document = screen.store, screen.document
 
     def look_up() -> None:
-        from briefing.store.library import Library
+        from briefing.library_service import Library
 
         try:
             if not store.exists():

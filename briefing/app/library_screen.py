@@ -23,8 +23,7 @@ from textual.worker import get_current_worker
 from briefing.paths import styles_dir
 
 if TYPE_CHECKING:
-    from briefing.store.fulltext import Hit
-    from briefing.store.library import Library, LibraryEntry
+    from briefing.library_service import Hit, Library, LibraryEntry
 
 SORTS = ("date", "title", "notes")
 SORT_NAMES = {"date": "most recent first", "title": "by title", "notes": "most notes first"}
@@ -90,7 +89,7 @@ class FirstPage:
 
 def first_page(library: Library | None = None) -> FirstPage:
     """The first page of `library` (the user's by default); StoreError if it cannot be read."""
-    from briefing.store.library import Library
+    from briefing.library_service import Library
 
     library = library or Library()
     return FirstPage(library.entries(limit=LIST_LIMIT + 1), library.tags(), library.count())
@@ -150,7 +149,7 @@ class LibraryScreen(Screen[None]):
     # ------------------------------------------------------------------ reading the library
     @work(thread=True, exclusive=True, group="library-list", description="reading the library")
     def load(self, first_page_too: bool = True) -> None:
-        from briefing.store.library import Library
+        from briefing.library_service import Library
 
         library = Library()
         worker = get_current_worker()
@@ -178,8 +177,7 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library-search", description="searching")
     def search(self, query: str) -> None:
-        from briefing.store.database import Store
-        from briefing.store.fulltext import QueryError, search
+        from briefing.library_service import QueryError, Store, search
 
         # As you type, the last word is a prefix: "allian" finds "alliance".
         typed = query if query.endswith((" ", '"', "*")) else query + "*"

@@ -22,8 +22,7 @@ from briefing.errors import BriefingError
 from briefing.model import Document, Entity
 
 if TYPE_CHECKING:
-    from briefing.store.library import Library
-    from briefing.store.whoswho import WhoEntry
+    from briefing.library_service import Library, WhoEntry
 
 LIMIT = 12
 
@@ -47,8 +46,7 @@ class OtherBriefings(Vertical):
         self.run_worker(self._look_up, thread=True, group="card-others", description="who's who")
 
     def _look_up(self) -> None:
-        from briefing.store.library import Library
-        from briefing.store.whoswho import profile
+        from briefing.library_service import Library, profile
 
         rows: list[tuple[int, str, str]] = []
         try:
@@ -73,8 +71,7 @@ class OtherBriefings(Vertical):
     def _library_entity(self, library: Library, document_id: int | None) -> WhoEntry | None:
         """The library's entity this one was merged into when its briefing was kept; else
         (not kept yet) the one known by this very name and type, if any."""
-        from briefing.library_service import who_of_entity
-        from briefing.store.whoswho import WhoEntry, name_key
+        from briefing.library_service import WhoEntry, name_key, who_of_entity
 
         entity = self._entity
         if document_id is not None:

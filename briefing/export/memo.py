@@ -25,7 +25,7 @@ from briefing.model import Annotation, EntityType, Reading
 from briefing.safety import safe_output, shown
 
 if TYPE_CHECKING:
-    from briefing.store.library import Library
+    from briefing.library_service import Library
 
 FORMATS = ("markdown", "html")
 TEMPLATES = {"markdown": "memo.md.jinja", "html": "memo.html.jinja"}
@@ -129,8 +129,7 @@ def memo_context(
 ) -> dict[str, Any]:
     """The data a memo template sees, for the library's documents `ids` in that order
     (readings made by an older analysis are read again first)."""
-    from briefing.library_service import analysis_key, reading_of
-    from briefing.store.notebook import Notebook
+    from briefing.library_service import analysis_key, notebook_of, reading_of
 
     key = analysis_key()
     briefings: list[dict[str, Any]] = []
@@ -138,7 +137,7 @@ def memo_context(
         entry = library.entry(document_id)
         reading = reading_of(library, document_id, key)
         document = reading.document
-        notebook = Notebook(library.store, document)
+        notebook = notebook_of(library.store, document)
         notebook.open(persist=False)
         text = document.text
         meta = document.metadata
