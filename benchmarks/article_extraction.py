@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from briefing.ingest.html import parse_html
 from briefing.ingest.source import decode_html
-from briefing.safety import sanitize
+from briefing.text.safety import sanitize
 
 _TOKEN = re.compile(r"\w+")
 

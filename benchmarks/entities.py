@@ -150,9 +150,11 @@ def main() -> None:
     print(f"{len(text):,} characters, {len(document.paragraphs):,} paragraphs")
     print(f"{'seconds per MB':<22}{'wall':>10}{'CPU':>10}{'CPU warm':>10}")
     results: dict[str, float] = {}
+    walls: dict[str, float] = {}
     for name, run in steps(document).items():
         wall, cpu, warm = best_of(args.reps, run)
         results[name] = cpu / mb
+        walls[name] = wall / mb
         print(f"{name:<22}{wall / mb:>10.2f}{cpu / mb:>10.2f}{warm / mb:>10.2f}")
     got = results[ENTITY_STEP]
     verdict = "meets" if got <= TARGET_S_PER_MB else "misses"
@@ -162,10 +164,15 @@ def main() -> None:
         print("spaCy is not installed here: no side-by-side figure")
         return
     name, run = spacy_run
-    wall, cpu, warm = best_of(1, run)
+    # Timed as briefing is: the best of `--reps` runs from cold caches (it had one run).
+    wall, cpu, warm = best_of(args.reps, run)
     ratio = (cpu / mb) / results["analyze"]
+    wall_ratio = (wall / mb) / walls["analyze"]
     print(f"spaCy {name} NER{'':<4}{wall / mb:>10.2f}{cpu / mb:>10.2f}{warm / mb:>10.2f}")
-    print(f"the whole analyze is {ratio:.1f}x faster than spaCy's NER alone (bar: >= 10x)")
+    print(
+        f"the whole analyze is {ratio:.1f}x (CPU) / {wall_ratio:.1f}x (wall) faster than "
+        "spaCy's NER alone, best of the same number of runs for both (bar: >= 10x)"
+    )
 
 
 if __name__ == "__main__":

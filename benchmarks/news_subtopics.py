@@ -30,8 +30,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 SPLITS = {"train": 8, "dev": 4, "test": 4}
 """Articles chosen per outlet from each PolNeAR split: train to train and tune on, dev to
@@ -112,21 +114,28 @@ def _has_term(title: str, terms: list[str]) -> bool:
     return any(_norm(term) in _norm(title) for term in terms)
 
 
-def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
-    from benchmarks.segmentation import as_document, pk_windowdiff
-    from briefing.analysis.sections import automatic_sections, describe_spans
+Marked = tuple[str, list[str], dict[str, Any]]
+"""(file name, paragraphs, marks) of one marked article."""
 
+
+def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
     marks = json.loads(marks_file.read_text(encoding="utf-8"))["articles"]
     chosen = choose(data)
     files = [p for name in (SPLITS if split == "all" else (split,)) for p in chosen[name]]
+    articles = [(p.name, paragraphs(p), marks[p.name]) for p in files if p.name in marks]
+    return score_articles(articles, split, verbose)
+
+
+def score_articles(articles: list[Marked], split: str, verbose: bool) -> int:
+    """Print how the automatic sections of `articles` meet their marks."""
+    from benchmarks.segmentation import as_document, pk_windowdiff
+    from briefing.analysis.sections import automatic_sections, describe_spans
+
     totals = dict.fromkeys(("marked", "found", "extra", "titles", "span_titles", "articles"), 0)
+    shapes = dict.fromkeys(("titles", "length", "dangling", "once"), 0)
     pk = base = 0.0
-    for path in files:
-        mark = marks.get(path.name)
-        if mark is None:
-            continue
-        blocks = paragraphs(path)
-        document = as_document(blocks, path.name)
+    for name, blocks, mark in articles:
+        document = as_document(blocks, name)
         sections = automatic_sections(document)
         predicted = {s.start_paragraph: s.title for s in sections}
         starts, terms = mark["starts"], mark["title_terms"]
@@ -141,11 +150,16 @@ def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
         totals["extra"] += len(sections) - len(found)
         totals["titles"] += len(titled)
         totals["span_titles"] += sum(map(_has_term, span_titles, terms))
+        for section in sections:
+            text = " ".join(blocks[section.start_paragraph : section.end_paragraph + 1])
+            shapes["titles"] += 1
+            for problem in title_problems(section.title, text):
+                shapes[problem] += 1
         k = max(1, round(len(blocks) / len(starts) / 2))
         pk += pk_windowdiff(starts, sorted(predicted), len(blocks), k)[0]
         base += pk_windowdiff(starts, [0], len(blocks), k)[0]
         if verbose:
-            print(f"{path.name}: marked {starts}, automatic {sorted(predicted)}")
+            print(f"{name}: marked {starts}, automatic {sorted(predicted)}")
             for start, title in sorted(predicted.items()):
                 print(f"    {start:3d} {title!r}")
     count = max(1, totals["articles"])
@@ -156,11 +170,50 @@ def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
         f"extra {totals['extra']} ({totals['extra'] / count:.2f} per article); "
         f"titles right {totals['titles']}/{totals['marked']}"
     )
+    later = max(1, totals["marked"] - totals["articles"])
+    print(
+        f"marked starts after the first found exactly {totals['found'] - totals['articles']}"
+        f"/{later} ({(totals['found'] - totals['articles']) / later:.1%})"
+    )
     print(
         f"Pk {pk / count:.4f} (no boundaries {base / count:.4f}); titles of the marked spans "
         f"right {totals['span_titles']}/{totals['marked']} ({totals['span_titles'] / marked:.1%})"
     )
+    titles = max(1, shapes["titles"])
+    print(
+        f"automatic titles {shapes['titles']}: not 2-6 words {shapes['length'] / titles:.1%}, "
+        f"dangling {shapes['dangling'] / titles:.1%}, "
+        f"after a name met once {shapes['once'] / titles:.1%}"
+    )
     return 0
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
+_NAME = re.compile(r"[A-Z][\w.’'-]*(?: (?:of |de |the )?[A-Z][\w.’'-]*)+")
+
+
+def title_problems(title: str, text: str) -> list[str]:
+    """What is wrong with an automatic title of a section of `text`: not 2-6 words
+    (`length`), opening or ending on a function word ("Whether it proves": `dangling`), or
+    naming someone the section mentions once (a name of two words or more whose last word
+    the section uses once: `once`)."""
+    from briefing.analysis.terms import stopwords
+
+    stop = stopwords()
+    words = title.split()
+    problems = []
+    if not 2 <= len(words) <= 6:
+        problems.append("length")
+    first, last = words[0].lower(), words[-1].lower().strip(".,")
+    named = len(words) > 1 and words[1][:1].isupper()  # "New York" opens a name
+    if (first in stop and first not in _ARTICLES and not named) or last in stop:
+        problems.append("dangling")
+    for name in _NAME.findall(title):
+        surname = name.split()[-1]
+        if len(re.findall(rf"\b{re.escape(surname)}\b", text)) == 1:
+            problems.append("once")
+            break
+    return problems
 
 
 def main() -> int:

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError
 from briefing.model import Document, Entity, Reading
-from briefing.safety import shown
 from briefing.store.database import Store, StoreError
 from briefing.store.fulltext import Hit, QueryError, search
 from briefing.store.library import (
@@ -45,6 +44,7 @@ from briefing.store.library import (
 )
 from briefing.store.whoswho import Profile, WhoEntry, find, name_key, profile
 from briefing.store.whoswho import whos_who as _whos_who
+from briefing.text.safety import shown
 
 if TYPE_CHECKING:
     from briefing.store.notebook import Notebook

@@ -255,7 +255,16 @@ class AnchorStatus(StrEnum):
     """The quoted words are gone; kept with its quote and note, never dropped."""
 
 
-HIGHLIGHT_COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink")
+class HighlightColor(StrEnum):
+    """The colours a passage can be highlighted in (stored and exported by value)."""
+
+    YELLOW = "yellow"
+    GREEN = "green"
+    BLUE = "blue"
+    PINK = "pink"
+
+
+HIGHLIGHT_COLORS: tuple[str, ...] = tuple(color.value for color in HighlightColor)
 """The highlight colours, in the order of their keys and of the export legend."""
 
 

@@ -19,7 +19,7 @@ from briefing.ingest import document_from_source
 from briefing.ingest.fetch import Fetched, FetchProgress, fetch, is_url
 from briefing.ingest.source import MAX_BYTES, sniff_format, source_from_bytes
 from briefing.model import Document
-from briefing.safety import shown
+from briefing.text.safety import shown
 
 STDIN = "-"
 STDIN_NAME = "standard input"

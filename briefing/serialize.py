@@ -28,7 +28,7 @@ from briefing.model import (
     StyleKind,
     TitleSource,
 )
-from briefing.safety import shown
+from briefing.text.safety import shown
 
 SCHEMA_VERSION = 1
 

@@ -1,4 +1,4 @@
-"""Shared fixtures: every test gets its own data and cache directories."""
+"""Shared fixtures: every test gets its own data, cache and config directories."""
 
 from __future__ import annotations
 
@@ -15,3 +15,4 @@ SEED = ROOT / "seeds" / "us-japan-alliance-briefing.txt"
 def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFING_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BRIEFING_CONFIG_DIR", str(tmp_path / "config"))

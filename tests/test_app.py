@@ -10,7 +10,7 @@ from textual.widgets import Input
 from briefing.app import BriefingApp
 from briefing.app.entity_sidebar import EntitySidebar
 from briefing.app.help_screen import HelpScreen, binding_rows
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.search_bar import SearchBar
 from briefing.app.section_list import SectionList
@@ -139,20 +139,20 @@ async def test_search_finds_steps_and_clears() -> None:
         await pilot.press("enter")
         await pilot.pause()
         text = screen.document.text
-        assert [text[a:b] for a, b in reader._hits] == ["revenue"] * 3
+        assert [text[a:b] for a, b in reader.hits] == ["revenue"] * 3
         assert app.focused is reader
-        first = reader._current_hit
+        first = reader.current_hit
         assert reader_section(screen) == 1  # the first hit is in "Harbours"
         await pilot.press("full_stop")
         await pilot.pause()
-        assert reader._current_hit == first + 1
+        assert reader.current_hit == first + 1
         assert reader_section(screen) == 2
         await pilot.press("comma", "comma")
         await pilot.pause()
-        assert reader._current_hit == (first - 1) % 3
+        assert reader.current_hit == (first - 1) % 3
         await pilot.press("escape")
         await pilot.pause()
-        assert reader._hits == []
+        assert reader.hits == ()
 
 
 async def test_search_without_hits_says_so() -> None:
@@ -367,9 +367,9 @@ async def test_split_at_a_section_start_is_refused() -> None:
 
 
 async def test_a_failing_analysis_leaves_the_text_readable(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from briefing.app import section_editor
+    from briefing.service import corrections as section_editor
 
-    def broken(self, progress=None):  # type: ignore[no-untyped-def]
+    def broken(self, progress=None, automatic=None):  # type: ignore[no-untyped-def]
         raise RuntimeError("boom")
 
     monkeypatch.setattr(section_editor.SectionEditor, "load", broken)

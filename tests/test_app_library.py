@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList
 from briefing.app import BriefingApp
 from briefing.app.library_screen import LibraryScreen
 from briefing.app.other_briefings import OtherBriefings
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.cli import _library_first_page, main
 from briefing.ingest import load_document

@@ -65,7 +65,7 @@ from briefing.app.entity_card import EntityCard
 from briefing.app.export_dialog import ExportDialog
 from briefing.app.help_screen import HelpScreen
 from briefing.app.note_editor import NoteEditor
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.review_screen import ReviewScreen
 from briefing.app.section_list import SectionList

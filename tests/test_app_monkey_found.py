@@ -13,7 +13,7 @@ from briefing.app import BriefingApp
 from briefing.app.dialogs import Confirm, TextPrompt
 from briefing.app.export_dialog import ExportDialog
 from briefing.app.note_editor import NoteEditor
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.review_screen import ReviewScreen
 from briefing.ingest import load_document

@@ -14,7 +14,7 @@ from briefing.app.export_dialog import ExportDialog
 from briefing.app.note_editor import NoteEditor
 from briefing.app.note_line import NoteLine
 from briefing.app.notes_panel import NotesPanel
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.review_screen import ReviewScreen
 from briefing.app.section_list import SectionList
@@ -343,7 +343,8 @@ async def test_export_dialog_writes_and_asks_before_overwriting(tmp_path: Path) 
         assert isinstance(app.screen, ReadingScreen)
         written = out.read_text(encoding="utf-8")
         assert "first words" in written
-        assert any(f"Wrote {out}" in n.message for n in app._notifications)
+        where = f"Wrote out.md in {out.resolve().parent}"
+        assert any(where == n.message for n in app._notifications)
         await pilot.press("E")
         await pilot.pause()
         app.screen.query_one(Input).value = str(out)

@@ -16,12 +16,12 @@ from textual.app import App, ComposeResult
 
 from briefing.app import BriefingApp
 from briefing.app.briefing_app import LATER_STYLESHEETS, STYLESHEETS
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
 from briefing.ingest import load_document
-from briefing.lines import line_ends
 from briefing.paths import styles_dir
+from briefing.text.lines import line_ends
 from tests.conftest import SEED
 
 
@@ -146,7 +146,7 @@ def test_start_up_imports_only_what_the_first_frame_needs() -> None:
         "briefing.app.search_bar",
         "briefing.app.help_screen",
         "briefing.app.notes_panel",
-        "briefing.app.section_editor",
+        "briefing.service.corrections",
         "briefing.ingest.markdown",
         "briefing.store.database",
         "briefing.pipeline",

@@ -14,13 +14,22 @@ from briefing.analysis.boundaries import CUE_LOG_ODDS, FEATURES, choose_starts, 
 
 
 def _value(starts: list[int], values: list[float], threshold: float) -> float:
-    return sum(values[s] - threshold for s in starts[1:])
+    """The summed gain of the starts, less the cost of each short section not opened by a
+    sure start."""
+    n = len(values)
+    bounds = [*starts, n]
+    short = sum(
+        boundaries.SHORT_COST
+        for a, b in itertools.pairwise(bounds)
+        if b - a < boundaries.SHORT_SHARE * n and (a == 0 or values[a] < boundaries.SURE)
+    )
+    return sum(values[s] - threshold for s in starts[1:]) - short
 
 
 def _brute_force(values: list[float], threshold: float, shortest: int) -> float:
     """The best summed gain over every valid set of starts (small n only)."""
     n = len(values)
-    best = 0.0
+    best = _value([0], values, threshold)
     for k in range(1, n):
         for chosen in itertools.combinations(range(shortest, n - shortest + 1), k):
             bounds = [0, *chosen, n]
@@ -53,6 +62,16 @@ def test_choose_starts_is_the_best_valid_split(
     assert math.isclose(
         _value(starts, values, threshold), _brute_force(values, threshold, shortest), abs_tol=1e-9
     )
+
+
+def test_a_short_section_needs_a_sure_start() -> None:
+    """Of 24 paragraphs, a section under 4 pays `SHORT_COST` unless its start is `SURE`."""
+    values = [-math.inf] * 24
+    values[12] = 0.0  # a long second half: worth its start
+    values[21] = 0.0  # a last section of three paragraphs, opened by an unsure start
+    assert choose_starts(values, -0.3) == [0, 12]
+    values[21] = boundaries.SURE  # a sure turn (a topic cue) opens even a short one
+    assert choose_starts(values, -0.3) == [0, 12, 21]
 
 
 def test_a_paragraph_that_leans_back_cannot_start_and_a_cue_adds_to_the_odds() -> None:

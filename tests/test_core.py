@@ -41,7 +41,7 @@ CORE = [
     "briefing.export.destination",
     "briefing.serialize",
     "briefing.pipeline",
-    "briefing.search",
+    "briefing.text.search",
     "briefing.cli",
 ]
 

@@ -173,6 +173,26 @@ def test_a_shared_family_name_goes_by_she_and_he() -> None:
     assert "Okafor" not in named(ents, "Maria Okafor").aliases
 
 
+def test_a_bare_family_name_far_from_a_relative_is_the_article_s_own_bearer() -> None:
+    text = (
+        "Sen. Daniel Okafor endorsed the governor on Friday.\n\n"
+        "The governor had mocked his wife, Maria Okafor, in the spring.\n\n"
+        "Okafor called the decision difficult but necessary.\n\n"
+        "Maria Okafor spoke in Lagos. Okafor thanked the volunteers."
+    )
+    paragraphs = []
+    start = 0
+    for part in text.split("\n\n"):
+        paragraphs.append((start, start + len(part)))
+        start += len(part) + 2
+    ents = build_entities(text, paragraphs, extract(load_model(), text))
+    him, her = named(ents, "Daniel Okafor"), named(ents, "Maria Okafor")
+    called = text.index("Okafor called")
+    thanked = text.index("Okafor thanked")
+    assert any(m[0] == called for m in him.mentions)  # not the relative named just before
+    assert any(m[0] == thanked for m in her.mentions)  # in her paragraph: her
+
+
 def test_jr_keeps_a_son_apart_from_his_father() -> None:
     text = (
         "Donald Trump Jr. met voters in Ohio. His father, Donald Trump, spoke later. "
@@ -204,6 +224,35 @@ def test_a_capitalised_common_word_is_not_an_entity() -> None:
         "added. We've seen this before, a super PAC said at 10 a.m. EST."
     )
     assert not names(entities(text)) & {"Hacked", "Sorry", "Troubling", "We've", "PAC", "EST"}
+
+
+def test_a_common_word_in_capitals_for_emphasis_is_not_an_entity() -> None:
+    text = "Our correspondent Tom Hale will report LIVE from Kyiv on the talks with NATO."
+    spans = extract(load_model(), text)
+    # as if the tagger had read the shouted word as a name
+    for word in ("LIVE", "NATO"):
+        start = text.index(word)
+        spans.append((start, start + len(word), "ORG"))
+    found = names(build_entities(text, [(0, len(text))], sorted(spans)))
+    assert "LIVE" not in found
+    assert {"Tom Hale", "Kyiv", "NATO"} <= found  # a name in capitals is kept
+
+
+def test_the_service_before_a_rank_is_part_of_the_title() -> None:
+    text = (
+        "The plan failed, said retired Army Lt. Gen. Mark Delaney, who led the mission. "
+        "Navy Secretary Ruth Okafor agreed. The Army said on Monday it would review it."
+    )
+    spans = extract(load_model(), text)
+    start = text.index("Army")
+    spans.append((start, start + 4, "ORG"))  # as if the tagger had read it as a name
+    first = names(build_entities(text, [(0, len(text))], sorted(set(spans))))
+    assert {"Mark Delaney", "Ruth Okafor"} <= first
+    assert "Navy" not in first
+    assert "Army" in first  # "The Army said": named on its own elsewhere
+    alone = text[: text.index(" The Army")]
+    spans = [*extract(load_model(), alone), (start, start + 4, "ORG")]
+    assert "Army" not in names(build_entities(alone, [(0, len(alone))], sorted(set(spans))))
 
 
 def test_a_party_label_is_not_part_of_a_name() -> None:

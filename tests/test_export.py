@@ -561,6 +561,7 @@ def test_full_layout() -> None:
         "==Alpha section== text, ==first paragraph.==\n"
         "\n"
         "> [!note] yellow · #x\n"
+        ">\n"
         "> > Alpha\n"
         ">\n"
         "> Look: **this**\n"
@@ -568,6 +569,7 @@ def test_full_layout() -> None:
         "==Second== paragraph of alpha.\n"
         "\n"
         "> [!note] blue\n"
+        ">\n"
         "> > first paragraph.\n"
         "> >\n"
         "> > Second\n"
@@ -583,6 +585,7 @@ def test_full_layout() -> None:
         "## Orphaned notes\n"
         "\n"
         "> [!note] pink\n"
+        ">\n"
         "> > ead be\n"
         ">\n"
         "> Gone.\n"
@@ -601,14 +604,17 @@ def test_notes_only_layout() -> None:
         "## Alpha\n"
         "\n"
         "> [!note] yellow · #x\n"
+        ">\n"
         "> > Alpha\n"
         ">\n"
         "> Look: **this**\n"
         "\n"
         "> [!note] green\n"
+        ">\n"
         "> > pha section\n"
         "\n"
         "> [!note] blue\n"
+        ">\n"
         "> > first paragraph.\n"
         "> >\n"
         "> > Second\n"
@@ -618,6 +624,7 @@ def test_notes_only_layout() -> None:
         "## Orphaned notes\n"
         "\n"
         "> [!note] pink\n"
+        ">\n"
         "> > ead be\n"
         ">\n"
         "> Gone.\n"
@@ -661,7 +668,7 @@ def test_tags_moved_status_and_heading_paragraphs() -> None:
         status=AnchorStatus.MOVED,
     )
     markdown = export_markdown(reading, [moved], exported_at=EXPORTED_AT)
-    assert "## ==Alpha==\n\n> [!note] yellow · moved · #two-words #b\\_c\n" in markdown
+    assert "## ==Alpha==\n\n> [!note] yellow · moved · #two-words #b\\_c\n>\n" in markdown
     assert markdown.count("Alpha") == 2  # the heading once, and the quote
     assert "#### Sub heading\n" in markdown
 
@@ -671,14 +678,14 @@ def test_code_paragraphs_are_fenced_and_their_highlights_get_a_callout() -> None
     reading = reading_of(["Intro.", code], [(ParagraphKind.TEXT, 0), (ParagraphKind.CODE, 0)])
     a = annotation(reading, 1, *in_paragraph(reading, 1, 0, 5))
     markdown = export_markdown(reading, [a], exported_at=EXPORTED_AT)
-    assert f"`````\n{code}\n`````\n\n> [!note] yellow\n> > x \\= \\`\n" in markdown
+    assert f"`````\n{code}\n`````\n\n> [!note] yellow\n>\n> > x \\= \\`\n" in markdown
 
 
 def test_a_note_with_a_tab_is_indented_to_a_tab_stop() -> None:
     reading = reading_of(["Some words here."])
     a = annotation(reading, 1, 0, 4, note="\tcode\n- item\n\tmore")
     markdown = export_markdown(reading, [a], exported_at=EXPORTED_AT)
-    assert "  > [!note] yellow\n  > > Some\n  >\n  > \tcode\n" in markdown
+    assert "  > [!note] yellow\n  >\n  > > Some\n  >\n  > \tcode\n" in markdown
     assert_notes_are_kept(["\tcode\n- item\n\tmore", "-\tx\n\n  \t\ty"])
 
 

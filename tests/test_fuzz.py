@@ -24,10 +24,10 @@ from briefing.export.markdown import export_markdown
 from briefing.export.web_annotation import export_web_annotations, read_web_annotations
 from briefing.ingest import document_from_text
 from briefing.model import Reading
-from briefing.safety import json_safe, safe_output
 from briefing.serialize import reading_dict
 from briefing.store.database import Store
 from briefing.store.notebook import Notebook
+from briefing.text.safety import json_safe, safe_output
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 

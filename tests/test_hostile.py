@@ -19,9 +19,9 @@ import pytest
 
 from briefing.cli.notes import MAX_IMPORT_BYTES
 from briefing.ingest import document_from_text, load_document
-from briefing.safety import sanitize, shown
 from briefing.store.database import Store, StoreError, migrate
 from briefing.store.notebook import MAX_NOTE_CHARS, Notebook
+from briefing.text.safety import sanitize, shown
 from tests.test_cli import run
 
 ROOT = Path(__file__).resolve().parent.parent

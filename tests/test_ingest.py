@@ -131,6 +131,69 @@ def test_numbers_and_times_on_their_own_lines_are_not_headings() -> None:
     assert [p.kind for p in doc.paragraphs].count(ParagraphKind.HEADING) == 1
 
 
+def test_text_without_punctuation_has_no_headings_and_no_title() -> None:
+    # one sentence a line, punctuation stripped (a transcript, subtitles, OCR output)
+    lines = [
+        "The river rose again this week",
+        "Farmers along the valley moved their animals to higher ground before the rain came",
+        "Water levels",
+        "The council said the flood defences held in every town but one on the lower river",
+        "Roads were closed",
+        "Engineers will inspect the bridge at the crossing before it opens to traffic again",
+    ]
+    doc = document_from_text("\n".join(lines))
+    assert doc.metadata.title is None
+    assert doc.section_breaks == ()
+    assert [p.kind for p in doc.paragraphs].count(ParagraphKind.HEADING) == 0
+    assert len(doc.paragraphs) == len(lines)
+
+
+def test_headings_of_a_punctuated_document_are_kept_but_not_fragments_or_furniture() -> None:
+    body = (
+        "The council met for four hours and heard from residents about the flooding along "
+        "the river road, which closed twice this spring."
+    )
+    text = "\n".join(
+        [
+            "Harbour Vote Delayed",
+            body,
+            "Water levels",
+            body,
+            "RIVER REPORT",  # a running header on every page: furniture
+            body,
+            "The engineers said that the",  # a sentence runs on into the next line
+            "bridge would hold through the winter, and the council agreed to pay for repairs.",
+            "RIVER REPORT",
+            body,
+            "Road closures",
+            body,
+            "RIVER REPORT",
+            body,
+        ]
+    )
+    doc = document_from_text(text)
+    assert doc.metadata.title == "Harbour Vote Delayed"
+    assert [title for _, title in doc.section_breaks] == ["Water levels", "Road closures"]
+
+
+def test_a_heading_may_follow_a_list() -> None:
+    body = "The plan has three parts, and the council will vote on each of them in turn."
+    text = f"{body}\n\n- first part\n- second part\n\nCosts\n\n{body} {body}"
+    doc = document_from_text(text)
+    assert [title for _, title in doc.section_breaks] == ["Costs"]
+
+
+def test_short_turns_of_a_transcript_are_not_headings() -> None:
+    turns = []
+    for i in range(12):
+        turns.append(
+            f"Anna: We looked at the budget for the harbour and the roads again, item {i}."
+        )
+        turns.append("Ben: Right so")
+    doc = document_from_text("\n".join(turns))
+    assert doc.section_breaks == ()
+
+
 def test_seed_paragraphs_and_metadata() -> None:
     doc = load_document(SEED)
     assert doc.metadata.dateline is not None
@@ -166,6 +229,25 @@ def test_markdown_structure_and_metadata() -> None:
     assert ("link", StyleKind.LINK, "https://example.org") in styled
     assert ("emphasis", StyleKind.EMPHASIS, None) in styled
     check_offsets(doc)
+
+
+def test_raw_html_in_markdown_is_shown_as_its_text() -> None:
+    doc = document_from_text(
+        "Intro with <b>bold</b> and a<br>break and <img src='m.png' alt='a map'>.\n\n"
+        '<div class="box">\n<p>First &amp; <i>only</i> box</p>\n<p>Second line</p>\n</div>\n\n'
+        "<!-- a comment -->\n\n"
+        "<pre>\ncol1   col2 &#35; kept\n  indented</pre>\n\n"
+        "<script>alert(1)</script>\n\nEnd.",
+        "markdown",
+    )
+    shown = [(p.kind, doc.paragraph_text(p.index)) for p in doc.paragraphs]
+    assert shown == [
+        (ParagraphKind.TEXT, "Intro with bold and a\nbreak and [image: a map]."),
+        (ParagraphKind.TEXT, "First & only box"),
+        (ParagraphKind.TEXT, "Second line"),
+        (ParagraphKind.CODE, "col1   col2 # kept\n  indented"),
+        (ParagraphKind.TEXT, "End."),
+    ]
 
 
 def test_markdown_first_h1_is_title_without_front_matter() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Sequence
 
 import pytest
 
@@ -27,13 +28,17 @@ _PLACES = "Marrowby Tessaly Vantor Quillon Brackmere Oskarn Lyndale Pellow".spli
 _WORDS = "harbour budget tariffs drought wages railway hospital pension ceasefire grain".split()
 
 
-def _news(paragraphs: int, seed: int = 3) -> list[str]:
-    """News-like paragraphs with names, places and quotes (invented)."""
+def _news(paragraphs: int, seed: int = 3, run: int = 0) -> list[str]:
+    """News-like paragraphs with names, places and quotes (invented); with `run`, stories of
+    that many paragraphs, each about one place and one thing."""
     rng = random.Random(seed)
     out = []
-    for _ in range(paragraphs):
+    for i in range(paragraphs):
         person = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
         place, word = rng.choice(_PLACES), rng.choice(_WORDS)
+        if run:
+            story = i // run
+            place, word = _PLACES[story % len(_PLACES)], _WORDS[story % len(_WORDS)]
         out.append(
             f"{person}, the mayor of {place}, said on Monday that the {word} plan would "
             f"be delayed. “We will not accept a {word} deal that leaves {place} behind,” "
@@ -74,11 +79,12 @@ def small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(large, "TITLE_WINDOW_CHARS", 2_000)
     monkeypatch.setattr(large, "ENTITY_CHUNK_CHARS", 5_000)
     monkeypatch.setattr(large, "ENTITY_BUDGET_CHARS", 30_000)
+    monkeypatch.setattr(large, "GROUP_CHARS", 150)
 
 
 @pytest.mark.usefixtures("small_limits")
 def test_a_very_long_document_keeps_the_contract() -> None:
-    document = document_from_text("\n\n".join(_news(400)))
+    document = document_from_text("\n\n".join(_news(400, run=20)))
     assert large.is_large(document)
     reading = analyze(document)
     _check_contract(reading)
@@ -120,7 +126,7 @@ def test_a_giant_paragraph_is_cut_into_chunks_at_sentences() -> None:
 
 @pytest.mark.usefixtures("small_limits")
 def test_entity_chunks_end_where_sections_start() -> None:
-    document = document_from_text("\n\n".join(_news(300)))
+    document = document_from_text("\n\n".join(_news(300, run=20)))
     reading = analyze(document)
     starts = [s.start_paragraph for s in reading.sections]
     section_offsets = {document.paragraphs[i].start for i in starts}
@@ -287,3 +293,34 @@ def test_markdown_fixtures_parse_the_same_in_small_pieces(monkeypatch: pytest.Mo
         monkeypatch.setattr(md, "PIECE_CHARS", 300)
         assert _same(_parsed(text), whole)
         monkeypatch.setattr(md, "PIECE_CHARS", 256_000)
+
+
+@pytest.mark.usefixtures("small_limits")
+def test_a_long_list_is_segmented_in_runs_of_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [f"- {line}" for text in _news(60) for line in text.split(". ")]
+    document = document_from_text("\n".join(items), "markdown")
+    assert large.is_large(document)
+    firsts = large.group_paragraphs(document)
+    assert firsts[0] == 0
+    assert firsts == sorted(set(firsts))
+    sizes = [
+        document.paragraphs[b - 1].end - document.paragraphs[a].start
+        for a, b in zip(firsts, [*firsts[1:], len(document.paragraphs)], strict=True)
+    ]
+    assert all(size >= 150 for size in sizes[:-1])
+    assert len(firsts) < len(document.paragraphs) / 3
+    reading = analyze(document)
+    _check_contract(reading)
+    assert {s.start_paragraph for s in reading.sections} <= set(firsts)
+    # the segmenter is given the runs, and its block numbers are mapped back to paragraphs
+    seen: list[str] = []
+
+    def segment(blocks: Sequence[str], is_large: bool) -> list[int]:
+        seen.extend(blocks[i] for i in range(len(blocks)))
+        return [0, 3, 7]
+
+    monkeypatch.setattr(segmentation, "segment", segment)
+    starts = [s.start_paragraph for s in analyze(document).sections]
+    assert starts == [0, firsts[3], firsts[7]]
+    assert len(seen) == len(firsts)
+    assert seen[3].startswith(document.paragraph_text(firsts[3]))

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from briefing.analysis import analyze
-from briefing.app.layout import LineKind, build_layout, wrap
+from briefing.app.reader.layout import LineKind, build_layout, wrap
 from briefing.ingest import document_from_text, load_document
 from tests.conftest import FIXTURES
 
@@ -78,7 +78,7 @@ def test_list_items_follow_each_other_without_blank_lines() -> None:
 
 
 def test_narrow_characters_are_one_cell_each() -> None:
-    from briefing.app.layout import _NARROW
+    from briefing.app.reader.layout import _NARROW
 
     assert all(cell_len(character) == 1 for character in _NARROW)
     assert "“" in _NARROW
@@ -88,7 +88,7 @@ def test_narrow_characters_are_one_cell_each() -> None:
 
 @given(st.text(alphabet=st.sampled_from("ab cd “”—’é.\n"), max_size=200), st.integers(1, 40))
 def test_narrow_text_wraps_as_the_cell_by_cell_wrap_does(text: str, width: int) -> None:
-    from briefing.app.layout import _wrap_ascii, _wrap_cells
+    from briefing.app.reader.layout import _wrap_ascii, _wrap_cells
 
     for line in text.split("\n"):
         narrow: list[tuple[int, int]] = []

@@ -78,6 +78,21 @@ def test_she_skips_male_name() -> None:
     assert r[0].speaker_name == "Lindqvist"
 
 
+def test_with_x_doing_makes_x_the_subject_for_she() -> None:
+    t = (
+        "Some families would pay more, said Anna Berg, an economist.\n"
+        "The plan has become an issue, with Maria Okafor — who wants higher taxes on the rich"
+        " — attacking it.\n"
+        "“It would be a giveaway all over again,” she said."
+    )
+    r = run(t, [("Anna Berg", "PER"), ("Maria Okafor", "PER")])
+    assert r[-1].speaker_name == "Maria Okafor"
+    # "with" before a name and no participle after it: still not a subject
+    t2 = t.replace(" — who wants higher taxes on the rich — attacking it", " in the lead")
+    r2 = run(t2, [("Anna Berg", "PER"), ("Maria Okafor", "PER")])
+    assert r2[-1].speaker_name == "Anna Berg"
+
+
 # --- added with the port ----------------------------------------------------------------
 
 

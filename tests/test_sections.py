@@ -14,6 +14,8 @@ from briefing.analysis.corrections import (
     CorrectionError,
     SectionPlan,
     apply_plan,
+    coarser,
+    finer,
     merge_with_next,
     plan_of,
     rename,
@@ -189,6 +191,76 @@ def test_sections_cover_every_paragraph_once_in_order(paragraphs: list[str]) -> 
     assert len({s.title.casefold() for s in sections}) == len(sections)
 
 
+_WORDS = (
+    "harbour port ship crane budget council vote school teacher pupils road bridge traffic "
+    "minister police court judge river flood rain farmers price market bank the a of and to"
+).split()
+_line = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_line, min_size=1, max_size=90),
+    st.sampled_from(["", ".", " ."]),
+    st.sampled_from(["\n", "\n\n"]),
+    st.booleans(),
+)
+def test_sections_cover_every_paragraph_of_text_without_punctuation_or_a_sentence_a_line(
+    lines: list[str], end: str, separator: str, capitals: bool
+) -> None:
+    # text without punctuation (transcripts, subtitles, OCR), one sentence a line, long or short
+    text = separator.join((line.capitalize() if capitals else line) + end for line in lines)
+    document = document_from_text(text)
+    sections = analyze(document).sections
+    covered = [p for s in sections for p in range(s.start_paragraph, s.end_paragraph + 1)]
+    assert covered == list(range(len(document.paragraphs)))
+    assert all(s.title for s in sections)
+
+
+def test_a_stream_without_topics_is_not_split() -> None:
+    # the same few words in every line, in no order: no split beats its own shuffles
+    lines = [" ".join(_WORDS[(i * 7 + k * 3) % 20] for k in range(8)) for i in range(120)]
+    assert segment(lines) == [0]
+
+
+def test_a_transcript_is_read_as_a_stream_of_turns() -> None:
+    turns = [f"{('Anna', 'Ben', 'Chair')[i % 3]}: " + TOPICS["harbour"][i % 4] for i in range(40)]
+    assert segmentation.is_transcript(turns)
+    assert not segmentation.is_paragraph_document([t + " " + t for t in turns])
+
+
+def test_boundary_strength_is_the_exact_mean_and_spread_of_random_halves() -> None:
+    import itertools as it
+    import math
+    import random
+
+    import numpy as np
+
+    from briefing.analysis import boundaries
+
+    rng = random.Random(3)
+    n = 9
+    matrix = np.zeros((n, n))
+    for i, j in it.combinations(range(n), 2):
+        matrix[i, j] = matrix[j, i] = rng.random() ** 2
+    prefix = boundaries.prefix_sums(matrix)
+    squares = boundaries.prefix_sums(matrix * matrix)
+
+    def sums(p: np.ndarray) -> object:
+        return lambda a0, a1, b0, b1: float(p[a1, b1] - p[a0, b1] - p[a1, b0] + p[a0, b0])
+
+    a0, a1, b1 = 1, 4, 9
+    union = range(a0, b1)
+    crosses = [
+        sum(matrix[i, j] for i in half for j in union if j not in half)
+        for half in it.combinations(union, a1 - a0)
+    ]
+    cross = sum(matrix[i, j] for i in range(a0, a1) for j in range(a1, b1))
+    expected = (sum(crosses) / len(crosses) - cross) / float(np.std(crosses))
+    got = segmentation.boundary_strength(sums(prefix), sums(squares), a0, a1, b1)  # type: ignore[arg-type]
+    assert math.isclose(got, expected, rel_tol=1e-9)
+
+
 def test_segmentation_is_deterministic() -> None:
     blocks = [p for t in ("school", "harbour", "budget") for p in TOPICS[t]]
     assert segment(blocks) == segment(list(blocks))
@@ -316,17 +388,30 @@ def test_any_sequence_of_corrections_keeps_sections_covering_the_text(data: st.D
     plan = SectionPlan((0,), (None,))
     for _ in range(data.draw(st.integers(0, 8))):
         index = data.draw(st.integers(0, len(plan.starts) - 1))
-        op = data.draw(st.sampled_from(["split", "merge", "rename"]))
+        op = data.draw(st.sampled_from(["split", "merge", "rename", "fewer", "more"]))
+        ranking = data.draw(st.permutations(range(1, count)))
+        titled = {s: t for s, t in zip(plan.starts, plan.titles, strict=True) if t is not None}
+        mine = set(plan.split_by_user)
         try:
             if op == "split":
                 plan = split(plan, index, data.draw(st.integers(0, count - 1)), count)
             elif op == "merge":
                 plan = merge_with_next(plan, index)
+            elif op == "fewer":
+                plan = coarser(plan, ranking)
+            elif op == "more":
+                plan = finer(plan, ranking, count)
             else:
                 plan = rename(plan, index, data.draw(st.text(max_size=10)))
         except CorrectionError:
             pass
         assert SectionPlan.from_dict(plan.to_dict(), count) == plan
+        assert plan.starts[0] == 0
+        assert list(plan.starts) == sorted(set(plan.starts))
+        if op in ("fewer", "more"):  # the user's titles and splits stay where they were
+            kept = dict(zip(plan.starts, plan.titles, strict=True))
+            assert all(kept.get(s) == t for s, t in titled.items())
+            assert mine <= set(plan.starts)
 
 
 def test_apply_plan_describes_new_sections_and_marks_user_titles() -> None:
@@ -562,3 +647,50 @@ def test_a_middle_initial_stays_inside_a_title_name() -> None:
 
     text = "Board Chair Ana L. Morales said the harbour plan would pass."
     assert [text[a:b] for a, b in name_phrases(text)] == ["Board Chair Ana L. Morales"]
+
+
+def test_a_person_met_once_titles_nothing_and_partners_no_one() -> None:
+    text = "\n".join(
+        [
+            "Governor Teo Brandt vetoed the harbour bill on Monday, Brandt's office said.",
+            "Brandt said the harbour bill cost too much, and Vice President Ana Morales agreed.",
+            "Brandt will meet harbour workers on Friday to explain the veto.",
+        ]
+    )
+    title = section_title(document_from_text(text), 0, 2, set())
+    assert "Morales" not in title
+    assert "Brandt" in title
+
+
+def test_a_title_from_the_opening_words_neither_opens_nor_ends_on_a_function_word() -> None:
+    from briefing.analysis.terms import stopwords
+    from briefing.analysis.titles import _opening_title
+
+    title = _opening_title("Whether it proves enough is for the voters to say.")
+    assert title.split()[0].lower() not in stopwords()
+    assert title.split()[-1].lower() not in stopwords()
+    assert _opening_title("Whether the harbour plan works is unclear.") == "Harbour plan works"
+    assert _opening_title("It is what it is.") == ""
+    assert _opening_title("harbour cranes stood idle in the rain") == "Harbour cranes stood idle"
+
+
+def test_page_numbers_and_running_headers_open_no_section_and_carry_no_words() -> None:
+    from briefing.analysis.segmentation import page_furniture
+
+    blocks = [
+        "The harbour board met on Monday to discuss the cranes.",
+        "ACME Annual Report",
+        "The cranes were old, the board said, and",
+        "12",
+        "ACME Annual Report",
+        "would be replaced next year.",
+        "The council set its budget.",
+        "ACME Annual Report",
+        "Page 13",
+        "Roads will be repaired.",
+    ]
+    furniture, closed = page_furniture(blocks)
+    assert [i for i, f in enumerate(furniture) if f] == [1, 3, 4, 7, 8]
+    assert closed[5]  # runs on from "… and" across the page break
+    assert not closed[6]  # the paragraph before ended a sentence
+    assert not closed[9]

@@ -109,6 +109,25 @@ def test_a_short_document_gets_the_numpy_paths_numbers(blocks: list[str]) -> Non
     )
 
 
+@given(st.lists(paragraph, min_size=4, max_size=60))
+@settings(max_examples=30, deadline=None)
+def test_a_short_stream_is_tested_for_structure_as_numpy_tests_it(blocks: list[str]) -> None:
+    # a stream of at most SMALL_BLOCKS blocks is one group a block in `_stream_structure`
+    assert segmentation.STRUCTURE_GROUPS >= segmentation.SMALL_BLOCKS
+    term_sets, _, _ = small.inputs(blocks, False)
+    matrix = small.similarity(term_sets)
+    assert small._stream_structure(matrix) == segmentation._stream_structure(
+        segmentation.similarity(term_sets)
+    )
+    prefix = small.prefix_sums(matrix)
+    split = list(range(0, len(blocks) - 1, 2))
+    assert small.prune(matrix, prefix, split) == segmentation.prune(
+        segmentation.similarity(term_sets),
+        boundaries.prefix_sums(segmentation.similarity(term_sets)),
+        split,
+    )
+
+
 def test_segmenting_a_short_article_does_not_import_numpy() -> None:
     # What makes a fresh `briefing analyze` of an article fast; a long text still uses it.
     probe = (

@@ -1,7 +1,9 @@
 """SVG snapshots of the main screen at two sizes and of the help screen.
 
-Regenerate after an intended visual change with `pytest tests/test_snapshots.py --snapshot-update`
-and look at the new SVGs before committing them.
+Every app here reads the bundled briefing with its frozen reading (`tests/frozen.py`), so tuning
+the analysis never changes a snapshot: only the UI does. Regenerate after an intended visual
+change with `pytest tests/test_snapshots.py --snapshot-update` and look at the new SVGs before
+committing them.
 """
 
 from __future__ import annotations
@@ -9,8 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.app import BriefingApp
-from briefing.ingest import load_document
-from tests.conftest import SEED
+from tests.frozen import frozen_seed
+
+
+def seed_app() -> BriefingApp:
+    document, reading = frozen_seed()
+    return BriefingApp(document, reading=reading)
 
 
 async def _analysed(pilot: Any) -> None:
@@ -20,12 +26,12 @@ async def _analysed(pilot: Any) -> None:
 
 
 def test_main_screen_120x40(snap_compare: Any) -> None:
-    app = BriefingApp(load_document(SEED))
+    app = seed_app()
     assert snap_compare(app, terminal_size=(120, 40), run_before=_analysed)
 
 
 def test_main_screen_80x24(snap_compare: Any) -> None:
-    app = BriefingApp(load_document(SEED))
+    app = seed_app()
     assert snap_compare(app, terminal_size=(80, 24), run_before=_analysed)
 
 
@@ -35,7 +41,7 @@ def test_help_screen(snap_compare: Any) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
 
-    app = BriefingApp(load_document(SEED))
+    app = seed_app()
     assert snap_compare(app, terminal_size=(100, 40), run_before=open_help)
 
 
@@ -47,18 +53,17 @@ def test_entity_card(snap_compare: Any) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
 
-    app = BriefingApp(load_document(SEED))
+    app = seed_app()
     assert snap_compare(app, terminal_size=(130, 40), run_before=open_card)
 
 
 def _annotate_seed() -> None:
     """Three annotations on sentences of the seed, picked by position, not by content."""
-    from briefing.analysis.sentences import split_sentences
     from briefing.store.database import Store
     from briefing.store.notebook import Notebook
 
-    document = load_document(SEED)
-    sentences = split_sentences(document)
+    document, reading = frozen_seed()
+    sentences = reading.sentences
     notebook = Notebook(Store.default(), document)
     notebook.open()
     first, second, third = sentences[1], sentences[3], sentences[4]
@@ -82,7 +87,7 @@ def test_annotations_and_notes_panel(snap_compare: Any) -> None:
         await pilot.pause()
 
     _annotate_seed()
-    app = BriefingApp(load_document(SEED))
+    app = seed_app()
     assert snap_compare(app, terminal_size=(130, 40), run_before=show_notes)
 
 
@@ -93,5 +98,5 @@ def test_note_editor(snap_compare: Any) -> None:
         await pilot.press(*"A *Markdown* note")
         await pilot.pause()
 
-    app = BriefingApp(load_document(SEED))
+    app = seed_app()
     assert snap_compare(app, terminal_size=(100, 30), run_before=write_note)

@@ -97,7 +97,7 @@ def test_installed_wheel_opens_the_seed_from_any_directory(wheel: Path, tmp_path
         "from briefing.app import BriefingApp\n"
         "from briefing.ingest import load_document\n"
         "from briefing.paths import seed_path, styles_dir\n"
-        "from briefing.app.reader_view import ReaderView\n"
+        "from briefing.app.reader.view import ReaderView\n"
         "async def main():\n"
         "    app = BriefingApp(load_document(seed_path()))\n"
         "    async with app.run_test(size=(100, 30)) as pilot:\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.newscopy import split_dateline
+from briefing.text.newscopy import split_dateline
 
 _FIRST_WORD = re.compile(r"[^\w]*([^\W\d_]+)")
 

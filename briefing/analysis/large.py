@@ -5,9 +5,11 @@ gigabytes: the entity step keeps a Python object for every token, titles count e
 every section. So past `LARGE_TEXT_CHARS` the analysis degrades, in ways a reader of a report
 that long barely notices:
 
-- sentences and sections are found as for any document (the segmenter reads a window of
-  paragraphs at a time anyway), but a stream of one sentence a line goes in windows of 200
-  sentences rather than 400, and only the first 10,000 characters of a paragraph count;
+- sentences are found as for any document; sections too (the segmenter reads a window of
+  blocks at a time anyway), but its blocks are runs of consecutive paragraphs of at least
+  `GROUP_CHARS` characters (a list of a million short items is a hundred thousand blocks,
+  not a million), a stream of one sentence a line goes in windows of 200 blocks rather than
+  400, and only the first 10,000 characters of a block count;
 - titles and gists are drawn from the opening `SECTION_SAMPLE_CHARS` of each section (news
   puts its subject first), a window of sections at a time, so a name counts as common or rare
   within the sections around it rather than across the whole report;
@@ -56,8 +58,29 @@ Describe = Callable[
 ]
 
 
+GROUP_CHARS = 1_000
+"""A very long document's paragraphs are segmented in runs of at least this many characters."""
+GROUP_READ_CHARS = 10_000
+"""Characters of a run that the segmenter reads."""
+
+
 def is_large(document: Document) -> bool:
     return len(document.text) > LARGE_TEXT_CHARS
+
+
+def group_paragraphs(document: Document) -> list[int]:
+    """The first paragraph of each run of consecutive paragraphs of at least `GROUP_CHARS`
+    characters (a long paragraph is a run of its own). A list or a transcript of a million short
+    lines is segmented as runs of them: sections may start only where a run does, and the
+    segmenter's work falls with the number of blocks it compares."""
+    firsts: list[int] = []
+    size = GROUP_CHARS
+    for index, paragraph in enumerate(document.paragraphs):
+        if size >= GROUP_CHARS:
+            firsts.append(index)
+            size = 0
+        size += paragraph.end - paragraph.start
+    return firsts
 
 
 def describe_sampled(

@@ -70,10 +70,46 @@ class _ParagraphTexts(Sequence[str]):
         return self._text[paragraph.start : paragraph.end]
 
 
+class _GroupedTexts(Sequence[str]):
+    """Runs of short paragraphs read as one block each (`large.group_paragraphs`), each cut
+    from the document when asked."""
+
+    def __init__(self, document: Document, firsts: list[int]) -> None:
+        self._text = document.text
+        self._paragraphs = document.paragraphs
+        self._firsts = firsts
+
+    def __len__(self) -> int:
+        return len(self._firsts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        first = self._firsts[index]
+        after = self._firsts[index + 1] if index + 1 < len(self._firsts) else len(self._paragraphs)
+        start = self._paragraphs[first].start
+        end = self._paragraphs[after - 1].end
+        return self._text[start : min(end, start + large.GROUP_READ_CHARS)]
+
+
+def paragraph_texts(document: Document) -> Sequence[str]:
+    """The document's paragraphs' texts, each cut from its text when asked."""
+    return _ParagraphTexts(document)
+
+
 def _segment_starts(document: Document) -> list[int]:
     from briefing.analysis.segmentation import segment  # numpy: only when text is segmented
 
-    return segment(_ParagraphTexts(document), large.is_large(document))
+    if not large.is_large(document):
+        return segment(_ParagraphTexts(document), False)
+    firsts = large.group_paragraphs(document)
+    return [firsts[i] for i in segment(_GroupedTexts(document, firsts), True)]
 
 
 def automatic_sections(

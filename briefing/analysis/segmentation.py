@@ -33,6 +33,13 @@ The method (measured in `benchmarks/segmentation.py`, figures in the README):
    quotation mark pays `QUOTE_PENALTY` (quotes back up the point before them).
 6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows
    (`WINDOW` blocks of a sentence stream, `PARAGRAPH_WINDOW` paragraphs).
+7. Never worse than no split, by construction: before a window may be split, its best split
+   must beat the best splits of the same blocks in random orders (`_significance`: by
+   `STRONG_STRUCTURE` standard deviations for a window of a long paragraph document,
+   `STREAM_STRUCTURE` for a sentence stream, read in groups of blocks), or it stays one
+   section; then a boundary whose two sections share about as much as random halves of
+   their blocks would (`boundary_strength`, exact) is merged (`prune`). A transcript (turns
+   opening with a recurring speaker's label) is read as a stream of turns.
 
 numpy carries the O(n²) programme: pure Python was 30× too slow for a megabyte a second. A
 short document (at most `SMALL_BLOCKS` blocks, an article) is computed without it, to the same
@@ -44,7 +51,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefing.analysis import boundaries, cues
@@ -56,12 +63,16 @@ if TYPE_CHECKING:  # numpy is imported where it is used: a short text never need
 
     FloatArray = npt.NDArray[np.float64]
     BoolArray = npt.NDArray[np.bool_]
+    IntArray = npt.NDArray[np.intp]
 
 GAMMAS = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.7, 2.0)
 """Resolution ladder, coarse to fine."""
 RATIO_MAX = 0.10
 """Highest mean cross/within density ratio a finer split may have to be preferred."""
 MIN_BLOCKS = 2
+SHARED_FLOOR = 1e-6
+"""Mean inner similarity, as a share of the mean similarity of the window, below which two
+sections count as holding nothing in common inside (`separation`)."""
 WINDOW = 400
 """Blocks per dynamic programme; longer inputs are cut into overlapping windows."""
 WINDOW_KEEP = 350
@@ -241,13 +252,17 @@ def separation(prefix: FloatArray, starts: Sequence[int], n: int) -> list[float]
     """For each boundary, the cross density of its two sections over their mean inner density."""
     bounds = [*starts, n]
     ratios = []
+    floor = SHARED_FLOOR * float(prefix[n, n]) / max(1, n * n)
     for t in range(1, len(starts)):
         a0, a1, b1 = bounds[t - 1], bounds[t], bounds[t + 1]
         la, lb = a1 - a0, b1 - a1
         inner_a = _block_sum(prefix, a0, a1, a0, a1) / max(1, la * (la - 1))
         inner_b = _block_sum(prefix, a1, b1, a1, b1) / max(1, lb * (lb - 1))
         cross = _block_sum(prefix, a0, a1, a1, b1) / (la * lb)
-        ratios.append(cross / ((inner_a + inner_b) / 2.0 + 1e-12))
+        inner = (inner_a + inner_b) / 2.0
+        # sections whose blocks share nothing among themselves (turns of "Yeah.") are not
+        # apart by their words: the ratio would be rounding error over rounding error
+        ratios.append(max(cross, 0.0) / inner if inner > floor else 1.0)
     return ratios
 
 
@@ -257,33 +272,132 @@ def _segment_window(
     bonus: FloatArray,
     paragraphs: bool,
 ) -> list[int]:
+    """Sections of one window of a document (or of a whole sentence stream of one window).
+
+    Before it may split, the window's structure must beat the same blocks in random orders
+    (`_significance`, `_stream_structure`): text without topics (or whose words are too few
+    to tell them) gets no boundary. The split's weakest boundaries are then merged while
+    their two sections share as much as random halves would (`prune`)."""
     n = len(term_sets)
     if n < 2 * MIN_BLOCKS:
         return [0]
     matrix = similarity(term_sets)
     prefix = boundaries.prefix_sums(matrix)
     if paragraphs:
-        return modularity_splits(
+        split = modularity_splits(
             matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
         )[0]
+        if len(split) < 2 or _significance(matrix, allowed, bonus, split) < STRONG_STRUCTURE:
+            return [0]
+        return prune(matrix, prefix, split)
     splits = modularity_splits(matrix, prefix, allowed, bonus)
+    if all(len(split) < 2 for split in splits) or _stream_structure(matrix) < STREAM_STRUCTURE:
+        return [0]
     chosen = splits[0]
     for split in splits[1:]:
         ratios = separation(prefix, split, n)
         if not ratios or sum(ratios) / len(ratios) <= RATIO_MAX:
             chosen = split
-    return chosen
+    return prune(matrix, prefix, chosen)
+
+
+BOUNDARY_Z = 1.0
+"""A boundary whose two sections share less than random halves of their blocks by fewer
+standard deviations than this is merged (`prune`). Digests of unrelated stories: Pk 0.091 ->
+0.057 (tune set), Choi 3-11 unchanged; at 2 Choi's short segments begin to merge."""
+
+
+def boundary_strength(
+    block_sum: Callable[[int, int, int, int], float],
+    square_sum: Callable[[int, int, int, int], float],
+    a0: int,
+    a1: int,
+    b1: int,
+) -> float:
+    """How much less the sections [a0, a1) and [a1, b1) share than two random halves of the
+    same sizes of their blocks would, in standard deviations: exact mean and variance of the
+    cross similarity when the union's blocks are dealt into the two sizes at random.
+
+    `block_sum(r0, r1, c0, c1)` sums the similarity matrix over rows [r0, r1) and columns
+    [c0, c1) (from prefix sums), `square_sum` its squares. Scalar arithmetic only, in one
+    order, so that numpy's path and the pure-Python one (`segmentation_small`) agree to the
+    bit."""
+    u, a, b = b1 - a0, a1 - a0, b1 - a1
+    if a < 1 or b < 1 or u < 4:
+        return 0.0
+    total = block_sum(a0, b1, a0, b1) / 2.0
+    cross = block_sum(a0, a1, a1, b1)
+    squares = square_sum(a0, b1, a0, b1) / 2.0
+    rows = 0.0
+    for i in range(a0, b1):
+        row = block_sum(i, i + 1, a0, b1)
+        rows += row * row
+    shared = rows - 2.0 * squares
+    disjoint = total * total - squares - shared
+    p = a * b / (u * (u - 1) / 2.0)
+    q = 4.0 * a * (a - 1) * b * (b - 1) / (u * (u - 1) * (u - 2) * (u - 3))
+    variance = squares * (p - p * p) + shared * (p / 2.0 - p * p) + disjoint * (q - p * p)
+    if variance <= 0.0:
+        return 0.0
+    return (total * p - cross) / math.sqrt(variance)
+
+
+def prune_starts(
+    strength: Callable[[int, int, int], float], split: Sequence[int], n: int
+) -> list[int]:
+    """Merge the weakest boundary of `split` (the lowest `strength(a0, a1, b1)` of its two
+    sections [a0, a1) and [a1, b1)) while it is below `BOUNDARY_Z`."""
+    starts = list(split)
+    while len(starts) > 1:
+        bounds = [*starts, n]
+        values = [strength(bounds[t - 1], bounds[t], bounds[t + 1]) for t in range(1, len(starts))]
+        weakest = min(range(len(values)), key=values.__getitem__)
+        if values[weakest] >= BOUNDARY_Z:
+            break
+        del starts[weakest + 1]
+    return starts
+
+
+def _sum_of(prefix: FloatArray) -> Callable[[int, int, int, int], float]:
+    def block_sum(a0: int, a1: int, b0: int, b1: int) -> float:
+        return _block_sum(prefix, a0, a1, b0, b1)
+
+    return block_sum
+
+
+def prune(matrix: FloatArray, prefix: FloatArray, split: Sequence[int]) -> list[int]:
+    """`prune_starts` over the window's similarity `matrix` (`prefix`: its prefix sums)."""
+    sums, squares = _sum_of(prefix), _sum_of(boundaries.prefix_sums(matrix * matrix))
+
+    def strength(a0: int, a1: int, b1: int) -> float:
+        return boundary_strength(sums, squares, a0, a1, b1)
+
+    return prune_starts(strength, split, matrix.shape[0])
 
 
 SHUFFLES = 8
 """Random orders of its paragraphs an article's split is compared with (`_significance`)."""
 STRONG_STRUCTURE = 6.0
 """Significance (standard deviations above the shuffles) from which an article's cohesion split
-is taken as it is: several unrelated stories in a row reach 8–17, one story rarely 5."""
+is taken as it is: several unrelated stories in a row reach 8–17, one story rarely 5. A window
+of a long paragraph document must reach it too, or it is not split (transcripts of long turns
+otherwise came out in sections of a dozen turns where the topic lasts a hundred)."""
+STREAM_STRUCTURE = 1.5
+"""Significance a sentence stream's window must reach (in groups of its blocks, see
+`_stream_structure`) before it may split."""
+STRUCTURE_GROUPS = 60
+"""Largest number of groups of consecutive blocks `_stream_structure` compares: a window of
+400 sentences is tested in groups of 7, whose programme costs a fortieth of one over 400."""
 
 
-def _split_value(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> float:
-    """Modularity, less the section costs, of the best split of a paragraph document."""
+def _split_value(
+    matrix: FloatArray,
+    allowed: BoolArray,
+    bonus: FloatArray,
+    split: Sequence[int] | None = None,
+) -> float:
+    """Modularity, less the section costs, of the best split of a paragraph document (of
+    `split`, when the caller has found it already)."""
     import numpy as np
 
     prefix = boundaries.prefix_sums(matrix)
@@ -291,9 +405,10 @@ def _split_value(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> f
     total = float(degree.sum())
     if total <= 0:
         return 0.0
-    split = modularity_splits(
-        matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
-    )[0]
+    if split is None:
+        split = modularity_splits(
+            matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
+        )[0]
     cumulative = np.concatenate(([0.0], degree.cumsum()))
     bounds = [*split, matrix.shape[0]]
     value = 0.0
@@ -303,7 +418,41 @@ def _split_value(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> f
     return value - SECTION_COST * len(split)
 
 
-def _significance(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> float:
+def best_values(matrices: Sequence[FloatArray]) -> list[float]:
+    """For each matrix, the value of its best split (modularity at `PARAGRAPH_GAMMA` less
+    `SECTION_COST` a section, any block a start, no bonus): the programme of
+    `modularity_splits`, for all of them at once and with every section's value computed
+    before it (the shuffled orders of `_significance` cost about one programme, not eight)."""
+    import numpy as np
+
+    count, n = len(matrices), matrices[0].shape[0]
+    prefix = np.stack([boundaries.prefix_sums(m) for m in matrices])
+    degrees = [m.sum(1) for m in matrices]
+    totals = np.array([float(d.sum()) for d in degrees])
+    if not (totals > 0).all():
+        return [0.0] * count
+    cumulative = np.stack([np.concatenate(([0.0], d.cumsum())) for d in degrees])
+    total = totals[:, None, None]
+    g = PARAGRAPH_GAMMA / total
+    corner = np.diagonal(prefix, axis1=1, axis2=2)
+    spread = cumulative[:, :, None] - cumulative[:, None, :]
+    inner = (corner[:, :, None] + corner[:, None, :] - 2.0 * prefix) / total
+    section = inner - g * (spread * spread) / total - SECTION_COST
+    """section[r, end, start]: what the section [start, end) adds to the value."""
+    best = np.full((count, n + 1), -np.inf)
+    best[:, 0] = 0.0
+    for end in range(MIN_BLOCKS, n + 1):
+        m = end - MIN_BLOCKS + 1
+        best[:, end] = (best[:, :m] + section[:, end, :m]).max(1)
+    return [float(v) for v in best[:, n]]
+
+
+def _significance(
+    matrix: FloatArray,
+    allowed: BoolArray,
+    bonus: FloatArray,
+    split: Sequence[int] | None = None,
+) -> float:
     """How far the article's best split beats the best splits of its paragraphs in random
     orders, in standard deviations of those. Shuffling keeps the words and destroys the
     order, so a split that does no better found no topics, only noise (a one-subject story
@@ -311,13 +460,44 @@ def _significance(matrix: FloatArray, allowed: BoolArray, bonus: FloatArray) -> 
     import numpy as np
 
     n = matrix.shape[0]
-    real = _split_value(matrix, allowed, bonus)
+    real = _split_value(matrix, allowed, bonus, split)
     rng = np.random.default_rng(0)
-    anywhere, nothing = np.ones(n + 1, bool), np.zeros(n + 1)
-    shuffled = []
-    for _ in range(SHUFFLES):
-        order = rng.permutation(n)
-        shuffled.append(_split_value(matrix[np.ix_(order, order)], anywhere, nothing))
+    orders = [rng.permutation(n) for _ in range(SHUFFLES)]
+    shuffled = best_values([matrix[np.ix_(order, order)] for order in orders])
+    spread = float(np.std(shuffled))
+    return (real - float(np.mean(shuffled))) / (spread if spread > 0 else 1e-9)
+
+
+def _grouped(matrix: FloatArray, size: int, order: IntArray | None = None) -> FloatArray:
+    """The similarity of groups of `size` consecutive blocks (the last one shorter) of the
+    blocks in `order` (by default their own), within a group left out."""
+    import numpy as np
+
+    cuts = np.arange(0, matrix.shape[0], size)
+    rows = matrix if order is None else matrix[order]
+    grouped = np.add.reduceat(rows, cuts, axis=0)
+    grouped = np.add.reduceat(grouped if order is None else grouped[:, order], cuts, axis=1)
+    np.fill_diagonal(grouped, 0.0)
+    return grouped
+
+
+def _stream_structure(matrix: FloatArray) -> float:
+    """`_significance` of a sentence stream's window, read in at most `STRUCTURE_GROUPS`
+    groups of consecutive blocks (the shuffled orders grouped the same way): whether the
+    window has topics at all, at a fraction of the cost of comparing splits of every
+    sentence. A short stream (one group a block) is compared exactly as an article is."""
+    import numpy as np
+
+    n = matrix.shape[0]
+    size = -(-n // STRUCTURE_GROUPS)
+    groups = -(-n // size)
+    anywhere, nothing = np.ones(groups + 1, bool), np.zeros(groups + 1)
+    if size == 1:
+        return _significance(matrix, anywhere, nothing)
+    real = _split_value(_grouped(matrix, size), anywhere, nothing)
+    rng = np.random.default_rng(0)
+    orders = [rng.permutation(n) for _ in range(SHUFFLES)]
+    shuffled = best_values([_grouped(matrix, size, order) for order in orders])
     spread = float(np.std(shuffled))
     return (real - float(np.mean(shuffled))) / (spread if spread > 0 else 1e-9)
 
@@ -344,7 +524,7 @@ def article_evidence(
         )[0]
         ratios = separation(prefix, split, len(blocks))
         apart = bool(ratios) and sum(ratios) / len(ratios) <= RATIO_MAX
-    significance = _significance(matrix, allowed, bonus) if len(split) > 1 else 0.0
+    significance = _significance(matrix, allowed, bonus, split) if len(split) > 1 else 0.0
     norms = self_similarity(term_sets)
     rows = boundaries.features(blocks, term_sets, matrix, norms, split, significance)
     return split, significance, apart, rows
@@ -379,10 +559,15 @@ def _inputs(
     cache = {} if cache is None else cache
     if term_sets is None:
         term_sets = [block_terms(b, cache) for b in blocks]
+    furniture, closed = page_furniture(blocks)
     allowed = np.array(
-        [cues.may_open_section(blocks[i - 1] if i else None, b) for i, b in enumerate(blocks)]
+        [
+            cues.may_open_section(blocks[i - 1] if i else None, b) and not closed[i]
+            for i, b in enumerate(blocks)
+        ]
         + [True]
     )
+    term_sets = [{} if furniture[i] else terms for i, terms in enumerate(term_sets)]
     bonus = np.zeros(n + 1)
     for i, block in enumerate(blocks):
         if not i:
@@ -394,6 +579,41 @@ def _inputs(
         elif cues.opens_story(block):
             bonus[i] = CUE_BONUS
     return term_sets, allowed, bonus
+
+
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.IGNORECASE)
+FURNITURE_REPEATS = 3
+"""A short block found this often in a window is a running header or footer."""
+FURNITURE_CHARS = 80
+
+
+def page_furniture(blocks: Sequence[str]) -> tuple[list[bool], list[bool]]:
+    """Which blocks are page furniture of text taken from a PDF (page numbers, and short
+    lines repeated through the text: running headers), and which may not open a section:
+    furniture carries no topic, and the block after it runs on from the one before it unless
+    that one ended a sentence (a paragraph cut by a page break)."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if len(block) <= FURNITURE_CHARS:
+            counts[block.strip()] = counts.get(block.strip(), 0) + 1
+    marked = [
+        len(b) <= FURNITURE_CHARS
+        and (
+            _PAGE_NUMBER.fullmatch(b.strip()) is not None
+            or counts.get(b.strip(), 0) >= FURNITURE_REPEATS
+        )
+        for b in blocks
+    ]
+    out = list(marked)
+    for i, is_furniture in enumerate(marked):
+        if not is_furniture or i + 1 >= len(blocks) or marked[i + 1]:
+            continue
+        j = i - 1
+        while j >= 0 and marked[j]:
+            j -= 1
+        if j >= 0 and not blocks[j].rstrip().endswith((".", "!", "?", ":", "”", '"')):
+            out[i + 1] = True  # the paragraph before runs on past the page break
+    return marked, out
 
 
 LONG_BLOCK = 1 << 20
@@ -421,12 +641,35 @@ def _sentence_count(block: str) -> int:
     return 1 + sum(1 for _ in _SENTENCE_END.finditer(block))
 
 
+_SPEAKER = re.compile(r"^([^:\n]{1,40}):\s")
+"""A speaker's label opening a turn of a transcript ("Anna Lee: …", "Q: …")."""
+SPEAKER_TURNS = 3
+"""Turns a label must open to count as a speaker's."""
+
+
+def is_transcript(blocks: Sequence[str]) -> bool:
+    """Half the blocks or more open with the label of a speaker who has several turns."""
+    labels: dict[str, int] = {}
+    for block in blocks:
+        match = _SPEAKER.match(block)
+        if match is not None:
+            labels[match.group(1)] = labels.get(match.group(1), 0) + 1
+    turns = sum(count for count in labels.values() if count >= SPEAKER_TURNS)
+    return turns * 2 >= len(blocks)
+
+
 def is_paragraph_document(blocks: Sequence[str]) -> bool:
-    """Long blocks, or several sentences a block: paragraphs rather than a sentence stream."""
+    """Long blocks, or several sentences a block: paragraphs rather than a sentence stream. A
+    transcript is a stream of turns, however long they are: its topics last many turns, and
+    the paragraph constants (tuned on articles) cut it every dozen."""
     n = len(blocks)
-    return n > 0 and (
-        sum(map(_word_count, blocks)) / n >= PARAGRAPH_WORDS
-        or sum(map(_sentence_count, blocks)) / n >= PARAGRAPH_SENTENCES
+    return (
+        n > 0
+        and not is_transcript(blocks)
+        and (
+            sum(map(_word_count, blocks)) / n >= PARAGRAPH_WORDS
+            or sum(map(_sentence_count, blocks)) / n >= PARAGRAPH_SENTENCES
+        )
     )
 
 
@@ -484,7 +727,9 @@ def segment(blocks: Sequence[str], large: bool = False) -> list[int]:
         window_allowed[0] = True  # the window's first block: its start is where it starts
         starts = _segment_window(term_sets, window_allowed, window_bonus, paragraphs)
         if end == n:
-            found.update(position + s for s in starts)
+            # not the window's own first block: it starts a section only if it was kept as
+            # one from the window before (then it is in `found` already)
+            found.update(position + s for s in starts if s > 0)
             break
         kept = [s for s in starts if 0 < s < keep]
         found.update(position + s for s in kept)

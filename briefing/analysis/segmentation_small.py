@@ -25,10 +25,15 @@ from briefing.analysis.segmentation import (
     QUOTE_PENALTY,
     RATIO_MAX,
     SECTION_COST,
+    SHARED_FLOOR,
     SHUFFLES,
+    STREAM_STRUCTURE,
     STRONG_STRUCTURE,
     block_terms,
+    boundary_strength,
     idf,
+    page_furniture,
+    prune_starts,
     self_similarity_values,
 )
 
@@ -137,13 +142,17 @@ def separation(prefix: Matrix, starts: Sequence[int], n: int) -> list[float]:
     """`segmentation.separation`."""
     bounds = [*starts, n]
     ratios = []
+    floor = SHARED_FLOOR * float(prefix[n][n]) / max(1, n * n)
     for t in range(1, len(starts)):
         a0, a1, b1 = bounds[t - 1], bounds[t], bounds[t + 1]
         la, lb = a1 - a0, b1 - a1
         inner_a = _block_sum(prefix, a0, a1, a0, a1) / max(1, la * (la - 1))
         inner_b = _block_sum(prefix, a1, b1, a1, b1) / max(1, lb * (lb - 1))
         cross = _block_sum(prefix, a0, a1, a1, b1) / (la * lb)
-        ratios.append(cross / ((inner_a + inner_b) / 2.0 + 1e-12))
+        inner = (inner_a + inner_b) / 2.0
+        # sections whose blocks share nothing among themselves (turns of "Yeah.") are not
+        # apart by their words: the ratio would be rounding error over rounding error
+        ratios.append(max(cross, 0.0) / inner if inner > floor else 1.0)
     return ratios
 
 
@@ -152,9 +161,11 @@ def inputs(
 ) -> tuple[list[dict[str, float]], list[bool], list[float]]:
     """`segmentation._inputs` for one window (the whole short document)."""
     cache: dict[str, str] = {}
-    term_sets = [block_terms(b, cache) for b in blocks]
+    furniture, closed = page_furniture(blocks)
+    term_sets = [{} if furniture[i] else block_terms(b, cache) for i, b in enumerate(blocks)]
     allowed = [
-        cues.may_open_section(blocks[i - 1] if i else None, b) for i, b in enumerate(blocks)
+        cues.may_open_section(blocks[i - 1] if i else None, b) and not closed[i]
+        for i, b in enumerate(blocks)
     ] + [True]
     bonus = [0.0] * (len(blocks) + 1)
     for i, block in enumerate(blocks):
@@ -182,28 +193,62 @@ def segment_window(
     matrix = similarity(term_sets)
     prefix = prefix_sums(matrix)
     if paragraphs:
-        return modularity_splits(
+        split = modularity_splits(
             matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
         )[0]
+        if len(split) < 2 or _significance(matrix, allowed, bonus, split) < STRONG_STRUCTURE:
+            return [0]
+        return prune(matrix, prefix, split)
     splits = modularity_splits(matrix, prefix, allowed, bonus)
+    if all(len(split) < 2 for split in splits) or _stream_structure(matrix) < STREAM_STRUCTURE:
+        return [0]
     chosen = splits[0]
     for split in splits[1:]:
         ratios = separation(prefix, split, n)
         if not ratios or sum(ratios) / len(ratios) <= RATIO_MAX:
             chosen = split
-    return chosen
+    return prune(matrix, prefix, chosen)
 
 
-def _split_value(matrix: Matrix, allowed: Sequence[bool], bonus: Sequence[float]) -> float:
+def prune(matrix: Matrix, prefix: Matrix, split: Sequence[int]) -> list[int]:
+    """`segmentation.prune`."""
+    squares = prefix_sums([[x * x for x in row] for row in matrix])
+
+    def sums(a0: int, a1: int, b0: int, b1: int) -> float:
+        return _block_sum(prefix, a0, a1, b0, b1)
+
+    def square_sums(a0: int, a1: int, b0: int, b1: int) -> float:
+        return _block_sum(squares, a0, a1, b0, b1)
+
+    def strength(a0: int, a1: int, b1: int) -> float:
+        return boundary_strength(sums, square_sums, a0, a1, b1)
+
+    return prune_starts(strength, split, len(matrix))
+
+
+def _stream_structure(matrix: Matrix) -> float:
+    """`segmentation._stream_structure` of a short stream (one group a block: a document of
+    at most `SMALL_BLOCKS` blocks, fewer than `STRUCTURE_GROUPS`)."""
+    n = len(matrix)
+    return _significance(matrix, [True] * (n + 1), [0.0] * (n + 1))
+
+
+def _split_value(
+    matrix: Matrix,
+    allowed: Sequence[bool],
+    bonus: Sequence[float],
+    split: Sequence[int] | None = None,
+) -> float:
     """`segmentation._split_value`."""
     prefix = prefix_sums(matrix)
     degree = purenum.row_sums(matrix)
     total = purenum.add_reduce(degree)
     if total <= 0:
         return 0.0
-    split = modularity_splits(
-        matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
-    )[0]
+    if split is None:
+        split = modularity_splits(
+            matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
+        )[0]
     cumulative = [0.0, *purenum.cumsum(degree)]
     bounds = [*split, len(matrix)]
     value = 0.0
@@ -213,16 +258,47 @@ def _split_value(matrix: Matrix, allowed: Sequence[bool], bonus: Sequence[float]
     return value - SECTION_COST * len(split)
 
 
-def _significance(matrix: Matrix, allowed: Sequence[bool], bonus: Sequence[float]) -> float:
+def best_value(matrix: Matrix) -> float:
+    """`segmentation.best_values` of one matrix."""
+    n = len(matrix)
+    prefix = prefix_sums(matrix)
+    degree = purenum.row_sums(matrix)
+    total = purenum.add_reduce(degree)
+    if total <= 0:
+        return 0.0
+    cumulative = [0.0, *purenum.cumsum(degree)]
+    g = PARAGRAPH_GAMMA / total
+    corner = [prefix[i][i] for i in range(n + 1)]
+    best = [-_INF] * (n + 1)
+    best[0] = 0.0
+    for end in range(MIN_BLOCKS, n + 1):
+        row = prefix[end]
+        here = cumulative[end]
+        best[end] = max(
+            best[s]
+            + (
+                (corner[end] + corner[s] - 2.0 * row[s]) / total
+                - g * ((here - cumulative[s]) * (here - cumulative[s])) / total
+                - SECTION_COST
+            )
+            for s in range(end - MIN_BLOCKS + 1)
+        )
+    return best[n]
+
+
+def _significance(
+    matrix: Matrix,
+    allowed: Sequence[bool],
+    bonus: Sequence[float],
+    split: Sequence[int] | None = None,
+) -> float:
     """`segmentation._significance`, with `default_rng(0)`'s permutations."""
     n = len(matrix)
-    real = _split_value(matrix, allowed, bonus)
-    anywhere, nothing = [True] * (n + 1), [0.0] * (n + 1)
+    real = _split_value(matrix, allowed, bonus, split)
     shuffled = []
     for order in purenum.permutations(0, n, SHUFFLES):
         rows = [matrix[i] for i in order]
-        mixed = [[row[j] for j in order] for row in rows]
-        shuffled.append(_split_value(mixed, anywhere, nothing))
+        shuffled.append(best_value([[row[j] for j in order] for row in rows]))
     spread = purenum.std(shuffled)
     return (real - purenum.mean(shuffled)) / (spread if spread > 0 else 1e-9)
 
@@ -244,7 +320,7 @@ def article_starts(
         )[0]
         ratios = separation(prefix, split, len(blocks))
         apart = bool(ratios) and sum(ratios) / len(ratios) <= RATIO_MAX
-    significance = _significance(matrix, allowed, bonus) if len(split) > 1 else 0.0
+    significance = _significance(matrix, allowed, bonus, split) if len(split) > 1 else 0.0
     if significance >= STRONG_STRUCTURE or apart:
         return split
     norms = self_similarity_values(term_sets)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.lines import line_ends
 from briefing.model import Document, Sentence
+from briefing.text.lines import line_ends
 
 # A full stop, question or exclamation mark (or ellipsis), any closing quotes or brackets, then
 # white space and something that can open a sentence (not a lower-case letter: "“Why?” she asked").

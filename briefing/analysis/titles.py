@@ -15,6 +15,7 @@ and very long sentences are passed over.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -78,7 +79,7 @@ class Candidate:
     score: float
     is_name: bool
     partner_score: float = 0.0
-    """Its score as the second half of a pair: a name used once is not discounted there."""
+    """Its score as the second half of a pair."""
 
     @property
     def words(self) -> int:
@@ -277,6 +278,9 @@ class DocumentCounts:
         return cls(tuple(per_paragraph), all_names, all_keywords)
 
 
+_PAST = re.compile(r"[^e]ed$")
+"""A plain word ending so ("responded", "scared") tells what was done, not what about."""
+
 RANKED = 12
 """Candidates a title is chosen from (the best first); a gist looks at the best three."""
 
@@ -319,11 +323,22 @@ def candidates(
         if count < 2:
             continue
         form = surface[key][1]
-        if is_qualifier(form):
-            continue  # "sheer", "forward", "working": they qualify or act, they name nothing
+        if is_qualifier(form) or _PAST.search(form):
+            continue  # "sheer", "forward", "working", "responded": they qualify or act
         share = count / max(counts.keywords[key], count)
         score = count * share * KEYWORD_WEIGHT
         pending.append((score * OPENING_BONUS, Candidate(form, key, score, False), False))
+
+    by_surname: list[Counter[str]] = []
+
+    def surnames() -> Counter[str]:
+        """How often the section names each last word of its names (counted when asked)."""
+        if not by_surname:
+            counted: Counter[str] = Counter()
+            for phrase, count in names.items():
+                counted[phrase.split()[-1]] += count
+            by_surname.append(counted)
+        return by_surname[0]
 
     def scored(raw: Candidate, is_name: bool) -> Candidate:
         score = raw.score
@@ -333,14 +348,19 @@ def candidates(
                 score *= OPENING_BONUS
             return Candidate(raw.surface, raw.key, score, False, score)
         count = names[raw.surface]
+        person = _person_like(raw.surface)
+        if person:  # "Mayor Ana Morales", then "Morales": met as often as her surname is
+            count = surnames()[raw.surface.split()[-1]]
         # A name of three words or more in the opening paragraph is a thing being introduced
-        # by its full name ("the Regional Fisheries Accord"): no passing mention.
-        once = count == 1 and not (in_opening and raw.words >= 3)
+        # by its full name ("the Regional Fisheries Accord"): no passing mention. A person
+        # met once is a passing mention however fully named; a name met once is no title's
+        # partner ("Trump and Vice President …" after one mention of her).
+        once = count == 1 and (person or not (in_opening and raw.words >= 3))
         if once:
             score *= NAME_ONCE
         if in_opening:
             score *= OPENING_BONUS
-        partner = score / NAME_ONCE if once else score
+        partner = score
         return Candidate(raw.surface, raw.key, score, True, partner)
 
     def rank(c: Candidate) -> tuple[float, int, str]:
@@ -359,6 +379,20 @@ def candidates(
         best.sort(key=rank)
         del best[limit:]
     return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _person_like(name: str) -> bool:
+    """A name with a first name or a person's title in it ("Mayor Ana Morales", "Hillary
+    Clinton"), not one word alone: who it is the section may mention once in passing."""
+    from briefing.analysis.entities.personnames import is_first_name
+    from briefing.analysis.entities.words import CORE_TITLES
+
+    words = name.split()
+    return len(words) > 1 and any(
+        w.lower() in CORE_TITLES or (i < len(words) - 1 and is_first_name(w))
+        for i, w in enumerate(words)
+    )
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -411,6 +445,9 @@ def _titles_from(ranked: Sequence[Candidate], text: str = "") -> Iterable[str]:
         ]
         strong = [c for c in fitting if c.partner_score >= PARTNER_SHARE * first.score]
         strong.sort(key=lambda c: (not c.is_name, -c.score))  # a name partner before a word
+        # a weak partner: a name rather than a word ("Trump and North Korea", not a verb the
+        # section repeats: "Trump and understand")
+        fitting.sort(key=lambda c: (not c.is_name, -c.score))
         for second in strong[:1] or fitting[:1]:
             yield _pair(first, second, text)
 
@@ -482,16 +519,35 @@ def section_title(
         if compound and compound.casefold() not in used:
             return compound
     if fallback is None:
-        words = WORD.findall(document.paragraph_text(start))[:5]
-        while len(words) > 2 and words[-1].lower() in stopwords():
-            words.pop()
-        fallback = " ".join(words) or f"Part {start + 1}"
+        fallback = _opening_title(document.paragraph_text(start)) or f"Part {start + 1}"
     title = fallback
     n = 2
     while title.casefold() in used:
         title = f"{fallback} ({n})"
         n += 1
     return title
+
+
+def _opening_title(text: str) -> str:
+    """A title from a section's opening words when nothing in it stands out: its first run
+    of content words (and the names or function words between them), so that it neither
+    opens nor ends on a function word ("Whether it proves" has none to keep)."""
+    stop = stopwords()
+    words = [w.rstrip(".") for w in WORD.findall(text)[:12]]
+    start = next((i for i, w in enumerate(words) if w.lower() not in stop), None)
+    if start is None:
+        return ""
+    kept: list[str] = []
+    for word in words[start : start + MAX_TITLE_WORDS]:
+        if word.lower() in stop and sum(w.lower() not in stop for w in kept) >= 2:
+            break  # a run of two content words or more ends at the next function word
+        kept.append(word)
+    while kept and kept[-1].lower() in stop:
+        kept.pop()
+    if len(kept) < 2:
+        return ""
+    title = " ".join(kept)
+    return title[:1].upper() + title[1:]
 
 
 def _vector(text: str) -> Counter[str]:

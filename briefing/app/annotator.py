@@ -9,26 +9,58 @@ gives the note back to the user rather than dropping it.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.app.note_line import NoteLine
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.messages import AnnotationAction
+from briefing.app.reader.view import ReaderView
 from briefing.app.section_list import SectionList
-from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation
+from briefing.model import (
+    HIGHLIGHT_COLORS,
+    AnchorStatus,
+    Annotation,
+    Document,
+    HighlightColor,
+    Reading,
+)
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from briefing.app.notes_panel import NotesPanel
-    from briefing.app.reading_screen import ReadingScreen
-    from briefing.store.notebook import Draft, Notebook
+    from briefing.service import DocumentService, Draft, Notebook
 
 # The store (sqlite3, rapidfuzz) is imported when notes are first opened, after the first frame.
 
 UNDO_DEPTH = 50
 
 
+@dataclass(frozen=True)
+class AnnotationViews:
+    """What the annotator shows its notebook in, and the widget it asks for dialogs,
+    notifications and workers (the screen, seen as a widget only: no screen API is used)."""
+
+    host: Widget
+    reader: ReaderView
+    section_list: SectionList
+    note_line: NoteLine
+    notes_panel: Callable[[], NotesPanel | None]
+    """The notes panel once it exists (it is mounted when first opened)."""
+    reading: Callable[[], Reading]
+    """The reading shown now (corrections and analysis replace it)."""
+
+
 class Annotator:
-    def __init__(self, screen: ReadingScreen) -> None:
-        self.screen = screen
+    """Keeps one document's notebook and its views in step; see the module."""
+
+    def __init__(
+        self, document: Document, service: DocumentService, views: AnnotationViews
+    ) -> None:
+        self.document = document
+        self.service = service
+        self.views = views
         self.notebook: Notebook | None = None
         self._deleted: list[Annotation] = []
         """Deleted annotations, newest last, for undo."""
@@ -38,37 +70,34 @@ class Annotator:
     # ------------------------------------------------------------------ opening
     def open(self) -> None:
         """Open the notebook in a thread; `_opened` installs it."""
-        self.screen.run_worker(
+        self.views.host.run_worker(
             self._open_in_thread, thread=True, exclusive=True, group="notes", description="notes"
         )
 
     def _open_in_thread(self) -> None:
-        from briefing.store.database import StoreError
-        from briefing.store.notebook import Notebook
+        from briefing.service import StoreError
 
-        notebook = Notebook(self.screen.store, self.screen.document)
         try:
-            notebook.open()
-            draft = notebook.draft()
+            notebook, draft = self.service.open_notebook()
         except StoreError as exc:
-            self.screen.app.call_from_thread(self._failed, str(exc))
+            self.views.host.app.call_from_thread(self._failed, str(exc))
             return
-        self.screen.app.call_from_thread(self._opened, notebook, draft)
+        self.views.host.app.call_from_thread(self._opened, notebook, draft)
 
     def _failed(self, message: str) -> None:
         self._unavailable = message
-        self.screen.notify(
+        self.views.host.notify(
             f"Notes are unavailable: {message}", severity="error", markup=False, timeout=15
         )
 
     def _opened(self, notebook: Notebook, draft: Draft | None) -> None:
-        if not self.screen.is_attached:
+        if not self.views.host.is_attached:
             return
         self.notebook = notebook
         self.refresh()
         # Everything still unreviewed, whether re-anchored now or on an earlier opening
         # (say, by `briefing notes`): a note left moved or orphaned needs the reader's eye.
-        from briefing.store.anchoring import AnchorSummary
+        from briefing.service import AnchorSummary
 
         summary = AnchorSummary.of(notebook.annotations)
         if summary.needs_review:
@@ -77,7 +106,7 @@ class Annotator:
                 parts.append(f"{summary.moved} {'note' if summary.moved == 1 else 'notes'} moved")
             if summary.orphaned:
                 parts.append(f"{summary.orphaned} orphaned")
-            self.screen.notify(
+            self.views.host.notify(
                 "Since the text changed: " + ", ".join(parts) + " — press v to review",
                 markup=False,
                 timeout=12,
@@ -89,11 +118,11 @@ class Annotator:
     def ready(self) -> bool:
         if self.notebook is None:
             if self._unavailable is not None:
-                self.screen.notify(
+                self.views.host.notify(
                     f"Notes are unavailable: {self._unavailable}", severity="error", markup=False
                 )
             else:
-                self.screen.notify("Notes are still loading.", markup=False)
+                self.views.host.notify("Notes are still loading.", markup=False)
             return False
         return True
 
@@ -104,10 +133,10 @@ class Annotator:
 
     def refresh(self) -> None:
         """Show the notebook everywhere it appears."""
-        screen = self.screen
+        views = self.views
         annotations = self.annotations
-        screen.query_one(ReaderView).set_annotations(annotations)
-        reading = screen.reading
+        views.reader.set_annotations(annotations)
+        reading = views.reading()
         counts: dict[int, int] = {}
         for annotation in annotations:
             if not annotation.orphaned:
@@ -115,11 +144,11 @@ class Annotator:
                 section = reading.section_of(paragraph)
                 if section is not None:
                     counts[section] = counts.get(section, 0) + 1
-        screen.query_one(SectionList).set_note_counts(counts)
-        panel = screen.notes_panel()
+        views.section_list.set_note_counts(counts)
+        panel = views.notes_panel()
         if panel is not None:
             panel.show_notes(annotations, reading)
-        self.show_note_line(screen.query_one(ReaderView).selection)
+        self.show_note_line(views.reader.selection)
 
     def at(self, selection: tuple[int, int] | None, *, exact: bool = False) -> Annotation | None:
         """The annotation the selection is on: the one with exactly its span, else (unless
@@ -138,7 +167,7 @@ class Annotator:
         return min(holding, key=lambda a: a.end - a.start)
 
     def show_note_line(self, selection: tuple[int, int] | None) -> None:
-        self.screen.query_one(NoteLine).show_annotation(self.at(selection))
+        self.views.note_line.show_annotation(self.at(selection))
 
     # ------------------------------------------------------------------ changes
     def _alive(self, annotation_id: str) -> bool:
@@ -147,45 +176,48 @@ class Annotator:
 
     def _write(self, what: str, change: object) -> bool:
         """Run a notebook change; on failure say so (the caller keeps the user's text)."""
-        from briefing.store.database import StoreError
+        from briefing.service import StoreError
 
         try:
             if callable(change):
                 change()
         except StoreError as exc:
-            self.screen.notify(
+            self.views.host.notify(
                 f"Could not {what}: {exc}", severity="error", markup=False, timeout=15
             )
             return False
         self.refresh()
         return True
 
-    def handle(self, action: str, color: str, selection: tuple[int, int] | None) -> None:
+    def handle(
+        self, action: AnnotationAction, color: HighlightColor, selection: tuple[int, int] | None
+    ) -> None:
         if not self.ready or self.notebook is None:
             return
         notebook = self.notebook
-        if action == "undo":
+        if action is AnnotationAction.UNDO:
             self.undo()
             return
         if selection is None:
             return
-        if action == "highlight":
-            same = self.at(selection, exact=True)
-            if same is not None:
-                self._write("recolour", lambda: notebook.update(same.id, color=color))
-            else:
-                self._write("highlight", lambda: notebook.add(*selection, color=color))
-        elif action in ("note", "new_note"):
-            target = None if action == "new_note" else self.at(selection)
-            self.edit_note(selection, target)
-        elif action == "tags":
-            self.edit_tags(selection, self.at(selection))
-        elif action == "delete":
-            target = self.at(selection)
-            if target is None:
-                self.screen.notify("No annotation here to delete.", markup=False)
-            else:
-                self.delete(target)
+        match action:
+            case AnnotationAction.HIGHLIGHT:
+                same = self.at(selection, exact=True)
+                if same is not None:
+                    self._write("recolour", lambda: notebook.update(same.id, color=color.value))
+                else:
+                    self._write("highlight", lambda: notebook.add(*selection, color=color.value))
+            case AnnotationAction.NOTE | AnnotationAction.NEW_NOTE:
+                target = None if action is AnnotationAction.NEW_NOTE else self.at(selection)
+                self.edit_note(selection, target)
+            case AnnotationAction.TAGS:
+                self.edit_tags(selection, self.at(selection))
+            case AnnotationAction.DELETE:
+                target = self.at(selection)
+                if target is None:
+                    self.views.host.notify("No annotation here to delete.", markup=False)
+                else:
+                    self.delete(target)
 
     def delete(self, annotation: Annotation) -> None:
         notebook = self.notebook
@@ -193,18 +225,18 @@ class Annotator:
             return  # deleted already: a second d that came with the first (notes panel)
         if self._write("delete", lambda: notebook.delete(annotation.id)):
             self._deleted = [*self._deleted[-UNDO_DEPTH + 1 :], annotation]
-            self.screen.notify("Annotation deleted — z to undo", markup=False)
+            self.views.host.notify("Annotation deleted — z to undo", markup=False)
 
     def undo(self) -> None:
         notebook = self.notebook
         if notebook is None or not self._deleted:
-            self.screen.notify("Nothing to undo.", markup=False)
+            self.views.host.notify("Nothing to undo.", markup=False)
             return
         annotation = self._deleted.pop()
         if self._write("undo", lambda: notebook.restore(annotation)):
             if not annotation.orphaned:
-                self.screen.query_one(ReaderView).select(annotation.start, annotation.end)
-            self.screen.notify("Annotation restored", markup=False)
+                self.views.reader.select(annotation.start, annotation.end)
+            self.views.host.notify("Annotation restored", markup=False)
 
     def edit_note(
         self,
@@ -216,17 +248,17 @@ class Annotator:
         if notebook is None:
             return
         span = (target.start, target.end) if target is not None else selection
-        text = self.screen.document.text
+        text = self.document.text
         quote = target.quote.exact if target is not None else text[span[0] : span[1]]
         original = target.note if target is not None else ""
         target_id = target.id if target is not None else None
-        from briefing.store.database import StoreError
+        from briefing.service import StoreError
 
         def keep_draft(body: str) -> None:
             try:
                 notebook.save_draft(target_id, span[0], span[1], body)
             except StoreError as exc:
-                self.screen.notify(
+                self.views.host.notify(
                     f"Draft not saved: {exc}", severity="error", markup=False, timeout=10
                 )
 
@@ -258,11 +290,12 @@ class Annotator:
             on_draft=keep_draft,
             original=original,
             title="Edit note" if target is not None else "New note",
+            existing=target is not None,
         )
-        self.screen.app.push_screen(editor, done)
+        self.views.host.app.push_screen(editor, done)
 
     def _discard_draft(self) -> None:
-        from briefing.store.database import StoreError
+        from briefing.service import StoreError
 
         if self.notebook is not None:
             # An old draft offered again next time is better than an error now.
@@ -279,21 +312,21 @@ class Annotator:
 
         def answered(restore: bool | None) -> None:
             if restore:
-                reader = self.screen.query_one(ReaderView)
+                reader = self.views.reader
                 reader.select(draft.start, draft.end)
                 self.edit_note((draft.start, draft.end), target, restored=draft.body)
             else:
                 self._discard_draft()
 
         preview = " ".join(draft.body.split())[:60]
-        self.screen.app.push_screen(
+        self.views.host.app.push_screen(
             Confirm(f"You were writing a note when briefing stopped (“{preview}”). Restore it?"),
             answered,
         )
 
     def edit_tags(self, selection: tuple[int, int], target: Annotation | None) -> None:
         from briefing.app.dialogs import TagSuggester, TextPrompt
-        from briefing.store.database import StoreError
+        from briefing.service import StoreError
 
         notebook = self.notebook
         if notebook is None:
@@ -317,7 +350,7 @@ class Annotator:
                 color = target.color if target is not None else HIGHLIGHT_COLORS[0]
                 self._write("tag", lambda: notebook.add(*span, color=color, tags=tags))
 
-        self.screen.app.push_screen(
+        self.views.host.app.push_screen(
             TextPrompt(
                 "Tags, separated by commas",
                 current,
@@ -330,9 +363,9 @@ class Annotator:
 
     # ------------------------------------------------------------------ panel and review
     def show_in_text(self, annotation: Annotation) -> None:
-        reader = self.screen.query_one(ReaderView)
+        reader = self.views.reader
         if annotation.orphaned:
-            self.screen.notify(
+            self.views.host.notify(
                 "This note's words are gone from the text: select a passage and press v, "
                 "then r, to re-attach it.",
                 markup=False,
@@ -352,9 +385,9 @@ class Annotator:
             return
         pending = self.to_review()
         if not pending:
-            self.screen.notify("Every note is where it was: nothing to review.", markup=False)
+            self.views.host.notify("Every note is where it was: nothing to review.", markup=False)
             return
-        reader = self.screen.query_one(ReaderView)
+        reader = self.views.reader
         notebook = self.notebook
 
         def done(choice: tuple[str, str] | None) -> None:
@@ -373,8 +406,8 @@ class Annotator:
             if self.to_review():
                 self.review()
 
-        self.screen.app.push_screen(
-            ReviewScreen(pending, self.screen.document.text, reader.selection is not None), done
+        self.views.host.app.push_screen(
+            ReviewScreen(pending, self.document.text, reader.selection is not None), done
         )
 
     def panel_delete(self, panel: NotesPanel, annotation: Annotation) -> None:

@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.theme import Theme
 
     from briefing.app.help_screen import BindingOwner
     from briefing.app.library_screen import FirstPage
     from briefing.app.loading_screen import Loader
+    from briefing.service import Store
+    from briefing.settings import Settings
 
 from briefing.app.library_actions import LibraryActions
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
-from briefing.model import Document
+from briefing.model import Document, Reading
 from briefing.paths import styles_dir
 
 STYLESHEETS = ("app.tcss", "reader.tcss", "panes.tcss")
@@ -47,7 +51,7 @@ def _card_bindings() -> list[BindingType]:
 class BriefingApp(LibraryActions):
     """Opens one document on a `ReadingScreen`, or the library (`LibraryActions`)."""
 
-    CSS_PATH: ClassVar[CSSPathType | None] = [str(styles_dir() / n) for n in STYLESHEETS]
+    CSS_PATH = [str(styles_dir() / n) for n in STYLESHEETS]  # noqa: RUF012 (Textual's own)
     TITLE = "briefing"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual's own)
     COMMANDS = App.COMMANDS | {_section_commands}
@@ -65,11 +69,19 @@ class BriefingApp(LibraryActions):
         what: str = "",
         kept: str | None = None,
         *,
+        reading: Reading | None = None,
+        store: Store | None = None,
+        settings: Settings | None = None,
         library: bool | FirstPage = False,
     ) -> None:
         """Open `document`, or (a page, a PDF, a URL) the one `loader` makes in a worker while
         a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`), or (with
-        `library`: its first page if read already) the library."""
+        `library`: its first page if read already) the library.
+
+        `reading`: the document's automatic reading, instead of analysing it (tests and
+        snapshots give a frozen one, so tuning the analysis never changes them); `store`: the
+        notes database, instead of the user's; `settings`: the theme and key bindings (the
+        CLI reads the user's file; without, the defaults, and a theme chosen is not kept)."""
         super().__init__()
         if not isinstance(library, bool):
             self.library_first = library
@@ -78,6 +90,12 @@ class BriefingApp(LibraryActions):
         self.last_positions: list[tuple[Document, int]] = []
         """Where the reader was in each open document when they quit."""
         self.document = document
+        self.reading = reading
+        self.store = store
+        self.settings = settings
+        self._settings_problem: str | None = None
+        if settings is not None:
+            self._apply_settings(settings)
         self._loader = loader
         self._what = what
         self._kept = kept
@@ -85,6 +103,47 @@ class BriefingApp(LibraryActions):
         """Why the loader failed (the app then exits; the CLI reports it)."""
         self._collect_on_ready = False
         """The collector was turned off for the start-up by `run`."""
+
+    def _apply_settings(self, settings: Settings) -> None:
+        """The user's key bindings and theme, before the first frame (no restyle after it)."""
+        if settings.keys:
+            self.set_keymap(settings.keys)
+        if settings.theme is not None:
+            if settings.theme in self.available_themes:
+                self.theme = settings.theme
+            else:
+                self._settings_problem = (
+                    f"{settings.path}: there is no theme {settings.theme!r} (ctrl+p, Theme, "
+                    "lists them)"
+                )
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+        if self._settings_problem is not None:
+            self.notify(self._settings_problem, severity="warning", markup=False, timeout=10)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """A theme chosen in the palette is written to the settings, for next time."""
+        settings = self.settings
+        if settings is None or theme.name == settings.theme:
+            return
+        self.settings = replace(settings, theme=theme.name)
+        self.run_worker(
+            lambda: self._write_theme(settings.path, theme.name),
+            thread=True,
+            group="settings",
+            description="saving the theme",
+        )
+
+    def _write_theme(self, path: Path, name: str) -> None:
+        from briefing.settings import SettingsError, save_theme
+
+        try:
+            save_theme(path, name)
+        except SettingsError as exc:
+            self.call_from_thread(
+                self.notify, f"Theme not kept: {exc}", severity="error", markup=False
+            )
 
     def run(self, *args: Any, **kwargs: Any) -> None:
         """Run the app in this process (`run_test` leaves this out).
@@ -113,9 +172,9 @@ class BriefingApp(LibraryActions):
         if self.document is None and self._loader is not None:
             from briefing.app.loading_screen import LoadingScreen
 
-            return LoadingScreen(self._what, self._loader, self._kept)
+            return LoadingScreen(self._what, self._loader, self._kept, self.store)
         assert self.document is not None
-        return ReadingScreen(self.document)
+        return ReadingScreen(self.document, self.store, reading=self.reading)
 
     def on_ready(self) -> None:
         """The first frame is displayed: analysis and long layouts may start now."""
@@ -126,6 +185,21 @@ class BriefingApp(LibraryActions):
         for screen in self.screen_stack:
             if isinstance(screen, ReadingScreen):
                 screen.app_ready()
+
+    def watch_app_focus(self, focus: bool) -> None:
+        """Under Textual's web driver (`briefing serve`) the app starts blurred, and a screen
+        composed while it is blurred gets no automatic focus; Textual, when the page takes the
+        focus, only gives back a focus it took away. So the screen's automatic focus comes now,
+        if nothing has the focus (in a terminal the reader is focused from the start)."""
+        screen = self.screen
+        if not focus or screen.focused is not None:
+            return
+        selector = self.AUTO_FOCUS if screen.AUTO_FOCUS is None else screen.AUTO_FOCUS
+        if selector:
+            for widget in screen.query(selector):
+                if widget.focusable:
+                    screen.set_focus(widget, scroll_visible=False)
+                    break
 
     def _read_later_stylesheets(self) -> None:
         # Their rules style nothing on screen yet, so nothing needs restyling: the widgets they
@@ -156,6 +230,7 @@ class BriefingApp(LibraryActions):
         """Every binding table, labelled by where it applies, for the help screen."""
         from briefing.app.all_notes_screen import AllNotesScreen
         from briefing.app.export_dialog import ExportDialog
+        from briefing.app.help_screen import HelpScreen
         from briefing.app.library_screen import LibraryScreen
         from briefing.app.loading_screen import LoadingScreen
         from briefing.app.note_editor import NoteEditor
@@ -177,6 +252,7 @@ class BriefingApp(LibraryActions):
             ("opening a URL read before", list(LoadingScreen.BINDINGS)),
             ("library", list(LibraryScreen.BINDINGS)),
             ("all notes", list(AllNotesScreen.BINDINGS)),
+            ("this help", list(HelpScreen.BINDINGS)),
         ]
 
     def action_help(self) -> None:

@@ -1,5 +1,5 @@
 """The command palette: Textual's, closed once (`Palette`), with "Go to section N: title"
-entries for every section of the open briefing."""
+entries for every section of the open briefing, and "Fewer sections" / "More sections"."""
 
 from __future__ import annotations
 
@@ -57,9 +57,14 @@ class SectionCommands(Provider):
         if not isinstance(screen, ReadingScreen):
             return []
         jump: Callable[[int], None] = screen.go_to_section
+        granularity = screen.action_change_granularity
         return [
-            (f"Go to section {i + 1}: {section.title}", partial(jump, i))
-            for i, section in enumerate(screen.sections)
+            *(
+                (f"Go to section {i + 1}: {section.title}", partial(jump, i))
+                for i, section in enumerate(screen.sections)
+            ),
+            ("Fewer sections: merge the weakest boundary (-)", partial(granularity, False)),
+            ("More sections: restore the next strongest boundary (+)", partial(granularity, True)),
         ]
 
     async def discover(self) -> Hits:

@@ -32,7 +32,7 @@ class TextPrompt(Modal[str | None]):
     ) -> None:
         super().__init__()
         self._question = question
-        self._value = value
+        self._initial = value
         self._placeholder = placeholder
         self._suggester = suggester
         self._hint = hint
@@ -41,7 +41,7 @@ class TextPrompt(Modal[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Text(self._question, style="bold"), classes="dialog-question")
             yield Input(
-                value=self._value,
+                value=self._initial,
                 placeholder=self._placeholder,
                 suggester=self._suggester,
                 id="dialog-input",
@@ -71,6 +71,10 @@ class Confirm(Modal[bool]):
     def __init__(self, question: str) -> None:
         super().__init__()
         self._question = question
+
+    @property
+    def question(self) -> str:
+        return self._question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -5,6 +5,7 @@ jump there."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from typing import ClassVar
 
@@ -20,12 +21,40 @@ from briefing.app.other_briefings import OtherBriefings
 from briefing.model import Entity, Reading
 
 SNIPPET_CHARS = 110
+_SPACES = re.compile(r"\s+")
 CO_MENTIONED = 6
 
 
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _flat(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
+def mention_excerpt(
+    text: str, around: tuple[int, int], mention: tuple[int, int], limit: int = SNIPPET_CHARS
+) -> tuple[str, int, int]:
+    """The passage `around` (a sentence) cut to about `limit` characters around `mention`,
+    never through it: (excerpt, where the mention starts and ends in it) for marking it."""
+    start, end = min(around[0], mention[0]), max(around[1], mention[1])
+    before = _flat(text[start : mention[0]]).lstrip()
+    named = _flat(text[mention[0] : mention[1]])
+    after = _flat(text[mention[1] : end]).rstrip()
+    room = max(0, limit - len(named))
+    keep_after = min(len(after), max(room // 2, room - len(before)))
+    keep_before = min(len(before), room - keep_after)
+    if keep_before < len(before):
+        cut = before[len(before) - keep_before :]
+        space = cut.find(" ")
+        before = "…" + (cut[space + 1 :] if 0 <= space < len(cut) - 1 else cut)
+    if keep_after < len(after):
+        cut = after[:keep_after]
+        space = cut.rfind(" ")
+        after = (cut[:space] if space > 0 else cut).rstrip() + "…"
+    return before + named + after, len(before), len(before) + len(named)
 
 
 def co_mentioned(reading: Reading, entity: Entity, limit: int = CO_MENTIONED) -> list[Entity]:
@@ -69,12 +98,17 @@ class EntityCard(Modal[int | None]):
             i = bisect.bisect_right(sentence_starts, mention.start) - 1
             if 0 <= i < len(reading.sentences):
                 sentence = reading.sentences[i]
-                snippet = text[sentence.start : sentence.end]
+                around = (sentence.start, sentence.end)
             else:
-                snippet = text[mention.start : mention.end]
+                around = (mention.start, mention.end)
+            excerpt, named_start, named_end = mention_excerpt(
+                text, around, (mention.start, mention.end)
+            )
             section = reading.section_of(mention.paragraph)
             prompt = Text(f"§{section + 1 if section is not None else '?'} ", style="dim")
-            prompt.append(_snippet(snippet))
+            shift = len(prompt)
+            prompt.append(excerpt)
+            prompt.stylize("bold", shift + named_start, shift + named_end)
             options.append(Option(prompt, id=f"at-{mention.start}"))
         said = Text()
         for quote in reading.quotes:

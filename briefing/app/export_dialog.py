@@ -4,10 +4,10 @@ preview of the first lines; then it writes (asking before it overwrites) and say
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Static
@@ -119,8 +119,21 @@ class ExportDialog(Modal[Path | None]):
         except BriefingError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=10)
             return
-        self.app.notify(f"Wrote {path}", markup=False)
+        where = path.resolve()
+        downloading = offer_download(self.app, path)
+        also = " (and downloading it in the browser)" if downloading else ""
+        self.app.notify(f"Wrote {where.name} in {where.parent}{also}", markup=False)
         self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def offer_download(app: App[Any], path: Path) -> bool:
+    """In a browser (`briefing serve`), the file just written is on the server's machine: offer
+    it to the browser as a download too. In a terminal, nothing (Textual's terminal drivers
+    would copy it into the downloads folder)."""
+    if not app.is_web:
+        return False
+    app.deliver_text(path, save_filename=path.name, open_method="download", encoding="utf-8")
+    return True

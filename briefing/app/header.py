@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from briefing.model import Document
-from briefing.safety import shown
+from briefing.text.safety import shown
 
 
 def metadata_line(document: Document) -> str:

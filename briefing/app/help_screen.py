@@ -18,6 +18,7 @@ BindingOwner = tuple[str, list[BindingType]]
 
 _KEY_NAMES = {
     "question_mark": "?",
+    "colon": ":",
     "slash": "/",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
@@ -29,6 +30,9 @@ _KEY_NAMES = {
     "right_parenthesis": ")",
     "greater_than_sign": ">",
     "less_than_sign": "<",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
 }
 
 
@@ -70,8 +74,12 @@ class HelpScreen(Modal[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(Text("Keys", style="bold"), id="help-title")
+            # Above the table, so it is seen without scrolling.
+            yield Static(
+                Text("escape, q or ? closes this screen · tab moves between panes", style="italic"),
+                id="help-hint",
+            )
             yield Static(bindings_table(self._owners), id="help-table")
-            yield Static(Text("escape, q or ? closes this screen", style="italic"), id="help-hint")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -8,20 +8,23 @@ results come back with `call_from_thread`. Nothing here is imported before the f
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.errors import BriefingError
 
 if TYPE_CHECKING:
-    from briefing.app.reading_screen import ReadingScreen
-    from briefing.library_service import Store
     from briefing.model import Document
+    from briefing.service import Store
+
+ReadingScreen = Any
+"""The reading screen (not imported: its parts never import it): a screen with `document`,
+`store` and a `ReaderView`."""
 
 
 def reading_offset(screen: ReadingScreen) -> int | None:
     """Where the reader of `screen` is: the start of the paragraph at the reading position
     (None before its reader is laid out)."""
-    from briefing.app.reader_view import ReaderView
+    from briefing.app.reader.view import ReaderView
 
     if not screen.is_mounted:
         return None
@@ -59,30 +62,14 @@ def remember_position(screen: ReadingScreen) -> None:
 
 
 def go_to_kept_position(screen: ReadingScreen, offset: int | None = None) -> None:
-    """Once `screen` is up: scroll to `offset`, else to where the reader left this document
-    the last time (looked up in a worker)."""
+    """Once `screen` is up: scroll to `offset` (a match, a note) if one is given; without,
+    the screen itself reopens where the reader left it."""
     if offset is not None:
         _scroll(screen, offset)
-        return
-    store, document = screen.store, screen.document
-
-    def look_up() -> None:
-        from briefing.library_service import Library
-
-        try:
-            if not store.exists():
-                return
-            position = Library(store).position(document)
-        except BriefingError:
-            return
-        if position:
-            screen.app.call_from_thread(_scroll, screen, position)
-
-    screen.run_worker(look_up, thread=True, group="library-position", description="reopening")
 
 
 def _scroll(screen: ReadingScreen, offset: int) -> None:
-    from briefing.app.reader_view import ReaderView
+    from briefing.app.reader.view import ReaderView
 
     if screen.is_attached and 0 <= offset <= len(screen.document.text):
         screen.query_one(ReaderView).scroll_to_offset(offset, context=0)

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from briefing.app.footer import BriefingFooter
 from briefing.model import Document
+
+if TYPE_CHECKING:
+    from briefing.service import Store
 
 Status = Callable[[str], None]
 Loader = Callable[[Status, bool], Document]
@@ -40,9 +44,13 @@ class LoadingScreen(Screen[None]):
         Binding("r", "refresh", "Fetch it again", id="loading.refresh"),
     ]
 
-    def __init__(self, what: str, loader: Loader, kept: str | None = None) -> None:
-        """`kept`: when the URL's kept copy was fetched, to offer it (None: nothing to ask)."""
+    def __init__(
+        self, what: str, loader: Loader, kept: str | None = None, store: Store | None = None
+    ) -> None:
+        """`kept`: when the URL's kept copy was fetched, to offer it (None: nothing to ask);
+        `store`: the notes database for the reading screen (None: the user's)."""
         super().__init__()
+        self.store = store
         self.what = what
         self.loader = loader
         self.kept = kept
@@ -51,7 +59,7 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(self.what, style="bold", no_wrap=True, overflow="ellipsis"), id="what")
         yield Static("", id="loading-status")
-        yield Footer()
+        yield BriefingFooter()
 
     def on_mount(self) -> None:
         if self.kept is None:
@@ -115,7 +123,7 @@ class LoadingScreen(Screen[None]):
 
         app = self.app
         app.document = document  # type: ignore[attr-defined]
-        screen = ReadingScreen(document)
+        screen = ReadingScreen(document, self.store)
         # Pushed over this screen (the default screen cannot be switched away).
         app.push_screen(screen)
         app.call_after_refresh(screen.app_ready)

@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from briefing.app.modal import Modal
+from briefing.text.quoting import quoted
 
 DRAFT_INTERVAL = 0.5
 """Most seconds between draft saves while typing."""
@@ -43,14 +44,17 @@ class NoteEditor(Modal[str | None]):
         on_draft: Callable[[str], None] | None = None,
         original: str | None = None,
         title: str = "Note",
+        existing: bool = False,
     ) -> None:
-        """`original` is the saved note (when `note` is a restored draft it differs)."""
+        """`original` is the saved note (when `note` is a restored draft it differs);
+        `existing`: the note belongs to an annotation that stays if the edits are discarded."""
         super().__init__()
         self._quote = " ".join(quote.split())
         self._note = note
         self._original = note if original is None else original
         self._on_draft = on_draft
         self._title = title
+        self._existing = existing
         self._last_draft = 0.0
         self._pending: Timer | None = None
         self._drafted = note
@@ -58,12 +62,10 @@ class NoteEditor(Modal[str | None]):
         """The text in the editor, kept as it changes: still known once the editor is gone."""
 
     def compose(self) -> ComposeResult:
-        quote = self._quote
-        if len(quote) > QUOTE_PREVIEW:
-            quote = quote[: QUOTE_PREVIEW - 1] + "…"
+        quote = quoted(self._quote, QUOTE_PREVIEW)
         with Vertical(classes="dialog note-dialog"):
             yield Static(Text(self._title, style="bold"), classes="dialog-question")
-            yield Static(Text(f"“{quote}”", style="italic"), classes="note-quote")
+            yield Static(Text(quote, style="italic"), classes="note-quote")
             yield TextArea(self._note, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static(
                 Text("ctrl+s: save · escape: cancel · Markdown allowed", style="dim"),
@@ -133,4 +135,11 @@ class NoteEditor(Modal[str | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(Confirm("Discard this note? What you typed will be lost."), answered)
+        self.app.push_screen(Confirm(self.discard_question), answered)
+
+    @property
+    def discard_question(self) -> str:
+        """What escape asks: a new note is lost, an existing one only loses the edits."""
+        if self._existing:
+            return "Discard your changes? The note stays as it was saved."
+        return "Discard this note? What you typed will be lost."

@@ -21,6 +21,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Reading
+from briefing.text.quoting import quoted
 
 SWATCH = {"yellow": "#e6c200", "green": "#3fae49", "blue": "#3b82f6", "pink": "#e0559b"}
 PREVIEW = 90
@@ -28,11 +29,12 @@ PREVIEW = 90
 
 
 def matches(annotation: Annotation, words: Sequence[str]) -> bool:
-    """Whether an annotation passes the filter words (all must match)."""
+    """Whether an annotation passes the filter words (all must match); `#word` matches the
+    tags that start with it (`#follow` finds `#follow-up`)."""
     for word in words:
         lowered = word.lower()
         if lowered.startswith("#"):
-            if lowered[1:] not in (tag.lower() for tag in annotation.tags):
+            if not any(tag.lower().startswith(lowered[1:]) for tag in annotation.tags):
                 return False
         elif lowered in HIGHLIGHT_COLORS:
             if annotation.color != lowered:
@@ -55,7 +57,7 @@ def _shorten(text: str, length: int) -> str:
 def _label(annotation: Annotation) -> Text:
     label = Text()
     label.append("▌", style=SWATCH.get(annotation.color, ""))
-    label.append(f"“{_shorten(annotation.quote.exact, PREVIEW)}”")
+    label.append(quoted(" ".join(annotation.quote.exact.split()), PREVIEW))
     if annotation.status is AnchorStatus.MOVED:
         label.append(f"  moved ({annotation.score:.0%})", style="bold yellow")
     if annotation.note:
@@ -72,6 +74,7 @@ class NotesPanel(Vertical, can_focus=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d,delete", "delete", "Delete note", id="notes_panel.delete"),
         Binding("f", "filter", "Filter", id="notes_panel.filter"),
+        Binding("Y", "copy_note", "Copy the note's text", show=False, id="notes_panel.copy"),
     ]
 
     class Chosen(Message):
@@ -175,6 +178,17 @@ class NotesPanel(Vertical, can_focus=False):
         annotation = self.highlighted_annotation()
         if annotation is not None:
             self.post_message(self.DeleteRequested(annotation))
+
+    def action_copy_note(self) -> None:
+        """Copy the highlighted note (its passage, when it has no note) to the clipboard."""
+        annotation = self.highlighted_annotation()
+        if annotation is None:
+            self.app.bell()
+            return
+        text = annotation.note or annotation.quote.exact
+        self.app.copy_to_clipboard(text)
+        what = "the note" if annotation.note else "the passage"
+        self.notify(f"Copied {what} ({len(text)} characters).", markup=False)
 
     def action_filter(self) -> None:
         self.query_one("#notes-filter", Input).focus()

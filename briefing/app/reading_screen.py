@@ -8,7 +8,6 @@ feeds the result down to its widgets. Widgets report up with messages (`SectionL
 from __future__ import annotations
 
 import asyncio
-import bisect
 import time
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -17,30 +16,35 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from briefing.analysis.sections import structural_sections
-from briefing.app.annotator import Annotator
+from briefing.app.annotator import AnnotationViews, Annotator
 from briefing.app.entity_placeholder import EntityPlaceholder
+from briefing.app.footer import BriefingFooter
 from briefing.app.header import BriefingHeader
 from briefing.app.note_line import NoteLine
-from briefing.app.reader_view import ReaderView
+from briefing.app.reader.view import ReaderView
+from briefing.app.reading_corrections import SectionCorrections
+from briefing.app.reading_entities import EntityActions
+from briefing.app.reading_position import ReadingPosition
+from briefing.app.reading_search import SearchActions
 from briefing.app.section_list import SectionList
 from briefing.model import Document, Entity, Reading, Section
-from briefing.search import MAX_HITS, find_all
+from briefing.service import DocumentService
 
 if TYPE_CHECKING:
-    from briefing.app.entity_sidebar import EntitySidebar
+    from textual.timer import Timer
+
     from briefing.app.notes_panel import NotesPanel
-    from briefing.app.search_bar import SearchBar
-    from briefing.app.section_editor import Edit, SectionEditor
-    from briefing.store.database import Store
+    from briefing.service import Store
+    from briefing.service.corrections import Edit, SectionEditor
 
 SECTIONS_MIN_WIDTH = 60
 """Below this many columns the section list starts hidden (s brings it back)."""
 ENTITIES_MIN_WIDTH = 110
 """Below this many columns the entity sidebar starts hidden (e brings it back)."""
+NOTES_PANEL_ID = "notes"
 PROGRESS_INTERVAL = 0.1
 """Seconds between progress updates from the analysis worker."""
 
@@ -51,7 +55,9 @@ def _show(widget: Widget, shown: bool) -> None:
         widget.display = shown
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(
+    SearchActions, EntityActions, SectionCorrections, ReadingPosition, Screen[None]
+):
     """Reads one document."""
 
     AUTO_FOCUS = "#reader"
@@ -66,6 +72,7 @@ class ReadingScreen(Screen[None]):
             )
             for n in range(1, 10)
         ),
+        Binding("colon", "ask_section", "Go to section number…", show=False, id="nav.ask"),
         Binding("slash", "search", "Search", id="search.open"),
         Binding("full_stop,f3", "next_hit", "Next search hit", show=False, id="search.next"),
         Binding(
@@ -123,20 +130,34 @@ class ReadingScreen(Screen[None]):
             "v", "review_notes", "Review moved / orphaned notes", show=False, id="notes.review"
         ),
         Binding("E", "export", "Export", id="notes.export"),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next pane: section list, reader, entity sidebar",
+            show=False,
+            id="panes.next",
+        ),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous pane", show=False, id="panes.previous"
+        ),
     ]
 
-    def __init__(self, document: Document, store: Store | None = None) -> None:
-        """`store` defaults to the user's database (tests pass their own)."""
+    def __init__(
+        self, document: Document, store: Store | None = None, *, reading: Reading | None = None
+    ) -> None:
+        """`store` defaults to the user's database; `reading`, the automatic reading, is made by
+        analysis in a worker unless given (tests give a frozen one)."""
         super().__init__()
         self.document = document
+        self._given_reading = reading
         self.reading = Reading(document, sections=structural_sections(document))
-        self._store = store
+        self.service = DocumentService(document, store)
+        """The document's notes, corrections and reading position in the store."""
         self._editor: SectionEditor | None = None
         self._entities_this_section = False
         """The sidebar lists the current section's entities instead of the whole briefing's."""
         self._entity: Entity | None = None
         """The entity the reader chose: its mentions are marked and `{` `}` step through them."""
-        """Analysis and the reader's corrections; made by the analysis worker."""
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
         self._sections_forced: bool | None = None
@@ -144,18 +165,21 @@ class ReadingScreen(Screen[None]):
         """Set once the full reading is shown (tests and benchmarks wait on it)."""
         self._entities_forced: bool | None = None
         self._notes_shown = False
-        self.annotator = Annotator(self)
+        self._position_timer: Timer | None = None
+        self._top_offset: int | None = None
+        """The text offset at the top of the reader, as its last move reported."""
+        self._saved_position: int | None = None
+        """The reading position last saved (or found) in the store."""
+        self.annotator: Annotator
+        """Made once the panes exist (`on_mount`): it works through them, not the screen."""
         self.open_at: int | None = None
-        """Where to open (a character offset); None: where the reader left it last time."""
+        """Where to open (a character offset: a search match, a note); None: where the reader
+        left it (see `_analysis_done`)."""
 
     @property
     def store(self) -> Store:
         """The user's database (made on first use; tests pass their own)."""
-        if self._store is None:
-            from briefing.store.database import Store
-
-            self._store = Store.default()
-        return self._store
+        return self.service.store
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -170,7 +194,7 @@ class ReadingScreen(Screen[None]):
         yield ReaderView(id="reader")
         yield EntityPlaceholder(id="entities-placeholder", classes="entities-pane")
         yield NoteLine(id="note-line")
-        yield Footer()
+        yield BriefingFooter()
 
     def _set_breakpoint_class(self) -> None:
         """The width class (`-narrow`, `-wide`) the first resize would set, set before the panes
@@ -183,6 +207,15 @@ class ReadingScreen(Screen[None]):
                 break
 
     def on_mount(self) -> None:
+        views = AnnotationViews(
+            host=self,
+            reader=self.query_one(ReaderView),
+            section_list=self.query_one(SectionList),
+            note_line=self.query_one(NoteLine),
+            notes_panel=self.notes_panel,
+            reading=lambda: self.reading,
+        )
+        self.annotator = Annotator(self.document, self.service, views)
         self._show(self.reading)
         self.query_one(BriefingHeader).set_status("analysing…")
 
@@ -220,17 +253,21 @@ class ReadingScreen(Screen[None]):
                 last = now
                 self.app.call_from_thread(self._set_status, f"analysing {fraction:.0%}")
 
-        from briefing.app.section_editor import SectionEditor
-
-        editor = SectionEditor(self.document, self.store)
+        editor = self.service.section_editor()
         try:
-            edit = editor.load(progress)
+            edit = editor.load(progress, self._given_reading)
         except Exception as exc:  # a bug in analysis must not take the text away from the reader
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._analysis_failed, exc)
             return
+        from briefing.service import StoreError
+
+        try:
+            left_at = self.service.reading_position()
+        except StoreError:
+            left_at = None  # the notes say why the store is unavailable
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._analysis_done, editor, edit)
+            self.app.call_from_thread(self._analysis_done, editor, edit, left_at)
 
     def _analysis_failed(self, error: Exception) -> None:
         if self.is_attached:
@@ -246,12 +283,25 @@ class ReadingScreen(Screen[None]):
     def _warn(self, message: str) -> None:
         self.notify(message, severity="error", markup=False, timeout=10)
 
-    def _analysis_done(self, editor: SectionEditor, edit: Edit) -> None:
+    def _analysis_done(self, editor: SectionEditor, edit: Edit, left_at: int | None) -> None:
         if not self.is_attached:
             return  # the app closed while the worker finished
         self._editor = editor
         self.analysed.set()
         self._show(edit.reading)
+        reader = self.query_one(ReaderView)
+        if left_at and reader.top_line() == 0 and reader.selection is None:
+            # Where the reader left it, unless they have moved already (a section's start
+            # with its title above it).
+            paragraphs = self.document.paragraphs
+            paragraph = self.document.paragraph_at(left_at)
+            section = self.reading.section_of(paragraph)
+            at_start = section is not None and paragraph == self.sections[section].start_paragraph
+            if at_start and left_at <= paragraphs[paragraph].start and section is not None:
+                self.go_to_section(section)
+            else:
+                reader.scroll_to_offset(left_at, context=0)
+        self._saved_position = left_at
         self.query_one(BriefingHeader).set_title(edit.reading.title)
         self._set_status("")
         from briefing.app.library_link import keep_in_library
@@ -292,9 +342,16 @@ class ReadingScreen(Screen[None]):
             self.query_one(ReaderView).action_top()
 
     def on_section_list_chosen(self, event: SectionList.Chosen) -> None:
+        """Go there and read on: the reader takes the focus, so its keys work at once."""
         self.go_to_section(event.index)
+        self.query_one(ReaderView).focus()
 
     def on_reader_view_top_changed(self, event: ReaderView.TopChanged) -> None:
+        if self.analysed.is_set():
+            self._top_offset = event.reader.top_offset()
+            if self._position_timer is not None:
+                self._position_timer.stop()
+            self._position_timer = self.set_timer(self.POSITION_DELAY, self._save_position)
         section = self.reading.section_of(event.paragraph)
         if section is not None:
             self.query_one(SectionList).mark_current(section)
@@ -302,174 +359,6 @@ class ReadingScreen(Screen[None]):
                 self._refresh_entities()
 
     # ------------------------------------------------------------------ entities
-    def _entity_sidebar(self) -> EntitySidebar:
-        """The entity list, put in the placeholder's place the first time it is needed."""
-        from briefing.app.entity_sidebar import EntitySidebar  # once analysis has results
-
-        found = self.query(EntitySidebar)
-        if found:
-            return found.first()
-        placeholder = self.query_one(EntityPlaceholder)
-        sidebar = EntitySidebar(id="entities", classes="entities-pane")
-        sidebar.display = placeholder.display
-        placeholder.remove()
-        self.mount(sidebar, after=self.query_one(ReaderView))
-        return sidebar
-
-    def _refresh_entities(self) -> None:
-        if self.analysed.is_set():
-            scope = self.current_section() if self._entities_this_section else None
-            self._entity_sidebar().show_entities(
-                self.reading.entities, self.reading.sections, scope
-            )
-
-    def action_toggle_entity_scope(self) -> None:
-        self._entities_this_section = not self._entities_this_section
-        self._refresh_entities()
-
-    def _entities_pane(self) -> Widget:
-        """The entity list, or its placeholder while analysis runs."""
-        # By name: the sidebar's module is imported when analysis fills it.
-        for widget in self.query("EntitySidebar"):
-            return widget
-        return self.query_one(EntityPlaceholder)
-
-    def on_entity_sidebar_chosen(self, event: EntitySidebar.Chosen) -> None:
-        entity = next((e for e in self.reading.entities if e.id == event.entity_id), None)
-        if entity is not None:
-            self.open_card(entity)
-
-    def choose_entity(self, entity: Entity) -> None:
-        self._entity = entity
-        self.query_one(ReaderView).set_focus_mentions([(m.start, m.end) for m in entity.mentions])
-
-    def open_card(self, entity: Entity) -> None:
-        """Mark the entity's mentions and show its card; a mention chosen there is shown."""
-        from briefing.app.entity_card import EntityCard
-
-        self.choose_entity(entity)
-
-        def done(offset: int | None) -> None:
-            if offset is not None:
-                self.query_one(ReaderView).scroll_to_offset(offset)
-                self.query_one(ReaderView).focus()
-
-        self.app.push_screen(EntityCard(self.reading, entity), done)
-
-    def _step_mention(self, direction: int) -> None:
-        if self._entity is None or not self._entity.mentions:
-            self.notify("Choose an entity in the sidebar first (e, then enter).", markup=False)
-            return
-        reader = self.query_one(ReaderView)
-        top = reader.top_offset() or 0
-        starts = [m.start for m in self._entity.mentions]
-        # The mention shown a few lines below the top counts as "here".
-        here = (
-            bisect.bisect_right(starts, top + 1)
-            if direction > 0
-            else bisect.bisect_left(starts, top)
-        )
-        index = here if direction > 0 else here - 1
-        if not 0 <= index < len(starts):
-            self.app.bell()
-            return
-        reader.scroll_to_offset(starts[index])
-
-    def action_next_mention(self) -> None:
-        self._step_mention(1)
-
-    def action_previous_mention(self) -> None:
-        self._step_mention(-1)
-
-    def action_entity_card(self) -> None:
-        """The card of the first entity mentioned from the top of the view on."""
-        reader = self.query_one(ReaderView)
-        top = reader.top_offset() or 0
-        best: tuple[int, Entity] | None = None
-        for entity in self.reading.entities:
-            for mention in entity.mentions:
-                if mention.start >= top and (best is None or mention.start < best[0]):
-                    best = (mention.start, entity)
-        if best is None:
-            self.app.bell()
-            return
-        self.open_card(best[1])
-
-    # ------------------------------------------------------------------ search
-    def _search_bar(self) -> SearchBar | None:
-        # By name: the bar's module is imported when the reader first searches.
-        for widget in self.query("SearchBar"):
-            return cast("SearchBar", widget)
-        return None
-
-    async def action_search(self) -> None:
-        bar = self._search_bar()
-        if bar is None:  # mounted on first use: most readings never search
-            from briefing.app.search_bar import SearchBar
-
-            bar = SearchBar(id="search")
-            await self.mount(bar, before=self.query_one(Footer))
-        bar.open()
-
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        self._hits = find_all(self.document.text, event.query)
-        self._hit = -1
-        self._step_hit(1, show=False)
-
-    def on_search_bar_submitted(self, event: SearchBar.Submitted) -> None:
-        bar = self._search_bar()
-        if bar is not None:
-            bar.display = False
-        self.query_one(ReaderView).focus()
-        if self._hits:
-            self._show_hit()
-        elif event.query:
-            self.notify("Not found.", severity="warning", markup=False)
-
-    def on_search_bar_closed(self, _: SearchBar.Closed) -> None:
-        self.action_clear_search()
-        self.query_one(ReaderView).focus()
-
-    def action_clear_search(self) -> None:
-        self._hits, self._hit = [], -1
-        reader = self.query_one(ReaderView)
-        reader.set_hits([])
-        reader.clear_selection()
-
-    def action_next_hit(self) -> None:
-        self._step_hit(1)
-
-    def action_previous_hit(self) -> None:
-        self._step_hit(-1)
-
-    def _step_hit(self, direction: int, show: bool = True) -> None:
-        """Move to the next (or previous) hit after the reading position, wrapping around."""
-        reader = self.query_one(ReaderView)
-        if not self._hits:
-            reader.set_hits([])
-            if bar := self._search_bar():
-                bar.set_count(-1, 0)
-            if show:
-                self.app.bell()
-            return
-        if self._hit < 0:
-            top = reader.top_offset() or 0
-            starts = [start for start, _ in self._hits]
-            self._hit = bisect.bisect_left(starts, top) % len(self._hits)
-            if direction < 0:
-                self._hit = (self._hit - 1) % len(self._hits)
-        else:
-            self._hit = (self._hit + direction) % len(self._hits)
-        self._show_hit()
-
-    def _show_hit(self) -> None:
-        reader = self.query_one(ReaderView)
-        reader.set_hits(self._hits, self._hit)
-        if bar := self._search_bar():
-            bar.set_count(self._hit, len(self._hits), len(self._hits) >= MAX_HITS)
-        reader.scroll_to_offset(self._hits[self._hit][0])
-
-    # ------------------------------------------------------------------ panes
     def on_resize(self) -> None:
         self._apply_panes()
 
@@ -508,8 +397,8 @@ class ReadingScreen(Screen[None]):
 
     # ------------------------------------------------------------------ annotations
     def notes_panel(self) -> NotesPanel | None:
-        # By name: the panel's module is imported when the panel is first opened.
-        for widget in self.query("NotesPanel"):
+        # By id: the panel's module is imported when the panel is first opened.
+        for widget in self.query(f"#{NOTES_PANEL_ID}"):
             return cast("NotesPanel", widget)
         return None
 
@@ -519,7 +408,7 @@ class ReadingScreen(Screen[None]):
         if panel is None:
             from briefing.app.notes_panel import NotesPanel
 
-            panel = NotesPanel(id="notes")
+            panel = NotesPanel(id=NOTES_PANEL_ID)
             await self.mount(panel, after=self._entities_pane())
             panel.show_notes(self.annotator.annotations, self.reading)
         if self._notes_shown and panel.list.has_focus:
@@ -553,92 +442,3 @@ class ReadingScreen(Screen[None]):
         if not self.annotator.ready:
             return
         self.app.push_screen(ExportDialog(self.reading, self.annotator.annotations))
-
-    # ------------------------------------------------------------------ section corrections
-    def _editor_ready(self, *, correcting: bool = True) -> bool:
-        if self._editor is None or not self._editor.ready:
-            self.notify("The sections are still being analysed.", markup=False)
-            return False
-        if correcting and self._editor.unfit:
-            self._unfit_plan()
-            return False
-        return True
-
-    def _unfit_plan(self) -> None:
-        from briefing.app.section_editor import UNFIT
-
-        self.notify(UNFIT[0].upper() + UNFIT[1:] + ".", severity="warning", markup=False)
-
-    def _after_edit(self, edit: Edit, message: str) -> None:
-        self._show(edit.reading)
-        if edit.not_saved:
-            self._warn(f"Not saved: {edit.not_saved}")
-        else:
-            self.notify(message, markup=False)
-
-    def action_rename_section(self) -> None:
-        if not self._editor_ready():
-            return
-        from briefing.app.dialogs import TextPrompt
-
-        index = self.current_section()
-
-        def done(title: str | None) -> None:
-            if title is not None and self._editor is not None:
-                edit = self._editor.rename(index, title)
-                self._after_edit(edit, f"Section {index + 1} renamed.")
-
-        prompt = TextPrompt(
-            f"Rename section {index + 1}",
-            self.sections[index].title,
-            "empty: back to the automatic title",
-        )
-        self.app.push_screen(prompt, done)
-
-    def action_split_section(self) -> None:
-        if not self._editor_ready():
-            return
-        from briefing.app.section_editor import CorrectionError
-
-        assert self._editor is not None
-        paragraph = self.query_one(ReaderView).reading_paragraph()
-        index = self.current_section()
-        try:
-            edit = self._editor.split(index, paragraph)
-        except CorrectionError:
-            self.app.bell()
-            self.notify(
-                "Scroll to the paragraph that should start the new section, then split.",
-                severity="warning",
-                markup=False,
-            )
-            return
-        self._after_edit(edit, f"Section {index + 1} split at paragraph {paragraph + 1}.")
-        self.query_one(ReaderView).scroll_to_section(index + 1)
-
-    def action_merge_section(self) -> None:
-        if not self._editor_ready():
-            return
-        from briefing.app.section_editor import CorrectionError
-
-        assert self._editor is not None
-        index = self.current_section()
-        try:
-            edit = self._editor.merge_with_next(index)
-        except CorrectionError as exc:
-            self.app.bell()
-            self.notify(str(exc).capitalize() + ".", severity="warning", markup=False)
-            return
-        self._after_edit(edit, f"Sections {index + 1} and {index + 2} merged.")
-
-    def action_reset_sections(self) -> None:
-        if not self._editor_ready(correcting=False):
-            return
-        from briefing.app.dialogs import Confirm
-
-        def done(confirmed: bool | None) -> None:
-            if confirmed and self._editor is not None:
-                self._after_edit(self._editor.reset(), "Sections reset to the automatic split.")
-
-        question = "Reset the sections to the automatic split, dropping your titles?"
-        self.app.push_screen(Confirm(question), done)

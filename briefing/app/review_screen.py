@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from briefing.app.modal import Modal
 from briefing.model import AnchorStatus, Annotation
+from briefing.text.quoting import quoted
 
 PREVIEW = 100
 
@@ -30,11 +31,11 @@ def _label(annotation: Annotation, text: str) -> Text:
     else:
         label.append("orphaned  ", style="bold red")
     quote = " ".join(annotation.quote.exact.split())
-    label.append(f"“{quote[:PREVIEW]}{'…' if len(quote) > PREVIEW else ''}”")
+    label.append(quoted(quote, PREVIEW))
     if annotation.status is AnchorStatus.MOVED:
         now = " ".join(text[annotation.start : annotation.end].split())
         if now != quote:
-            label.append(f"\n  now: “{now[:PREVIEW]}{'…' if len(now) > PREVIEW else ''}”")
+            label.append(f"\n  now: {quoted(now, PREVIEW)}")
     if annotation.note:
         note = " ".join(annotation.note.split())
         label.append(f"\n  ✎ {note[:PREVIEW]}", style="italic")

@@ -1,10 +1,13 @@
 """The section list: numbered titles, the current section marked, the focused one's gist under
-its title; select one to go there."""
+its title (at most two lines); select one to go there."""
 
 from __future__ import annotations
 
+import io
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -22,15 +25,29 @@ NOTES_MARK = "●"
 FIRST_BATCH = 60
 """Most sections listed before the first frame (no more than the terminal has lines: each takes
 at least one); the rest follow right after it."""
-GIST_CHARS = 140
-"""Longest gist shown under a title (cut at a word, with an ellipsis)."""
+GIST_LINES = 2
+"""Most lines a gist takes under its title (cut at a word, with an ellipsis)."""
+DEFAULT_GIST_WIDTH = 27
+"""Cells a gist line has before the list is laid out (its default width, less its border)."""
 
 
-def _shorten(text: str, limit: int = GIST_CHARS) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip(",;:—- ") + "…"
+_MEASURE = Console(width=200, color_system=None, legacy_windows=False, file=io.StringIO())
+"""A console to measure and wrap with (never printed to)."""
+
+
+def gist_lines(text: str, width: int, lines: int = GIST_LINES) -> str:
+    """`text` wrapped at words into at most `lines` lines of `width` cells, the last one cut
+    with an ellipsis when the text is longer: a long gist must not push the titles apart."""
+    wrapped = Text(" ".join(text.split())).wrap(_MEASURE, max(8, width))
+    kept = [line.plain.rstrip() for line in wrapped[:lines]]
+    if len(wrapped) > lines:
+        last = kept[-1]
+        while last and cell_len(last) + 1 > width:
+            last = last[:-1]
+        cut = last.rfind(" ")
+        last = last[:cut] if cut > len(last) // 2 else last
+        kept[-1] = last.rstrip(",;:—- ") + "…"
+    return "\n".join(kept)
 
 
 class SectionList(LazyComponentStyles, OptionList):
@@ -44,6 +61,13 @@ class SectionList(LazyComponentStyles, OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Next in list", show=False, id="sections.down"),
         Binding("k", "cursor_up", "Previous in list", show=False, id="sections.up"),
+        Binding("minus", "screen.change_granularity(False)", "Fewer sections", id="sections.fewer"),
+        Binding(
+            "plus,equals_sign",
+            "screen.change_granularity(True)",
+            "More sections",
+            id="sections.more",
+        ),
     ]
 
     class Chosen(Message):
@@ -86,7 +110,9 @@ class SectionList(LazyComponentStyles, OptionList):
             prompt.stylize("bold")
         if index == self._gist_shown and index < len(self._gists) and self._gists[index]:
             prompt.append("\n")
-            prompt.append(_shorten(self._gists[index]), style="italic dim")
+            width = self.scrollable_content_region.width - 1  # room for a scroll bar
+            gist = gist_lines(self._gists[index], width if width > 0 else DEFAULT_GIST_WIDTH)
+            prompt.append(gist, style="italic dim")
         return prompt
 
     def _option(self, index: int) -> Option:
@@ -108,6 +134,10 @@ class SectionList(LazyComponentStyles, OptionList):
             self.call_after_refresh(self._add_rest, sections, first)
         if self._current >= 0:
             self.highlighted = self._current
+
+    def on_resize(self) -> None:
+        """The gist is cut to the list's width: cut it again for the new one."""
+        self._refresh_prompts(self._gist_shown)
 
     def set_note_counts(self, counts: dict[int, int]) -> None:
         """How many annotations each section has (shown after its title)."""

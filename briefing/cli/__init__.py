@@ -4,6 +4,7 @@
     briefing analyze [PATH|URL|-] [--format json|text]  print the reading
     briefing notes [add|delete|import] PATH …        a document's notes (see cli/notes.py)
     briefing export PATH [-o OUT] …                  the document with its notes (cli/export.py)
+    briefing serve [PATH|URL] [--host H] [--port N]  the reader in a web page (cli/serve.py)
 
 Every problem with the user's input is one line on stderr and exit code 2; nothing here prints a
 traceback for a bad file.
@@ -33,7 +34,7 @@ from briefing.cli.common import (
 )
 from briefing.errors import BriefingError
 from briefing.model import Document, Reading
-from briefing.safety import json_safe, shown
+from briefing.text.safety import json_safe, shown
 
 if TYPE_CHECKING:
     from briefing.app.library_screen import FirstPage
@@ -50,6 +51,7 @@ COMMANDS = {
     "search": "search the text, titles, notes and tags of every document in the library",
     "who": "who's who across the library: people, organisations and places",
     "memo": "write one Markdown or HTML memo across chosen briefings of the library",
+    "serve": "serve the reader as a web page (each browser tab gets its own reader)",
 }
 
 
@@ -125,7 +127,7 @@ def outline(reading: Reading) -> str:
     for n, section in enumerate(reading.sections, 1):
         lines.append(
             f"{n:>{width}}. {section.title}  ({count_of(section.paragraph_count, 'paragraph')}, "
-            f"¶{section.start_paragraph}–{section.end_paragraph})"
+            f"¶{section.start_paragraph + 1}–{section.end_paragraph + 1})"
         )
     if meta.credits:
         lines.append("")
@@ -232,7 +234,28 @@ def _open_url(url: str, refresh: bool) -> int:
 
 
 def _has_terminal() -> bool:
-    return bool(sys.stdin and sys.stdout and sys.stdin.isatty() and sys.stdout.isatty())
+    """A terminal to draw on and read keys from: a real one, or a browser tab through Textual's
+    web driver (`briefing serve` runs each tab's app under it)."""
+    tty = bool(sys.stdin and sys.stdout and sys.stdin.isatty() and sys.stdout.isatty())
+    return tty or _web_driver()
+
+
+def _web_driver() -> bool:
+    """Whether Textual will run the app under its web driver: the driver Textual itself takes
+    from `TEXTUAL_DRIVER` (textual-serve sets it for the apps it starts) is `WebDriver` or a
+    subclass. Anything else there, a pipe included, is no terminal."""
+    spec = os.environ.get("TEXTUAL_DRIVER")
+    if not spec or ":" not in spec:
+        return False
+    import importlib
+
+    module_name, _, name = spec.partition(":")
+    try:
+        driver = getattr(importlib.import_module(module_name), name)
+        from textual.drivers.web_driver import WebDriver
+    except (ImportError, AttributeError, ValueError):
+        return False
+    return isinstance(driver, type) and issubclass(driver, WebDriver)
 
 
 def _terminal_as_stdin() -> bool:
@@ -278,8 +301,9 @@ def _run_app(
     library: bool | FirstPage = False,
 ) -> int:
     from briefing.app import BriefingApp
+    from briefing.settings import load_settings
 
-    app = BriefingApp(document, loader, what, kept, library=library)
+    app = BriefingApp(document, loader, what, kept, settings=load_settings(), library=library)
     app.run()
     if app.load_error is not None:
         raise app.load_error
@@ -379,6 +403,10 @@ def _dispatch(args: list[str]) -> int:
         from briefing.cli.export import run as export
 
         return export(args[1:])
+    if args and args[0] == "serve":
+        from briefing.cli.serve import run as serve
+
+        return serve(args[1:])
     return _open(args)
 
 

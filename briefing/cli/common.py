@@ -11,7 +11,7 @@ from briefing.errors import BriefingError
 from briefing.ingest import load_document
 from briefing.model import Document
 from briefing.paths import seed_path, use_data_dir
-from briefing.safety import safe_output, shown
+from briefing.text.safety import safe_output, shown
 
 EXIT_USAGE = 2
 

@@ -25,7 +25,7 @@ from briefing.cli.common import (
     fail,
     note,
 )
-from briefing.safety import json_safe, sanitize, shown
+from briefing.text.safety import json_safe, sanitize, shown
 
 if TYPE_CHECKING:
     from briefing.library_service import AddItem, AddReport

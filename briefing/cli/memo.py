@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing.cli.common import Parser, add_data_dir, apply_data_dir, emit, fail, note
-from briefing.safety import shown
+from briefing.text.safety import shown
 
 
 def _parser() -> Parser:

@@ -25,10 +25,11 @@ from briefing.cli.common import (
 from briefing.export.web_annotation import ImportedAnnotation
 from briefing.ingest.source import read_capped
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document
-from briefing.safety import json_safe, sanitize, shown
+from briefing.service import DocumentService
 from briefing.store.anchoring import anchor, occurrences, quote_at
-from briefing.store.database import Store
 from briefing.store.notebook import Notebook, clean_quote, now_iso
+from briefing.text.quoting import quoted
+from briefing.text.safety import json_safe, sanitize, shown
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 """Largest annotation file read (256 MiB: about 250,000 notes with their context)."""
@@ -133,16 +134,14 @@ def _listing(document: Document, annotations: Sequence[Annotation]) -> str:
         tags = " ".join(f"#{tag}" for tag in annotation.tags)
         lines.append(f"{annotation.id[:8]}  {annotation.color:<6}  {status:<11} {where}  {tags}")
         quote = " ".join(annotation.quote.exact.split())
-        lines.append(f"    “{quote if len(quote) <= 200 else quote[:199] + '…'}”")
+        lines.append(f"    {quoted(quote, 200)}")
         lines.extend(f"    {line}" for line in annotation.note.splitlines())
         lines.append("")
     return sanitize("\n".join(lines)).rstrip("\n") + "\n"
 
 
 def _notebook(path: str | None) -> Notebook:
-    notebook = Notebook(Store.default(), open_document(path))
-    notebook.open()
-    return notebook
+    return DocumentService(open_document(path)).notebook()
 
 
 def _list(argv: Sequence[str]) -> int:
@@ -247,8 +246,7 @@ def _add(argv: Sequence[str]) -> int:
     n = args.occurrence or 1
     if not 1 <= n <= len(starts):
         return fail(f"--occurrence {n}: the quote appears {len(starts)} time(s)")
-    notebook = Notebook(Store.default(), document)
-    notebook.open()
+    notebook = DocumentService(document).notebook()
     start = starts[n - 1]
     made = notebook.add(
         start, start + len(args.quote), color=args.color, note=args.note, tags=args.tag

@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 
 from briefing.cli.common import Parser, add_data_dir, apply_data_dir, count_of, emit
-from briefing.safety import json_safe, sanitize, shown
+from briefing.text.safety import json_safe, sanitize, shown
 
 
 def _parser() -> Parser:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 
 from briefing.cli.common import Parser, add_data_dir, apply_data_dir, count_of, emit, fail, note
-from briefing.safety import json_safe, shown
+from briefing.text.safety import json_safe, shown
 
 TYPES = ("person", "organization", "place", "event", "other")
 HEADINGS = {

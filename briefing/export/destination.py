@@ -1,14 +1,16 @@
-"""What the CLI and the app share about exporting: where the file goes by default, and how a
-document becomes the exported text (its reading and its notes, read without changing the store)."""
+"""What the CLI and the app share about exporting: where the file goes by default, and the
+exported text of a reading and its annotations (pure: the service reads them from the store)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
+from briefing.export.markdown import Highlight
 from briefing.model import Annotation, Document, Reading
 from briefing.paths import seed_path
-from briefing.safety import safe_output, shown
+from briefing.text.safety import safe_output, shown
 
 SUFFIXES = {"markdown": ".annotated.md", "json": ".annotations.json"}
 
@@ -49,19 +51,13 @@ def render_export(
     format: str = "markdown",
     notes_only: bool = False,
     reading: Reading | None = None,
-    annotations: list[Annotation] | None = None,
+    annotations: Sequence[Annotation] = (),
+    highlight: Highlight = Highlight.MARKDOWN,
 ) -> str:
-    """The exported text. Without `reading`/`annotations` they are read (the cached reading,
-    the stored notes, re-anchored in memory only)."""
+    """The exported text of `document` (its `reading`, needed for Markdown) and `annotations`:
+    a pure function, safe to show (the service reads them from the store for the CLI)."""
     from briefing.export.files import export_time
 
-    if annotations is None:
-        from briefing.store.database import Store
-        from briefing.store.notebook import Notebook
-
-        notebook = Notebook(Store.default(), document)
-        notebook.open(persist=False)
-        annotations = notebook.annotations
     source = shown(document.source_path) if document.source_path is not None else None
     if format == "json":
         from briefing.export.web_annotation import export_web_annotations
@@ -70,13 +66,16 @@ def render_export(
             export_web_annotations(document, annotations, source=source, exported_at=export_time())
         )
     if reading is None:
-        from briefing.pipeline import read_document
-
-        reading = read_document(document)
+        raise ValueError("a Markdown export needs the reading")
     from briefing.export.markdown import export_markdown
 
     return safe_output(
         export_markdown(
-            reading, annotations, notes_only=notes_only, exported_at=export_time(), source=source
+            reading,
+            annotations,
+            notes_only=notes_only,
+            exported_at=export_time(),
+            source=source,
+            highlight=highlight,
         )
     )

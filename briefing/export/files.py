@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.safety import shown
+from briefing.text.safety import shown
 
 __all__ = ["ExportError", "export_time", "write_atomically"]
 

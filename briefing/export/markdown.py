@@ -15,12 +15,14 @@ Layout (full export):
   block: an annotation touching code always gets a callout). List items stay paragraphs of
   their own: their text already carries its bullet or number ("• ", "2. "), and a Markdown `- `
   in front would show a second bullet.
-- Highlighted passages are marked `==…==`; overlapping or touching highlights are merged for
-  marking; a highlight over several paragraphs is closed and reopened in each.
+- Highlighted passages are marked `==…==` (or `<mark>…</mark>`, `Highlight.HTML`); overlapping
+  or touching highlights are merged for marking; a highlight over several paragraphs is closed
+  and reopened in each.
 - After the paragraph where an annotation's passage ends comes its callout, if it has a note or
   tags (a bare highlight is only marked):
 
       > [!note] yellow · moved · #tag-one #tag-two
+      >
       > > the passage, as in the text
       >
       > the note's own Markdown, every line prefixed
@@ -64,6 +66,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -145,13 +148,15 @@ def _inline(
     marks: Sequence[tuple[int, int]] = (),
     *,
     breaks: bool = True,
-    delimiter: str = "==",
+    delimiter: str | tuple[str, str] = "==",
 ) -> str:
     """`text` as Markdown inline content that parses back to exactly its characters, with
-    `delimiter` around each of `marks` (sorted, disjoint, not touching, not empty).
+    `delimiter` around each of `marks` (sorted, disjoint, not touching, not empty; a pair is
+    an opening and a closing one, as `<mark>` and `</mark>`).
 
     With `breaks`, a newline is a hard line break; without (headings, list entries) it is a
     character reference, keeping everything on one line."""
+    opening, closing = (delimiter, delimiter) if isinstance(delimiter, str) else delimiter
     size = len(text)
     references: set[int] = set()
     newlines: list[int] = []
@@ -233,9 +238,9 @@ def _inline(
         if i > done:
             out.append(text[done:i].translate(_TRANSLATION))
         if i in closes:
-            out.append(delimiter)
+            out.append(closing)
         if i in opens:
-            out.append(delimiter)
+            out.append(opening)
         if i >= size:
             done = size
             break
@@ -288,6 +293,21 @@ _MAX_NESTING = 100
 """markdown-it's default depth limit; notes nested deeper are analysed only this far."""
 _NAMESPACE = "briefing-note-"
 _CALLOUT_MARKER = "[!note]"
+
+
+class Highlight(StrEnum):
+    """How highlighted passages are marked."""
+
+    MARKDOWN = "markdown"
+    """`==…==`: Obsidian and other notes apps (pandoc and CommonMark show the marks)."""
+    HTML = "html"
+    """`<mark>…</mark>`: raw HTML that pandoc, CommonMark renderers and mail readers show."""
+
+
+HIGHLIGHT_DELIMITERS: dict[Highlight, str | tuple[str, str]] = {
+    Highlight.MARKDOWN: "==",
+    Highlight.HTML: ("<mark>", "</mark>"),
+}
 
 
 def _normalise_newlines(text: str) -> str:
@@ -574,6 +594,9 @@ def _callout(annotation: Annotation, passage: str, note: str, *, moved: bool = F
     lines = [title]
     pieces = [piece for piece in passage.split("\n\n") if piece]
     if pieces:
+        # A blank line between the title and the quoted passage: CommonMark lets a block quote
+        # interrupt a paragraph, pandoc does not (it read the `>` marks as text).
+        lines.append("")
         lines.append("\n>\n".join(_prefix_lines(_inline(piece), "> ") for piece in pieces))
     if note.strip():
         # Every line of the callout ends with a newline: the note's last one is that newline.
@@ -582,16 +605,22 @@ def _callout(annotation: Annotation, passage: str, note: str, *, moved: bool = F
     return _prefix_lines("\n".join(lines), prefix)
 
 
-def _paragraph(paragraph: Paragraph, text: str, marks: Sequence[tuple[int, int]]) -> str:
+def _paragraph(
+    paragraph: Paragraph,
+    text: str,
+    marks: Sequence[tuple[int, int]],
+    delimiter: str | tuple[str, str] = "==",
+) -> str:
     kind = paragraph.kind
     if kind is ParagraphKind.CODE:
         return _fence(text)
     if kind is ParagraphKind.HEADING:
         level = min(6, max(3, paragraph.level + 1))
-        return "#" * level + " " + _inline(text, marks, breaks=False)
+        return "#" * level + " " + _inline(text, marks, breaks=False, delimiter=delimiter)
     if kind is ParagraphKind.QUOTE:
-        return _prefix_lines(_inline(text, marks), "> " * max(1, paragraph.level))
-    return _inline(text, marks)
+        quoted = _inline(text, marks, delimiter=delimiter)
+        return _prefix_lines(quoted, "> " * max(1, paragraph.level))
+    return _inline(text, marks, delimiter=delimiter)
 
 
 def _list_item(content: str) -> str:
@@ -698,9 +727,12 @@ def export_markdown(
     notes_only: bool = False,
     exported_at: str,
     source: str | None = None,
+    highlight: Highlight = Highlight.MARKDOWN,
 ) -> str:
     """The reading with its annotations as Markdown (see the module docstring for the format).
-    The same arguments always give the same text, ending with a newline."""
+    The same arguments always give the same text, ending with a newline. `highlight`: how
+    highlighted passages are marked (`==…==`, or `<mark>…</mark>` for pandoc and email)."""
+    delimiter = HIGHLIGHT_DELIMITERS[highlight]
     document = reading.document
     text = document.text
     layout = _layout(document, annotations)
@@ -740,12 +772,12 @@ def export_markdown(
             if index in starts:
                 heading = reading.sections[starts[index]].title
                 if paragraph.kind is ParagraphKind.HEADING and body == heading:
-                    blocks.append("## " + _inline(body, marks, breaks=False))
+                    blocks.append("## " + _inline(body, marks, breaks=False, delimiter=delimiter))
                     shown = True
                 else:
                     blocks.append("## " + _inline(heading, breaks=False))
             if not shown:
-                blocks.append(_paragraph(paragraph, body, marks))
+                blocks.append(_paragraph(paragraph, body, marks, delimiter))
             for annotation in layout.after.get(index, ()):
                 callout(annotation, annotation.id in layout.touches_code)
 

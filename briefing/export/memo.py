@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.errors import BriefingError
 from briefing.model import Annotation, EntityType, Reading
-from briefing.safety import safe_output, shown
+from briefing.text.safety import safe_output, shown
 
 if TYPE_CHECKING:
     from briefing.library_service import Library

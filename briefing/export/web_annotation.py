@@ -34,7 +34,7 @@ from typing import Any
 
 from briefing.errors import BriefingError
 from briefing.model import HIGHLIGHT_COLORS, Annotation, Document, TextQuote
-from briefing.safety import json_safe
+from briefing.text.safety import json_safe
 
 __all__ = [
     "AnnotationFormatError",

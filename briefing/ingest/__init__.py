@@ -10,7 +10,7 @@ from briefing.errors import SourceError
 from briefing.ingest.plaintext import parse_plain_text
 from briefing.ingest.source import MAX_BYTES, Source, read_source
 from briefing.model import Document
-from briefing.safety import sanitize, shown
+from briefing.text.safety import sanitize, shown
 
 __all__ = ["MAX_BYTES", "document_from_source", "document_from_text", "load_document"]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.errors import SourceError
 from briefing.ingest.source import MAX_BYTES
-from briefing.safety import shown
+from briefing.text.safety import shown
 
 CONNECT_TIMEOUT = 10.0
 """Seconds to wait for a connection (DNS and TLS included)."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from briefing.errors import SourceError
 from briefing.ingest.builder import DocumentBuilder
 from briefing.model import Document, Metadata, ParagraphKind, StyleKind
-from briefing.safety import sanitize, shown
+from briefing.text.safety import sanitize, shown
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

@@ -19,8 +19,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from briefing.ingest.builder import DocumentBuilder
+from briefing.ingest.html_blocks import html_block_text, inline_html_text
 from briefing.model import Document, Metadata, ParagraphKind, StyleKind
-from briefing.safety import sanitize
+from briefing.text.safety import sanitize
 
 _STYLE_OF = {
     "em": StyleKind.EMPHASIS,
@@ -166,8 +167,10 @@ def _inline(token: Token) -> tuple[str, list[StyleRun]]:
     for child in token.children or ():
         kind = child.type
         piece = ""
-        if kind == "text" or kind == "html_inline":
+        if kind == "text":
             piece = child.content
+        elif kind == "html_inline":
+            piece = inline_html_text(child.content)
         elif kind == "softbreak":
             piece = " "
         elif kind == "hardbreak":
@@ -310,8 +313,12 @@ def parse_markdown(text: str, content_hash: str, source_path: str | None) -> Doc
             builder.add(token.content.rstrip("\n"), ParagraphKind.CODE)
             seen_body = True
         elif kind == "html_block":
-            builder.add(token.content)
-            seen_body = True
+            content, preformatted = html_block_text(token.content)
+            # a <pre> block is one piece of code; other blocks, a paragraph per line of text
+            for part in [content] if preformatted else content.split("\n"):
+                if part.strip():
+                    builder.add(part, ParagraphKind.CODE if preformatted else ParagraphKind.TEXT)
+                    seen_body = True
         elif kind in ("th_open", "td_open"):
             in_cell = True
         elif kind in ("th_close", "td_close"):

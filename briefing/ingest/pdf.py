@@ -27,7 +27,7 @@ from typing import Any
 from briefing.errors import SourceError
 from briefing.ingest.builder import DocumentBuilder
 from briefing.model import Document, Metadata, ParagraphKind
-from briefing.safety import sanitize
+from briefing.text.safety import sanitize
 
 MARGIN = 0.08
 """Share of the page height at the top and at the bottom where running headers sit."""

@@ -5,15 +5,21 @@ page has one paragraph per line). A block of lines that is hard-wrapped prose (l
 length that do not end sentences) is joined into one paragraph instead. The first lines may
 hold a title and a byline, the first paragraph a dateline, and the last ones credits: those go
 to metadata, not into the body.
+
+A short line without closing punctuation is a heading when it has a heading's shape and stands
+apart (the line before ends a sentence, the one after opens one, it does not end on "the" or
+"and", it is not a running header repeated through the text), and only in a document whose
+prose lines end their sentences with punctuation: in text without punctuation (transcripts,
+subtitles, OCR output) a short line is a short sentence.
 """
 
 from __future__ import annotations
 
 import re
 
-from briefing import newscopy as news
 from briefing.ingest.builder import DocumentBuilder
 from briefing.model import Document, Metadata, ParagraphKind
+from briefing.text import newscopy as news
 
 _LIST_ITEM = re.compile(r"^(?:[•·*▪‣◦–-]|\d{1,3}[.)])\s+\S")
 _LIST_STARTS = frozenset("•·*▪‣◦–-0123456789")
@@ -74,8 +80,29 @@ _WORDLIKE = re.compile(r"[^\W\d_]{2,}")
 """Two letters in a row: what a heading has and a list number or a time has not."""
 
 
+_FRAGMENT_END = frozenset(
+    """
+    a an the and or but nor of to in on at by for with from as into than that which who whose
+    is are was were be been has have had will would can could should may might must not its
+    their his her our your my this these those if when while because whether so
+    """.split()
+)
+"""Words a heading does not end with: a line ending so is a fragment of a sentence."""
+PUNCTUATED_SHARE = 0.6
+"""Share of a document's prose lines (longer than a heading can be) that must end a sentence
+with punctuation before any short unpunctuated line counts as a heading: in text without
+punctuation (transcripts, subtitles, OCR output, one sentence a line) a short line is only a
+short sentence."""
+_FEW_PROSE_LINES = 3
+"""Fewer prose lines than this say nothing about whether a document punctuates."""
+_REPEATED = 3
+"""A line found this often in a document is page furniture (a running header), not a heading;
+a line opening with a label found this often ("Anna: …", "Q: …") is a speaker's turn."""
+_LABEL = re.compile(r"^([^:\n]{1,40}):\s")
+
+
 def _looks_like_heading(line: str, following: str | None) -> bool:
-    """A short unpunctuated line before a longer paragraph reads as a heading."""
+    """A short unpunctuated line before a longer paragraph has a heading's shape."""
     if len(line) > _HEADING_MAX_CHARS:
         return False
     words = line.split()
@@ -87,7 +114,65 @@ def _looks_like_heading(line: str, following: str | None) -> bool:
         return False
     if not _WORDLIKE.search(line):
         return False  # "1", "8:30 p.m.", "***": list numbers, times, rules
+    if words[-1].lower() in _FRAGMENT_END:
+        return False  # "The minister said that the": a sentence runs on
     return following is not None and len(following) > 2 * len(line)
+
+
+def _punctuates(paragraphs: list[str]) -> bool:
+    """Whether the document ends its sentences with punctuation: most of its prose lines
+    (longer than a heading can be, opening with a capital, not list items) do, or it has
+    almost none."""
+    prose = ended = 0
+    for paragraph in paragraphs:
+        if len(paragraph) > _HEADING_MAX_CHARS or len(paragraph.split()) > _HEADING_MAX_WORDS:
+            if _LIST_ITEM.match(paragraph) or paragraph[:1].islower():
+                continue  # list items need no full stop; a lower-case line runs on from another
+            prose += 1
+            ended += paragraph.rstrip().endswith(_SENTENCE_END)
+    # a document of lists and short lines gives too few to tell: its headings stand
+    return prose < _FEW_PROSE_LINES or ended >= PUNCTUATED_SHARE * prose
+
+
+def _heading_lines(paragraphs: list[str], first: int = 0) -> set[int]:
+    """Indices of the paragraphs (from `first`) that are headings: short unpunctuated lines of
+    a heading's shape in a document that punctuates its sentences, standing apart from their
+    neighbours (the line before ends a sentence or is a heading, the one after opens one), and
+    not repeated through the document like a running header."""
+    if not _punctuates(paragraphs):
+        return set()
+    found: set[int] = set()
+    counts: dict[str, int] = {}
+    labels: dict[str, int] = {}
+    for paragraph in paragraphs:
+        if len(paragraph) <= _HEADING_MAX_CHARS:
+            counts[paragraph] = counts.get(paragraph, 0) + 1
+        label = _LABEL.match(paragraph)
+        if label is not None:
+            labels[label.group(1)] = labels.get(label.group(1), 0) + 1
+    last = len(paragraphs) - 1
+    for i in range(first, last + 1):
+        line = paragraphs[i]
+        if len(line) > _HEADING_MAX_CHARS or not line:
+            continue
+        following = paragraphs[i + 1] if i < last else None
+        if not _looks_like_heading(line, following) or counts.get(line, 0) >= _REPEATED:
+            continue
+        label = _LABEL.match(line)
+        if label is not None and labels.get(label.group(1), 0) >= _REPEATED:
+            continue  # a speaker's turn in a transcript or interview
+        before = paragraphs[i - 1].rstrip() if i > 0 else ""
+        if (
+            before
+            and i - 1 not in found
+            and not before.endswith((*_SENTENCE_END, "…"))
+            and not _LIST_ITEM.match(before.lstrip())
+        ):
+            continue  # the line before runs on into this one
+        if following is not None and following[:1].islower():
+            continue  # this line runs on into the next
+        found.add(i)
+    return found
 
 
 def _headline(line: str) -> str:
@@ -114,6 +199,7 @@ def parse_plain_text(text: str, content_hash: str, source_path: str | None) -> D
             title is None
             and _looks_like_heading(_headline(first), following)
             and not news.DATELINE.match(first)
+            and _punctuates(paragraphs)
         ):
             title = _headline(first)
             paragraphs.pop(0)
@@ -128,18 +214,14 @@ def parse_plain_text(text: str, content_hash: str, source_path: str | None) -> D
 
     builder = DocumentBuilder()
     add_text = builder.add_stripped
-    last = len(paragraphs) - 1
+    headings = _heading_lines(paragraphs, 1)
     for i, paragraph in enumerate(paragraphs):
         # Cheap tests first: most lines are long and start with a letter.
         if not paragraph:
             continue
         if paragraph[0] in _LIST_STARTS and _LIST_ITEM.match(paragraph):
             builder.add(paragraph, ParagraphKind.LIST_ITEM, 1)
-        elif (
-            i > 0
-            and len(paragraph) <= _HEADING_MAX_CHARS
-            and _looks_like_heading(paragraph, paragraphs[i + 1] if i < last else None)
-        ):
+        elif i in headings:
             builder.break_section(paragraph)
             builder.add(paragraph, ParagraphKind.HEADING, 2)
         else:

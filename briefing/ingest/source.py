@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from briefing.errors import SourceError
-from briefing.safety import shown
+from briefing.text.safety import shown
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest file accepted (64 MiB): far beyond any briefing, small enough to hold in memory."""

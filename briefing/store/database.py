@@ -95,8 +95,18 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT path, id, content_hash, last_opened FROM documents
         WHERE path IS NOT NULL ORDER BY last_opened DESC;
     """,
-    # 4: the library. Every document read is kept: where it came from, when it was added,
-    # whether it was removed (undone by clearing `removed`), where the reader left off; its
+    # 4: where the reader left each document (the text offset at the top of the view), so
+    # reopening it starts there.
+    """
+    CREATE TABLE reading_position (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        "offset" INTEGER NOT NULL,
+        updated REAL NOT NULL
+    );
+    """,
+    # 5: the library. Every document read is kept: where it came from, when it was added,
+    # whether it was removed (undone by clearing `removed`; where the reader left off is
+    # `reading_position`, 4); its
     # text and structure (`snapshots`, `library_texts`) and the reading analysis made of it,
     # tagged with the analysis that made it; its text, title, notes and tags in a full-text
     # index (FTS5 over `library_texts`, kept in step by triggers); the people, organisations
@@ -109,8 +119,6 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE documents ADD COLUMN date TEXT;
     ALTER TABLE documents ADD COLUMN added REAL;
     ALTER TABLE documents ADD COLUMN removed REAL;
-    ALTER TABLE documents ADD COLUMN position INTEGER;
-    ALTER TABLE documents ADD COLUMN position_saved REAL;
     UPDATE documents SET added = first_opened, source = path,
         kind = CASE WHEN path IS NULL THEN NULL WHEN lower(substr(path, 1, 7)) = 'http://'
             OR lower(substr(path, 1, 8)) = 'https://' THEN 'url' ELSE 'file' END;
@@ -193,13 +201,13 @@ MIGRATIONS: tuple[str, ...] = (
 
 
 def _index_earlier_notes(connection: sqlite3.Connection) -> None:
-    """Schema 4: the notes and tags of documents from earlier schemas go into the search index."""
+    """Schema 5: the notes and tags of documents from earlier schemas go into the search index."""
     from briefing.store.notes_index import refresh_all_notes
 
     refresh_all_notes(connection)
 
 
-POST_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {4: _index_earlier_notes}
+POST_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {5: _index_earlier_notes}
 """Steps in Python after a migration's SQL, in the same transaction."""
 SCHEMA_VERSION = len(MIGRATIONS)
 OPEN_TIMEOUT = 30.0
@@ -504,6 +512,30 @@ class Store:
                     "updated = excluded.updated",
                     (document_id, json.dumps(plan, ensure_ascii=False), time.time()),
                 )
+
+    # ------------------------------------------------------------------ reading position
+    def reading_position(self, document: Document) -> int | None:
+        """The text offset the reader left this document at, if any (within its text)."""
+        if not self.exists():
+            return None
+        with self.reading() as connection:
+            document_id = self.find_document(connection, document)
+            row = connection.execute(
+                'SELECT "offset" FROM reading_position WHERE document_id = ?', (document_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        return max(0, min(int(row[0]), len(document.text)))
+
+    def save_reading_position(self, document: Document, offset: int) -> None:
+        with self.transaction() as connection:
+            document_id = self.document_id(connection, document)
+            connection.execute(
+                'INSERT INTO reading_position (document_id, "offset", updated) VALUES (?, ?, ?)'
+                ' ON CONFLICT (document_id) DO UPDATE SET "offset" = excluded."offset", '
+                "updated = excluded.updated",
+                (document_id, offset, time.time()),
+            )
 
 
 def path_key(document: Document) -> str | None:

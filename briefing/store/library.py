@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing.model import AnchorStatus, Annotation, Document, Reading, TextQuote
-from briefing.safety import clean_note, sanitize
 from briefing.store.database import Store, StoreError, kind_of, source_of
 from briefing.store.notes_index import refresh_notes, section_starts
+from briefing.text.safety import clean_note, sanitize
 
 if TYPE_CHECKING:
     from briefing.store.whoswho import EntityRecord
@@ -148,7 +148,8 @@ _ENTRY_COLUMNS = (
     "d.id, coalesce(nullif(lt.title, ''), d.title, ''), d.source, d.kind, d.date, "
     "d.last_opened, d.added, "
     "(SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted IS NULL), "
-    "coalesce(lt.tags, ''), d.removed, s.document_id IS NOT NULL, d.position, d.content_hash"
+    "coalesce(lt.tags, ''), d.removed, s.document_id IS NOT NULL, "
+    '(SELECT rp."offset" FROM reading_position rp WHERE rp.document_id = d.id), d.content_hash'
 )
 _ENTRY_FROM = (
     "documents d LEFT JOIN library_texts lt ON lt.document_id = d.id "
@@ -400,8 +401,10 @@ class Library:
             if document_id is None:
                 document_id = self.store.document_id(connection, document)
             connection.execute(
-                "UPDATE documents SET position = ?, position_saved = ? WHERE id = ?",
-                (offset, time.time(), document_id),
+                'INSERT INTO reading_position (document_id, "offset", updated) VALUES (?, ?, ?) '
+                'ON CONFLICT (document_id) DO UPDATE SET "offset" = excluded."offset", '
+                "updated = excluded.updated",
+                (document_id, offset, time.time()),
             )
 
     def remove(self, ids: Sequence[int]) -> list[LibraryEntry]:

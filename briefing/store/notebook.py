@@ -19,10 +19,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document, TextQuote
-from briefing.safety import clean_note, sanitize
 from briefing.store.anchoring import AnchorSummary, quote_at, reanchor_all
 from briefing.store.database import Store, StoreError
 from briefing.store.notes_index import refresh_notes
+from briefing.text.safety import clean_note, sanitize
 
 _UUID_HEX = re.compile(r"[0-9a-f]{32}")
 _COLUMNS = (

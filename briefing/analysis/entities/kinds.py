@@ -132,20 +132,28 @@ def _has_full_personal_name(group: Sequence[Mention], surfs: Sequence[str]) -> b
 
 
 _PLAIN = re.compile(r"[A-Z][a-z]+")
+_SHOUTED = re.compile(r"[A-Z]{3,}")
 _OF_INSIDE = re.compile(r"\w of [A-Z]")
 _CASE = re.compile(r"\S (?:v\.|vs\.?) [A-Z]")
 
 
 def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -> bool:
     """Every form of the cluster is one word that English writes in lower case ("War",
-    "Hacked", "Central"), capitalised only where any word is (a sentence's or a quotation's
-    first word) or once, or a first name alone that the tagger read as a person's, so; and
-    nothing says it is a name: not a name the shipped knowledge lists ("Army"), no
-    honorific or title, no verb of saying after it."""
+    "Hacked", "Central"; or in capitals for emphasis, "LIVE"), capitalised only where any
+    word is (a sentence's or a quotation's first word) or once, or a first name alone that
+    the tagger read as a person's, so; and nothing says it is a name: not a name the shipped
+    knowledge lists ("Army"), no honorific or title, no verb of saying after it."""
     word = surfs[0]
-    if not _PLAIN.fullmatch(word) or any(s != word for s in surfs):
+    if any(s != word for s in surfs):
         return False
     w = word.lower()
+    if _SHOUTED.fullmatch(word):
+        # "will call in LIVE from London": a common word in capitals for emphasis, unless
+        # the knowledge lists it ("WHO") or the tagger is sure enough to find it twice
+        if w not in common_words() or known_type(word) is not None:
+            return False
+    elif not _PLAIN.fullmatch(word):
+        return False
     person = all(m.ner == "PER" for m in group)
     first_name_only = person and w in first_names()
     if person and w in surnames() and not first_name_only:
@@ -163,6 +171,25 @@ def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -
             plain += 1
     # a lone first name that no surname ever follows names no one the reader can place
     return plain < 2 and not cues["PER"] and not (first_name_only and cues["AT"])
+
+
+def rank_qualifier(doc: Doc, group: Sequence[Mention]) -> bool:
+    """Every mention is one common word written just before a title that a name follows:
+    the service or office of a rank ("retired Army Lt. Gen. X", "Navy Secretary X"), part of
+    the title, and titles are no entities."""
+    toks = doc.toks
+    for m in group:
+        i = doc.tok_at(m.start)
+        if i >= len(toks) or doc.ends[i] != m.end or low(toks[i]) not in common_words():
+            return False
+        title, name = i + 1, i + 2
+        if name >= len(toks) or low(toks[title]) not in CORE_TITLES:
+            return False
+        while name < len(toks) and low(toks[name]) in CORE_TITLES:
+            name += 1  # "Lt. Gen.": a rank of two words
+        if name >= len(toks) or not toks[title][:1].isupper() or not toks[name][:1].isupper():
+            return False
+    return True
 
 
 def _known(surfs: Sequence[str]) -> tuple[EntityType | None, bool, bool]:

@@ -442,7 +442,12 @@ def _link_name_parts(
             sex = mention_sex(doc, ms[i], starts)
             pool = by_sex.get(sex, pool) if sex is not None else pool
         before = pool.last_before(ms, ms[i].start)
-        j = before[1] if before is not None else pool.first(ms)[1]
+        if before is not None and doc.paragraph(before[0]) == doc.paragraph(ms[i].start):
+            j = before[1]  # "Bill Clinton ... Clinton said" in one paragraph: the one just named
+        else:
+            # farther away, a bare family name is the article's own bearer of it, the one
+            # introduced first; the others are named in full where they come up
+            j = pool.first(ms)[1]
         uf.union(i, j)
 
 

@@ -12,7 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.analysis.entities.doc import Doc, Mention
-from briefing.analysis.entities.kinds import EntityType, entity_type, lone_common_word
+from briefing.analysis.entities.kinds import (
+    EntityType,
+    entity_type,
+    lone_common_word,
+    rank_qualifier,
+)
 from briefing.analysis.entities.names import UnionFind
 from briefing.analysis.entities.norm import apos, country_of, split_words
 from briefing.analysis.entities.roles import role_of
@@ -48,7 +53,7 @@ def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecor
     for group in groups.values():
         group.sort(key=lambda m: (m.start, m.end))
         surfs = [m.surface(text) for m in group]
-        if lone_common_word(doc, group, surfs):
+        if lone_common_word(doc, group, surfs) or rank_qualifier(doc, group):
             continue
         etype = entity_type(group, surfs, doc)
         if etype is None:

@@ -28,6 +28,7 @@ from briefing.analysis.quotes.lexicon import (
     TITLE_WORDS,
 )
 from briefing.analysis.quotes.patterns import (
+    ABSOLUTE_AFTER_RE,
     ADVERB_NAME_RE,
     AUTHOR_BEFORE_RE,
     BIO_AFTER_RE,
@@ -51,6 +52,7 @@ from briefing.analysis.quotes.patterns import (
     SPEAKER_BEFORE_RE,
     SURNAME_RE,
     WHITESPACE_RE,
+    WITH_BEFORE_RE,
     title_re,
 )
 from briefing.analysis.quotes.sentences import sentence_starts
@@ -348,7 +350,13 @@ class Mentions:
                 for c in cands
                 if c.kind == "PER"
                 and (not self._is_modifier(c) or not text[lo : c.start].strip())
-                and not PREPOSITION_BEFORE_RE.search(text, max(lo, c.start - 12), c.start)
+                and (
+                    not PREPOSITION_BEFORE_RE.search(text, max(lo, c.start - 12), c.start)
+                    or (
+                        WITH_BEFORE_RE.search(text, max(lo, c.start - 6), c.start) is not None
+                        and ABSOLUTE_AFTER_RE.match(text, c.end) is not None
+                    )
+                )
             ]
             ok = [c for c in pers if not (want and self.gender_of(c) and self.gender_of(c) != want)]
             spk = [

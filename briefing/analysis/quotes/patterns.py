@@ -96,6 +96,12 @@ PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than)\s+(?:the\s+)?$"
 )
 """A name after a preposition is seldom the subject ("As for Trump, he said" is)."""
+WITH_BEFORE_RE = re.compile(r"\bwith\s+$")
+ABSOLUTE_AFTER_RE = re.compile(
+    r"(?:\s*[—–]\s*[^—–.]{1,120}?\s*[—–]|\s*,[^,.]{1,120},)?\s+[a-z]+ing\b"
+)
+"""After "with X": a participle ("with Clinton lambasting the plan", "with Clinton — who has
+called for … — lambasting it") makes X the subject of an absolute clause."""
 OBJECT_PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:of|with|by|to|for|against|about|from)\s+(?:the\s+)?$"
 )

@@ -13,8 +13,8 @@ from enum import IntEnum
 
 from rich.cells import cell_len
 
-from briefing.lines import line_ends
 from briefing.model import Document, ParagraphKind, Reading, Section
+from briefing.text.lines import line_ends
 
 
 class LineKind(IntEnum):

@@ -13,6 +13,8 @@ from briefing.analysis import Progress
 from briefing.analysis.corrections import (
     CorrectionError,
     SectionPlan,
+    coarser,
+    finer,
     merge_with_next,
     plan_of,
     rename,
@@ -44,13 +46,15 @@ class SectionEditor:
         self.store = store or Store.default()
         self.automatic: Reading | None = None
         self.plan: SectionPlan | None = None
+        self._ranking: list[int] | None = None
         self.unfit = False
         """A plan is stored that does not fit this text (made on another version of it): it is
         kept, not applied, and no correction may replace it until a reset drops it."""
 
-    def load(self, progress: Progress | None = None) -> Edit:
-        """Analyse (or take from the cache) and apply the stored plan. Runs in a worker."""
-        self.automatic = automatic_reading(self.document, progress)
+    def load(self, progress: Progress | None = None, automatic: Reading | None = None) -> Edit:
+        """Analyse (or take from the cache) and apply the stored plan. Runs in a worker.
+        `automatic`: the automatic reading, already made (tests give a frozen one)."""
+        self.automatic = automatic or automatic_reading(self.document, progress)
         try:
             data = self.store.section_plan(self.document)
         except StoreError as exc:
@@ -92,6 +96,29 @@ class SectionEditor:
     def merge_with_next(self, index: int) -> Edit:
         """Raises `CorrectionError` for the last section."""
         return self._apply(merge_with_next(self._current_plan(), index))
+
+    def _boundary_ranking(self) -> list[int]:
+        """The automatic split's boundaries and finer ones, strongest first (computed once)."""
+        if self._ranking is None:
+            from briefing.analysis.granularity import boundary_ranking
+            from briefing.analysis.sections import paragraph_texts
+
+            assert self.automatic is not None
+            starts = [s.start_paragraph for s in self.automatic.sections]
+            self._ranking = boundary_ranking(paragraph_texts(self.document), starts)
+        return self._ranking
+
+    def coarser(self) -> Edit:
+        """Merge the weakest boundary (not the user's); raises `CorrectionError` when none is
+        left."""
+        plan = self._current_plan()
+        return self._apply(coarser(plan, self._boundary_ranking()))
+
+    def finer(self) -> Edit:
+        """Restore the next strongest boundary; raises `CorrectionError` when none is left."""
+        plan = self._current_plan()
+        count = len(self.document.paragraphs)
+        return self._apply(finer(plan, self._boundary_ranking(), count))
 
     def reset(self) -> Edit:
         return self._apply(None)
