@@ -15,13 +15,17 @@ from briefing.model import (
     Document,
     Entity,
     EntityType,
+    InlineStyle,
     Mention,
+    Metadata,
     Paragraph,
+    ParagraphKind,
     Quote,
     Reading,
     Section,
     Sentence,
     Span,
+    StyleKind,
     TitleSource,
 )
 from briefing.text.safety import shown
@@ -247,3 +251,59 @@ def analysis_json(reading: Reading) -> Iterator[str]:
     yield ',"quotes":'
     yield from pieces(reading.quotes, _compact_quote)
     yield "}"
+
+
+# A document without its text, for the library's snapshot: with the text kept beside it, this
+# gives back the very `Document` that was read (equal field by field), so a document whose file
+# is gone, or that came from standard input, opens, analyses and keeps its notes as before.
+
+
+def structure_dict(document: Document) -> dict[str, Any]:
+    """Everything of `document` but its text and hash, as JSON-ready data."""
+    m = document.metadata
+    return {
+        "paragraphs": [[p.start, p.end, p.kind.value, p.level] for p in document.paragraphs],
+        "metadata": {
+            "title": m.title,
+            "dateline": m.dateline,
+            "byline": m.byline,
+            "date": m.date,
+            "credits": list(m.credits),
+            "tags": list(m.tags),
+            "extra": [list(pair) for pair in m.extra],
+        },
+        "styles": [[s.start, s.end, s.kind.value, s.target] for s in document.styles],
+        "section_breaks": [[i, title] for i, title in document.section_breaks],
+        "source_path": document.source_path,
+        "format": document.source_format,
+    }
+
+
+def document_from_structure(text: str, content_hash: str, data: dict[str, Any]) -> Document:
+    """The `Document` of `structure_dict` output and its text (KeyError, TypeError or
+    ValueError if the data is malformed)."""
+    m = data["metadata"]
+    return Document(
+        text=text,
+        paragraphs=tuple(
+            Paragraph(i, int(s), int(e), ParagraphKind(kind), int(level))
+            for i, (s, e, kind, level) in enumerate(data["paragraphs"])
+        ),
+        metadata=Metadata(
+            title=m["title"],
+            dateline=m["dateline"],
+            byline=m["byline"],
+            date=m["date"],
+            credits=tuple(str(c) for c in m["credits"]),
+            tags=tuple(str(t) for t in m["tags"]),
+            extra=tuple((str(k), str(v)) for k, v in m["extra"]),
+        ),
+        content_hash=content_hash,
+        source_path=data["source_path"],
+        source_format=str(data["format"]),
+        styles=tuple(
+            InlineStyle(int(s), int(e), StyleKind(kind), target)
+            for s, e, kind, target in data["styles"]
+        ),
+        section_breaks=tuple((int(i), str(title)) for i, title in data["section_breaks"]),
+    )

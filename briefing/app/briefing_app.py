@@ -16,10 +16,12 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from briefing.app.help_screen import BindingOwner
+    from briefing.app.library_screen import FirstPage
     from briefing.app.loading_screen import Loader
     from briefing.service import Store
     from briefing.settings import Settings
 
+from briefing.app.library_actions import LibraryActions
 from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.app.section_list import SectionList
@@ -46,8 +48,8 @@ def _card_bindings() -> list[BindingType]:
     return list(EntityCard.BINDINGS)
 
 
-class BriefingApp(App[None]):
-    """Opens one document on a `ReadingScreen`."""
+class BriefingApp(LibraryActions):
+    """Opens one document on a `ReadingScreen`, or the library (`LibraryActions`)."""
 
     CSS_PATH = [str(styles_dir() / n) for n in STYLESHEETS]  # noqa: RUF012 (Textual's own)
     TITLE = "briefing"
@@ -57,6 +59,7 @@ class BriefingApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+        Binding("L", "library", "Library", id="app.library"),
     ]
 
     def __init__(
@@ -69,17 +72,23 @@ class BriefingApp(App[None]):
         reading: Reading | None = None,
         store: Store | None = None,
         settings: Settings | None = None,
+        library: bool | FirstPage = False,
     ) -> None:
         """Open `document`, or (a page, a PDF, a URL) the one `loader` makes in a worker while
-        a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`).
+        a loading screen shows `what` and the progress (`kept`: see `LoadingScreen`), or (with
+        `library`: its first page if read already) the library.
 
         `reading`: the document's automatic reading, instead of analysing it (tests and
         snapshots give a frozen one, so tuning the analysis never changes them); `store`: the
         notes database, instead of the user's; `settings`: the theme and key bindings (the
         CLI reads the user's file; without, the defaults, and a theme chosen is not kept)."""
         super().__init__()
-        if document is None and loader is None:
-            raise ValueError("a document or a loader is needed")
+        if not isinstance(library, bool):
+            self.library_first = library
+        if document is None and loader is None and not library:
+            raise ValueError("a document, a loader or the library is needed")
+        self.last_positions: list[tuple[Document, int]] = []
+        """Where the reader was in each open document when they quit."""
         self.document = document
         self.reading = reading
         self.store = store
@@ -158,6 +167,8 @@ class BriefingApp(App[None]):
                 gc.enable()
 
     def get_default_screen(self) -> Screen[None]:
+        if self.document is None and self._loader is None:
+            return self.library_screen()
         if self.document is None and self._loader is not None:
             from briefing.app.loading_screen import LoadingScreen
 
@@ -217,8 +228,10 @@ class BriefingApp(App[None]):
 
     def binding_owners(self) -> list[BindingOwner]:
         """Every binding table, labelled by where it applies, for the help screen."""
+        from briefing.app.all_notes_screen import AllNotesScreen
         from briefing.app.export_dialog import ExportDialog
         from briefing.app.help_screen import HelpScreen
+        from briefing.app.library_screen import LibraryScreen
         from briefing.app.loading_screen import LoadingScreen
         from briefing.app.note_editor import NoteEditor
         from briefing.app.notes_panel import NotesPanel
@@ -237,6 +250,8 @@ class BriefingApp(App[None]):
             ("review of moved notes", list(ReviewScreen.BINDINGS)),
             ("export dialog", list(ExportDialog.BINDINGS)),
             ("opening a URL read before", list(LoadingScreen.BINDINGS)),
+            ("library", list(LibraryScreen.BINDINGS)),
+            ("all notes", list(AllNotesScreen.BINDINGS)),
             ("this help", list(HelpScreen.BINDINGS)),
         ]
 

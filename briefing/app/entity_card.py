@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.app.modal import Modal
+from briefing.app.other_briefings import OtherBriefings
 from briefing.model import Entity, Reading
 
 SNIPPET_CHARS = 110
@@ -124,6 +125,7 @@ class EntityCard(Modal[int | None]):
             if with_:
                 yield Static(Text("Mentioned with", style="bold"), classes="card-label")
                 yield Static(Text(", ".join(e.name for e in with_)), classes="card-with")
+            yield OtherBriefings(entity, reading.document)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -172,6 +172,9 @@ class ReadingScreen(
         """The reading position last saved (or found) in the store."""
         self.annotator: Annotator
         """Made once the panes exist (`on_mount`): it works through them, not the screen."""
+        self.open_at: int | None = None
+        """Where to open (a character offset: a search match, a note); None: where the reader
+        left it (see `_analysis_done`)."""
 
     @property
     def store(self) -> Store:
@@ -221,6 +224,9 @@ class ReadingScreen(
         self.query_one(ReaderView).app_ready()
         self._analyse()
         self.annotator.open()
+        from briefing.app.library_link import go_to_kept_position
+
+        go_to_kept_position(self, self.open_at)
 
     # ------------------------------------------------------------------ the reading
     def _show(self, reading: Reading) -> None:
@@ -298,6 +304,9 @@ class ReadingScreen(
         self._saved_position = left_at
         self.query_one(BriefingHeader).set_title(edit.reading.title)
         self._set_status("")
+        from briefing.app.library_link import keep_in_library
+
+        keep_in_library(self)
         if edit.not_saved:
             self._warn(f"Your section corrections could not be read: {edit.not_saved}")
         elif editor.unfit:

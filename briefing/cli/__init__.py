@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.cli.common import (
@@ -35,13 +36,21 @@ from briefing.errors import BriefingError
 from briefing.model import Document, Reading
 from briefing.text.safety import json_safe, shown
 
+if TYPE_CHECKING:
+    from briefing.app.library_screen import FirstPage
+
 PROGRESS_MIN_CHARS = 200_000
 """Documents shorter than this analyse too fast for a progress line to help."""
 
 COMMANDS = {
     "analyze": "print the reading of a document as JSON or as an outline",
-    "notes": "list, add, delete or import a document's notes",
+    "notes": "list, add, delete or import a document's notes (--all: the whole library's)",
     "export": "write a document with its notes as Markdown, or the notes as W3C JSON",
+    "add": "add files, folders, URLs or standard input to the library without opening them",
+    "library": "list the library (every document read); remove, restore or tag documents",
+    "search": "search the text, titles, notes and tags of every document in the library",
+    "who": "who's who across the library: people, organisations and places",
+    "memo": "write one Markdown or HTML memo across chosen briefings of the library",
     "serve": "serve the reader as a web page (each browser tab gets its own reader)",
 }
 
@@ -52,7 +61,8 @@ def _open_parser() -> Parser:
         prog="briefing",
         description="A keyboard-first terminal reader for news articles and policy briefings.",
         epilog=f"commands:\n{commands}\n\nRun 'briefing COMMAND --help' for a command's options. "
-        "With no PATH, the bundled briefing opens. Press ? in the app for every key.",
+        "With no PATH, the bundled briefing opens the first time, the library afterwards. "
+        "Press ? in the app for every key.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -173,6 +183,11 @@ def _open(argv: Sequence[str]) -> int:
     from briefing.ingest.source import read_source
     from briefing.paths import seed_path
 
+    first = _library_first_page() if path is None else None
+    if first is not None:
+        if not _has_terminal():
+            return fail("the reader needs a terminal; use 'briefing library' for scripts")
+        return _run_app(None, library=first)
     source = read_source(path if path is not None else seed_path())
     if not _has_terminal():
         return fail("the reader needs a terminal; use 'briefing analyze' for scripts")
@@ -258,20 +273,73 @@ def _terminal_as_stdin() -> bool:
     return sys.stdin.isatty()
 
 
+def _library_first_page() -> FirstPage | None:
+    """The library's first page if it holds a document (then `briefing` alone opens it, not the
+    bundled briefing; read here, before the app, so that its first frame shows the list). A
+    database that cannot be read counts as none: the bundled briefing opens."""
+    from briefing.store.database import Store, StoreError
+
+    store = Store.default()
+    if not store.exists():
+        return None  # the first run: nothing more is imported before the bundled briefing
+    from briefing.app.library_screen import first_page
+    from briefing.store.library import Library
+
+    library = Library(store)
+    try:
+        return first_page(library) if library.count() else None
+    except StoreError:
+        return None
+
+
 def _run_app(
     document: Document | None,
     loader: Callable[[Callable[[str], None], bool], Document] | None = None,
     what: str = "",
     kept: str | None = None,
+    *,
+    library: bool | FirstPage = False,
 ) -> int:
     from briefing.app import BriefingApp
     from briefing.settings import load_settings
 
-    app = BriefingApp(document, loader, what, kept, settings=load_settings())
+    app = BriefingApp(document, loader, what, kept, settings=load_settings(), library=library)
     app.run()
     if app.load_error is not None:
         raise app.load_error
+    _keep_in_library(app.document)
+    _keep_positions(app.last_positions)
     return 0
+
+
+def _keep_positions(positions: Sequence[tuple[Document, int]]) -> None:
+    """Remember where the reader was in each document open at the end."""
+    from briefing.store.database import StoreError
+    from briefing.store.library import Library
+
+    for document, offset in positions:
+        try:
+            Library().set_position(document, offset)
+        except StoreError:
+            return
+
+
+def _keep_in_library(document: Document | None) -> None:
+    """Keep the document the reader had open in the library (its text, and its reading if
+    the app analysed it: nothing is analysed here). A database that cannot be written says
+    so in one line; the reading itself went well, so the exit code stays 0."""
+    if document is None:
+        return
+    from briefing.store.database import ReadOnlyStoreError, StoreError
+
+    try:
+        from briefing.library_service import record_opened
+
+        record_opened(document)
+    except ReadOnlyStoreError:
+        pass
+    except StoreError as exc:
+        note(f"briefing: could not keep the document in the library: {shown(str(exc))}")
 
 
 EXIT_INTERNAL = 70
@@ -305,8 +373,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: list[str]) -> int:
+    if args and args[0] == "search":
+        from briefing.cli.search import run as search
+
+        return search(args[1:])
     if args and args[0] == "analyze":
         return _analyze(args[1:])
+    if args and args[0] == "add":
+        from briefing.cli.library import run_add
+
+        return run_add(args[1:])
+    if args and args[0] == "library":
+        from briefing.cli.library import run_library
+
+        return run_library(args[1:])
+    if args and args[0] == "who":
+        from briefing.cli.who import run as who
+
+        return who(args[1:])
+    if args and args[0] == "memo":
+        from briefing.cli.memo import run as memo
+
+        return memo(args[1:])
     if args and args[0] == "notes":
         from briefing.cli.notes import run as notes
 

@@ -9,6 +9,7 @@ notes between machines.
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Sequence
 
@@ -46,6 +47,17 @@ def _parser() -> Parser:
     )
     parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled one)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--all", action="store_true", help="the notes of every document in the library"
+    )
+    parser.add_argument("--tag", help="with --all: only notes with this tag")
+    parser.add_argument("--color", choices=HIGHLIGHT_COLORS, help="with --all: only this colour")
+    parser.add_argument(
+        "--document", metavar="ID", help="with --all: only this document of the library"
+    )
+    parser.add_argument(
+        "--search", metavar="WORDS", help="with --all: only notes holding every one of WORDS"
+    )
     add_data_dir(parser)
     return parser
 
@@ -135,6 +147,15 @@ def _notebook(path: str | None) -> Notebook:
 def _list(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     apply_data_dir(args)
+    filters = [
+        f"--{name}" for name in ("tag", "color", "document", "search") if getattr(args, name)
+    ]
+    if args.all:
+        if args.path is not None:
+            return fail("give a PATH or --all, not both")
+        return _list_all(args)
+    if filters:
+        return fail(f"{filters[0]} filters the notes of the whole library: add --all")
     notebook = _notebook(args.path)
     if args.format == "json":
         out = json.dumps(
@@ -143,6 +164,69 @@ def _list(argv: Sequence[str]) -> int:
         emit(json_safe(out) + "\n")
     else:
         emit(_listing(notebook.document, notebook.annotations))
+    return 0
+
+
+def _list_all(args: argparse.Namespace) -> int:
+    """`briefing notes --all`: the notes of every document of the library."""
+    from briefing.cli.library import resolve
+    from briefing.store.library import Library
+
+    library = Library()
+    document_id = resolve(library, args.document) if args.document else None
+    notes = library.notes(
+        tag=args.tag.lstrip("#") if args.tag else None,
+        color=args.color,
+        document_id=document_id,
+        words=args.search,
+    )
+    if args.format == "json":
+        out = [
+            {
+                "document": note.document_id,
+                "title": note.title,
+                "source": note.source,
+                "section": note.section,
+                **annotation_dict(note.annotation),
+            }
+            for note in notes
+        ]
+        emit(json_safe(json.dumps(out, ensure_ascii=False, indent=1)) + "\n")
+        return 0
+    if not notes:
+        emit(
+            "No notes in the library"
+            + (" match." if any((args.tag, args.color, args.document, args.search)) else ".")
+            + "\n"
+        )
+        return 0
+    documents = len({note.document_id for note in notes})
+    lines = [f"{count_of(len(notes), 'note')} in {count_of(documents, 'document')}:", ""]
+    current = None
+    for item in notes:
+        if item.document_id != current:
+            current = item.document_id
+            source = f"  · {shown(item.source)}" if item.source else ""
+            lines.append(f"{item.document_id}  {shown(sanitize(item.title))}{source}")
+            lines.append("")
+        annotation = item.annotation
+        status = annotation.status.value
+        if annotation.status is AnchorStatus.MOVED:
+            status += f" {annotation.score:.2f}"
+        where = (
+            "no longer in the text"
+            if annotation.orphaned
+            else (f"§ {shown(sanitize(item.section))}" if item.section else "")
+        )
+        tags = " ".join(f"#{tag}" for tag in annotation.tags)
+        lines.append(
+            f"  {annotation.id[:8]}  {annotation.color:<6}  {status:<11} {where}  {tags}".rstrip()
+        )
+        quote = " ".join(annotation.quote.exact.split())
+        lines.append(f"      “{quote if len(quote) <= 200 else quote[:199] + '…'}”")
+        lines.extend(f"      {line}" for line in annotation.note.splitlines())
+        lines.append("")
+    emit(sanitize("\n".join(lines)).rstrip("\n") + "\n")
     return 0
 
 
@@ -167,8 +251,17 @@ def _add(argv: Sequence[str]) -> int:
     made = notebook.add(
         start, start + len(args.quote), color=args.color, note=args.note, tags=args.tag
     )
+    _keep_in_library(document)
     emit(made.id + "\n")
     return 0
+
+
+def _keep_in_library(document: Document) -> None:
+    """A document that has notes is in the library, with its text (its reading too if one
+    is cached: nothing is analysed here)."""
+    from briefing.library_service import record_opened
+
+    record_opened(document)
 
 
 def _delete(argv: Sequence[str]) -> int:
@@ -221,6 +314,7 @@ def _import(argv: Sequence[str]) -> int:
     notebook = _notebook(args.path)
     text = notebook.document.text
     kept = notebook.import_annotations(anchored_import(text, item) for item in imported)
+    _keep_in_library(notebook.document)
     counts = dict.fromkeys(AnchorStatus, 0)
     for annotation in kept:
         counts[annotation.status] += 1

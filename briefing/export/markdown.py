@@ -812,3 +812,30 @@ def _notes_only(
             callout(annotation, True)
     if not layout.after and not layout.orphans:
         blocks.append("No highlights or notes.")
+
+
+# ---------------------------------------------------------------------------------------------
+# For other Markdown documents made of readings and notes (the library's memo)
+
+
+def markdown_text(text: str, *, one_line: bool = True) -> str:
+    """Literal text as Markdown inline content that parses back to exactly its characters
+    (`one_line`: a line break becomes a character reference)."""
+    return _inline(text, breaks=not one_line)
+
+
+def markdown_callout(annotation: Annotation, passage: str, note: str) -> str:
+    """The `> [!note]` callout of an annotation (`note`: its Markdown, as `isolated_notes`
+    gives it)."""
+    return _callout(annotation, passage, note, moved=annotation.status is AnchorStatus.MOVED)
+
+
+def isolated_notes(notes: Sequence[str]) -> list[str]:
+    """Notes rewritten where needed so that no link reference definition in one changes how
+    another, or anything else in the file, parses."""
+    return _isolated_notes(notes)
+
+
+def front_matter(data: dict[str, Any]) -> str:
+    """YAML front matter (`---` lines included), every string on one line."""
+    return _front_matter(data)

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -104,7 +104,111 @@ MIGRATIONS: tuple[str, ...] = (
         updated REAL NOT NULL
     );
     """,
+    # 5: the library. Every document read is kept: where it came from, when it was added,
+    # whether it was removed (undone by clearing `removed`; where the reader left off is
+    # `reading_position`, 4); its
+    # text and structure (`snapshots`, `library_texts`) and the reading analysis made of it,
+    # tagged with the analysis that made it; its text, title, notes and tags in a full-text
+    # index (FTS5 over `library_texts`, kept in step by triggers); the people, organisations
+    # and places it names, merged across documents (`entities`, `entity_keys`,
+    # `document_entities`); tags on the document itself. Documents from earlier schemas are
+    # in the library with their notes; their text is kept when they are next opened or added.
+    """
+    ALTER TABLE documents ADD COLUMN source TEXT;
+    ALTER TABLE documents ADD COLUMN kind TEXT;
+    ALTER TABLE documents ADD COLUMN date TEXT;
+    ALTER TABLE documents ADD COLUMN added REAL;
+    ALTER TABLE documents ADD COLUMN removed REAL;
+    UPDATE documents SET added = first_opened, source = path,
+        kind = CASE WHEN path IS NULL THEN NULL WHEN lower(substr(path, 1, 7)) = 'http://'
+            OR lower(substr(path, 1, 8)) = 'https://' THEN 'url' ELSE 'file' END;
+    CREATE INDEX documents_by_last_opened ON documents (last_opened);
+    CREATE TABLE document_tags (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (document_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX document_tags_by_tag ON document_tags (tag);
+    CREATE TABLE snapshots (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        structure BLOB NOT NULL,
+        analysis_key TEXT,
+        analysis BLOB,
+        sections TEXT,
+        saved REAL NOT NULL
+    );
+    CREATE TABLE library_texts (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        title TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT ''
+    );
+    CREATE VIRTUAL TABLE library_search USING fts5(
+        title, body, notes, tags,
+        content='library_texts', content_rowid='document_id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER library_texts_inserted AFTER INSERT ON library_texts BEGIN
+        INSERT INTO library_search (rowid, title, body, notes, tags)
+            VALUES (new.document_id, new.title, new.body, new.notes, new.tags);
+    END;
+    CREATE TRIGGER library_texts_deleted AFTER DELETE ON library_texts BEGIN
+        INSERT INTO library_search (library_search, rowid, title, body, notes, tags)
+            VALUES ('delete', old.document_id, old.title, old.body, old.notes, old.tags);
+    END;
+    CREATE TRIGGER library_texts_updated AFTER UPDATE OF title, body, notes, tags
+        ON library_texts BEGIN
+        INSERT INTO library_search (library_search, rowid, title, body, notes, tags)
+            VALUES ('delete', old.document_id, old.title, old.body, old.notes, old.tags);
+        INSERT INTO library_search (rowid, title, body, notes, tags)
+            VALUES (new.document_id, new.title, new.body, new.notes, new.tags);
+    END;
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL
+    );
+    CREATE TABLE entity_keys (
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (type, key, kind, entity_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_keys_by_key ON entity_keys (key);
+    CREATE TABLE entity_words (
+        word TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (word, entity_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE document_entities (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        name TEXT NOT NULL,
+        role TEXT,
+        mentions INTEGER NOT NULL,
+        sections TEXT NOT NULL,
+        quotes TEXT NOT NULL,
+        PRIMARY KEY (document_id, local_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX document_entities_by_entity ON document_entities (entity_id, document_id);
+    INSERT INTO library_texts (document_id, title) SELECT id, coalesce(title, '') FROM documents;
+    """,
 )
+
+
+def _index_earlier_notes(connection: sqlite3.Connection) -> None:
+    """Schema 5: the notes and tags of documents from earlier schemas go into the search index."""
+    from briefing.store.notes_index import refresh_all_notes
+
+    refresh_all_notes(connection)
+
+
+POST_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {5: _index_earlier_notes}
+"""Steps in Python after a migration's SQL, in the same transaction."""
 SCHEMA_VERSION = len(MIGRATIONS)
 OPEN_TIMEOUT = 30.0
 """Seconds to keep trying when another process holds the new database's first lock."""
@@ -328,11 +432,25 @@ class Store:
         found = cls.find_document(connection, document)
         if found is None:
             cursor = connection.execute(
-                "INSERT INTO documents (content_hash, path, title, first_opened, last_opened) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (document.content_hash, path, document.display_title, now, now),
+                "INSERT INTO documents (content_hash, path, title, first_opened, last_opened, "
+                "added, source, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document.content_hash,
+                    path,
+                    document.display_title,
+                    now,
+                    now,
+                    now,
+                    source_of(document),
+                    kind_of(document),
+                    document.metadata.date,
+                ),
             )
             found = int(cursor.lastrowid or 0)
+            connection.execute(
+                "INSERT INTO library_texts (document_id, title) VALUES (?, ?)",
+                (found, document.display_title),
+            )
         else:
             # Another document may hold this text already (a file overwritten by a copy of
             # one): this one keeps the hash it had, the place below records the new text.
@@ -431,6 +549,24 @@ def path_key(document: Document) -> str | None:
     return absolute.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+STDIN_SOURCE = "standard input"
+
+
+def kind_of(document: Document) -> str:
+    """Where a document came from: `file`, `url` or `stdin`."""
+    if document.source_path is None:
+        return "stdin"
+    if document.source_path[:8].lower().startswith(("http://", "https://")):
+        return "url"
+    return "file"
+
+
+def source_of(document: Document) -> str:
+    """The document's source as the library shows it: an absolute path, a URL, or standard
+    input."""
+    return path_key(document) or STDIN_SOURCE
+
+
 def schema_version(connection: sqlite3.Connection, *, create: bool = True) -> int:
     """The database's schema version (0 for a new one); a value that is not a whole number
     is a damaged database, said in one line."""
@@ -469,6 +605,8 @@ def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> Non
                 continue
             for statement in _statements(MIGRATIONS[version - 1]):
                 connection.execute(statement)
+            if version in POST_MIGRATION:
+                POST_MIGRATION[version](connection)
             connection.execute("DELETE FROM schema_version")
             connection.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
             connection.execute("COMMIT")
@@ -478,5 +616,16 @@ def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> Non
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration into statements (executescript would commit behind our back)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration into statements (executescript would commit behind our back); a
+    trigger's `BEGIN … END` body is one statement with its semicolons."""
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip())
+    return statements

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from briefing.model import HIGHLIGHT_COLORS, AnchorStatus, Annotation, Document, TextQuote
 from briefing.store.anchoring import AnchorSummary, quote_at, reanchor_all
 from briefing.store.database import Store, StoreError
+from briefing.store.notes_index import refresh_notes
 from briefing.text.safety import clean_note, sanitize
 
 _UUID_HEX = re.compile(r"[0-9a-f]{32}")
@@ -224,6 +225,8 @@ class Notebook:
                 ids.add(annotation.id)
                 passages.add(passage)
                 kept.append(annotation)
+            if kept:
+                refresh_notes(connection, document_id)
         self.annotations = sorted([*self.annotations, *kept], key=_text_order)
         return kept
 
@@ -236,6 +239,7 @@ class Notebook:
                 (document_id, *self._row(annotation)),
             )
             _write_tags(connection, annotation)
+            refresh_notes(connection, document_id)
         self._put(annotation)
 
     def update(
@@ -292,6 +296,7 @@ class Notebook:
             connection.execute(
                 "UPDATE annotations SET deleted = ? WHERE id = ?", (now_iso(), annotation_id)
             )
+            _refresh_index(connection, annotation_id)
         self.annotations = [a for a in self.annotations if a.id != annotation_id]
         return current
 
@@ -303,6 +308,7 @@ class Notebook:
             )
             if cursor.rowcount == 0:
                 raise StoreError("that note is not in the database any more")
+            _refresh_index(connection, annotation.id)
         self._put(annotation)
         return annotation
 
@@ -349,6 +355,7 @@ class Notebook:
                 "DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation.id,)
             )
             _write_tags(connection, annotation)
+            _refresh_index(connection, annotation.id)
         self._put(annotation)
 
     def _row(self, a: Annotation) -> tuple[object, ...]:
@@ -474,6 +481,15 @@ def _tags_by_annotation(
         ):
             found.setdefault(annotation_id, []).append(tag)
     return {key: tuple(value) for key, value in found.items()}
+
+
+def _refresh_index(connection: sqlite3.Connection, annotation_id: str) -> None:
+    """The library's index of the notes of the document holding `annotation_id`."""
+    row = connection.execute(
+        "SELECT document_id FROM annotations WHERE id = ?", (annotation_id,)
+    ).fetchone()
+    if row is not None:
+        refresh_notes(connection, int(row[0]))
 
 
 def _write_tags(connection: sqlite3.Connection, annotation: Annotation) -> None:

@@ -1,0 +1,161 @@
+"""Every note of the library on one screen: type words to keep the notes holding them (in the
+note, its passage, its tags or its document's title), a tag and a colour as facets; enter opens
+the document at the note.
+
+The notes are read in a worker thread; filtering by words runs on them in memory.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from briefing.model import HIGHLIGHT_COLORS
+from briefing.paths import styles_dir
+
+if TYPE_CHECKING:
+    from briefing.library_service import LibraryNote
+
+SHOWN = 300
+"""Notes listed at once (the filter brings the others)."""
+
+
+def _haystack(item: LibraryNote) -> str:
+    a = item.annotation
+    return " ".join((a.note, a.quote.exact, *a.tags, item.title)).casefold()
+
+
+def _prompt(item: LibraryNote) -> Text:
+    a = item.annotation
+    prompt = Text(item.title or "(untitled)", style="bold", no_wrap=True, overflow="ellipsis")
+    where = f"§ {item.section}" if item.section else "no longer in the text" if a.orphaned else ""
+    details = " · ".join(x for x in (a.color, where, " ".join(f"#{t}" for t in a.tags)) if x)
+    prompt.append(f"  {details}", style="dim")
+    quote = " ".join(a.quote.exact.split())
+    prompt.append("\n  “" + (quote if len(quote) <= 160 else quote[:159] + "…") + "”")
+    if a.note:
+        note = " ".join(a.note.split())
+        prompt.append("\n  " + (note if len(note) <= 160 else note[:159] + "…"), style="italic")
+    return prompt
+
+
+class AllNotesScreen(Screen[None]):
+    """The notes of every document of the library."""
+
+    CSS_PATH = str(styles_dir() / "library.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "next_tag", "Next tag", id="notes-all.tag"),
+        Binding("ctrl+l", "next_color", "Next colour", id="notes-all.color"),
+        Binding("down", "to_list", "Move to the list", show=False, id="notes-all.down"),
+        Binding("escape", "close", "Back", id="notes-all.close"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notes: list[LibraryNote] = []
+        self.tag: str | None = None
+        self.color: str | None = None
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("All notes", id="library-head")
+        yield Input(placeholder="Words of a note, its passage, tags or document")
+        yield Static("", id="library-facets")
+        yield OptionList(id="library-list", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="library-notes", description="reading the notes")
+    def load(self) -> None:
+        from briefing.library_service import Library
+
+        notes = Library().notes()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, notes)
+
+    def _loaded(self, notes: list[LibraryNote]) -> None:
+        self.notes, self.loaded = notes, True
+        self.show()
+
+    def tags(self) -> list[str]:
+        return sorted({t for item in self.notes for t in item.annotation.tags})
+
+    def chosen_notes(self) -> list[LibraryNote]:
+        words = self.query_one(Input).value.casefold().split()
+        return [
+            item
+            for item in self.notes
+            if (self.tag is None or self.tag in item.annotation.tags)
+            and (self.color is None or item.annotation.color == self.color)
+            and all(w in _haystack(item) for w in words)
+        ]
+
+    def show(self) -> None:
+        chosen = self.chosen_notes()
+        options: list[Option] = [
+            Option(_prompt(item), id=f"note-{n}") for n, item in enumerate(chosen[:SHOWN])
+        ]
+        if len(chosen) > SHOWN:
+            more = f"… and {len(chosen) - SHOWN:,} more: type to filter"
+            options.append(Option(Text(more, style="dim"), disabled=True))
+        self._shown = chosen[:SHOWN]
+        listing = self.query_one(OptionList)
+        listing.set_options(options)
+        if options:
+            listing.highlighted = 0
+        documents = len({item.document_id for item in self.notes})
+        head = Text("All notes", style="bold")
+        head.append(f"  {len(self.notes)} in {documents} documents", style="dim")
+        self.query_one("#library-head", Static).update(head)
+        facets = Text(f"Tag: {'#' + self.tag if self.tag else 'any'}", style="dim")
+        facets.append(f"  Colour: {self.color or 'any'}", style="dim")
+        self.query_one("#library-facets", Static).update(facets)
+
+    @on(Input.Changed)
+    def _typed(self, _: Input.Changed) -> None:
+        self.show()
+
+    @on(Input.Submitted)
+    def _submitted(self, _: Input.Submitted) -> None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is not None and listing.option_count:
+            self._open(listing.get_option_at_index(listing.highlighted).id)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option.id)
+
+    def _open(self, key: str | None) -> None:
+        if not key or not key.startswith("note-"):
+            return
+        item = self._shown[int(key.removeprefix("note-"))]
+        offset = None if item.annotation.orphaned else item.annotation.start
+        self.app.open_library_document(item.document_id, offset)  # type: ignore[attr-defined]
+
+    def action_next_tag(self) -> None:
+        names: list[str | None] = [None, *self.tags()]
+        self.tag = names[(names.index(self.tag) + 1) % len(names)] if self.tag in names else None
+        self.show()
+
+    def action_next_color(self) -> None:
+        names: list[str | None] = [None, *HIGHLIGHT_COLORS]
+        self.color = names[(names.index(self.color) + 1) % len(names)]
+        self.show()
+
+    def action_to_list(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,98 @@
+"""Databases of every earlier schema come into the library with everything the user wrote:
+their documents listed, notes and tags kept and searchable, and opened again with their notes."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefing.ingest import load_document
+from briefing.library_service import open_document, record_opened
+from briefing.store.database import SCHEMA_VERSION, Store, migrate, schema_version
+from briefing.store.fulltext import search
+from briefing.store.library import Library
+from briefing.store.notebook import Notebook
+
+TEXT = (
+    "Harbour board delays the ferry timetable\n\n"
+    "The harbour board met on Monday to weigh the new ferry timetable.\n\n"
+    "Engineers warned that the old pilings were rotting faster than expected.\n"
+)
+
+
+def _old_database(path: Path, version: int, article: Path) -> None:
+    """A database made by schema `version` holding one document opened at `article` with (from
+    schema 2) a tagged note and its section corrections."""
+    document = load_document(article)
+    connection = sqlite3.connect(path, isolation_level=None)
+    migrate(connection, target=version)
+    connection.execute(
+        "INSERT INTO documents (id, content_hash, path, title, first_opened, last_opened) "
+        "VALUES (1, ?, ?, 'Harbour board', 100.0, 200.0)",
+        (document.content_hash, str(article)),
+    )
+    connection.execute(
+        "INSERT INTO section_corrections (document_id, plan, updated) VALUES (1, '[]', 1.0)"
+    )
+    if version >= 2:
+        start = document.text.index("old pilings")
+        connection.execute(
+            'INSERT INTO annotations (id, document_id, anchored_hash, start, "end", exact, '
+            "prefix, suffix, color, note, status, score, created, modified) VALUES "
+            "(?, 1, ?, ?, ?, 'old pilings', 'that the ', ' were rot', 'pink', "
+            "'ask the quokkaword engineers', 'exact', 1.0, '2024-01-01T00:00:00Z', "
+            "'2024-01-01T00:00:00Z')",
+            ("a" * 32, document.content_hash, start, start + len("old pilings")),
+        )
+        connection.execute(
+            "INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, 'infra')", ("a" * 32,)
+        )
+    if version >= 3:
+        connection.execute(
+            "INSERT INTO document_locations (path, document_id, content_hash, seen) "
+            "VALUES (?, 1, ?, 200.0)",
+            (str(article), document.content_hash),
+        )
+    connection.close()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_every_earlier_schema_comes_into_the_library(tmp_path: Path, version: int) -> None:
+    article = tmp_path / "harbour.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    path = tmp_path / "briefing.sqlite3"
+    _old_database(path, version, article)
+    store = Store(path)
+    library = Library(store)
+    entries = library.entries()  # opening the store migrates it
+    with sqlite3.connect(path) as connection:
+        assert schema_version(connection) == SCHEMA_VERSION
+    assert [(e.id, e.title, e.source, e.kind, e.read) for e in entries] == [
+        (1, "Harbour board", str(article), "file", 200.0)
+    ]
+    entry = entries[0]
+    assert entry.notes == (1 if version >= 2 else 0)
+    assert entry.has_text is False  # kept when next opened
+    if version >= 2:
+        assert entry.tags == ("infra",)
+        found = search(store, "quokkaword")
+        assert [hit.document_id for hit in found.hits] == [1]
+        assert [s.where for s in found.hits[0].snippets] == ["notes"]
+        assert [e.id for e in library.entries(tag="infra")] == [1]
+    # Opened again: the text is kept, the notes are the same, and the text is searchable.
+    document = open_document(library, 1)
+    recorded = record_opened(document, store=store)
+    assert recorded.document_id == 1
+    assert library.entry(1).has_text
+    assert [hit.document_id for hit in search(store, "pilings").hits] == [1]
+    notebook = Notebook(store, document)
+    notebook.open()
+    assert [a.note for a in notebook.annotations] == (
+        ["ask the quokkaword engineers"] if version >= 2 else []
+    )
+    with sqlite3.connect(path) as connection:
+        assert connection.execute(
+            "SELECT document_id, plan FROM section_corrections"
+        ).fetchall() == [(1, "[]")]
