@@ -58,6 +58,7 @@ from textual.command import CommandPalette
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
+from textual.worker import WorkerCancelled
 
 from briefing.app import BriefingApp
 from briefing.app.dialogs import Confirm, TextPrompt
@@ -734,7 +735,12 @@ async def quiet(app: BriefingApp, pilot) -> None:  # type: ignore[no-untyped-def
         await pilot._wait_for_screen()
         if not app.is_running:
             return
-        await app.workers.wait_for_complete()  # the palette's search, a long layout
+        # the palette's search, a long layout, a library search; one that a newer one of its
+        # exclusive group cancelled is done (its WorkerCancelled is no error of the app's)
+        waited = [w.wait() for w in list(app.workers)]
+        for outcome in await asyncio.gather(*waited, return_exceptions=True):
+            if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
+                raise outcome
         nodes = [app, *(n for s in app.screen_stack for n in s.walk_children(with_self=True))]
         if all(n._message_queue.empty() and not n._next_callbacks for n in nodes):
             return
