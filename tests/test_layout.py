@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from briefing.analysis import analyze
-from briefing.app.reader.layout import LineKind, build_layout, wrap
+from briefing.app.reader.layout import LineKind, build_layout, wrap, wrap_preformatted
 from briefing.ingest import document_from_text, load_document
 from tests.conftest import FIXTURES
 
@@ -30,6 +30,35 @@ def test_wrap_fits_width_and_keeps_every_non_space_character(text: str, width: i
 def test_wrap_breaks_at_spaces() -> None:
     text = "alpha beta gamma delta"
     assert [text[a:b] for a, b in wrap(text, 0, len(text), 11)] == ["alpha beta", "gamma delta"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab  語\n🙂"), max_size=200), st.integers(2, 30))
+def test_preformatted_lines_keep_every_character_and_column(text: str, width: int) -> None:
+    spans = wrap_preformatted(text, 0, len(text), width)
+    assert "\n".join(text.split("\n")) == text  # (the lines, for the join below)
+    rebuilt, last = [], 0
+    for start, end in spans:
+        assert last <= start <= end <= len(text)
+        assert "\n" not in text[start:end]
+        assert cell_len(text[start:end]) <= width
+        rebuilt.append(text[last:start])  # only line breaks between spans
+        assert set(text[last:start]) <= {"\n"}
+        last = end
+    assert last == len(text) or set(text[last:]) <= {"\n"}
+    assert "".join(text[a:b] for a, b in spans) == text.replace("\n", "")
+
+
+def test_a_code_block_keeps_its_indentation_in_the_layout() -> None:
+    source = "Intro.\n\n```\ndef f(x):\n    return x  # " + "y" * 100 + "\n```\n"
+    reading = analyze(document_from_text(source, "markdown"))
+    layout = build_layout(reading, 60)
+    text = reading.document.text
+    shown = [text[layout.starts[i] : layout.ends[i]] for i in range(layout.height)]
+    assert "def f(x):" in shown
+    room = layout.measure - 2  # a code block is indented by two
+    head = "    return x  # "
+    assert head + "y" * (room - len(head)) in shown  # columns kept, the long line cut
+    assert any(line and set(line) == {"y"} for line in shown)
 
 
 def test_layout_indexes_sections_paragraphs_and_offsets() -> None:

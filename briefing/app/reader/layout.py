@@ -115,6 +115,31 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     return spans or [(start, start)]
 
 
+def wrap_preformatted(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Lines of a code block: broken only at its own line breaks, every space kept (its
+    columns line up as in the source); a line wider than `width` cells goes on in the next
+    screen line, cut at the width, not at a word."""
+    width = max(1, width)
+    spans: list[tuple[int, int]] = []
+    line_start = start
+    for line_end in line_ends(text, start, end):
+        if line_end == line_start:
+            spans.append((line_start, line_start))
+        pos = line_start
+        while pos < line_end:
+            if text[pos:line_end].isascii():
+                cut = min(line_end, pos + width)
+            else:
+                cut, used = pos, 0
+                while cut < line_end and (used + cell_len(text[cut]) <= width or cut == pos):
+                    used += cell_len(text[cut])
+                    cut += 1
+            spans.append((pos, cut))
+            pos = cut
+        line_start = line_end + 1
+    return spans or [(start, start)]
+
+
 _NARROW = frozenset(
     map(
         chr,
@@ -270,7 +295,8 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
         else:
             head = text[p_start : p_start + 6]
             first_indent, rest_indent = _indent(p_kind, paragraph.level, head)
-        spans = wrap(text, p_start, paragraph.end, measure - rest_indent)
+        fold = wrap_preformatted if p_kind == ParagraphKind.CODE else wrap
+        spans = fold(text, p_start, paragraph.end, measure - rest_indent)
         add(text_kind, spans[0][0], spans[0][1], p_index, first_indent)
         for start, end in spans[1:]:
             add(text_kind, start, end, p_index, rest_indent)
