@@ -101,6 +101,33 @@ async def test_the_library_screen_lists_filters_sorts_and_facets(
         assert screen.query_one(Input).value == "ferry"
 
 
+async def test_ctrl_d_removes_after_asking_and_ctrl_z_brings_it_back(
+    articles: dict[str, Path],
+) -> None:
+    ids = _ids(articles)
+    first = _library_first_page()
+    assert first is not None
+    app = BriefingApp(library=first)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _library(app, pilot)
+        await pilot.press("down")  # to the list: the most recent, "school"
+        await pilot.press("ctrl+d")
+        await pilot.press("n")  # asked first: no
+        await _settle(app, pilot)
+        assert _listed(screen) == [f"doc-{ids[n]}" for n in ("school", "bridge", "harbour")]
+        await pilot.press("ctrl+d", "y")
+        await _settle(app, pilot)
+        assert _listed(screen) == [f"doc-{ids[n]}" for n in ("bridge", "harbour")]
+        assert [e.id for e in Library().entries(removed=True)] == [ids["school"]]
+        await pilot.press("ctrl+z")
+        await _settle(app, pilot)
+        assert _listed(screen) == [f"doc-{ids[n]}" for n in ("school", "bridge", "harbour")]
+        assert Library().entries(removed=True) == []
+        await pilot.press("ctrl+z")  # nothing left to bring back: said, nothing changes
+        await _settle(app, pilot)
+        assert len(_listed(screen)) == 3
+
+
 async def test_search_as_you_type_and_enter_opens_at_the_match(
     articles: dict[str, Path],
 ) -> None:

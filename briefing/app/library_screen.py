@@ -111,6 +111,8 @@ class LibraryScreen(Screen[None]):
         Binding("ctrl+t", "next_tag", "Next tag facet", id="library.tag"),
         Binding("ctrl+n", "app.all_notes", "All notes", id="library.notes"),
         Binding("down", "to_list", "Move to the list", show=False, id="library.down"),
+        Binding("ctrl+d", "remove", "Remove", id="library.remove"),
+        Binding("ctrl+z", "restore", "Undo remove", show=False, id="library.restore"),
         Binding("escape", "close", "Back (or clear, or quit)", id="library.close"),
     ]
 
@@ -129,6 +131,8 @@ class LibraryScreen(Screen[None]):
         self._shown_ids: tuple[int, ...] = ()
         self.total = 0
         """Documents in the library (the list may still be coming)."""
+        self.removed: list[int] = []
+        """Documents removed on this screen, the last one last (ctrl+z brings it back)."""
 
     def compose(self) -> ComposeResult:
         yield Static("Library", id="library-head")
@@ -276,6 +280,62 @@ class LibraryScreen(Screen[None]):
         target = self._targets.get(key or "")
         if target is not None:
             self.app.open_library_document(*target)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ remove and undo
+    def action_remove(self) -> None:
+        """Remove the highlighted document, asking first (its notes are kept; ctrl+z undoes)."""
+        from briefing.app.dialogs import Confirm
+
+        listing = self.query_one(OptionList)
+        target = None
+        if listing.highlighted is not None and listing.option_count:
+            target = self._targets.get(listing.get_option_at_index(listing.highlighted).id or "")
+        entry = next((e for e in self.entries if target and e.id == target[0]), None)
+        if entry is None:
+            self.app.bell()
+            self.notify("Highlight a document in the list to remove it.", markup=False)
+            return
+        kept = f" Its {entry.notes} notes are kept." if entry.notes > 1 else ""
+        kept = " Its note is kept." if entry.notes == 1 else kept
+        question = f"Remove “{entry.title}” from the library?{kept} ctrl+z brings it back."
+
+        def answered(remove: bool | None) -> None:
+            if remove:
+                self.change(entry.id, remove=True)
+
+        self.app.push_screen(Confirm(question), answered)
+
+    def action_restore(self) -> None:
+        if not self.removed:
+            self.app.bell()
+            self.notify("Nothing removed here to bring back.", markup=False)
+            return
+        self.change(self.removed.pop(), remove=False)
+
+    @work(thread=True, group="library-change", description="changing the library")
+    def change(self, document_id: int, *, remove: bool) -> None:
+        from briefing.errors import BriefingError
+        from briefing.library_service import Library
+
+        library = Library()
+        try:
+            done = library.remove([document_id]) if remove else library.restore([document_id])
+        except BriefingError as exc:  # a read-only or damaged database: one line, nothing lost
+            self.app.call_from_thread(self._warn, f"Not changed: {exc}")
+            return
+        self.app.call_from_thread(self._changed, document_id, remove, bool(done))
+
+    def _warn(self, message: str) -> None:
+        self.notify(message, severity="error", markup=False, timeout=10)
+
+    def _changed(self, document_id: int, removed: bool, done: bool) -> None:
+        if done and removed:
+            self.removed.append(document_id)
+            self.notify("Removed from the library; ctrl+z brings it back.", markup=False)
+        elif done:
+            self.notify("Back in the library.", markup=False)
+        self.hits = []
+        self.load()
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
