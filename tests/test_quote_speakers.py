@@ -43,6 +43,28 @@ def test_she_said_after_a_man_and_a_woman_is_the_woman() -> None:
     assert quotes_by_snippet(reading) == {"We waited a decade": "Maria Lindqvist"}
 
 
+def test_he_said_is_the_man_introduced_after_an_opening_clause() -> None:
+    """A name in an opening "While …," clause is not the sentence's subject: "he" goes to the
+    man the main clause introduces."""
+    reading = read(
+        "Ferry Service Cut\n\n"
+        "While Tomas Brenner ran the ferry line for two decades, the service has shrunk "
+        "every year since, which worries Arjun Mehta, head of the island's residents group.\n\n"
+        "“People here cannot get to the hospital on time any more,” he said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"People here cannot get": "Arjun Mehta"}
+
+
+def test_he_said_keeps_the_opening_clause_name_when_no_one_else_fits() -> None:
+    reading = read(
+        "Ferry Service Cut\n\n"
+        "While Tomas Brenner ran the ferry line for two decades, the service has shrunk "
+        "every year since.\n\n"
+        "“People here cannot get to the hospital on time any more,” he said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"People here cannot get": "Tomas Brenner"}
+
+
 def test_the_company_said_is_the_company() -> None:
     reading = read(
         "Heater Recall Widens\n\n"

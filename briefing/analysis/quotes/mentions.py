@@ -38,6 +38,7 @@ from briefing.analysis.quotes.patterns import (
     CAPWORD_RE,
     CLAUSE_END_RE,
     DETERMINER_BEFORE_RE,
+    FRONTED_CLAUSE_RE,
     GENDERED_NAME_RE,
     HONORIFIC_NAME_RE,
     LEADING_THE_RE,
@@ -330,8 +331,9 @@ class Mentions:
 
         Going back sentence by sentence (outside quotes): a person who is the subject of a
         speech verb in that sentence, else the first person mentioned (skipping names after
-        prepositions and possessive modifiers); a same-gender pronoun that comes first passes
-        the search on to the previous sentence.
+        prepositions and possessive modifiers; one in an opening subordinate clause only when
+        no other fits); a same-gender pronoun that comes first passes the search on to the
+        previous sentence.
         """
         k = bisect.bisect_right(self.sents, s) - 1
         hi = s
@@ -370,6 +372,7 @@ class Mentions:
             ]
             if spk:
                 return spk[0]
+            fronted: Mention | None = None
             for c in cands:
                 if c.kind == "PRON":
                     g = "m" if c.text.lower() == "he" else "f"
@@ -377,7 +380,12 @@ class Mentions:
                         break  # chain: a same-gender pronoun is the subject here
                     continue
                 if c in ok:
+                    if FRONTED_CLAUSE_RE.match(text, lo, c.start):
+                        fronted = fronted or c
+                        continue
                     return c
+            if fronted is not None:
+                return fronted
             hi = lo
             k -= 1
         return None

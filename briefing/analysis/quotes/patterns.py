@@ -96,6 +96,12 @@ PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than)\s+(?:the\s+)?$"
 )
 """A name after a preposition is seldom the subject ("As for Trump, he said" is)."""
+FRONTED_CLAUSE_RE = re.compile(
+    r"\W*(?:While|Whereas|Although|Though|Even though|Because|Since|If|Unless|When|Whenever"
+    r"|After|Before|Until|Once|As|Unlike|Like)\b[^,;:—–]*$"
+)
+"""The sentence so far is an opening subordinate clause ("While Obama had …,"): a name in it
+is not the main clause's subject, so a person named after the comma is the likelier "he"."""
 WITH_BEFORE_RE = re.compile(r"\bwith\s+$")
 ABSOLUTE_AFTER_RE = re.compile(
     r"(?:\s*[—–]\s*[^—–.]{1,120}?\s*[—–]|\s*,[^,.]{1,120},)?\s+[a-z]+ing\b"
