@@ -65,6 +65,22 @@ def test_he_said_keeps_the_opening_clause_name_when_no_one_else_fits() -> None:
     assert quotes_by_snippet(reading) == {"People here cannot get": "Tomas Brenner"}
 
 
+def test_a_paragraph_ending_in_a_colon_introduces_its_subject_whatever_the_verb() -> None:
+    """ "X reports:" or "X made the following comment:" names the speaker of the quote that
+    opens the next paragraph, even after someone else was quoted."""
+    reading = read(
+        "Harbor Fees\n\n"
+        "“We cannot pay twice for the same berth,” said Daniel Okafor, who runs a ferry line.\n\n"
+        "The Coastal Ledger reports:\n\n"
+        "“Fees at the harbor have doubled since the new board took over in the spring.”\n\n"
+        "On Monday, Maria Lindqvist made the following comment:\n\n"
+        "“The board will publish every fee and every contract before the next vote.”\n"
+    )
+    speakers = quotes_by_snippet(reading)
+    assert speakers["Fees at the harbor"] == "Coastal Ledger"
+    assert speakers["The board will publish"] == "Maria Lindqvist"
+
+
 def test_the_company_said_is_the_company() -> None:
     reading = read(
         "Heater Recall Widens\n\n"

@@ -240,8 +240,8 @@ def _context_speaker(
     last: Speaker | None,
 ) -> tuple[Resolved, Mention | None, str, str | None] | None:
     """(resolved speaker, mention, rule, cue) for a quote without a cue, trying in order: a later
-    attributed quote in the paragraph, the previous speaker, the previous sentence's
-    subject, this sentence's subject, an introducing paragraph ending in ":"."""
+    attributed quote in the paragraph, an introducing paragraph ending in ":", the previous
+    speaker, the previous sentence's subject, this sentence's subject."""
     res = results[idx]
     pi = res.paragraph
     ps, _ = paragraphs[pi]
@@ -255,6 +255,11 @@ def _context_speaker(
                 return r, later.mention, "same-para-next", later.cue
             break
     starts_para = not text[ps : res.start].strip()
+    intro = _introduction(text, paragraphs, mentions, pi) if starts_para else None
+    if intro is not None:
+        r = resolve(mentions, intro[0], last)
+        if r.name:
+            return r, intro[0], "prev-para-intro", intro[1]
     if last is not None:
         prev_colon = pi > 0 and text[slice(*paragraphs[pi - 1])].rstrip().endswith(":")
         new_person = (
@@ -288,13 +293,25 @@ def _context_speaker(
         r = resolve(mentions, m0, last)
         if r.name:
             return r, m0, "sent-subj", None
-    if pi > 0:
-        # The previous paragraph ends with an introduction: "X said:".
-        pps, ppe = paragraphs[pi - 1]
-        if text[pps:ppe].rstrip().endswith(":"):
-            intro = left_cue(text, mentions, ppe, pps)
-            if intro:
-                r = resolve(mentions, intro[0], last)
-                if r.name:
-                    return r, intro[0], "prev-para-intro", intro[1]
+    return None
+
+
+def _introduction(
+    text: str, paragraphs: Sequence[tuple[int, int]], mentions: Mentions, pi: int
+) -> Cue | None:
+    """The speaker a paragraph ending in ":" introduces for the quote opening paragraph pi:
+    its cue ("X said:"), else the subject its sentence opens with, whatever the verb ("The
+    Times reports:", "Sanders made the following comment:")."""
+    if pi == 0:
+        return None
+    pps, ppe = paragraphs[pi - 1]
+    if not text[pps:ppe].rstrip().endswith(":"):
+        return None
+    cue = left_cue(text, mentions, ppe, pps)
+    if cue is not None:
+        return cue
+    ss = sentence_start(text, ppe - 1, pps)
+    first = mentions.between(ss, ppe)
+    if first and first[0].kind != "NOM" and mentions.opens_sentence(first[0]):
+        return first[0], None, "prev-para-subject"
     return None
