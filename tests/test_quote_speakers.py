@@ -81,6 +81,30 @@ def test_a_paragraph_ending_in_a_colon_introduces_its_subject_whatever_the_verb(
     assert speakers["The board will publish"] == "Maria Lindqvist"
 
 
+def test_a_name_after_when_is_not_the_speaker_of_the_quote_before_it() -> None:
+    reading = read(
+        "Harbor Plan\n\n"
+        "The council met on Tuesday.\n\n"
+        "The ad ends with footage of Daniel Okafor saying at a hearing last week, “That makes "
+        "the harbor ours again,” when Lindqvist blasted him over the cost.\n"
+    )
+    assert quotes_by_snippet(reading) == {"That makes the harbor": "Daniel Okafor"}
+
+
+def test_a_quote_closed_by_a_full_stop_keeps_its_own_sentence_subject() -> None:
+    """The next sentence, with its own quotation and cue, does not lend its speaker back."""
+    reading = read(
+        "Harbor Plan\n\n"
+        "Maria Lindqvist called the plan a “giveaway to the ferry companies and nobody else.” "
+        "The Harbor Board insisted that critics “read the whole contract before they judge "
+        "it.”\n"
+    )
+    assert quotes_by_snippet(reading) == {
+        "giveaway to the ferry": "Maria Lindqvist",
+        "read the whole contract": "Harbor Board",
+    }
+
+
 def test_the_company_said_is_the_company() -> None:
     reading = read(
         "Heater Recall Widens\n\n"

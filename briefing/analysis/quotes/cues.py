@@ -21,6 +21,7 @@ from briefing.analysis.quotes.patterns import (
     CUE_RE,
     DASH_ATTRIBUTION_RE,
     DOCUMENT_OBJECT_RE,
+    FULL_STOP_CLOSE_RE,
     HONORIFIC_LEAD_RE,
     INTRODUCES_RE,
     LEFT_GAP_RE,
@@ -30,9 +31,11 @@ from briefing.analysis.quotes.patterns import (
     OF_GAP_RE,
     OF_PHRASE_RE,
     ONLY_DASHES_RE,
+    OPENING_MARK_RE,
     SENTENCE_PUNCT_RE,
     SUBJECT_LEAD_RE,
     SUBORDINATE_RE,
+    SUBORDINATOR_BEFORE_RE,
     TITLE_GAP_RE,
     count_words,
 )
@@ -96,6 +99,10 @@ def right_cue(text: str, mentions: Mentions, qe: int, lim: int) -> Cue | None:
     end = sentence_end(text, qe, lim)
     seg = text[qe:end]
     if not seg.strip():
+        return None
+    if FULL_STOP_CLOSE_RE.search(text, max(0, qe - 3), qe) and OPENING_MARK_RE.search(seg):
+        # “… neighborhood.” Russia insisted that Pyongyang “…”: a sentence with a quotation
+        # of its own; its cue is that quotation's.
         return None
     ms_all = mentions.between(qe, end)
     # “…” ― Jorge Falcon  /  “…” - Sanders.  (byline style)
@@ -163,6 +170,7 @@ def _right_cue_word(
             and not SENTENCE_PUNCT_RE.search(text[qe : last.start])
             and count_words(text[qe : last.start]) <= _MAX_SUBJECT_DISTANCE
             and not (last.kind == "PRON" and last.text.lower() in ("it", "who"))
+            and not SUBORDINATOR_BEFORE_RE.search(text, max(qe, last.start - 12), last.start)
             and (
                 len(ms) == 1
                 or ms[0].kind not in SPEAKER_KINDS

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from briefing.analysis.quotes.cues import Cue, left_cue, right_cue
 from briefing.analysis.quotes.marks import RawQuote, doubled_apostrophes, raw_quotes
-from briefing.analysis.quotes.mentions import Mention, Mentions
+from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
     DASH_ATTRIBUTION_RE,
+    FULL_STOP_CLOSE_RE,
     MID_SENTENCE_END_RE,
     OBJECT_PREPOSITION_BEFORE_RE,
     count_words,
@@ -245,7 +246,13 @@ def _context_speaker(
     res = results[idx]
     pi = res.paragraph
     ps, _ = paragraphs[pi]
+    ss = sentence_start(text, res.start, ps)
+    own_subject = FULL_STOP_CLOSE_RE.search(text, max(0, res.end - 3), res.end) and any(
+        m.kind in SPEAKER_KINDS for m in mentions.between(ss, res.start)
+    )
     for k in range(idx + 1, len(results)):  # not a slice: that would copy the rest per quote
+        if own_subject:
+            break  # "Japan branded it an “…” Russia insisted “…”": Japan's own sentence
         later = results[k]
         if later.paragraph != pi:
             break
@@ -278,7 +285,6 @@ def _context_speaker(
         if c is not None and c.start >= paragraphs[max(0, pi - _CONTINUE_PARAGRAPHS)][0]:
             return Resolved(mentions.name_of(c), c.kind, c), c, "prev-subj", None
     # A partial quote inside a sentence (Smith called it “…”): the sentence subject.
-    ss = sentence_start(text, res.start, ps)
     ms = [
         m
         for m in mentions.between(ss, res.start)

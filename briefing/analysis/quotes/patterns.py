@@ -102,6 +102,15 @@ FRONTED_CLAUSE_RE = re.compile(
 )
 """The sentence so far is an opening subordinate clause ("While Obama had …,"): a name in it
 is not the main clause's subject, so a person named after the comma is the likelier "he"."""
+SUBORDINATOR_BEFORE_RE = re.compile(
+    r"\b(?:when|after|before|because|while|since|until|unless|if|though|although|once"
+    r"|whereas)\s+(?:the\s+)?$"
+)
+"""Before a name after a quote: "“…,” when Clinton blasted him" opens a clause of its own; the
+name is not the quote's speaker ("as Smith said" is, so "as" is not in it)."""
+FULL_STOP_CLOSE_RE = re.compile(r"\.\s*[\"”]$")
+"""A quotation closed by a full stop: what follows is a new sentence."""
+OPENING_MARK_RE = re.compile(r"[\"“]")
 WITH_BEFORE_RE = re.compile(r"\bwith\s+$")
 ABSOLUTE_AFTER_RE = re.compile(
     r"(?:\s*[—–]\s*[^—–.]{1,120}?\s*[—–]|\s*,[^,.]{1,120},)?\s+[a-z]+ing\b"
