@@ -105,6 +105,19 @@ def test_a_quote_closed_by_a_full_stop_keeps_its_own_sentence_subject() -> None:
     }
 
 
+def test_a_scare_quote_earlier_in_the_sentence_does_not_hide_its_subject() -> None:
+    """The left-hand cue looks past a short name in quotation marks inside the sentence, and
+    "… sponsored by X and said" is said by the sentence's subject, not by X."""
+    reading = read(
+        "Harbor Forum\n\n"
+        "Okafor and Lindqvist met voters on Wednesday.\n\n"
+        "Lindqvist, the former harbor master, stressed her record during a “Harbor Town Hall” "
+        "sponsored by Coastal Radio and said she has what the job needs: “Patience, and a "
+        "budget that adds up every single year.”\n"
+    )
+    assert quotes_by_snippet(reading) == {"Patience, and a budget": "Lindqvist"}
+
+
 def test_the_company_said_is_the_company() -> None:
     reading = read(
         "Heater Recall Widens\n\n"

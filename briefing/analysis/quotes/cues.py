@@ -14,6 +14,7 @@ from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
     ADHOC_NOMINAL_INVERTED_RE,
     ADHOC_NOMINAL_RE,
+    AND_GAP_RE,
     ARTICLE_BEFORE_RE,
     AUX_GAP_RE,
     COMMA_DASH_THE_END_RE,
@@ -21,7 +22,6 @@ from briefing.analysis.quotes.patterns import (
     CUE_RE,
     DASH_ATTRIBUTION_RE,
     DOCUMENT_OBJECT_RE,
-    FULL_STOP_CLOSE_RE,
     HONORIFIC_LEAD_RE,
     INTRODUCES_RE,
     LEFT_GAP_RE,
@@ -31,7 +31,7 @@ from briefing.analysis.quotes.patterns import (
     OF_GAP_RE,
     OF_PHRASE_RE,
     ONLY_DASHES_RE,
-    OPENING_MARK_RE,
+    PREPOSITION_BEFORE_RE,
     SENTENCE_PUNCT_RE,
     SUBJECT_LEAD_RE,
     SUBORDINATE_RE,
@@ -99,10 +99,6 @@ def right_cue(text: str, mentions: Mentions, qe: int, lim: int) -> Cue | None:
     end = sentence_end(text, qe, lim)
     seg = text[qe:end]
     if not seg.strip():
-        return None
-    if FULL_STOP_CLOSE_RE.search(text, max(0, qe - 3), qe) and OPENING_MARK_RE.search(seg):
-        # “… neighborhood.” Russia insisted that Pyongyang “…”: a sentence with a quotation
-        # of its own; its cue is that quotation's.
         return None
     ms_all = mentions.between(qe, end)
     # “…” ― Jorge Falcon  /  “…” - Sanders.  (byline style)
@@ -238,6 +234,20 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
         if before and before[-1].text.lower() == "who" and len(before) > 1:
             # "(Raphael Lemkin, who coined the word, once said, “…”": the name before it
             before = before[:-1]
+        if (
+            len(before) > 1
+            and AND_GAP_RE.fullmatch(text, before[-1].end, cs)
+            and OBJECT_PREPOSITION_BEFORE_RE.search(
+                text, max(ss, before[-1].start - 12), before[-1].start
+            )
+            and before[0].kind in SPEAKER_KINDS
+            and not PREPOSITION_BEFORE_RE.search(
+                text, max(ss, before[0].start - 12), before[0].start
+            )
+        ):
+            # "Clinton … stressed her support during a forum sponsored by NBC News and said":
+            # the second verb's subject is the sentence's, not the object before "and".
+            return before[0], cword, "L-coord"
         if before and (
             not _gap_ok(LEFT_GAP_RE, text, before[-1], cs)
             or OBJECT_PREPOSITION_BEFORE_RE.search(

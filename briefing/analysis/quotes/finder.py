@@ -19,6 +19,7 @@ from briefing.analysis.quotes.patterns import (
     FULL_STOP_CLOSE_RE,
     MID_SENTENCE_END_RE,
     OBJECT_PREPOSITION_BEFORE_RE,
+    SENTENCE_END_IN_RE,
     count_words,
 )
 from briefing.analysis.quotes.record import QuoteRecord
@@ -28,6 +29,9 @@ from briefing.analysis.quotes.speech import is_speech
 
 _MAX_SPLIT_GAP_WORDS = 14
 """Words allowed between the parts of a split quote (the attribution between them)."""
+_SCARE_QUOTE_WORDS = 4
+"""A quotation of at most this many words, with no sentence end in it, is a name or a scare
+quote inside a sentence: the left-hand cue of a later quote may look past it."""
 _CONTINUE_PARAGRAPHS = 2
 """A paragraph opening with a quote may continue the speaker of up to two paragraphs back."""
 
@@ -131,6 +135,13 @@ def _read_cues(
     i = bisect.bisect_left(raw_starts, qe)
     nxt = min(raw_starts[i], pe) if i < len(raw_starts) else pe
     j = bisect.bisect_left(raw_starts, qs) - 1
+    while (
+        j >= 0
+        and raw[j].start >= ps
+        and count_words(text[raw[j].start : raw[j].end]) <= _SCARE_QUOTE_WORDS
+        and not SENTENCE_END_IN_RE.search(text, raw[j].start, raw[j].end)
+    ):
+        j -= 1  # a name or scare quote inside the sentence ("a “Forum” sponsored by")
     prv = raw[j].end if j >= 0 and raw[j].end <= qs and raw[j].start >= ps else ps
     # A quote whose text ends with a full stop closes its sentence: no right-hand cue
     # (except the byline dash).

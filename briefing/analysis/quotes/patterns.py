@@ -110,7 +110,10 @@ SUBORDINATOR_BEFORE_RE = re.compile(
 name is not the quote's speaker ("as Smith said" is, so "as" is not in it)."""
 FULL_STOP_CLOSE_RE = re.compile(r"\.\s*[\"”]$")
 """A quotation closed by a full stop: what follows is a new sentence."""
-OPENING_MARK_RE = re.compile(r"[\"“]")
+SENTENCE_END_IN_RE = re.compile(r"[.!?](?=[\s\"”’']|$)")
+"""A sentence end inside a quotation: it is speech, not a name or a scare quote."""
+AND_GAP_RE = re.compile(r",?\s+and\s+(?:[a-z]+ly\s+)?")
+"""Between an object and a second verb of the same subject: "X stressed … by NBC and said"."""
 WITH_BEFORE_RE = re.compile(r"\bwith\s+$")
 ABSOLUTE_AFTER_RE = re.compile(
     r"(?:\s*[—–]\s*[^—–.]{1,120}?\s*[—–]|\s*,[^,.]{1,120},)?\s+[a-z]+ing\b"
