@@ -118,6 +118,19 @@ def test_a_scare_quote_earlier_in_the_sentence_does_not_hide_its_subject() -> No
     assert quotes_by_snippet(reading) == {"Patience, and a budget": "Lindqvist"}
 
 
+def test_he_said_goes_to_the_man_introduced_after_of_not_to_a_womans_first_name() -> None:
+    """No subject of the sentence fits "he" (a woman, and her first name alone in "a rubber
+    Maria mask"): the man introduced with a description after "courtesy of" does."""
+    reading = read(
+        "Harbor Party\n\n"
+        "Maria Lindqvist was not at the harbor party on Thursday.\n\n"
+        "Lindqvist made an appearance of sorts, courtesy of Tomas Brenner, a ferry captain "
+        "who dressed up in a harbor master's coat and a rubber Maria mask.\n\n"
+        "“I thought it would be funny to bring the harbor master along in spirit,” he said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"I thought it would": "Tomas Brenner"}
+
+
 def test_the_company_said_is_the_company() -> None:
     reading = read(
         "Heater Recall Widens\n\n"

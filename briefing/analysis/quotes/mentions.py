@@ -30,6 +30,7 @@ from briefing.analysis.quotes.lexicon import (
 from briefing.analysis.quotes.patterns import (
     ABSOLUTE_AFTER_RE,
     ADVERB_NAME_RE,
+    APPOSITION_AFTER_RE,
     AUTHOR_BEFORE_RE,
     BIO_AFTER_RE,
     BOOK_AFTER_RE,
@@ -214,7 +215,8 @@ class Mentions:
         """ "m" or "f" for a person mention, else None: a title or kinship noun before this
         mention ("Mrs.", "his wife"), what the text says of the surname (a title before
         another of its mentions, "Acosta said she"), the mention's own first name ("Bill
-        Clinton"), the first name of the surname's full forms when they agree."""
+        Clinton"), the first name of the surname's full forms when they agree, or, for a
+        lone word that is no full name's surname, its own first name."""
         return self.gender_evidence(m)[0]
 
     def gender_evidence(self, m: Mention) -> tuple[str | None, bool]:
@@ -245,6 +247,10 @@ class Mentions:
         said, g = self.text_gender(key)
         if said:
             return g, g is not None
+        if not firsts:
+            # Never the surname of a full name here: a first name alone ("Hillary" in a
+            # "rubber Hillary mask") has its own gender, as weak evidence.
+            return first_name_gender(toks[0]), False
         genders = {first_name_gender(f) for f in firsts}
         return (genders.pop() if len(genders) == 1 else None), False
 
@@ -384,10 +390,31 @@ class Mentions:
                         fronted = fronted or c
                         continue
                     return c
+            else:
+                introduced = self._introduced(cands, pers, want)
+                if fronted is None and introduced is not None:
+                    return introduced
             if fronted is not None:
                 return fronted
             hi = lo
             k -= 1
+        return None
+
+    def _introduced(
+        self, cands: list[Mention], subjects: list[Mention], want: str | None
+    ) -> Mention | None:
+        """A person introduced with a description after a preposition ("courtesy of Wes
+        Nakagiri, a delegate from Michigan"), when the sentence has no subject who fits: the
+        one a following "he" most likely means."""
+        for c in cands:
+            if (
+                c.kind == "PER"
+                and c not in subjects
+                and not self._is_modifier(c)
+                and APPOSITION_AFTER_RE.match(self.text, c.end)
+                and not (want and self.gender_of(c) and self.gender_of(c) != want)
+            ):
+                return c
         return None
 
 

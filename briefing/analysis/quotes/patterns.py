@@ -114,6 +114,8 @@ SENTENCE_END_IN_RE = re.compile(r"[.!?](?=[\s\"”’']|$)")
 """A sentence end inside a quotation: it is speech, not a name or a scare quote."""
 AND_GAP_RE = re.compile(r",?\s+and\s+(?:[a-z]+ly\s+)?")
 """Between an object and a second verb of the same subject: "X stressed … by NBC and said"."""
+APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*\b")
+"""After a name: a description of the person ("Wes Nakagiri, a delegate from Michigan")."""
 WITH_BEFORE_RE = re.compile(r"\bwith\s+$")
 ABSOLUTE_AFTER_RE = re.compile(
     r"(?:\s*[—–]\s*[^—–.]{1,120}?\s*[—–]|\s*,[^,.]{1,120},)?\s+[a-z]+ing\b"
