@@ -270,8 +270,8 @@ def gold_quotes(doc: Doc) -> list[GoldQuote]:
 # ("This", "Delegates", "My father"), descriptions holding a name ("a Donald Trump tweet"),
 # and people of the other gender. The "agreeing" stand-in keeps the same idea (antecedents are
 # the gold's own named sources, nothing from the system) and adds rules any reader applies:
-#  - a first-person source outside quotation marks ("I said") is the writer: kind "author",
-#    not scored (nothing in the text names them);
+#  - a source that is a first-person pronoun alone ("I said", outside any quotation, as
+#    sources are) is the writer: kind "author", not scored (nothing in the text names them);
 #  - a source that is a verb of saying alone (an annotation slip: source "said", cue the
 #    name after it) is "slip", not scored;
 #  - a named source needs a capitalised word that is a name: the first word does not count
@@ -280,10 +280,11 @@ def gold_quotes(doc: Doc) -> list[GoldQuote]:
 #    Trump tweet", "Connecticut's tax commissioner") is no name;
 #  - the antecedent agrees with the pronoun: he/she not a plural (first word a lower-case
 #    plural elsewhere in the text) nor a source of the other gender (a gendered honorific
-#    before the name; the first name of a full name, at least 90 % of one sex among US
-#    births, the public domain SSA counts the package ships; a surname alone takes the
-#    gender of the nearest earlier full-name source ending with it); it/which not a person
-#    of known gender.
+#    before the name; else the given name of a full name, the word before the surname, if at
+#    least 90 % of one sex among US births in the public domain SSA counts the package
+#    ships, the same list the speaker resolver reads, so a name it has wrong is wrong for
+#    both; a surname alone takes the gender of the nearest earlier full-name source ending
+#    with it); it/which not a person of known gender.
 
 FIRST_PERSON = frozenset({"i", "we", "me", "my", "our", "us"})
 DETERMINERS = frozenset(
