@@ -4,6 +4,7 @@
     python benchmarks/news_outlets.py build GROUND_TRUTH_JSON OUT_DIR [--marks FILE]
     python benchmarks/news_outlets.py score GROUND_TRUTH_JSON [--split tune|report|all] [-v]
     python benchmarks/news_outlets.py digests GROUND_TRUTH_JSON OUT_DIR
+    (prepare, build and score take --set second: a second set of 40, `choose_second`)
 
 The articles are those of `scrapinghub/article-extraction-benchmark` (`ground-truth.json`:
 the body text of 181 pages of 2019, most of them news, from 126 sites), one paragraph per line.
