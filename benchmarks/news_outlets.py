@@ -4,6 +4,7 @@
     python benchmarks/news_outlets.py build GROUND_TRUTH_JSON OUT_DIR [--marks FILE]
     python benchmarks/news_outlets.py score GROUND_TRUTH_JSON [--split tune|report|all] [-v]
     python benchmarks/news_outlets.py digests GROUND_TRUTH_JSON OUT_DIR
+    (prepare, build and score take --set second: a second set of 40, `choose_second`)
 
 The articles are those of `scrapinghub/article-extraction-benchmark` (`ground-truth.json`:
 the body text of 181 pages of 2019, most of them news, from 126 sites), one paragraph per line.
@@ -25,6 +26,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 TUNE = 24
@@ -68,6 +70,9 @@ def name_of(url: str) -> str:
     return f"{site(url).split('.')[0]}_{tail or 'index'}.txt"
 
 
+Chooser = Callable[[Path], dict[str, list[tuple[str, list[str]]]]]
+
+
 def choose(ground_truth: Path) -> dict[str, list[tuple[str, list[str]]]]:
     """(file name, paragraphs) of the articles of each part, in the chosen order."""
     data = json.loads(ground_truth.read_text(encoding="utf-8"))
@@ -83,8 +88,61 @@ def choose(ground_truth: Path) -> dict[str, list[tuple[str, list[str]]]]:
     return {"tune": eligible[:TUNE], "report": eligible[TUNE : TUNE + REPORT]}
 
 
-def prepare(ground_truth: Path, out: Path) -> int:
-    for part, articles in choose(ground_truth).items():
+SECOND_COUNT = 40
+SECOND_MIN_PARAGRAPHS = 8
+"""The second set reaches down to articles of 8 paragraphs: the first set took most of the
+longer ones."""
+SECOND_MARKS = Path(__file__).with_name("data") / "news-outlets-2.json"
+
+
+def choose_second(ground_truth: Path) -> dict[str, list[tuple[str, list[str]]]]:
+    """The second set (`--set second`): articles of sites neither PolNeAR nor the first set
+    has. First the eligible articles the first set left (in its shuffled order), then those
+    of 8–11 paragraphs (shuffled with the same seed), up to `SECOND_COUNT`; split by site, so
+    that no site is in both parts: the sites in a seeded order, whole sites to `tune2` until
+    it holds half, the rest to `test2` (read once)."""
+    data = json.loads(ground_truth.read_text(encoding="utf-8"))
+    first = choose(ground_truth)
+    used = {name.split("_", 1)[0] for part in first.values() for name, _ in part}
+    taken = {name for part in first.values() for name, _ in part}
+    longer, shorter = [], []
+    for key in sorted(data):
+        url, body = data[key]["url"], data[key]["articleBody"]
+        blocks = paragraphs(body)
+        name = name_of(url)
+        if any(s in site(url) for s in POLNEAR_SITES) or not is_english(body):
+            continue
+        if name in taken or name.split("_", 1)[0] in used:
+            continue
+        if MIN_PARAGRAPHS <= len(blocks) <= MAX_PARAGRAPHS:
+            longer.append((name, blocks))
+        elif SECOND_MIN_PARAGRAPHS <= len(blocks) < MIN_PARAGRAPHS:
+            shorter.append((name, blocks))
+    random.Random(SEED).shuffle(longer)
+    random.Random(SEED).shuffle(shorter)
+    chosen: list[tuple[str, list[str]]] = []
+    seen: dict[str, int] = {}
+    for name, blocks in (longer + shorter)[:SECOND_COUNT]:
+        # two pages of one address tail ("cnn_index-html.txt"): the later one is "…-2.txt"
+        seen[name] = seen.get(name, 0) + 1
+        chosen.append((name if seen[name] == 1 else f"{name[:-4]}-{seen[name]}.txt", blocks))
+    sites = sorted({name.split("_", 1)[0] for name, _ in chosen})
+    random.Random(SEED).shuffle(sites)
+    tune_sites: set[str] = set()
+    count = 0
+    for name_site in sites:
+        if count >= len(chosen) // 2:
+            break
+        tune_sites.add(name_site)
+        count += sum(1 for name, _ in chosen if name.split("_", 1)[0] == name_site)
+    return {
+        "tune2": [a for a in chosen if a[0].split("_", 1)[0] in tune_sites],
+        "test2": [a for a in chosen if a[0].split("_", 1)[0] not in tune_sites],
+    }
+
+
+def prepare(ground_truth: Path, out: Path, chooser: Chooser | None = None) -> int:
+    for part, articles in (chooser or choose)(ground_truth).items():
         folder = out / part
         folder.mkdir(parents=True, exist_ok=True)
         for name, blocks in articles:
@@ -94,10 +152,10 @@ def prepare(ground_truth: Path, out: Path) -> int:
     return 0
 
 
-def build(ground_truth: Path, out: Path, marks_file: Path) -> int:
+def build(ground_truth: Path, out: Path, marks_file: Path, chooser: Chooser | None = None) -> int:
     marks = json.loads(marks_file.read_text(encoding="utf-8"))["articles"]
     count = 0
-    for part, articles in choose(ground_truth).items():
+    for part, articles in (chooser or choose)(ground_truth).items():
         folder = out / part
         folder.mkdir(parents=True, exist_ok=True)
         for name, blocks in articles:
@@ -130,12 +188,14 @@ def digests(ground_truth: Path, out: Path) -> int:
     return 0
 
 
-def score(ground_truth: Path, marks_file: Path, part: str, verbose: bool) -> int:
+def score(
+    ground_truth: Path, marks_file: Path, part: str, verbose: bool, chooser: Chooser | None = None
+) -> int:
     from benchmarks.news_subtopics import score_articles
 
     marks = json.loads(marks_file.read_text(encoding="utf-8"))["articles"]
-    chosen = choose(ground_truth)
-    parts = ("tune", "report") if part == "all" else (part,)
+    chosen = (chooser or choose)(ground_truth)
+    parts = tuple(chosen) if part == "all" else (part,)
     articles = [(name, blocks, marks.get(name)) for p in parts for name, blocks in chosen[p]]
     return score_articles([(n, b, m) for n, b, m in articles if m is not None], part, verbose)
 
@@ -145,19 +205,28 @@ def main() -> int:
     parser.add_argument("command", choices=("prepare", "build", "score", "digests"))
     parser.add_argument("ground_truth", type=Path, help="the benchmark's ground-truth.json")
     parser.add_argument("out", type=Path, nargs="?", help="where prepare, build, digests write")
-    parser.add_argument("--marks", type=Path, default=MARKS)
-    parser.add_argument("--split", choices=("tune", "report", "all"), default="tune")
+    parser.add_argument("--marks", type=Path, help="the marks (by default the set's file)")
+    parser.add_argument("--set", choices=("first", "second"), default="first")
+    parser.add_argument(
+        "--split", choices=("tune", "report", "tune2", "test2", "all"), default=None
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's sections")
     args = parser.parse_args()
+    second = args.set == "second"
+    chooser = choose_second if second else choose
+    marks = args.marks or (SECOND_MARKS if second else MARKS)
     if args.command == "score":
-        return score(args.ground_truth, args.marks, args.split, args.verbose)
+        split = args.split or ("tune2" if second else "tune")
+        if split not in (*chooser(args.ground_truth), "all"):
+            parser.error(f"the {args.set} set has no part {split}")
+        return score(args.ground_truth, marks, split, args.verbose, chooser)
     if args.out is None:
         parser.error(f"{args.command} needs OUT_DIR")
     if args.command == "prepare":
-        return prepare(args.ground_truth, args.out)
+        return prepare(args.ground_truth, args.out, chooser)
     if args.command == "digests":
         return digests(args.ground_truth, args.out)
-    return build(args.ground_truth, args.out, args.marks)
+    return build(args.ground_truth, args.out, marks, chooser)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -383,6 +384,7 @@ def test_plan_operations() -> None:
 
 
 @given(st.data())
+@settings(deadline=None)  # a loaded machine once took longer than hypothesis's default
 def test_any_sequence_of_corrections_keeps_sections_covering_the_text(data: st.DataObject) -> None:
     count = 12
     plan = SectionPlan((0,), (None,))
@@ -694,3 +696,18 @@ def test_page_numbers_and_running_headers_open_no_section_and_carry_no_words() -
     assert closed[5]  # runs on from "… and" across the page break
     assert not closed[6]  # the paragraph before ended a sentence
     assert not closed[9]
+
+
+def test_a_model_split_that_does_not_beat_shuffled_orders_loses_its_weakest_starts() -> None:
+    scores = [0.0, 0.1, 2.0, 0.5, 1.5, 0.2, 0.3]
+    shuffled = (1.0, 0.5)  # mean, deviation of the shuffled orders' best values
+
+    def value(starts: Sequence[int]) -> float:
+        return 1.5 - 0.5 * len(starts)  # every section costs; none earns
+
+    assert segmentation.earned_starts([0, 2, 4], scores, value, shuffled) == [0]
+    # a split worth the shuffles' mean keeps its starts; one worth less drops the weakest
+    assert segmentation.earned_starts([0, 2, 4], scores, lambda s: 1.0, shuffled) == [0, 2, 4]
+    assert segmentation.earned_starts(
+        [0, 2, 4], scores, lambda s: 1.0 if len(s) < 3 else 0.9, shuffled
+    ) == [0, 2]

@@ -145,3 +145,23 @@ def test_segmenting_a_short_article_does_not_import_numpy() -> None:
     first, second = result.stdout.splitlines()
     assert first.endswith("False")
     assert second == "True"
+
+
+@given(st.lists(paragraph, min_size=4, max_size=40), st.integers(2, 4))
+@settings(max_examples=40, deadline=None)
+def test_text_from_a_pdf_gets_the_numpy_paths_sections(blocks: list[str], every: int) -> None:
+    # page numbers between the paragraphs: the model's split must earn its sections there
+    paged: list[str] = []
+    for i, block in enumerate(blocks):
+        paged.append(block)
+        if i % every == every - 1:
+            paged.append(str(i // every + 1))
+    assert any(segmentation.page_furniture(paged)[0])
+    term_sets, allowed, bonus = segmentation._inputs(paged, True)
+    matrix = segmentation.similarity(term_sets)
+    assert segmentation._shuffled_values(matrix) == small._shuffled_values(
+        small.similarity(term_sets)
+    )
+    assert segmentation._article_starts(paged, term_sets, allowed, bonus) == (
+        small.article_starts(paged, term_sets, allowed, bonus)
+    )

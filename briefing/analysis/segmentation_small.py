@@ -31,6 +31,7 @@ from briefing.analysis.segmentation import (
     STRONG_STRUCTURE,
     block_terms,
     boundary_strength,
+    earned_starts,
     idf,
     page_furniture,
     prune_starts,
@@ -293,14 +294,19 @@ def _significance(
     split: Sequence[int] | None = None,
 ) -> float:
     """`segmentation._significance`, with `default_rng(0)`'s permutations."""
-    n = len(matrix)
     real = _split_value(matrix, allowed, bonus, split)
+    mean, spread = _shuffled_values(matrix)
+    return (real - mean) / spread
+
+
+def _shuffled_values(matrix: Matrix) -> tuple[float, float]:
+    """`segmentation._shuffled_values`."""
     shuffled = []
-    for order in purenum.permutations(0, n, SHUFFLES):
+    for order in purenum.permutations(0, len(matrix), SHUFFLES):
         rows = [matrix[i] for i in order]
         shuffled.append(best_value([[row[j] for j in order] for row in rows]))
     spread = purenum.std(shuffled)
-    return (real - purenum.mean(shuffled)) / (spread if spread > 0 else 1e-9)
+    return purenum.mean(shuffled), (spread if spread > 0 else 1e-9)
 
 
 def article_starts(
@@ -325,7 +331,15 @@ def article_starts(
         return split
     norms = self_similarity_values(term_sets)
     rows = features(blocks, term_sets, matrix, norms, split, significance)
-    return boundaries.choose_starts(scores(blocks, rows))
+    model_scores = scores(blocks, rows)
+    starts = boundaries.choose_starts(model_scores)
+    if len(starts) < 2 or not any(page_furniture(blocks)[0]):
+        return starts  # the model's own ground: articles and posts, not pages of a PDF
+
+    def value(kept: Sequence[int]) -> float:
+        return _split_value(matrix, allowed, bonus, kept)
+
+    return earned_starts(starts, model_scores, value, _shuffled_values(matrix))
 
 
 # --- boundaries ----------------------------------------------------------------------------

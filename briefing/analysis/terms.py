@@ -130,40 +130,52 @@ def _leading_function_word(word: str, opens_sentence: bool) -> bool:
     return opens_sentence or lowered in ("the", "a", "an")
 
 
-def name_phrases(text: str, words: Sequence[re.Match[str]] | None = None) -> list[tuple[int, int]]:
+def name_phrases(
+    text: str,
+    words: Sequence[re.Match[str]] | None = None,
+    strings: Sequence[str] | None = None,
+) -> list[tuple[int, int]]:
     """Spans of capitalised runs ("Pacific Fisheries Accord", "U.S. Coast Guard"), honorifics
     and a leading "The" left out, a possessive "’s" cut off. A single capitalised word that
     opens a sentence is kept only if it is not a common word (the caller can check that).
-    `words`: the `WORD` matches of `text`, when the caller has them already."""
+    `words`: the `WORD` matches of `text`, when the caller has them already; `strings`: their
+    texts (the matches' `group()`), likewise."""
     spans: list[tuple[int, int]] = []
     words = list(WORD.finditer(text)) if words is None else words
+    if strings is None:
+        strings = [m.group() for m in words]
+    count = len(words)
+    # Only a capitalised word opens a run: most words are skipped without a look at them.
+    capitals = [n for n, word in enumerate(strings) if word[:1].isupper()]
     i = 0
-    while i < len(words):
-        word = words[i].group()
-        bare = word.rstrip(".").lower()
-        if not _is_capitalised(word) or bare in HONORIFICS:
+    for candidate in capitals:
+        if candidate < i:
+            continue  # inside the run just taken
+        i = candidate
+        word = strings[i]
+        if word.rstrip(".").lower() in HONORIFICS:
             i += 1
             continue
         j = i
-        while j + 1 < len(words) and not _ends_sentence(words[j].group()):
+        while j + 1 < count and not _ends_sentence(strings[j]):
             gap = text[words[j].end() : words[j + 1].start()]
             if gap not in (" ", "-"):
                 break
-            nxt = words[j + 1].group()
+            nxt = strings[j + 1]
             if _is_capitalised(nxt):
                 j += 1
             elif (
                 nxt in CONNECTORS
-                and j + 2 < len(words)
-                and _is_capitalised(words[j + 2].group())
+                and j + 2 < count
+                and _is_capitalised(strings[j + 2])
                 and text[words[j + 1].end() : words[j + 2].start()] == " "
             ):
                 j += 2
             else:
                 break
         first = i
-        opens = i == 0 or _ends_sentence(words[i - 1].group())
-        while first < j and _leading_function_word(words[first].group(), opens):
+        opens = i == 0 or _ends_sentence(strings[i - 1])
+        while first < j and _leading_function_word(strings[first], opens):
             first += 1  # "The", "Both", "In" opening a sentence are not part of a name
         start, end = words[first].start(), words[j].end()
         phrase = text[start:end]

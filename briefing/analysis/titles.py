@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from briefing.analysis.sentences import split_paragraph, split_sentences
 from briefing.analysis.terms import (
@@ -97,7 +98,7 @@ def _sentences(document: Document, start: int, end: int) -> list[Sentence]:
 
 def _lowercase_words(document: Document) -> frozenset[str]:
     """Words the document also uses in lower case: capitalised, they only open a sentence."""
-    return frozenset(w for w in WORD.findall(document.text) if w.islower())
+    return frozenset(filter(str.islower, set(WORD.findall(document.text))))
 
 
 _INSIDE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;)] .)[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
@@ -129,18 +130,23 @@ def _opens(text: str, position: int) -> bool:
     return not before or before.endswith(":")
 
 
+_CONTRACTION = re.compile(r"['’](?:ll|re|ve|d|m|s)$|n['’]t$", re.IGNORECASE)
+
+
 def _names(
     text: str,
     common: frozenset[str],
-    into: Counter[str],
+    into: list[str],
     matches: Sequence[re.Match[str]] | None = None,
     inside: frozenset[str] | None = None,
+    strings: Sequence[str] | None = None,
 ) -> None:
-    """Count the name phrases of one sentence. With `inside` (`_capitalised_inside`), a single
-    capitalised word opening the sentence counts only if the document also capitalises it
-    inside a sentence."""
+    """Add the name phrases of one sentence to `into`, in order. With `inside`
+    (`_capitalised_inside`), a single capitalised word opening the sentence counts only if the
+    document also capitalises it inside a sentence. `strings`: the texts of `matches`, when
+    the caller has them."""
     stop = stopwords()
-    for a, b in name_phrases(text, matches):
+    for a, b in name_phrases(text, matches, strings):
         phrase = text[a:b].strip(" -")
         words = phrase.split()
         if len(words) > 1 and _opening_word(words[0], common, inside) and _opens(text, a):
@@ -161,7 +167,7 @@ def _names(
                 continue  # "Keep", "As they say: Stay …": capitalised only to open a sentence
             if _adjective(phrase):
                 continue  # "Lagos-based", "Hawaii-born": adjectives, not names
-            if re.search(r"['’](?:ll|re|ve|d|m|s)$|n['’]t$", phrase, re.IGNORECASE):
+            if _CONTRACTION.search(phrase):
                 continue  # "You'll", "We're": a capitalised contraction opening a sentence
         elif _adjective(words[-1]):
             continue  # "Ivy League-trained": an adjective made of a name
@@ -170,7 +176,7 @@ def _names(
         )
         if quoted and words[-1].lower() not in NAME_HEADS:
             continue  # a quoted capitalised phrase without a name's head word is a slogan
-        into[phrase] += 1
+        into.append(phrase)
 
 
 def _keywords(
@@ -192,29 +198,45 @@ def _keywords(
         surfaces[key, bare] += 1
 
 
-_NO_TERMS = ("", "")
+class _WordTerms:
+    """What `content_terms` and `_keywords` make of each `WORD` match (its content term, its
+    keyword, the keyword with its surface form; "" or None where none), each word worked out
+    once and then looked up in three dicts, so that a sentence's words are mapped and
+    counted in C (`map`, `filter`, `Counter`)."""
 
+    def __init__(self) -> None:
+        self.stop = stopwords()
+        self.term: dict[str, str] = {}
+        self.keyword: dict[str, str] = {}
+        self.surface: dict[str, tuple[str, str] | None] = {}
 
-def _word_terms(word: str, stop: frozenset[str]) -> tuple[str, str]:
-    """(content term, keyword) of one `WORD` match, "" where none: what `content_terms` and
-    `_keywords` make of it."""
-    lowered = word.lower().rstrip(".").replace("’", "'")
-    if "'" in lowered:
-        lowered = lowered.split("'", 1)[0]
-    term = stem(lowered) if len(lowered) >= 3 and lowered not in stop else ""
-    keyword = ""
-    if word.islower():
-        bare = word.rstrip(".")
-        if len(bare) >= 4 and bare not in stop and "'" not in bare and "’" not in bare:
-            keyword = term if bare == lowered else stem(bare)
-    return term, keyword
+    def learn(self, words: Iterable[str]) -> None:
+        """Work out the words not met before."""
+        for word in set(words).difference(self.term):
+            lowered = word.lower().rstrip(".").replace("’", "'")
+            if "'" in lowered:
+                lowered = lowered.split("'", 1)[0]
+            term = stem(lowered) if len(lowered) >= 3 and lowered not in self.stop else ""
+            keyword = ""
+            if word.islower():
+                bare = word.rstrip(".")
+                plain = "'" not in bare and "’" not in bare
+                if len(bare) >= 4 and bare not in self.stop and plain:
+                    keyword = term if bare == lowered else stem(bare)
+            self.term[word] = term
+            self.keyword[word] = keyword
+            self.surface[word] = (keyword, word.rstrip(".")) if keyword else None
 
 
 @dataclass(frozen=True)
 class ParagraphCounts:
-    names: Counter[str]
-    keywords: Counter[str]
-    surfaces: Counter[tuple[str, str]]
+    """One paragraph's names, keywords and (keyword, surface form) pairs, each as often as
+    it occurs, in order: a section counts its paragraphs' together in one `Counter` (in C;
+    adding up a `Counter` per paragraph took a fifth of the titles' time)."""
+
+    names: tuple[str, ...]
+    keywords: tuple[str, ...]
+    surfaces: tuple[tuple[str, str], ...]
     sentences: tuple[Sentence, ...] = ()
     vectors: tuple[Counter[str], ...] = ()
     """Content terms of each sentence, for gists."""
@@ -222,7 +244,7 @@ class ParagraphCounts:
 
 @dataclass(frozen=True)
 class DocumentCounts:
-    """Names and words of every paragraph, counted once; sections add up their paragraphs'.
+    """Names and words of every paragraph, found once; sections add up their paragraphs'.
 
     One pass of the word pattern over each sentence serves names, keywords and the sentence's
     content terms (gists)."""
@@ -243,40 +265,35 @@ class DocumentCounts:
         for sentence in sentences:
             by_paragraph[sentence.paragraph].append(sentence)
         per_paragraph = []
-        all_names: Counter[str] = Counter()
-        all_keywords: Counter[str] = Counter()
-        stop = stopwords()
-        cache: dict[str, tuple[str, str]] = {}
+        known = _WordTerms()
         for own in by_paragraph:
-            names: Counter[str] = Counter()
-            keywords: Counter[str] = Counter()
-            surfaces: Counter[tuple[str, str]] = Counter()
+            names: list[str] = []
+            keywords: list[str] = []
+            surfaces: list[tuple[str, str]] = []
             vectors = []
             # Sentence by sentence, so no name runs across a full stop ("U.S. The").
             for sentence in own:
                 chunk = text[sentence.start : sentence.end]
                 words = list(WORD.finditer(chunk))
-                _names(chunk, common, names, words, inside)
-                vector: Counter[str] = Counter()
-                for match in words:
-                    word = match.group()
-                    terms = cache.get(word, _NO_TERMS)
-                    if terms is _NO_TERMS:
-                        terms = cache[word] = _word_terms(word, stop)
-                    term, keyword = terms
-                    if term:
-                        vector[term] += 1
-                    if keyword:
-                        keywords[keyword] += 1
-                        surfaces[keyword, word.rstrip(".")] += 1
-                vectors.append(vector)
-            all_names.update(names)
-            all_keywords.update(keywords)
+                strings = list(map(_GROUP, words))
+                _names(chunk, common, names, words, inside, strings)
+                known.learn(strings)
+                # in the order of use, as counting word by word would insert them
+                vectors.append(Counter(filter(None, map(known.term.__getitem__, strings))))
+                keywords.extend(filter(None, map(known.keyword.__getitem__, strings)))
+                surfaces.extend(filter(None, map(known.surface.__getitem__, strings)))
             per_paragraph.append(
-                ParagraphCounts(names, keywords, surfaces, tuple(own), tuple(vectors))
+                ParagraphCounts(
+                    tuple(names), tuple(keywords), tuple(surfaces), tuple(own), tuple(vectors)
+                )
             )
+        all_names = Counter(chain.from_iterable(p.names for p in per_paragraph))
+        all_keywords = Counter(chain.from_iterable(p.keywords for p in per_paragraph))
         return cls(tuple(per_paragraph), all_names, all_keywords)
 
+
+_GROUP = re.Match.group
+"""A match's whole text, as a function to map over matches."""
 
 _PAST = re.compile(r"[^e]ed$")
 """A plain word ending so ("responded", "scared") tells what was done, not what about."""
@@ -296,13 +313,10 @@ def candidates(
     when it is given (the same as the first `limit` of them all, found without testing every
     name against a long opening paragraph: that was quadratic in a one-paragraph text)."""
     counts = counts or DocumentCounts.of(document)
-    names: Counter[str] = Counter()
-    keys: Counter[str] = Counter()
-    surfaces: Counter[tuple[str, str]] = Counter()
-    for paragraph in counts.paragraphs[start : end + 1]:
-        names.update(paragraph.names)
-        keys.update(paragraph.keywords)
-        surfaces.update(paragraph.surfaces)
+    own = counts.paragraphs[start : end + 1]
+    names = Counter(chain.from_iterable(p.names for p in own))
+    keys = Counter(chain.from_iterable(p.keywords for p in own))
+    surfaces = Counter(chain.from_iterable(p.surfaces for p in own))
     opening = document.paragraph_text(start)
     # (best score it can have, candidate without the opening bonus, whether it is a name)
     pending: list[tuple[float, Candidate, bool]] = []
@@ -462,9 +476,27 @@ def _unshouted(title: str, text: str) -> str:
         return title
     words = []
     for n, word in enumerate(title.split()):
-        acronym = re.search(rf"[a-z][,;]? {re.escape(word)}\b", text) is not None
+        acronym = _after_lower_case(word, text)
         words.append(word if acronym else word.capitalize() if n == 0 else word.lower())
     return " ".join(words)
+
+
+def _after_lower_case(word: str, text: str) -> bool:
+    """Whether `text` has `word` (a whole word) after a lower-case word and a space, or its
+    comma or semicolon: what `[a-z][,;]? WORD\\b` finds, sought with `str.find` (a regex that
+    opens on a character class scanned the whole text once per title word: 15 % of the
+    sections step on a long text)."""
+    whole = re.compile(rf"{re.escape(word)}\b")
+    needle = " " + word
+    at = text.find(needle)
+    while at != -1:
+        before = text[at - 1 : at] if at else ""
+        if before in (",", ";") and at >= 2:
+            before = text[at - 2]
+        if "a" <= before <= "z" and whole.match(text, at + 1):
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def _compound(document: Document, start: int, end: int, candidate: Candidate) -> str | None:
@@ -554,6 +586,9 @@ def _vector(text: str) -> Counter[str]:
     return Counter(content_terms(text))
 
 
+_GIST_WORD = re.compile(r"\w+")
+
+
 def section_gist(
     document: Document,
     start: int,
@@ -576,9 +611,7 @@ def section_gist(
         ranked = candidates(document, start, end, counts)
     focus = [c for c in ranked[:3] if c.is_name]
     focus_words = {c.surface.split()[-1] for c in focus}
-    df: Counter[str] = Counter()
-    for v in vectors:
-        df.update(v.keys())
+    df = Counter(chain.from_iterable(vectors))  # in how many sentences each term is
     n = len(sentences)
     weights = {t: math.log(1 + n / d) for t, d in df.items()}
     centroid: dict[str, float] = {}
@@ -588,7 +621,7 @@ def section_gist(
     norm_c = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
     best: tuple[float, int] | None = None
     for rank, (sentence, vector) in enumerate(zip(sentences, vectors, strict=True)):
-        words = len(re.findall(r"\w+", text[sentence.start : sentence.end]))
+        words = len(_GIST_WORD.findall(text, sentence.start, sentence.end))
         if not MIN_GIST_WORDS <= words <= MAX_GIST_WORDS and n > 1:
             continue
         dot = sum(c * weights[t] * centroid.get(t, 0.0) for t, c in vector.items())
