@@ -56,7 +56,7 @@ class OtherBriefings(Vertical):
                 entry = self._library_entity(library, None if this is None else this.id)
                 if entry is not None:
                     with library.store.reading() as connection:
-                        found = profile(connection, entry, companions=0)
+                        found = profile(connection, entry, companions=0, quotes=0)
                     for seen in found.appearances:
                         if this is not None and seen.document_id == this.id:
                             continue
