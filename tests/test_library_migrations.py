@@ -11,7 +11,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.ingest import load_document
-from briefing.library_service import open_document, record_opened
+from briefing.service.library import open_document, record_opened
 from briefing.store.database import SCHEMA_VERSION, Store, migrate, schema_version
 from briefing.store.fulltext import search
 from briefing.store.library import Library

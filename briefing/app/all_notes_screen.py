@@ -11,18 +11,16 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from briefing.app.library_list import LibraryListScreen
 from briefing.model import HIGHLIGHT_COLORS
-from briefing.paths import styles_dir
 
 if TYPE_CHECKING:
-    from briefing.library_service import LibraryNote
+    from briefing.service.library import LibraryNote
 
 SHOWN = 300
 """Notes listed at once (the filter brings the others)."""
@@ -47,10 +45,11 @@ def _prompt(item: LibraryNote) -> Text:
     return prompt
 
 
-class AllNotesScreen(Screen[None]):
+class AllNotesScreen(LibraryListScreen):
     """The notes of every document of the library."""
 
-    CSS_PATH = str(styles_dir() / "library.tcss")
+    HEADING = "All notes"
+    PLACEHOLDER = "Words of a note, its passage, tags or document"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+t", "next_tag", "Next tag", id="notes-all.tag"),
         Binding("ctrl+l", "next_color", "Next colour", id="notes-all.color"),
@@ -64,13 +63,7 @@ class AllNotesScreen(Screen[None]):
         self.tag: str | None = None
         self.color: str | None = None
         self.loaded = False
-
-    def compose(self) -> ComposeResult:
-        yield Static("All notes", id="library-head")
-        yield Input(placeholder="Words of a note, its passage, tags or document")
-        yield Static("", id="library-facets")
-        yield OptionList(id="library-list", markup=False)
-        yield Footer()
+        self._shown: list[LibraryNote] = []
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -78,7 +71,7 @@ class AllNotesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library-notes", description="reading the notes")
     def load(self) -> None:
-        from briefing.library_service import Library
+        from briefing.service.library import Library
 
         notes = Library().notes()
         if not get_current_worker().is_cancelled:
@@ -126,23 +119,11 @@ class AllNotesScreen(Screen[None]):
     def _typed(self, _: Input.Changed) -> None:
         self.show()
 
-    @on(Input.Submitted)
-    def _submitted(self, _: Input.Submitted) -> None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is not None and listing.option_count:
-            self._open(listing.get_option_at_index(listing.highlighted).id)
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._open(event.option.id)
-
-    def _open(self, key: str | None) -> None:
-        if not key or not key.startswith("note-"):
-            return
-        item = self._shown[int(key.removeprefix("note-"))]
-        offset = None if item.annotation.orphaned else item.annotation.start
-        self.app.open_library_document(item.document_id, offset)  # type: ignore[attr-defined]
+    def target(self, option_id: str) -> tuple[int, int | None] | None:
+        if not option_id.startswith("note-"):
+            return None
+        item = self._shown[int(option_id.removeprefix("note-"))]
+        return item.document_id, None if item.annotation.orphaned else item.annotation.start
 
     def action_next_tag(self) -> None:
         names: list[str | None] = [None, *self.tags()]
@@ -153,9 +134,6 @@ class AllNotesScreen(Screen[None]):
         names: list[str | None] = [None, *HIGHLIGHT_COLORS]
         self.color = names[(names.index(self.color) + 1) % len(names)]
         self.show()
-
-    def action_to_list(self) -> None:
-        self.query_one(OptionList).focus()
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -53,7 +53,7 @@ def _one(text: str) -> str:
 
 
 def run(argv: Sequence[str]) -> int:
-    from briefing.library_service import analysis_key, refresh_stale, whos_who
+    from briefing.service.library import analysis_key, refresh_stale, whos_who
     from briefing.store.library import Library
 
     args = _parser().parse_args(argv)
@@ -102,7 +102,7 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _profile(library: object, name: str, type: str | None, format: str, limit: int | None) -> int:
-    from briefing.library_service import profile_of, who
+    from briefing.service.library import profile_of, who
     from briefing.store.library import Library
 
     assert isinstance(library, Library)
