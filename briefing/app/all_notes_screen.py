@@ -1,12 +1,14 @@
 """Every note of the library on one screen: type words to keep the notes holding them (in the
-note, its passage, its tags or its document's title), a tag and a colour as facets; enter opens
-the document at the note.
+note, its passage, its tags or its document's title), a tag, a colour and a document as
+facets (the document: the highlighted note's, or each in turn); enter opens the document at
+the note.
 
 The notes are read in a worker thread; filtering by words runs on them in memory.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -53,6 +55,8 @@ class AllNotesScreen(LibraryListScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+t", "next_tag", "Next tag", id="notes-all.tag"),
         Binding("ctrl+l", "next_color", "Next colour", id="notes-all.color"),
+        Binding("ctrl+o", "this_document", "This document / all", id="notes-all.this-document"),
+        Binding("ctrl+g", "next_document", "Next document", id="notes-all.document"),
         Binding("down", "to_list", "Move to the list", show=False, id="notes-all.down"),
         Binding("escape", "close", "Back", id="notes-all.close"),
     ]
@@ -62,6 +66,8 @@ class AllNotesScreen(LibraryListScreen):
         self.notes: list[LibraryNote] = []
         self.tag: str | None = None
         self.color: str | None = None
+        self.document_id: int | None = None
+        """The document facet: only the notes of this document (None: every document)."""
         self.loaded = False
         self._shown: list[LibraryNote] = []
 
@@ -84,12 +90,20 @@ class AllNotesScreen(LibraryListScreen):
     def tags(self) -> list[str]:
         return sorted({t for item in self.notes for t in item.annotation.tags})
 
+    def documents(self) -> list[tuple[int, str, int]]:
+        """(id, title, notes) of the documents with notes: most notes first, then by title."""
+        counts = Counter(item.document_id for item in self.notes)
+        titles = {item.document_id: item.title for item in self.notes}
+        found = [(d, titles[d], n) for d, n in counts.items()]
+        return sorted(found, key=lambda one: (-one[2], one[1].casefold(), one[0]))
+
     def chosen_notes(self) -> list[LibraryNote]:
         words = self.query_one(Input).value.casefold().split()
         return [
             item
             for item in self.notes
-            if (self.tag is None or self.tag in item.annotation.tags)
+            if (self.document_id is None or item.document_id == self.document_id)
+            and (self.tag is None or self.tag in item.annotation.tags)
             and (self.color is None or item.annotation.color == self.color)
             and all(w in _haystack(item) for w in words)
         ]
@@ -113,6 +127,12 @@ class AllNotesScreen(LibraryListScreen):
         self.query_one("#library-head", Static).update(head)
         facets = Text(f"Tag: {'#' + self.tag if self.tag else 'any'}", style="dim")
         facets.append(f"  Colour: {self.color or 'any'}", style="dim")
+        facets.append("  Document: ", style="dim")
+        chosen_document = next((d for d in self.documents() if d[0] == self.document_id), None)
+        if chosen_document is None:
+            facets.append("any", style="dim")
+        else:
+            facets.append(chosen_document[1] or "(untitled)", style="reverse")
         self.query_one("#library-facets", Static).update(facets)
 
     @on(Input.Changed)
@@ -133,6 +153,24 @@ class AllNotesScreen(LibraryListScreen):
     def action_next_color(self) -> None:
         names: list[str | None] = [None, *HIGHLIGHT_COLORS]
         self.color = names[(names.index(self.color) + 1) % len(names)]
+        self.show()
+
+    def action_this_document(self) -> None:
+        """Only the notes of the highlighted note's document; again: every document's."""
+        if self.document_id is not None:
+            self.document_id = None
+        else:
+            target = self.highlighted_target()
+            if target is None:
+                self.app.bell()
+                return
+            self.document_id = target[0]
+        self.show()
+
+    def action_next_document(self) -> None:
+        ids: list[int | None] = [None, *(d for d, _, _ in self.documents())]
+        at = ids.index(self.document_id) if self.document_id in ids else 0
+        self.document_id = ids[(at + 1) % len(ids)]
         self.show()
 
     def action_close(self) -> None:
