@@ -87,9 +87,10 @@ class FirstPage:
 
 def first_page(library: Library | None = None) -> FirstPage:
     """The first page of `library` (the user's by default); StoreError if it cannot be read."""
-    from briefing.service.library import Library
+    if library is None:  # (the CLI gives its own: the service is imported after first paint)
+        from briefing.service.library import Library
 
-    library = library or Library()
+        library = Library()
     return FirstPage(library.entries(limit=LIST_LIMIT + 1), library.tags(), library.count())
 
 
@@ -140,7 +141,11 @@ class LibraryScreen(LibraryListScreen):
             self._loaded(first.entries, first.tags, first.total)
             if len(first.entries) <= LIST_LIMIT:
                 return  # that is all of it
-        self.load(first is None)
+            # The rest (for the filter and the other sorts) once the first page is painted:
+            # read at once, its worker took CPU from the first frame.
+            self.call_after_refresh(self.load, False)
+            return
+        self.load()
 
     # ------------------------------------------------------------------ reading the library
     @work(thread=True, exclusive=True, group="library-list", description="reading the library")
