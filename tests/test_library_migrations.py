@@ -11,11 +11,12 @@ import pytest
 
 from briefing.cli import main
 from briefing.ingest import load_document
-from briefing.service.library import open_document, record_opened
+from briefing.service.library import open_document, reading_of, record_opened
 from briefing.store.database import SCHEMA_VERSION, Store, migrate, schema_version
 from briefing.store.fulltext import search
 from briefing.store.library import Library
 from briefing.store.notebook import Notebook
+from briefing.store.whoswho import entity_records
 from tests.test_library import BRIDGE, HARBOUR, SCHOOL
 
 TEXT = (
@@ -128,9 +129,32 @@ def test_schema_5_libraries_show_the_same_who_after_migrating(
         shown[name] = json.loads(capsys.readouterr().out)
     assert all(a["sections"] for a in shown["Dana Whitlow"]["appearances"])
     assert shown["Dana Whitlow"]["quotes"]
+    # Back to schema 5: no appearances; each entity of a reading with the indexes of its
+    # sections and its quotes (as schema 5 wrote them).
+    library = Library()
+    kept = {
+        (entry.id, record.local_id): record
+        for entry in library.entries()
+        for record in entity_records(reading_of(library, entry.id))
+    }
     path = Store.default().path
-    with sqlite3.connect(path) as connection:  # back to schema 5
+    with sqlite3.connect(path) as connection:
         connection.execute("DROP TABLE entity_appearances")
+        for column in ("sections", "quotes"):
+            connection.execute(
+                f"ALTER TABLE document_entities ADD COLUMN {column} TEXT NOT NULL DEFAULT '[]'"
+            )
+        for (document_id, local_id), record in kept.items():
+            connection.execute(
+                "UPDATE document_entities SET sections = ?, quotes = ? WHERE document_id = ? "
+                "AND local_id = ?",
+                (
+                    json.dumps(list(record.sections)),
+                    json.dumps([list(q) for q in record.quotes]),
+                    document_id,
+                    local_id,
+                ),
+            )
         connection.execute("UPDATE schema_version SET version = 5")
     for name, expected in shown.items():
         assert main(["who", name, "--format", "json"]) == 0
@@ -138,3 +162,5 @@ def test_schema_5_libraries_show_the_same_who_after_migrating(
     with sqlite3.connect(path) as connection:
         assert schema_version(connection) == SCHEMA_VERSION == 6
         assert connection.execute("SELECT count(*) FROM entity_appearances").fetchone()[0] > 0
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(document_entities)")]
+        assert columns == ["document_id", "local_id", "entity_id", "name", "role", "mentions"]

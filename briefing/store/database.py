@@ -203,7 +203,9 @@ MIGRATIONS: tuple[str, ...] = (
     # kept in entity order so that an entity's briefings are read in one range, with the
     # titles of the sections that mention it and its quotes with their section's title
     # (`who` read the snapshot's sections of every briefing for them). Filled for the
-    # documents already in the library from `document_entities` and `snapshots`.
+    # documents already in the library from `document_entities` and `snapshots`; then
+    # `document_entities` keeps only which library entity each entity of a reading is (its
+    # `sections` and `quotes` columns go: rebuilt without them, after the fill).
     """
     CREATE TABLE entity_appearances (
         entity_id INTEGER NOT NULL REFERENCES entities(id),

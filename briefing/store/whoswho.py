@@ -272,17 +272,8 @@ def write_entities(
         )
         connection.execute(
             "INSERT OR REPLACE INTO document_entities (document_id, local_id, entity_id, name, "
-            "role, mentions, sections, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document_id,
-                record.local_id,
-                entity_id,
-                record.name,
-                record.role,
-                record.mentions,
-                json.dumps(list(record.sections)),
-                json.dumps([list(q) for q in record.quotes], ensure_ascii=False),
-            ),
+            "role, mentions) VALUES (?, ?, ?, ?, ?, ?)",
+            (document_id, record.local_id, entity_id, record.name, record.role, record.mentions),
         )
         merged.append(
             _Local(
@@ -363,7 +354,8 @@ def _title_at(titles: Sequence[str], index: object) -> str | None:
 
 def fill_appearances(connection: sqlite3.Connection) -> None:
     """Make `entity_appearances` for every document from its `document_entities` and its
-    snapshot's sections (the migration to schema 6)."""
+    snapshot's sections, then drop the sections and quotes `document_entities` kept (the
+    migration to schema 6)."""
     rows = connection.execute(
         "SELECT de.document_id, de.entity_id, de.local_id, de.name, de.role, de.mentions, "
         "de.sections, de.quotes FROM document_entities de ORDER BY de.document_id"
@@ -395,6 +387,19 @@ def fill_appearances(connection: sqlite3.Connection) -> None:
             )
         )
     flush()
+    # Their sections and quotes are in `entity_appearances` now: `document_entities` keeps
+    # which library entity each entity of a reading is (and its name, role and mentions).
+    for statement in (
+        "CREATE TABLE document_entities_6 (document_id INTEGER NOT NULL REFERENCES "
+        "documents(id) ON DELETE CASCADE, local_id TEXT NOT NULL, entity_id INTEGER NOT NULL "
+        "REFERENCES entities(id), name TEXT NOT NULL, role TEXT, mentions INTEGER NOT NULL, "
+        "PRIMARY KEY (document_id, local_id)) WITHOUT ROWID",
+        "INSERT INTO document_entities_6 SELECT document_id, local_id, entity_id, name, role, "
+        "mentions FROM document_entities",
+        "DROP TABLE document_entities",
+        "ALTER TABLE document_entities_6 RENAME TO document_entities",
+    ):
+        connection.execute(statement)
 
 
 # ---------------------------------------------------------------------------------------------
