@@ -20,9 +20,7 @@ worker thread, never from the UI thread. What the library screens need:
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -307,6 +305,8 @@ def _prepare_item(item: AddItem) -> tuple[str, AddItem, Prepared | str]:
 
 
 def _worker_start() -> None:
+    import signal
+
     # Ctrl-C is the parent's to handle: it stops the pool and keeps what was written.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -316,6 +316,8 @@ def _results(items: Sequence[AddItem], jobs: int) -> Iterator[tuple[str, AddItem
         for item in items:
             yield _prepare_item(item)
         return
+    import multiprocessing  # (only `add` needs it: not imported for `who` or the screens)
+
     # Warm the parent first: forked workers share what it imported.
     import briefing.analysis.people
     import briefing.analysis.sections  # noqa: F401
