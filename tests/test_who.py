@@ -215,3 +215,19 @@ def test_an_appearance_merges_two_entities_of_one_reading(connection: sqlite3.Co
     ]
     assert [q.document_id for q in profile(connection, found, quotes=2).quotes] == [2, 1]
     assert profile(connection, found, quotes=0).quotes == ()
+
+
+def test_a_damaged_appearance_is_shown_without_what_cannot_be_read(
+    connection: sqlite3.Connection,
+) -> None:
+    for document in (1, 2):
+        write_entities(connection, document, [_record("p", "person", "Dana Whitlow")], ["One"])
+    connection.execute(
+        "UPDATE entity_appearances SET sections = 'not json', said = '[[1, 2], \"x\"]', "
+        'also = \'[["Dana W.", "many"]]\' WHERE document_id = 1'
+    )
+    (found,) = find(connection, "Dana Whitlow")
+    shown = profile(connection, found)
+    assert [(a.document_id, a.sections) for a in shown.appearances] == [(2, ("One",)), (1, ())]
+    assert shown.quotes == ()
+    assert shown.names == ("Dana Whitlow",)

@@ -581,8 +581,9 @@ def profile(
         names[name] += mentions
         if also != "[]":  # two entities of one reading that the library takes for one
             for other_name, other_mentions in _pairs(_json_list(also)):
-                names[name] -= other_mentions
-                names[other_name] += other_mentions
+                if isinstance(other_mentions, int):
+                    names[name] -= other_mentions
+                    names[other_name] += other_mentions
         if role:
             roles[role] += 1
         sections = tuple(t for t in where if isinstance(t, str)) if where else ()
@@ -630,7 +631,8 @@ def _quotes(
             ).fetchone()
             said_in[document_id] = row[0] if row else "[]"
         for words, section in _pairs(_json_list(said_in.get(document_id))):
-            found.append(Said(document_id, titles[document_id], section or None, words))
+            where = section if isinstance(section, str) and section else None
+            found.append(Said(document_id, titles[document_id], where, words))
     return found[:limit] if limit is not None else found
 
 
