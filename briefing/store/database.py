@@ -203,7 +203,8 @@ MIGRATIONS: tuple[str, ...] = (
     # kept in entity order so that an entity's briefings are read in one range, with the
     # titles of the sections that mention it and its quotes with their section's title
     # (`who` read the snapshot's sections of every briefing for them). Filled for the
-    # documents already in the library from `document_entities` and `snapshots`; then
+    # documents already in the library from `document_entities` and `snapshots` (the narrow
+    # index by entity counts briefings without reading the rows' quotes); then
     # `document_entities` keeps only which library entity each entity of a reading is (its
     # `sections` and `quotes` columns go: rebuilt without them, after the fill).
     """
@@ -219,6 +220,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (entity_id, document_id)
     ) WITHOUT ROWID;
     CREATE INDEX entity_appearances_by_document ON entity_appearances (document_id, entity_id);
+    CREATE INDEX entity_appearances_by_entity ON entity_appearances (entity_id, document_id);
     """,
 )
 
