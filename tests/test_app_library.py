@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from briefing.app import BriefingApp
 from briefing.app.library_screen import LibraryScreen
@@ -246,6 +246,66 @@ async def test_all_notes_filter_and_open_at_the_note(
         paragraph = reading.query_one(ReaderView).reading_paragraph()
         offset = document.text.index("old pilings")
         assert document.paragraphs[paragraph].start <= offset < document.paragraphs[paragraph].end
+
+
+async def test_all_notes_filter_by_document(
+    articles: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The document facet: each document with notes in turn (most notes first), or the
+    highlighted note's document; with the words filter on top."""
+    from briefing.app.all_notes_screen import AllNotesScreen
+
+    for name, quote, note in (
+        ("harbour", "old pilings", "ask the engineers"),
+        ("harbour", "ferry timetable", "timetable from the engineers"),
+        ("bridge", "one lane", "traffic plan from the engineers"),
+    ):
+        assert main(["notes", "add", str(articles[name]), "--quote", quote, "--note", note]) == 0
+    capsys.readouterr()
+    ids = _ids(articles)
+    app = BriefingApp(library=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _library(app, pilot)
+        await pilot.press("ctrl+n")
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, AllNotesScreen)
+
+        def documents_shown() -> list[int]:
+            return sorted({n.document_id for n in screen.chosen_notes()})
+
+        def facets() -> str:
+            return str(screen.query_one("#library-facets", Static).render())
+
+        assert documents_shown() == sorted([ids["harbour"], ids["bridge"]])
+        assert "Document: any" in facets()
+        await pilot.press("ctrl+g")  # the document with the most notes first
+        assert screen.document_id == ids["harbour"]
+        assert sorted(n.annotation.note for n in screen.chosen_notes()) == [
+            "ask the engineers",
+            "timetable from the engineers",
+        ]
+        assert "Document: Harbour board delays the ferry timetable" in facets()
+        await pilot.press(*"ask")  # the words filter within the document
+        assert [n.annotation.note for n in screen.chosen_notes()] == ["ask the engineers"]
+        await pilot.press(*["backspace"] * len("ask"))
+        await pilot.press("ctrl+g")
+        assert documents_shown() == [ids["bridge"]]
+        await pilot.press("ctrl+g")  # back to every document
+        assert screen.document_id is None
+        assert len(screen.chosen_notes()) == 3
+        # The highlighted note's document, and back.
+        listing = screen.query_one(OptionList)
+        bridge_row = next(
+            i for i, n in enumerate(screen.chosen_notes()) if n.document_id == ids["bridge"]
+        )
+        listing.highlighted = bridge_row
+        await pilot.press("ctrl+o")
+        assert documents_shown() == [ids["bridge"]]
+        assert "Document: Council votes to repair the river bridge" in facets()
+        await pilot.press("ctrl+o")
+        assert screen.document_id is None
+        assert len(screen.chosen_notes()) == 3
 
 
 async def test_the_palette_offers_the_library_and_escape_leaves_it(

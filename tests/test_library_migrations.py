@@ -3,17 +3,21 @@ their documents listed, notes and tags kept and searchable, and opened again wit
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from briefing.cli import main
 from briefing.ingest import load_document
-from briefing.library_service import open_document, record_opened
+from briefing.service.library import open_document, reading_of, record_opened
 from briefing.store.database import SCHEMA_VERSION, Store, migrate, schema_version
 from briefing.store.fulltext import search
 from briefing.store.library import Library
 from briefing.store.notebook import Notebook
+from briefing.store.whoswho import entity_records
+from tests.test_library import BRIDGE, HARBOUR, SCHOOL
 
 TEXT = (
     "Harbour board delays the ferry timetable\n\n"
@@ -33,6 +37,10 @@ def _old_database(path: Path, version: int, article: Path) -> None:
         "VALUES (1, ?, ?, 'Harbour board', 100.0, 200.0)",
         (document.content_hash, str(article)),
     )
+    if version >= 5:  # the library's columns, as schema 5 fills them for a file
+        connection.execute(
+            "UPDATE documents SET source = ?, kind = 'file', added = 100.0", (str(article),)
+        )
     connection.execute(
         "INSERT INTO section_corrections (document_id, plan, updated) VALUES (1, '[]', 1.0)"
     )
@@ -55,6 +63,13 @@ def _old_database(path: Path, version: int, article: Path) -> None:
             "VALUES (?, 1, ?, 200.0)",
             (str(article), document.content_hash),
         )
+    if version >= 5:  # as schema 5 indexes a document's title, notes and tags
+        from briefing.store.notes_index import refresh_all_notes
+
+        connection.execute(
+            "INSERT INTO library_texts (document_id, title) VALUES (1, 'Harbour board')"
+        )
+        refresh_all_notes(connection)
     connection.close()
 
 
@@ -96,3 +111,56 @@ def test_every_earlier_schema_comes_into_the_library(tmp_path: Path, version: in
         assert connection.execute(
             "SELECT document_id, plan FROM section_corrections"
         ).fetchall() == [(1, "[]")]
+
+
+def test_schema_5_libraries_show_the_same_who_after_migrating(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Schema 6 keeps what `who NAME` shows of each briefing (`entity_appearances`); a schema
+    5 library (the same tables without it) gets it from its entities and snapshots."""
+    said = '\n\n"We cannot wait another winter for the pilings," Dana Whitlow said.\n'
+    for name, text in (("harbour", HARBOUR + said), ("bridge", BRIDGE), ("school", SCHOOL)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert main(["add", str(tmp_path), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    shown = {}
+    for name in ("Dana Whitlow", "Omar Castillo"):
+        assert main(["who", name, "--format", "json"]) == 0
+        shown[name] = json.loads(capsys.readouterr().out)
+    assert all(a["sections"] for a in shown["Dana Whitlow"]["appearances"])
+    assert shown["Dana Whitlow"]["quotes"]
+    # Back to schema 5: no appearances; each entity of a reading with the indexes of its
+    # sections and its quotes (as schema 5 wrote them).
+    library = Library()
+    kept = {
+        (entry.id, record.local_id): record
+        for entry in library.entries()
+        for record in entity_records(reading_of(library, entry.id))
+    }
+    path = Store.default().path
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE entity_appearances")
+        for column in ("sections", "quotes"):
+            connection.execute(
+                f"ALTER TABLE document_entities ADD COLUMN {column} TEXT NOT NULL DEFAULT '[]'"
+            )
+        for (document_id, local_id), record in kept.items():
+            connection.execute(
+                "UPDATE document_entities SET sections = ?, quotes = ? WHERE document_id = ? "
+                "AND local_id = ?",
+                (
+                    json.dumps(list(record.sections)),
+                    json.dumps([list(q) for q in record.quotes]),
+                    document_id,
+                    local_id,
+                ),
+            )
+        connection.execute("UPDATE schema_version SET version = 5")
+    for name, expected in shown.items():
+        assert main(["who", name, "--format", "json"]) == 0
+        assert json.loads(capsys.readouterr().out) == expected
+    with sqlite3.connect(path) as connection:
+        assert schema_version(connection) == SCHEMA_VERSION == 6
+        assert connection.execute("SELECT count(*) FROM entity_appearances").fetchone()[0] > 0
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(document_entities)")]
+        assert columns == ["document_id", "local_id", "entity_id", "name", "role", "mentions"]

@@ -169,3 +169,65 @@ def test_who_errors_are_one_line(articles: Path, capsys: pytest.CaptureFixture[s
 def test_who_of_an_empty_library(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["who"]) == 0
     assert capsys.readouterr().out.startswith("No one yet")
+
+
+def test_an_appearance_merges_two_entities_of_one_reading(connection: sqlite3.Connection) -> None:
+    """Two entities of one reading that the library takes for one are one briefing of it:
+    mentions added, both names kept, sections and quotes by their sections' titles."""
+    first = EntityRecord(
+        local_id="a",
+        type="person",
+        name="Dana Whitlow",
+        role="chair",
+        mentions=3,
+        sections=(0, 2),
+        quotes=(("We will decide by June", 2),),
+        primary="dana whitlow",
+        full=True,
+        words=("dana", "whitlow"),
+    )
+    second = EntityRecord(
+        local_id="b",
+        type="person",
+        name="Dana J. Whitlow",
+        role=None,
+        mentions=1,
+        sections=(1, 9),
+        quotes=(("Not before the pilings", None),),
+        primary="dana j whitlow",
+        full=True,
+        aliases=("dana whitlow",),
+        words=("dana", "whitlow"),
+    )
+    write_entities(connection, 1, [second, first], ["Opening", "Pilings", "Vote"])
+    write_entities(connection, 2, [first], ["Elsewhere"])
+    (found,) = find(connection, "Dana Whitlow")
+    shown = profile(connection, found)
+    assert [(a.document_id, a.mentions, a.role, a.sections) for a in shown.appearances] == [
+        (2, 3, "chair", ("Elsewhere",)),  # index 2 of one title: none
+        (1, 4, "chair", ("Opening", "Pilings", "Vote")),
+    ]
+    assert shown.names == ("Dana Whitlow", "Dana J. Whitlow")
+    assert [(q.document_id, q.section, q.text) for q in shown.quotes] == [
+        (2, None, "We will decide by June"),
+        (1, "Vote", "We will decide by June"),
+        (1, None, "Not before the pilings"),
+    ]
+    assert [q.document_id for q in profile(connection, found, quotes=2).quotes] == [2, 1]
+    assert profile(connection, found, quotes=0).quotes == ()
+
+
+def test_a_damaged_appearance_is_shown_without_what_cannot_be_read(
+    connection: sqlite3.Connection,
+) -> None:
+    for document in (1, 2):
+        write_entities(connection, document, [_record("p", "person", "Dana Whitlow")], ["One"])
+    connection.execute(
+        "UPDATE entity_appearances SET sections = 'not json', said = '[[1, 2], \"x\"]', "
+        'also = \'[["Dana W.", "many"]]\' WHERE document_id = 1'
+    )
+    (found,) = find(connection, "Dana Whitlow")
+    shown = profile(connection, found)
+    assert [(a.document_id, a.sections) for a in shown.appearances] == [(2, ("One",)), (1, ())]
+    assert shown.quotes == ()
+    assert shown.names == ("Dana Whitlow",)

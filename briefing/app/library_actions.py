@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.screen import ModalScreen, Screen
 
+from briefing.app.library_list import OpenLibraryDocument
 from briefing.errors import BriefingError
 
 if TYPE_CHECKING:
@@ -57,12 +58,16 @@ class LibraryActions(App[None]):
             self._remember_positions()
             self.push_screen(AllNotesScreen())
 
+    def on_open_library_document(self, message: OpenLibraryDocument) -> None:
+        """A library screen or an entity card asked for one of the library's documents."""
+        self.open_library_document(message.document_id, message.offset)
+
     def open_library_document(self, document_id: int, offset: int | None = None) -> None:
         """Open the library's document `document_id` (read in a worker), at `offset` if given,
         else where the reader left it."""
 
         def read() -> None:
-            from briefing.library_service import Library, open_document
+            from briefing.service.library import Library, open_document
 
             try:
                 document = open_document(Library(), document_id)

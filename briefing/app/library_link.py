@@ -41,7 +41,7 @@ def save_position(store: Store, document: Document, offset: int | None) -> None:
     written loses only the position)."""
     if offset is None:
         return
-    from briefing.library_service import Library
+    from briefing.service.library import Library
 
     with contextlib.suppress(BriefingError):  # a read-only or damaged database
         Library(store).set_position(document, offset)
@@ -81,7 +81,7 @@ def keep_in_library(screen: ReadingScreen) -> None:
     store, document = screen.store, screen.document
 
     def keep() -> None:
-        from briefing.library_service import record_opened
+        from briefing.service.library import record_opened
 
         with contextlib.suppress(BriefingError):  # a read-only or damaged database: the
             record_opened(document, store=store)  # reading goes on without the library

@@ -13,17 +13,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from briefing.paths import styles_dir
+from briefing.app.library_list import LibraryListScreen
 
 if TYPE_CHECKING:
-    from briefing.library_service import Hit, Library, LibraryEntry
+    from briefing.service.library import Hit, Library, LibraryEntry
 
 SORTS = ("date", "title", "notes")
 SORT_NAMES = {"date": "most recent first", "title": "by title", "notes": "most notes first"}
@@ -89,9 +87,10 @@ class FirstPage:
 
 def first_page(library: Library | None = None) -> FirstPage:
     """The first page of `library` (the user's by default); StoreError if it cannot be read."""
-    from briefing.library_service import Library
+    if library is None:  # (the CLI gives its own: the service is imported after first paint)
+        from briefing.service.library import Library
 
-    library = library or Library()
+        library = Library()
     return FirstPage(library.entries(limit=LIST_LIMIT + 1), library.tags(), library.count())
 
 
@@ -102,10 +101,11 @@ def matches(entry: LibraryEntry, words: list[str]) -> bool:
     return all(word in folded for word in words)
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LibraryListScreen):
     """The list of the library, its filter and search, sorts and tag facets."""
 
-    CSS_PATH = str(styles_dir() / "library.tcss")
+    HEADING = "Library"
+    PLACEHOLDER = "Filter by title, source or #tag; words search texts and notes"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "sort", "Sort: date / title / notes", id="library.sort"),
         Binding("ctrl+t", "next_tag", "Next tag facet", id="library.tag"),
@@ -134,13 +134,6 @@ class LibraryScreen(Screen[None]):
         self.removed: list[int] = []
         """Documents removed on this screen, the last one last (ctrl+z brings it back)."""
 
-    def compose(self) -> ComposeResult:
-        yield Static("Library", id="library-head")
-        yield Input(placeholder="Filter by title, source or #tag; words search texts and notes")
-        yield Static("", id="library-facets")
-        yield OptionList(id="library-list", markup=False)
-        yield Footer()
-
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         first, self._first = self._first, None
@@ -148,12 +141,16 @@ class LibraryScreen(Screen[None]):
             self._loaded(first.entries, first.tags, first.total)
             if len(first.entries) <= LIST_LIMIT:
                 return  # that is all of it
-        self.load(first is None)
+            # The rest (for the filter and the other sorts) once the first page is painted:
+            # read at once, its worker took CPU from the first frame.
+            self.call_after_refresh(self.load, False)
+            return
+        self.load()
 
     # ------------------------------------------------------------------ reading the library
     @work(thread=True, exclusive=True, group="library-list", description="reading the library")
     def load(self, first_page_too: bool = True) -> None:
-        from briefing.library_service import Library
+        from briefing.service.library import Library
 
         library = Library()
         worker = get_current_worker()
@@ -181,7 +178,7 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library-search", description="searching")
     def search(self, query: str) -> None:
-        from briefing.library_service import QueryError, Store, search
+        from briefing.service.library import QueryError, Store, search
 
         # As you type, the last word is a prefix: "allian" finds "alliance".
         typed = query if query.endswith((" ", '"', "*")) else query + "*"
@@ -265,31 +262,15 @@ class LibraryScreen(Screen[None]):
             self.hits = []
         self.show()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        listing = self.query_one(OptionList)
-        if listing.highlighted is not None and listing.option_count:
-            self._open(listing.get_option_at_index(listing.highlighted).id)
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._open(event.option.id)
-
-    def _open(self, key: str | None) -> None:
-        target = self._targets.get(key or "")
-        if target is not None:
-            self.app.open_library_document(*target)  # type: ignore[attr-defined]
+    def target(self, option_id: str) -> tuple[int, int | None] | None:
+        return self._targets.get(option_id)
 
     # ------------------------------------------------------------------ remove and undo
     def action_remove(self) -> None:
         """Remove the highlighted document, asking first (its notes are kept; ctrl+z undoes)."""
         from briefing.app.dialogs import Confirm
 
-        listing = self.query_one(OptionList)
-        target = None
-        if listing.highlighted is not None and listing.option_count:
-            target = self._targets.get(listing.get_option_at_index(listing.highlighted).id or "")
+        target = self.highlighted_target()
         entry = next((e for e in self.entries if target and e.id == target[0]), None)
         if entry is None:
             self.app.bell()
@@ -315,7 +296,7 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, group="library-change", description="changing the library")
     def change(self, document_id: int, *, remove: bool) -> None:
         from briefing.errors import BriefingError
-        from briefing.library_service import Library
+        from briefing.service.library import Library
 
         library = Library()
         try:
@@ -345,9 +326,6 @@ class LibraryScreen(Screen[None]):
         names = [None, *(t for t, _ in self.tags)]
         self.tag = names[(names.index(self.tag) + 1) % len(names)] if self.tag in names else None
         self.show()
-
-    def action_to_list(self) -> None:
-        self.query_one(OptionList).focus()
 
     async def action_close(self) -> None:
         """Back to the document under the library; the library alone: clear the filter, or

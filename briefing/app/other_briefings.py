@@ -18,11 +18,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from briefing.app.library_list import OpenLibraryDocument
 from briefing.errors import BriefingError
 from briefing.model import Document, Entity
 
 if TYPE_CHECKING:
-    from briefing.library_service import Library, WhoEntry
+    from briefing.service.library import Library, WhoEntry
 
 LIMIT = 12
 
@@ -46,7 +47,7 @@ class OtherBriefings(Vertical):
         self.run_worker(self._look_up, thread=True, group="card-others", description="who's who")
 
     def _look_up(self) -> None:
-        from briefing.library_service import Library, profile
+        from briefing.service.library import Library, profile
 
         rows: list[tuple[int, str, str]] = []
         try:
@@ -56,7 +57,7 @@ class OtherBriefings(Vertical):
                 entry = self._library_entity(library, None if this is None else this.id)
                 if entry is not None:
                     with library.store.reading() as connection:
-                        found = profile(connection, entry, companions=0)
+                        found = profile(connection, entry, companions=0, quotes=0)
                     for seen in found.appearances:
                         if this is not None and seen.document_id == this.id:
                             continue
@@ -71,7 +72,7 @@ class OtherBriefings(Vertical):
     def _library_entity(self, library: Library, document_id: int | None) -> WhoEntry | None:
         """The library's entity this one was merged into when its briefing was kept; else
         (not kept yet) the one known by this very name and type, if any."""
-        from briefing.library_service import WhoEntry, name_key, who_of_entity
+        from briefing.service.library import WhoEntry, name_key, who_of_entity
 
         entity = self._entity
         if document_id is not None:
@@ -108,6 +109,7 @@ class OtherBriefings(Vertical):
         if not option_id.startswith("doc-"):
             return
         document_id = int(option_id.removeprefix("doc-"))
-        app = self.app
+        # To the app itself: this card (and this widget) closes before the message would
+        # bubble up from here.
+        self.app.post_message(OpenLibraryDocument(document_id))
         self.screen.dismiss(None)
-        app.open_library_document(document_id)  # type: ignore[attr-defined]

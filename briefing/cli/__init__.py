@@ -333,7 +333,7 @@ def _keep_in_library(document: Document | None) -> None:
     from briefing.store.database import ReadOnlyStoreError, StoreError
 
     try:
-        from briefing.library_service import record_opened
+        from briefing.service.library import record_opened
 
         record_opened(document)
     except ReadOnlyStoreError:

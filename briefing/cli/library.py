@@ -28,7 +28,7 @@ from briefing.cli.common import (
 from briefing.text.safety import json_safe, sanitize, shown
 
 if TYPE_CHECKING:
-    from briefing.library_service import AddItem, AddReport
+    from briefing.service.library import AddItem, AddReport
     from briefing.store.library import Library, LibraryEntry
 
 ACTIONS = ("list", "remove", "restore", "tag")
@@ -195,7 +195,7 @@ def _home(source: str) -> str:
 
 
 def run_add(argv: Sequence[str]) -> int:
-    from briefing.library_service import add_document, expand
+    from briefing.service.library import add_document, expand
     from briefing.store.library import Library
 
     args = _add_parser().parse_args(argv)
@@ -222,7 +222,7 @@ def run_add(argv: Sequence[str]) -> int:
 def _add_with_progress(
     chosen: Sequence[AddItem], library: Library, tags: Sequence[str], jobs: int | None
 ) -> AddReport:
-    from briefing.library_service import add_sources
+    from briefing.service.library import add_sources
 
     if not (chosen and sys.stderr is not None and sys.stderr.isatty()):
         return add_sources(chosen, library, tags=tags, jobs=jobs)

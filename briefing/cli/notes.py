@@ -259,7 +259,7 @@ def _add(argv: Sequence[str]) -> int:
 def _keep_in_library(document: Document) -> None:
     """A document that has notes is in the library, with its text (its reading too if one
     is cached: nothing is analysed here)."""
-    from briefing.library_service import record_opened
+    from briefing.service.library import record_opened
 
     record_opened(document)
 

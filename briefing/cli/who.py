@@ -24,6 +24,8 @@ HEADINGS = {
     "event": "Events",
     "other": "Others",
 }
+QUOTES_SHOWN = 10
+"""Quotes the text listing gives (`--format json` gives them all)."""
 STALE_REFRESH_LIMIT = 50
 """`who` without a name reads again up to this many briefings that an older analysis read."""
 
@@ -51,7 +53,7 @@ def _one(text: str) -> str:
 
 
 def run(argv: Sequence[str]) -> int:
-    from briefing.library_service import analysis_key, refresh_stale, whos_who
+    from briefing.service.library import analysis_key, refresh_stale, whos_who
     from briefing.store.library import Library
 
     args = _parser().parse_args(argv)
@@ -100,7 +102,7 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _profile(library: object, name: str, type: str | None, format: str, limit: int | None) -> int:
-    from briefing.library_service import profile_of, who
+    from briefing.service.library import profile_of, who
     from briefing.store.library import Library
 
     assert isinstance(library, Library)
@@ -116,7 +118,8 @@ def _profile(library: object, name: str, type: str | None, format: str, limit: i
         )
         more = f" and {len(candidates) - 8} more" if len(candidates) > 8 else ""
         return fail(f"{name!r} could be: {listed}{more}; give more of the name or --type")
-    profile = profile_of(library, chosen, companions=limit or 10)
+    shown_quotes = None if format == "json" else QUOTES_SHOWN
+    profile = profile_of(library, chosen, companions=limit or 10, quotes=shown_quotes)
     others = [c for c in candidates if c.entity_id != chosen.entity_id]
     if format == "json":
         out = {
@@ -170,7 +173,7 @@ def _profile(library: object, name: str, type: str | None, format: str, limit: i
             lines.append(f"        sections: {where}")
     if profile.quotes:
         lines += ["", "Said:"]
-        for quote in profile.quotes[:10]:
+        for quote in profile.quotes:
             where = _one(quote.title) + (f", § {_one(quote.section)}" if quote.section else "")
             lines.append(f"  {_one(quote.text)}  — {where}")
     if profile.companions:

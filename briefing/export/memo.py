@@ -25,7 +25,7 @@ from briefing.model import Annotation, EntityType, Reading
 from briefing.text.safety import safe_output, shown
 
 if TYPE_CHECKING:
-    from briefing.library_service import Library
+    from briefing.service.library import Library
 
 FORMATS = ("markdown", "html")
 TEMPLATES = {"markdown": "memo.md.jinja", "html": "memo.html.jinja"}
@@ -129,7 +129,7 @@ def memo_context(
 ) -> dict[str, Any]:
     """The data a memo template sees, for the library's documents `ids` in that order
     (readings made by an older analysis are read again first)."""
-    from briefing.library_service import analysis_key, notebook_of, reading_of
+    from briefing.service.library import analysis_key, notebook_of, reading_of
 
     key = analysis_key()
     briefings: list[dict[str, Any]] = []

@@ -6,6 +6,8 @@ without a screen knowing. Every method may touch SQLite, so the app calls them f
 threads; the types the app needs (`Notebook`, `Draft`, `StoreError`, …) are named here too.
 
 - `corrections`: the reader's section corrections, saved as a plan in the store.
+- `library`: the library (every document read, its search, who's who and notes across
+  documents), for the CLI and the library's screens.
 """
 
 from __future__ import annotations

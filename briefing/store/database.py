@@ -197,6 +197,31 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX document_entities_by_entity ON document_entities (entity_id, document_id);
     INSERT INTO library_texts (document_id, title) SELECT id, coalesce(title, '') FROM documents;
     """,
+    # 6: what `briefing who NAME` shows of each briefing an entity appears in, made when the
+    # briefing's entities are written rather than at every query: one row per library entity
+    # and document (two entities of one reading that the library takes for one are merged),
+    # kept in entity order so that an entity's briefings are read in one range, with the
+    # titles of the sections that mention it and its quotes with their section's title
+    # (`who` read the snapshot's sections of every briefing for them). Filled for the
+    # documents already in the library from `document_entities` and `snapshots` (the narrow
+    # index by entity counts briefings without reading the rows' quotes); then
+    # `document_entities` keeps only which library entity each entity of a reading is (its
+    # `sections` and `quotes` columns go: rebuilt without them, after the fill).
+    """
+    CREATE TABLE entity_appearances (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        role TEXT,
+        mentions INTEGER NOT NULL,
+        sections TEXT NOT NULL,
+        said TEXT NOT NULL,
+        also TEXT NOT NULL,
+        PRIMARY KEY (entity_id, document_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_appearances_by_document ON entity_appearances (document_id, entity_id);
+    CREATE INDEX entity_appearances_by_entity ON entity_appearances (entity_id, document_id);
+    """,
 )
 
 
@@ -207,7 +232,17 @@ def _index_earlier_notes(connection: sqlite3.Connection) -> None:
     refresh_all_notes(connection)
 
 
-POST_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {5: _index_earlier_notes}
+def _fill_appearances(connection: sqlite3.Connection) -> None:
+    """Schema 6: the appearances of the entities of documents already in the library."""
+    from briefing.store.whoswho import fill_appearances
+
+    fill_appearances(connection)
+
+
+POST_MIGRATION: dict[int, Callable[[sqlite3.Connection], None]] = {
+    5: _index_earlier_notes,
+    6: _fill_appearances,
+}
 """Steps in Python after a migration's SQL, in the same transaction."""
 SCHEMA_VERSION = len(MIGRATIONS)
 OPEN_TIMEOUT = 30.0

@@ -385,9 +385,10 @@ class Library:
                 "UPDATE snapshots SET sections = ? WHERE document_id = ?",
                 (prepared.sections, document_id),
             )
-            from briefing.store.whoswho import write_entities  # only when writing
+            from briefing.store.whoswho import section_titles, write_entities  # when writing
 
-            write_entities(connection, document_id, prepared.entities)
+            titles = section_titles(prepared.sections)
+            write_entities(connection, document_id, prepared.entities, titles)
             connection.execute(
                 "UPDATE library_texts SET title = ? WHERE document_id = ? AND title != ?",
                 (prepared.title, document_id, prepared.title),
@@ -576,6 +577,7 @@ def _record(
         )
         _write_text(connection, document_id, prepared.title, document.text)
         connection.execute("DELETE FROM document_entities WHERE document_id = ?", (document_id,))
+        connection.execute("DELETE FROM entity_appearances WHERE document_id = ?", (document_id,))
     if prepared.analysis is not None and prepared.entities is not None:
         kept_key = connection.execute(
             "SELECT analysis_key FROM snapshots WHERE document_id = ?", (document_id,)
@@ -586,9 +588,10 @@ def _record(
                 "WHERE document_id = ?",
                 (prepared.analysis_key, prepared.analysis, prepared.sections, now, document_id),
             )
-            from briefing.store.whoswho import write_entities  # only when writing
+            from briefing.store.whoswho import section_titles, write_entities  # when writing
 
-            write_entities(connection, document_id, prepared.entities)
+            titles = section_titles(prepared.sections)
+            write_entities(connection, document_id, prepared.entities, titles)
             connection.execute(
                 "UPDATE library_texts SET title = ? WHERE document_id = ? AND title != ?",
                 (prepared.title, document_id, prepared.title),

@@ -33,6 +33,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefing.model import EntityType, Reading
 
@@ -236,11 +237,16 @@ def _merged_with(connection: sqlite3.Connection, record: EntityRecord) -> int | 
 
 
 def write_entities(
-    connection: sqlite3.Connection, document_id: int, records: Iterable[EntityRecord]
+    connection: sqlite3.Connection,
+    document_id: int,
+    records: Iterable[EntityRecord],
+    section_titles: Sequence[str] = (),
 ) -> None:
     """Replace the document's entities in the index with `records`, merged into the
-    library's entities."""
+    library's entities, and their appearances (`section_titles`: the titles of the sections
+    `EntityRecord.sections` counts, as the snapshot keeps them)."""
     connection.execute("DELETE FROM document_entities WHERE document_id = ?", (document_id,))
+    merged: list[_Local] = []
     for record in records:
         entity_id = _merged_with(connection, record)
         if entity_id is None:
@@ -266,18 +272,134 @@ def write_entities(
         )
         connection.execute(
             "INSERT OR REPLACE INTO document_entities (document_id, local_id, entity_id, name, "
-            "role, mentions, sections, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document_id,
-                record.local_id,
+            "role, mentions) VALUES (?, ?, ?, ?, ?, ?)",
+            (document_id, record.local_id, entity_id, record.name, record.role, record.mentions),
+        )
+        merged.append(
+            _Local(
                 entity_id,
+                record.local_id,
                 record.name,
                 record.role,
                 record.mentions,
-                json.dumps(list(record.sections)),
-                json.dumps([list(q) for q in record.quotes], ensure_ascii=False),
-            ),
+                record.sections,
+                record.quotes,
+            )
         )
+    _write_appearances(connection, document_id, merged, section_titles)
+
+
+@dataclass(frozen=True, slots=True)
+class _Local:
+    """One entity of a reading, as the library entity it was merged into."""
+
+    entity_id: int
+    local_id: str
+    name: str
+    role: str | None
+    mentions: int
+    sections: Sequence[object]
+    quotes: Sequence[object]
+
+
+def _write_appearances(
+    connection: sqlite3.Connection,
+    document_id: int,
+    locals_: Sequence[_Local],
+    titles: Sequence[str],
+) -> None:
+    """Replace the document's rows of `entity_appearances`: one per library entity, the
+    reading's entities it merges taken most mentioned first (its name, role and quotes
+    first), their sections and quotes by section title."""
+    connection.execute("DELETE FROM entity_appearances WHERE document_id = ?", (document_id,))
+    by_entity: dict[int, list[_Local]] = {}
+    for local in sorted(locals_, key=lambda one: (-one.mentions, one.local_id)):
+        by_entity.setdefault(local.entity_id, []).append(local)
+    rows = []
+    for entity_id, group in by_entity.items():
+        indexes = sorted({i for one in group for i in one.sections if isinstance(i, int)})
+        said: list[list[str | None]] = []
+        for one in group:
+            for item in one.quotes:
+                if isinstance(item, list | tuple) and len(item) == 2:
+                    words, index = item
+                    if isinstance(words, str):
+                        said.append([words, _title_at(titles, index)])
+        first = group[0]
+        rows.append(
+            (
+                entity_id,
+                document_id,
+                first.name,
+                next((one.role for one in group if one.role), None),
+                sum(one.mentions for one in group),
+                json.dumps(
+                    [t for i in indexes if (t := _title_at(titles, i)) is not None],
+                    ensure_ascii=False,
+                ),
+                json.dumps(said, ensure_ascii=False),
+                json.dumps([[one.name, one.mentions] for one in group[1:]], ensure_ascii=False),
+            )
+        )
+    connection.executemany(
+        "INSERT INTO entity_appearances (entity_id, document_id, name, role, mentions, "
+        "sections, said, also) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _title_at(titles: Sequence[str], index: object) -> str | None:
+    return titles[index] if isinstance(index, int) and 0 <= index < len(titles) else None
+
+
+def fill_appearances(connection: sqlite3.Connection) -> None:
+    """Make `entity_appearances` for every document from its `document_entities` and its
+    snapshot's sections, then drop the sections and quotes `document_entities` kept (the
+    migration to schema 6)."""
+    rows = connection.execute(
+        "SELECT de.document_id, de.entity_id, de.local_id, de.name, de.role, de.mentions, "
+        "de.sections, de.quotes FROM document_entities de ORDER BY de.document_id"
+    )
+    pending: list[_Local] = []
+    current: int | None = None
+
+    def flush() -> None:
+        if current is None:
+            return
+        found = connection.execute(
+            "SELECT sections FROM snapshots WHERE document_id = ?", (current,)
+        ).fetchone()
+        _write_appearances(connection, current, pending, section_titles(found and found[0]))
+
+    for document_id, entity_id, local_id, name, role, mentions, sections, quotes in rows.fetchall():
+        if document_id != current:
+            flush()
+            current, pending = int(document_id), []
+        pending.append(
+            _Local(
+                int(entity_id),
+                str(local_id),
+                str(name),
+                role,
+                int(mentions),
+                _json_list(sections),
+                _json_list(quotes),
+            )
+        )
+    flush()
+    # Their sections and quotes are in `entity_appearances` now: `document_entities` keeps
+    # which library entity each entity of a reading is (and its name, role and mentions).
+    for statement in (
+        "CREATE TABLE document_entities_6 (document_id INTEGER NOT NULL REFERENCES "
+        "documents(id) ON DELETE CASCADE, local_id TEXT NOT NULL, entity_id INTEGER NOT NULL "
+        "REFERENCES entities(id), name TEXT NOT NULL, role TEXT, mentions INTEGER NOT NULL, "
+        "PRIMARY KEY (document_id, local_id)) WITHOUT ROWID",
+        "INSERT INTO document_entities_6 SELECT document_id, local_id, entity_id, name, role, "
+        "mentions FROM document_entities",
+        "DROP TABLE document_entities",
+        "ALTER TABLE document_entities_6 RENAME TO document_entities",
+    ):
+        connection.execute(statement)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -311,7 +433,6 @@ class Appearance:
     mentions: int
     sections: tuple[str, ...]
     """Titles of the sections that mention it."""
-    section_indexes: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,9 +469,9 @@ def whos_who(
     found: dict[str, list[WhoEntry]] = {}
     for type in types:
         rows = connection.execute(
-            "SELECT e.id, e.name, e.type, count(DISTINCT de.document_id) AS n "
-            "FROM entities e JOIN document_entities de ON de.entity_id = e.id "
-            "JOIN documents d ON d.id = de.document_id "
+            "SELECT e.id, e.name, e.type, count(*) AS n "
+            "FROM entities e JOIN entity_appearances a ON a.entity_id = e.id "
+            "JOIN documents d ON d.id = a.document_id "
             "WHERE e.type = ? AND d.removed IS NULL "
             "GROUP BY e.id ORDER BY n DESC, e.name COLLATE NOCASE, e.id LIMIT ?",
             (type, -1 if limit is None else limit),
@@ -365,9 +486,9 @@ def _briefing_counts(connection: sqlite3.Connection, ids: Sequence[int]) -> dict
         chunk = ids[first : first + 500]
         marks = ",".join("?" * len(chunk))
         for entity_id, n in connection.execute(
-            f"SELECT de.entity_id, count(DISTINCT de.document_id) FROM document_entities de "
-            f"JOIN documents d ON d.id = de.document_id WHERE d.removed IS NULL "
-            f"AND de.entity_id IN ({marks}) GROUP BY de.entity_id",
+            f"SELECT a.entity_id, count(*) FROM entity_appearances a "
+            f"JOIN documents d ON d.id = a.document_id WHERE d.removed IS NULL "
+            f"AND a.entity_id IN ({marks}) GROUP BY a.entity_id",
             chunk,
         ):
             counts[int(entity_id)] = int(n)
@@ -434,101 +555,112 @@ def find(connection: sqlite3.Connection, name: str, type: str | None = None) -> 
     return ranked(exact) + ranked(others)
 
 
-def profile(connection: sqlite3.Connection, entity: WhoEntry, companions: int = 10) -> Profile:
-    """Every briefing that mentions `entity`, its names, roles and quotes, and who appears
-    with it."""
+def profile(
+    connection: sqlite3.Connection,
+    entity: WhoEntry,
+    companions: int = 10,
+    quotes: int | None = None,
+) -> Profile:
+    """Every briefing that mentions `entity`, its names, roles and quotes (the first `quotes`
+    of them, by briefing; None: all), and who appears with it. From `entity_appearances`,
+    made when each briefing's entities were written."""
     rows = connection.execute(
-        "SELECT de.document_id, coalesce(lt.title, d.title, ''), d.source, d.date, "
-        "d.last_opened, de.name, de.role, de.mentions, de.sections, de.quotes, s.sections "
-        "FROM document_entities de JOIN documents d ON d.id = de.document_id "
+        "SELECT a.document_id, coalesce(lt.title, d.title, ''), d.source, d.date, "
+        "d.last_opened, a.name, a.role, a.mentions, a.sections, a.said != '[]', a.also "
+        "FROM entity_appearances a JOIN documents d ON d.id = a.document_id "
         "LEFT JOIN library_texts lt ON lt.document_id = d.id "
-        "LEFT JOIN snapshots s ON s.document_id = d.id "
-        "WHERE de.entity_id = ? AND d.removed IS NULL "
-        "ORDER BY d.last_opened DESC, d.id DESC, de.mentions DESC",
+        "WHERE a.entity_id = ? AND d.removed IS NULL "
+        "ORDER BY d.last_opened DESC, d.id DESC",
         (entity.entity_id,),
     ).fetchall()
     names: Counter[str] = Counter()
     roles: Counter[str] = Counter()
-    appearances: dict[int, Appearance] = {}
-    quotes: list[Said] = []
-    for (
-        document_id,
-        title,
-        source,
-        date,
-        read,
-        name,
-        role,
-        mentions,
-        section_json,
-        quote_json,
-        all_sections,
-    ) in rows:
-        names[name] += int(mentions)
+    appearances: list[Appearance] = []
+    for row, where in zip(rows, _json_lists([row[8] for row in rows]), strict=True):
+        document_id, title, source, date, read, name, role, mentions, _, _, also = row
+        names[name] += mentions
+        if also != "[]":  # two entities of one reading that the library takes for one
+            for other_name, other_mentions in _pairs(_json_list(also)):
+                if isinstance(other_mentions, int):
+                    names[name] -= other_mentions
+                    names[other_name] += other_mentions
         if role:
             roles[role] += 1
-        titles = section_titles(all_sections)
-        indexes = tuple(i for i in _json_list(section_json) if isinstance(i, int))
-        seen = appearances.get(document_id)
-        if seen is None:
-            appearances[document_id] = Appearance(
-                int(document_id),
-                str(title),
-                source,
-                date,
-                float(read),
-                str(name),
-                role,
-                int(mentions),
-                tuple(titles[i] for i in indexes if 0 <= i < len(titles)),
-                indexes,
-            )
-        else:  # two entities of one reading that the library takes for one
-            merged = tuple(sorted({*seen.section_indexes, *indexes}))
-            appearances[document_id] = Appearance(
-                seen.document_id,
-                seen.title,
-                seen.source,
-                seen.date,
-                seen.read,
-                seen.name,
-                seen.role or role,
-                seen.mentions + int(mentions),
-                tuple(titles[i] for i in merged if 0 <= i < len(titles)),
-                merged,
-            )
-        for item in _json_list(quote_json):
-            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str):
-                index = item[1]
-                section = (
-                    titles[index] if isinstance(index, int) and 0 <= index < len(titles) else None
-                )
-                quotes.append(Said(int(document_id), str(title), section, item[0]))
-    with_rows = connection.execute(
-        "SELECT o.entity_id, count(DISTINCT o.document_id) AS n FROM document_entities o "
-        "JOIN documents d ON d.id = o.document_id "
-        "WHERE d.removed IS NULL AND o.entity_id != ? AND o.document_id IN "
-        "(SELECT document_id FROM document_entities WHERE entity_id = ?) "
-        "GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT ?",
-        (entity.entity_id, entity.entity_id, max(companions * 3, companions)),
-    ).fetchall()
-    shared = {int(r[0]): int(r[1]) for r in with_rows}
-    companion_entries = []
-    for entity_id, n in shared.items():
-        row = connection.execute(
-            "SELECT name, type FROM entities WHERE id = ?", (entity_id,)
-        ).fetchone()
-        if row is not None:
-            companion_entries.append(WhoEntry(entity_id, str(row[0]), str(row[1]), n))
-    companion_entries.sort(key=lambda e: (-e.briefings, e.name.casefold(), e.entity_id))
+        sections = tuple(t for t in where if isinstance(t, str)) if where else ()
+        appearances.append(
+            Appearance(document_id, title, source, date, read, name, role, mentions, sections)
+        )
+    titles = {a.document_id: a.title for a in appearances}
+    quoted = [row[0] for row in rows if row[9]]
     return Profile(
         entity=WhoEntry(entity.entity_id, entity.name, entity.type, len(appearances)),
         names=tuple(n for n, _ in sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))),
         roles=tuple(r for r, _ in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0]))),
-        appearances=tuple(appearances.values()),
-        quotes=tuple(quotes),
-        companions=tuple(companion_entries[:companions]),
+        appearances=tuple(appearances),
+        quotes=tuple(_quotes(connection, entity.entity_id, quoted, titles, quotes)),
+        companions=tuple(_companions(connection, entity.entity_id, companions)),
     )
+
+
+def _quotes(
+    connection: sqlite3.Connection,
+    entity_id: int,
+    documents: Sequence[int],
+    titles: dict[int, str],
+    limit: int | None,
+) -> list[Said]:
+    """The quotes of `entity_id` in `documents` (those with quotes, in the order shown), up
+    to `limit`: read one briefing at a time when a few are asked for, else all at once."""
+    said_in: dict[int, str] = {}
+    if limit is None:
+        said_in = dict(
+            connection.execute(
+                "SELECT document_id, said FROM entity_appearances WHERE entity_id = ? "
+                "AND said != '[]'",
+                (entity_id,),
+            ).fetchall()
+        )
+    found: list[Said] = []
+    for document_id in documents:
+        if limit is not None:
+            if len(found) >= limit:
+                break
+            row = connection.execute(
+                "SELECT said FROM entity_appearances WHERE entity_id = ? AND document_id = ?",
+                (entity_id, document_id),
+            ).fetchone()
+            said_in[document_id] = row[0] if row else "[]"
+        for words, section in _pairs(_json_list(said_in.get(document_id))):
+            where = section if isinstance(section, str) and section else None
+            found.append(Said(document_id, titles[document_id], where, words))
+    return found[:limit] if limit is not None else found
+
+
+def _companions(connection: sqlite3.Connection, entity_id: int, limit: int) -> list[WhoEntry]:
+    """The entities sharing the most briefings with `entity_id` (`briefings`: how many), as
+    one string of ids counted here: faster than SQLite's GROUP BY over every pair."""
+    (joined,) = connection.execute(
+        "SELECT group_concat(o.entity_id) FROM entity_appearances x "
+        "JOIN documents d ON d.id = x.document_id "
+        "JOIN entity_appearances o ON o.document_id = x.document_id "
+        "WHERE x.entity_id = ? AND d.removed IS NULL AND o.entity_id != ?",
+        (entity_id, entity_id),
+    ).fetchone()
+    if not joined:
+        return []
+    counts = Counter(joined.split(","))
+    # The best `limit * 3` by count (ties by id, as before), then by count and name.
+    shared = sorted(((-n, int(i)) for i, n in counts.items()))[: max(limit * 3, limit)]
+    marks = ",".join("?" * len(shared))
+    known = {
+        int(row[0]): (str(row[1]), str(row[2]))
+        for row in connection.execute(
+            f"SELECT id, name, type FROM entities WHERE id IN ({marks})", [i for _, i in shared]
+        )
+    }
+    entries = [WhoEntry(i, *known[i], -n) for n, i in shared if i in known]
+    entries.sort(key=lambda e: (-e.briefings, e.name.casefold(), e.entity_id))
+    return entries[:limit]
 
 
 def section_titles(sections_json: str | None) -> list[str]:
@@ -538,6 +670,28 @@ def section_titles(sections_json: str | None) -> list[str]:
         if isinstance(item, list) and item and isinstance(item[0], str):
             titles.append(item[0])
     return titles
+
+
+def _pairs(items: list[object]) -> list[tuple[str, Any]]:
+    """The [text, value] pairs of a list read from JSON (`said`: [words, section title or
+    null]; `also`: [name, mentions])."""
+    return [
+        (item[0], item[1])
+        for item in items
+        if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
+    ]
+
+
+def _json_lists(texts: list[str]) -> list[list[object]]:
+    """The JSON lists of `texts`, decoded as one document (thousands of small `json.loads`
+    cost more than the query that read them); one that is not a list gives []."""
+    try:
+        values = json.loads("[" + ",".join(texts) + "]")
+    except (ValueError, RecursionError):
+        values = None
+    if not isinstance(values, list) or len(values) != len(texts):
+        return [_json_list(text) for text in texts]
+    return [value if isinstance(value, list) else [] for value in values]
 
 
 def _json_list(text: str | None) -> list[object]:

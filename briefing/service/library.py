@@ -20,9 +20,7 @@ worker thread, never from the UI thread. What the library screens need:
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -193,19 +191,22 @@ def who(library: Library, name: str, type: str | None = None) -> list[WhoEntry]:
         return find(connection, name, type)
 
 
-def profile_of(library: Library, entry: WhoEntry, companions: int = 10) -> Profile:
-    """Every briefing that mentions the entity, its roles, quotes and companions. Briefings
-    read by an older analysis are read again first, so that nothing stale is shown."""
+def profile_of(
+    library: Library, entry: WhoEntry, companions: int = 10, quotes: int | None = None
+) -> Profile:
+    """Every briefing that mentions the entity, its roles, quotes (the first `quotes`; None:
+    all) and companions. Briefings read by an older analysis are read again first, so that
+    nothing stale is shown."""
     key = analysis_key()
     with library.store.reading() as connection:
         # One query for the common case, nothing read by an older analysis.
         stale = connection.execute(
-            "SELECT 1 FROM document_entities de JOIN documents d ON d.id = de.document_id "
-            "LEFT JOIN snapshots s ON s.document_id = de.document_id WHERE de.entity_id = ? "
+            "SELECT 1 FROM entity_appearances a JOIN documents d ON d.id = a.document_id "
+            "LEFT JOIN snapshots s ON s.document_id = a.document_id WHERE a.entity_id = ? "
             "AND d.removed IS NULL AND (s.analysis_key IS NULL OR s.analysis_key != ?) LIMIT 1",
             (entry.entity_id, key),
         ).fetchone()
-        found = profile(connection, entry, companions)
+        found = profile(connection, entry, companions, quotes)
     ids = [a.document_id for a in found.appearances]
     if stale is not None:
         refresh_stale(library, ids)
@@ -214,7 +215,7 @@ def profile_of(library: Library, entry: WhoEntry, companions: int = 10) -> Profi
             same = [e for e in matches if e.entity_id == entry.entity_id] or matches[:1]
             if not same:
                 return Profile(entry, (), (), (), (), ())
-            found = profile(connection, same[0], companions)
+            found = profile(connection, same[0], companions, quotes)
     return found
 
 
@@ -304,6 +305,8 @@ def _prepare_item(item: AddItem) -> tuple[str, AddItem, Prepared | str]:
 
 
 def _worker_start() -> None:
+    import signal
+
     # Ctrl-C is the parent's to handle: it stops the pool and keeps what was written.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -313,6 +316,8 @@ def _results(items: Sequence[AddItem], jobs: int) -> Iterator[tuple[str, AddItem
         for item in items:
             yield _prepare_item(item)
         return
+    import multiprocessing  # (only `add` needs it: not imported for `who` or the screens)
+
     # Warm the parent first: forked workers share what it imported.
     import briefing.analysis.people
     import briefing.analysis.sections  # noqa: F401
