@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import (
     EntityType,
     entity_type,
@@ -41,11 +41,11 @@ class EntityRecord:
     """(start, end, paragraph index), sorted."""
 
 
-def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecord]:
+def assemble(doc: Doc, ms: Sequence[NameMention], uf: UnionFind) -> list[EntityRecord]:
     """One record per cluster of `uf` over `ms` (clusters with no type are dropped)."""
     text = doc.text
     paragraph = doc.paragraph
-    groups: defaultdict[int, list[Mention]] = defaultdict(list)
+    groups: defaultdict[int, list[NameMention]] = defaultdict(list)
     for i, m in enumerate(ms):
         groups[uf.find(i)].append(m)
     # (name, type, role, aliases, mentions): numbered once sorted by first mention

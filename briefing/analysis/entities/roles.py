@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.norm import (
     apos,
     country_of,
@@ -29,7 +29,7 @@ from briefing.analysis.entities.words import (
 )
 
 
-def role_of(doc: Doc, group: Sequence[Mention], etype: str) -> str | None:
+def role_of(doc: Doc, group: Sequence[NameMention], etype: str) -> str | None:
     """Role of a person or organisation: every distinct role stated at its earliest mention
     that has one, joined by ", "; None for other types."""
     if etype not in ("person", "organization"):
@@ -60,7 +60,7 @@ def role_of(doc: Doc, group: Sequence[Mention], etype: str) -> str | None:
     return ", ".join(parts)
 
 
-def _title_before(doc: Doc, m: Mention) -> str | None:
+def _title_before(doc: Doc, m: NameMention) -> str | None:
     """ "German Chancellor" of "German Chancellor Ingrid Vossberg" (must hold a title word)."""
     i = doc.tok_at(m.start) - 1
     sent = doc.sent_of[i + 1] if i + 1 < len(doc.toks) else None
@@ -168,7 +168,7 @@ def _title_before(doc: Doc, m: Mention) -> str | None:
     return doc.text[doc.starts[start] : doc.ends[end]]
 
 
-def _appositive(doc: Doc, m: Mention, etype: str) -> str | None:
+def _appositive(doc: Doc, m: NameMention, etype: str) -> str | None:
     """ "X, a retired U.S. officer who ..." -> "retired U.S. officer"."""
     i = doc.tok_at(m.end)
     toks = doc.toks
@@ -224,7 +224,7 @@ def _appositive(doc: Doc, m: Mention, etype: str) -> str | None:
     return doc.text[doc.starts[start] : doc.ends[j - 1]]
 
 
-def _title_comma_before(doc: Doc, m: Mention) -> str | None:
+def _title_comma_before(doc: Doc, m: NameMention) -> str | None:
     """ "its chief executive, Dana Whitfield" -> "chief executive"."""
     i = doc.tok_at(m.start) - 1
     if i < 1 or doc.toks[i] != ",":
