@@ -99,7 +99,7 @@ def extract_entities(
             Entity(
                 id=str(record.id),
                 name=record.name,
-                type=EntityType(record.type),
+                type=record.type,
                 role=record.role,
                 aliases=tuple(record.aliases),
                 mentions=tuple(

@@ -48,7 +48,7 @@ from briefing.analysis.entities.clean import (
     split_compounds,
 )
 from briefing.analysis.entities.doc import Doc, NameMention
-from briefing.analysis.entities.kinds import EntityType, name_like, person_shaped
+from briefing.analysis.entities.kinds import name_like, person_shaped
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.link import scan_more
 from briefing.analysis.entities.names import person_name, suffix_of
@@ -56,6 +56,7 @@ from briefing.analysis.entities.records import EntityRecord, assemble
 from briefing.analysis.entities.spans import join_fragments, known_missed
 from briefing.analysis.entities.trim import trim_mention
 from briefing.analysis.ner.labels import LABEL_OF, LOC, PER
+from briefing.model import EntityType
 
 __all__ = ["EntityRecord", "EntityType", "build_entities"]
 

@@ -41,6 +41,7 @@ from briefing.analysis.entities.words import (
     WEEKDAYS,
 )
 from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
+from briefing.model import EntityType
 
 RawMention = tuple[int, int, str]
 """(start, end, NER type) as the tagger gives it."""
@@ -227,7 +228,7 @@ def _split_known(m: NameMention, s: str) -> list[NameMention] | None:
             NameMention(m.end - len(thing), m.end, m.ner, m.source),
         ]
     first, _, rest = s.partition(" ")
-    if rest and country_of(first) and known_type(rest) == "organization":
+    if rest and country_of(first) and known_type(rest) == EntityType.ORGANIZATION:
         return [
             NameMention(m.start, m.start + len(first), LOC, m.source),
             NameMention(m.end - len(rest), m.end, ORG, m.source),

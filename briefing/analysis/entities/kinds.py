@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal, cast
 
 from briefing.analysis.entities.cues import add_cues
 from briefing.analysis.entities.doc import Doc, NameMention
@@ -40,25 +39,24 @@ from briefing.analysis.entities.words import (
     QUOTES_OPEN,
 )
 from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
-
-EntityType = Literal["person", "organization", "place", "event", "other"]
+from briefing.model import EntityType
 
 TYPE_MAP: dict[str, EntityType] = {
-    PER: "person",
-    ORG: "organization",
-    LOC: "place",
-    MISC: "other",
+    PER: EntityType.PERSON,
+    ORG: EntityType.ORGANIZATION,
+    LOC: EntityType.PLACE,
+    MISC: EntityType.OTHER,
 }
 """Tagger type -> entity type (MISC that is not an event is "other")."""
 CUE_MENTIONS = 12
 """The context of an entity's first mentions is enough to tell its kind: a name mentioned
 hundreds of times in a long report is not read hundreds of times over."""
 _TAGS = {
-    "person": PER,
-    "organization": ORG,
-    "place": LOC,
-    "event": MISC,
-    "other": MISC,
+    EntityType.PERSON: PER,
+    EntityType.ORGANIZATION: ORG,
+    EntityType.PLACE: LOC,
+    EntityType.EVENT: MISC,
+    EntityType.OTHER: MISC,
 }
 
 
@@ -106,7 +104,9 @@ def name_like(s: str) -> bool:
     ):
         return False
     return not (
-        country_of(s) or known_type(s) is not None or known_type(words[-1]) == "organization"
+        country_of(s)
+        or known_type(s) is not None
+        or known_type(words[-1]) == EntityType.ORGANIZATION
     )
 
 
@@ -210,7 +210,7 @@ def _known(surfs: Sequence[str]) -> tuple[EntityType | None, bool, bool]:
         longest = max(longest, size)
         found = known_type(s)
         if found is not None and (best is None or size > best[0]):
-            best = (size, cast("EntityType", found))
+            best = (size, found)
     if best is None:
         return None, False, False
     return best[1], best[0] > 1, best[0] >= longest
@@ -225,17 +225,17 @@ def entity_type(
     aligned = surfs
     surfs = list(dict.fromkeys(surfs))  # every rule on forms is a set test: each form once
     if any(m.honorific for m in group):
-        return "person"
+        return EntityType.PERSON
     if any(len(split_words(x)) >= 2 and low(split_words(x)[-1]) in ORG_SUFFIXES for x in surfs):
-        return "organization"
+        return EntityType.ORGANIZATION
     if any(_CASE.search(x) for x in surfs):
-        return "event"  # "Brown v. Board of Education": a court case
+        return EntityType.EVENT  # "Brown v. Board of Education": a court case
     votes: Counter[str] = Counter()
     for m in group:
         if m.source != "scan":  # a further occurrence only copies its form's type
             votes[m.ner] += 2
     known, known_long, whole = _known(surfs)
-    if known is not None and known != "place" and known_long and whole:
+    if known is not None and known != EntityType.PLACE and known_long and whole:
         return known  # "Time Warner", "Wall Street": a name of more than one word, known
     cues: Counter[str] = Counter()
     if doc is not None:
@@ -246,7 +246,7 @@ def entity_type(
         known = None
     person_evidence = cues[PER] >= 4 or _has_full_personal_name(group, aligned)
     if (
-        known == "place"
+        known == EntityType.PLACE
         and votes[ORG] > votes[LOC] + votes[PER]
         and ((votes[ORG] >= 6 and not cues[LOC]) or cues["ORG#"] > cues[LOC])
     ):
@@ -256,7 +256,7 @@ def entity_type(
         return known
     votes.update(cues)
     if any(country_of(s) for s in surfs) and votes[PER] < sum(votes.values()) / 2:
-        return "place"
+        return EntityType.PLACE
     first_seen: dict[str, int] = {}
     for k, m in enumerate(group):
         first_seen.setdefault(m.ner, k)
@@ -284,9 +284,9 @@ def entity_type(
     heads = {low(split_words(x)[-1]) for x in surfs if split_words(x)}
     firsts = {low(split_words(x)[0]) for x in surfs if len(split_words(x)) >= 2}
     if ner in (PER, MISC) and (firsts & GEO_PREFIXES or heads & GEO_HEADS):
-        return "place"
+        return EntityType.PLACE
     if ner == PER and heads & WORK_HEADS and len(firsts):
-        return "other"  # "The Opie and Anthony Show": a programme, not a person
+        return EntityType.OTHER  # "The Opie and Anthony Show": a programme, not a person
     if (
         ner == PER
         and heads & (EVENT_HEADS | ORG_HEADS)
@@ -301,14 +301,14 @@ def entity_type(
         and sum(m.event_ctx for m in group) * 2 >= len(group)
         and not any(country_of(x) for x in surfs)
     ):
-        return "event"
+        return EntityType.EVENT
     if ner != PER:
         for s in surfs:
             hs = [h for h in _head_words(s) if h in EVENT_HEADS]
             if ner == ORG:
                 hs = [h for h in hs if h not in AMBIGUOUS_EVENT_HEADS]
             if hs and not (ner == LOC and len(split_words(s)) == 1):
-                return "event"
+                return EntityType.EVENT
     if ner == MISC and heads & ORG_HEADS:
-        return "organization"  # "Harbour Users Forum", "Reform Party" tagged MISC
-    return TYPE_MAP.get(ner, "other")
+        return EntityType.ORGANIZATION  # "Harbour Users Forum", "Reform Party" tagged MISC
+    return TYPE_MAP.get(ner, EntityType.OTHER)

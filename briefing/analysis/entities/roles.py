@@ -27,25 +27,26 @@ from briefing.analysis.entities.words import (
     STOPWORDS,
     TITLE_QUALIFIERS,
 )
+from briefing.model import EntityType
 
 
 def role_of(doc: Doc, group: Sequence[NameMention], etype: str) -> str | None:
     """Role of a person or organisation: every distinct role stated at its earliest mention
     that has one, joined by ", "; None for other types."""
-    if etype not in ("person", "organization"):
+    if etype not in (EntityType.PERSON, EntityType.ORGANIZATION):
         return None
     cands: list[tuple[int, str]] = []
     for m in sorted(group, key=lambda m: m.start):
         if cands and m.start > cands[0][0]:
             break  # only the earliest mention with a role counts
-        if m.title and etype == "person":
+        if m.title and etype == EntityType.PERSON:
             cands.append((m.start, doc.text[m.title[0] : m.title[1]]))
-        elif etype == "person" and not m.honorific:
+        elif etype == EntityType.PERSON and not m.honorific:
             r = _title_before(doc, m)
             if r:
                 cands.append((m.start, r))
         r = _appositive(doc, m, etype) or (
-            _title_comma_before(doc, m) if etype == "person" else None
+            _title_comma_before(doc, m) if etype == EntityType.PERSON else None
         )
         if r:
             cands.append((m.start, r))

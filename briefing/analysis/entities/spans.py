@@ -37,6 +37,7 @@ from briefing.analysis.entities.words import (
     WEEKDAYS,
 )
 from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
+from briefing.model import EntityType
 
 RawMention = tuple[int, int, str]
 
@@ -108,7 +109,7 @@ def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
     if conn == "&":
         return conn  # "Procter & Gamble"
     if conn == "v." and not any(
-        country_of(x) or known_type(x) == "place" for x in (left, text[b[0] : b[1]])
+        country_of(x) or known_type(x) == EntityType.PLACE for x in (left, text[b[0] : b[1]])
     ):
         return conn  # "Brown v. Board of Education" (not "England v. Pakistan", a match)
     if conn == "for":
@@ -155,7 +156,7 @@ def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) ->
     votes: dict[str, int] = {}
     for p in parts:
         surface = text[p[0] : p[1]]
-        if country_of(surface) or known_type(surface) == "place":
+        if country_of(surface) or known_type(surface) == EntityType.PLACE:
             continue  # "Partizan Belgrade", "Stefanel Milan": the place qualifies the name
         votes[p[2]] = votes.get(p[2], 0) + len(_words(text, p))
     if not votes:
@@ -362,10 +363,10 @@ def known_missed(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]:
     spans: list[tuple[int, int]] | None = None
     starts: list[int] = []
     tags = {
-        "organization": ORG,
-        "place": LOC,
-        "event": MISC,
-        "other": MISC,
+        EntityType.ORGANIZATION: ORG,
+        EntityType.PLACE: LOC,
+        EntityType.EVENT: MISC,
+        EntityType.OTHER: MISC,
     }
     amp = text.find("&")
     while amp > 0:
