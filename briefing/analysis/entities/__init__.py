@@ -27,7 +27,7 @@ one module each:
    words around them (`cues`), the shipped knowledge and the forms) and role (`roles`) each
    cluster; a cluster that is only a common word or a lone first name is no entity.
 
-Word lists are general English / news conventions (`words`, `data/name_words.txt`,
+Word lists are general English / news conventions (`data/entity_words.txt`, `data/name_words.txt`,
 `data/common_words.txt`, `data/person_names.txt`, `data/countries.json`) and well-known names
 (`data/knowledge.txt`); their sources are in `briefing/analysis/DATA.md`. Nothing comes from
 any particular article.
