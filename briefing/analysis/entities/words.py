@@ -45,6 +45,22 @@ REPORTING: frozenset[str] = frozenset(_LISTS["reporting"])
 SPEECH_VERBS: frozenset[str] = frozenset(_LISTS["speech_verbs"])
 NAME_SUFFIXES: frozenset[str] = frozenset(_LISTS["name_suffixes"])
 
+ORG_POSTS: frozenset[str] = frozenset(_LISTS["org_posts"])
+"""Posts and parts of an organisation: "chief executive of X", "shares of X", "X's board"."""
+ORG_POSSESSED: frozenset[str] = frozenset(_LISTS["org_possessed"])
+"""What a company has: "X's shares", "X's headquarters", "X's users"."""
+ORG_NOUNS: frozenset[str] = frozenset(_LISTS["org_nouns"])
+"""Nouns an appositive uses of an organisation: "Teneo, a consulting firm"."""
+CORPORATE_POSTS: frozenset[str] = frozenset(_LISTS["corporate_posts"])
+"""Posts only an organisation has, after a possessive: "X's chief executive" (not
+"president" or "minister", which a country has too)."""
+ACQUIRING: frozenset[str] = frozenset(_LISTS["acquiring"])
+"""Verbs whose object is a company: "agreed to buy X"."""
+LOCATIVES: frozenset[str] = frozenset(_LISTS["locatives"])
+POST_ADJECTIVES: frozenset[str] = frozenset(_LISTS["post_adjectives"])
+NOT_BEFORE_A_NAME: frozenset[str] = frozenset(_LISTS["not_before_a_name"])
+"""Title words that also stand before an organisation's name ("the Cabinet Office")."""
+
 PUNCT_STOP: frozenset[str] = frozenset(
     {",", ";", ":", ")", "(", ".", "!", "?", "\u2014", "\u2013", "-", "--", '"', "\u201c", "\u201d"}
 )
