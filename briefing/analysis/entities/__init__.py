@@ -12,9 +12,10 @@ one module each:
 0. `spans`: names whole: the tagger's fragments of one name joined ("New" + "York Times",
    "Council on" + "Foreign Relations"), a person's initial, first name and "Jr." added, known
    names the tagger's tokens cut apart found ("AT&T");
-1. `clean`: cut each mention down to the name (possessive, "the", honorifics, titles, party
-   labels) and drop junk (dates, bare titles, nationalities, slogans, abbreviations of common
-   nouns, sentence-initial common words); a first name and a surname are a person's name
+1. `trim`: cut each mention down to the name (possessive, "the", honorifics, titles, party
+   labels), by an ordered list of small named rules; `clean`: split compounds and drop junk
+   (dates, bare titles, nationalities, slogans, abbreviations of common nouns,
+   sentence-initial common words); a first name and a surname are a person's name
    (`kinds.person_shaped`, with `personnames`);
 2. `aliases`: add the names the text defines (acronym pairs from `acronyms`, "which X calls Y",
    "also known as");
