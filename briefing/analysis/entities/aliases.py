@@ -200,11 +200,10 @@ def add_text_defined(doc: Doc, ms: list[NameMention]) -> list[Link]:
             link(exp, acr)
 
     # 2b. alternative names: "X, which Y calls Z", "X, also known as Z"
-    for k in index.seqs():
-        current = index.get(k)
-        if current is None:
-            continue
-        m = current
+    for k in index.seqs():  # the mentions now in the list (one made an alias is its new self)
+        m = index.get(k)
+        if m is None:
+            continue  # removed by a longer name the text defines
         tail = text[m.end : m.end + 120]
         # allow a closing possessive/plural after X
         for pat in _ALT_PATTERNS:
