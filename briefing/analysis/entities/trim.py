@@ -12,6 +12,10 @@ Their order matters (a rule sees what the earlier ones left) and is the order of
 `trim_mention` is given a mention fresh from the tagger or the text (no honorific form yet):
 a name's first word is an honorific, a style or a title, never two of them, because the
 rules for the style and the title do not apply once an honorific form is recorded.
+
+The price of the list over one function of inline rules, measured on 1 MB of news (13,570
+mentions): 52 -> 92 ms, about 3 us a mention, nearly all of it the sixteen calls and their
+checks (a mutable mention instead of the frozen one saved 4-10 ms of it).
 """
 
 from __future__ import annotations
