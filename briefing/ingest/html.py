@@ -225,14 +225,16 @@ class _Walker:
             self.paragraph(element, depth)
 
     def table(self, element: _Element) -> None:
-        rows: list[str] = []
+        rows: list[list[tuple[str, list[StyleRun]]]] = []
+        header_rows = 0
         for row in element.iter("row"):
-            cells = [
-                " ".join("".join(cell.itertext()).split()) for cell in row if cell.tag == "cell"
-            ]
-            if any(cells):
-                rows.append(" | ".join(cells))
-        if rows and self.builder.add("\n".join(rows), ParagraphKind.TABLE) is not None:
+            cells = [cell for cell in row if cell.tag == "cell"]
+            texts = [" ".join("".join(cell.itertext()).split()) for cell in cells]
+            if any(texts):
+                if len(rows) == header_rows and all(c.get("role") == "head" for c in cells):
+                    header_rows += 1
+                rows.append([(text, []) for text in texts])
+        if rows and self.builder.add_table(rows, header_rows) is not None:
             self.seen_body = True
 
 
