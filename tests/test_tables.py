@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from briefing.app.reader.tables import (
+    DRAWING,
+    Grid,
+    build_grid,
+    offset_in_line,
+    scroll_step,
+    table_window,
+    window_start,
+    x_of_offset,
+)
+from briefing.ingest.builder import DocumentBuilder
 from briefing.ingest.markdown import parse_markdown
-from briefing.model import ColumnAlign, Document, Table
+from briefing.model import ColumnAlign, Document, Metadata, Table
 from briefing.serialize import document_from_structure, structure_dict
 
 TABLE_MD = """# A table
@@ -50,3 +65,102 @@ def test_tables_survive_the_library_snapshot() -> None:
     assert again.tables == document.tables
     old = {k: v for k, v in structure_dict(document).items() if k != "tables"}
     assert document_from_structure(document.text, "hash", old).tables == ()
+
+
+# ---------------------------------------------------------------------- the grid
+
+
+def _grid_strings(document: Document, grid: Grid) -> list[str]:
+    return ["".join(c for c, _ in grid.chunks(document.text, i)) for i in range(len(grid.lines))]
+
+
+def test_a_table_is_drawn_with_aligned_columns_and_box_drawing() -> None:
+    document = parse_markdown(TABLE_MD, "hash", None)
+    grid = build_grid(document.text, document.tables[0])
+    assert _grid_strings(document, grid) == [
+        "┌──────────┬────────┬───────┐",
+        "│ Name     │ Tonnes │ Note  │",
+        "├──────────┼────────┼───────┤",
+        "│ Iron ore │  1,200 │ a | b │",
+        "│ Coal pdf │     15 │       │",
+        "│ short    │        │       │",
+        "└──────────┴────────┴───────┘",
+    ]
+
+
+def test_a_long_cell_wraps_inside_its_column() -> None:
+    long = "word " * 20
+    document = parse_markdown(f"| a | b |\n|---|---|\n| {long} | x |\n", "hash", None)
+    grid = build_grid(document.text, document.tables[0], max_column=12)
+    lines = _grid_strings(document, grid)
+    assert grid.widths == [12, 1]
+    assert lines[3] == "│ word word    │ x │"
+    assert lines[4] == "│ word word    │   │"
+    assert len(lines) == 3 + 10 + 1
+
+
+cell_text = st.text(
+    alphabet=st.sampled_from([*list("ab xyz|-:.,'"), "é", "漢", "\xa0"]), min_size=0, max_size=30
+)
+
+
+@settings(max_examples=150, deadline=None)
+@example([["漢漢", "a"]], 0, 1)
+@given(
+    st.lists(st.lists(cell_text, min_size=1, max_size=5), min_size=1, max_size=6),
+    st.integers(min_value=0, max_value=2),
+    st.integers(min_value=1, max_value=20),
+)
+def test_every_drawn_cell_character_is_its_document_character(
+    rows: list[list[str]], header_rows: int, max_column: int
+) -> None:
+    builder = DocumentBuilder()
+    builder.add("Before.")
+    cells = [[(" ".join(cell.split()), []) for cell in row] for row in rows]
+    if builder.add_table(cells, min(header_rows, len(rows))) is None:
+        return
+    builder.add("After.")
+    document = builder.build(Metadata(), "hash", None, "markdown")
+    (table,) = document.tables
+    text = document.text
+    grid = build_grid(text, table, max_column)
+    drawn: dict[int, int] = {}
+    edges: set[tuple[int, ...]] = set()
+    for i in range(len(grid.lines)):
+        chunks = grid.chunks(text, i)
+        line = "".join(piece for piece, _ in chunks)
+        assert cell_len(line) == grid.width  # every line as wide: the columns align
+        x = 0
+        borders = []
+        for piece, offset in chunks:
+            if offset == DRAWING:
+                borders += [x + k for k, ch in enumerate(piece) if ch in "│┌┬┐├┼┤└┴┘"]
+            else:
+                assert piece == text[offset : offset + len(piece)]
+                for k in range(len(piece)):
+                    assert offset + k not in drawn  # no character drawn twice
+                    drawn[offset + k] = i
+                    assert x_of_offset(chunks, offset + k) == x + cell_len(piece[:k])
+                    assert offset_in_line(chunks, x + cell_len(piece[:k])) == offset + k
+            x += cell_len(piece)
+        edges.add(tuple(borders))
+    assert len(edges) == 1  # the column borders at the same cells on every line
+    for row in table.rows:
+        for start, end in zip(row[::2], row[1::2], strict=True):
+            for offset in range(start, end):
+                assert offset in drawn or text[offset].isspace()  # every cell character drawn
+    assert grid.starts == sorted(grid.starts)
+
+
+def test_scroll_steps_go_a_column_at_a_time_and_stay_inside() -> None:
+    document = parse_markdown(TABLE_MD, "hash", None)
+    grid = build_grid(document.text, document.tables[0])
+    edges = grid.column_edges()
+    assert edges == [0, 11, 20]
+    assert scroll_step(grid, 15, 0, 1) == 11
+    assert scroll_step(grid, 15, 11, 1) == grid.width - 15  # the last column's edge is past it
+    assert scroll_step(grid, 15, 11, -1) == 0
+    assert scroll_step(grid, 40, 0, 1) == 0  # the whole grid fits
+    assert window_start(grid.width, 15, 99) == grid.width - 15
+    assert table_window(grid.width, 88, 120) == (grid.width, 16)
+    assert table_window(100, 60, 80) == (78, 1)

@@ -10,17 +10,23 @@ from __future__ import annotations
 import bisect
 from array import array
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-from briefing.model import Document, ParagraphKind, Reading, Section
+from briefing.model import Document, ParagraphKind, Reading, Section, Table
 from briefing.text.lines import line_ends
+
+if TYPE_CHECKING:
+    from briefing.app.reader.tables import Grid
 
 
 class LineKind(IntEnum):
     TEXT = 0
     BLANK = 1
     SECTION_TITLE = 2
+    TABLE = 3
+    """A line of a table drawn as a grid (`Layout.grids`)."""
 
 
 MAX_MEASURE = 88
@@ -32,7 +38,7 @@ class Line:
 
     # Plain classes here and in `Layout`: a dataclass costs half a millisecond to define, and
     # this module is imported before the first frame.
-    __slots__ = ("end", "indent", "kind", "paragraph", "section", "start")
+    __slots__ = ("end", "grid_line", "indent", "kind", "paragraph", "section", "start")
 
     def __init__(
         self,
@@ -42,6 +48,7 @@ class Line:
         paragraph: int,
         indent: int = 0,
         section: int = -1,
+        grid_line: int = -1,
     ) -> None:
         self.kind = kind
         self.start = start
@@ -52,6 +59,8 @@ class Line:
         """Cells before the text: list bullets hang, quotes get a bar."""
         self.section = section
         """For section-title lines, the section's index."""
+        self.grid_line = grid_line
+        """For table lines, the line of the paragraph's grid (`Layout.grids`)."""
 
     def __repr__(self) -> str:
         return (
@@ -79,6 +88,10 @@ class Layout:
         self.paragraph_lines: array[int] = array("q")
         self.section_lines: array[int] = array("q")
         self.title_sections: dict[int, int] = {}
+        self.grids: dict[int, Grid] = {}
+        """Tables drawn as grids, by paragraph."""
+        self.grid_lines: dict[int, int] = {}
+        """For each table line, its line in the grid."""
         self.complete = complete
 
     @property
@@ -93,6 +106,7 @@ class Layout:
             self.paragraphs[index],
             self.indents[index],
             self.title_sections.get(index, -1),
+            self.grid_lines.get(index, -1) if self.grid_lines else -1,
         )
 
     def line_of_offset(self, offset: int) -> int:
@@ -265,6 +279,7 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
     paragraph_lines = layout.paragraph_lines
     blank, title_kind, text_kind = LineKind.BLANK, LineKind.SECTION_TITLE, LineKind.TEXT
     plain = ParagraphKind.TEXT
+    tables = {t.paragraph: t for t in document.tables}
 
     def add(kind: int, start: int, end: int, paragraph: int, indent: int) -> None:
         kinds.append(kind)
@@ -290,6 +305,10 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
         elif p_kind == ParagraphKind.HEADING and kinds:
             add(blank, p_start, p_start, p_index, 0)
         paragraph_lines.append(len(kinds))
+        table = tables.get(p_index) if tables else None
+        if table is not None:
+            _add_grid(layout, text, table, p_index)
+            continue
         if p_kind == plain:
             first_indent = rest_indent = 0
         else:
@@ -302,3 +321,18 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
             add(text_kind, start, end, p_index, rest_indent)
     layout.section_lines.extend(section_lines)
     return layout
+
+
+def _add_grid(layout: Layout, text: str, table: Table, paragraph: int) -> None:
+    """The lines of a table drawn as a grid (imported only for a document with tables)."""
+    from briefing.app.reader.tables import build_grid
+
+    grid = layout.grids[paragraph] = build_grid(text, table)
+    for k, ((_, pieces), start) in enumerate(zip(grid.lines, grid.starts, strict=True)):
+        end = max(start, *(b for _, b in pieces)) if pieces else start
+        layout.grid_lines[len(layout.kinds)] = k
+        layout.kinds.append(LineKind.TABLE)
+        layout.starts.append(start)
+        layout.ends.append(end)
+        layout.paragraphs.append(paragraph)
+        layout.indents.append(0)

@@ -8,7 +8,10 @@ rest from a worker thread, the view keeping its place across every re-layout.
 
 from __future__ import annotations
 
-from textual import work
+from typing import ClassVar
+
+from textual import events, work
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -29,7 +32,17 @@ the view has lines, since each takes one or more: news paragraphs make ~400 line
 
 class ScrollingText(ScrollView):
     """A reading laid out in lines, scrolled; `_top_moved` hears when the reading position
-    changes paragraph (the reader posts a message for it)."""
+    changes paragraph (the reader posts a message for it).
+
+    A table wider than the view scrolls sideways on its own, the rest of the text staying put:
+    `h` / `l` step it a column (the table holding the selection, else the first in view), as
+    does the wheel with shift (or a sideways wheel) over it.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "scroll_table(1)", "Table: scroll right", show=False, id="reader.table_right"),
+        Binding("h", "scroll_table(-1)", "Table: scroll left", show=False, id="reader.table_left"),
+    ]
 
     reading: reactive[Reading | None] = reactive(None, layout=False, repaint=False)
 
@@ -43,6 +56,8 @@ class ScrollingText(ScrollView):
         self._top_paragraph = -1
         self._pin: tuple[int, int] | None = None
         self._app_ready = False
+        self.table_scroll: dict[int, int] = {}
+        """How far each table is scrolled sideways (cells, by paragraph); the renderer reads it."""
 
     def _top_moved(self, paragraph: int) -> None:
         """The reading position moved to another paragraph (see `reading_paragraph`)."""
@@ -227,6 +242,108 @@ class ScrollingText(ScrollView):
             last = self._layout.height - 1
             self._jump(max(0, last + 1 - self.size.height), self._layout.paragraphs[last])
 
+    # ------------------------------------------------------------------ tables
+    def _selected_offset(self) -> int | None:
+        """Where the selection starts (the reader has one): its table is the one `h`/`l` move."""
+        return None
+
+    def _table_at_line(self, index: int) -> int | None:
+        layout = self._layout
+        if layout is None or not layout.grids or not 0 <= index < layout.height:
+            return None
+        return layout.paragraphs[index] if layout.kinds[index] == LineKind.TABLE else None
+
+    def _table_in_view(self) -> int | None:
+        """The table of the selection if it is in view, else the first table in view."""
+        layout = self._layout
+        if layout is None or not layout.grids:
+            return None
+        top = self.top_line()
+        lines = range(top, min(layout.height, top + max(1, self.size.height)))
+        selected = self._selected_offset()
+        if selected is not None:
+            paragraph = self._table_at_line(layout.line_of_offset(selected))
+            if paragraph is not None and layout.line_of_offset(selected) in lines:
+                return paragraph
+        return next((p for i in lines if (p := self._table_at_line(i)) is not None), None)
+
+    def _table_window(self, paragraph: int) -> tuple[int, int, int]:
+        """(grid width, cells shown, left edge) of a table laid out now."""
+        from briefing.app.reader.tables import table_window
+
+        assert self._layout is not None
+        grid_width = self._layout.grids[paragraph].width
+        width = self.scrollable_content_region.width
+        return (grid_width, *table_window(grid_width, self._layout.measure, width))
+
+    def scroll_table_to(self, paragraph: int, scroll: int) -> None:
+        """Scroll the table of `paragraph` sideways to `scroll` cells (kept within it)."""
+        from briefing.app.reader.tables import window_start
+
+        grid_width, window, _ = self._table_window(paragraph)
+        scroll = window_start(grid_width, window, scroll)
+        if self.table_scroll.get(paragraph, 0) != scroll:
+            self.table_scroll[paragraph] = scroll
+            self._strips.clear()
+            self.refresh()
+
+    def _step_table(self, paragraph: int, direction: int) -> None:
+        from briefing.app.reader.tables import scroll_step
+
+        assert self._layout is not None
+        _, window, _ = self._table_window(paragraph)
+        grid = self._layout.grids[paragraph]
+        scroll = self.table_scroll.get(paragraph, 0)
+        self.scroll_table_to(paragraph, scroll_step(grid, window, scroll, direction))
+
+    def action_scroll_table(self, direction: int) -> None:
+        paragraph = self._table_in_view()
+        if paragraph is None:
+            self.notify("No table in view.", markup=False)
+        else:
+            self._step_table(paragraph, direction)
+
+    def reveal_in_table(self, offset: int) -> None:
+        """Scroll the table holding `offset` sideways until the offset is in its window."""
+        from briefing.app.reader.tables import x_of_offset
+
+        layout = self._layout
+        if layout is None or not layout.grids or self.reading is None:
+            return
+        index = layout.line_of_offset(offset)
+        paragraph = self._table_at_line(index)
+        if paragraph is None:
+            return
+        grid = layout.grids[paragraph]
+        chunks = grid.chunks(self.reading.document.text, layout.grid_lines[index])
+        x = x_of_offset(chunks, offset)
+        _, window, _ = self._table_window(paragraph)
+        scroll = self.table_scroll.get(paragraph, 0)
+        if x is not None and not scroll <= x < scroll + window:
+            self.scroll_table_to(paragraph, x - window // 3)
+
+    def _wheel_table(self, event: events.MouseEvent, direction: int) -> None:
+        point = event.get_content_offset(self)
+        paragraph = None if point is None else self._table_at_line(self.top_line() + point.y)
+        if paragraph is not None:
+            self._step_table(paragraph, direction)
+            event.stop()
+            event.prevent_default()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        if event.shift:
+            self._wheel_table(event, 1)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if event.shift:
+            self._wheel_table(event, -1)
+
+    def on_mouse_scroll_right(self, event: events.MouseScrollRight) -> None:
+        self._wheel_table(event, 1)
+
+    def on_mouse_scroll_left(self, event: events.MouseScrollLeft) -> None:
+        self._wheel_table(event, -1)
+
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under content cell (x, y), or None off the text."""
         layout, reading = self._layout, self.reading
@@ -236,6 +353,14 @@ class ScrollingText(ScrollView):
         if not 0 <= index < layout.height:
             return None
         line = layout.line(index)
+        if line.kind == LineKind.TABLE:
+            from briefing.app.reader.tables import offset_in_line
+
+            grid_width, window, left = self._table_window(line.paragraph)
+            shift = min(self.table_scroll.get(line.paragraph, 0), grid_width - window)
+            chunks = layout.grids[line.paragraph].chunks(reading.document.text, line.grid_line)
+            found = offset_in_line(chunks, x - left + max(0, shift))
+            return line.start if found is None else found
         if line.kind != LineKind.TEXT:
             return line.start
         margin = max(0, (self.scrollable_content_region.width - layout.measure) // 2)

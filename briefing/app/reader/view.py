@@ -19,7 +19,12 @@ from textual.strip import Strip
 from briefing.app.lazy_styles import LazyComponentStyles
 from briefing.app.reader import selection as moves
 from briefing.app.reader.messages import AnnotationAction, ReaderMessage
-from briefing.app.reader.render import MENTION_CLASS, STYLE_CLASS, LineRenderer
+from briefing.app.reader.render import (
+    COMPONENT_CLASSES,
+    MENTION_CLASS,
+    STYLE_CLASS,
+    LineRenderer,
+)
 from briefing.app.reader.scrolling import ScrollingText
 from briefing.app.reader.spans import SpanIndex
 from briefing.model import Annotation, HighlightColor, Reading
@@ -114,35 +119,7 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
         Binding("z,ctrl+z", "annotate('undo', '')", "Undo delete", show=False, id="notes.undo"),
     ]
 
-    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = frozenset(
-        {
-            "reader--text",
-            "reader--heading",
-            "reader--quote",
-            "reader--quote-bar",
-            "reader--code",
-            "reader--section-title",
-            "reader--emphasis",
-            "reader--strong",
-            "reader--inline-code",
-            "reader--link",
-            "reader--strike",
-            "reader--search-hit",
-            "reader--focus-mention",
-            "reader--person",
-            "reader--organization",
-            "reader--place",
-            "reader--event",
-            "reader--other-entity",
-            "reader--search-current",
-            "reader--selection",
-            "reader--highlight-yellow",
-            "reader--highlight-green",
-            "reader--highlight-blue",
-            "reader--highlight-pink",
-            "reader--note-mark",
-        }
-    )
+    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = COMPONENT_CLASSES
     """The reader's component classes, resolved when first rendered (see `lazy_styles`)."""
 
     class SelectionChanged(ReaderMessage):
@@ -215,6 +192,8 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
             (s.start, s.end, STYLE_CLASS[s.kind]) for s in (new.document.styles if new else ())
         )
         self._renderer = None
+        if old is None or new is None or old.document is not new.document:
+            self.table_scroll.clear()
         anchor = self._anchor() if old is not None else None
         self._relayout(anchor)
 
@@ -292,6 +271,7 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
                 self.selection,
                 self._style,
                 self._base_style(),
+                self.table_scroll,
             )
         return renderer
 
@@ -326,6 +306,7 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
         self.selection = (start, end)
         if scroll:
             self._keep_in_view(start, end)
+            self.reveal_in_table(end - 1)
         self.post_message(self.SelectionChanged(self, self.selection))
 
     def clear_selection(self) -> None:
@@ -343,6 +324,9 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
             self.scroll_to(y=max(first - 2, last - height + 2), animate=False, immediate=True)
         elif first < top:
             self.scroll_to(y=max(0, first - 2), animate=False, immediate=True)
+
+    def _selected_offset(self) -> int | None:
+        return None if self.selection is None else self.selection[0]
 
     def _first_visible_offset(self) -> int:
         offset = self.top_offset()

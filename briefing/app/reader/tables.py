@@ -1,0 +1,188 @@
+"""A table drawn as a grid: aligned columns between box-drawing rules, every drawn character of
+a cell still a character of `Document.text` (so selection, highlights and mentions land on it).
+
+Pure functions over a `Table` (where the ingest put each cell): a column is as wide as its
+widest cell, up to `MAX_COLUMN` cells; a longer cell wraps inside its column, so its row takes
+several lines. A grid wider than the reader is cut to a window that scrolls sideways
+(`window_start`).
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from briefing.app.reader.layout import wrap
+from briefing.model import ColumnAlign, Table
+
+MAX_COLUMN = 36
+"""Widest column, in cells: a longer cell wraps within it (a sentence in a cell stays readable
+without scrolling a whole row of text sideways)."""
+TOP, HEAD, BOTTOM = -1, -2, -3
+"""Grid lines that are rules, not rows of cells: above, under the header rows, below."""
+_RULES = {TOP: "┌┬┐", HEAD: "├┼┤", BOTTOM: "└┴┘"}
+DRAWING = -1
+"""The offset of a chunk that is no text of the document (borders, padding)."""
+
+Piece = tuple[int, int]
+Chunk = tuple[str, int]
+
+
+def _width(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
+
+
+class Grid:
+    """One table laid out: its column widths and its lines, top rule to bottom rule.
+
+    `lines[i]` is `(row, pieces)`: the row's index and, per column, the `(start, end)` of
+    the cell's text on this line (empty past its end); or `(TOP, ())` for a rule.
+    """
+
+    __slots__ = ("aligns", "header_rows", "lines", "starts", "widths")
+
+    def __init__(
+        self, widths: list[int], aligns: tuple[ColumnAlign, ...], header_rows: int = 0
+    ) -> None:
+        self.widths = widths
+        self.aligns = aligns
+        self.header_rows = header_rows
+        self.lines: list[tuple[int, tuple[Piece, ...]]] = []
+        self.starts: list[int] = []
+        """Per line, the offset it stands for (non-decreasing: the layout's `starts`)."""
+
+    @property
+    def width(self) -> int:
+        """Cells the whole grid takes: `│ cell │ cell │`."""
+        return sum(self.widths) + 3 * len(self.widths) + 1
+
+    def column_edges(self) -> list[int]:
+        """Where each column's left border is drawn, from the grid's left edge."""
+        edges, x = [], 0
+        for width in self.widths:
+            edges.append(x)
+            x += width + 3
+        return edges
+
+    def chunks(self, text: str, line: int) -> list[Chunk]:
+        """Line `line` drawn: pieces of text, each with the document offset of its first
+        character (`DRAWING` for borders and padding). Joined, they are `width` cells."""
+        row, content = self.lines[line]
+        if row < 0:
+            ends = _RULES[row]
+            rule = ends[1].join("─" * (w + 2) for w in self.widths)
+            return [(ends[0] + rule + ends[2], DRAWING)]
+        out: list[Chunk] = [("│", DRAWING)]
+        for (start, end), width, align in zip(content, self.widths, self._aligns(), strict=True):
+            piece = text[start:end]
+            room = width - _width(piece)
+            before = {ColumnAlign.RIGHT: room, ColumnAlign.CENTER: room // 2}.get(align, 0)
+            out.append((" " * (1 + before), DRAWING))
+            if piece:
+                out.append((piece, start))
+            out.append((" " * (room - before + 1) + "│", DRAWING))
+        return out
+
+    def _aligns(self) -> list[ColumnAlign]:
+        columns = len(self.widths)
+        return [*self.aligns[:columns], *[ColumnAlign.NONE] * (columns - len(self.aligns))]
+
+
+def build_grid(text: str, table: Table, max_column: int = MAX_COLUMN) -> Grid:
+    """Lay `table` out (its cells are offsets into `text`)."""
+    rows = [[(row[i], row[i + 1]) for i in range(0, len(row) - 1, 2)] for row in table.rows]
+    columns = max((len(row) for row in rows), default=0)
+    widths = [1] * columns
+    for row in rows:
+        for c, (start, end) in enumerate(row):
+            cell = text[start:end]
+            if cell:
+                natural = max(_width(part) for part in cell.split("\n"))
+                widths[c] = max(widths[c], min(natural, max_column))
+    grid = Grid(widths, table.aligns, table.header_rows)
+    first = rows[0][0][0] if rows and rows[0] else 0
+    grid.lines.append((TOP, ()))
+    grid.starts.append(first)
+    for r, row in enumerate(rows):
+        if r and r == table.header_rows:
+            grid.lines.append((HEAD, ()))
+            grid.starts.append(row[0][0] if row else grid.starts[-1])
+        cells = [_cell_lines(text, start, end, widths[c]) for c, (start, end) in enumerate(row)]
+        for c, lines in enumerate(cells):  # a character wider than its column widens it
+            widths[c] = max(widths[c], *(_width(text[a:b]) for a, b in lines))
+        end_of_row = row[-1][1] if row else grid.starts[-1]
+        cells += [[(end_of_row, end_of_row)]] * (columns - len(cells))
+        for k in range(max((len(lines) for lines in cells), default=1)):
+            pieces = tuple(lines[k] if k < len(lines) else (lines[-1][1],) * 2 for lines in cells)
+            filled = [start for start, end in pieces if end > start]
+            start = row[0][0] if k == 0 and row else min(filled, default=grid.starts[-1])
+            grid.lines.append((r, pieces))
+            grid.starts.append(max(start, grid.starts[-1]))
+    grid.lines.append((BOTTOM, ()))
+    grid.starts.append(grid.starts[-1])
+    return grid
+
+
+def _cell_lines(text: str, start: int, end: int, width: int) -> list[Piece]:
+    """A cell's text on the lines of its row: word-wrapped to the column's width."""
+    if end <= start:
+        return [(start, start)]
+    return wrap(text, start, end, width)
+
+
+def offset_in_line(chunks: list[Chunk], x: int) -> int | None:
+    """The document offset drawn at cell `x` of a grid line (on a border or padding: the
+    nearest text before it on the line, else after it; None on a rule)."""
+    used, before, after = 0, None, None
+    for piece, offset in chunks:
+        size = _width(piece)
+        if offset != DRAWING:
+            if used + size > x:
+                if used > x:
+                    after = offset if after is None else after
+                    break
+                i, cells = 0, used
+                while i < len(piece) and cells + _width(piece[i]) <= x:
+                    cells += _width(piece[i])
+                    i += 1
+                return offset + i
+            before = offset + len(piece)
+        used += size
+    return before if before is not None else after
+
+
+def table_window(grid_width: int, measure: int, width: int) -> tuple[int, int]:
+    """(cells shown, left edge) of a grid in a reader `width` cells wide whose text column is
+    `measure` wide: a grid that fits the column is in it, a wider one is centred in the whole
+    width, cut to it (less a cell either side, where a mark says there is more)."""
+    if grid_width <= measure:
+        return grid_width, max(0, (width - measure) // 2)
+    window = min(grid_width, max(1, width - 2))
+    return window, (width - window) // 2
+
+
+def x_of_offset(chunks: list[Chunk], offset: int) -> int | None:
+    """The cell at which the document's `offset` is drawn on a grid line (None: not on it)."""
+    used = 0
+    for piece, start in chunks:
+        if start != DRAWING and start <= offset < start + len(piece):
+            return used + _width(piece[: offset - start])
+        used += _width(piece)
+    return None
+
+
+def window_start(grid_width: int, window: int, scroll: int) -> int:
+    """The first grid cell shown in a window `window` cells wide, scrolled `scroll` cells."""
+    return max(0, min(scroll, grid_width - window))
+
+
+def scroll_step(grid: Grid, window: int, scroll: int, direction: int) -> int:
+    """Where a sideways step from `scroll` lands: the next column's left edge to the right (or
+    the previous one to the left), never more than most of a window at once."""
+    scroll = window_start(grid.width, window, scroll)
+    furthest = max(0, grid.width - window)
+    most = max(1, window - 4)
+    if direction > 0:
+        edge = next((e for e in grid.column_edges() if e > scroll), furthest)
+        return min(furthest, edge, scroll + most)
+    edge = next((e for e in reversed(grid.column_edges()) if e < scroll), 0)
+    return max(0, edge, scroll - most)
