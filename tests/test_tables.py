@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from briefing.app.reader.layout import build_layout
 from briefing.app.reader.tables import (
     DRAWING,
     Grid,
@@ -18,7 +21,7 @@ from briefing.app.reader.tables import (
 )
 from briefing.ingest.builder import DocumentBuilder
 from briefing.ingest.markdown import parse_markdown
-from briefing.model import ColumnAlign, Document, Metadata, Table
+from briefing.model import ColumnAlign, Document, Metadata, Reading, Table
 from briefing.serialize import document_from_structure, structure_dict
 
 TABLE_MD = """# A table
@@ -164,3 +167,16 @@ def test_scroll_steps_go_a_column_at_a_time_and_stay_inside() -> None:
     assert window_start(grid.width, 15, 99) == grid.width - 15
     assert table_window(grid.width, 88, 120) == (grid.width, 16)
     assert table_window(100, 60, 80) == (78, 1)
+
+
+def test_a_table_kept_without_its_cells_is_drawn_from_its_text() -> None:
+    source = "Intro.\n\n| City | People |\n|---|--:|\n| Ashford | 1,200 |\n| Bram | 95 |\n"
+    document = parse_markdown(source, "hash", None)
+    bare = dataclasses.replace(document, tables=())  # a library snapshot from before
+    with_cells = build_layout(Reading(document), 80).grids[1]
+    without = build_layout(Reading(bare), 80).grids[1]
+    assert _grid_strings(bare, without) == [
+        line.replace("│  1,200 │", "│ 1,200  │").replace("│     95 │", "│ 95     │")  # unaligned
+        for line in _grid_strings(document, with_cells)
+    ]
+    assert without.header_rows == 1

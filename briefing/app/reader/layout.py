@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-from briefing.model import Document, ParagraphKind, Reading, Section, Table
+from briefing.model import Document, Paragraph, ParagraphKind, Reading, Section, Table
 from briefing.text.lines import line_ends
 
 if TYPE_CHECKING:
@@ -306,8 +306,8 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
             add(blank, p_start, p_start, p_index, 0)
         paragraph_lines.append(len(kinds))
         table = tables.get(p_index) if tables else None
-        if table is not None:
-            _add_grid(layout, text, table, p_index)
+        if table is not None or p_kind == ParagraphKind.TABLE:
+            _add_grid(layout, document, table, paragraph)
             continue
         if p_kind == plain:
             first_indent = rest_indent = 0
@@ -323,16 +323,23 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
     return layout
 
 
-def _add_grid(layout: Layout, text: str, table: Table, paragraph: int) -> None:
-    """The lines of a table drawn as a grid (imported only for a document with tables)."""
-    from briefing.app.reader.tables import build_grid
+def _add_grid(
+    layout: Layout, document: Document, table: Table | None, paragraph: Paragraph
+) -> None:
+    """The lines of a table drawn as a grid (imported only for a document with tables). A
+    table kept without its cells (a snapshot from before they were) has them from its text."""
+    from briefing.app.reader.tables import build_grid, table_from_text
 
-    grid = layout.grids[paragraph] = build_grid(text, table)
+    if table is None:
+        header_rows = 1 if document.source_format == "markdown" else 0
+        table = table_from_text(document.text, paragraph, header_rows)
+    index = paragraph.index
+    grid = layout.grids[index] = build_grid(document.text, table)
     for k, ((_, pieces), start) in enumerate(zip(grid.lines, grid.starts, strict=True)):
         end = max(start, *(b for _, b in pieces)) if pieces else start
         layout.grid_lines[len(layout.kinds)] = k
         layout.kinds.append(LineKind.TABLE)
         layout.starts.append(start)
         layout.ends.append(end)
-        layout.paragraphs.append(paragraph)
+        layout.paragraphs.append(index)
         layout.indents.append(0)

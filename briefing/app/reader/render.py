@@ -94,7 +94,7 @@ class LineRenderer:
         self.selection = selection
         self.style = style
         self.base = base
-        self.table_scroll = table_scroll or {}
+        self.table_scroll = {} if table_scroll is None else table_scroll
         """How far each table (by paragraph) is scrolled sideways, in cells."""
 
     def line(self, line: Line, layout: Layout, width: int, titled: Reading) -> Strip:

@@ -161,6 +161,15 @@ class ScrollingText(ScrollView):
             return None
         return layout.starts[min(self.top_line(), layout.height - 1)]
 
+    def visible_span(self) -> tuple[int, int]:
+        """The text offsets from the top of the view to the end of its last line."""
+        layout = self._layout
+        if not layout or not layout.height:
+            return 0, 0
+        top = min(self.top_line(), layout.height - 1)
+        bottom = min(layout.height, top + max(1, self.size.height)) - 1
+        return layout.starts[top], max(layout.starts[top], layout.ends[bottom])
+
     def _anchor(self) -> tuple[int, int] | None:
         """The place to keep across a re-layout: a text offset and how many lines above it."""
         layout = self._layout
@@ -243,8 +252,8 @@ class ScrollingText(ScrollView):
             self._jump(max(0, last + 1 - self.size.height), self._layout.paragraphs[last])
 
     # ------------------------------------------------------------------ tables
-    def _selected_offset(self) -> int | None:
-        """Where the selection starts (the reader has one): its table is the one `h`/`l` move."""
+    def _selected_span(self) -> tuple[int, int] | None:
+        """The selection (the reader has one): its table is the one `h`/`l` move."""
         return None
 
     def _table_at_line(self, index: int) -> int | None:
@@ -260,8 +269,9 @@ class ScrollingText(ScrollView):
             return None
         top = self.top_line()
         lines = range(top, min(layout.height, top + max(1, self.size.height)))
-        selected = self._selected_offset()
-        if selected is not None:
+        span = self._selected_span()
+        if span is not None:
+            selected = span[0]
             paragraph = self._table_at_line(layout.line_of_offset(selected))
             if paragraph is not None and layout.line_of_offset(selected) in lines:
                 return paragraph

@@ -12,7 +12,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from briefing.app.reader.layout import wrap
-from briefing.model import ColumnAlign, Table
+from briefing.ingest.builder import CELL_SEPARATOR
+from briefing.model import ColumnAlign, Paragraph, Table
 
 MAX_COLUMN = 36
 """Widest column, in cells: a longer cell wraps within it (a sentence in a cell stays readable
@@ -120,6 +121,23 @@ def build_grid(text: str, table: Table, max_column: int = MAX_COLUMN) -> Grid:
     grid.lines.append((BOTTOM, ()))
     grid.starts.append(grid.starts[-1])
     return grid
+
+
+def table_from_text(text: str, paragraph: Paragraph, header_rows: int) -> Table:
+    """The cells of a table paragraph kept without them (a library snapshot made before they
+    were): its lines as rows, split at `CELL_SEPARATOR`. A cell holding the separator itself is
+    then two cells, but every cell is still a span of the text."""
+    rows = []
+    line_start = paragraph.start
+    for line in text[paragraph.start : paragraph.end].split("\n"):
+        bounds: list[int] = []
+        cell_start = line_start
+        for cell in line.split(CELL_SEPARATOR):
+            bounds += (cell_start, cell_start + len(cell))
+            cell_start += len(cell) + len(CELL_SEPARATOR)
+        rows.append(tuple(bounds))
+        line_start += len(line) + 1
+    return Table(paragraph.index, tuple(rows), header_rows)
 
 
 def _cell_lines(text: str, start: int, end: int, width: int) -> list[Piece]:

@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from briefing.app.lazy_styles import LazyComponentStyles
 from briefing.app.reader import selection as moves
+from briefing.app.reader.link_opening import LinkOpening
 from briefing.app.reader.messages import AnnotationAction, ReaderMessage
 from briefing.app.reader.render import (
     COMPONENT_CLASSES,
@@ -25,14 +26,13 @@ from briefing.app.reader.render import (
     STYLE_CLASS,
     LineRenderer,
 )
-from briefing.app.reader.scrolling import ScrollingText
 from briefing.app.reader.spans import SpanIndex
 from briefing.model import Annotation, HighlightColor, Reading
 
 Span = tuple[int, int]
 
 
-class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
+class ReaderView(LazyComponentStyles, LinkOpening, can_focus=True):
     """Scrolls the whole briefing; posts `TopChanged` as the reading position moves.
 
     | Key | Action |
@@ -47,7 +47,9 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
     | `>` / `<` | Move the selection's start a word right / left |
     | `V` | Select the whole paragraph |
     | `Y` | Copy the selection |
-    | `y` `u` `i` `o` | Highlight yellow, green, blue, pink |
+    | `y` `u` `i` `O` | Highlight yellow, green, blue, pink |
+    | `o` | Open the link in the selection (none: choose among the links in view) |
+    | `h` / `l` | Scroll the table in view sideways a column |
     | `a` / `enter` | Write or edit the note on the selection |
     | `A` | Add a new note, even inside another annotation |
     | `t` | Tag the selection |
@@ -108,7 +110,7 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
                 show=n == 0,
                 id=f"notes.{color}",
             )
-            for n, (key, color) in enumerate(zip("yuio", HighlightColor, strict=True))
+            for n, (key, color) in enumerate(zip("yuiO", HighlightColor, strict=True))
         ),
         Binding("a,enter", "annotate('note', '')", "Note", id="notes.note"),
         Binding("A", "annotate('new_note', '')", "Add a new note here", show=False, id="notes.new"),
@@ -325,8 +327,8 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
         elif first < top:
             self.scroll_to(y=max(0, first - 2), animate=False, immediate=True)
 
-    def _selected_offset(self) -> int | None:
-        return None if self.selection is None else self.selection[0]
+    def _selected_span(self) -> Span | None:
+        return self.selection
 
     def _first_visible_offset(self) -> int:
         offset = self.top_offset()
