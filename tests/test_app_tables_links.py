@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
+
 from briefing.app import BriefingApp
 from briefing.app.link_picker import LinkPicker
 from briefing.app.reader.render import MORE_LEFT, MORE_RIGHT
@@ -143,3 +145,33 @@ async def test_o_with_no_link_in_view_says_so() -> None:
         assert app.opened == []
         assert "No link here" in app.notices
         assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_the_wheel_with_shift_scrolls_the_table_under_it_and_clicks_find_their_cell() -> None:
+    document = load_document(TABLES)
+    app = RecordingApp(document)
+    async with app.run_test(size=(100, 34)) as pilot:
+        reader = await _reader(app, pilot)
+        rows = rendered_text(reader).splitlines()
+        y = next(i for i, line in enumerate(rows) if "Coast" in line)
+        x = rows[y].index("Coast")
+        assert reader.offset_at(x + 2, y) == document.text.index("Coast") + 2
+        top = reader.scroll_y
+
+        def wheel(kind: type[events.MouseScrollDown | events.MouseScrollUp], shift: bool) -> None:
+            at = reader.content_region.offset  # the wheel's place on the screen
+            event = kind(reader, x, y, 0, 1, 0, shift, False, False, at.x + x, at.y + y)
+            reader.post_message(event)
+
+        wheel(events.MouseScrollDown, True)
+        wheel(events.MouseScrollDown, True)
+        await pilot.pause()
+        assert reader.table_scroll[1] > 0
+        assert reader.scroll_y == top  # the text stayed where it was
+        rows = rendered_text(reader).splitlines()
+        x = rows[y].index("Port authority")
+        assert reader.offset_at(x, y) == document.text.index("Port authority")
+        wheel(events.MouseScrollUp, True)
+        wheel(events.MouseScrollUp, True)
+        await pilot.pause()
+        assert reader.table_scroll[1] == 0
