@@ -335,11 +335,12 @@ def _add_grid(
         table = table_from_text(document.text, paragraph, header_rows)
     index = paragraph.index
     grid = layout.grids[index] = build_grid(document.text, table)
-    for k, ((_, pieces), start) in enumerate(zip(grid.lines, grid.starts, strict=True)):
-        end = max(start, *(b for _, b in pieces)) if pieces else start
-        layout.grid_lines[len(layout.kinds)] = k
-        layout.kinds.append(LineKind.TABLE)
-        layout.starts.append(start)
-        layout.ends.append(end)
-        layout.paragraphs.append(index)
-        layout.indents.append(0)
+    count, first = len(grid.lines), len(layout.kinds)
+    layout.grid_lines.update(zip(range(first, first + count), range(count), strict=True))
+    layout.kinds.extend(bytes([LineKind.TABLE]) * count)
+    layout.starts.extend(grid.starts)
+    # a line's last piece ends furthest: the cells follow each other in the text
+    ends = (max(s, p[-1][1]) if p else s for (_, p), s in zip(grid.lines, grid.starts, strict=True))
+    layout.ends.extend(ends)
+    layout.paragraphs.extend([index] * count)
+    layout.indents.extend(bytes(count))

@@ -89,37 +89,56 @@ class Grid:
 
 
 def build_grid(text: str, table: Table, max_column: int = MAX_COLUMN) -> Grid:
-    """Lay `table` out (its cells are offsets into `text`)."""
-    rows = [[(row[i], row[i + 1]) for i in range(0, len(row) - 1, 2)] for row in table.rows]
-    columns = max((len(row) for row in rows), default=0)
+    """Lay `table` out (its cells are offsets into `text`). A row whose cells all fit their
+    columns on one line (most rows) takes one line without wrapping anything."""
+    columns = max((len(row) // 2 for row in table.rows), default=0)
     widths = [1] * columns
-    for row in rows:
-        for c, (start, end) in enumerate(row):
-            cell = text[start:end]
-            if cell:
+    one_line: list[list[int]] = []  # per row, each cell's width (-1: it has line breaks)
+    for flat in table.rows:
+        cell_widths = []
+        for c in range(len(flat) // 2):
+            cell = text[flat[2 * c] : flat[2 * c + 1]]
+            if "\n" in cell:
                 natural = max(_width(part) for part in cell.split("\n"))
-                widths[c] = max(widths[c], min(natural, max_column))
+                cell_widths.append(-1)
+            else:
+                natural = len(cell) if cell.isascii() else cell_len(cell)
+                cell_widths.append(natural)
+            if natural > widths[c]:
+                widths[c] = min(natural, max_column)
+        one_line.append(cell_widths)
     grid = Grid(widths, table.aligns, table.header_rows)
-    first = rows[0][0][0] if rows and rows[0] else 0
-    grid.lines.append((TOP, ()))
-    grid.starts.append(first)
-    for r, row in enumerate(rows):
+    lines, starts = grid.lines, grid.starts
+    first_row = table.rows[0] if table.rows else ()
+    lines.append((TOP, ()))
+    starts.append(first_row[0] if first_row else 0)
+    for r, flat in enumerate(table.rows):
+        row_start = flat[0] if flat else starts[-1]
         if r and r == table.header_rows:
-            grid.lines.append((HEAD, ()))
-            grid.starts.append(row[0][0] if row else grid.starts[-1])
+            lines.append((HEAD, ()))
+            starts.append(row_start)
+        end_of_row = flat[-1] if flat else starts[-1]
+        row = tuple(zip(flat[::2], flat[1::2], strict=True))
+        padding = ((end_of_row, end_of_row),) * (columns - len(row))
+        if all(0 <= w <= widths[c] for c, w in enumerate(one_line[r])):
+            lines.append((r, row + padding))
+            starts.append(max(row_start, starts[-1]))
+            continue
         cells = [_cell_lines(text, start, end, widths[c]) for c, (start, end) in enumerate(row)]
-        for c, lines in enumerate(cells):  # a character wider than its column widens it
-            widths[c] = max(widths[c], *(_width(text[a:b]) for a, b in lines))
-        end_of_row = row[-1][1] if row else grid.starts[-1]
-        cells += [[(end_of_row, end_of_row)]] * (columns - len(cells))
-        for k in range(max((len(lines) for lines in cells), default=1)):
-            pieces = tuple(lines[k] if k < len(lines) else (lines[-1][1],) * 2 for lines in cells)
+        for c, cell_lines in enumerate(cells):  # a character wider than its column widens it
+            widths[c] = max(widths[c], *(_width(text[a:b]) for a, b in cell_lines))
+        cells += [[piece] for piece in padding]
+        for k in range(max((len(cell_lines) for cell_lines in cells), default=1)):
+            pieces = tuple(
+                cell_lines[k] if k < len(cell_lines) else (cell_lines[-1][1],) * 2
+                for cell_lines in cells
+            )
             filled = [start for start, end in pieces if end > start]
-            start = row[0][0] if k == 0 and row else min(filled, default=grid.starts[-1])
-            grid.lines.append((r, pieces))
-            grid.starts.append(max(start, grid.starts[-1]))
-    grid.lines.append((BOTTOM, ()))
-    grid.starts.append(grid.starts[-1])
+            start = row_start if k == 0 else min(filled, default=starts[-1])
+            lines.append((r, pieces))
+            starts.append(max(start, starts[-1]))
+    lines.append((BOTTOM, ()))
+    starts.append(starts[-1])
     return grid
 
 
