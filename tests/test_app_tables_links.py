@@ -175,3 +175,15 @@ async def test_the_wheel_with_shift_scrolls_the_table_under_it_and_clicks_find_t
         wheel(events.MouseScrollUp, True)
         await pilot.pause()
         assert reader.table_scroll[1] == 0
+
+
+async def test_a_search_hit_in_a_hidden_column_scrolls_its_table_to_it() -> None:
+    document = load_document(TABLES)
+    app = RecordingApp(document)
+    async with app.run_test(size=(100, 34)) as pilot:
+        reader = await _reader(app, pilot)
+        assert "undercounts" not in rendered_text(reader)
+        await pilot.press("slash", *"undercounts", "enter")
+        await pilot.pause()
+        assert reader.table_scroll[1] > 0
+        assert "undercounts" in rendered_text(reader)

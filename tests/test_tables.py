@@ -180,3 +180,21 @@ def test_a_table_kept_without_its_cells_is_drawn_from_its_text() -> None:
         for line in _grid_strings(document, with_cells)
     ]
     assert without.header_rows == 1
+
+
+def test_every_cell_character_is_found_from_its_offset() -> None:
+    document = parse_markdown(
+        TABLE_MD + "\n| a | b |\n|---|---|\n| " + "word " * 30 + "| x |\n", "h", None
+    )
+    layout = build_layout(Reading(document), 60)
+    text = document.text
+    for table in document.tables:
+        grid = layout.grids[table.paragraph]
+        for row in table.rows:
+            for start, end in zip(row[::2], row[1::2], strict=True):
+                for offset in range(start, end):
+                    if text[offset].isspace():
+                        continue
+                    line = layout.line(layout.line_of_offset(offset))
+                    chunks = grid.chunks(text, grid.line_holding(line.grid_line, offset))
+                    assert x_of_offset(chunks, offset) is not None, (offset, text[offset])

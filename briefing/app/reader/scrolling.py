@@ -23,6 +23,8 @@ from briefing.app.reader.layout import Layout, LineKind, build_layout
 from briefing.app.reader.render import cells
 from briefing.model import Reading
 
+REVEAL_AFTER = 12
+"""Cells after an offset a table is scrolled to show with it (a search hit, a selection's end)."""
 SYNC_LAYOUT_PARAGRAPHS = 2000
 """Documents up to this many paragraphs are laid out at once; longer ones in a worker."""
 FIRST_SCREEN_PARAGRAPHS = 60
@@ -231,10 +233,12 @@ class ScrollingText(ScrollView):
                 self._jump(line, layout.paragraphs[line])
 
     def scroll_to_offset(self, offset: int, *, context: int = 3) -> None:
-        """Bring the line holding `offset` into view, a few lines below the top."""
+        """Bring the line holding `offset` into view, a few lines below the top (and, in a
+        table, its column)."""
         if self._layout:
             line = self._layout.line_of_offset(offset)
             self._jump(max(0, line - context), self._layout.paragraphs[line])
+            self.reveal_in_table(offset)
 
     # ------------------------------------------------------------------ actions
     def action_scroll_lines(self, count: int) -> None:
@@ -325,11 +329,13 @@ class ScrollingText(ScrollView):
         if paragraph is None:
             return
         grid = layout.grids[paragraph]
-        chunks = grid.chunks(self.reading.document.text, layout.grid_lines[index])
+        line = grid.line_holding(layout.grid_lines[index], offset)
+        chunks = grid.chunks(self.reading.document.text, line)
         x = x_of_offset(chunks, offset)
         _, window, _ = self._table_window(paragraph)
         scroll = self.table_scroll.get(paragraph, 0)
-        if x is not None and not scroll <= x < scroll + window:
+        after = min(REVEAL_AFTER, window // 2)  # a word or so of it seen, not its first cell
+        if x is not None and not scroll <= x < x + after < scroll + window:
             self.scroll_table_to(paragraph, x - window // 3)
 
     def _wheel_table(self, event: events.MouseEvent, direction: int) -> None:

@@ -83,6 +83,20 @@ class Grid:
             out.append((" " * (room - before + 1) + "│", DRAWING))
         return out
 
+    def line_holding(self, line: int, offset: int) -> int:
+        """The line of the row at `line` on which `offset` is drawn (the layout's look-up by
+        offset finds the row: a wrapped cell's later lines start after the next cells begin)."""
+        row = self.lines[line][0]
+        first = last = line
+        while first > 0 and self.lines[first - 1][0] == row:
+            first -= 1
+        while last + 1 < len(self.lines) and self.lines[last + 1][0] == row:
+            last += 1
+        for k in range(first, last + 1):
+            if any(start <= offset < end for start, end in self.lines[k][1]):
+                return k
+        return line
+
     def _aligns(self) -> list[ColumnAlign]:
         columns = len(self.widths)
         return [*self.aligns[:columns], *[ColumnAlign.NONE] * (columns - len(self.aligns))]
@@ -138,7 +152,8 @@ def build_grid(text: str, table: Table, max_column: int = MAX_COLUMN) -> Grid:
             lines.append((r, pieces))
             starts.append(max(start, starts[-1]))
     lines.append((BOTTOM, ()))
-    starts.append(starts[-1])
+    last = table.rows[-1] if table.rows else ()
+    starts.append(max(starts[-1], last[-1] if last else 0))  # past the last line's text
     return grid
 
 
