@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from briefing.model import (
     ColumnAlign,
     Document,
@@ -14,6 +16,8 @@ from briefing.model import (
 )
 
 StyleRun = tuple[int, int, StyleKind, str | None]
+Cell = tuple[str, Sequence[StyleRun]]
+"""A table cell's text and the styles over it (offsets relative to it)."""
 CELL_SEPARATOR = " | "
 """Between the cells of a table's row in the text (its rows are its lines)."""
 
@@ -69,7 +73,7 @@ class DocumentBuilder:
 
     def add_table(
         self,
-        rows: list[list[tuple[str, list[StyleRun]]]],
+        rows: list[list[Cell]],
         header_rows: int = 0,
         aligns: tuple[ColumnAlign, ...] = (),
     ) -> int | None:

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from briefing.errors import SourceError
-from briefing.ingest.builder import DocumentBuilder
+from briefing.ingest.builder import Cell, DocumentBuilder
 from briefing.model import Document, Metadata, ParagraphKind, StyleKind
 from briefing.text.safety import sanitize, shown
 
@@ -225,7 +225,7 @@ class _Walker:
             self.paragraph(element, depth)
 
     def table(self, element: _Element) -> None:
-        rows: list[list[tuple[str, list[StyleRun]]]] = []
+        rows: list[list[Cell]] = []
         header_rows = 0
         for row in element.iter("row"):
             cells = [cell for cell in row if cell.tag == "cell"]
@@ -233,7 +233,7 @@ class _Walker:
             if any(texts):
                 if len(rows) == header_rows and all(c.get("role") == "head" for c in cells):
                     header_rows += 1
-                rows.append([(text, []) for text in texts])
+                rows.append([(text, ()) for text in texts])
         if rows and self.builder.add_table(rows, header_rows) is not None:
             self.seen_body = True
 

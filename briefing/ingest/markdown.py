@@ -18,7 +18,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from briefing.ingest.builder import DocumentBuilder, StyleRun
+from briefing.ingest.builder import Cell, DocumentBuilder, StyleRun
 from briefing.ingest.html_blocks import html_block_text, inline_html_text
 from briefing.model import ColumnAlign, Document, Metadata, ParagraphKind, StyleKind
 from briefing.text.safety import sanitize
@@ -284,8 +284,8 @@ def parse_markdown(text: str, content_hash: str, source_path: str | None) -> Doc
     item_fresh: list[bool] = []  # per open list item: its first paragraph is still to come
     quote_depth = 0
     heading_level = 0
-    table_rows: list[list[tuple[str, list[StyleRun]]]] = []
-    row: list[tuple[str, list[StyleRun]]] = []
+    table_rows: list[list[Cell]] = []
+    row: list[Cell] = []
     header_rows = 0
     aligns: list[ColumnAlign] = []
     in_cell = in_head = False
@@ -341,7 +341,8 @@ def parse_markdown(text: str, content_hash: str, source_path: str | None) -> Doc
             content, styles = _inline(token)
             if in_cell:
                 lead = len(content) - len(content.lstrip())
-                row.append((content.strip(), [(a - lead, b - lead, k, t) for a, b, k, t in styles]))
+                shifted = [(a - lead, b - lead, k, t) for a, b, k, t in styles] if styles else ()
+                row.append((content.strip(), shifted))
                 continue
             if heading_level:
                 if heading_level == 1 and title is None and not seen_body:
