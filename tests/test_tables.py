@@ -21,7 +21,7 @@ from briefing.app.reader.tables import (
 )
 from briefing.ingest.builder import DocumentBuilder
 from briefing.ingest.markdown import parse_markdown
-from briefing.model import ColumnAlign, Document, Metadata, Reading, Table
+from briefing.model import ColumnAlign, Document, Metadata, Reading, StyleKind, Table
 from briefing.serialize import document_from_structure, structure_dict
 
 TABLE_MD = """# A table
@@ -198,3 +198,23 @@ def test_every_cell_character_is_found_from_its_offset() -> None:
                     line = layout.line(layout.line_of_offset(offset))
                     chunks = grid.chunks(text, grid.line_holding(line.grid_line, offset))
                     assert x_of_offset(chunks, offset) is not None, (offset, text[offset])
+
+
+def test_web_page_tables_keep_their_header_and_the_links_in_their_cells() -> None:
+    from briefing.ingest import document_from_text
+
+    words = "Some words of the article around the table. " * 12
+    page = (
+        f"<html><head><title>Rates</title></head><body><article><h1>Rates</h1><p>{words}</p>"
+        "<table><tr><th>Bank</th><th>Rate</th></tr>"
+        '<tr><td>the   <a href="https://bank.example/rates">central\n  bank</a> now</td>'
+        "<td> 4.5 </td></tr></table>"
+        f"<p>{words}</p></article></body></html>"
+    )
+    document = document_from_text(page, "html")
+    (table,) = document.tables
+    assert table.header_rows == 1
+    assert _cells(document, table) == [["Bank", "Rate"], ["the central bank now", "4.5"]]
+    (link,) = [s for s in document.styles if s.kind is StyleKind.LINK]
+    assert document.text[link.start : link.end] == "central bank"
+    assert link.target == "https://bank.example/rates"
