@@ -7,14 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
+from textual.worker import WorkerCancelled
 
 from briefing.app import BriefingApp
 from briefing.app.link_picker import LinkPicker
 from briefing.app.reader.render import MORE_LEFT, MORE_RIGHT
+from briefing.app.reader.scrolling import SYNC_TABLE_ROWS
 from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.ingest import load_document
 from briefing.ingest.builder import DocumentBuilder
+from briefing.ingest.markdown import parse_markdown
 from briefing.model import Document, Metadata, StyleKind
 from tests.conftest import FIXTURES
 from tests.frozen import reading_without_analysis
@@ -43,7 +46,12 @@ async def _reader(app: BriefingApp, pilot: Any) -> ReaderView:
     screen = app.screen
     assert isinstance(screen, ReadingScreen)
     await screen.analysed.wait()
-    await app.workers.wait_for_complete()
+    while True:  # a layout worker may be replaced by a newer one (the reading set again)
+        try:
+            await app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            continue
     await pilot.pause()
     reader = screen.query_one(ReaderView)
     reader.focus()
@@ -187,3 +195,20 @@ async def test_a_search_hit_in_a_hidden_column_scrolls_its_table_to_it() -> None
         await pilot.pause()
         assert reader.table_scroll[1] > 0
         assert "undercounts" in rendered_text(reader)
+
+
+async def test_a_long_table_is_laid_out_in_the_background() -> None:
+    rows = "\n".join(f"| item {n} | {n * 3} |" for n in range(SYNC_TABLE_ROWS + 10))
+    document = parse_markdown(
+        f"# Long\n\nIntro.\n\n| Item | Count |\n|---|--:|\n{rows}\n", "h", None
+    )
+    app = RecordingApp(document)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await _reader(app, pilot)
+        layout = reader.layout_lines
+        assert layout is not None
+        assert layout.complete  # the worker's full layout replaced the first screen's
+        assert len(layout.grids[1].lines) == SYNC_TABLE_ROWS + 10 + 1 + 3
+        await pilot.press("G")
+        await pilot.pause()
+        assert f"item {SYNC_TABLE_ROWS + 9}" in rendered_text(reader)

@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from briefing.app.reader.layout import build_layout
+from briefing.app.reader.layout import FIRST_SCREEN_ROWS, build_layout
 from briefing.app.reader.tables import (
     DRAWING,
     Grid,
@@ -218,3 +218,16 @@ def test_web_page_tables_keep_their_header_and_the_links_in_their_cells() -> Non
     (link,) = [s for s in document.styles if s.kind is StyleKind.LINK]
     assert document.text[link.start : link.end] == "central bank"
     assert link.target == "https://bank.example/rates"
+
+
+def test_a_partial_layout_draws_a_long_tables_first_rows_only() -> None:
+    rows = "\n".join(f"| row {n} | {n * 7} |" for n in range(FIRST_SCREEN_ROWS + 50))
+    document = parse_markdown(
+        f"Intro.\n\n| Name | Value |\n|---|--:|\n{rows}\n\nAfter.\n", "h", None
+    )
+    partial = build_layout(Reading(document), 80, max_paragraphs=2)
+    assert not partial.complete
+    assert {row for row, _ in partial.grids[1].lines if row >= 0} == set(range(FIRST_SCREEN_ROWS))
+    whole = build_layout(Reading(document), 80)
+    assert whole.complete
+    assert len(whole.grids[1].lines) == FIRST_SCREEN_ROWS + 50 + 1 + 3

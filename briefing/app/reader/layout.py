@@ -29,6 +29,9 @@ class LineKind(IntEnum):
     """A line of a table drawn as a grid (`Layout.grids`)."""
 
 
+FIRST_SCREEN_ROWS = 200
+"""Rows of a table a partial layout (of a long document's opening) draws; the rest come with
+the full layout, from a worker."""
 MAX_MEASURE = 88
 """Widest text column, in cells: long lines are hard to read on wide terminals."""
 
@@ -272,6 +275,7 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
     all_paragraphs = document.paragraphs
     paragraphs = all_paragraphs if max_paragraphs is None else all_paragraphs[:max_paragraphs]
     layout = Layout(width=width, measure=measure, complete=len(paragraphs) == len(all_paragraphs))
+    max_rows = None if max_paragraphs is None else FIRST_SCREEN_ROWS
     kinds, starts, ends = layout.kinds, layout.starts, layout.ends
     owners, indents = layout.paragraphs, layout.indents
     section_starts = {s.start_paragraph: i for i, s in enumerate(reading.sections)}
@@ -307,7 +311,8 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
         paragraph_lines.append(len(kinds))
         table = tables.get(p_index) if tables else None
         if table is not None or p_kind == ParagraphKind.TABLE:
-            _add_grid(layout, document, table, paragraph)
+            if not _add_grid(layout, document, table, paragraph, max_rows):
+                layout.complete = False
             continue
         if p_kind == plain:
             first_indent = rest_indent = 0
@@ -324,15 +329,23 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
 
 
 def _add_grid(
-    layout: Layout, document: Document, table: Table | None, paragraph: Paragraph
-) -> None:
-    """The lines of a table drawn as a grid (imported only for a document with tables). A
-    table kept without its cells (a snapshot from before they were) has them from its text."""
+    layout: Layout,
+    document: Document,
+    table: Table | None,
+    paragraph: Paragraph,
+    max_rows: int | None = None,
+) -> bool:
+    """Add the lines of a table drawn as a grid (of its first `max_rows` only, if given);
+    whether all of it was. A table kept without its cells (a snapshot from before they were)
+    has them from its text. (Imported only for a document with tables.)"""
     from briefing.app.reader.tables import build_grid, table_from_text
 
     if table is None:
         header_rows = 1 if document.source_format == "markdown" else 0
         table = table_from_text(document.text, paragraph, header_rows)
+    whole = max_rows is None or len(table.rows) <= max_rows
+    if not whole:
+        table = Table(table.paragraph, table.rows[:max_rows], table.header_rows, table.aligns)
     index = paragraph.index
     grid = layout.grids[index] = build_grid(document.text, table)
     count, first = len(grid.lines), len(layout.kinds)
@@ -344,3 +357,4 @@ def _add_grid(
     layout.ends.extend(ends)
     layout.paragraphs.extend([index] * count)
     layout.indents.extend(bytes(count))
+    return whole

@@ -27,6 +27,8 @@ REVEAL_AFTER = 12
 """Cells after an offset a table is scrolled to show with it (a search hit, a selection's end)."""
 SYNC_LAYOUT_PARAGRAPHS = 2000
 """Documents up to this many paragraphs are laid out at once; longer ones in a worker."""
+SYNC_TABLE_ROWS = 2000
+"""A document with a longer table is laid out as a long one (a grid of 300,000 cells: 0.4 s)."""
 FIRST_SCREEN_PARAGRAPHS = 60
 """Paragraphs laid out at once for the first screen of a long document (at least as many as
 the view has lines, since each takes one or more: news paragraphs make ~400 lines)."""
@@ -85,7 +87,10 @@ class ScrollingText(ScrollView):
         width = self.scrollable_content_region.width or self.size.width
         if reading is None or width <= 0:
             return
-        if len(reading.document.paragraphs) <= SYNC_LAYOUT_PARAGRAPHS:
+        document = reading.document
+        if len(document.paragraphs) <= SYNC_LAYOUT_PARAGRAPHS and all(
+            len(table.rows) <= SYNC_TABLE_ROWS for table in document.tables
+        ):
             self._install(build_layout(reading, width), anchor, reading, repaint=repaint)
             return
         if self._layout is None:
