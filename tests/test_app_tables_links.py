@@ -212,3 +212,19 @@ async def test_a_long_table_is_laid_out_in_the_background() -> None:
         await pilot.press("G")
         await pilot.pause()
         assert f"item {SYNC_TABLE_ROWS + 9}" in rendered_text(reader)
+
+
+async def test_o_on_a_selection_holding_several_links_offers_those() -> None:
+    document = load_document(TABLES)
+    app = RecordingApp(document)
+    async with app.run_test(size=(100, 34)) as pilot:
+        reader = await _reader(app, pilot)
+        first = document.paragraphs[0]
+        reader.select(first.start, first.end)  # the paragraph with both links
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, LinkPicker)
+        assert app.opened == []
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.opened == ["https://stats.example.org/register"]

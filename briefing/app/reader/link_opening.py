@@ -17,8 +17,9 @@ from briefing.text.safety import shown
 
 
 class LinkOpening(ScrollingText):
-    """Opens links: `o` on a selection holding one opens it; with none, a `LinkPicker` lists
-    the links in view; with none in view either, it says so."""
+    """Opens links: `o` on a selection holding one opens it; holding several, a `LinkPicker`
+    lists them; holding none, it lists the links in view; with none in view either, it says
+    so."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_link", "Open the link", show=False, id="reader.open_link"),
@@ -29,17 +30,18 @@ class LinkOpening(ScrollingText):
             return
         document = self.reading.document
         selection = self._selected_span()
-        if selection is not None and (chosen := links_between(document.styles, *selection)):
-            self.open_link(str(chosen[0].target))
+        found = links_between(document.styles, *selection) if selection is not None else []
+        if len(found) == 1:
+            self.open_link(str(found[0].target))
             return
-        in_view = links_between(document.styles, *self.visible_span())
-        if not in_view:
+        found = found or links_between(document.styles, *self.visible_span())
+        if not found:
             self.notify(NO_LINK, markup=False)
             return
         from briefing.app.link_picker import LinkPicker  # only when asked: not at start-up
 
         text = document.text
-        links = [(text[s.start : s.end], str(s.target)) for s in in_view]
+        links = [(text[s.start : s.end], str(s.target)) for s in found]
         self.app.push_screen(LinkPicker(links), self._open_chosen)
 
     def _open_chosen(self, url: str | None) -> None:

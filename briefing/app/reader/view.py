@@ -48,7 +48,7 @@ class ReaderView(LazyComponentStyles, LinkOpening, can_focus=True):
     | `V` | Select the whole paragraph |
     | `Y` | Copy the selection |
     | `y` `u` `i` `O` | Highlight yellow, green, blue, pink |
-    | `o` | Open the link in the selection (none: choose among the links in view) |
+    | `o` | Open the link in the selection (several or none: choose one) |
     | `h` / `l` | Scroll the table in view sideways a column |
     | `a` / `enter` | Write or edit the note on the selection |
     | `A` | Add a new note, even inside another annotation |
