@@ -160,9 +160,13 @@ def test_scroll_steps_go_a_column_at_a_time_and_stay_inside() -> None:
     grid = build_grid(document.text, document.tables[0])
     edges = grid.column_edges()
     assert edges == [0, 11, 20]
-    assert scroll_step(grid, 15, 0, 1) == 11
-    assert scroll_step(grid, 15, 11, 1) == grid.width - 15  # the last column's edge is past it
-    assert scroll_step(grid, 15, 11, -1) == 0
+    assert grid.width == 29
+    assert scroll_step(grid, 14, 0, 1) == 10  # never more than the window less 4 at once
+    assert scroll_step(grid, 14, 10, 1) == 11  # the next column's edge
+    assert scroll_step(grid, 14, 11, 1) == 29 - 14  # the last column's edge is past the end
+    assert scroll_step(grid, 14, 15, -1) == 11
+    assert scroll_step(grid, 14, 11, -1) == 1
+    assert scroll_step(grid, 15, 0, 1) == 29 - 15  # the next edge is 3 cells short of the end
     assert scroll_step(grid, 40, 0, 1) == 0  # the whole grid fits
     assert window_start(grid.width, 15, 99) == grid.width - 15
     assert table_window(grid.width, 88, 120) == (grid.width, 16)

@@ -227,6 +227,11 @@ def window_start(grid_width: int, window: int, scroll: int) -> int:
     return max(0, min(scroll, grid_width - window))
 
 
+NEAR_END = 3
+"""A step right that would stop this close to the grid's right edge goes all the way (no
+press left to show a border and its padding)."""
+
+
 def scroll_step(grid: Grid, window: int, scroll: int, direction: int) -> int:
     """Where a sideways step from `scroll` lands: the next column's left edge to the right (or
     the previous one to the left), never more than most of a window at once."""
@@ -235,6 +240,7 @@ def scroll_step(grid: Grid, window: int, scroll: int, direction: int) -> int:
     most = max(1, window - 4)
     if direction > 0:
         edge = next((e for e in grid.column_edges() if e > scroll), furthest)
-        return min(furthest, edge, scroll + most)
+        step = min(furthest, edge, scroll + most)
+        return furthest if furthest - step <= NEAR_END else step
     edge = next((e for e in reversed(grid.column_edges()) if e < scroll), 0)
     return max(0, edge, scroll - most)
