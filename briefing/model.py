@@ -23,7 +23,7 @@ class ParagraphKind(StrEnum):
     QUOTE = "quote"
     CODE = "code"
     TABLE = "table"
-    """A table's rows, one a line, cells separated by " | "."""
+    """A table's rows, one a line, cells separated by " | " (where each cell is: `Table`)."""
 
 
 class StyleKind(StrEnum):
@@ -80,6 +80,32 @@ class Metadata:
     """Other front-matter fields, as (key, value) strings, in source order."""
 
 
+class ColumnAlign(StrEnum):
+    """How a table's column is aligned in the source (Markdown's `:--`, `--:`, `:-:`)."""
+
+    NONE = ""
+    LEFT = "left"
+    RIGHT = "right"
+    CENTER = "center"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Where the cells of a table paragraph are, so the reader can draw its columns without
+    parsing the text again (a cell may hold " | " or a line break of its own).
+
+    `rows[r]` holds row r's cells as flat offsets `(start, end, start, end, ...)` into
+    `Document.text` (an empty cell has `start == end`); rows may differ in length.
+    """
+
+    paragraph: int
+    rows: tuple[tuple[int, ...], ...]
+    header_rows: int = 0
+    """The first rows that head the columns."""
+    aligns: tuple[ColumnAlign, ...] = ()
+    """Per column, as far as the source says."""
+
+
 @dataclass(frozen=True)
 class Document:
     """An ingested article. Immutable: every later feature refers to it by character offsets."""
@@ -94,6 +120,8 @@ class Document:
     styles: tuple[InlineStyle, ...] = field(default=(), repr=False)
     section_breaks: tuple[tuple[int, str], ...] = ()
     """Sections the source declares itself (Markdown headings): (first paragraph, title)."""
+    tables: tuple[Table, ...] = field(default=(), repr=False)
+    """The cells of the table paragraphs, by paragraph (a table without one: a row a line)."""
 
     def paragraph_text(self, index: int) -> str:
         paragraph = self.paragraphs[index]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from briefing.model import (
+    ColumnAlign,
     Document,
     Entity,
     EntityType,
@@ -26,6 +27,7 @@ from briefing.model import (
     Sentence,
     Span,
     StyleKind,
+    Table,
     TitleSource,
 )
 from briefing.text.safety import shown
@@ -274,6 +276,10 @@ def structure_dict(document: Document) -> dict[str, Any]:
         },
         "styles": [[s.start, s.end, s.kind.value, s.target] for s in document.styles],
         "section_breaks": [[i, title] for i, title in document.section_breaks],
+        "tables": [
+            [t.paragraph, [list(row) for row in t.rows], t.header_rows, [a.value for a in t.aligns]]
+            for t in document.tables
+        ],
         "source_path": document.source_path,
         "format": document.source_format,
     }
@@ -306,4 +312,13 @@ def document_from_structure(text: str, content_hash: str, data: dict[str, Any]) 
             for s, e, kind, target in data["styles"]
         ),
         section_breaks=tuple((int(i), str(title)) for i, title in data["section_breaks"]),
+        tables=tuple(  # absent from snapshots made before tables were drawn as such
+            Table(
+                int(paragraph),
+                tuple(tuple(int(b) for b in row) for row in rows),
+                int(header_rows),
+                tuple(ColumnAlign(a) for a in aligns),
+            )
+            for paragraph, rows, header_rows, aligns in data.get("tables", ())
+        ),
     )

@@ -14,7 +14,7 @@ import json
 from functools import cache
 
 from briefing.ingest import load_document
-from briefing.model import Document, Reading
+from briefing.model import Document, Reading, Section, Sentence, TitleSource
 from briefing.serialize import analysis_dict, reading_from_analysis
 from tests.conftest import FIXTURES, SEED
 
@@ -36,6 +36,22 @@ def frozen_seed() -> tuple[Document, Reading]:
     analysis = data["analysis"]
     assert isinstance(analysis, dict)
     return document, reading_from_analysis(document, analysis)
+
+
+def reading_without_analysis(document: Document) -> Reading:
+    """A reading of `document` that no analysis change can move: its own headings as the
+    sections, a paragraph a sentence, no entities (for snapshots of a fixture's layout)."""
+    last = len(document.paragraphs) - 1
+    breaks = list(document.section_breaks)
+    if not breaks or breaks[0][0] != 0:
+        breaks.insert(0, (0, document.display_title))
+    ends = [first - 1 for first, _ in breaks[1:]] + [last]
+    sections = tuple(
+        Section(n, title, first, end, TitleSource.HEADING)
+        for n, ((first, title), end) in enumerate(zip(breaks, ends, strict=True))
+    )
+    sentences = tuple(Sentence(p.start, p.end, p.index) for p in document.paragraphs)
+    return Reading(document, sentences=sentences, sections=sections)
 
 
 def _write() -> None:

@@ -299,7 +299,7 @@ def _typing(rng: random.Random, share: float, others: dict[str, float]) -> str:
 
 DELETING = frozenset({"d", "delete"})
 UNDOING = frozenset({"z", "ctrl+z"})
-HIGHLIGHTING = frozenset({"y", "u", "i", "o"})
+HIGHLIGHTING = frozenset({"y", "u", "i", "O"})
 SAVING = frozenset({"ctrl+s"})
 ENTERING = frozenset({"enter"})
 TITLING = frozenset({"enter", "y", "m", "(click)"})

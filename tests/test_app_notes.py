@@ -165,7 +165,7 @@ async def test_overlapping_annotations_and_a_new_note_inside_one(tmp_path: Path)
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(app, pilot)
         await pilot.press("right_parenthesis", "shift+down", "y")  # two sentences
-        await pilot.press("right_parenthesis", "o")  # the third sentence
+        await pilot.press("right_parenthesis", "O")  # the third sentence
         await pilot.press("left_parenthesis", "A")  # a new note inside the first highlight
         app.screen.query_one(TextArea).insert("inner")
         await pilot.press("ctrl+s")

@@ -146,6 +146,8 @@ def test_start_up_imports_only_what_the_first_frame_needs() -> None:
         "briefing.app.search_bar",
         "briefing.app.help_screen",
         "briefing.app.notes_panel",
+        "briefing.app.reader.tables",  # a document with a table lays it out
+        "briefing.app.link_picker",  # `o` with links in view
         "briefing.service.corrections",
         "briefing.ingest.markdown",
         "briefing.store.database",

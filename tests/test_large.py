@@ -229,12 +229,13 @@ def _parsed(text: str) -> Document:
 
 
 def _same(a: Document, b: Document) -> bool:
-    return (a.text, a.paragraphs, a.styles, a.section_breaks, a.metadata) == (
+    return (a.text, a.paragraphs, a.styles, a.section_breaks, a.metadata, a.tables) == (
         b.text,
         b.paragraphs,
         b.styles,
         b.section_breaks,
         b.metadata,
+        b.tables,
     )
 
 

@@ -66,16 +66,26 @@ def test_layout_indexes_sections_paragraphs_and_offsets() -> None:
     layout = build_layout(reading, 60)
     document = reading.document
     assert len(layout.paragraph_lines) == len(document.paragraphs)
+    tables = {table.paragraph for table in document.tables}
+    assert tables
     for index, line_number in enumerate(layout.paragraph_lines):
         line = layout.line(line_number)
-        assert line.kind == LineKind.TEXT
         assert line.paragraph == index
-        assert layout.line_of_offset(document.paragraphs[index].start) == line_number
+        if index in tables:  # the top rule, then the first row holds the first cell
+            assert line.kind == LineKind.TABLE
+            assert line.grid_line == 0
+            assert layout.line_of_offset(document.paragraphs[index].start) == line_number + 1
+        else:
+            assert line.kind == LineKind.TEXT
+            assert layout.line_of_offset(document.paragraphs[index].start) == line_number
     for index, line_number in enumerate(layout.section_lines):
         assert layout.paragraphs[line_number] == reading.sections[index].start_paragraph
     assert all(
-        end - start <= layout.measure for start, end in zip(layout.starts, layout.ends, strict=True)
+        end - start <= layout.measure
+        for kind, start, end in zip(layout.kinds, layout.starts, layout.ends, strict=True)
+        if kind != LineKind.TABLE
     )
+    assert list(layout.starts) == sorted(layout.starts)
 
 
 def test_partial_layout_is_a_prefix_of_the_full_one() -> None:

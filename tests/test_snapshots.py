@@ -100,3 +100,36 @@ def test_note_editor(snap_compare: Any) -> None:
 
     app = seed_app()
     assert snap_compare(app, terminal_size=(100, 30), run_before=write_note)
+
+
+def tables_app() -> BriefingApp:
+    """A Markdown fixture with a wide table, a narrow one, a code block and links, read without
+    the analysis (its headings as sections, no entities), so only the UI changes it."""
+    from briefing.ingest import load_document
+    from tests.conftest import FIXTURES
+    from tests.frozen import reading_without_analysis
+
+    document = load_document(FIXTURES / "tables.md")
+    return BriefingApp(document, reading=reading_without_analysis(document))
+
+
+def test_markdown_tables_and_code_block(snap_compare: Any) -> None:
+    assert snap_compare(tables_app(), terminal_size=(100, 34), run_before=_analysed)
+
+
+def test_wide_table_scrolled_sideways(snap_compare: Any) -> None:
+    async def scroll_right(pilot: Any) -> None:
+        await _analysed(pilot)
+        await pilot.press("l", "l", "l")  # the reader has the focus
+        await pilot.pause()
+
+    assert snap_compare(tables_app(), terminal_size=(100, 34), run_before=scroll_right)
+
+
+def test_link_picker(snap_compare: Any) -> None:
+    async def pick(pilot: Any) -> None:
+        await _analysed(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+
+    assert snap_compare(tables_app(), terminal_size=(100, 34), run_before=pick)

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from briefing.model import (
+    ColumnAlign,
     Document,
     InlineStyle,
     Metadata,
     Paragraph,
     ParagraphKind,
     StyleKind,
+    Table,
 )
+
+StyleRun = tuple[int, int, StyleKind, str | None]
+Cell = tuple[str, Sequence[StyleRun]]
+"""A table cell's text and the styles over it (offsets relative to it)."""
+CELL_SEPARATOR = " | "
+"""Between the cells of a table's row in the text (its rows are its lines)."""
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _SEPARATOR_LENGTH = len(PARAGRAPH_SEPARATOR)
@@ -25,6 +35,7 @@ class DocumentBuilder:
         self._paragraphs: list[Paragraph] = []
         self._styles: list[InlineStyle] = []
         self._section_breaks: list[tuple[int, str]] = []
+        self._tables: list[Table] = []
 
     @property
     def paragraph_count(self) -> int:
@@ -35,7 +46,7 @@ class DocumentBuilder:
         text: str,
         kind: ParagraphKind = ParagraphKind.TEXT,
         level: int = 0,
-        styles: list[tuple[int, int, StyleKind, str | None]] | None = None,
+        styles: list[StyleRun] | None = None,
     ) -> int | None:
         """Append a paragraph; `styles` are offsets relative to `text`. Returns its index."""
         if text[:1].isspace() or text[-1:].isspace():
@@ -58,6 +69,53 @@ class DocumentBuilder:
             b = min(max(s_end - lead, 0), len(stripped))
             if b > a:
                 self._styles.append(InlineStyle(start + a, start + b, s_kind, target))
+        return index
+
+    def add_table(
+        self,
+        rows: list[list[Cell]],
+        header_rows: int = 0,
+        aligns: tuple[ColumnAlign, ...] = (),
+    ) -> int | None:
+        """Append a table: each row a list of (cell text, styles relative to it), the cells
+        stripped. The text is the rows a line, cells split by `CELL_SEPARATOR`; where every
+        cell went is kept as a `Table`. Returns the paragraph's index (None if all empty)."""
+        parts: list[str] = []
+        bounds: list[list[int]] = []
+        styles: list[StyleRun] = []
+        length = 0
+        for r, row in enumerate(rows):
+            if r:
+                parts.append("\n")
+                length += 1
+            row_bounds: list[int] = []
+            for c, (cell, cell_styles) in enumerate(row):
+                if c:
+                    parts.append(CELL_SEPARATOR)
+                    length += len(CELL_SEPARATOR)
+                parts.append(cell)
+                row_bounds += (length, length + len(cell))
+                size = len(cell)
+                styles.extend(
+                    (length + min(max(a, 0), size), length + min(max(b, 0), size), k, t)
+                    for a, b, k, t in cell_styles
+                )
+                length += len(cell)
+            bounds.append(row_bounds)
+        text = "".join(parts)
+        index = self.add(text, ParagraphKind.TABLE, 0, styles)
+        if index is None:
+            return None
+        start, size = self._paragraphs[index].start, len(text.strip())
+        lead = len(text) - len(text.lstrip())
+        self._tables.append(
+            Table(
+                index,
+                tuple(tuple(start + min(max(b - lead, 0), size) for b in row) for row in bounds),
+                header_rows,
+                aligns,
+            )
+        )
         return index
 
     def add_stripped(self, text: str) -> None:
@@ -101,4 +159,5 @@ class DocumentBuilder:
             source_format=source_format,
             styles=tuple(self._styles),
             section_breaks=breaks,
+            tables=tuple(self._tables),
         )

@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from briefing.errors import SourceError
-from briefing.ingest.builder import DocumentBuilder
+from briefing.ingest.builder import Cell, DocumentBuilder
 from briefing.model import Document, Metadata, ParagraphKind, StyleKind
 from briefing.text.safety import sanitize, shown
 
@@ -225,15 +225,62 @@ class _Walker:
             self.paragraph(element, depth)
 
     def table(self, element: _Element) -> None:
-        rows: list[str] = []
+        rows: list[list[Cell]] = []
+        header_rows = 0
         for row in element.iter("row"):
-            cells = [
-                " ".join("".join(cell.itertext()).split()) for cell in row if cell.tag == "cell"
-            ]
-            if any(cells):
-                rows.append(" | ".join(cells))
-        if rows and self.builder.add("\n".join(rows), ParagraphKind.TABLE) is not None:
+            cells = [cell for cell in row if cell.tag == "cell"]
+            texts = [_cell(cell) for cell in cells]
+            if any(text for text, _ in texts):
+                if len(rows) == header_rows and all(c.get("role") == "head" for c in cells):
+                    header_rows += 1
+                rows.append(texts)
+        if rows and self.builder.add_table(rows, header_rows) is not None:
             self.seen_body = True
+
+
+def _cell(cell: _Element) -> Cell:
+    """A table cell's text, its runs of white space made one space (as it always was), and
+    its links."""
+    parts: list[str] = []
+    links: list[tuple[int, int, str]] = []
+    length = 0
+
+    def add(piece: str | None) -> None:
+        nonlocal length
+        if piece:
+            parts.append(piece)
+            length += len(piece)
+
+    def walk(element: _Element) -> None:
+        start = length
+        add(element.text)
+        for child in element:
+            walk(child)
+            add(child.tail)
+        href = element.get("target") if element.tag == "ref" else None
+        if href and length > start:
+            links.append((start, length, shown(sanitize(str(href)))[:2000]))
+
+    walk(cell)
+    raw, every_text = "".join(parts), "".join(cell.itertext())
+    text = " ".join(every_text.split())
+    if not links or raw != every_text:  # links only where the walk read what a cell shows
+        return text, ()
+    kept = [0] * (len(raw) + 1)  # where each raw offset lands in `text`
+    position, pending_space = 0, False
+    for i, char in enumerate(raw):
+        if char.isspace():
+            pending_space = position > 0
+            kept[i] = position
+            continue
+        if pending_space:
+            position += 1
+            pending_space = False
+        kept[i] = position
+        position += 1
+    kept[len(raw)] = position
+    styles = [(kept[a], kept[b], StyleKind.LINK, url) for a, b, url in links]
+    return text, [(a, b, k, t) for a, b, k, t in styles if b > a]
 
 
 def _metadata(extracted: Any, title: str | None, url: str | None) -> Metadata:

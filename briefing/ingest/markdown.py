@@ -18,9 +18,9 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from briefing.ingest.builder import DocumentBuilder
+from briefing.ingest.builder import Cell, DocumentBuilder, StyleRun
 from briefing.ingest.html_blocks import html_block_text, inline_html_text
-from briefing.model import Document, Metadata, ParagraphKind, StyleKind
+from briefing.model import ColumnAlign, Document, Metadata, ParagraphKind, StyleKind
 from briefing.text.safety import sanitize
 
 _STYLE_OF = {
@@ -30,7 +30,7 @@ _STYLE_OF = {
     "link": StyleKind.LINK,
 }
 
-StyleRun = tuple[int, int, StyleKind, str | None]
+_ALIGN_OF = {f"text-align:{a.value}": a for a in ColumnAlign if a.value}
 
 
 def _parser(front_matter: bool = True) -> MarkdownIt:
@@ -284,9 +284,11 @@ def parse_markdown(text: str, content_hash: str, source_path: str | None) -> Doc
     item_fresh: list[bool] = []  # per open list item: its first paragraph is still to come
     quote_depth = 0
     heading_level = 0
-    table_rows: list[str] = []
-    row: list[str] = []
-    in_cell = False
+    table_rows: list[list[Cell]] = []
+    row: list[Cell] = []
+    header_rows = 0
+    aligns: list[ColumnAlign] = []
+    in_cell = in_head = False
 
     for token in tokens:
         kind = token.type
@@ -321,19 +323,26 @@ def parse_markdown(text: str, content_hash: str, source_path: str | None) -> Doc
                     seen_body = True
         elif kind in ("th_open", "td_open"):
             in_cell = True
+            if in_head and not table_rows:
+                aligns.append(_ALIGN_OF.get(str(token.attrGet("style")), ColumnAlign.NONE))
         elif kind in ("th_close", "td_close"):
             in_cell = False
+        elif kind in ("thead_open", "thead_close"):
+            in_head = kind == "thead_open"
         elif kind == "tr_close":
-            table_rows.append(" | ".join(row))
+            table_rows.append(row)
+            header_rows += in_head
             row = []
         elif kind == "table_close":
-            builder.add("\n".join(table_rows), ParagraphKind.TABLE)
-            table_rows = []
+            builder.add_table(table_rows, header_rows, tuple(aligns))
+            table_rows, header_rows, aligns = [], 0, []
             seen_body = True
         elif kind == "inline":
             content, styles = _inline(token)
             if in_cell:
-                row.append(content.strip())
+                lead = len(content) - len(content.lstrip())
+                shifted = [(a - lead, b - lead, k, t) for a, b, k, t in styles] if styles else ()
+                row.append((content.strip(), shifted))
                 continue
             if heading_level:
                 if heading_level == 1 and title is None and not seen_body:

@@ -10,19 +10,28 @@ from __future__ import annotations
 import bisect
 from array import array
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-from briefing.model import Document, ParagraphKind, Reading, Section
+from briefing.model import Document, Paragraph, ParagraphKind, Reading, Section, Table
 from briefing.text.lines import line_ends
+
+if TYPE_CHECKING:
+    from briefing.app.reader.tables import Grid
 
 
 class LineKind(IntEnum):
     TEXT = 0
     BLANK = 1
     SECTION_TITLE = 2
+    TABLE = 3
+    """A line of a table drawn as a grid (`Layout.grids`)."""
 
 
+FIRST_SCREEN_ROWS = 200
+"""Rows of a table a partial layout (of a long document's opening) draws; the rest come with
+the full layout, from a worker."""
 MAX_MEASURE = 88
 """Widest text column, in cells: long lines are hard to read on wide terminals."""
 
@@ -32,7 +41,7 @@ class Line:
 
     # Plain classes here and in `Layout`: a dataclass costs half a millisecond to define, and
     # this module is imported before the first frame.
-    __slots__ = ("end", "indent", "kind", "paragraph", "section", "start")
+    __slots__ = ("end", "grid_line", "indent", "kind", "paragraph", "section", "start")
 
     def __init__(
         self,
@@ -42,6 +51,7 @@ class Line:
         paragraph: int,
         indent: int = 0,
         section: int = -1,
+        grid_line: int = -1,
     ) -> None:
         self.kind = kind
         self.start = start
@@ -52,6 +62,8 @@ class Line:
         """Cells before the text: list bullets hang, quotes get a bar."""
         self.section = section
         """For section-title lines, the section's index."""
+        self.grid_line = grid_line
+        """For table lines, the line of the paragraph's grid (`Layout.grids`)."""
 
     def __repr__(self) -> str:
         return (
@@ -79,6 +91,10 @@ class Layout:
         self.paragraph_lines: array[int] = array("q")
         self.section_lines: array[int] = array("q")
         self.title_sections: dict[int, int] = {}
+        self.grids: dict[int, Grid] = {}
+        """Tables drawn as grids, by paragraph."""
+        self.grid_lines: dict[int, int] = {}
+        """For each table line, its line in the grid."""
         self.complete = complete
 
     @property
@@ -93,6 +109,7 @@ class Layout:
             self.paragraphs[index],
             self.indents[index],
             self.title_sections.get(index, -1),
+            self.grid_lines.get(index, -1) if self.grid_lines else -1,
         )
 
     def line_of_offset(self, offset: int) -> int:
@@ -258,6 +275,7 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
     all_paragraphs = document.paragraphs
     paragraphs = all_paragraphs if max_paragraphs is None else all_paragraphs[:max_paragraphs]
     layout = Layout(width=width, measure=measure, complete=len(paragraphs) == len(all_paragraphs))
+    max_rows = None if max_paragraphs is None else FIRST_SCREEN_ROWS
     kinds, starts, ends = layout.kinds, layout.starts, layout.ends
     owners, indents = layout.paragraphs, layout.indents
     section_starts = {s.start_paragraph: i for i, s in enumerate(reading.sections)}
@@ -265,6 +283,7 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
     paragraph_lines = layout.paragraph_lines
     blank, title_kind, text_kind = LineKind.BLANK, LineKind.SECTION_TITLE, LineKind.TEXT
     plain = ParagraphKind.TEXT
+    tables = {t.paragraph: t for t in document.tables}
 
     def add(kind: int, start: int, end: int, paragraph: int, indent: int) -> None:
         kinds.append(kind)
@@ -290,6 +309,11 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
         elif p_kind == ParagraphKind.HEADING and kinds:
             add(blank, p_start, p_start, p_index, 0)
         paragraph_lines.append(len(kinds))
+        table = tables.get(p_index) if tables else None
+        if table is not None or p_kind == ParagraphKind.TABLE:
+            if not _add_grid(layout, document, table, paragraph, max_rows):
+                layout.complete = False
+            continue
         if p_kind == plain:
             first_indent = rest_indent = 0
         else:
@@ -302,3 +326,35 @@ def build_layout(reading: Reading, width: int, max_paragraphs: int | None = None
             add(text_kind, start, end, p_index, rest_indent)
     layout.section_lines.extend(section_lines)
     return layout
+
+
+def _add_grid(
+    layout: Layout,
+    document: Document,
+    table: Table | None,
+    paragraph: Paragraph,
+    max_rows: int | None = None,
+) -> bool:
+    """Add the lines of a table drawn as a grid (of its first `max_rows` only, if given);
+    whether all of it was. A table kept without its cells (a snapshot from before they were)
+    has them from its text. (Imported only for a document with tables.)"""
+    from briefing.app.reader.tables import build_grid, table_from_text
+
+    if table is None:
+        header_rows = 1 if document.source_format == "markdown" else 0
+        table = table_from_text(document.text, paragraph, header_rows)
+    whole = max_rows is None or len(table.rows) <= max_rows
+    if not whole:
+        table = Table(table.paragraph, table.rows[:max_rows], table.header_rows, table.aligns)
+    index = paragraph.index
+    grid = layout.grids[index] = build_grid(document.text, table)
+    count, first = len(grid.lines), len(layout.kinds)
+    layout.grid_lines.update(zip(range(first, first + count), range(count), strict=True))
+    layout.kinds.extend(bytes([LineKind.TABLE]) * count)
+    layout.starts.extend(grid.starts)
+    # a line's last piece ends furthest: the cells follow each other in the text
+    ends = (max(s, p[-1][1]) if p else s for (_, p), s in zip(grid.lines, grid.starts, strict=True))
+    layout.ends.extend(ends)
+    layout.paragraphs.extend([index] * count)
+    layout.indents.extend(bytes(count))
+    return whole

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -15,7 +15,7 @@ from textual.strip import Strip
 
 from briefing.app.reader.layout import Layout, Line, LineKind
 from briefing.app.reader.spans import SpanIndex
-from briefing.model import EntityType, ParagraphKind, Reading, StyleKind
+from briefing.model import HIGHLIGHT_COLORS, EntityType, ParagraphKind, Reading, StyleKind
 
 STYLE_CLASS = {
     StyleKind.EMPHASIS: "reader--emphasis",
@@ -44,6 +44,26 @@ NOTE_MARK = "✎"
 HIGHLIGHT_MARK = "▎"
 """In the left margin, on lines of a highlighted passage."""
 SELECTION_CLASS = "reader--selection"
+COMPONENT_CLASSES = frozenset(
+    {
+        *STYLE_CLASS.values(),
+        *MENTION_CLASS.values(),
+        *KIND_CLASS.values(),
+        *(f"reader--highlight-{color}" for color in HIGHLIGHT_COLORS),
+        SELECTION_CLASS,
+        "reader--quote-bar",
+        "reader--section-title",
+        "reader--search-hit",
+        "reader--search-current",
+        "reader--focus-mention",
+        "reader--note-mark",
+        "reader--table-border",
+        "reader--table-header",
+    }
+)
+"""Every component class a line is drawn with (the reader resolves them lazily)."""
+MORE_LEFT, MORE_RIGHT = "‹", "›"
+"""Beside a table cut by the reader's edge: there is more of it that way (`h` / `l`)."""
 
 
 def cells(text: str) -> int:
@@ -63,6 +83,7 @@ class LineRenderer:
         selection: tuple[int, int] | None,
         style: Callable[[str], Style],
         base: Style,
+        table_scroll: Mapping[int, int] | None = None,
     ) -> None:
         """`overlays` in the order they layer (later ones over earlier ones), `highlights`
         among them too (its ranges also mark the margin), then the selection over all."""
@@ -73,6 +94,8 @@ class LineRenderer:
         self.selection = selection
         self.style = style
         self.base = base
+        self.table_scroll = {} if table_scroll is None else table_scroll
+        """How far each table (by paragraph) is scrolled sideways, in cells."""
 
     def line(self, line: Line, layout: Layout, width: int, titled: Reading) -> Strip:
         """`titled`: the reading whose sections the layout's title lines number (until a new
@@ -83,6 +106,8 @@ class LineRenderer:
             return Strip.blank(width, base)
         if line.kind == LineKind.SECTION_TITLE:
             return self._section_title(line, layout, width, margin, titled)
+        if line.kind == LineKind.TABLE:
+            return self._table_line(line, layout, width)
         paragraph = self.reading.document.paragraphs[line.paragraph]
         kind_style = base + self.style(KIND_CLASS[paragraph.kind])
         if paragraph.kind == ParagraphKind.QUOTE:
@@ -114,6 +139,37 @@ class LineRenderer:
         if marks:
             return Segment(HIGHLIGHT_MARK, base + Style(color=self.style(marks[-1][2]).bgcolor))
         return Segment(" ", base)
+
+    def _table_line(self, line: Line, layout: Layout, width: int) -> Strip:
+        """A line of a table's grid, cut to the window the table shows, with marks where
+        there is more of it to either side."""
+        from briefing.app.reader.tables import DRAWING, table_window, window_start
+
+        base = self.base
+        grid = layout.grids[line.paragraph]
+        row = grid.lines[line.grid_line][0]
+        cell_style = base + self.style("reader--text")
+        if 0 <= row < grid.header_rows:
+            cell_style += self.style("reader--table-header")
+        border = base + self.style("reader--table-border")
+        drawn: list[Segment] = []
+        for piece, offset in grid.chunks(self.reading.document.text, line.grid_line):
+            if offset == DRAWING:
+                drawn.append(Segment(piece, border))
+            else:
+                drawn.extend(self.text(offset, offset + len(piece), cell_style))
+        window, left = table_window(grid.width, layout.measure, width)
+        shift = window_start(grid.width, window, self.table_scroll.get(line.paragraph, 0))
+        shown = Strip(drawn).crop(shift, shift + window)
+        more_left = MORE_LEFT if shift else " "
+        more_right = MORE_RIGHT if shift + window < grid.width else " "
+        segments = [
+            Segment(" " * max(0, left - 1), base),
+            Segment(more_left if left else "", border),
+            *shown,
+            Segment(more_right, border),
+        ]
+        return Strip(segments).crop(0, width).adjust_cell_length(width, base)
 
     def _section_title(
         self, line: Line, layout: Layout, width: int, margin: int, titled: Reading

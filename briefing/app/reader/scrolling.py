@@ -8,7 +8,10 @@ rest from a worker thread, the view keeping its place across every re-layout.
 
 from __future__ import annotations
 
-from textual import work
+from typing import ClassVar
+
+from textual import events, work
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -20,8 +23,12 @@ from briefing.app.reader.layout import Layout, LineKind, build_layout
 from briefing.app.reader.render import cells
 from briefing.model import Reading
 
+REVEAL_AFTER = 12
+"""Cells after an offset a table is scrolled to show with it (a search hit, a selection's end)."""
 SYNC_LAYOUT_PARAGRAPHS = 2000
 """Documents up to this many paragraphs are laid out at once; longer ones in a worker."""
+SYNC_TABLE_ROWS = 2000
+"""A document with a longer table is laid out as a long one (a grid of 300,000 cells: 0.4 s)."""
 FIRST_SCREEN_PARAGRAPHS = 60
 """Paragraphs laid out at once for the first screen of a long document (at least as many as
 the view has lines, since each takes one or more: news paragraphs make ~400 lines)."""
@@ -29,7 +36,17 @@ the view has lines, since each takes one or more: news paragraphs make ~400 line
 
 class ScrollingText(ScrollView):
     """A reading laid out in lines, scrolled; `_top_moved` hears when the reading position
-    changes paragraph (the reader posts a message for it)."""
+    changes paragraph (the reader posts a message for it).
+
+    A table wider than the view scrolls sideways on its own, the rest of the text staying put:
+    `h` / `l` step it a column (the table holding the selection, else the first in view), as
+    does the wheel with shift (or a sideways wheel) over it.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "scroll_table(1)", "Table: scroll right", show=False, id="reader.table_right"),
+        Binding("h", "scroll_table(-1)", "Table: scroll left", show=False, id="reader.table_left"),
+    ]
 
     reading: reactive[Reading | None] = reactive(None, layout=False, repaint=False)
 
@@ -43,6 +60,8 @@ class ScrollingText(ScrollView):
         self._top_paragraph = -1
         self._pin: tuple[int, int] | None = None
         self._app_ready = False
+        self.table_scroll: dict[int, int] = {}
+        """How far each table is scrolled sideways (cells, by paragraph); the renderer reads it."""
 
     def _top_moved(self, paragraph: int) -> None:
         """The reading position moved to another paragraph (see `reading_paragraph`)."""
@@ -68,7 +87,10 @@ class ScrollingText(ScrollView):
         width = self.scrollable_content_region.width or self.size.width
         if reading is None or width <= 0:
             return
-        if len(reading.document.paragraphs) <= SYNC_LAYOUT_PARAGRAPHS:
+        document = reading.document
+        if len(document.paragraphs) <= SYNC_LAYOUT_PARAGRAPHS and all(
+            len(table.rows) <= SYNC_TABLE_ROWS for table in document.tables
+        ):
             self._install(build_layout(reading, width), anchor, reading, repaint=repaint)
             return
         if self._layout is None:
@@ -146,6 +168,15 @@ class ScrollingText(ScrollView):
             return None
         return layout.starts[min(self.top_line(), layout.height - 1)]
 
+    def visible_span(self) -> tuple[int, int]:
+        """The text offsets from the top of the view to the end of its last line."""
+        layout = self._layout
+        if not layout or not layout.height:
+            return 0, 0
+        top = min(self.top_line(), layout.height - 1)
+        bottom = min(layout.height, top + max(1, self.size.height)) - 1
+        return layout.starts[top], max(layout.starts[top], layout.ends[bottom])
+
     def _anchor(self) -> tuple[int, int] | None:
         """The place to keep across a re-layout: a text offset and how many lines above it."""
         layout = self._layout
@@ -207,10 +238,12 @@ class ScrollingText(ScrollView):
                 self._jump(line, layout.paragraphs[line])
 
     def scroll_to_offset(self, offset: int, *, context: int = 3) -> None:
-        """Bring the line holding `offset` into view, a few lines below the top."""
+        """Bring the line holding `offset` into view, a few lines below the top (and, in a
+        table, its column)."""
         if self._layout:
             line = self._layout.line_of_offset(offset)
             self._jump(max(0, line - context), self._layout.paragraphs[line])
+            self.reveal_in_table(offset)
 
     # ------------------------------------------------------------------ actions
     def action_scroll_lines(self, count: int) -> None:
@@ -227,6 +260,111 @@ class ScrollingText(ScrollView):
             last = self._layout.height - 1
             self._jump(max(0, last + 1 - self.size.height), self._layout.paragraphs[last])
 
+    # ------------------------------------------------------------------ tables
+    def _selected_span(self) -> tuple[int, int] | None:
+        """The selection (the reader has one): its table is the one `h`/`l` move."""
+        return None
+
+    def _table_at_line(self, index: int) -> int | None:
+        layout = self._layout
+        if layout is None or not layout.grids or not 0 <= index < layout.height:
+            return None
+        return layout.paragraphs[index] if layout.kinds[index] == LineKind.TABLE else None
+
+    def _table_in_view(self) -> int | None:
+        """The table of the selection if it is in view, else the first table in view."""
+        layout = self._layout
+        if layout is None or not layout.grids:
+            return None
+        top = self.top_line()
+        lines = range(top, min(layout.height, top + max(1, self.size.height)))
+        span = self._selected_span()
+        if span is not None:
+            selected = span[0]
+            paragraph = self._table_at_line(layout.line_of_offset(selected))
+            if paragraph is not None and layout.line_of_offset(selected) in lines:
+                return paragraph
+        return next((p for i in lines if (p := self._table_at_line(i)) is not None), None)
+
+    def _table_window(self, paragraph: int) -> tuple[int, int, int]:
+        """(grid width, cells shown, left edge) of a table laid out now."""
+        from briefing.app.reader.tables import table_window
+
+        assert self._layout is not None
+        grid_width = self._layout.grids[paragraph].width
+        width = self.scrollable_content_region.width
+        return (grid_width, *table_window(grid_width, self._layout.measure, width))
+
+    def scroll_table_to(self, paragraph: int, scroll: int) -> None:
+        """Scroll the table of `paragraph` sideways to `scroll` cells (kept within it)."""
+        from briefing.app.reader.tables import window_start
+
+        grid_width, window, _ = self._table_window(paragraph)
+        scroll = window_start(grid_width, window, scroll)
+        if self.table_scroll.get(paragraph, 0) != scroll:
+            self.table_scroll[paragraph] = scroll
+            self._strips.clear()
+            self.refresh()
+
+    def _step_table(self, paragraph: int, direction: int) -> None:
+        from briefing.app.reader.tables import scroll_step
+
+        assert self._layout is not None
+        _, window, _ = self._table_window(paragraph)
+        grid = self._layout.grids[paragraph]
+        scroll = self.table_scroll.get(paragraph, 0)
+        self.scroll_table_to(paragraph, scroll_step(grid, window, scroll, direction))
+
+    def action_scroll_table(self, direction: int) -> None:
+        paragraph = self._table_in_view()
+        if paragraph is None:
+            self.notify("No table in view.", markup=False)
+        else:
+            self._step_table(paragraph, direction)
+
+    def reveal_in_table(self, offset: int) -> None:
+        """Scroll the table holding `offset` sideways until the offset is in its window."""
+        from briefing.app.reader.tables import x_of_offset
+
+        layout = self._layout
+        if layout is None or not layout.grids or self.reading is None:
+            return
+        index = layout.line_of_offset(offset)
+        paragraph = self._table_at_line(index)
+        if paragraph is None:
+            return
+        grid = layout.grids[paragraph]
+        line = grid.line_holding(layout.grid_lines[index], offset)
+        chunks = grid.chunks(self.reading.document.text, line)
+        x = x_of_offset(chunks, offset)
+        _, window, _ = self._table_window(paragraph)
+        scroll = self.table_scroll.get(paragraph, 0)
+        after = min(REVEAL_AFTER, window // 2)  # a word or so of it seen, not its first cell
+        if x is not None and not scroll <= x < x + after < scroll + window:
+            self.scroll_table_to(paragraph, x - window // 3)
+
+    def _wheel_table(self, event: events.MouseEvent, direction: int) -> None:
+        point = event.get_content_offset(self)
+        paragraph = None if point is None else self._table_at_line(self.top_line() + point.y)
+        if paragraph is not None:
+            self._step_table(paragraph, direction)
+            event.stop()
+            event.prevent_default()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        if event.shift:
+            self._wheel_table(event, 1)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if event.shift:
+            self._wheel_table(event, -1)
+
+    def on_mouse_scroll_right(self, event: events.MouseScrollRight) -> None:
+        self._wheel_table(event, 1)
+
+    def on_mouse_scroll_left(self, event: events.MouseScrollLeft) -> None:
+        self._wheel_table(event, -1)
+
     def offset_at(self, x: int, y: int) -> int | None:
         """The text offset under content cell (x, y), or None off the text."""
         layout, reading = self._layout, self.reading
@@ -236,6 +374,14 @@ class ScrollingText(ScrollView):
         if not 0 <= index < layout.height:
             return None
         line = layout.line(index)
+        if line.kind == LineKind.TABLE:
+            from briefing.app.reader.tables import offset_in_line
+
+            grid_width, window, left = self._table_window(line.paragraph)
+            shift = min(self.table_scroll.get(line.paragraph, 0), grid_width - window)
+            chunks = layout.grids[line.paragraph].chunks(reading.document.text, line.grid_line)
+            found = offset_in_line(chunks, x - left + max(0, shift))
+            return line.start if found is None else found
         if line.kind != LineKind.TEXT:
             return line.start
         margin = max(0, (self.scrollable_content_region.width - layout.measure) // 2)

@@ -18,16 +18,21 @@ from textual.strip import Strip
 
 from briefing.app.lazy_styles import LazyComponentStyles
 from briefing.app.reader import selection as moves
+from briefing.app.reader.link_opening import LinkOpening
 from briefing.app.reader.messages import AnnotationAction, ReaderMessage
-from briefing.app.reader.render import MENTION_CLASS, STYLE_CLASS, LineRenderer
-from briefing.app.reader.scrolling import ScrollingText
+from briefing.app.reader.render import (
+    COMPONENT_CLASSES,
+    MENTION_CLASS,
+    STYLE_CLASS,
+    LineRenderer,
+)
 from briefing.app.reader.spans import SpanIndex
 from briefing.model import Annotation, HighlightColor, Reading
 
 Span = tuple[int, int]
 
 
-class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
+class ReaderView(LazyComponentStyles, LinkOpening, can_focus=True):
     """Scrolls the whole briefing; posts `TopChanged` as the reading position moves.
 
     | Key | Action |
@@ -42,7 +47,9 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
     | `>` / `<` | Move the selection's start a word right / left |
     | `V` | Select the whole paragraph |
     | `Y` | Copy the selection |
-    | `y` `u` `i` `o` | Highlight yellow, green, blue, pink |
+    | `y` `u` `i` `O` | Highlight yellow, green, blue, pink |
+    | `o` | Open the link in the selection (several or none: choose one) |
+    | `h` / `l` | Scroll the table in view sideways a column |
     | `a` / `enter` | Write or edit the note on the selection |
     | `A` | Add a new note, even inside another annotation |
     | `t` | Tag the selection |
@@ -103,7 +110,7 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
                 show=n == 0,
                 id=f"notes.{color}",
             )
-            for n, (key, color) in enumerate(zip("yuio", HighlightColor, strict=True))
+            for n, (key, color) in enumerate(zip("yuiO", HighlightColor, strict=True))
         ),
         Binding("a,enter", "annotate('note', '')", "Note", id="notes.note"),
         Binding("A", "annotate('new_note', '')", "Add a new note here", show=False, id="notes.new"),
@@ -114,35 +121,7 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
         Binding("z,ctrl+z", "annotate('undo', '')", "Undo delete", show=False, id="notes.undo"),
     ]
 
-    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = frozenset(
-        {
-            "reader--text",
-            "reader--heading",
-            "reader--quote",
-            "reader--quote-bar",
-            "reader--code",
-            "reader--section-title",
-            "reader--emphasis",
-            "reader--strong",
-            "reader--inline-code",
-            "reader--link",
-            "reader--strike",
-            "reader--search-hit",
-            "reader--focus-mention",
-            "reader--person",
-            "reader--organization",
-            "reader--place",
-            "reader--event",
-            "reader--other-entity",
-            "reader--search-current",
-            "reader--selection",
-            "reader--highlight-yellow",
-            "reader--highlight-green",
-            "reader--highlight-blue",
-            "reader--highlight-pink",
-            "reader--note-mark",
-        }
-    )
+    LAZY_COMPONENT_CLASSES: ClassVar[frozenset[str]] = COMPONENT_CLASSES
     """The reader's component classes, resolved when first rendered (see `lazy_styles`)."""
 
     class SelectionChanged(ReaderMessage):
@@ -215,6 +194,8 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
             (s.start, s.end, STYLE_CLASS[s.kind]) for s in (new.document.styles if new else ())
         )
         self._renderer = None
+        if old is None or new is None or old.document is not new.document:
+            self.table_scroll.clear()
         anchor = self._anchor() if old is not None else None
         self._relayout(anchor)
 
@@ -292,6 +273,7 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
                 self.selection,
                 self._style,
                 self._base_style(),
+                self.table_scroll,
             )
         return renderer
 
@@ -326,6 +308,7 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
         self.selection = (start, end)
         if scroll:
             self._keep_in_view(start, end)
+            self.reveal_in_table(end - 1)
         self.post_message(self.SelectionChanged(self, self.selection))
 
     def clear_selection(self) -> None:
@@ -343,6 +326,9 @@ class ReaderView(LazyComponentStyles, ScrollingText, can_focus=True):
             self.scroll_to(y=max(first - 2, last - height + 2), animate=False, immediate=True)
         elif first < top:
             self.scroll_to(y=max(0, first - 2), animate=False, immediate=True)
+
+    def _selected_span(self) -> Span | None:
+        return self.selection
 
     def _first_visible_offset(self) -> int:
         offset = self.top_offset()
