@@ -357,6 +357,23 @@ def test_gist_is_a_central_sentence_of_the_section() -> None:
     assert document.text[gist.start : gist.end].startswith("The Pacific Fisheries Accord")
 
 
+def test_a_gist_is_taken_from_prose_not_from_a_table_or_code() -> None:
+    document = document_from_text(
+        "# Tonnage\n\n"
+        "| Port | Copper exports in tonnes | Zinc exports in tonnes |\n|---|---|---|\n"
+        "| North harbour | 12,400 copper | 3,100 zinc |\n\n"
+        "The statistics office keeps the copper and zinc export register for each port.\n\n"
+        "```\ncopper_total = north_harbour_copper + coast_copper + interior_copper\n```\n",
+        "markdown",
+    )
+    last = len(document.paragraphs) - 1
+    gist = section_gist(document, 0, last)
+    assert gist is not None
+    assert document.text[gist.start : gist.end].startswith("The statistics office")
+    table_only = document_from_text("| A | B |\n|---|---|\n| one two three | four |\n", "markdown")
+    assert section_gist(table_only, 0, len(table_only.paragraphs) - 1) is not None
+
+
 def test_headed_markdown_keeps_its_headings_as_titles() -> None:
     document = document_from_text(
         "# T\n\nLead text here.\n\n## Alpha\n\nOne.\n\n## Beta\n\nTwo.", "markdown"

@@ -34,7 +34,7 @@ from briefing.analysis.terms import (
     stem,
     stopwords,
 )
-from briefing.model import Document, Sentence, Span
+from briefing.model import Document, ParagraphKind, Sentence, Span
 
 MAX_TITLE_WORDS = 6
 NAME_ONCE = 0.4
@@ -587,6 +587,9 @@ def _vector(text: str) -> Counter[str]:
 
 
 _GIST_WORD = re.compile(r"\w+")
+_NOT_GIST = frozenset({ParagraphKind.TABLE, ParagraphKind.CODE})
+"""Blocks a gist is not taken from while the section has prose: a table's row or a line of
+code stands for nothing in a list of sections."""
 
 
 def section_gist(
@@ -607,6 +610,11 @@ def section_gist(
         vectors = [_vector(text[s.start : s.end]) for s in sentences]
     if not sentences:
         return None
+    paragraphs = document.paragraphs
+    prose = [i for i, s in enumerate(sentences) if paragraphs[s.paragraph].kind not in _NOT_GIST]
+    if prose and len(prose) < len(sentences):  # a table row or a line of code reads badly
+        sentences = [sentences[i] for i in prose]
+        vectors = [vectors[i] for i in prose]
     if ranked is None:  # on its own: counts the whole document, so callers in a loop pass it
         ranked = candidates(document, start, end, counts)
     focus = [c for c in ranked[:3] if c.is_name]
