@@ -4,7 +4,10 @@ Paragraphs are separated by blank lines or by single line breaks (news copy past
 page has one paragraph per line). A block of lines that is hard-wrapped prose (lines of similar
 length that do not end sentences) is joined into one paragraph instead. The first lines may
 hold a title and a byline, the first paragraph a dateline, and the last ones credits: those go
-to metadata, not into the body.
+to metadata, not into the body. The first line is the title when it has a heading's shape (see
+below) or is set as a headline (`newscopy.headline_style`: title case, a kicker, a question, a
+quoted phrase, a ";", up to 25 words, full stop or not) over a longer paragraph; a sentence-case
+first line reads as a lede and stays in the body.
 
 A short line without closing punctuation is a heading when it has a heading's shape and stands
 apart (the line before ends a sentence, the one after opens one, it does not end on "the" or
@@ -181,6 +184,19 @@ def _headline(line: str) -> str:
     return line[:-1].rstrip() if line.endswith(";") and not line.endswith(";;") else line
 
 
+_HEADLINE_LOOKAHEAD = 3
+"""Paragraphs a headline may stand over before the longer one it heads: a deck, a label
+("Abstract"), a byline or a short dateline line come between."""
+
+
+def _is_headline(line: str, after: list[str]) -> bool:
+    """A first line set as a headline (`newscopy.headline_style`) over a longer paragraph
+    within the next `_HEADLINE_LOOKAHEAD`."""
+    return news.headline_style(line) and any(
+        len(p) > len(line) for p in after[:_HEADLINE_LOOKAHEAD]
+    )
+
+
 def parse_plain_text(text: str, content_hash: str, source_path: str | None) -> Document:
     paragraphs = _paragraphs(text)
     title = byline = dateline = None
@@ -197,9 +213,12 @@ def parse_plain_text(text: str, content_hash: str, source_path: str | None) -> D
             paragraphs.pop(0)
         elif (
             title is None
-            and _looks_like_heading(_headline(first), following)
             and not news.DATELINE.match(first)
-            and _punctuates(paragraphs)
+            and not news.has_address(first)
+            and (
+                (_looks_like_heading(_headline(first), following) and _punctuates(paragraphs))
+                or _is_headline(first, paragraphs[1:])
+            )
         ):
             title = _headline(first)
             paragraphs.pop(0)
