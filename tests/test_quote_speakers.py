@@ -8,6 +8,7 @@ pronouns and cue words.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -161,6 +162,41 @@ def test_a_book_title_in_quotation_marks_is_no_quote() -> None:
         "A Novelist Looks Back\n\n"
         "Maria Lindqvist's new novel, “A Season on the Water,” follows a family of fishermen "
         "through three winters.\n"
+    )
+    assert reading.quotes == ()
+
+
+@pytest.mark.parametrize(
+    "title", ["Del.", "Supt.", "Amb.", "Atty.", "Insp.", "Det.", "Sec.", "Sgt."]
+)
+def test_a_title_abbreviation_after_said_leaves_the_name_as_speaker(title: str) -> None:
+    """ "said Del. Jane Ruiz": the abbreviation's full stop ends no sentence and the
+    abbreviation is no name, so the speaker is the name after it."""
+    reading = read(
+        "Vote on the Islands\n\n"
+        "The measure passed on Tuesday after a long debate.\n\n"
+        f"“We have waited long enough for a voice,” said {title} Stacey Okonkwo, who spoke "
+        "first.\n"
+    )
+    assert quotes_by_snippet(reading) == {"We have waited long": "Stacey Okonkwo"}
+    assert [e.name for e in reading.entities] == ["Stacey Okonkwo"]
+
+
+def test_a_person_asking_in_footage_speaks_the_question() -> None:
+    reading = read(
+        "The New Ad\n\n"
+        "The ad, released on Monday, opens with footage of Maria Lindqvist asking, “Why "
+        "aren't we fifty points ahead?” It then shows a crowd.\n"
+    )
+    assert quotes_by_snippet(reading) == {"Why aren't we fifty": "Maria Lindqvist"}
+
+
+def test_what_someone_calls_a_phrase_is_a_scare_quote() -> None:
+    """ "calls" is no cue word: "what she calls “a rigged system”" names a phrase, not speech."""
+    reading = read(
+        "Campaign Notes\n\n"
+        "Maria Lindqvist spoke on Monday. The senator criticized what she calls “a rigged "
+        "system” and left early.\n"
     )
     assert reading.quotes == ()
 

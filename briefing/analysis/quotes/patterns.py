@@ -13,6 +13,7 @@ from briefing.analysis.quotes.lexicon import (
     CUE_WORDS,
     NOMINAL_HEADS,
     SLOT_VERBS,
+    TITLE_ABBREVIATIONS,
     TITLE_FORMS,
 )
 from briefing.analysis.trie import WORD_START, trie_regex
@@ -34,7 +35,7 @@ CUE_RE = re.compile(
 _DETERMINER = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir"
 NOMINAL_HEAD_RE = re.compile(trie_regex(NOMINAL_HEADS, WORD_START) + r"\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(" + _DETERMINER + r")\s+(?:[\w’'-]+\s+){0,3}$")
-_HONORIFICS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Capt Maj Cmdr Prof Rev Sens Reps".split()
+_HONORIFICS = TITLE_ABBREVIATIONS
 HONORIFIC_NAME_RE = re.compile(
     trie_regex(_HONORIFICS, WORD_START)
     + r"\.\s+(?:"
@@ -230,8 +231,7 @@ LEFT_GAP_RE = re.compile(_SPOKES + r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
 """As `AUX_GAP_RE`, plus one apposition: "Sanders, a Vermont senator, said"."""
 
 ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Maj|Cmdr|Cpl|Amb|Del|Prof|Rev|St|Jr"
-    r"|Sr|Inc|Corp|Co|Ltd|"
+    r"(?:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r"|St|Jr|Sr|Inc|Corp|Co|Ltd|"
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|No|U\.S|U\.N|D\.C|U\.K|a\.m|p\.m)|\b[A-Z])\.$"
 )
 """A full stop that does not end a sentence (titles, months, initials)."""
