@@ -201,6 +201,18 @@ def test_what_someone_calls_a_phrase_is_a_scare_quote() -> None:
     assert reading.quotes == ()
 
 
+def test_she_is_not_a_name_in_an_opening_participle_clause() -> None:
+    """ "Making her way around Chez Lumiere, Lindqvist …": the restaurant after "around", in
+    a clause before the subject, is not who "she" is."""
+    reading = read(
+        "Last Day of the Campaign\n\n"
+        "Maria Lindqvist told diners at a breakfast spot that she needed their votes.\n\n"
+        "Making her way around Chez Lumiere, Lindqvist and her husband thanked a diner for "
+        "wearing a button. She says, “With your help, we can win this.”\n"
+    )
+    assert quotes_by_snippet(reading) == {"With your help, we": "Maria Lindqvist"}
+
+
 # --- the contract, under generated text ------------------------------------------------------
 
 PIECES = [

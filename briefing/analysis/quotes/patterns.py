@@ -94,15 +94,17 @@ SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
 )
 PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than)\s+(?:the\s+)?$"
+    r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than|around|near|inside"
+    r"|outside|into|across|through|throughout)\s+(?:the\s+)?$"
 )
 """A name after a preposition is seldom the subject ("As for Trump, he said" is)."""
 FRONTED_CLAUSE_RE = re.compile(
     r"\W*(?:While|Whereas|Although|Though|Even though|Because|Since|If|Unless|When|Whenever"
-    r"|After|Before|Until|Once|As|Unlike|Like)\b[^,;:—–]*$"
+    r"|After|Before|Until|Once|As|Unlike|Like|[A-Z][a-z]{2,}ing)\b[^,;:—–]*$"
 )
 """The sentence so far is an opening subordinate clause ("While Obama had …,"): a name in it
-is not the main clause's subject, so a person named after the comma is the likelier "he"."""
+is not the main clause's subject, so a person named after the comma is the likelier "he". An
+opening participle is such a clause too ("Making her way around Chez Lumiere, Ruiz …")."""
 SUBORDINATOR_BEFORE_RE = re.compile(
     r"\b(?:when|after|before|because|while|since|until|unless|if|though|although|once"
     r"|whereas)\s+(?:the\s+)?$"
