@@ -213,6 +213,22 @@ def test_she_is_not_a_name_in_an_opening_participle_clause() -> None:
     assert quotes_by_snippet(reading) == {"With your help, we": "Maria Lindqvist"}
 
 
+def test_a_he_inside_the_quote_does_not_make_a_shared_family_name_the_husband() -> None:
+    """The family name goes to the person of the sex the text gives, and the text gives it
+    outside quotation marks: the "he" in the speaker's own words is someone else."""
+    reading = read(
+        "Candidate Looks Back\n\n"
+        "Maria Lindqvist spoke to the hosts of a morning show on Friday.\n\n"
+        "Lindqvist and her husband, former governor Daniel Lindqvist, knew the developer for "
+        "years.\n\n"
+        "“I thought I knew him,” Lindqvist said. “Some of the things he has said were cruel.”\n"
+    )
+    assert quotes_by_snippet(reading) == {
+        "I thought I knew": "Maria Lindqvist",
+        "Some of the things": "Maria Lindqvist",
+    }
+
+
 # --- the contract, under generated text ------------------------------------------------------
 
 PIECES = [
