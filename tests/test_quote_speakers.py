@@ -229,6 +229,15 @@ def test_a_he_inside_the_quote_does_not_make_a_shared_family_name_the_husband() 
     }
 
 
+def test_a_newspaper_that_reports_that_is_the_source_of_the_quote() -> None:
+    reading = read(
+        "Candidate Skipped Hospital\n\n"
+        "The Associated Press reports that Maria Lindqvist’s team avoided the hospital in order "
+        "to “keep the details of her treatment under wraps.”\n"
+    )
+    assert quotes_by_snippet(reading) == {"keep the details of": "Associated Press"}
+
+
 # --- the contract, under generated text ------------------------------------------------------
 
 PIECES = [

@@ -26,11 +26,12 @@ QUOTE_MARK_RE = re.compile(r'["“”„«»]')
 WORD_RE = re.compile(r"[\w’'-]+")
 
 CUE_RE = re.compile(
-    r"\b[Aa]ccording to\b|\b[Ii]n a statement\b|\b"
+    r"\b[Aa]ccording to\b|\b[Ii]n a statement\b|\breports(?= that\b)|\b"
     + trie_regex(CUE_WORDS | {w.capitalize() for w in CUE_WORDS})
     + r"\b"
 )
-"""A speech cue: a speech verb (lower or sentence case), "according to", "in a statement"."""
+"""A speech cue: a speech verb (lower or sentence case), "according to", "in a statement", and
+"reports" before "that" (elsewhere "reports" is as often a noun)."""
 
 _DETERMINER = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir"
 NOMINAL_HEAD_RE = re.compile(trie_regex(NOMINAL_HEADS, WORD_START) + r"\b")
