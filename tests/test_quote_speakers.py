@@ -238,6 +238,18 @@ def test_a_newspaper_that_reports_that_is_the_source_of_the_quote() -> None:
     assert quotes_by_snippet(reading) == {"keep the details of": "Associated Press"}
 
 
+def test_a_quote_in_an_opening_clause_is_the_main_subject_s() -> None:
+    """ "After saying …“…,” she was taken …": the opening clause names no one; the subject
+    right after the quote said it."""
+    reading = read(
+        "Old Injury\n\n"
+        "Maria Lindqvist wrote about the injury in her memoir.\n\n"
+        "After saying her knee was “so swollen I could barely walk,” she was taken to the "
+        "hospital for tests.\n"
+    )
+    assert quotes_by_snippet(reading) == {"so swollen I could": "Maria Lindqvist"}
+
+
 # --- the contract, under generated text ------------------------------------------------------
 
 PIECES = [
