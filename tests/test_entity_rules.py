@@ -326,3 +326,27 @@ def test_a_name_of_the_shape_x_of_y_is_nobody_s_without_a_title() -> None:
     duke = NameMention(text.index("Duke"), text.index(" opened"), "PER")
     assert entity_type([bloom], [bloom.surface(text)], doc) is None
     assert entity_type([duke], [duke.surface(text)], doc) == "person"
+
+
+def test_a_nickname_in_quotation_marks_belongs_to_the_name() -> None:
+    """The tagger cuts 'Tomas “Chiquito” Brenner' at the marks; the nickname is part of the
+    person's name, and the later surname is the same person."""
+    text = "Tomas “Chiquito” Brenner, a farm worker, spoke at the rally. Brenner said pay was low."
+    ents = entities(text)
+    brenner = named(ents, "Brenner")
+    assert brenner.name == "Tomas “Chiquito” Brenner"
+    assert brenner.type == "person"
+    assert names(ents) == {"Tomas “Chiquito” Brenner"}
+
+
+def test_a_nickname_needs_a_first_name_before_it() -> None:
+    text = "Then “Blue” Harbor won the vote in Oakdale County."
+    spans = join_fragments(Doc(text, []), [(text.index("Harbor"), text.index(" won"), "ORG")])
+    assert [text[a:b] for a, b, _ in spans] == ["Harbor"]
+
+
+def test_a_place_and_a_plural_noun_is_a_team_not_a_person() -> None:
+    """ "North" is also a first name, but "North Carolina Panthers" is a place's team."""
+    text = "The North Carolina Panthers won on Sunday, and the Oakdale Herons lost again."
+    team = named(entities(text), "North Carolina Panthers")
+    assert team.type == "organization"

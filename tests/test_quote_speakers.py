@@ -8,6 +8,7 @@ pronouns and cue words.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -163,6 +164,90 @@ def test_a_book_title_in_quotation_marks_is_no_quote() -> None:
         "through three winters.\n"
     )
     assert reading.quotes == ()
+
+
+@pytest.mark.parametrize(
+    "title", ["Del.", "Supt.", "Amb.", "Atty.", "Insp.", "Det.", "Sec.", "Sgt."]
+)
+def test_a_title_abbreviation_after_said_leaves_the_name_as_speaker(title: str) -> None:
+    """ "said Del. Jane Ruiz": the abbreviation's full stop ends no sentence and the
+    abbreviation is no name, so the speaker is the name after it."""
+    reading = read(
+        "Vote on the Islands\n\n"
+        "The measure passed on Tuesday after a long debate.\n\n"
+        f"“We have waited long enough for a voice,” said {title} Stacey Okonkwo, who spoke "
+        "first.\n"
+    )
+    assert quotes_by_snippet(reading) == {"We have waited long": "Stacey Okonkwo"}
+    assert [e.name for e in reading.entities] == ["Stacey Okonkwo"]
+
+
+def test_a_person_asking_in_footage_speaks_the_question() -> None:
+    reading = read(
+        "The New Ad\n\n"
+        "The ad, released on Monday, opens with footage of Maria Lindqvist asking, “Why "
+        "aren't we fifty points ahead?” It then shows a crowd.\n"
+    )
+    assert quotes_by_snippet(reading) == {"Why aren't we fifty": "Maria Lindqvist"}
+
+
+def test_what_someone_calls_a_phrase_is_a_scare_quote() -> None:
+    """ "calls" is no cue word: "what she calls “a rigged system”" names a phrase, not speech."""
+    reading = read(
+        "Campaign Notes\n\n"
+        "Maria Lindqvist spoke on Monday. The senator criticized what she calls “a rigged "
+        "system” and left early.\n"
+    )
+    assert reading.quotes == ()
+
+
+def test_she_is_not_a_name_in_an_opening_participle_clause() -> None:
+    """ "Making her way around Chez Lumiere, Lindqvist …": the restaurant after "around", in
+    a clause before the subject, is not who "she" is."""
+    reading = read(
+        "Last Day of the Campaign\n\n"
+        "Maria Lindqvist told diners at a breakfast spot that she needed their votes.\n\n"
+        "Making her way around Chez Lumiere, Lindqvist and her husband thanked a diner for "
+        "wearing a button. She says, “With your help, we can win this.”\n"
+    )
+    assert quotes_by_snippet(reading) == {"With your help, we": "Maria Lindqvist"}
+
+
+def test_a_he_inside_the_quote_does_not_make_a_shared_family_name_the_husband() -> None:
+    """The family name goes to the person of the sex the text gives, and the text gives it
+    outside quotation marks: the "he" in the speaker's own words is someone else."""
+    reading = read(
+        "Candidate Looks Back\n\n"
+        "Maria Lindqvist spoke to the hosts of a morning show on Friday.\n\n"
+        "Lindqvist and her husband, former governor Daniel Lindqvist, knew the developer for "
+        "years.\n\n"
+        "“I thought I knew him,” Lindqvist said. “Some of the things he has said were cruel.”\n"
+    )
+    assert quotes_by_snippet(reading) == {
+        "I thought I knew": "Maria Lindqvist",
+        "Some of the things": "Maria Lindqvist",
+    }
+
+
+def test_a_newspaper_that_reports_that_is_the_source_of_the_quote() -> None:
+    reading = read(
+        "Candidate Skipped Hospital\n\n"
+        "The Associated Press reports that Maria Lindqvist’s team avoided the hospital in order "
+        "to “keep the details of her treatment under wraps.”\n"
+    )
+    assert quotes_by_snippet(reading) == {"keep the details of": "Associated Press"}
+
+
+def test_a_quote_in_an_opening_clause_is_the_main_subject_s() -> None:
+    """ "After saying …“…,” she was taken …": the opening clause names no one; the subject
+    right after the quote said it."""
+    reading = read(
+        "Old Injury\n\n"
+        "Maria Lindqvist wrote about the injury in her memoir.\n\n"
+        "After saying her knee was “so swollen I could barely walk,” she was taken to the "
+        "hospital for tests.\n"
+    )
+    assert quotes_by_snippet(reading) == {"so swollen I could": "Maria Lindqvist"}
 
 
 # --- the contract, under generated text ------------------------------------------------------

@@ -319,6 +319,7 @@ _Fits = tuple[_Members, _Members, dict[str, _Members]]
 pool by sex."""
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
+_QUOTE_MARKS = frozenset({"“", "”", '"'})
 
 
 def _real(name: Sequence[str]) -> Sequence[str]:
@@ -329,7 +330,8 @@ def _real(name: Sequence[str]) -> Sequence[str]:
 def mention_sex(doc: Doc, m: NameMention, starts: Set[int]) -> str | None:
     """ "f" or "m" as the text gives it for the person `m` names: the honorific ("Mrs.
     Clinton"), else the first personal pronoun after it in its sentence or the next one,
-    before any other name (`starts`: where the mentions start)."""
+    outside quotation marks (in "Clinton said. “… he has made …”" the "he" is someone the
+    speaker talks about), before any other name (`starts`: where the mentions start)."""
     if m.hon_form is not None:
         hon = low(doc.text[m.hon_form[0] : m.start].strip())
         if hon == "mr":
@@ -343,11 +345,14 @@ def mention_sex(doc: Doc, m: NameMention, starts: Set[int]) -> str | None:
     last_sentence = doc.sent_of[j] + 1
     stop = min(len(toks), j + 40)
     sent_of, tok_starts = doc.sent_of, doc.starts
+    quoted = False
     while j < stop and sent_of[j] <= last_sentence:
         if tok_starts[j] in starts:
             return None
         w = toks[j]
-        if w[:1] in "hHsS":
+        if w in _QUOTE_MARKS:
+            quoted = w == "“" or (w == '"' and not quoted)
+        elif not quoted and w[:1] in "hHsS":
             w = w.lower()
             if w in _HE:
                 return "m"

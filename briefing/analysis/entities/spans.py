@@ -122,6 +122,20 @@ def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
     return None
 
 
+def _place_and_plural(words: Sequence[str]) -> bool:
+    """A place followed by a plural common noun, "North Carolina Panthers": a team (or a
+    group) of that place, never a person, although "North" is also a first name."""
+    last = low(words[-1])
+    if len(words) < 2 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    if last not in common_words() and last[:-1] not in common_words():
+        return False
+    return any(
+        country_of(" ".join(words[:k])) or known_type(" ".join(words[:k])) == EntityType.PLACE
+        for k in range(1, len(words))
+    )
+
+
 def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) -> str:
     """The tagger type of a joined name: a first name and a surname are a person, a head noun
     decides the rest, else the type most of the words were tagged with (the last on a tie)."""
@@ -140,6 +154,8 @@ def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) ->
         return ORG
     heads = ORG_HEADS | GEO_HEADS | EVENT_HEADS | ORG_SUFFIXES
     first = words[0]
+    if _place_and_plural(words):
+        return ORG
     if (
         (low(first) in first_names() or is_initial(first))
         and not any(w in heads for w in lows)
@@ -391,11 +407,41 @@ def known_missed(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]:
     return out
 
 
+_NICKNAME = re.compile(
+    r"([A-Z][\w’'-]+) [“\"][A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}[”\"] (?=[A-Z])"
+)
+"""A first name, then a nickname in quotation marks, before the rest of the name: Juan
+“Chico” Manriquez."""
+
+
+def _with_nicknames(text: str, ms: list[RawMention], names: Container[str]) -> list[RawMention]:
+    """`ms` (sorted) with a name that holds a nickname in quotation marks as one person's
+    mention: the tagger cuts it at the marks ("Juan" + "Chico" + "Manriquez"). The first word
+    must be a known first name or a person the tagger found, and a mention must follow."""
+    if "“" not in text and '"' not in text:
+        return ms
+    starts = [m[0] for m in ms]
+    for nick in _NICKNAME.finditer(text):
+        after = bisect_right(starts, nick.end() - 1)
+        if after == len(ms) or ms[after][0] != nick.end():
+            continue  # no name goes on after the nickname
+        first = bisect_right(starts, nick.start()) - 1
+        tagged_first = first >= 0 and ms[first][0] == nick.start() and ms[first][2] == PER
+        if not tagged_first and low(nick.group(1)) not in names:
+            continue
+        start, low_k = nick.start(), first + 1
+        if first >= 0 and ms[first][1] > nick.start():
+            start, low_k = ms[first][0], first
+        ms = [*ms[:low_k], (start, ms[after][1], PER), *ms[after + 1 :]]
+        starts = [m[0] for m in ms]
+    return ms
+
+
 def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]:
     """The tagger's mentions with the fragments of one name joined and a person's initial,
     first name or suffix added (see the module's docstring); sorted, never overlapping."""
     text = doc.text
-    ms = sorted(mentions)
+    ms = _with_nicknames(text, sorted(mentions), first_names())
     headline: dict[int, bool] = {}
     names = first_names()
     out: list[RawMention] = []

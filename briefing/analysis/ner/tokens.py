@@ -40,6 +40,7 @@ ABBREVIATIONS = {
     "blvd", "rd", "calif", "fla", "mass", "conn", "penn", "wash", "ore",
     "ariz", "colo", "ill", "mich", "minn", "tenn", "va", "ky", "ga", "ala",
     "okla", "nev", "wis", "ind", "kan", "neb", "md", "del", "vt", "wyo",
+    "amb", "atty", "supt", "insp", "det", "cmdt", "brig", "msgr",
 }  # fmt: skip
 """Abbreviations that keep their period (honorifics, company suffixes, months, US states).
 
@@ -50,7 +51,7 @@ _NONFINAL_ABBR = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt",
     "cmdr", "adm", "sgt", "cpl", "pvt", "rep", "reps", "sen", "sens", "gov",
     "govs", "pres", "rev", "fr", "hon", "mt", "ft", "messrs", "no", "nos",
-    "vs", "v",
+    "vs", "v", "amb", "atty", "supt", "insp", "det", "cmdt", "brig", "msgr",
 }  # fmt: skip
 """Abbreviations that (almost) never end a sentence: a name or number follows them."""
 

@@ -21,6 +21,7 @@ from briefing.analysis.quotes.patterns import (
     MID_SENTENCE_END_RE,
     OBJECT_PREPOSITION_BEFORE_RE,
     SENTENCE_END_IN_RE,
+    SUBORDINATE_RE,
     count_words,
 )
 from briefing.analysis.quotes.record import QuoteRecord
@@ -303,6 +304,12 @@ def _context_speaker(
         if m.text.lower() not in ("who", "it")
         and not OBJECT_PREPOSITION_BEFORE_RE.search(text[max(0, m.start - 12) : m.start])
     ]
+    if not ms and SUBORDINATE_RE.match(text, ss, res.start):
+        # "After saying her foot was “so swollen …,” she was …": the quote is in an opening
+        # clause that names no one, and the main clause's subject, right after it, said it.
+        after = mentions.between(res.end, min(len(text), res.end + 40), kinds=(PER, "PRON"))
+        if after and not text[res.end : after[0].start].strip(" ,"):
+            ms = after[:1]
     ms.sort(key=lambda m: (m.kind == "NOM", m.kind == ORG))
     colon = text.rfind(":", ss, res.start)
     if colon > 0 and any(m.start > colon for m in ms):

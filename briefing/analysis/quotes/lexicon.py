@@ -60,5 +60,9 @@ SLOT_VERBS = list(_LISTS["slot_verbs"])
 SLOT_INVERTIBLE = frozenset(_LISTS["slot_invertible"])
 """Slot verbs that may precede the name ("said Ramos")."""
 
-CAP_STOP = frozenset(_LISTS["cap_stop"])
-"""Capitalised words that are not names (sentence openers, weekdays, months, groups)."""
+TITLE_ABBREVIATIONS = list(_LISTS["title_abbreviations"])
+"""Title abbreviations written with a full stop before a name ("Del. Jane Ruiz")."""
+
+CAP_STOP = frozenset(_LISTS["cap_stop"]) | frozenset(TITLE_ABBREVIATIONS)
+"""Capitalised words that are not names (sentence openers, weekdays, months, groups, title
+abbreviations: in "said Del. Jane Ruiz" the speaker is not "Del")."""

@@ -13,6 +13,7 @@ from briefing.analysis.quotes.lexicon import (
     CUE_WORDS,
     NOMINAL_HEADS,
     SLOT_VERBS,
+    TITLE_ABBREVIATIONS,
     TITLE_FORMS,
 )
 from briefing.analysis.trie import WORD_START, trie_regex
@@ -25,16 +26,17 @@ QUOTE_MARK_RE = re.compile(r'["“”„«»]')
 WORD_RE = re.compile(r"[\w’'-]+")
 
 CUE_RE = re.compile(
-    r"\b[Aa]ccording to\b|\b[Ii]n a statement\b|\b"
+    r"\b[Aa]ccording to\b|\b[Ii]n a statement\b|\breports(?= that\b)|\b"
     + trie_regex(CUE_WORDS | {w.capitalize() for w in CUE_WORDS})
     + r"\b"
 )
-"""A speech cue: a speech verb (lower or sentence case), "according to", "in a statement"."""
+"""A speech cue: a speech verb (lower or sentence case), "according to", "in a statement", and
+"reports" before "that" (elsewhere "reports" is as often a noun)."""
 
 _DETERMINER = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir"
 NOMINAL_HEAD_RE = re.compile(trie_regex(NOMINAL_HEADS, WORD_START) + r"\b")
 DETERMINER_BEFORE_RE = re.compile(r"\b(" + _DETERMINER + r")\s+(?:[\w’'-]+\s+){0,3}$")
-_HONORIFICS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Adm Capt Maj Cmdr Prof Rev Sens Reps".split()
+_HONORIFICS = TITLE_ABBREVIATIONS
 HONORIFIC_NAME_RE = re.compile(
     trie_regex(_HONORIFICS, WORD_START)
     + r"\.\s+(?:"
@@ -93,15 +95,17 @@ SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
 )
 PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than)\s+(?:the\s+)?$"
+    r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than|around|near|inside"
+    r"|outside|into|across|through|throughout)\s+(?:the\s+)?$"
 )
 """A name after a preposition is seldom the subject ("As for Trump, he said" is)."""
 FRONTED_CLAUSE_RE = re.compile(
     r"\W*(?:While|Whereas|Although|Though|Even though|Because|Since|If|Unless|When|Whenever"
-    r"|After|Before|Until|Once|As|Unlike|Like)\b[^,;:—–]*$"
+    r"|After|Before|Until|Once|As|Unlike|Like|[A-Z][a-z]{2,}ing)\b[^,;:—–]*$"
 )
 """The sentence so far is an opening subordinate clause ("While Obama had …,"): a name in it
-is not the main clause's subject, so a person named after the comma is the likelier "he"."""
+is not the main clause's subject, so a person named after the comma is the likelier "he". An
+opening participle is such a clause too ("Making her way around Chez Lumiere, Ruiz …")."""
 SUBORDINATOR_BEFORE_RE = re.compile(
     r"\b(?:when|after|before|because|while|since|until|unless|if|though|although|once"
     r"|whereas)\s+(?:the\s+)?$"
@@ -230,8 +234,7 @@ LEFT_GAP_RE = re.compile(_SPOKES + r"\s*(?:,[^,]{0,80},\s*)?" + AUX)
 """As `AUX_GAP_RE`, plus one apposition: "Sanders, a Vermont senator, said"."""
 
 ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Adm|Capt|Maj|Cmdr|Cpl|Amb|Del|Prof|Rev|St|Jr"
-    r"|Sr|Inc|Corp|Co|Ltd|"
+    r"(?:\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r"|St|Jr|Sr|Inc|Corp|Co|Ltd|"
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|No|U\.S|U\.N|D\.C|U\.K|a\.m|p\.m)|\b[A-Z])\.$"
 )
 """A full stop that does not end a sentence (titles, months, initials)."""
