@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from briefing.analysis.entities import EntityRecord, acronyms, build_entities, clean, link
 from briefing.analysis.entities.acronyms import acronym_matches, find_acronym_pairs
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.names import UnionFind, person_name
 from briefing.analysis.entities.norm import country_of, is_initial, key, low, split_words
 from briefing.analysis.entities.words import ACRONYM_STOP, EVENT_HEADS, ORG_HEADS, ORG_SUFFIXES
@@ -534,18 +534,22 @@ def test_the_end_of_a_form_is_told_as_its_pattern_tells_it(text: str, at: int) -
 def test_a_full_personal_name_makes_its_bare_surname_a_person() -> None:
     """The tagger read the surname as a place in most contexts ("the Velmor emails"), but
     the cluster holds a first name and that surname read as a person: a person."""
-    from briefing.analysis.entities.doc import Mention
+    from briefing.analysis.entities.doc import NameMention
     from briefing.analysis.entities.kinds import entity_type
 
-    group = [Mention(0, 9, "PER"), Mention(20, 26, "LOC"), Mention(40, 46, "LOC")]
+    group = [NameMention(0, 9, "PER"), NameMention(20, 26, "LOC"), NameMention(40, 46, "LOC")]
     assert entity_type(group, ["John Velmor", "Velmor", "Velmor"]) == "person"
-    county = [Mention(0, 9, "PER"), Mention(20, 26, "LOC"), Mention(40, 46, "LOC")]
+    county = [NameMention(0, 9, "PER"), NameMention(20, 26, "LOC"), NameMention(40, 46, "LOC")]
     assert entity_type(county, ["Jackson County", "Jackson", "Jackson"]) == "place"
-    no_first_name = [Mention(0, 9, "PER"), Mention(20, 26, "LOC"), Mention(40, 46, "LOC")]
+    no_first_name = [
+        NameMention(0, 9, "PER"),
+        NameMention(20, 26, "LOC"),
+        NameMention(40, 46, "LOC"),
+    ]
     assert entity_type(no_first_name, ["Qzx Velmor", "Velmor", "Velmor"]) == "place"
 
 
-def _in_slogan_plain(doc: Doc, m: Mention) -> bool:
+def _in_slogan_plain(doc: Doc, m: NameMention) -> bool:
     """`clean.in_slogan` the plain way (searching the line back, every word of the quote)."""
     text = doc.text
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -581,7 +585,7 @@ def test_slogan_check_by_quote_positions_agrees_with_the_plain_search(
 ) -> None:
     doc = Doc(text, [])
     start = min(at, len(text))
-    m = Mention(start, min(len(text), start + length), "ORG")
+    m = NameMention(start, min(len(text), start + length), "ORG")
     assert clean.in_slogan(doc, m) == _in_slogan_plain(doc, m)
 
 
@@ -610,7 +614,7 @@ def test_token_ranges_by_one_bisection_agree_with_two(text: str) -> None:
 
 def _link_name_parts_plain(
     uf: UnionFind,
-    ms: list[Mention],
+    ms: list[NameMention],
     surf: list[str],
     words: list[tuple[str, ...]],
     name_words: list[tuple[str, ...]],
@@ -670,7 +674,7 @@ def test_name_parts_link_as_they_do_group_by_group(names: list[tuple[str, str]])
     text = " , ".join(name for name, _ in names)
     ms, pos = [], 0
     for name, kind in names:
-        ms.append(Mention(pos, pos + len(name), kind))
+        ms.append(NameMention(pos, pos + len(name), kind))
         pos += len(name) + 3
     surf = [m.surface(text) for m in ms]
     words = [split_words(s) for s in surf]

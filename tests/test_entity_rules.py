@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.analysis.entities import EntityRecord, build_entities
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import entity_type
 from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import person_name, same_person_possible
@@ -322,7 +322,7 @@ def test_a_lone_head_noun_takes_the_capitalised_words_before_it() -> None:
 def test_a_name_of_the_shape_x_of_y_is_nobody_s_without_a_title() -> None:
     text = "The Bloom of Valdoria grows by every road. The Duke of Westmarch opened it."
     doc = Doc(text, [])
-    bloom = Mention(4, 21, "PER")
-    duke = Mention(text.index("Duke"), text.index(" opened"), "PER")
+    bloom = NameMention(4, 21, "PER")
+    duke = NameMention(text.index("Duke"), text.index(" opened"), "PER")
     assert entity_type([bloom], [bloom.surface(text)], doc) is None
     assert entity_type([duke], [duke.surface(text)], doc) == "person"

@@ -46,6 +46,14 @@ def test_wheel_contains_styles_seed_and_entry_point(wheel: Path) -> None:
     assert any(n.startswith("briefing/_data/seeds/") and n.endswith(".txt") for n in names)
     assert "briefing/analysis/ner/data/ner.model" in names
     assert "briefing/analysis/data/stopwords.txt" in names
+    # every data file of the analysis (models, word lists), wherever it lives
+    shipped = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "briefing" / "analysis").rglob("data/*")
+        if p.is_file() and p.suffix in {".txt", ".json", ".model"}
+    }
+    assert "briefing/analysis/entities/data/entity_words.txt" in shipped
+    assert shipped <= set(names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "briefing = briefing.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 

@@ -43,6 +43,25 @@ def data_text(package: str, relative: str) -> str:
     return resources.files(package).joinpath(relative).read_text("utf-8")
 
 
+def word_lists(package: str, relative: str) -> dict[str, tuple[str, ...]]:
+    """The sections of a word-list file shipped in `package`, each word in file order.
+
+    The format of every such file: `#` starts a comment (the first lines say where the lists
+    come from), "[name]" starts a section, words are separated by white space and "_" joins
+    the words of one entry ("grand_prix" is "grand prix")."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in data_text(package, relative).splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.extend(word.replace("_", " ") for word in line.split())
+    return {name: tuple(words) for name, words in sections.items()}
+
+
 Progress = Callable[[float, str], None]
 
 

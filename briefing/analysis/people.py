@@ -13,6 +13,7 @@ import bisect
 from collections.abc import Sequence
 
 from briefing.analysis.entities.doc import Doc
+from briefing.analysis.ner.labels import ORG, PER
 from briefing.cycles import cycle_collector_paused
 from briefing.model import Document, Entity, EntityType, Mention, ParagraphKind, Quote
 
@@ -98,7 +99,7 @@ def extract_entities(
             Entity(
                 id=str(record.id),
                 name=record.name,
-                type=EntityType(record.type),
+                type=record.type,
                 role=record.role,
                 aliases=tuple(record.aliases),
                 mentions=tuple(
@@ -110,7 +111,7 @@ def extract_entities(
     return entities, mentions
 
 
-_SPEAKER_TYPES = {EntityType.PERSON: "PER", EntityType.ORGANIZATION: "ORG"}
+_SPEAKER_TYPES = {EntityType.PERSON: PER, EntityType.ORGANIZATION: ORG}
 
 
 def speaker_mentions(

@@ -14,15 +14,16 @@ import time
 from collections.abc import Sequence
 
 from briefing.cli.common import Parser, add_data_dir, apply_data_dir, count_of, emit, fail, note
+from briefing.model import EntityType
 from briefing.text.safety import json_safe, shown
 
-TYPES = ("person", "organization", "place", "event", "other")
-HEADINGS = {
-    "person": "People",
-    "organization": "Organisations",
-    "place": "Places",
-    "event": "Events",
-    "other": "Others",
+TYPES = tuple(EntityType)
+HEADINGS: dict[str, str] = {
+    EntityType.PERSON: "People",
+    EntityType.ORGANIZATION: "Organisations",
+    EntityType.PLACE: "Places",
+    EntityType.EVENT: "Events",
+    EntityType.OTHER: "Others",
 }
 QUOTES_SHOWN = 10
 """Quotes the text listing gives (`--format json` gives them all)."""

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.errors import BriefingError
-from briefing.model import Document, Entity, Reading
+from briefing.model import Document, Entity, EntityType, Reading
 from briefing.store.database import Store, StoreError
 from briefing.store.fulltext import Hit, QueryError, search
 from briefing.store.library import (
@@ -178,7 +178,7 @@ def refresh_stale(
 def whos_who(library: Library, limit: int | None = 20) -> dict[str, list[WhoEntry]]:
     """People, organisations and places by the number of briefings they appear in."""
     if not library.store.exists():
-        return {"person": [], "organization": [], "place": []}
+        return {EntityType.PERSON: [], EntityType.ORGANIZATION: [], EntityType.PLACE: []}
     with library.store.reading() as connection:
         return _whos_who(connection, limit=limit)
 

@@ -37,7 +37,7 @@ from typing import Any
 
 from briefing.model import EntityType, Reading
 
-WHO_TYPES = ("person", "organization", "place")
+WHO_TYPES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE)
 """The types `who` lists without a name."""
 
 MAX_QUOTES = 8
@@ -218,18 +218,18 @@ def _merged_with(connection: sqlite3.Connection, record: EntityRecord) -> int | 
     named = _owners(connection, type, record.primary, ("name", "short"))
     if named:
         return named[0]
-    if type in ("event", "other"):
+    if type in (EntityType.EVENT, EntityType.OTHER):
         return None
-    if record.full or type != "person":
+    if record.full or type != EntityType.PERSON:
         known_as = _owners(connection, type, record.primary, ("alias",))
         if len(known_as) == 1:
             return known_as[0]
     for alias in record.aliases:
         # A person's aliases are full names: any holder of one is that person. Other types
         # join only an entity known by nothing but short names (an acronym alone).
-        kinds = ("name",) if type == "person" else ("short",)
+        kinds = ("name",) if type == EntityType.PERSON else ("short",)
         found = _owners(connection, type, alias, kinds)
-        if type != "person":
+        if type != EntityType.PERSON:
             found = [f for f in found if not _has_full_name(connection, f)]
         if len(found) == 1:
             return found[0]
@@ -518,7 +518,7 @@ def find(connection: sqlite3.Connection, name: str, type: str | None = None) -> 
     key = " ".join(words)
     if not key:
         return []
-    types = (type,) if type else ("person", "organization", "place", "event", "other")
+    types = (type,) if type else tuple(EntityType)
     marks = ",".join("?" * len(types))
     exact = {
         int(row[0])

@@ -12,9 +12,10 @@ one module each:
 0. `spans`: names whole: the tagger's fragments of one name joined ("New" + "York Times",
    "Council on" + "Foreign Relations"), a person's initial, first name and "Jr." added, known
    names the tagger's tokens cut apart found ("AT&T");
-1. `clean`: cut each mention down to the name (possessive, "the", honorifics, titles, party
-   labels) and drop junk (dates, bare titles, nationalities, slogans, abbreviations of common
-   nouns, sentence-initial common words); a first name and a surname are a person's name
+1. `trim`: cut each mention down to the name (possessive, "the", honorifics, titles, party
+   labels), by an ordered list of small named rules; `clean`: split compounds and drop junk
+   (dates, bare titles, nationalities, slogans, abbreviations of common nouns,
+   sentence-initial common words); a first name and a surname are a person's name
    (`kinds.person_shaped`, with `personnames`);
 2. `aliases`: add the names the text defines (acronym pairs from `acronyms`, "which X calls Y",
    "also known as");
@@ -27,7 +28,7 @@ one module each:
    words around them (`cues`), the shipped knowledge and the forms) and role (`roles`) each
    cluster; a cluster that is only a common word or a lone first name is no entity.
 
-Word lists are general English / news conventions (`words`, `data/name_words.txt`,
+Word lists are general English / news conventions (`data/entity_words.txt`, `data/name_words.txt`,
 `data/common_words.txt`, `data/person_names.txt`, `data/countries.json`) and well-known names
 (`data/knowledge.txt`); their sources are in `briefing/analysis/DATA.md`. Nothing comes from
 any particular article.
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefing.analysis.entities.aliases import add_text_defined
 from briefing.analysis.entities.clean import (
@@ -45,15 +47,17 @@ from briefing.analysis.entities.clean import (
     merge_adjacent,
     split_affixed_heads,
     split_compounds,
-    trim_mention,
 )
-from briefing.analysis.entities.doc import Doc, Mention
-from briefing.analysis.entities.kinds import EntityType, name_like, person_shaped
+from briefing.analysis.entities.doc import Doc, NameMention
+from briefing.analysis.entities.kinds import name_like, person_shaped
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.link import scan_more
 from briefing.analysis.entities.names import person_name, suffix_of
 from briefing.analysis.entities.records import EntityRecord, assemble
 from briefing.analysis.entities.spans import join_fragments, known_missed
+from briefing.analysis.entities.trim import trim_mention
+from briefing.analysis.ner.labels import LABEL_OF, LOC, PER
+from briefing.model import EntityType
 
 __all__ = ["EntityRecord", "EntityType", "build_entities"]
 
@@ -79,37 +83,37 @@ def build_entities(
     # 1. names whole; clean, split compounds, drop junk
     mentions = join_fragments(doc, mentions)
     mentions = sorted([*mentions, *known_missed(doc, mentions)])
-    ms: list[Mention] = []
-    places = {text[s:e] for s, e, t in mentions if t == "LOC" and "-" not in text[s:e]}
+    ms: list[NameMention] = []
+    places = {text[s:e] for s, e, t in mentions if t == LOC and "-" not in text[s:e]}
     doc.surnames = {
-        text[s:e].split()[-1] for s, e, t in mentions if t == "PER" and len(text[s:e].split()) >= 2
+        text[s:e].split()[-1] for s, e, t in mentions if t == PER and len(text[s:e].split()) >= 2
     }
     for s, e, t in merge_adjacent(text, split_affixed_heads(text, sorted(mentions))):
-        m = trim_mention(doc, Mention(int(s), int(e), t))
+        m = trim_mention(doc, NameMention(int(s), int(e), LABEL_OF[t]))
         if m is None:
             continue
         for p in split_compounds(doc, m, places):
             if not is_junk(doc, p, lex):
-                if p.ner != "PER" and (
+                if p.ner != PER and (
                     person_shaped(p.surface(text))
                     or suffix_of(person_name(p.surface(text))) in ("Jr.", "Sr.")
                 ):
-                    p.ner = "PER"  # a first name and a surname, or "Jr.": a person's name
+                    # a first name and a surname, or "Jr.": a person's name
+                    p = replace(p, ner=PER)
                 ms.append(p)
 
     # people the text names with an honorific ("Mr. Obama") or the tagger reads as people
     # again and again are people in their full names too ("Sant Singh Chatwal")
-    singles = Counter(m.surface(text) for m in ms if m.ner == "PER" and " " not in m.surface(text))
+    singles = Counter(m.surface(text) for m in ms if m.ner == PER and " " not in m.surface(text))
     honoured = {m.surface(text) for m in ms if m.honorific} | {
         s for s, n in singles.items() if n >= 2
     }
-    for m in ms:
-        if (
-            m.ner != "PER"
-            and m.surface(text).split()[-1] in honoured
-            and name_like(m.surface(text))
-        ):
-            m.ner = "PER"
+    ms = [
+        replace(m, ner=PER)
+        if m.ner != PER and m.surface(text).split()[-1] in honoured and name_like(m.surface(text))
+        else m
+        for m in ms
+    ]
 
     # 2. spans the text defines: acronym pairs, alternative names
     links = add_text_defined(doc, ms)

@@ -10,18 +10,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter
+from dataclasses import replace
 
 from briefing.analysis.entities.acronyms import find_acronym_pairs
-from briefing.analysis.entities.clean import strip_span, trim_mention
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.clean import strip_span
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.norm import country_of, is_capitalised, split_words
+from briefing.analysis.entities.trim import trim_mention
+from briefing.analysis.ner.labels import LOC, ORG, PER, NerLabel
 
 _NAMER = re.compile(
     r",?\s+(?:which|who|that)\s+(?:calls?|called|names?|dubs?|knows?)\s+(?:it|them)\b"
 )
 """'X, which calls it Z': X names a thing mentioned earlier in the sentence."""
 
-Link = tuple[Mention, Mention]
+Link = tuple[NameMention, NameMention]
 """Two mentions the text says name the same thing."""
 
 _ALT_PATTERNS: list[re.Pattern[str]] = [
@@ -57,18 +60,37 @@ class _Mentions:
     """The mention list being edited, with an index by start: a span query looks at the
     mentions near it only, and answers in list order (the order ties are broken in)."""
 
-    def __init__(self, ms: list[Mention]) -> None:
+    def __init__(self, ms: list[NameMention]) -> None:
         self.ms = ms
-        self._seq: dict[Mention, int] = {m: k for k, m in enumerate(ms)}
-        self._by_seq: dict[int, Mention] = dict(enumerate(ms))
+        self._seq: dict[NameMention, int] = {m: k for k, m in enumerate(ms)}
+        self._by_seq: dict[int, NameMention] = dict(enumerate(ms))
         self._starts = sorted((m.start, k) for k, m in enumerate(ms))
         self._longest = max((m.end - m.start for m in ms), default=0)
         self._next = len(ms)
 
-    def __contains__(self, m: Mention) -> bool:
+    def __contains__(self, m: NameMention) -> bool:
         return m in self._seq
 
-    def append(self, m: Mention) -> None:
+    def seqs(self) -> list[int]:
+        """The sequence numbers of the mentions now in the list, in list order."""
+        return sorted(self._by_seq)
+
+    def get(self, k: int) -> NameMention | None:
+        """The mention with sequence number `k`, None if it was removed."""
+        return self._by_seq.get(k)
+
+    def seq(self, m: NameMention) -> int:
+        """The sequence number of `m`, which is in the list."""
+        return self._seq[m]
+
+    def replace(self, old: NameMention, new: NameMention) -> None:
+        """Put `new` where `old` is (same span start, same place in the list)."""
+        k = self._seq.pop(old)
+        self._seq[new] = k
+        self._by_seq[k] = new
+        self.ms[self.ms.index(old)] = new
+
+    def append(self, m: NameMention) -> None:
         k = self._next
         self._next += 1
         self.ms.append(m)
@@ -77,28 +99,28 @@ class _Mentions:
         insort(self._starts, (m.start, k))
         self._longest = max(self._longest, m.end - m.start)
 
-    def remove(self, m: Mention) -> None:
+    def remove(self, m: NameMention) -> None:
         self.ms.remove(m)
         k = self._seq.pop(m)
         del self._by_seq[k]
         del self._starts[bisect_left(self._starts, (m.start, k))]
 
-    def starting_in(self, lo: int, hi: int) -> list[Mention]:
+    def starting_in(self, lo: int, hi: int) -> list[NameMention]:
         """Mentions starting in [lo, hi], in list order."""
         i = bisect_left(self._starts, (lo,))
         j = bisect_left(self._starts, (hi + 1,))
         return [self._by_seq[k] for k in sorted(k for _, k in self._starts[i:j])]
 
-    def overlapping(self, a: int, b: int) -> list[Mention]:
+    def overlapping(self, a: int, b: int) -> list[NameMention]:
         """Mentions overlapping [a, b), in list order."""
         near = self.starting_in(a - self._longest, b)
         return [m for m in near if m.start < b and a < m.end]
 
-    def inside(self, a: int, b: int) -> list[Mention]:
+    def inside(self, a: int, b: int) -> list[NameMention]:
         """Mentions inside [a, b], in list order."""
         return [m for m in self.starting_in(a, b) if m.end <= b]
 
-    def before_in_sentence(self, doc: Doc, pos: int) -> list[Mention]:
+    def before_in_sentence(self, doc: Doc, pos: int) -> list[NameMention]:
         """Mentions ending by pos in the sentence holding pos, in list order (sentences are
         runs of tokens, so the search stops at the first mention of an earlier sentence)."""
         sent = doc.sent_of[doc.tok_containing(pos)]
@@ -115,33 +137,47 @@ class _Mentions:
         return [self._by_seq[k] for k in sorted(ks)]
 
 
-def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
+def add_text_defined(doc: Doc, ms: list[NameMention]) -> list[Link]:
     """Add the mentions the text defines to `ms` (in place) and return the links they make."""
     text = doc.text
-    links: list[Link] = []
+    linked: list[tuple[int, int]] = []
+    """Links as the sequence numbers of their mentions: a mention made an alias is replaced
+    by a new one with the same number."""
     index = _Mentions(ms)
 
+    def link(a: NameMention, b: NameMention) -> None:
+        """Link two mentions of the list (a mention no longer in it links nothing)."""
+        if a in index and b in index:
+            linked.append((index.seq(a), index.seq(b)))
+
+    def as_alias(m: NameMention) -> NameMention:
+        """`m` marked as an alias only, in the list too."""
+        if m.alias_only:
+            return m
+        alias = replace(m, alias_only=True)
+        index.replace(m, alias)
+        return alias
+
     def add_span(
-        a: int, b: int, ner: str, alias_only: bool = False, source: str = "text"
-    ) -> Mention | None:
+        a: int, b: int, ner: NerLabel, alias_only: bool = False, source: str = "text"
+    ) -> NameMention | None:
         """Make (a,b) a mention, replacing mentions inside it; return it."""
         a, b = strip_span(text, a, b)
         inside = index.overlapping(a, b)
         for m in inside:
             if m.start == a and m.end == b:
-                m.alias_only = m.alias_only or alias_only
-                return m
+                return as_alias(m) if alias_only else m
         types = [m.ner for m in inside if m.start >= a and m.end <= b]
         for m in inside:
             if m.start >= a and m.end <= b:
                 index.remove(m)
-        nm = Mention(
+        nm = NameMention(
             a,
             b,
-            ner or (Counter(types).most_common(1)[0][0] if types else "ORG"),
+            ner or (Counter(types).most_common(1)[0][0] if types else ORG),
             source,
+            alias_only=alias_only,
         )
-        nm.alias_only = alias_only
         tr = trim_mention(doc, nm)
         if tr is None:
             return None
@@ -151,22 +187,23 @@ def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
     # 2a. acronym pairs given by the text
     for (ea, eb), (aa, ab) in find_acronym_pairs(text):
         inner = index.inside(ea, eb)
-        ner = Counter(m.ner for m in inner).most_common(1)[0][0] if inner else "ORG"
-        if ner == "LOC" and len(split_words(text[ea:eb])) > 1 and not country_of(text[ea:eb]):
+        ner = Counter(m.ner for m in inner).most_common(1)[0][0] if inner else ORG
+        if ner == LOC and len(split_words(text[ea:eb])) > 1 and not country_of(text[ea:eb]):
             ner = (
-                Counter(m.ner for m in inner if m.ner != "LOC").most_common(1)[0][0]
-                if any(m.ner != "LOC" for m in inner)
-                else "ORG"
+                Counter(m.ner for m in inner if m.ner != LOC).most_common(1)[0][0]
+                if any(m.ner != LOC for m in inner)
+                else ORG
             )
         exp = add_span(ea, eb, ner)
         acr = add_span(aa, ab, ner)
         if exp is not None and acr is not None:
-            links.append((exp, acr))
+            link(exp, acr)
 
     # 2b. alternative names: "X, which Y calls Z", "X, also known as Z"
-    for m in list(ms):
-        if m not in index:
-            continue
+    for k in index.seqs():  # the mentions now in the list (one made an alias is its new self)
+        m = index.get(k)
+        if m is None:
+            continue  # removed by a longer name the text defines
         tail = text[m.end : m.end + 120]
         # allow a closing possessive/plural after X
         for pat in _ALT_PATTERNS:
@@ -177,7 +214,7 @@ def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
             target = m
             if _NAMER.match(tail):
                 # the namer is X; the thing named is an earlier mention of the same sentence
-                prev = [o for o in index.before_in_sentence(doc, m.start) if o.ner != "PER"]
+                prev = [o for o in index.before_in_sentence(doc, m.start) if o.ner != PER]
                 if not prev:
                     continue
                 target = max(prev, key=lambda o: o.start)
@@ -186,7 +223,7 @@ def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
                     target = max(plural, key=lambda o: o.start) if plural else target
             nxt = index.starting_in(pos, pos + 1)
             run = cap_run(doc, pos)
-            z: Mention | None
+            z: NameMention | None
             if nxt:
                 z = nxt[0]
             elif run:
@@ -194,7 +231,10 @@ def add_text_defined(doc: Doc, ms: list[Mention]) -> list[Link]:
             else:
                 continue
             if z is not None and z is not target:
-                z.alias_only = True
-                links.append((target, z))
+                link(target, as_alias(z))
             break
-    return links
+    return [
+        (a, b)
+        for ka, kb in linked
+        if (a := index.get(ka)) is not None and (b := index.get(kb)) is not None
+    ]

@@ -4,63 +4,31 @@ News states kinds in a few fixed shapes, whatever the name: a title before a per
 X", "President X"); a post of an organisation ("chief executive of X", "a spokesman for X",
 "shares of X", "X's board"); a place after a locative ("in X", "X-based"). Each mention's
 cues are votes for a type; the typing step (`kinds`) adds them up over all the mentions of an
-entity, with the tagger's votes and the shipped knowledge, and decides once.
+entity, with the tagger's votes and the shipped knowledge, and decides once. The words of
+those shapes are lists of `data/entity_words.txt` (through `words`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.norm import apos, low
-from briefing.analysis.entities.words import CORE_TITLES, SPEECH_VERBS
+from briefing.analysis.entities.words import (
+    ACQUIRING,
+    CORE_TITLES,
+    CORPORATE_POSTS,
+    LOCATIVES,
+    NOT_BEFORE_A_NAME,
+    ORG_NOUNS,
+    ORG_POSSESSED,
+    ORG_POSTS,
+    POST_ADJECTIVES,
+    SPEECH_VERBS,
+)
+from briefing.analysis.ner.labels import LOC, ORG, PER
 
-ORG_POSTS: frozenset[str] = frozenset(
-    """
-    executive executives ceo cfo coo chairman chairwoman chair president founder co-founder
-    cofounder owner owners spokesman spokeswoman spokesperson director directors head
-    employee employees shares stock stocks shareholders investors board subsidiary unit
-    division member members lawyer lawyers analyst analysts partner partners officials
-    official staff staffers editor editors reporter reporters publisher
-    """.split()
-)
-"""Posts and parts of an organisation: "chief executive of X", "shares of X", "X's board"."""
-ORG_POSSESSED: frozenset[str] = frozenset(
-    """
-    ceo cfo coo board shares stock shareholders subsidiary headquarters employees website
-    platform app stake acquisition merger earnings revenue profits products customers
-    subscribers users
-    """.split()
-)
-"""What a company has: "X's shares", "X's headquarters", "X's users"."""
-ORG_NOUNS: frozenset[str] = frozenset(
-    """
-    firm company companies corporation business startup retailer bank lender insurer
-    carrier airline automaker maker manufacturer provider developer publisher network
-    newspaper magazine website site outlet broadcaster channel agency nonprofit charity
-    organization organisation group coalition union party tank institute university
-    college school hospital foundation fund committee council chain brand platform
-    """.split()
-)
-"""Nouns an appositive uses of an organisation: "Teneo, a consulting firm"."""
-CORPORATE_POSTS: frozenset[str] = frozenset(
-    """
-    executive executives ceo cfo coo chairman chairwoman founder co-founder cofounder
-    spokesman spokeswoman spokesperson employees shareholders board subsidiary
-    """.split()
-)
-"""Posts only an organisation has, after a possessive: "X's chief executive", "X's founder"
-(not "president" or "minister", which a country has too)."""
-_POST_ADJECTIVES = frozenset("chief top former new longtime then".split())
-ACQUIRING: frozenset[str] = frozenset(
-    "buy buys bought buying acquire acquires acquired acquiring takeover".split()
-)
-"""Verbs whose object is a company: "agreed to buy X"."""
 _POST_LINKS = frozenset({"of", "at", "for"})
-LOCATIVES: frozenset[str] = frozenset("in near outside across throughout around inside".split())
-
-_NOT_BEFORE_A_NAME = frozenset("cabinet chair head owner partner principal executive".split())
-"""Title words that also stand before an organisation's name ("the Cabinet Office")."""
 _ARTICLES = frozenset({"a", "an", "the"})
 
 Votes = Counter[str]
@@ -82,20 +50,20 @@ def _appositive_kind(doc: Doc, k: int) -> str | None:
         if not toks[j][:1].islower():
             continue
         if t in CORE_TITLES:
-            return "PER"
+            return PER
         if t in ORG_NOUNS:
-            return "ORG"
+            return ORG
     return None
 
 
-def mention_cues(doc: Doc, m: Mention) -> Votes:
+def mention_cues(doc: Doc, m: NameMention) -> Votes:
     """The types the context of `m` votes for (PER, ORG, LOC), with weights."""
     votes: Votes = Counter()
     add_cues(doc, m, votes)
     return votes
 
 
-def add_cues(doc: Doc, m: Mention, votes: Votes) -> None:
+def add_cues(doc: Doc, m: NameMention, votes: Votes) -> None:
     """Add the votes of `m`'s context to `votes` (see `mention_cues`)."""
     toks = doc.toks
     ti = doc.tok_at(m.start)
@@ -105,41 +73,41 @@ def add_cues(doc: Doc, m: Mention, votes: Votes) -> None:
     nxt = toks[tj + 1] if tj + 1 < n else ""
     lp = low(prev) if prev else ""
     if m.title is not None:
-        votes["PER"] += 4
-    elif lp in CORE_TITLES and lp not in _NOT_BEFORE_A_NAME and ti - 1 not in doc.sent_first:
-        votes["PER"] += 4  # "Sen. X", "President X", "former governor X"
+        votes[PER] += 4
+    elif lp in CORE_TITLES and lp not in NOT_BEFORE_A_NAME and ti - 1 not in doc.sent_first:
+        votes[PER] += 4  # "Sen. X", "President X", "former governor X"
     elif lp in _POST_LINKS and ti > 1 and low(toks[ti - 2]) in ORG_POSTS:
-        votes["ORG"] += 3  # "chief executive of X", "shares of X", "a spokesman for X"
+        votes[ORG] += 3  # "chief executive of X", "shares of X", "a spokesman for X"
     elif lp in LOCATIVES and prev[:1].islower() and not nxt[:1].islower() and apos(nxt) != "'s":
-        votes["LOC"] += 1  # "in X." (but not "in X's", "in X primaries")
+        votes[LOC] += 1  # "in X." (but not "in X's", "in X primaries")
     elif lp in ("at", "from"):
         votes["AT"] += 1  # "at X", "from X": a place or an institution, seldom a first name
     elif lp in ACQUIRING and prev[:1].islower():
-        votes["ORG"] += 2  # "agreed to buy X"
+        votes[ORG] += 2  # "agreed to buy X"
     if nxt:
         if nxt == ",":
             if tj + 2 < n and low(toks[tj + 2]) == "who":
-                votes["PER"] += 2  # "X, who ..."
+                votes[PER] += 2  # "X, who ..."
             else:
                 kind = _appositive_kind(doc, tj + 2)
                 if kind:  # "X, an economist at ...", "X, a consulting firm": the text says
-                    votes[kind] += 3 if kind == "PER" else 8
+                    votes[kind] += 3 if kind == PER else 8
         elif nxt[:1].isdigit():
-            if m.ner == "ORG" and m.source == "ner":
+            if m.ner == ORG and m.source == "ner":
                 votes["ORG#"] += 1  # a team beside its score: "Valencia 2 Zaragoza 1"
         elif nxt[-1:] in "sS" and apos(nxt) == "'s" and tj + 2 < n:
             owned = low(toks[tj + 2])
-            if owned in _POST_ADJECTIVES and tj + 3 < n:
+            if owned in POST_ADJECTIVES and tj + 3 < n:
                 owned = low(toks[tj + 3])
                 if owned not in CORPORATE_POSTS:
                     owned = ""
             if owned in CORPORATE_POSTS:
-                votes["ORG"] += 4  # "X's chief executive": no person has one
+                votes[ORG] += 4  # "X's chief executive": no person has one
             elif owned in ORG_POSSESSED:
-                votes["ORG"] += 2  # "X's shares"
+                votes[ORG] += 2  # "X's shares"
         elif low(nxt) in SPEECH_VERBS:
-            votes["PER"] += 1
-    if prev[:1].isdigit() and m.ner == "ORG" and m.source == "ner":
+            votes[PER] += 1
+    if prev[:1].isdigit() and m.ner == ORG and m.source == "ner":
         votes["ORG#"] += 1
     if doc.text.startswith("-based", m.end):
-        votes["LOC"] += 2
+        votes[LOC] += 2

@@ -1,4 +1,4 @@
-"""The article as the rules see it (tokens, sentences, paragraphs) and the mutable mention.
+"""The article as the rules see it (tokens, sentences, paragraphs) and a name's mention in it.
 
 Every rule looks at the words around a mention, so the text is tokenised and split into
 sentences once, with the tagger's own tokenizer so that spans line up with the NER mentions.
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import compress, count, pairwise
 from operator import itemgetter
 
+from briefing.analysis.ner.labels import NerLabel
 from briefing.analysis.ner.tokens import sentence_starts, tokenize
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
@@ -169,7 +170,11 @@ class Doc:
         return bisect_right(self.starts, pos - 1)
 
     def tok_range(self, a: int, b: int) -> list[int]:
-        """Indices of the tokens inside [a, b); empty when `a` falls inside a token.
+        """Indices of the tokens inside [a, b); empty when `a` falls inside a token."""
+        return list(self.tok_span(a, b))
+
+    def tok_span(self, a: int, b: int) -> range:
+        """`tok_range` as a range (no list made: it is asked once a mention).
 
         One bisection: the first token starting at or after `a`; `a` is inside a token only
         if the token before that one ends after it (tokens do not overlap)."""
@@ -177,11 +182,11 @@ class Doc:
         n = len(starts)
         i = bisect_left(starts, a)
         if i and a < ends[i - 1] and a < len(self.text):
-            return []  # starts inside a token
+            return range(0)  # starts inside a token
         j = i
         while j < n and ends[j] <= b:
             j += 1
-        return list(range(i, j))
+        return range(i, j)
 
     def tok_containing(self, pos: int) -> int:
         """Index of the last token starting at or before pos (0 if none)."""
@@ -197,17 +202,19 @@ class Doc:
         return i if i >= 0 else None
 
 
-@dataclass(eq=False, slots=True)
-class Mention:
-    """One occurrence of a name, refined in place as the rules learn about it.
+@dataclass(frozen=True, eq=False, slots=True)
+class NameMention:
+    """One occurrence of a name as the entity rules see it; a rule that learns something
+    about it makes a new one (`dataclasses.replace`).
 
     Compared by identity (eq=False): two mentions with the same span are still two objects
-    while the linking step merges and removes them.
+    while the linking step merges and removes them. (Not `model.Mention`, which is what a
+    reading keeps of an entity's mention: its span and paragraph.)
     """
 
     start: int
     end: int
-    ner: str
+    ner: NerLabel
     source: str = "ner"
     """"ner" (a tagger mention), "text" (defined by the text itself) or "scan" (found again)."""
     honorific: bool = False

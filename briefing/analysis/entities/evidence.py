@@ -16,6 +16,7 @@ from collections.abc import Sequence, Set
 from dataclasses import replace
 
 from briefing.analysis.entities.records import EntityRecord
+from briefing.model import EntityType
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
 _SMALL_WORDS = frozenset(
@@ -75,7 +76,7 @@ def attributive_only(record: EntityRecord, text: str) -> bool:
     """A one-word name of type "other", shaped like an adjective, every mention of which is
     followed by a lower-case word: an adjective before its noun ("Democratic nominee",
     "Western leaders")."""
-    if record.type != "other" or not _ADJECTIVE_SHAPE.fullmatch(record.name):
+    if record.type != EntityType.OTHER or not _ADJECTIVE_SHAPE.fullmatch(record.name):
         return False
     return all(_BEFORE_A_NOUN.match(text, end) for _, end, _ in record.mentions)
 

@@ -11,10 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Literal, cast
 
 from briefing.analysis.entities.cues import add_cues
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.names import name_parts
@@ -39,20 +38,26 @@ from briefing.analysis.entities.words import (
     ORG_SUFFIXES,
     QUOTES_OPEN,
 )
-
-EntityType = Literal["person", "organization", "place", "event", "other"]
+from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
+from briefing.model import EntityType
 
 TYPE_MAP: dict[str, EntityType] = {
-    "PER": "person",
-    "ORG": "organization",
-    "LOC": "place",
-    "MISC": "other",
+    PER: EntityType.PERSON,
+    ORG: EntityType.ORGANIZATION,
+    LOC: EntityType.PLACE,
+    MISC: EntityType.OTHER,
 }
 """Tagger type -> entity type (MISC that is not an event is "other")."""
 CUE_MENTIONS = 12
 """The context of an entity's first mentions is enough to tell its kind: a name mentioned
 hundreds of times in a long report is not read hundreds of times over."""
-_TAGS = {"person": "PER", "organization": "ORG", "place": "LOC", "event": "MISC", "other": "MISC"}
+_TAGS = {
+    EntityType.PERSON: PER,
+    EntityType.ORGANIZATION: ORG,
+    EntityType.PLACE: LOC,
+    EntityType.EVENT: MISC,
+    EntityType.OTHER: MISC,
+}
 
 
 @lru_cache(maxsize=16384)
@@ -99,7 +104,9 @@ def name_like(s: str) -> bool:
     ):
         return False
     return not (
-        country_of(s) or known_type(s) is not None or known_type(words[-1]) == "organization"
+        country_of(s)
+        or known_type(s) is not None
+        or known_type(words[-1]) == EntityType.ORGANIZATION
     )
 
 
@@ -125,7 +132,7 @@ def person_shaped(s: str) -> bool:
     )
 
 
-def _has_full_personal_name(group: Sequence[Mention], surfs: Sequence[str]) -> bool:
+def _has_full_personal_name(group: Sequence[NameMention], surfs: Sequence[str]) -> bool:
     """One of the cluster's forms is a person's full name (`person_shaped`: "John Podesta"): a
     bare surname elsewhere in the cluster is that person, whatever its context suggested."""
     return any(person_shaped(s) for s in set(surfs))
@@ -137,7 +144,7 @@ _OF_INSIDE = re.compile(r"\w of [A-Z]")
 _CASE = re.compile(r"\S (?:v\.|vs\.?) [A-Z]")
 
 
-def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -> bool:
+def lone_common_word(doc: Doc, group: Sequence[NameMention], surfs: Sequence[str]) -> bool:
     """Every form of the cluster is one word that English writes in lower case ("War",
     "Hacked", "Central"; or in capitals for emphasis, "LIVE"), capitalised only where any
     word is (a sentence's or a quotation's first word) or once, or a first name alone that
@@ -154,7 +161,7 @@ def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -
             return False
     elif not _PLAIN.fullmatch(word):
         return False
-    person = all(m.ner == "PER" for m in group)
+    person = all(m.ner == PER for m in group)
     first_name_only = person and w in first_names()
     if person and w in surnames() and not first_name_only:
         return False  # "Smith", "Baker": a surname the tagger read as a person's
@@ -170,10 +177,10 @@ def lone_common_word(doc: Doc, group: Sequence[Mention], surfs: Sequence[str]) -
         if i not in doc.sent_first and not (i > 0 and doc.toks[i - 1] in QUOTES_OPEN):
             plain += 1
     # a lone first name that no surname ever follows names no one the reader can place
-    return plain < 2 and not cues["PER"] and not (first_name_only and cues["AT"])
+    return plain < 2 and not cues[PER] and not (first_name_only and cues["AT"])
 
 
-def rank_qualifier(doc: Doc, group: Sequence[Mention]) -> bool:
+def rank_qualifier(doc: Doc, group: Sequence[NameMention]) -> bool:
     """Every mention is one common word written just before a title that a name follows:
     the service or office of a rank ("retired Army Lt. Gen. X", "Navy Secretary X"), part of
     the title, and titles are no entities."""
@@ -203,14 +210,14 @@ def _known(surfs: Sequence[str]) -> tuple[EntityType | None, bool, bool]:
         longest = max(longest, size)
         found = known_type(s)
         if found is not None and (best is None or size > best[0]):
-            best = (size, cast("EntityType", found))
+            best = (size, found)
     if best is None:
         return None, False, False
     return best[1], best[0] > 1, best[0] >= longest
 
 
 def entity_type(
-    group: Sequence[Mention], surfs: Sequence[str], doc: Doc | None = None
+    group: Sequence[NameMention], surfs: Sequence[str], doc: Doc | None = None
 ) -> EntityType | None:
     """Type of a cluster of mentions `group` with surface forms `surfs` (same order): one
     decision over all its mentions, from the tagger's votes, the words around each mention
@@ -218,17 +225,17 @@ def entity_type(
     aligned = surfs
     surfs = list(dict.fromkeys(surfs))  # every rule on forms is a set test: each form once
     if any(m.honorific for m in group):
-        return "person"
+        return EntityType.PERSON
     if any(len(split_words(x)) >= 2 and low(split_words(x)[-1]) in ORG_SUFFIXES for x in surfs):
-        return "organization"
+        return EntityType.ORGANIZATION
     if any(_CASE.search(x) for x in surfs):
-        return "event"  # "Brown v. Board of Education": a court case
+        return EntityType.EVENT  # "Brown v. Board of Education": a court case
     votes: Counter[str] = Counter()
     for m in group:
         if m.source != "scan":  # a further occurrence only copies its form's type
             votes[m.ner] += 2
     known, known_long, whole = _known(surfs)
-    if known is not None and known != "place" and known_long and whole:
+    if known is not None and known != EntityType.PLACE and known_long and whole:
         return known  # "Time Warner", "Wall Street": a name of more than one word, known
     cues: Counter[str] = Counter()
     if doc is not None:
@@ -237,71 +244,71 @@ def entity_type(
     if known is not None and not whole:
         votes[_TAGS[known]] += 4  # known as part of a longer name: one vote among others
         known = None
-    person_evidence = cues["PER"] >= 4 or _has_full_personal_name(group, aligned)
+    person_evidence = cues[PER] >= 4 or _has_full_personal_name(group, aligned)
     if (
-        known == "place"
-        and votes["ORG"] > votes["LOC"] + votes["PER"]
-        and ((votes["ORG"] >= 6 and not cues["LOC"]) or cues["ORG#"] > cues["LOC"])
+        known == EntityType.PLACE
+        and votes[ORG] > votes[LOC] + votes[PER]
+        and ((votes[ORG] >= 6 and not cues[LOC]) or cues["ORG#"] > cues[LOC])
     ):
         known = None  # a city's team (beside its score), a company named after its town
     del cues["ORG#"], cues["AT"]
     if known is not None and (known_long or not person_evidence):
         return known
     votes.update(cues)
-    if any(country_of(s) for s in surfs) and votes["PER"] < sum(votes.values()) / 2:
-        return "place"
+    if any(country_of(s) for s in surfs) and votes[PER] < sum(votes.values()) / 2:
+        return EntityType.PLACE
     first_seen: dict[str, int] = {}
     for k, m in enumerate(group):
         first_seen.setdefault(m.ner, k)
     ner = max(votes, key=lambda t: (votes[t], -first_seen.get(t, len(group))))
-    if ner in ("LOC", "ORG") and _has_full_personal_name(group, aligned):
-        ner = "PER"  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
-    elif ner in ("LOC", "ORG", "MISC") and cues["PER"] >= 4 and not cues[ner]:
-        ner = "PER"  # "President Obama": a title, and no "in Obama" nor "Obama's shares"
+    if ner in (LOC, ORG) and _has_full_personal_name(group, aligned):
+        ner = PER  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
+    elif ner in (LOC, ORG, MISC) and cues[PER] >= 4 and not cues[ner]:
+        ner = PER  # "President Obama": a title, and no "in Obama" nor "Obama's shares"
     if (
-        ner == "PER"
-        and cues["PER"] < 4
+        ner == PER
+        and cues[PER] < 4
         and all(_OF_INSIDE.search(x) for x in surfs)
         and not any(low(split_words(x)[0]) in CORE_TITLES for x in surfs)
     ):
         # "Rose of Sharon": people are not named "X of Y" unless a title leads ("Duke of
         # York"); without other evidence it is no one's name, and not listed.
-        others = Counter({t: v for t, v in votes.items() if t != "PER" and v > 0})
+        others = Counter({t: v for t, v in votes.items() if t != PER and v > 0})
         if not others:
             return None
         ner = others.most_common(1)[0][0]
-    if ner == "PER" and all(
+    if ner == PER and all(
         is_acronym(x.replace(".", "")) and x.replace(".", "").isupper() for x in surfs
     ):
-        ner = "ORG"  # "ESMA": an all-capitals name is not a person's
+        ner = ORG  # "ESMA": an all-capitals name is not a person's
     heads = {low(split_words(x)[-1]) for x in surfs if split_words(x)}
     firsts = {low(split_words(x)[0]) for x in surfs if len(split_words(x)) >= 2}
-    if ner in ("PER", "MISC") and (firsts & GEO_PREFIXES or heads & GEO_HEADS):
-        return "place"
-    if ner == "PER" and heads & WORK_HEADS and len(firsts):
-        return "other"  # "The Opie and Anthony Show": a programme, not a person
+    if ner in (PER, MISC) and (firsts & GEO_PREFIXES or heads & GEO_HEADS):
+        return EntityType.PLACE
+    if ner == PER and heads & WORK_HEADS and len(firsts):
+        return EntityType.OTHER  # "The Opie and Anthony Show": a programme, not a person
     if (
-        ner == "PER"
+        ner == PER
         and heads & (EVENT_HEADS | ORG_HEADS)
         and not any(
             len(name_parts(x)) >= 2 and low(name_parts(x)[-1]) not in EVENT_HEADS | ORG_HEADS
             for x in surfs
         )
     ):
-        ner = "ORG"
+        ner = ORG
     if (
-        ner != "PER"
+        ner != PER
         and sum(m.event_ctx for m in group) * 2 >= len(group)
         and not any(country_of(x) for x in surfs)
     ):
-        return "event"
-    if ner != "PER":
+        return EntityType.EVENT
+    if ner != PER:
         for s in surfs:
             hs = [h for h in _head_words(s) if h in EVENT_HEADS]
-            if ner == "ORG":
+            if ner == ORG:
                 hs = [h for h in hs if h not in AMBIGUOUS_EVENT_HEADS]
-            if hs and not (ner == "LOC" and len(split_words(s)) == 1):
-                return "event"
-    if ner == "MISC" and heads & ORG_HEADS:
-        return "organization"  # "Harbour Users Forum", "Reform Party" tagged MISC
-    return TYPE_MAP.get(ner, "other")
+            if hs and not (ner == LOC and len(split_words(s)) == 1):
+                return EntityType.EVENT
+    if ner == MISC and heads & ORG_HEADS:
+        return EntityType.ORGANIZATION  # "Harbour Users Forum", "Reform Party" tagged MISC
+    return TYPE_MAP.get(ner, EntityType.OTHER)

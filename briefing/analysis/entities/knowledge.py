@@ -16,12 +16,13 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from briefing.analysis.entities.norm import key
+from briefing.model import EntityType
 
 KNOWLEDGE_RESOURCE = "data/knowledge.txt"
 
 
 @cache
-def _table() -> tuple[dict[str, int], list[str]]:
+def _table() -> tuple[dict[str, int], list[EntityType]]:
     """(stored name -> entry number, entry number -> type), read once (about 3 ms: most
     lines hold one name, and a block of them goes into the table at once)."""
     text = (
@@ -30,12 +31,12 @@ def _table() -> tuple[dict[str, int], list[str]]:
         .read_text("utf-8")
     )
     entries: dict[str, int] = {}
-    types: list[str] = []
+    types: list[EntityType] = []
     for block in text.split("\n[")[1:]:
         head, _, body = block.partition("]\n")
         lines = body.rstrip("\n").split("\n")
         base = len(types)
-        types.extend([head] * len(lines))
+        types.extend([EntityType(head)] * len(lines))
         entries.update(zip(lines, range(base, base + len(lines)), strict=True))
         for i, line in enumerate(lines):
             if "\t" in line:
@@ -56,7 +57,7 @@ def known_entry(name: str) -> int | None:
     return found
 
 
-def known_type(name: str) -> str | None:
-    """The type the list gives `name` ("organization", "place", "event", "other"), or None."""
+def known_type(name: str) -> EntityType | None:
+    """The type the list gives `name` (organization, place, event, other), or None."""
     entry = known_entry(name)
     return None if entry is None else _table()[1][entry]

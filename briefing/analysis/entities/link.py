@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from briefing.analysis.entities.acronyms import initial_variants
 from briefing.analysis.entities.aliases import Link
-from briefing.analysis.entities.clean import in_slogan, trim_mention
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.clean import in_slogan
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import name_like
 from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import (
@@ -48,6 +48,7 @@ from briefing.analysis.entities.norm import (
     split_words,
 )
 from briefing.analysis.entities.personnames import is_first_name, sex_of, surnames
+from briefing.analysis.entities.trim import trim_mention
 from briefing.analysis.entities.words import (
     CORE_TITLES,
     GEO_PLURALS,
@@ -59,12 +60,13 @@ from briefing.analysis.entities.words import (
     STOPWORDS,
     TITLE_QUALIFIERS,
 )
+from briefing.analysis.ner.labels import MISC, ORG, PER
 
 _GEO_PLURALS_LOW = frozenset(g.lower() for g in GEO_PLURALS)
 
 
 class _Members:
-    """Mention indices that one index entry points at, and the clusters they are in.
+    """NameMention indices that one index entry points at, and the clusters they are in.
 
     Clusters only ever merge, so the roots found last time, looked up again, are the roots of
     all members now: a query costs the number of distinct clusters, not of members.
@@ -100,13 +102,13 @@ class _Members:
         """The current roots of the members' clusters (no duplicates)."""
         return self.first_by_root(uf).keys()
 
-    def _order(self, ms: Sequence[Mention]) -> list[tuple[int, int]]:
+    def _order(self, ms: Sequence[NameMention]) -> list[tuple[int, int]]:
         if self._by_start is None:
             self._by_start = sorted((ms[j].start, j) for j in self.idx)
             self._starts = [s for s, _ in self._by_start]
         return self._by_start
 
-    def last_before(self, ms: Sequence[Mention], pos: int) -> tuple[int, int] | None:
+    def last_before(self, ms: Sequence[NameMention], pos: int) -> tuple[int, int] | None:
         """(start, index) of the member starting last before pos (lowest index on a tie)."""
         order = self._order(ms)
         k = bisect_left(self._starts, pos) - 1
@@ -114,7 +116,7 @@ class _Members:
             return None
         return order[bisect_left(self._starts, self._starts[k])]
 
-    def first(self, ms: Sequence[Mention]) -> tuple[int, int]:
+    def first(self, ms: Sequence[NameMention]) -> tuple[int, int]:
         """(start, index) of the member starting first (lowest index on a tie)."""
         return self._order(ms)[0]
 
@@ -134,7 +136,7 @@ def _join_each(uf: UnionFind, i: int, groups: Sequence[_Members]) -> None:
         uf.union(i, r)
 
 
-def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind:
+def cluster(doc: Doc, ms: Sequence[NameMention], links: Sequence[Link]) -> UnionFind:
     """Union-find over the indices of `ms`, joined by `links` and every linking rule."""
     text = doc.text
     surf = [m.surface(text) for m in ms]
@@ -142,7 +144,7 @@ def cluster(doc: Doc, ms: Sequence[Mention], links: Sequence[Link]) -> UnionFind
     keys = [key(s) for s in surf]
     parts = [person_name(s) for s in surf]
     full_names: list[tuple[str, ...] | None] = [
-        tuple(ws) if (m.ner == "PER" or m.honorific) and len(ws) >= 2 else None
+        tuple(ws) if (m.ner == PER or m.honorific) and len(ws) >= 2 else None
         for m, ws in zip(ms, parts, strict=True)
     ]
     uf = UnionFind(len(ms), full_names)
@@ -186,7 +188,7 @@ def _shared_parts(part_owner: dict[str, set[tuple[str, ...]]]) -> set[str]:
 
 def _link_same_key(
     uf: UnionFind,
-    ms: Sequence[Mention],
+    ms: Sequence[NameMention],
     surf: Sequence[str],
     keys: Sequence[str],
     shared: Set[str],
@@ -198,19 +200,19 @@ def _link_same_key(
         if k in shared:
             continue
         c = country_of(surf[i])
-        kk = ("#C" + c) if c and ms[i].ner != "PER" else k
+        kk = ("#C" + c) if c and ms[i].ner != PER else k
         if kk in by_key:
             uf.union(by_key[kk], i)
         else:
             by_key[kk] = i
 
 
-def _link_known(uf: UnionFind, ms: Sequence[Mention], surf: Sequence[str]) -> None:
+def _link_known(uf: UnionFind, ms: Sequence[NameMention], surf: Sequence[str]) -> None:
     """Two names of one entry of the shipped knowledge name one thing ("ISIS" and "Islamic
     State", "Fla." and "Florida"); a person's name is never linked so ("Bloomberg")."""
     first: dict[int, int] = {}
     for i, s in enumerate(surf):
-        if ms[i].ner == "PER" or ms[i].honorific:
+        if ms[i].ner == PER or ms[i].honorific:
             continue
         entry = known_entry(s)
         if entry is None:
@@ -266,11 +268,11 @@ def _keyed(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _link_place_prefixed(
-    uf: UnionFind, ms: Sequence[Mention], words: Sequence[tuple[str, ...]]
+    uf: UnionFind, ms: Sequence[NameMention], words: Sequence[tuple[str, ...]]
 ) -> None:
     """Organisations: "Nigerian Air Force" <- "Air Force" when the extra prefix is a place or
     a nationality. Shorter names are looked up by their keyed words."""
-    org = [m.ner in ("ORG", "MISC") for m in ms]
+    org = [m.ner in (ORG, MISC) for m in ms]
     by_words: defaultdict[tuple[str, ...], _Members] = defaultdict(_Members)
     for j, wj in enumerate(words):
         if org[j] and wj:
@@ -324,7 +326,7 @@ def _real(name: Sequence[str]) -> Sequence[str]:
     return name[:-1] if suffix_of(name) else name
 
 
-def mention_sex(doc: Doc, m: Mention, starts: Set[int]) -> str | None:
+def mention_sex(doc: Doc, m: NameMention, starts: Set[int]) -> str | None:
     """ "f" or "m" as the text gives it for the person `m` names: the honorific ("Mrs.
     Clinton"), else the first personal pronoun after it in its sentence or the next one,
     before any other name (`starts`: where the mentions start)."""
@@ -358,7 +360,7 @@ def mention_sex(doc: Doc, m: Mention, starts: Set[int]) -> str | None:
 def _link_name_parts(
     doc: Doc,
     uf: UnionFind,
-    ms: Sequence[Mention],
+    ms: Sequence[NameMention],
     surf: Sequence[str],
     words: Sequence[Sequence[str]],
     name_words: Sequence[tuple[str, ...]],
@@ -368,7 +370,7 @@ def _link_name_parts(
     The full names are grouped by their exact words and indexed by each word's key (and an
     initial's letter), so a short name is compared with each distinct full name once.
     """
-    is_person = [m.ner == "PER" or m.honorific for m in ms]
+    is_person = [m.ner == PER or m.honorific for m in ms]
     starts = frozenset(m.start for m in ms)
     fulls: dict[tuple[str, ...], _Members] = {}
     for j, fp in enumerate(name_words):
@@ -453,7 +455,7 @@ def _link_name_parts(
 
 def _link_company_short(
     uf: UnionFind,
-    ms: Sequence[Mention],
+    ms: Sequence[NameMention],
     surf: Sequence[str],
     words: Sequence[Sequence[str]],
     keys: Sequence[str],
@@ -464,7 +466,7 @@ def _link_company_short(
     org_first: defaultdict[str, set[int]] = defaultdict(set)
     for j, wj in enumerate(words):
         if (
-            ms[j].ner in ("ORG",)
+            ms[j].ner in (ORG,)
             and len(wj) >= 2
             and not country_of(wj[0])
             and not demonym_of(wj[0])
@@ -472,12 +474,7 @@ def _link_company_short(
         ):
             org_first[key(wj[0])].add(uf.find(j))
     for i, s in enumerate(surf):
-        if (
-            len(words[i]) != 1
-            or ms[i].ner not in ("ORG", "PER")
-            or ms[i].honorific
-            or country_of(s)
-        ):
+        if len(words[i]) != 1 or ms[i].ner not in (ORG, PER) or ms[i].honorific or country_of(s):
             continue
         roots = org_first.get(keys[i], set())
         if len(roots) == 1 and keys[i] not in part_owner and not is_acronym(s):
@@ -485,21 +482,21 @@ def _link_company_short(
 
 
 def _link_head_short(
-    uf: UnionFind, ms: Sequence[Mention], surf: Sequence[str], words: Sequence[Sequence[str]]
+    uf: UnionFind, ms: Sequence[NameMention], surf: Sequence[str], words: Sequence[Sequence[str]]
 ) -> None:
     """A name's last word capitalised on its own ("the Post", "the Quartet") names the one
     organisation or event of the text whose name ends with it ("Washington Post"), unless
     the word is a name of its own the shipped knowledge lists ("Senate")."""
     by_last: defaultdict[str, set[int]] = defaultdict(set)
     for j, wj in enumerate(words):
-        if len(wj) >= 2 and ms[j].ner in ("ORG", "MISC") and wj[-1][:1].isupper():
+        if len(wj) >= 2 and ms[j].ner in (ORG, MISC) and wj[-1][:1].isupper():
             by_last[key(wj[-1])].add(j)
     if not by_last:
         return
     for i, s in enumerate(surf):
         if (
             len(words[i]) != 1
-            or ms[i].ner == "PER"
+            or ms[i].ner == PER
             or ms[i].honorific
             or country_of(s)
             or is_acronym(s)
@@ -515,7 +512,7 @@ def _link_head_short(
 
 def _link_acronyms(
     uf: UnionFind,
-    ms: Sequence[Mention],
+    ms: Sequence[NameMention],
     surf: Sequence[str],
     words: Sequence[tuple[str, ...]],
 ) -> None:
@@ -539,11 +536,11 @@ def _link_acronyms(
             multi_roots.add(uf.find(i))
 
 
-def _expansions(ms: Sequence[Mention], words: Sequence[tuple[str, ...]]) -> dict[str, _Members]:
+def _expansions(ms: Sequence[NameMention], words: Sequence[tuple[str, ...]]) -> dict[str, _Members]:
     """Every possible acronym of a multi-word, non-person name -> those names."""
     out: dict[str, _Members] = {}
     for j, wj in enumerate(words):
-        if len(wj) >= 2 and ms[j].ner != "PER":
+        if len(wj) >= 2 and ms[j].ner != PER:
             for v in _acronyms_of(wj):
                 out.setdefault(v, _Members()).idx.append(j)
     return out
@@ -638,8 +635,8 @@ def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]
 
 
 def scan_more(
-    doc: Doc, ms: list[Mention], links: Sequence[Link], lex: Container[str]
-) -> tuple[list[Mention], UnionFind]:
+    doc: Doc, ms: list[NameMention], links: Sequence[Link], lex: Container[str]
+) -> tuple[list[NameMention], UnionFind]:
     """Find unmarked occurrences of every form an entity is known by; return all mentions and
     their final clustering. `lex` is the common-word lexicon (guards common-word surnames).
 
@@ -652,7 +649,7 @@ def scan_more(
     uf = cluster(doc, ms, links)
     forms, guarded = _forms(doc, ms, uf, lex)
     occupied = sorted((m.start, m.end) for m in ms)
-    new: list[tuple[Mention, int]] = []
+    new: list[tuple[NameMention, int]] = []
     names = list(forms)
     for f, spans in zip(names, _occurrences(text, names), strict=True):
         i = forms[f]
@@ -661,7 +658,7 @@ def scan_more(
                 continue
             if f in guarded and not _speech_or_possessive(doc, a, b):
                 continue
-            nm = trim_mention(doc, Mention(a, b, ms[i].ner, "scan"))
+            nm = trim_mention(doc, NameMention(a, b, ms[i].ner, "scan"))
             if nm is None or in_slogan(doc, nm):
                 continue
             new.append((nm, i))
@@ -675,7 +672,7 @@ def scan_more(
 
 
 def _forms(
-    doc: Doc, ms: Sequence[Mention], uf: UnionFind, lex: Container[str]
+    doc: Doc, ms: Sequence[NameMention], uf: UnionFind, lex: Container[str]
 ) -> tuple[dict[str, int], set[str]]:
     """Surface form -> representative mention index, for the forms naming one cluster only,
     and the guarded forms: common-word surnames ("Grant"), found only before a speech verb,
@@ -690,7 +687,7 @@ def _forms(
     guarded: set[str] = set()
 
     for root, idx in groups.items():
-        person = any(ms[i].ner == "PER" or ms[i].honorific for i in idx)
+        person = any(ms[i].ner == PER or ms[i].honorific for i in idx)
         seen: set[str] = set()
         for i in idx:
             s = apos(text[ms[i].start : ms[i].end])

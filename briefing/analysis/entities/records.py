@@ -11,9 +11,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import (
-    EntityType,
     entity_type,
     lone_common_word,
     rank_qualifier,
@@ -21,6 +20,7 @@ from briefing.analysis.entities.kinds import (
 from briefing.analysis.entities.names import UnionFind
 from briefing.analysis.entities.norm import apos, country_of, split_words
 from briefing.analysis.entities.roles import role_of
+from briefing.model import EntityType
 
 Mentioned = tuple[int, int, int]
 """(start, end, paragraph index) of one mention of an entity."""
@@ -41,11 +41,11 @@ class EntityRecord:
     """(start, end, paragraph index), sorted."""
 
 
-def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecord]:
+def assemble(doc: Doc, ms: Sequence[NameMention], uf: UnionFind) -> list[EntityRecord]:
     """One record per cluster of `uf` over `ms` (clusters with no type are dropped)."""
     text = doc.text
     paragraph = doc.paragraph
-    groups: defaultdict[int, list[Mention]] = defaultdict(list)
+    groups: defaultdict[int, list[NameMention]] = defaultdict(list)
     for i, m in enumerate(ms):
         groups[uf.find(i)].append(m)
     # (name, type, role, aliases, mentions): numbered once sorted by first mention
@@ -71,7 +71,7 @@ def assemble(doc: Doc, ms: Sequence[Mention], uf: UnionFind) -> list[EntityRecor
                 -first_at[s],
             ),
         )
-        if etype == "place" or country_of(name):
+        if etype == EntityType.PLACE or country_of(name):
             # a country: prefer the spelled-out form the text uses
             full_forms = [
                 s for s in set(surfs) if country_of(s) and "." not in s and not s.isupper()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.analysis.entities.doc import Doc, Mention
+from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.norm import (
     apos,
     country_of,
@@ -27,25 +27,26 @@ from briefing.analysis.entities.words import (
     STOPWORDS,
     TITLE_QUALIFIERS,
 )
+from briefing.model import EntityType
 
 
-def role_of(doc: Doc, group: Sequence[Mention], etype: str) -> str | None:
+def role_of(doc: Doc, group: Sequence[NameMention], etype: str) -> str | None:
     """Role of a person or organisation: every distinct role stated at its earliest mention
     that has one, joined by ", "; None for other types."""
-    if etype not in ("person", "organization"):
+    if etype not in (EntityType.PERSON, EntityType.ORGANIZATION):
         return None
     cands: list[tuple[int, str]] = []
     for m in sorted(group, key=lambda m: m.start):
         if cands and m.start > cands[0][0]:
             break  # only the earliest mention with a role counts
-        if m.title and etype == "person":
+        if m.title and etype == EntityType.PERSON:
             cands.append((m.start, doc.text[m.title[0] : m.title[1]]))
-        elif etype == "person" and not m.honorific:
+        elif etype == EntityType.PERSON and not m.honorific:
             r = _title_before(doc, m)
             if r:
                 cands.append((m.start, r))
         r = _appositive(doc, m, etype) or (
-            _title_comma_before(doc, m) if etype == "person" else None
+            _title_comma_before(doc, m) if etype == EntityType.PERSON else None
         )
         if r:
             cands.append((m.start, r))
@@ -60,7 +61,7 @@ def role_of(doc: Doc, group: Sequence[Mention], etype: str) -> str | None:
     return ", ".join(parts)
 
 
-def _title_before(doc: Doc, m: Mention) -> str | None:
+def _title_before(doc: Doc, m: NameMention) -> str | None:
     """ "German Chancellor" of "German Chancellor Ingrid Vossberg" (must hold a title word)."""
     i = doc.tok_at(m.start) - 1
     sent = doc.sent_of[i + 1] if i + 1 < len(doc.toks) else None
@@ -168,7 +169,7 @@ def _title_before(doc: Doc, m: Mention) -> str | None:
     return doc.text[doc.starts[start] : doc.ends[end]]
 
 
-def _appositive(doc: Doc, m: Mention, etype: str) -> str | None:
+def _appositive(doc: Doc, m: NameMention, etype: str) -> str | None:
     """ "X, a retired U.S. officer who ..." -> "retired U.S. officer"."""
     i = doc.tok_at(m.end)
     toks = doc.toks
@@ -224,7 +225,7 @@ def _appositive(doc: Doc, m: Mention, etype: str) -> str | None:
     return doc.text[doc.starts[start] : doc.ends[j - 1]]
 
 
-def _title_comma_before(doc: Doc, m: Mention) -> str | None:
+def _title_comma_before(doc: Doc, m: NameMention) -> str | None:
     """ "its chief executive, Dana Whitfield" -> "chief executive"."""
     i = doc.tok_at(m.start) - 1
     if i < 1 or doc.toks[i] != ",":

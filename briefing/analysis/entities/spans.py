@@ -36,6 +36,8 @@ from briefing.analysis.entities.words import (
     TITLE_QUALIFIERS,
     WEEKDAYS,
 )
+from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
+from briefing.model import EntityType
 
 RawMention = tuple[int, int, str]
 
@@ -56,7 +58,7 @@ def _words(text: str, m: RawMention) -> list[str]:
 
 def _person_like(text: str, m: RawMention) -> bool:
     """A person's name as tagged: PER with two words or more, or a known first name."""
-    if m[2] != "PER":
+    if m[2] != PER:
         return False
     ws = _words(text, m)
     return len(ws) >= 2 or low(ws[0]) in first_names()
@@ -107,15 +109,15 @@ def _joins(text: str, a: RawMention, b: RawMention) -> str | None:
     if conn == "&":
         return conn  # "Procter & Gamble"
     if conn == "v." and not any(
-        country_of(x) or known_type(x) == "place" for x in (left, text[b[0] : b[1]])
+        country_of(x) or known_type(x) == EntityType.PLACE for x in (left, text[b[0] : b[1]])
     ):
         return conn  # "Brown v. Board of Education" (not "England v. Pakistan", a match)
     if conn == "for":
         plural = len(lw[-1]) > 3 and lw[-1].endswith("s") and not lw[-1].endswith("ss")
-        if _person_like(text, a) or (a[2] == "LOC" and head not in OF_HEADS):
+        if _person_like(text, a) or (a[2] == LOC and head not in OF_HEADS):
             return None
-        return conn if plural or head in OF_HEADS or a[2] != "PER" else None
-    if conn in PARTICLES and (a[2] == "PER" or low(lw[-1]) in first_names()):
+        return conn if plural or head in OF_HEADS or a[2] != PER else None
+    if conn in PARTICLES and (a[2] == PER or low(lw[-1]) in first_names()):
         return conn
     return None
 
@@ -127,15 +129,15 @@ def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) ->
     lows = [low(w) for w in words]
     last = lows[-1]
     if any(c in _CASE_CONNECTORS for c in conns):
-        return "MISC"  # a court case
+        return MISC  # a court case
     if any(c != "space" for c in conns):
         k = conns.index(next(c for c in conns if c != "space"))
         head = low(_words(text, parts[k])[-1])
         if head in _GEO_OF_HEADS or head in GEO_HEADS:
-            return "LOC"
+            return LOC
         if head in EVENT_HEADS:
-            return "MISC"
-        return "ORG"
+            return MISC
+        return ORG
     heads = ORG_HEADS | GEO_HEADS | EVENT_HEADS | ORG_SUFFIXES
     first = words[0]
     if (
@@ -144,17 +146,17 @@ def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) ->
         and len(words) <= 4
         and not any(country_of(text[p[0] : p[1]]) for p in parts)
     ):
-        return "PER"
+        return PER
     if last in ORG_HEADS or last in ORG_SUFFIXES:
-        return "ORG"
+        return ORG
     if last in GEO_HEADS:
-        return "LOC"
+        return LOC
     if last in EVENT_HEADS:
-        return "MISC"
+        return MISC
     votes: dict[str, int] = {}
     for p in parts:
         surface = text[p[0] : p[1]]
-        if country_of(surface) or known_type(surface) == "place":
+        if country_of(surface) or known_type(surface) == EntityType.PLACE:
             continue  # "Partizan Belgrade", "Stefanel Milan": the place qualifies the name
         votes[p[2]] = votes.get(p[2], 0) + len(_words(text, p))
     if not votes:
@@ -294,7 +296,7 @@ def _extend(
     text = doc.text
     s, e, t = m
     ws = text[s:e].split() if text.find(" ", s, e) >= 0 else [text[s:e]]
-    personish = t == "PER" or low(ws[0]) in first_names
+    personish = t == PER or low(ws[0]) in first_names
     # an initial or a first name right before: "S. Donald Sussman", "Bernie Sanders"
     if personish and s > 1 and text[s - 1] == " " and text[s - 2] != " ":
         word = text[text.rfind(" ", s - 40 if s > 40 else 0, s - 1) + 1 : s - 1]
@@ -311,7 +313,7 @@ def _extend(
             ):
                 s = doc.starts[ti - 1]
     # a surname after a first name or an initial: "J. Bradford DeLong"
-    if t == "PER" and text[e : e + 1] == " " and (is_initial(ws[-1]) or low(ws[-1]) in first_names):
+    if t == PER and text[e : e + 1] == " " and (is_initial(ws[-1]) or low(ws[-1]) in first_names):
         toks = doc.toks
         tj = doc.tok_at(e) - 1
         if (
@@ -325,17 +327,17 @@ def _extend(
     # a name cut after its connector: "Council on" + "Foreign Relations"
     elif len(ws) >= 2 and ws[-1] in _CONNECTORS:
         e = _after_connector(doc, s, e)
-        if t in ("MISC", "PER") and low(ws[-2]) in OF_HEADS:
-            t = "ORG"  # "Council on Foreign Relations"
+        if t in (MISC, PER) and low(ws[-2]) in OF_HEADS:
+            t = ORG  # "Council on Foreign Relations"
     # the rest of a name the tagger cut at a capitalised word: "Islamic" + "State", "Super"
     # + "Tuesday" (known), "Central" + "Park" (not in a line set in title case)
-    elif t != "PER" and text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
+    elif t != PER and text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
         e = _rest_of_name(doc, s, e, headline)
     # a lone head noun: "Joint Operations" + "Command"
-    if len(ws) == 1 and t != "PER" and low(ws[0]) in ORG_HEADS and text[s - 1 : s] == " ":
+    if len(ws) == 1 and t != PER and low(ws[0]) in ORG_HEADS and text[s - 1 : s] == " ":
         s = _head_run(doc, s, headline)
         if s != m[0]:
-            t = "ORG"
+            t = ORG
     # an ordinal before a law's head: "2nd Amendment"
     if len(ws) == 1 and text[s - 1 : s] == " " and low(ws[0]) in EVENT_HEADS:
         space = text.rfind(" ", s - 12 if s > 12 else 0, s - 1)
@@ -360,7 +362,12 @@ def known_missed(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]:
     out: list[RawMention] = []
     spans: list[tuple[int, int]] | None = None
     starts: list[int] = []
-    tags = {"organization": "ORG", "place": "LOC", "event": "MISC", "other": "MISC"}
+    tags = {
+        EntityType.ORGANIZATION: ORG,
+        EntityType.PLACE: LOC,
+        EntityType.EVENT: MISC,
+        EntityType.OTHER: MISC,
+    }
     amp = text.find("&")
     while amp > 0:
         here = amp
@@ -400,7 +407,7 @@ def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]
             # nothing to join (most mentions): only the person's name to complete
             out.append(
                 _extend(doc, m, names, headline)
-                if m[2] == "PER" or _may_extend(text, m, names)
+                if m[2] == PER or _may_extend(text, m, names)
                 else m
             )
             k += 1

@@ -1,27 +1,18 @@
-"""Word lists shipped as data (`data/name_words.txt`): read once, by section name."""
+"""Word lists for keeping names whole (`data/name_words.txt`): read once, by section name."""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from briefing.analysis import word_lists
 
 NAME_WORDS_RESOURCE = "data/name_words.txt"
 
 
 @cache
 def _sections(resource: str) -> dict[str, frozenset[str]]:
-    text = resources.files("briefing.analysis.entities").joinpath(resource).read_text("utf-8")
-    sections: dict[str, set[str]] = {}
-    current: set[str] | None = None
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-        elif current is not None:
-            current.update(line.split())
-    return {k: frozenset(v) for k, v in sections.items()}
+    lists = word_lists("briefing.analysis.entities", resource)
+    return {name: frozenset(words) for name, words in lists.items()}
 
 
 def name_words(section: str) -> frozenset[str]:

@@ -13,6 +13,7 @@ from operator import itemgetter
 from typing import cast
 
 from briefing.analysis.ner.features import history_features, sentence_prep, token_features
+from briefing.analysis.ner.labels import PER
 from briefing.analysis.ner.model import Model, WordInfo
 from briefing.analysis.ner.scheme import Span, bio_spans, to_bio
 from briefing.analysis.ner.tokens import normalize_token, split_sentences, tokenize
@@ -250,7 +251,7 @@ def _consistency_spans(
         normalize_token(toks[b - 1])
         for toks, found in zip(sents, spans, strict=True)
         for _, b, typ in found
-        if typ == "PER"
+        if typ == PER
     }
     if not surnames:
         return added
@@ -297,7 +298,7 @@ def tag_document_spans(
     if consistency:
         for found, added in zip(spans, _consistency_spans(sents, spans), strict=True):
             if added:
-                found.extend((i, i + 1, "PER") for i in added)
+                found.extend((i, i + 1, PER) for i in added)
                 found.sort()
     return spans
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.analysis.ner.labels import PER
 from briefing.analysis.quotes.lexicon import SAY_INVERTIBLE
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
@@ -52,7 +53,7 @@ def _gap_ok(gap_re: re.Pattern[str], text: str, subject: Mention, cue_start: int
     """What stands between a subject and its cue fits `gap_re`; "X spokesman said" lets an
     organisation speak, not a person ("a Clinton spokesman" is not Clinton)."""
     m = gap_re.fullmatch(text, subject.end, cue_start)
-    return m is not None and not (m.group("spokes") and subject.kind == "PER")
+    return m is not None and not (m.group("spokes") and subject.kind == PER)
 
 
 def pp_head(text: str, ms: list[Mention]) -> Mention:
@@ -60,9 +61,9 @@ def pp_head(text: str, ms: list[Mention]) -> Mention:
     ("Aris Shirvanian of the Armenian Patriarchate of Jerusalem told"), else ms[-1]."""
     last = ms[-1]
     if (
-        last.kind != "PER"
+        last.kind != PER
         and len(ms) > 1
-        and ms[-2].kind == "PER"
+        and ms[-2].kind == PER
         and OF_PHRASE_RE.fullmatch(text, ms[-2].end, last.start)
     ):
         return ms[-2]
@@ -79,7 +80,7 @@ def np_head(text: str, ms: list[Mention], i: int = 0) -> Mention:
     for k in range(i + 1, len(ms)):
         if ms[k].kind == "PRON" or not NP_GAP_RE.fullmatch(text, ms[k - 1].end, ms[k].start):
             break
-        if ms[k].kind == "PER":
+        if ms[k].kind == PER:
             best = ms[k]
     return best
 
@@ -107,7 +108,7 @@ def right_cue(text: str, mentions: Mentions, qe: int, lim: int) -> Cue | None:
         ms = mentions.between(dm.end(), end, kinds=SPEAKER_KINDS)
         if ms and ms[0].start == dm.end():
             return ms[0], None, "R-dash"
-        return Mention(dm.start(1), dm.end(1), "PER", dm.group(1), False), None, "R-dash"
+        return Mention(dm.start(1), dm.end(1), PER, dm.group(1), False), None, "R-dash"
     nm = ADHOC_NOMINAL_RE.match(seg)
     if nm and not ms_all:
         mention = Mention(qe + nm.start(1), qe + nm.end(1), "NOM", nm.group(1), False)
@@ -150,9 +151,9 @@ def _right_cue_word(
     if (
         inv_ok
         and inverted is not None
-        and inverted.kind == "PER"
+        and inverted.kind == PER
         and ms
-        and not any(m.kind == "PER" for m in ms)
+        and not any(m.kind == PER for m in ms)
         and not text[cue_end : inverted.start].strip()
         and COMMA_OR_DASH_END_RE.search(pre)
     ):
@@ -255,9 +256,7 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
             )
         ):
             # "Aris Shirvanian of the Armenian Patriarchate of Jerusalem told …"
-            of = [
-                p for p in before[:-1] if p.kind == "PER" and OF_GAP_RE.fullmatch(text, p.end, cs)
-            ]
+            of = [p for p in before[:-1] if p.kind == PER and OF_GAP_RE.fullmatch(text, p.end, cs)]
             if of:
                 return of[-1], cword, "L-adj"
         if before and _gap_ok(LEFT_GAP_RE, text, before[-1], cs):

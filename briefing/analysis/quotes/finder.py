@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.analysis.ner.labels import ORG, PER
 from briefing.analysis.quotes.cues import Cue, left_cue, right_cue
 from briefing.analysis.quotes.marks import RawQuote, doubled_apostrophes, raw_quotes
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
@@ -283,7 +284,7 @@ def _context_speaker(
         new_person = (
             pi > 0
             and last.paragraph < pi - 1
-            and bool(mentions.between(*paragraphs[pi - 1], kinds=("PER",)))
+            and bool(mentions.between(*paragraphs[pi - 1], kinds=(PER,)))
         )
         if (
             last.paragraph == pi
@@ -302,7 +303,7 @@ def _context_speaker(
         if m.text.lower() not in ("who", "it")
         and not OBJECT_PREPOSITION_BEFORE_RE.search(text[max(0, m.start - 12) : m.start])
     ]
-    ms.sort(key=lambda m: (m.kind == "NOM", m.kind == "ORG"))
+    ms.sort(key=lambda m: (m.kind == "NOM", m.kind == ORG))
     colon = text.rfind(":", ss, res.start)
     if colon > 0 and any(m.start > colon for m in ms):
         ms = [m for m in ms if m.start > colon]

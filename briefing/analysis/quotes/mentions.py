@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
+from briefing.analysis.ner.labels import ORG, PER
 from briefing.analysis.quotes.gender import (
     SAID_PRONOUN_RE,
     first_name_gender,
@@ -59,7 +60,7 @@ from briefing.analysis.quotes.patterns import (
 )
 from briefing.analysis.quotes.sentences import sentence_starts
 
-SPEAKER_KINDS = ("PER", "ORG")
+SPEAKER_KINDS = (PER, ORG)
 """Entity types that can speak; LOC and MISC names are ignored."""
 
 _MAX_SENTENCES_BACK = 12
@@ -163,7 +164,7 @@ class Mentions:
         """Surname (lower case) -> the most frequent multi-token form (ties: the longest)."""
         counts: dict[str, dict[str, int]] = {}
         for m in self.ms:
-            if m.kind == "PER":
+            if m.kind == PER:
                 toks = self.tokens(m)
                 if toks and len(toks) <= 4:
                     key = toks[-1].lower()
@@ -203,11 +204,11 @@ class Mentions:
 
     def name_of(self, m: Mention) -> str:
         """Display name: full name for a person, an organisation without "the", else the text."""
-        if m.kind == "PER":
+        if m.kind == PER:
             toks = self.tokens(m)
             if toks:
                 return self.full.get(toks[-1].lower(), " ".join(toks))
-        if m.kind == "ORG":
+        if m.kind == ORG:
             return LEADING_THE_RE.sub("", m.text)
         return m.text
 
@@ -256,7 +257,7 @@ class Mentions:
 
     def person_key(self, m: Mention) -> str:
         """The surname (lower case) a person mention is known by; its text otherwise."""
-        toks = self.tokens(m) if m.kind == "PER" else []
+        toks = self.tokens(m) if m.kind == PER else []
         return toks[-1].lower() if toks else m.text.lower()
 
     def _is_modifier(self, m: Mention) -> bool:
@@ -284,13 +285,13 @@ class Mentions:
         Denver.")."""
         text = self.text
         head = min(len(text), _NARRATOR_HEAD)
-        for m in self.between(0, head, kinds=("PER",)):
+        for m in self.between(0, head, kinds=(PER,)):
             if BOOK_AFTER_RE.match(text, m.end) or AUTHOR_BEFORE_RE.search(
                 text, max(0, m.start - 40), m.start
             ):
                 return m
         tail = max(0, len(text) - _NARRATOR_TAIL)
-        for m in self.between(tail, len(text), kinds=("PER",)):
+        for m in self.between(tail, len(text), kinds=(PER,)):
             if (m.start == 0 or text[m.start - 1] == "\n") and BIO_AFTER_RE.match(text, m.end):
                 return m
         return None
@@ -306,13 +307,13 @@ class Mentions:
         text = self.text
         for t in title_re(title).finditer(text):
             i = bisect.bisect_right(self.starts, t.start()) - 1
-            if i >= 0 and self.ms[i].end > t.start() and self.ms[i].kind == "PER":
+            if i >= 0 and self.ms[i].end > t.start() and self.ms[i].kind == PER:
                 found.add(self.person_key(self.ms[i]))  # the mention holds the title
                 continue
             i += 1
             if i < len(self.ms):
                 m = self.ms[i]
-                if m.kind == "PER" and NAME_LEAD_RE.fullmatch(text, t.end(), m.start):
+                if m.kind == PER and NAME_LEAD_RE.fullmatch(text, t.end(), m.start):
                     found.add(self.person_key(m))
         self._titled[title] = found
         return found
@@ -327,7 +328,7 @@ class Mentions:
         if len(people) != 1:
             return None
         (key,) = people
-        for c in reversed(self.between(0, s, kinds=("PER",))):
+        for c in reversed(self.between(0, s, kinds=(PER,))):
             if self.person_key(c) == key:
                 return c
         return None
@@ -350,13 +351,13 @@ class Mentions:
             lo = self.sents[k]
             cands = [
                 c
-                for c in self.between(lo, hi, kinds=("PER", "PRON"))
-                if c.kind == "PER" or c.text.lower() in ("he", "she")
+                for c in self.between(lo, hi, kinds=(PER, "PRON"))
+                if c.kind == PER or c.text.lower() in ("he", "she")
             ]
             pers = [
                 c
                 for c in cands
-                if c.kind == "PER"
+                if c.kind == PER
                 and (not self._is_modifier(c) or not text[lo : c.start].strip())
                 and (
                     not PREPOSITION_BEFORE_RE.search(text, max(lo, c.start - 12), c.start)
@@ -440,7 +441,7 @@ def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int
     # Surnames of multi-token person names are person mentions everywhere.
     surnames: set[str] = set()
     for s, e, t in ms:
-        if t == "PER":
+        if t == PER:
             toks = text[s:e].split()
             if len(toks) >= 2 and SURNAME_RE.fullmatch(toks[-1]) and toks[-1] not in CAP_STOP:
                 surnames.add(toks[-1])
@@ -449,7 +450,7 @@ def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int
     for m in CAPWORD_RE.finditer(text):
         word = m.group()
         if word in surnames and not is_covered(m.start()):
-            ms.append((m.start(), m.end(), "PER"))
+            ms.append((m.start(), m.end(), PER))
         for nm in firsts.get(word, ()):
             start = m.start()
             end = start + len(nm)
@@ -458,13 +459,13 @@ def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int
                 and not overlaps_covered(start, end)
                 and (end == len(text) or not text[end].isalnum())
             ):
-                ms.append((start, end, "PER"))
+                ms.append((start, end, PER))
                 break
     # Honorific names: the name part after "Mr." / "Sen." ...
     for m in HONORIFIC_NAME_RE.finditer(text):
         name_start = m.start("name")  # after any white space, a line break included
         if not is_covered(name_start):
-            ms.append((name_start, m.end(), "PER"))
+            ms.append((name_start, m.end(), PER))
     for m in PRONOUN_RE.finditer(text):
         ms.append((m.start(), m.end(), "PRON"))
     for w in NOMINAL_HEAD_RE.finditer(text):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from briefing.analysis.ner.labels import ORG, PER
 from briefing.analysis.quotes.lexicon import ANY_ORG_HEADS, CORE_TITLES, ORG_HEADS, SPOKESPERSONS
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
@@ -59,14 +60,14 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
     named (outside quotes) since the previous quote began, and the previous speaker's gender
     does not rule them out (a first name alone does not, when nobody who fits was named
     recently)."""
-    if last is None or last.kind != "PER" or s - last.position >= _RECENT_CHARS:
+    if last is None or last.kind != PER or s - last.position >= _RECENT_CHARS:
         return False
     lm = last.mention
     if lm is None:
-        return not mentions.between(last.position, s, kinds=("PER",))
+        return not mentions.between(last.position, s, kinds=(PER,))
     key = mentions.person_key(lm)
     others = False
-    for c in mentions.between(last.position, s, kinds=("PER",)):
+    for c in mentions.between(last.position, s, kinds=(PER,)):
         if mentions.person_key(c) == key:
             continue
         others = True
@@ -80,7 +81,7 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
         return False
     # Only the first name says otherwise (Lindsey Graham): still the previous speaker, unless
     # someone who fits was named not long before.
-    for c in mentions.between(max(0, s - _RECENT_CHARS), s, kinds=("PER",)):
+    for c in mentions.between(max(0, s - _RECENT_CHARS), s, kinds=(PER,)):
         if mentions.person_key(c) != key and mentions.gender_of(c) == want:
             return False
     return True
@@ -91,7 +92,7 @@ def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | Non
     word ("the bank": Government Development Bank), else, for a generic head ("the
     company"), the nearest organisation that was recently the subject of a sentence (not
     "…'s opposition", "a letter to the NAACP")."""
-    orgs = mentions.between(max(0, s - 2 * _RECENT_CHARS), s, kinds=("ORG",))
+    orgs = mentions.between(max(0, s - 2 * _RECENT_CHARS), s, kinds=(ORG,))
     for c in reversed(orgs):
         if head in c.text.lower().split():
             return c
@@ -110,11 +111,11 @@ def _spoken_for(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolve
     nxt = mentions.between(after.end(), after.end() + 80)
     if not nxt or nxt[0].start != after.end():
         return None
-    if nxt[0].kind == "ORG":
+    if nxt[0].kind == ORG:
         return _named(mentions, nxt[0])
     if nxt[0].kind == "NOM":
         r = resolve(mentions, nxt[0], last)
-        if r.kind == "ORG":
+        if r.kind == ORG:
             return r
     return None
 
@@ -141,8 +142,8 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
             if want and _last_is_antecedent(mentions, last, s, want):
                 assert last is not None
                 if last.mention is not None:
-                    return Resolved(last.name, "PER", last.mention)
-                return Resolved(last.name, "PER", None)
+                    return Resolved(last.name, PER, last.mention)
+                return Resolved(last.name, PER, None)
             c = mentions.subject_before(s, want)
             if c is not None:
                 return _named(mentions, c)
@@ -152,9 +153,9 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
             narrator = mentions.narrator
             return _named(mentions, narrator) if narrator is not None else _NONE
         if low in ("they", "we", "it"):
-            if last is not None and last.kind == "ORG":
-                return Resolved(last.name, "ORG", last.mention)
-            orgs = mentions.between(max(0, s - _RECENT_CHARS), s, kinds=("ORG",))
+            if last is not None and last.kind == ORG:
+                return Resolved(last.name, ORG, last.mention)
+            orgs = mentions.between(max(0, s - _RECENT_CHARS), s, kinds=(ORG,))
             if orgs:
                 return _named(mentions, orgs[-1])
         return Resolved(m.text, "NOM", None)
