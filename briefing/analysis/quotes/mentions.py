@@ -409,7 +409,7 @@ class Mentions:
         one a following "he" most likely means."""
         for c in cands:
             if (
-                c.kind == "PER"
+                c.kind == PER
                 and c not in subjects
                 and not self._is_modifier(c)
                 and APPOSITION_AFTER_RE.match(self.text, c.end)
