@@ -60,6 +60,19 @@ def test_permutations_are_those_of_default_rng() -> None:
             assert mine.permutation(n) == [int(x) for x in rng.permutation(n)]
 
 
+def test_windows_are_shuffled_as_by_a_new_default_rng() -> None:
+    # `segmentation` makes each size's orders once (purenum's up to an article's window,
+    # numpy's above): they must be a fresh `default_rng(0)`'s, and not writable (shared).
+    for n in (4, segmentation.SMALL_BLOCKS - 1, segmentation.SMALL_BLOCKS, 61, 400):
+        rng = np.random.default_rng(0)
+        orders = segmentation._shuffled_orders(n)
+        assert len(orders) == segmentation.SHUFFLES
+        for order in orders:
+            assert order.tolist() == rng.permutation(n).tolist()
+            assert order.dtype == np.intp
+            assert not order.flags.writeable
+
+
 _WORDS = (
     "harbour port ship crane budget council vote school teacher pupils road bridge traffic "
     "minister said police court judge trial river flood rain farmers price market bank"

@@ -13,8 +13,8 @@ and licences in `briefing/analysis/DATA.md`.
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from importlib import resources
 
+from briefing.analysis import data_text
 from briefing.analysis.entities.norm import key
 from briefing.model import EntityType
 
@@ -25,11 +25,7 @@ KNOWLEDGE_RESOURCE = "data/knowledge.txt"
 def _table() -> tuple[dict[str, int], list[EntityType]]:
     """(stored name -> entry number, entry number -> type), read once (about 3 ms: most
     lines hold one name, and a block of them goes into the table at once)."""
-    text = (
-        resources.files("briefing.analysis.entities")
-        .joinpath(KNOWLEDGE_RESOURCE)
-        .read_text("utf-8")
-    )
+    text = data_text("briefing.analysis.entities", KNOWLEDGE_RESOURCE)
     entries: dict[str, int] = {}
     types: list[EntityType] = []
     for block in text.split("\n[")[1:]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from briefing.analysis import data_text
 from briefing.analysis.ner import load_model
 
 
@@ -45,11 +45,7 @@ class AnyOf:
 def common_words() -> Container[str]:
     """English words written in lower case, from a dictionary (`data/common_words.txt`, 40,000
     words; see `briefing/analysis/DATA.md`), with the tagger's own lexicon."""
-    text = (
-        resources.files("briefing.analysis.entities")
-        .joinpath(COMMON_WORDS_RESOURCE)
-        .read_text("utf-8")
-    )
+    text = data_text("briefing.analysis.entities", COMMON_WORDS_RESOURCE)
     start = 0
     while text.startswith("#", start):  # the header's comment lines
         start = text.index("\n", start) + 1

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Container
 from functools import cache
-from importlib import resources
 
+from briefing.analysis import data_text
 from briefing.analysis.entities.lexicon import AnyOf, lexicon
 from briefing.analysis.entities.norm import low
 
@@ -20,11 +20,8 @@ PERSON_NAMES_RESOURCE = "data/person_names.txt"
 
 @cache
 def _lists() -> dict[str, frozenset[str]]:
-    text = (
-        resources.files("briefing.analysis.entities")
-        .joinpath(PERSON_NAMES_RESOURCE)
-        .read_text("utf-8")
-    )
+    # read in place (`data_text`): importlib.resources' reader costs a run 6 ms to import
+    text = data_text("briefing.analysis.entities", PERSON_NAMES_RESOURCE)
     out: dict[str, frozenset[str]] = {}
     for block in text.split("\n[")[1:]:
         head, _, body = block.partition("]\n")

@@ -462,15 +462,18 @@ class Model:
         word = "w=" + w
         self._load(word)
         suffix = "s3=" + w[-3:]
+        self._load(suffix)
+        # both records read: `.get` (in C) finds what they hold, where `[]` called back into
+        # Python (`_Lazy.__missing__`) for every offset at which a word has no feature
         return (
             w,
             "x",
             False,
-            wm2[word] + m2,
-            wm1[word] + wm1[suffix] + m1,
+            wm2.get(word, 0) + m2,
+            wm1.get(word, 0) + wm1.get(suffix, 0) + m1,
             None,
-            wp1[word] + wp1[suffix] + p1,
-            wp2[word] + p2,
+            wp1.get(word, 0) + wp1.get(suffix, 0) + p1,
+            wp2.get(word, 0) + p2,
             self._t1w.get(w),
             self._t1s.get("x"),
             True,
@@ -502,23 +505,24 @@ class Model:
         wm2, wm1, w0, wp1, wp2 = self._woff
         m2, m1, o, p1, p2 = parts
         suffix = "s3=" + low[-3:]
-        v0 = w0[word] + o
+        self._load(suffix)  # read: `.get` below, as in `_lower_word_info`
+        v0 = w0.get(word, 0) + o
         n = len(low)
         if n > 2:
             v0 += w0["p2=" + w[:2]] + w0["s2=" + low[-2:]]
             if n > 3:
-                v0 += w0["p3=" + w[:3]] + w0[suffix]
+                v0 += w0["p3=" + w[:3]] + w0.get(suffix, 0)
                 if n > 4:
                     v0 += w0["p4=" + w[:4]] + w0["s4=" + low[-4:]]
         return (
             low,
             sh,
             w[0].isupper(),
-            wm2[word] + m2,
-            wm1[word] + wm1[suffix] + m1,
+            wm2.get(word, 0) + m2,
+            wm1.get(word, 0) + wm1.get(suffix, 0) + m1,
             v0,
-            wp1[word] + wp1[suffix] + p1,
-            wp2[word] + p2,
+            wp1.get(word, 0) + wp1.get(suffix, 0) + p1,
+            wp2.get(word, 0) + p2,
             self._t1w.get(low),
             self._t1s.get(sh),
             False,

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from briefing.analysis import data_text
 from briefing.analysis.trie import WORD_START, trie_regex
 
 _FEMALE_TITLES = (
@@ -67,10 +67,10 @@ def kin_gender(before: str) -> str | None:
 @cache
 def first_names() -> dict[str, str]:
     """First name -> "f" or "m" (names at least 90% of one sex among US births)."""
-    data = resources.files("briefing.analysis.quotes").joinpath("data/first-names.txt")
+    data = data_text("briefing.analysis.quotes", "data/first-names.txt")
     return {
         line[:-2]: "f" if line[-1] == "F" else "m"
-        for line in data.read_text(encoding="utf-8").splitlines()
+        for line in data.splitlines()
         if line and line[0] != "#"
     }
 
