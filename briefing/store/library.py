@@ -259,6 +259,19 @@ class Library:
                 ).fetchone()
         return None if row is None else self.entry(int(row[0]))
 
+    def knows(self, content_hash: str, path: str) -> bool:
+        """Whether a document with this text, or once at this path, was ever in the library
+        (removed ones too)."""
+        if not self.store.exists():
+            return False
+        with self.store.reading() as connection:
+            row = connection.execute(
+                "SELECT 1 FROM documents WHERE content_hash = ? "
+                "UNION ALL SELECT 1 FROM document_locations WHERE path = ? LIMIT 1",
+                (content_hash, path),
+            ).fetchone()
+        return row is not None
+
     def count(self) -> int:
         """Documents in the library (not removed)."""
         if not self.store.exists():
@@ -414,6 +427,16 @@ class Library:
             connection.execute(
                 "UPDATE library_texts SET title = ? WHERE document_id = ? AND title != ?",
                 (prepared.title, document_id, prepared.title),
+            )
+
+    def keep_as_oldest(self, document_id: int) -> None:
+        """Date a document as read before every other one (put in the library, never read:
+        it does not push down what the reader read)."""
+        with self.store.transaction() as connection:
+            connection.execute(
+                "UPDATE documents SET last_opened = coalesce((SELECT min(last_opened) FROM "
+                "documents WHERE id != ?) - 1, last_opened) WHERE id = ?",
+                (document_id, document_id),
             )
 
     def set_position(self, document: Document, offset: int) -> None:
