@@ -16,6 +16,7 @@ from briefing.app.reader.view import ReaderView
 from briefing.app.reading_screen import ReadingScreen
 from briefing.cli import _library_first_page, main
 from briefing.ingest import load_document
+from briefing.paths import seed_path
 from briefing.store.library import Library
 from tests.test_library import BRIDGE, HARBOUR, SCHOOL
 
@@ -55,6 +56,17 @@ def _listed(screen: LibraryScreen) -> list[str]:
     ]
 
 
+ORDER = ("school", "bridge", "harbour")
+"""The articles most recently read first."""
+
+
+def _bundled() -> str:
+    """The list's id of the bundled briefing (put in the library when it first opened)."""
+    entry = Library().find_source(str(seed_path().resolve()))
+    assert entry is not None
+    return f"doc-{entry.id}"
+
+
 def _ids(paths: dict[str, Path]) -> dict[str, int]:
     library = Library()
     found = {}
@@ -70,8 +82,9 @@ def test_briefing_alone_opens_the_library_once_it_has_documents(
 ) -> None:
     first = _library_first_page()
     assert first is not None
-    assert first.total == 3
-    assert len(first.entries) == 3
+    assert first.total == 4  # and the bundled briefing, put in last (never read)
+    assert [e.source for e in first.entries][:3] == [str(articles[n]) for n in ORDER]
+    assert first.entries[3].source == str(seed_path().resolve())
 
 
 def test_briefing_alone_opens_the_bundled_briefing_at_first() -> None:
@@ -87,9 +100,11 @@ async def test_the_library_screen_lists_filters_sorts_and_facets(
     app = BriefingApp(library=first)  # as `briefing` alone opens it
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _library(app, pilot)
-        assert _listed(screen) == [f"doc-{ids[n]}" for n in ("school", "bridge", "harbour")]
+        bundled = _bundled()
+        assert _listed(screen) == [*(f"doc-{ids[n]}" for n in ORDER), bundled]
         await pilot.press("ctrl+o")  # by title
-        assert _listed(screen) == [f"doc-{ids[n]}" for n in ("bridge", "harbour", "school")]
+        by_title = [i for i in _listed(screen) if i != bundled]
+        assert by_title == [f"doc-{ids[n]}" for n in ("bridge", "harbour", "school")]
         await pilot.press("ctrl+t")  # the first tag facet: #schools
         assert screen.tag == "schools"
         assert _listed(screen) == [f"doc-{ids['school']}"]
@@ -114,18 +129,19 @@ async def test_ctrl_d_removes_after_asking_and_ctrl_z_brings_it_back(
         await pilot.press("ctrl+d")
         await pilot.press("n")  # asked first: no
         await _settle(app, pilot)
-        assert _listed(screen) == [f"doc-{ids[n]}" for n in ("school", "bridge", "harbour")]
+        bundled = _bundled()
+        assert _listed(screen) == [*(f"doc-{ids[n]}" for n in ORDER), bundled]
         await pilot.press("ctrl+d", "y")
         await _settle(app, pilot)
-        assert _listed(screen) == [f"doc-{ids[n]}" for n in ("bridge", "harbour")]
+        assert _listed(screen) == [f"doc-{ids[n]}" for n in ("bridge", "harbour")] + [bundled]
         assert [e.id for e in Library().entries(removed=True)] == [ids["school"]]
         await pilot.press("ctrl+z")
         await _settle(app, pilot)
-        assert _listed(screen) == [f"doc-{ids[n]}" for n in ("school", "bridge", "harbour")]
+        assert _listed(screen) == [*(f"doc-{ids[n]}" for n in ORDER), bundled]
         assert Library().entries(removed=True) == []
         await pilot.press("ctrl+z")  # nothing left to bring back: said, nothing changes
         await _settle(app, pilot)
-        assert len(_listed(screen)) == 3
+        assert len(_listed(screen)) == 4
 
 
 async def test_search_as_you_type_and_enter_opens_at_the_match(
@@ -363,12 +379,12 @@ async def test_a_long_library_shows_the_most_recent_and_filters_them_all() -> No
         library.record(prepare(document_from_text(text, source_path=f"/nowhere/{n}.txt")))
     first = _library_first_page()
     assert first is not None
-    assert first.total == count
+    assert first.total == count + 1  # and the bundled briefing
     assert len(first.entries) == LIST_LIMIT + 1
     app = BriefingApp(library=first)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _library(app, pilot)
-        assert len(screen.entries) == count  # the rest came in a worker
+        assert len(screen.entries) == count + 1  # the rest came in a worker
         assert len(_listed(screen)) == LIST_LIMIT  # and the "more" line, which has no id
         await pilot.press(*"w0x")  # the oldest, not among those shown at first
         await _settle(app, pilot)

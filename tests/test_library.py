@@ -268,3 +268,27 @@ def test_a_url_that_cannot_be_fetched_is_one_line(capsys: pytest.CaptureFixture[
     lines = captured.err.splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("briefing: error: http://127.0.0.1:9/article: ")
+
+
+def test_the_library_briefing_opens_has_the_bundled_briefing_once(
+    articles: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A library whose first command was `briefing add` gets the bundled briefing when
+    `briefing` first opens it; one who removed it is not given it back."""
+    from briefing.cli import _library_first_page
+    from briefing.paths import seed_path
+
+    assert _library_first_page() is None  # no library yet: the bundled briefing opens itself
+    assert main(["add", str(articles), "--jobs", "1"]) == 0
+    bundled = str(seed_path().resolve())
+    assert bundled not in [e["source"] for e in listed(capsys)]
+    for _ in range(2):
+        page = _library_first_page()
+        assert page is not None
+        assert [e.source for e in page.entries].count(bundled) == 1
+    [entry] = [e for e in listed(capsys) if e["source"] == bundled]
+    assert main(["library", "remove", str(entry["id"]), "--yes"]) == 0
+    page = _library_first_page()
+    assert page is not None
+    assert bundled not in [e.source for e in page.entries]
+    assert [e["source"] for e in listed(capsys, "--removed")] == [bundled]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.ingest import load_document
+from briefing.ingest import INGEST_VERSION, load_document
 from briefing.service.library import open_document, reading_of, record_opened
 from briefing.store.database import SCHEMA_VERSION, Store, migrate, schema_version
 from briefing.store.fulltext import search
@@ -140,6 +140,7 @@ def test_schema_5_libraries_show_the_same_who_after_migrating(
     path = Store.default().path
     with sqlite3.connect(path) as connection:
         connection.execute("DROP TABLE entity_appearances")
+        connection.execute("ALTER TABLE snapshots DROP COLUMN ingest_version")  # schema 7's
         for column in ("sections", "quotes"):
             connection.execute(
                 f"ALTER TABLE document_entities ADD COLUMN {column} TEXT NOT NULL DEFAULT '[]'"
@@ -160,7 +161,30 @@ def test_schema_5_libraries_show_the_same_who_after_migrating(
         assert main(["who", name, "--format", "json"]) == 0
         assert json.loads(capsys.readouterr().out) == expected
     with sqlite3.connect(path) as connection:
-        assert schema_version(connection) == SCHEMA_VERSION == 6
+        assert schema_version(connection) == SCHEMA_VERSION == 7
         assert connection.execute("SELECT count(*) FROM entity_appearances").fetchone()[0] > 0
         columns = [row[1] for row in connection.execute("PRAGMA table_info(document_entities)")]
         assert columns == ["document_id", "local_id", "entity_id", "name", "role", "mentions"]
+
+
+def test_schema_6_texts_are_read_again_by_the_current_ingest(tmp_path: Path) -> None:
+    """Schema 7 keeps which ingest made each kept text; a schema 6 library's texts say 0
+    (older than any), so an unchanged file is read again when opened, its note kept."""
+    article = tmp_path / "harbour.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    assert main(["add", str(article), "--jobs", "1"]) == 0
+    assert main(["notes", "add", str(article), "--quote", "old pilings", "--note", "rot"]) == 0
+    path = Store.default().path
+    with sqlite3.connect(path) as connection:
+        connection.execute("ALTER TABLE snapshots DROP COLUMN ingest_version")
+        connection.execute("UPDATE schema_version SET version = 6")
+    library = Library(Store(path))
+    assert library.ingest_version(1) == 0  # opening the store migrated it
+    with sqlite3.connect(path) as connection:
+        assert schema_version(connection) == SCHEMA_VERSION == 7
+    document = open_document(library, 1)
+    assert library.ingest_version(1) == INGEST_VERSION
+    notebook = Notebook(library.store, document)
+    notebook.open()
+    [note] = notebook.annotations
+    assert (note.note, document.text[note.start : note.end]) == ("rot", "old pilings")

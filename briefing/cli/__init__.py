@@ -38,6 +38,7 @@ from briefing.text.safety import json_safe, shown
 
 if TYPE_CHECKING:
     from briefing.app.library_screen import FirstPage
+    from briefing.store.library import Library
 
 PROGRESS_MIN_CHARS = 200_000
 """Documents shorter than this analyse too fast for a progress line to help."""
@@ -287,9 +288,35 @@ def _library_first_page() -> FirstPage | None:
 
     library = Library(store)
     try:
-        return first_page(library) if library.count() else None
+        if not library.count():
+            return None
+        _keep_bundled(library)
+        return first_page(library)
     except StoreError:
         return None
+
+
+def _keep_bundled(library: Library) -> None:
+    """Put the bundled briefing in a library that never had it (its first command was
+    `briefing add`): the library `briefing` opens has it, last (dated before what the reader
+    read). A reader who removed it is not given it back (a removed document stays known).
+    Costs a read of the file and one query (0.3 ms)."""
+    from briefing.errors import BriefingError
+    from briefing.ingest.source import read_source
+    from briefing.paths import seed_path
+
+    try:
+        path = seed_path()
+        source = read_source(path)
+        if library.knows(source.content_hash, os.path.abspath(path)):
+            return
+        from briefing.ingest import document_from_source
+        from briefing.store.library import prepare
+
+        recorded = library.record(prepare(document_from_source(source)), opened=False)
+        library.keep_as_oldest(recorded.document_id)
+    except (BriefingError, OSError):
+        return  # the library opens without it
 
 
 def _run_app(

@@ -12,7 +12,19 @@ from briefing.ingest.source import MAX_BYTES, Source, read_source
 from briefing.model import Document
 from briefing.text.safety import sanitize, shown
 
-__all__ = ["MAX_BYTES", "document_from_source", "document_from_text", "load_document"]
+__all__ = [
+    "INGEST_VERSION",
+    "MAX_BYTES",
+    "document_from_source",
+    "document_from_text",
+    "load_document",
+]
+
+INGEST_VERSION = 1
+"""The version of what reading a file makes of it (text, structure, title, metadata). Raise it
+when a file already read would now be read differently: the library keeps each document's text
+with the version that made it, and reads an unchanged file again under a newer one (its notes
+re-anchored, its reading made again). 1: a plain-text headline is the title (1a2432d)."""
 
 
 def document_from_text(

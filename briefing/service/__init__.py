@@ -68,8 +68,13 @@ class DocumentService:
         return self._store
 
     def notebook(self) -> Notebook:
-        """The document's notes, re-anchored to its text (raises `StoreError`)."""
+        """The document's notes, re-anchored to its text (raises `StoreError`); the library's
+        copy of its text replaced first if an older ingest made it."""
+        from briefing.service.library import keep_newer_text
         from briefing.store.notebook import Notebook
+
+        if self.store.exists() and self.store.writable():
+            keep_newer_text(self.store, self.document)
 
         notebook = Notebook(self.store, self.document)
         notebook.open()

@@ -110,6 +110,7 @@ def record_opened(
     next needs it)."""
     store = store or Store.default()
     key = analysis_key()
+    keep_newer_text(store, document)
     if reading is None:
         from briefing.pipeline import default_cache
 
@@ -120,8 +121,9 @@ def record_opened(
 
 def open_document(library: Library, document_id: int) -> Document:
     """The library's document `document_id`: its kept text, else (a document from before the
-    library) its file, read and kept now."""
-    document = library.snapshot(document_id)
+    library) its file, read and kept now; read from its file again when a newer ingest would
+    read it differently (`refresh_ingest`)."""
+    document = refresh_ingest(library, document_id) or library.snapshot(document_id)
     if document is not None:
         return document
     entry = library.entry(document_id)
@@ -135,6 +137,63 @@ def open_document(library: Library, document_id: int) -> Document:
         f"no copy of document {document_id} ({shown(entry.title)}) is kept and its file "
         f"{shown(entry.source or '')} cannot be read; open or add it again"
     )
+
+
+def refresh_ingest(library: Library, document_id: int) -> Document | None:
+    """Read again the file of a document whose kept text an older ingest made, when the file
+    is still there and unchanged (the same content hash): its text, title and metadata are
+    replaced, its notes re-anchored (a note whose words left the text stays, orphaned with
+    its quote) and its reading made again when next needed. Returns the document read now,
+    or None (the kept text is current, or the file is gone or changed: it stays as it is)."""
+    from briefing.ingest import INGEST_VERSION
+
+    kept = library.ingest_version(document_id)
+    if kept is None or kept >= INGEST_VERSION:
+        return None
+    entry = library.entry(document_id)
+    if entry.kind != "file" or not entry.source or not os.path.isfile(entry.source):
+        return None
+    from briefing.ingest import load_document
+
+    try:
+        document = load_document(entry.source)
+    except (BriefingError, OSError, MemoryError, RecursionError):
+        return None
+    if document.content_hash != entry.content_hash:
+        return None  # a changed file is kept as such when it is opened or added
+    _replace_text(library, prepare(document))
+    return document
+
+
+def keep_newer_text(store: Store, document: Document) -> bool:
+    """`document` was just read from its file: when the library keeps its text (the same
+    content hash) as an older ingest made it, keep this one instead and re-anchor its notes
+    (before they are shown on this text). Returns whether it did."""
+    from briefing.ingest import INGEST_VERSION
+
+    library = Library(store)
+    entry = library.entry_of(document)
+    if (
+        entry is None
+        or entry.kind != "file"
+        or entry.content_hash != document.content_hash
+        or not entry.source
+        or not os.path.isfile(entry.source)  # else `document` may be the kept copy itself
+    ):
+        return False
+    kept = library.ingest_version(entry.id)
+    if kept is None or kept >= INGEST_VERSION:
+        return False
+    _replace_text(library, prepare(document))
+    return True
+
+
+def _replace_text(library: Library, prepared: Prepared) -> None:
+    recorded = library.replace_text(prepared)
+    if recorded.had_notes:
+        from briefing.store.notebook import Notebook
+
+        Notebook(library.store, prepared.document).open(reanchor=True)
 
 
 def reading_of(library: Library, document_id: int, key: str | None = None) -> Reading:
@@ -410,6 +469,10 @@ def _after_recording(library: Library, prepared: Prepared, recorded: Recorded) -
     """Re-anchor the notes of a document whose text changed; record the corrected sections
     of one the reader corrected."""
     document = prepared.document
+    if recorded.status == "same":
+        kept = library.ingest_version(recorded.document_id)
+        if kept is not None and kept < prepared.ingest_version:
+            _replace_text(library, prepared)
     if recorded.had_notes:
         from briefing.store.notebook import Notebook
 

@@ -222,6 +222,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX entity_appearances_by_document ON entity_appearances (document_id, entity_id);
     CREATE INDEX entity_appearances_by_entity ON entity_appearances (entity_id, document_id);
     """,
+    # 7: which version of the ingest code made each kept text (`briefing.ingest.INGEST_VERSION`),
+    # so that a document whose file is unchanged is read again by a newer ingest (a plain-text
+    # headline that became the title). Texts kept before say 0: older than any version.
+    """
+    ALTER TABLE snapshots ADD COLUMN ingest_version INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 

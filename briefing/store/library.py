@@ -70,6 +70,9 @@ class Prepared:
     analysis: bytes | None = None
     sections: str | None = None
     entities: tuple[EntityRecord, ...] | None = None
+    ingest_version: int = 0
+    """The ingest code that read `document` (`briefing.ingest.INGEST_VERSION`), kept with
+    its text: a newer one reads the file again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +128,12 @@ def prepare(
     """What `record` keeps: the document, and its `automatic` reading (what the analysis
     cache holds, made by `analysis_key`) with the sections, title and entities of the reading
     the reader sees (`shown`: with their section corrections; default the automatic one)."""
+    from briefing.ingest import INGEST_VERSION
     from briefing.serialize import analysis_json, structure_dict
 
     structure = _pack(structure_dict(document))
     if automatic is None:
-        return Prepared(document, document.display_title, structure)
+        return Prepared(document, document.display_title, structure, ingest_version=INGEST_VERSION)
     from briefing.store.whoswho import entity_records
 
     shown = shown or automatic
@@ -141,6 +145,7 @@ def prepare(
         analysis=zlib.compress("".join(analysis_json(automatic)).encode("utf-8", "surrogatepass")),
         sections=json.dumps(sections_of(shown), ensure_ascii=False),
         entities=tuple(entity_records(shown)),
+        ingest_version=INGEST_VERSION,
     )
 
 
@@ -254,6 +259,19 @@ class Library:
                 ).fetchone()
         return None if row is None else self.entry(int(row[0]))
 
+    def knows(self, content_hash: str, path: str) -> bool:
+        """Whether a document with this text, or once at this path, was ever in the library
+        (removed ones too)."""
+        if not self.store.exists():
+            return False
+        with self.store.reading() as connection:
+            row = connection.execute(
+                "SELECT 1 FROM documents WHERE content_hash = ? "
+                "UNION ALL SELECT 1 FROM document_locations WHERE path = ? LIMIT 1",
+                (content_hash, path),
+            ).fetchone()
+        return row is not None
+
     def count(self) -> int:
         """Documents in the library (not removed)."""
         if not self.store.exists():
@@ -301,6 +319,15 @@ class Library:
                 f"the kept copy of document {document_id} is damaged ({exc}); "
                 "add its file again to replace it"
             ) from None
+
+    def ingest_version(self, document_id: int) -> int | None:
+        """The version of the ingest code that made the document's kept text (None when no
+        text is kept)."""
+        with self.store.reading() as connection:
+            row = connection.execute(
+                "SELECT ingest_version FROM snapshots WHERE document_id = ?", (document_id,)
+            ).fetchone()
+        return None if row is None else int(row[0])
 
     def stored_reading(
         self, document_id: int, document: Document, analysis_key: str
@@ -375,6 +402,14 @@ class Library:
                 done.append(_record(connection, prepared, clean_tags, opened))
         return done
 
+    def replace_text(self, prepared: Prepared) -> Recorded:
+        """Keep `prepared` as the document's text even though the text it was read from is the
+        same (a newer ingest read it): as for a changed file, its reading is replaced (or read
+        again when `prepared` has none) and its notes are to be re-anchored by the caller.
+        The time it was last read is kept."""
+        with self.store.transaction() as connection:
+            return _record(connection, prepared, (), opened=False, replace=True)
+
     def record_shown(self, document_id: int, prepared: Prepared) -> None:
         """Record the sections, title and entities of the reading the reader sees (after they
         corrected its sections), keeping the automatic reading as it is."""
@@ -392,6 +427,16 @@ class Library:
             connection.execute(
                 "UPDATE library_texts SET title = ? WHERE document_id = ? AND title != ?",
                 (prepared.title, document_id, prepared.title),
+            )
+
+    def keep_as_oldest(self, document_id: int) -> None:
+        """Date a document as read before every other one (put in the library, never read:
+        it does not push down what the reader read)."""
+        with self.store.transaction() as connection:
+            connection.execute(
+                "UPDATE documents SET last_opened = coalesce((SELECT min(last_opened) FROM "
+                "documents WHERE id != ?) - 1, last_opened) WHERE id = ?",
+                (document_id, document_id),
             )
 
     def set_position(self, document: Document, offset: int) -> None:
@@ -541,7 +586,12 @@ def _tags(connection: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]
 
 
 def _record(
-    connection: sqlite3.Connection, prepared: Prepared, tags: Sequence[str], opened: bool
+    connection: sqlite3.Connection,
+    prepared: Prepared,
+    tags: Sequence[str],
+    opened: bool,
+    *,
+    replace: bool = False,
 ) -> Recorded:
     document = prepared.document
     found = Store.find_document(connection, document)
@@ -566,14 +616,15 @@ def _record(
             "UPDATE documents SET last_opened = ? WHERE id = ?", (last_read, document_id)
         )
     status = "same"
-    if kept_hash != document.content_hash:
+    if replace or kept_hash != document.content_hash:
         status = "new" if found is None else "changed"
         connection.execute(
-            "INSERT INTO snapshots (document_id, content_hash, structure, saved) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id) DO UPDATE SET "
+            "INSERT INTO snapshots (document_id, content_hash, structure, saved, ingest_version) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id) DO UPDATE SET "
             "content_hash = excluded.content_hash, structure = excluded.structure, "
-            "analysis_key = NULL, analysis = NULL, sections = NULL, saved = excluded.saved",
-            (document_id, document.content_hash, prepared.structure, now),
+            "analysis_key = NULL, analysis = NULL, sections = NULL, saved = excluded.saved, "
+            "ingest_version = excluded.ingest_version",
+            (document_id, document.content_hash, prepared.structure, now, prepared.ingest_version),
         )
         _write_text(connection, document_id, prepared.title, document.text)
         connection.execute("DELETE FROM document_entities WHERE document_id = ?", (document_id,))

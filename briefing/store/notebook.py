@@ -94,10 +94,11 @@ class Notebook:
         self.annotations: list[Annotation] = []
 
     # ------------------------------------------------------------------ opening
-    def open(self, *, persist: bool = True) -> AnchorSummary:
+    def open(self, *, persist: bool = True, reanchor: bool = False) -> AnchorSummary:
         """Load the annotations, re-anchoring those made on another version of the text and
         recording what was found; returns what re-anchoring did now. With `persist=False`,
-        or when the database can only be read, nothing is written (for export and listing)."""
+        or when the database can only be read, nothing is written (for export and listing).
+        `reanchor` re-anchors every one (a newer ingest changed the text of the same file)."""
         if not self.store.exists():
             self.annotations = []
             return AnchorSummary()
@@ -118,7 +119,7 @@ class Notebook:
             stale: list[Annotation] = []
             for row in rows:
                 annotation = _annotation(row, tags.get(row[0], ()))
-                if row[12] == self.document.content_hash:
+                if row[12] == self.document.content_hash and not reanchor:
                     annotations.append(annotation)
                 else:
                     stale.append(annotation)
