@@ -102,6 +102,13 @@ _REPEATED = 3
 """A line found this often in a document is page furniture (a running header), not a heading;
 a line opening with a label found this often ("Anna: …", "Q: …") is a speaker's turn."""
 _LABEL = re.compile(r"^([^:\n]{1,40}):\s")
+_LABEL_END = 42
+"""A label's colon is at index 1 to 40: `str.find` before the regex skips most lines."""
+
+
+def _could_open_list(char: str) -> bool:
+    """What `_LIST_ITEM` can start with (its `\\d` is any decimal digit)."""
+    return char in _LIST_STARTS or char.isdecimal()
 
 
 def _looks_like_heading(line: str, following: str | None) -> bool:
@@ -129,7 +136,8 @@ def _punctuates(paragraphs: list[str]) -> bool:
     prose = ended = 0
     for paragraph in paragraphs:
         if len(paragraph) > _HEADING_MAX_CHARS or len(paragraph.split()) > _HEADING_MAX_WORDS:
-            if _LIST_ITEM.match(paragraph) or paragraph[:1].islower():
+            first = paragraph[0]
+            if first.islower() or (_could_open_list(first) and _LIST_ITEM.match(paragraph)):
                 continue  # list items need no full stop; a lower-case line runs on from another
             prose += 1
             ended += paragraph.rstrip().endswith(_SENTENCE_END)
@@ -150,9 +158,10 @@ def _heading_lines(paragraphs: list[str], first: int = 0) -> set[int]:
     for paragraph in paragraphs:
         if len(paragraph) <= _HEADING_MAX_CHARS:
             counts[paragraph] = counts.get(paragraph, 0) + 1
-        label = _LABEL.match(paragraph)
-        if label is not None:
-            labels[label.group(1)] = labels.get(label.group(1), 0) + 1
+        if paragraph.find(":", 1, _LABEL_END) > 0:  # the regex only where it can match
+            label = _LABEL.match(paragraph)
+            if label is not None:
+                labels[label.group(1)] = labels.get(label.group(1), 0) + 1
     last = len(paragraphs) - 1
     for i in range(first, last + 1):
         line = paragraphs[i]
