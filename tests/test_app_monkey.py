@@ -569,7 +569,7 @@ class Monkey:
         screen = reading_screen(app)
         if screen is None or screen.annotator.notebook is None:
             return
-        shown = {a.id: (a.note, a.color, a.tags) for a in screen.annotator.notebook.annotations}
+        shown = {a.id: (a.note, a.color, a.tags) for a in screen.annotator.annotations}
         live = {i: (r.note, r.color, r.tags) for i, r in self.before.rows.items() if not r.deleted}
         if shown != live:
             missing = {i: v for i, v in live.items() if shown.get(i) != v}
