@@ -23,6 +23,7 @@ from briefing.errors import BriefingError
 from briefing.ingest import load_document
 from briefing.store.database import Store, StoreError
 from briefing.store.notebook import Notebook
+from tests.test_app_monkey import key_event
 from tests.test_app_notes import article, ready
 
 ON_THE_LOOP = "the event loop's thread"
@@ -304,3 +305,30 @@ def test_a_failing_write_is_reported_and_the_next_ones_still_run() -> None:
         message.deliver()
     assert ran == ["before", "after"]
     assert failures == ["disk full"]
+
+
+@pytest.mark.parametrize("saving", [False, True])
+async def test_a_quit_typed_right_after_the_words_keeps_every_word(
+    tmp_path: Path, saving: bool
+) -> None:
+    """Keys arriving together, as from a fast typist or a busy app: the words, (ctrl+s,) then
+    ctrl+q. Every word is in the note (saved) or its draft (not saved), whatever the writer
+    thread had done when the app closed."""
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_parenthesis", "a")
+        assert isinstance(app.screen, NoteEditor)
+        for key in [*"every word", *(["ctrl+s"] if saving else []), "ctrl+q"]:
+            app.post_message(key_event(key))
+        await pilot.pause()
+    draft = Notebook(Store.default(), load_document(path)).draft()
+    if saving:
+        [saved] = stored_default(path)
+        assert saved.note == "every word"
+        assert draft is None
+    else:
+        assert stored_default(path) == []
+        assert draft is not None
+        assert draft.body == "every word"

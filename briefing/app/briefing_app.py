@@ -212,6 +212,26 @@ class BriefingApp(LibraryActions):
                     stylesheet.add_source(css.read(), read_from=(path, ""))
         stylesheet.parse()
 
+    async def action_quit(self) -> None:
+        """Quit once the keys typed before the quit key have reached the focused widget
+        (ctrl+q is a priority binding: it comes before the words typed just ahead of it)."""
+        focused = self.focused
+        if focused is None:
+            self._quit_now()
+        else:
+            focused.call_later(self._quit_now)
+
+    def _quit_now(self) -> None:
+        """Hand each note being typed to its draft while its editor still holds the text (as
+        the app closes, the editor's text area goes before the editor), then exit; each screen
+        flushes its writes as it closes (`WritesInOrder`)."""
+        from briefing.app.note_editor import NoteEditor
+
+        for screen in self.screen_stack:
+            if isinstance(screen, NoteEditor):
+                screen.keep_draft()
+        self.exit()
+
     def action_command_palette(self) -> None:
         from briefing.app.commands import Palette
 

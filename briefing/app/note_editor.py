@@ -100,11 +100,17 @@ class NoteEditor(Modal[str | None]):
         elif self._pending is None:
             self._pending = self.set_timer(wait, self._save_draft)
 
+    def keep_draft(self) -> None:
+        """Hand what is typed to `on_draft` now (the app is about to quit)."""
+        if self._pending is not None:
+            self._pending.stop()
+        self._save_draft()
+
     def _save_draft(self) -> None:
         self._pending = None
         if self.dismissed:  # saved or cancelled: no draft to keep
             return
-        text = self.text
+        text = self._typed = self.text  # the text area's, if it is still there
         if self._on_draft is not None and text != self._drafted:
             self._drafted = text
             self._last_draft = time.monotonic()
