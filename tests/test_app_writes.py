@@ -332,3 +332,22 @@ async def test_a_quit_typed_right_after_the_words_keeps_every_word(
         assert stored_default(path) == []
         assert draft is not None
         assert draft.body == "every word"
+
+
+async def test_a_note_that_cannot_be_kept_as_the_app_quits_is_left_for_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No screen is left to say that the last draft failed: the app keeps the line, with the
+    words, and `briefing` prints it once the terminal is back."""
+    path = article(tmp_path)
+
+    def full(self: Notebook, *args: Any) -> None:
+        raise StoreError("database or disk is full")
+
+    monkeypatch.setattr(Notebook, "save_draft", full)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("right_parenthesis", "a", *"last words")
+        await pilot.press("ctrl+q")
+    assert app.not_saved == ["not saved (database or disk is full); what you wrote: last words"]

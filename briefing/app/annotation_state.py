@@ -126,9 +126,11 @@ class AnnotationState:
         what: str,
         write: Callable[[Notebook], object],
         failed: Callable[[], None] | None = None,
+        *,
+        keeps: str = "",
     ) -> None:
         """Put `write` on the queue; a failure is one line, then `failed` (which gives the
-        user's text back)."""
+        user's text back); `keeps`: that text."""
         notebook = self.notebook
         assert notebook is not None
         self._in_flight += 1
@@ -146,7 +148,7 @@ class AnnotationState:
                 if failed is not None:
                     failed()
 
-        self.writes.put(lambda: write(notebook), lambda _: self._landed(), fail)
+        self.writes.put(lambda: write(notebook), lambda _: self._landed(), fail, keeps=keeps)
 
     def _landed(self) -> None:
         """A write is back: once none is in flight, show what the notebook holds (what is

@@ -189,7 +189,9 @@ class Annotator(AnnotationState):
                 )
 
             self.writes.put(
-                lambda: notebook.save_draft(target_id, span[0], span[1], body), failed=not_kept
+                lambda: notebook.save_draft(target_id, span[0], span[1], body),
+                failed=not_kept,
+                keeps=body,
             )
 
         def done(note: str | None) -> None:
@@ -223,7 +225,7 @@ class Annotator(AnnotationState):
                 write(made)
                 discard_draft(notebook)
 
-            self._keep("save the note", save, again)
+            self._keep("save the note", save, again, keeps=note)
 
         from briefing.app.note_editor import NoteEditor  # TextArea: not needed at start-up
 

@@ -87,6 +87,10 @@ class BriefingApp(LibraryActions):
             self.library_first = library
         if document is None and loader is None and not library:
             raise ValueError("a document, a loader or the library is needed")
+        self.not_saved: list[str] = []
+        """Writes that failed as the app closed, for the command line to print after it."""
+        self.closing = False
+        """`exit` was called: a failure now is kept in `not_saved`, not shown."""
         self.last_positions: list[tuple[Document, int]] = []
         """Where the reader was in each open document when they quit."""
         self.document = document
@@ -220,6 +224,10 @@ class BriefingApp(LibraryActions):
             self._quit_now()
         else:
             focused.call_later(self._quit_now)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.closing = True
+        super().exit(*args, **kwargs)
 
     def _quit_now(self) -> None:
         """Hand each note being typed to its draft while its editor still holds the text (as

@@ -101,17 +101,18 @@ class NoteEditor(Modal[str | None]):
             self._pending = self.set_timer(wait, self._save_draft)
 
     def keep_draft(self) -> None:
-        """Hand what is typed to `on_draft` now (the app is about to quit)."""
+        """Hand what is typed to `on_draft` now, the app being about to quit: again if it
+        differs from the saved note, in case the write of the last draft failed."""
         if self._pending is not None:
             self._pending.stop()
-        self._save_draft()
+        self._save_draft(again=self.text != self._original)
 
-    def _save_draft(self) -> None:
+    def _save_draft(self, *, again: bool = False) -> None:
         self._pending = None
         if self.dismissed:  # saved or cancelled: no draft to keep
             return
         text = self._typed = self.text  # the text area's, if it is still there
-        if self._on_draft is not None and text != self._drafted:
+        if self._on_draft is not None and (again or text != self._drafted):
             self._drafted = text
             self._last_draft = time.monotonic()
             self._on_draft(text)

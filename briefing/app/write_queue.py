@@ -6,7 +6,9 @@ A worker thread runs the writes in the order they were put (a delete may depend 
 before it; the last draft must land after the ones before it) and reports each one with a
 `WriteQueue.Done` message, whose callbacks then run on the event loop. When the screen closes
 (quitting included) `flush` runs what is still waiting, on the closing thread, so a `q` typed
-right after a note loses nothing.
+right after a note loses nothing. A write that fails with no screen left to say so (its
+message never handled) goes, with the text it was keeping, to the app's `not_saved` list,
+which the command line prints once the terminal is back.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual.message import Message
 
@@ -38,6 +40,23 @@ class Write(Generic[T]):
     run: Callable[[], T]
     done: Callable[[T], None] | None = None
     failed: Callable[[Exception], None] | None = None
+    keeps: str = ""
+    """The user's text this write keeps (a note, a draft), if any: said if it is lost."""
+
+    def lost(self, error: Exception) -> str:
+        """The line that says this write failed when no screen was left to show it."""
+        if self.keeps:
+            return f"not saved ({error}); what you wrote: {self.keeps}"
+        return f"not saved: {error}"
+
+
+@runtime_checkable
+class KeepsLostWrites(Protocol):
+    """An app that prints, once it has closed, the writes that failed as it closed."""
+
+    closing: bool
+    """The app has been asked to exit: nothing shown now would be seen."""
+    not_saved: list[str]
 
 
 class WriteQueue:
@@ -70,16 +89,22 @@ class WriteQueue:
         """Held while a write runs: one at a time, whichever thread runs it."""
         self._draining = False
         """A worker is running (or about to run) the writes waiting."""
+        self._unreported: dict[WriteQueue.Done, str] = {}
+        """Failures whose message has not been handled yet: if the host closes first, `flush`
+        returns them."""
 
     def put(
         self,
         run: Callable[[], T],
         done: Callable[[T], None] | None = None,
         failed: Callable[[Exception], None] | None = None,
+        *,
+        keeps: str = "",
     ) -> None:
-        """Run `run` after every write put before it, on a worker thread."""
+        """Run `run` after every write put before it, on a worker thread; `keeps`: the user's
+        text it keeps, if any."""
         with self._lock:
-            self._waiting.append(Write(run, done, failed))
+            self._waiting.append(Write(run, done, failed, keeps))
             start = not self._draining
             self._draining = True
         if start:
@@ -99,11 +124,26 @@ class WriteQueue:
         while self._run_next(stop_draining=True):
             pass
 
-    def flush(self) -> None:
+    def flush(self) -> list[str]:
         """Run every write still waiting, now, on this thread (after the one running, if any):
-        for a screen that closes. Results go to the host only while it can take messages."""
+        for a screen that closes. Returns a line for each write that failed with no message
+        to report it (the host closing)."""
         while self._run_next(stop_draining=False):
             pass
+        with self._lock:
+            lost, self._unreported = list(self._unreported.values()), {}
+        return lost
+
+    def deliver(self, message: WriteQueue.Done, *, closing: bool = False) -> str | None:
+        """Run the callback of a write that finished (on the event loop, from its message);
+        `closing`: the app is closing, so a failure is returned as a line instead (no screen
+        is left to show it)."""
+        with self._lock:
+            self._unreported.pop(message, None)
+        if closing and message.error is not None:
+            return message.write.lost(message.error)
+        message.deliver()
+        return None
 
     def _run_next(self, *, stop_draining: bool) -> bool:
         with self._turn:
@@ -119,7 +159,11 @@ class WriteQueue:
                 result = write.run()
             except Exception as exc:  # reported by the host in one line, never dropped
                 error = exc
-        self._host.post_message(WriteQueue.Done(write, result, error))
+            done = WriteQueue.Done(write, result, error)
+            if error is not None:
+                with self._lock:
+                    self._unreported[done] = write.lost(error)
+        self._host.post_message(done)
         return True
 
 
@@ -131,7 +175,13 @@ class WritesInOrder(_Base):
 
     def on_write_queue_done(self, message: WriteQueue.Done) -> None:
         message.stop()
-        message.deliver()
+        app = self.app
+        keeper = app if isinstance(app, KeepsLostWrites) else None
+        lost = self.writes.deliver(message, closing=keeper is not None and keeper.closing)
+        if lost is not None and keeper is not None:
+            keeper.not_saved.append(lost)
 
     def on_unmount(self) -> None:
-        self.writes.flush()
+        lost = self.writes.flush()
+        if lost and isinstance(self.app, KeepsLostWrites):
+            self.app.not_saved.extend(lost)
