@@ -59,7 +59,8 @@ class AnnotationState:
         self.views = views
         self.writes = writes
         self.notebook: Notebook | None = None
-        """The notebook as written: touched only by the writer thread once it is open."""
+        """The notebook as written: changed only by the writer thread once it is open (read
+        here only when no write is in flight)."""
         self.shown: list[Annotation] = []
         """The annotations shown, in text order: the notebook's, with the writes in flight."""
         self._in_flight = 0

@@ -163,7 +163,7 @@ class WriteQueue:
             if error is not None:
                 with self._lock:
                     self._unreported[done] = write.lost(error)
-        self._host.post_message(done)
+            self._host.post_message(done)  # in turn too: the messages come in the writes' order
         return True
 
 
