@@ -4,6 +4,7 @@ with the user's text given back."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -351,3 +352,33 @@ async def test_a_note_that_cannot_be_kept_as_the_app_quits_is_left_for_the_comma
         await pilot.press("right_parenthesis", "a", *"last words")
         await pilot.press("ctrl+q")
     assert app.not_saved == ["not saved (database or disk is full); what you wrote: last words"]
+
+
+async def test_a_database_locked_by_another_process_does_not_stop_the_reader(
+    tmp_path: Path,
+) -> None:
+    """Another process holds the write lock: the highlight shows, the reader keeps moving,
+    and the write lands once the lock is let go (on the event loop it would have frozen the
+    app for up to the 30 s busy timeout, then failed)."""
+    path = article(tmp_path)
+    store = Store.default()
+    with store.transaction():
+        pass  # the database exists, as after any earlier session
+    store.close()
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        other = sqlite3.connect(store.path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("right_parenthesis", "y", "right_parenthesis")
+            reader = screen.query_one(ReaderView)
+            assert reader.selection is not None
+            assert screen.document.text[slice(*reader.selection)].startswith("Its chair")
+            [shown] = screen.annotator.annotations
+            assert other.execute("SELECT count(*) FROM annotations").fetchone() == (0,)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await settled(app, pilot)
+        assert stored_default(path) == [shown]
