@@ -382,3 +382,23 @@ async def test_a_database_locked_by_another_process_does_not_stop_the_reader(
             other.close()
         await settled(app, pilot)
         assert stored_default(path) == [shown]
+
+
+async def test_a_section_title_that_cannot_be_saved_stays_shown_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.service.corrections import SectionEditor
+
+    def locked(self: SectionEditor, plan: object) -> None:
+        raise StoreError("the notes database is locked by another program; try again")
+
+    monkeypatch.setattr(SectionEditor, "save", locked)
+    path = article(tmp_path)
+    app = BriefingApp(load_document(path))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("r", "ctrl+u", *"Mine", "enter")
+        await settled(app, pilot)
+        assert "Mine" in [section.title for section in screen.sections]
+        messages = [n.message for n in app._notifications]
+        assert "Not saved: the notes database is locked by another program; try again" in messages

@@ -311,8 +311,8 @@ class ReadingScreen(
         from briefing.app.library_link import keep_in_library
 
         keep_in_library(self)
-        if edit.not_saved:
-            self._warn(f"Your section corrections could not be read: {edit.not_saved}")
+        if edit.not_read:
+            self._warn(f"Your section corrections could not be read: {edit.not_read}")
         elif editor.unfit:
             self._unfit_plan()
 

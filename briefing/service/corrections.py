@@ -39,7 +39,7 @@ class Edit:
     was); `plan` is what `SectionEditor.save` keeps."""
 
     reading: Reading
-    not_saved: str | None = None
+    not_read: str | None = None
     plan: SectionPlan | None = None
 
 
