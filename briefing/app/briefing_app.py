@@ -221,24 +221,21 @@ class BriefingApp(LibraryActions):
         (ctrl+q is a priority binding: it comes before the words typed just ahead of it)."""
         focused = self.focused
         if focused is None:
-            self._quit_now()
+            await self._quit_now()
         else:
             focused.call_later(self._quit_now)
 
-    def exit(self, *args: Any, **kwargs: Any) -> None:
-        self.closing = True
-        super().exit(*args, **kwargs)
-
-    def _quit_now(self) -> None:
+    async def _quit_now(self) -> None:
         """Hand each note being typed to its draft while its editor still holds the text (as
-        the app closes, the editor's text area goes before the editor), then exit; each screen
-        flushes its writes as it closes (`WritesInOrder`)."""
+        the app closes, the editor's text area goes before the editor), then quit as the
+        library's app does (keeping where the reader is); each screen flushes its writes as
+        it closes (`WritesInOrder`)."""
         from briefing.app.note_editor import NoteEditor
 
         for screen in self.screen_stack:
             if isinstance(screen, NoteEditor):
                 screen.keep_draft()
-        self.exit()
+        await super().action_quit()
 
     def action_command_palette(self) -> None:
         from briefing.app.commands import Palette
