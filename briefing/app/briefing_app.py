@@ -225,6 +225,10 @@ class BriefingApp(LibraryActions):
         else:
             focused.call_later(self._quit_now)
 
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.closing = True
+        super().exit(*args, **kwargs)
+
     async def _quit_now(self) -> None:
         """Hand each note being typed to its draft while its editor still holds the text (as
         the app closes, the editor's text area goes before the editor), then quit as the

@@ -60,6 +60,9 @@ class NoteEditor(Modal[str | None]):
         self._drafted = note
         self._typed = note
         """The text in the editor, kept as it changes: still known once the editor is gone."""
+        self._kept = False
+        """`keep_draft` handed the text over as the app quits (once is enough: unless the
+        text changes after, closing does not hand it again)."""
 
     def compose(self) -> ComposeResult:
         quote = quoted(self._quote, QUOTE_PREVIEW)
@@ -79,10 +82,11 @@ class NoteEditor(Modal[str | None]):
 
     def on_unmount(self) -> None:
         """The editor closes without ctrl+s or escape (the app quits, the terminal is closed):
-        what was typed since the last draft is kept too."""
+        what was typed is kept as the draft, again if it was drafted already (that draft's
+        write may have failed; as the app closes, a failure is printed with the text)."""
         if self._pending is not None:
             self._pending.stop()
-        self._save_draft()
+        self._save_draft(again=not self._kept and self.text != self._original)
 
     @property
     def text(self) -> str:
@@ -106,6 +110,7 @@ class NoteEditor(Modal[str | None]):
         if self._pending is not None:
             self._pending.stop()
         self._save_draft(again=self.text != self._original)
+        self._kept = True
 
     def _save_draft(self, *, again: bool = False) -> None:
         self._pending = None
