@@ -134,7 +134,7 @@ async def test_writes_land_in_the_order_the_keys_asked_while_the_view_changes_at
         screen = await ready(app, pilot)
         reader = screen.query_one(ReaderView)
         await pilot.press("right_parenthesis", "y")  # insert: held
-        await pilot.press("o")  # recolour pink
+        await pilot.press("u")  # recolour green
         await pilot.press("d")  # delete
         await pilot.press("z")  # undo
         await pilot.press("i")  # recolour blue
