@@ -25,7 +25,8 @@ The oracle reads the SQLite database on a read-only connection of its own after 
 - the section titles the user wrote change only by a rename (shown and stored at once), a merge
   or a reset;
 - the app never stops on an error and never reports one (except the export dialog refusing a
-  path the monkey typed, and Textual's screenshot command, which cannot write in a test).
+  path the monkey typed, and Textual's screenshot command, which cannot write in a test), and
+  no write fails as it closes (`not_saved`, which the command line would print).
 
 CI runs three random documents and the bundled briefing for a few hundred steps each. For a
 long run:
@@ -450,6 +451,8 @@ class Monkey:
             self.fail(f"the app crashed: {app._exception!r}")
         if app.errors:
             self.fail(f"the app reported an error: {app.errors}")
+        if app.not_saved:
+            self.fail(f"writes failed as the app closed: {app.not_saved}")
         now = snapshot(self.database)
         self.count_changes(self.before, now)
         self.check_rows(step, self.before.rows, now.rows)
@@ -569,7 +572,7 @@ class Monkey:
         screen = reading_screen(app)
         if screen is None or screen.annotator.notebook is None:
             return
-        shown = {a.id: (a.note, a.color, a.tags) for a in screen.annotator.notebook.annotations}
+        shown = {a.id: (a.note, a.color, a.tags) for a in screen.annotator.annotations}
         live = {i: (r.note, r.color, r.tags) for i, r in self.before.rows.items() if not r.deleted}
         if shown != live:
             missing = {i: v for i, v in live.items() if shown.get(i) != v}

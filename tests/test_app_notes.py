@@ -57,6 +57,12 @@ def selected(screen: ReadingScreen) -> str:
     return screen.document.text[start:end]
 
 
+async def written(app: BriefingApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """The writes the keys asked for have run (on the screen's writer thread) and been shown."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def stored(path: Path) -> Notebook:
     notebook = Notebook(Store.default(), load_document(path))
     notebook.open(persist=False)
@@ -101,10 +107,12 @@ async def test_highlight_note_tags_delete_and_undo(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await ready(app, pilot)
         await pilot.press("right_parenthesis", "right_parenthesis", "y")
+        await written(app, pilot)
         [made] = stored(path).annotations
         assert made.quote.exact.startswith("Its chair said")
         assert made.color == "yellow"
         await pilot.press("u")  # same selection, another colour: recoloured, not a second one
+        await written(app, pilot)
         [made] = stored(path).annotations
         assert made.color == "green"
         # A note on it, typed in the modal editor.
@@ -112,7 +120,7 @@ async def test_highlight_note_tags_delete_and_undo(tmp_path: Path) -> None:
         assert isinstance(app.screen, NoteEditor)
         app.screen.query_one(TextArea).insert("Who asked for **later** sailings?")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(app, pilot)
         assert isinstance(app.screen, ReadingScreen)
         [made] = stored(path).annotations
         assert made.note == "Who asked for **later** sailings?"
@@ -126,15 +134,15 @@ async def test_highlight_note_tags_delete_and_undo(tmp_path: Path) -> None:
         assert isinstance(app.screen, TextPrompt)
         app.screen.query_one(Input).value = "ferry, follow-up"
         await pilot.press("enter")
-        await pilot.pause()
+        await written(app, pilot)
         assert stored(path).annotations[0].tags == ("ferry", "follow-up")
         # Delete, then undo.
         await pilot.press("d")
-        await pilot.pause()
+        await written(app, pilot)
         assert stored(path).annotations == []
         assert not line.has_class("-shown")
         await pilot.press("z")
-        await pilot.pause()
+        await written(app, pilot)
         [back] = stored(path).annotations
         assert (back.id, back.note, back.tags) == (made.id, made.note, ("ferry", "follow-up"))
 
@@ -211,7 +219,7 @@ async def test_notes_panel_filters_and_jumps(tmp_path: Path) -> None:
         await pilot.pause()
         panel.focus_list()
         await pilot.press("d")
-        await pilot.pause()
+        await written(app, pilot)
         assert [a.quote.exact for a in stored(path).annotations] == ["school budget"]
 
 
@@ -225,6 +233,7 @@ async def test_a_draft_is_saved_while_typing_and_offered_back(tmp_path: Path) ->
         await pilot.pause(0.7)  # the draft timer fires (what is asserted is the stored text)
         await pilot.press("x")
         await pilot.pause(0.7)
+        await app.workers.wait_for_complete()  # the draft's write, on the writer thread
         draft = Notebook(Store.default(), load_document(path)).draft()
         assert draft is not None
         assert draft.body == "half a thoughtx"
@@ -370,12 +379,14 @@ async def test_an_unusable_notes_database_is_reported_not_hidden(
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("right_parenthesis", "y")
+        await app.workers.wait_for_complete()  # the write fails on the writer thread
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("Could not highlight:") and "not-a-dir" in m for m in messages)
         assert selected(screen).startswith("The harbour board")  # reading goes on
         # A note that cannot be saved goes back to its writer instead of vanishing.
         await pilot.press("a", "h", "i", "ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         assert app.screen.query_one(TextArea).text == "hi"

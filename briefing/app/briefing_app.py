@@ -87,6 +87,10 @@ class BriefingApp(LibraryActions):
             self.library_first = library
         if document is None and loader is None and not library:
             raise ValueError("a document, a loader or the library is needed")
+        self.not_saved: list[str] = []
+        """Writes that failed as the app closed, for the command line to print after it."""
+        self.closing = False
+        """`exit` was called: a failure now is kept in `not_saved`, not shown."""
         self.last_positions: list[tuple[Document, int]] = []
         """Where the reader was in each open document when they quit."""
         self.document = document
@@ -211,6 +215,31 @@ class BriefingApp(LibraryActions):
                 with open(path, encoding="utf-8") as css:
                     stylesheet.add_source(css.read(), read_from=(path, ""))
         stylesheet.parse()
+
+    async def action_quit(self) -> None:
+        """Quit once the keys typed before the quit key have reached the focused widget
+        (ctrl+q is a priority binding: it comes before the words typed just ahead of it)."""
+        focused = self.focused
+        if focused is None:
+            await self._quit_now()
+        else:
+            focused.call_later(self._quit_now)
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.closing = True
+        super().exit(*args, **kwargs)
+
+    async def _quit_now(self) -> None:
+        """Hand each note being typed to its draft while its editor still holds the text (as
+        the app closes, the editor's text area goes before the editor), then quit as the
+        library's app does (keeping where the reader is); each screen flushes its writes as
+        it closes (`WritesInOrder`)."""
+        from briefing.app.note_editor import NoteEditor
+
+        for screen in self.screen_stack:
+            if isinstance(screen, NoteEditor):
+                screen.keep_draft()
+        await super().action_quit()
 
     def action_command_palette(self) -> None:
         from briefing.app.commands import Palette

@@ -60,6 +60,9 @@ class NoteEditor(Modal[str | None]):
         self._drafted = note
         self._typed = note
         """The text in the editor, kept as it changes: still known once the editor is gone."""
+        self._kept = False
+        """`keep_draft` handed the text over as the app quits (once is enough: unless the
+        text changes after, closing does not hand it again)."""
 
     def compose(self) -> ComposeResult:
         quote = quoted(self._quote, QUOTE_PREVIEW)
@@ -79,10 +82,11 @@ class NoteEditor(Modal[str | None]):
 
     def on_unmount(self) -> None:
         """The editor closes without ctrl+s or escape (the app quits, the terminal is closed):
-        what was typed since the last draft is kept too."""
+        what was typed is kept as the draft, again if it was drafted already (that draft's
+        write may have failed; as the app closes, a failure is printed with the text)."""
         if self._pending is not None:
             self._pending.stop()
-        self._save_draft()
+        self._save_draft(again=not self._kept and self.text != self._original)
 
     @property
     def text(self) -> str:
@@ -100,12 +104,20 @@ class NoteEditor(Modal[str | None]):
         elif self._pending is None:
             self._pending = self.set_timer(wait, self._save_draft)
 
-    def _save_draft(self) -> None:
+    def keep_draft(self) -> None:
+        """Hand what is typed to `on_draft` now, the app being about to quit: again if it
+        differs from the saved note, in case the write of the last draft failed."""
+        if self._pending is not None:
+            self._pending.stop()
+        self._save_draft(again=self.text != self._original)
+        self._kept = True
+
+    def _save_draft(self, *, again: bool = False) -> None:
         self._pending = None
         if self.dismissed:  # saved or cancelled: no draft to keep
             return
-        text = self.text
-        if self._on_draft is not None and text != self._drafted:
+        text = self._typed = self.text  # the text area's, if it is still there
+        if self._on_draft is not None and (again or text != self._drafted):
             self._drafted = text
             self._last_draft = time.monotonic()
             self._on_draft(text)

@@ -1,5 +1,6 @@
 """The reading screen's section corrections: go to a section by number, rename, split, merge,
-fewer or more sections (`-`/`+`) and reset (a part of `ReadingScreen`, which holds the keys)."""
+fewer or more sections (`-`/`+`) and reset (a part of `ReadingScreen`, which holds the keys).
+Each correction is shown at once and its plan saved on the screen's writer thread, in order."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from briefing.model import Reading, Section
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from briefing.app.write_queue import WriteQueue
     from briefing.service.corrections import Edit, SectionEditor
 
     _Base = Screen[None]
@@ -23,6 +25,7 @@ class SectionCorrections(_Base):
 
     _editor: SectionEditor | None
     reading: Reading
+    writes: WriteQueue
 
     if TYPE_CHECKING:  # the screen's
 
@@ -72,11 +75,16 @@ class SectionCorrections(_Base):
         self.notify(UNFIT[0].upper() + UNFIT[1:] + ".", severity="warning", markup=False)
 
     def _after_edit(self, edit: Edit, message: str) -> None:
+        """Show the corrected reading and save its plan; a failure to save is one line (the
+        correction stays shown)."""
         self._show(edit.reading)
-        if edit.not_saved:
-            self._warn(f"Not saved: {edit.not_saved}")
-        else:
-            self.notify(message, markup=False)
+        self.notify(message, markup=False)
+        editor, plan = self._editor, edit.plan
+        if editor is not None:
+            self.writes.put(
+                lambda: editor.save(plan),
+                failed=lambda error: self._warn(f"Not saved: {error}"),
+            )
 
     def action_rename_section(self) -> None:
         if not self._editor_ready():

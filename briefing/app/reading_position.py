@@ -1,5 +1,5 @@
-"""Where the reader left a document: saved from a worker once the view rests, and as the
-screen closes if a move is still waiting (a part of `ReadingScreen`)."""
+"""Where the reader left a document: saved on the screen's writer thread once the view rests,
+and as the screen closes if a move is still waiting (a part of `ReadingScreen`)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ import asyncio
 import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
-
 from briefing.model import Document
 
 if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
 
+    from briefing.app.write_queue import WriteQueue
     from briefing.service import DocumentService
 
     _Base = Screen[None]
@@ -36,6 +35,7 @@ class ReadingPosition(_Base):
 
     if TYPE_CHECKING:  # the screen's
         service: DocumentService
+        writes: WriteQueue
 
     # ------------------------------------------------------------------ reading position
     def _save_position(self) -> None:
@@ -45,20 +45,23 @@ class ReadingPosition(_Base):
             self._saved_position = offset
             self._write_position(offset)
 
-    @work(thread=True, exclusive=True, group="position", description="reading position")
     def _write_position(self, offset: int) -> None:
-        from briefing.service import StoreError
+        service = self.service
 
-        with contextlib.suppress(StoreError):  # a lost reading position costs a scroll
-            self.service.save_reading_position(offset)
-
-    def on_unmount(self) -> None:
-        """The app is closing: the last move may not be saved yet (it waits for a pause)."""
-        if self._position_timer is not None and self.analysed.is_set():
+        def write() -> None:
             from briefing.service import StoreError
 
+            with contextlib.suppress(StoreError):  # a lost reading position costs a scroll
+                service.save_reading_position(offset)
+
+        self.writes.put(write)
+
+    def on_unmount(self) -> None:
+        """The screen is closing: the last move may not be saved yet (it waits for a pause);
+        it is put on the queue, which the screen flushes as it closes."""
+        if self._position_timer is not None and self.analysed.is_set():
             self._position_timer.stop()
             offset = self._top_offset
             if offset is not None and offset != self._saved_position:
-                with contextlib.suppress(StoreError):
-                    self.service.save_reading_position(offset)
+                self._saved_position = offset
+                self._write_position(offset)

@@ -19,7 +19,8 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from briefing.analysis.sections import structural_sections
-from briefing.app.annotator import AnnotationViews, Annotator
+from briefing.app.annotation_state import AnnotationViews
+from briefing.app.annotator import Annotator
 from briefing.app.entity_placeholder import EntityPlaceholder
 from briefing.app.footer import BriefingFooter
 from briefing.app.header import BriefingHeader
@@ -30,6 +31,7 @@ from briefing.app.reading_entities import EntityActions
 from briefing.app.reading_position import ReadingPosition
 from briefing.app.reading_search import SearchActions
 from briefing.app.section_list import SectionList
+from briefing.app.write_queue import WriteQueue, WritesInOrder
 from briefing.model import Document, Entity, Reading, Section
 from briefing.service import DocumentService
 
@@ -56,7 +58,7 @@ def _show(widget: Widget, shown: bool) -> None:
 
 
 class ReadingScreen(
-    SearchActions, EntityActions, SectionCorrections, ReadingPosition, Screen[None]
+    SearchActions, EntityActions, SectionCorrections, ReadingPosition, WritesInOrder, Screen[None]
 ):
     """Reads one document."""
 
@@ -153,6 +155,8 @@ class ReadingScreen(
         self.reading = Reading(document, sections=structural_sections(document))
         self.service = DocumentService(document, store)
         """The document's notes, corrections and reading position in the store."""
+        self.writes = WriteQueue(self)
+        """Every write to the store, in order, off the event loop (flushed as it closes)."""
         self._editor: SectionEditor | None = None
         self._entities_this_section = False
         """The sidebar lists the current section's entities instead of the whole briefing's."""
@@ -215,7 +219,7 @@ class ReadingScreen(
             notes_panel=self.notes_panel,
             reading=lambda: self.reading,
         )
-        self.annotator = Annotator(self.document, self.service, views)
+        self.annotator = Annotator(self.document, self.service, views, self.writes)
         self._show(self.reading)
         self.query_one(BriefingHeader).set_status("analysing…")
 
@@ -307,8 +311,8 @@ class ReadingScreen(
         from briefing.app.library_link import keep_in_library
 
         keep_in_library(self)
-        if edit.not_saved:
-            self._warn(f"Your section corrections could not be read: {edit.not_saved}")
+        if edit.not_read:
+            self._warn(f"Your section corrections could not be read: {edit.not_read}")
         elif editor.unfit:
             self._unfit_plan()
 

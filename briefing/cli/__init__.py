@@ -334,9 +334,14 @@ def _run_app(
     app.run()
     if app.load_error is not None:
         raise app.load_error
+    if app.not_saved:
+        from briefing.text.safety import safe_output
+
+        for line in app.not_saved:  # failed as the app closed: the terminal is back to say so
+            print(f"briefing: {safe_output(line)}", file=sys.stderr)
     _keep_in_library(app.document)
     _keep_positions(app.last_positions)
-    return 0
+    return 1 if app.not_saved else 0
 
 
 def _keep_positions(positions: Sequence[tuple[Document, int]]) -> None:

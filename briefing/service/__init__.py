@@ -3,7 +3,10 @@ section corrections, where the reader left it — and its exports.
 
 The app reaches the store only through here (a test reads the imports), so the store can change
 without a screen knowing. Every method may touch SQLite, so the app calls them from worker
-threads; the types the app needs (`Notebook`, `Draft`, `StoreError`, …) are named here too.
+threads (its writes go through `app/write_queue.py`, in order); the types the app needs
+(`Notebook`, `Draft`, `StoreError`, …) are named here too, and the functions that make a changed
+annotation without touching SQLite (`new_annotation`, `edited`, …), so the app can show a change
+before its write has run.
 
 - `corrections`: the reader's section corrections, saved as a plan in the store.
 - `library`: the library (every document read, its search, who's who and notes across
@@ -22,7 +25,14 @@ if TYPE_CHECKING:
     from briefing.service.corrections import SectionEditor
     from briefing.store.anchoring import AnchorSummary
     from briefing.store.database import Store, StoreError
-    from briefing.store.notebook import Draft, Notebook
+    from briefing.store.notebook import (
+        Draft,
+        Notebook,
+        confirmed,
+        edited,
+        new_annotation,
+        reattached,
+    )
 
 # The store (sqlite3, rapidfuzz) and the export (PyYAML, markdown-it) are imported when first
 # used, after the app's first frame: `from briefing.service import StoreError` inside a function.
@@ -32,6 +42,10 @@ _LAZY = {
     "Notebook": "briefing.store.notebook",
     "Store": "briefing.store.database",
     "StoreError": "briefing.store.database",
+    "confirmed": "briefing.store.notebook",
+    "edited": "briefing.store.notebook",
+    "new_annotation": "briefing.store.notebook",
+    "reattached": "briefing.store.notebook",
 }
 
 
@@ -48,6 +62,10 @@ __all__ = [
     "Notebook",
     "Store",
     "StoreError",
+    "confirmed",
+    "edited",
+    "new_annotation",
+    "reattached",
 ]
 
 

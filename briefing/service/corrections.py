@@ -1,8 +1,9 @@
 """The reader's corrections to one document's sections, between the screen and the store.
 
 Holds the automatic reading, the user's plan and the store; each edit returns the corrected
-reading to show and saves the plan. Imported by the screen on first use, so neither the store
-nor the analysis modules weigh on start-up.
+reading to show, with no SQL (the app shows it at once), and `save` keeps the plan (the app
+calls it on its writer thread). Imported by the screen on first use, so neither the store nor
+the analysis modules weigh on start-up.
 """
 
 from __future__ import annotations
@@ -34,10 +35,12 @@ UNFIT = (
 
 @dataclass(frozen=True)
 class Edit:
-    """The reading after an edit, and why it could not be saved (None when it was)."""
+    """The reading after an edit or a load, and why the plan could not be read (None when it
+    was); `plan` is what `SectionEditor.save` keeps."""
 
     reading: Reading
-    not_saved: str | None = None
+    not_read: str | None = None
+    plan: SectionPlan | None = None
 
 
 class SectionEditor:
@@ -74,16 +77,16 @@ class SectionEditor:
         return self.plan or plan_of(self.automatic.sections)
 
     def _apply(self, plan: SectionPlan | None) -> Edit:
-        """Show the new plan even if saving fails; the failure is reported, never silent."""
+        """The reading with the new plan, to show now; `save(edit.plan)` keeps it."""
         assert self.automatic is not None
         self.plan = plan
         self.unfit = False
-        reading = with_plan(self.automatic, plan)
-        try:
-            self.store.save_section_plan(self.document, plan.to_dict() if plan else None)
-        except StoreError as exc:
-            return Edit(reading, str(exc))
-        return Edit(reading)
+        return Edit(with_plan(self.automatic, plan), plan=plan)
+
+    def save(self, plan: SectionPlan | None) -> None:
+        """Keep `plan` (None: the automatic sections) as the document's corrections; raises
+        `StoreError` when it cannot. Touches SQLite: the app calls it off the event loop."""
+        self.store.save_section_plan(self.document, plan.to_dict() if plan else None)
 
     def rename(self, index: int, title: str) -> Edit:
         return self._apply(rename(self._current_plan(), index, title))

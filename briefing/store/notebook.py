@@ -72,6 +72,76 @@ def clean_quote(quote: TextQuote) -> TextQuote:
     return TextQuote(sanitize(quote.exact), sanitize(quote.prefix), sanitize(quote.suffix))
 
 
+def new_annotation(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    color: str = HIGHLIGHT_COLORS[0],
+    note: str = "",
+    tags: Sequence[str] = (),
+) -> Annotation:
+    """An annotation of `text[start:end]`, checked and made safe but not yet kept (no database:
+    the app shows it at once and keeps it with `Notebook.insert` on its writer thread)."""
+    if not 0 <= start < end <= len(text):
+        raise StoreError(f"no passage at {start}–{end} in a text of {len(text)} characters")
+    if color not in HIGHLIGHT_COLORS:
+        raise StoreError(f"unknown colour {color!r} (choose from {', '.join(HIGHLIGHT_COLORS)})")
+    stamp = now_iso()
+    return Annotation(
+        id=uuid.uuid4().hex,
+        start=start,
+        end=end,
+        quote=quote_at(text, start, end),
+        color=color,
+        note=checked_note(note),
+        tags=normalise_tags(tags),
+        created=stamp,
+        modified=stamp,
+    )
+
+
+def edited(
+    current: Annotation,
+    *,
+    note: str | None = None,
+    tags: Sequence[str] | None = None,
+    color: str | None = None,
+) -> Annotation:
+    """`current` with a new note, tags or colour (not yet kept: `Notebook.save`)."""
+    if color is not None and color not in HIGHLIGHT_COLORS:
+        raise StoreError(f"unknown colour {color!r}")
+    return replace(
+        current,
+        note=current.note if note is None else checked_note(note),
+        tags=current.tags if tags is None else normalise_tags(tags),
+        color=current.color if color is None else color,
+        modified=now_iso(),
+    )
+
+
+def reattached(text: str, current: Annotation, start: int, end: int) -> Annotation:
+    """`current` attached to `text[start:end]`, exactly (not yet kept: `Notebook.save`)."""
+    if not 0 <= start < end <= len(text):
+        raise StoreError(f"no passage at {start}–{end}")
+    return replace(
+        current,
+        start=start,
+        end=end,
+        quote=quote_at(text, start, end),
+        status=AnchorStatus.EXACT,
+        score=1.0,
+        modified=now_iso(),
+    )
+
+
+def confirmed(text: str, current: Annotation) -> Annotation:
+    """A moved annotation the user agrees found its passage: it quotes today's text."""
+    if current.orphaned:
+        raise StoreError("an orphaned note has no passage to confirm; re-attach it instead")
+    return reattached(text, current, current.start, current.end)
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """A note being typed, saved as it is typed so that a crash does not lose it."""
@@ -161,26 +231,10 @@ class Notebook:
         tags: Sequence[str] = (),
     ) -> Annotation:
         """Annotate `text[start:end]` (a range of the current text)."""
-        text = self.document.text
-        if not 0 <= start < end <= len(text):
-            raise StoreError(f"no passage at {start}–{end} in a text of {len(text)} characters")
-        if color not in HIGHLIGHT_COLORS:
-            raise StoreError(
-                f"unknown colour {color!r} (choose from {', '.join(HIGHLIGHT_COLORS)})"
-            )
-        stamp = now_iso()
-        annotation = Annotation(
-            id=uuid.uuid4().hex,
-            start=start,
-            end=end,
-            quote=quote_at(text, start, end),
-            color=color,
-            note=checked_note(note),
-            tags=normalise_tags(tags),
-            created=stamp,
-            modified=stamp,
+        annotation = new_annotation(
+            self.document.text, start, end, color=color, note=note, tags=tags
         )
-        self._insert(annotation)
+        self.insert(annotation)
         return annotation
 
     def add_existing(self, annotation: Annotation) -> Annotation | None:
@@ -231,7 +285,8 @@ class Notebook:
         self.annotations = sorted([*self.annotations, *kept], key=_text_order)
         return kept
 
-    def _insert(self, annotation: Annotation) -> None:
+    def insert(self, annotation: Annotation) -> None:
+        """Keep a new annotation made by `new_annotation`."""
         with self.store.transaction() as connection:
             document_id = self.store.document_id(connection, self.document)
             connection.execute(
@@ -252,42 +307,20 @@ class Notebook:
         color: str | None = None,
     ) -> Annotation:
         """Change an annotation's note, tags or colour."""
-        current = self.get(annotation_id)
-        if color is not None and color not in HIGHLIGHT_COLORS:
-            raise StoreError(f"unknown colour {color!r}")
-        changed = replace(
-            current,
-            note=current.note if note is None else checked_note(note),
-            tags=current.tags if tags is None else normalise_tags(tags),
-            color=current.color if color is None else color,
-            modified=now_iso(),
-        )
-        self._save(changed)
+        changed = edited(self.get(annotation_id), note=note, tags=tags, color=color)
+        self.save(changed)
         return changed
 
     def confirm(self, annotation_id: str) -> Annotation:
         """The user agrees a moved annotation found its passage: it now quotes today's text."""
-        current = self.get(annotation_id)
-        if current.orphaned:
-            raise StoreError("an orphaned note has no passage to confirm; re-attach it instead")
-        return self.reattach(annotation_id, current.start, current.end)
+        changed = confirmed(self.document.text, self.get(annotation_id))
+        self.save(changed)
+        return changed
 
     def reattach(self, annotation_id: str, start: int, end: int) -> Annotation:
         """Attach an annotation (typically an orphan) to `text[start:end]`."""
-        current = self.get(annotation_id)
-        text = self.document.text
-        if not 0 <= start < end <= len(text):
-            raise StoreError(f"no passage at {start}–{end}")
-        changed = replace(
-            current,
-            start=start,
-            end=end,
-            quote=quote_at(text, start, end),
-            status=AnchorStatus.EXACT,
-            score=1.0,
-            modified=now_iso(),
-        )
-        self._save(changed)
+        changed = reattached(self.document.text, self.get(annotation_id), start, end)
+        self.save(changed)
         return changed
 
     def delete(self, annotation_id: str) -> Annotation:
@@ -331,7 +364,8 @@ class Notebook:
             raise StoreError(f"{len(matches)} notes have ids starting {prefix!r}; give more of it")
         return matches[0]
 
-    def _save(self, annotation: Annotation) -> None:
+    def save(self, annotation: Annotation) -> None:
+        """Keep a changed annotation (made by `edited`, `confirmed` or `reattached`)."""
         with self.store.transaction() as connection:
             connection.execute(
                 'UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, '
