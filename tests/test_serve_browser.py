@@ -197,7 +197,13 @@ def test_each_tab_has_its_own_app_and_both_tabs_notes_are_kept(
         one.click(400, 140)
         one.answer("y")
         two.answer("y")
-        quotes = sorted(note["exact"][:25] for note in notes(data))
+        # The reader writes on its own thread (the highlight shows first): wait for both.
+        kept = notes(data)
+        deadline = time.monotonic() + 30
+        while len(kept) < 2 and time.monotonic() < deadline:
+            one.page.wait_for_timeout(100)
+            kept = notes(data)
+        quotes = sorted(note["exact"][:25] for note in kept)
         assert quotes == sorted([FIRST_SECTION[:25], "The new Japan-based comma"])
         stopped_cleanly(served, signal.SIGINT)
         for tab in tabs:
