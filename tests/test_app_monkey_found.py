@@ -345,3 +345,22 @@ async def test_two_quick_deletes_in_the_notes_panel_delete_once_without_an_error
         assert not [n for n in app._notifications if n.severity == "error"]
         assert app.is_running
     assert len(_saved(path)) == 1
+
+
+async def test_a_question_answered_before_it_shows_is_no_crash(tmp_path: Path) -> None:
+    app = BriefingApp(load_document(article(tmp_path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        answers: list[bool | None] = []
+        question = Confirm("Remove it?")
+        app.push_screen(question, answers.append)
+        question.action_answer(False)  # the key typed ahead, before the buttons came
+        await pilot.pause()
+        await pilot.pause()
+        assert answers == [False]
+        assert isinstance(app.screen, ReadingScreen)
+        asked = Confirm("Remove it?")
+        app.push_screen(asked)
+        await pilot.pause()
+        assert app.screen is asked
+        assert app.focused is not None and app.focused.id == "no"

@@ -83,8 +83,9 @@ class Confirm(Modal[bool]):
                 yield Button("Yes (y)", id="yes", variant="warning")
                 yield Button("No (n)", id="no")
 
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+    AUTO_FOCUS = "#no"
+    """No is focused when the question shows (Textual's own focusing, which finds nothing
+    rather than failing when keys typed ahead closed the dialog before its buttons came)."""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
