@@ -363,4 +363,19 @@ async def test_a_question_answered_before_it_shows_is_no_crash(tmp_path: Path) -
         app.push_screen(asked)
         await pilot.pause()
         assert app.screen is asked
-        assert app.focused is not None and app.focused.id == "no"
+        assert app.focused is not None
+        assert app.focused.id == "no"
+
+
+async def test_an_export_dialog_closed_before_it_shows_is_no_crash(tmp_path: Path) -> None:
+    app = BriefingApp(load_document(article(tmp_path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(app, pilot)
+        results: list[Path | None] = []
+        dialog = ExportDialog(screen.reading, [])
+        app.push_screen(dialog, results.append)
+        dialog.dismiss(None)  # escape typed ahead, before the dialog's widgets came
+        await pilot.pause()
+        await pilot.pause()
+        assert results == [None]
+        assert app.screen is screen

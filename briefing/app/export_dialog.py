@@ -50,6 +50,8 @@ class ExportDialog(Modal[Path | None]):
             )
 
     def on_mount(self) -> None:
+        if self.dismissed:
+            return  # answered by keys typed ahead: its widgets never came
         self.query_one(Input).focus()
         self._preview()
 

@@ -70,6 +70,8 @@ class ReviewScreen(Modal[tuple[str, str] | None]):
             yield Static(Text(hint + " · escape: close", style="dim"), classes="dialog-hint")
 
     def on_mount(self) -> None:
+        if self.dismissed:
+            return  # answered by keys typed ahead: its widgets never came
         self.query_one(OptionList).focus()
 
     def _current(self) -> str | None:
