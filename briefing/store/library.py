@@ -23,10 +23,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefing.model import AnchorStatus, Annotation, Document, Reading, TextQuote
+from briefing.model import Annotation, Document, Reading
 from briefing.store.database import Store, StoreError, kind_of, source_of
+from briefing.store.notebook import annotation_from_row, tags_by_annotation
 from briefing.store.notes_index import refresh_notes, section_starts
-from briefing.text.safety import clean_note, sanitize
 
 if TYPE_CHECKING:
     from briefing.store.whoswho import EntityRecord
@@ -533,7 +533,7 @@ class Library:
                 'ORDER BY d.last_opened DESC, d.id DESC, a.start, a."end", a.created, a.id',
                 values,
             ).fetchall()
-            tags = _tags(connection, [row[0] for row in rows])
+            tags = tags_by_annotation(connection, [row[0] for row in rows])
             sections: dict[int, list[tuple[int, str]]] = {}
             for document in {int(row[12]) for row in rows}:
                 found = connection.execute(
@@ -543,19 +543,7 @@ class Library:
         wanted = [w.casefold() for w in (words or "").split()]
         notes: list[LibraryNote] = []
         for row in rows:
-            annotation = Annotation(
-                id=str(row[0]),
-                start=int(row[1]),
-                end=int(row[2]),
-                quote=TextQuote(sanitize(row[3]), sanitize(row[4]), sanitize(row[5])),
-                color=str(row[6]),
-                note=clean_note(str(row[7])),
-                tags=tuple(clean_note(t) for t in tags.get(str(row[0]), ())),
-                status=AnchorStatus(str(row[8])),
-                score=float(row[9]),
-                created=str(row[10]),
-                modified=str(row[11]),
-            )
+            annotation = annotation_from_row(row, tags.get(str(row[0]), ()))
             if wanted:
                 haystack = " ".join(
                     (annotation.note, annotation.quote.exact, *annotation.tags, str(row[13]))
@@ -569,20 +557,6 @@ class Library:
                 section = starts[i][1] if i >= 0 else None
             notes.append(LibraryNote(int(row[12]), str(row[13]), row[14], section, annotation))
         return notes
-
-
-def _tags(connection: sqlite3.Connection, ids: list[str]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for first in range(0, len(ids), 500):
-        chunk = ids[first : first + 500]
-        marks = ",".join("?" * len(chunk))
-        for annotation_id, tag in connection.execute(
-            f"SELECT annotation_id, tag FROM annotation_tags WHERE annotation_id IN ({marks}) "
-            "ORDER BY rowid",
-            chunk,
-        ):
-            found.setdefault(annotation_id, []).append(tag)
-    return found
 
 
 def _record(

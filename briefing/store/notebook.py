@@ -184,11 +184,11 @@ class Notebook:
                 f"SELECT {_COLUMNS} FROM annotations WHERE document_id = ? AND deleted IS NULL",
                 (document_id,),
             ).fetchall()
-            tags = _tags_by_annotation(connection, [row[0] for row in rows])
+            tags = tags_by_annotation(connection, [row[0] for row in rows])
             annotations: list[Annotation] = []
             stale: list[Annotation] = []
             for row in rows:
-                annotation = _annotation(row, tags.get(row[0], ()))
+                annotation = annotation_from_row(row, tags.get(row[0], ()))
                 if row[12] == self.document.content_hash and not reanchor:
                     annotations.append(annotation)
                 else:
@@ -486,7 +486,8 @@ def _text_order(annotation: Annotation) -> tuple[int, int, str]:
     return (annotation.start, annotation.end, annotation.created)
 
 
-def _annotation(row: sqlite3.Row | tuple[object, ...], tags: tuple[str, ...]) -> Annotation:
+def annotation_from_row(row: sqlite3.Row | tuple[object, ...], tags: tuple[str, ...]) -> Annotation:
+    """An annotation from its columns in `_COLUMNS` order (the first twelve), made safe to show."""
     return Annotation(
         id=str(row[0]),
         start=int(str(row[1])),
@@ -502,9 +503,10 @@ def _annotation(row: sqlite3.Row | tuple[object, ...], tags: tuple[str, ...]) ->
     )
 
 
-def _tags_by_annotation(
+def tags_by_annotation(
     connection: sqlite3.Connection, ids: list[str]
 ) -> dict[str, tuple[str, ...]]:
+    """Each annotation's tags in the order given, read 500 ids at a time."""
     found: dict[str, list[str]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
