@@ -2,7 +2,8 @@
 
     python benchmarks/make_shapes.py OUT_DIR SHAPE SOURCE... [--limit N]
 
-Every set is written as OUT_DIR/tune/NAME.txt and OUT_DIR/report/NAME.txt: the text exactly as
+Every set is written as OUT_DIR/tune/NAME.txt and OUT_DIR/report/NAME.txt (and for some,
+OUT_DIR/heldout/NAME.txt, a part made after the report part was read): the text exactly as
 a reader would open it (a plain-text file), and beside each NAME.ref.json with the word
 positions (`str.split()` words of the file) where its reference segments start. Tune on the
 `tune` part; read the `report` part once, at the end. `benchmarks/shapes.py` scores them
@@ -20,12 +21,13 @@ Shapes and sources (public repositories; `benchmarks/CORPORA.md` gives the commi
   block a line, to be read as a reader opens a file.
 - `transcripts GIT_DIR`: QMSum meeting transcripts (AMI, ICSI, Canadian parliamentary
   committees), one speaker turn a line (`Speaker: words`); the annotated topic spans are the
-  segments (every span's first turn starts one). QMSum's `train` tunes, its `test` reports.
+  segments (every span's first turn starts one). QMSum's `train` tunes, its `test` reports;
+  with `--heldout`, its `val` meetings are a third part, `heldout`, read once.
 - `pdf DIR_TUNE DIR_REPORT` and `pdf-headed …`: posts in `make_articles.py`'s format laid out
   as text extracted from a PDF: lines wrapped at 76 columns, long words hyphenated at a line
   end, pages of 50 lines with a running header and a page number between them (a paragraph
   runs on across a page break); `pdf-headed` keeps each section's heading as a line of its
-  own.
+  own. A third DIR (posts of other sites again) is a third part, `heldout`, read once.
 - `notes GIT_DIR` and `notes-headed GIT_DIR`: meeting minutes in Markdown (Node.js TSC) as
   plain text: nested bullet lists, link targets dropped, headings removed (or kept as lines);
   the `##`/`###` sections are the segments. Minutes of 2016–2019 tune, of 2022–2025 report.
@@ -421,6 +423,11 @@ def main() -> int:
     )
     parser.add_argument("sources", nargs="+")
     parser.add_argument("--limit", type=int, default=0, help="at most N documents a part")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="transcripts: QMSum's `val` meetings as a third part, `heldout`",
+    )
     args = parser.parse_args()
     shape, sources = args.shape, args.sources
     parts: dict[str, list[Doc]] = {}
@@ -454,6 +461,8 @@ def main() -> int:
             "tune": list(transcripts(sources[0], "train")),
             "report": list(transcripts(sources[0], "test")),
         }
+        if args.heldout:
+            parts["heldout"] = list(transcripts(sources[0], "val"))
     elif shape in ("notes", "notes-headed"):
         parts = {
             "tune": list(notes(sources[0], range(2016, 2020))),
@@ -464,6 +473,8 @@ def main() -> int:
             "tune": list(read_posts(Path(sources[0]))),
             "report": list(read_posts(Path(sources[1]))),
         }
+        if len(sources) > 2:
+            parts["heldout"] = list(read_posts(Path(sources[2])))
     elif shape in ("reports", "reports-headed"):
         parts = {
             "tune": list(chapters(sources[0], "tune")),
