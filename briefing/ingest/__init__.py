@@ -20,11 +20,12 @@ __all__ = [
     "load_document",
 ]
 
-INGEST_VERSION = 1
+INGEST_VERSION = 2
 """The version of what reading a file makes of it (text, structure, title, metadata). Raise it
 when a file already read would now be read differently: the library keeps each document's text
 with the version that made it, and reads an unchanged file again under a newer one (its notes
-re-anchored, its reading made again). 1: a plain-text headline is the title (1a2432d)."""
+re-anchored, its reading made again). 1: a plain-text headline is the title (1a2432d). 2: a
+plain-text line opening in lower case runs on from a full wrapped line before it."""
 
 
 def document_from_text(

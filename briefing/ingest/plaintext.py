@@ -2,7 +2,9 @@
 
 Paragraphs are separated by blank lines or by single line breaks (news copy pasted from a web
 page has one paragraph per line). A block of lines that is hard-wrapped prose (lines of similar
-length that do not end sentences) is joined into one paragraph instead. The first lines may
+length that do not end sentences) is joined into one paragraph instead, and in a block of
+lines no wider than wrapped text, a line opening in lower case runs on from a full line
+before it that ends no sentence. The first lines may
 hold a title and a byline, the first paragraph a dateline, and the last ones credits: those go
 to metadata, not into the body. The first line is the title when it has a heading's shape (see
 below) or is set as a headline (`newscopy.headline_style`: title case, a kicker, a question, a
@@ -18,6 +20,7 @@ subtitles, OCR output) a short line is a short sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from briefing.ingest.builder import DocumentBuilder
@@ -69,13 +72,42 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
+_WRAP_WIDTH = 120
+"""Widest line of a block that can be hard-wrapped prose."""
+_FULL_LINE = 0.8
+"""A line this close to its block's widest is full: the next word did not fit."""
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’)\]]*\s*$")
+
+
+def _run_on_lines(block: list[str]) -> list[str]:
+    """A block's lines, each line that opens in lower case joined to a full line before it
+    that ends no sentence: a paragraph wrapped at a fixed width whose lines happened to end
+    with `;`, `)` or `:`, or a short paragraph of two lines. Lines of any width are other
+    text (one sentence or one paragraph a line) and stay as they are."""
+    lines = [line.strip() for line in block]
+    widest = max(map(len, block))
+    if len(block) < 2 or widest > _WRAP_WIDTH:
+        return lines
+    out = [lines[0]]
+    for before, line in itertools.pairwise(block):
+        if (
+            line.lstrip()[:1].islower()
+            and len(before.rstrip()) >= _FULL_LINE * widest
+            and not _ENDS_SENTENCE.search(before)
+        ):
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line.strip())
+    return out
+
+
 def _paragraphs(text: str) -> list[str]:
     paragraphs: list[str] = []
     for block in _blocks(text):
         if _is_hard_wrapped(block) and not any(_LIST_ITEM.match(s.strip()) for s in block[1:]):
             paragraphs.append(" ".join(line.strip() for line in block))
         else:
-            paragraphs.extend(map(str.strip, block))
+            paragraphs.extend(_run_on_lines(block))
     return paragraphs
 
 
