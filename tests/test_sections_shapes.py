@@ -112,3 +112,18 @@ def test_sections_of_a_transcript_cover_every_turn_once_and_start_at_a_turn(
     sections = analyze(document).sections
     covered = [p for s in sections for p in range(s.start_paragraph, s.end_paragraph + 1)]
     assert covered == list(range(len(document.paragraphs)))
+
+
+def test_a_transcript_is_titled_by_what_is_said_not_by_who_says_it() -> None:
+    lines = [
+        "Project Manager: The harbour cranes need new cables before the container season.",
+        "Industrial Designer: {vocalsound} The harbour cranes could take steel cables.",
+        "Project Manager: Container ships wait while the cranes are down. [laughter]",
+        "Industrial Designer: Then the harbour should order the cables this week.",
+    ] * 3
+    document = document_from_text("\n".join(lines))
+    titles = " ".join(s.title for s in automatic_sections(document)).lower()
+    assert "manager" not in titles
+    assert "designer" not in titles
+    assert "vocalsound" not in titles
+    assert any(word in titles for word in ("harbour", "crane", "cable", "container"))

@@ -259,6 +259,7 @@ class DocumentCounts:
         common = _lowercase_words(document)
         inside = _capitalised_inside(document)
         text = document.text
+        labels = _speaker_label_ends(document)
         if sentences is None:
             sentences = split_sentences(document)
         by_paragraph: list[list[Sentence]] = [[] for _ in document.paragraphs]
@@ -273,7 +274,10 @@ class DocumentCounts:
             vectors = []
             # Sentence by sentence, so no name runs across a full stop ("U.S. The").
             for sentence in own:
-                chunk = text[sentence.start : sentence.end]
+                start = max(sentence.start, labels.get(sentence.paragraph, 0))
+                chunk = text[start : sentence.end]
+                if labels:
+                    chunk = _NON_SPEECH.sub(_blank, chunk)
                 words = list(WORD.finditer(chunk))
                 strings = list(map(_GROUP, words))
                 _names(chunk, common, names, words, inside, strings)
@@ -290,6 +294,37 @@ class DocumentCounts:
         all_names = Counter(chain.from_iterable(p.names for p in per_paragraph))
         all_keywords = Counter(chain.from_iterable(p.keywords for p in per_paragraph))
         return cls(tuple(per_paragraph), all_names, all_keywords)
+
+
+_SPEAKER_LABEL = re.compile(r"[^:\n]{1,40}:\s")
+"""A speaker's label opening a turn ("Anna Lee: …"), as `segmentation.is_transcript` reads it."""
+
+
+_NON_SPEECH = re.compile(r"\{[^{}\n]{1,40}\}|\[[^\[\]\n]{1,40}\]")
+"""A transcriber's note in a turn ("{vocalsound}", "[laughter]", "[inaudible]"): no topic."""
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
+def _speaker_label_ends(document: Document) -> dict[int, int]:
+    """Where each turn's words begin after its speaker's label, by paragraph, in a
+    transcript (`segmentation.is_transcript`); nothing in other text. A label is who speaks,
+    not what about: counted, the speakers titled every section of a meeting (and, without
+    them, the transcribers' notes: `_NON_SPEECH`)."""
+    from briefing.analysis.sections import paragraph_texts
+    from briefing.analysis.segmentation import is_transcript
+
+    texts = paragraph_texts(document)
+    if not is_transcript(texts):
+        return {}
+    ends: dict[int, int] = {}
+    for i, paragraph in enumerate(document.paragraphs):
+        label = _SPEAKER_LABEL.match(document.text, paragraph.start, paragraph.end)
+        if label is not None:
+            ends[i] = label.end()
+    return ends
 
 
 _GROUP = re.Match.group
