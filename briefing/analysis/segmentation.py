@@ -30,7 +30,9 @@ The method (measured in `benchmarks/segmentation.py`, figures in the README):
    paragraph documents a paragraph that opens with a topic cue gets a start bonus:
    `CUE_BONUS` for a strong one ("A separate …", "Meanwhile, …"), half of it for a weak one
    ("Another …"), none inside a quotation (`cues.topic_cue`); one that opens with a
-   quotation mark pays `QUOTE_PENALTY` (quotes back up the point before them).
+   quotation mark pays `QUOTE_PENALTY` (quotes back up the point before them). A title line
+   kept as a paragraph (`boundaries.title_lines`: short, unpunctuated, between longer
+   paragraphs of punctuated text) opens its section: the block after it may not.
 6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows
    (`WINDOW` blocks of a sentence stream, `PARAGRAPH_WINDOW` paragraphs).
 7. Never worse than no split, by construction: before a window may be split, its best split
@@ -672,6 +674,8 @@ def _inputs(
         + [True]
     )
     term_sets = [{} if furniture[i] else terms for i, terms in enumerate(term_sets)]
+    titles = boundaries.title_lines(blocks)
+    allowed[1:n] &= ~np.array(titles[:-1], bool)
     bonus = np.zeros(n + 1)
     for i, block in enumerate(blocks):
         if not i:
