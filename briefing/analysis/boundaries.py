@@ -338,6 +338,13 @@ def heading_titles(titles: Sequence[bool]) -> list[bool]:
     return heads
 
 
+def punctuated(blocks: Sequence[str]) -> bool:
+    """Whether the text closes at least `PUNCTUATED_SHARE` of its blocks with a sentence's
+    closing punctuation."""
+    closed = sum(_CLOSES_SENTENCE.search(b) is not None for b in blocks)
+    return bool(blocks) and closed >= PUNCTUATED_SHARE * len(blocks)
+
+
 def title_lines(blocks: Sequence[str]) -> list[bool]:
     """Which paragraphs are title lines: short (`TITLE_WORDS` words or fewer), without a
     sentence's closing punctuation, between longer paragraphs (a run of short lines is a
