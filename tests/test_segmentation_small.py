@@ -206,3 +206,13 @@ def test_text_without_punctuation_stays_with_the_stream_reading() -> None:
     blocks = [b.rstrip(".") for b in ONE_SENTENCE_PARAGRAPHS]
     assert not boundaries.punctuated(blocks)
     assert segmentation.segment(blocks) == [0]
+
+
+def test_a_short_stream_with_section_titles_is_read_as_an_article() -> None:
+    blocks = [
+        *ONE_SENTENCE_PARAGRAPHS[:8],
+        "When the council will decide",
+        *ONE_SENTENCE_PARAGRAPHS[8:],
+    ]
+    assert not segmentation.is_paragraph_document(blocks)
+    assert segmentation.segment(blocks) == [0, 5, 8]  # each title opens its section

@@ -34,8 +34,8 @@ The method (measured in `benchmarks/segmentation.py`, figures in the README):
    kept as a paragraph (`boundaries.title_lines`: short, unpunctuated, between longer
    paragraphs of punctuated text) opens its section: the block after it may not. A short
    document of one-sentence paragraphs in punctuated text that the stream reading leaves
-   whole (no split passes its test) is read as one article by the learned model: such are
-   web and wire articles, not only sentence lists.
+   whole (no split passes its test), or that has two section titles or more, is read as one
+   article by the learned model: such are web and wire articles, not only sentence lists.
 6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows
    (`WINDOW` blocks of a sentence stream, `PARAGRAPH_WINDOW` paragraphs).
 7. Never worse than no split, by construction: before a window may be split, its best split
@@ -855,8 +855,11 @@ def _small_starts(blocks: Sequence[str], paragraphs: bool) -> list[int]:
     term_sets, allowed, bonus = small.inputs(blocks, paragraphs)
     if paragraphs:
         return small.article_starts(blocks, term_sets, allowed, bonus)
-    starts = small.segment_window(term_sets, allowed, bonus, paragraphs)
-    if len(starts) > 1 or not boundaries.punctuated(blocks) or is_transcript(blocks):
+    if not boundaries.punctuated(blocks) or is_transcript(blocks):
+        return small.segment_window(term_sets, allowed, bonus, paragraphs)
+    titled = sum(boundaries.heading_titles(boundaries.title_lines(blocks))) >= 2
+    starts = [0] if titled else small.segment_window(term_sets, allowed, bonus, paragraphs)
+    if len(starts) > 1:
         return starts
     # one article of one-sentence paragraphs: the stream found no turn, the article model may
     term_sets, allowed, bonus = small.inputs(blocks, True)
