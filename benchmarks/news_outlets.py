@@ -4,7 +4,8 @@
     python benchmarks/news_outlets.py build GROUND_TRUTH_JSON OUT_DIR [--marks FILE]
     python benchmarks/news_outlets.py score GROUND_TRUTH_JSON [--split tune|report|all] [-v]
     python benchmarks/news_outlets.py digests GROUND_TRUTH_JSON OUT_DIR
-    (prepare, build and score take --set second: a second set of 40, `choose_second`)
+    (prepare, build and score take --set second: a second set of 40, `choose_second`;
+    --set third reads another benchmark's pages instead, `choose_third`)
 
 The articles are those of `scrapinghub/article-extraction-benchmark` (`ground-truth.json`:
 the body text of 181 pages of 2019, most of them news, from 126 sites), one paragraph per line.
@@ -141,6 +142,70 @@ def choose_second(ground_truth: Path) -> dict[str, list[tuple[str, list[str]]]]:
     }
 
 
+THIRD_COUNT = 44
+THIRD_MIN_PARAGRAPHS = 10
+THIRD_FIRST_YEAR = "2015"
+THIRD_MARKS = Path(__file__).with_name("data") / "news-outlets-3.json"
+NEWS_ADDRESS = re.compile(
+    r"/(news|story|stories|article|articles|politics|world|business)/|/20[12]\d/"
+)
+"""An address that files a page as news (a news section, or a dated path)."""
+
+
+def choose_third(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
+    """The third set (`--set third`): pages of `Murrough-Foley/web-content-extraction-benchmark`
+    (`pages` holds its `dev/ground-truth/` and `test/ground-truth/` folders; 1,507 pages of
+    2025, one site each), chosen by their metadata, never their text: articles (the
+    benchmark's page type) dated 2015 or later, without headings, in English, of 10-45
+    paragraphs, from sites neither PolNeAR nor the first two sets has. Those filed as news
+    (tagged so, or an address with a news section or a date) come first, the rest after,
+    each in a seeded shuffle, up to `THIRD_COUNT`; then split by site as the second set is,
+    into `tune3` and `test3` (read once)."""
+    used = {
+        name.split("_", 1)[0]
+        for marks in (MARKS, SECOND_MARKS)
+        for name in json.loads(marks.read_text(encoding="utf-8"))["articles"]
+    }
+    news: list[tuple[str, list[str]]] = []
+    other: list[tuple[str, list[str]]] = []
+    addresses: set[str] = set()
+    for path in sorted(pages.glob("*/ground-truth/*.json")):
+        page = json.loads(path.read_text(encoding="utf-8"))
+        url, truth = page.get("url") or "", page.get("ground_truth") or {}
+        kind = page.get("_internal", {}).get("page_type", {})
+        if not url.startswith("http") or url in addresses or kind.get("primary") != "article":
+            continue
+        addresses.add(url)
+        body = truth.get("main_content") or ""
+        markdown = truth.get("main_content_markdown") or ""
+        blocks = paragraphs(body)
+        if (truth.get("publish_date") or "0") < THIRD_FIRST_YEAR or not is_english(body):
+            continue
+        if any(line.startswith("#") for line in markdown.splitlines()):
+            continue
+        name = name_of(url)
+        if any(s in site(url) for s in POLNEAR_SITES) or name.split("_", 1)[0] in used:
+            continue
+        if THIRD_MIN_PARAGRAPHS <= len(blocks) <= MAX_PARAGRAPHS:
+            filed_as_news = "news" in (kind.get("tags") or []) or NEWS_ADDRESS.search(url)
+            (news if filed_as_news else other).append((name, blocks))
+    random.Random(SEED).shuffle(news)
+    random.Random(SEED).shuffle(other)
+    chosen: list[tuple[str, list[str]]] = []
+    taken: set[str] = set()
+    for name, blocks in news + other:
+        if len(chosen) < THIRD_COUNT and name.split("_", 1)[0] not in taken:
+            taken.add(name.split("_", 1)[0])
+            chosen.append((name, blocks))
+    sites = sorted(taken)
+    random.Random(SEED).shuffle(sites)
+    tune_sites = set(sites[: len(sites) // 2])
+    return {
+        "tune3": [a for a in chosen if a[0].split("_", 1)[0] in tune_sites],
+        "test3": [a for a in chosen if a[0].split("_", 1)[0] not in tune_sites],
+    }
+
+
 def prepare(ground_truth: Path, out: Path, chooser: Chooser | None = None) -> int:
     for part, articles in (chooser or choose)(ground_truth).items():
         folder = out / part
@@ -206,17 +271,22 @@ def main() -> int:
     parser.add_argument("ground_truth", type=Path, help="the benchmark's ground-truth.json")
     parser.add_argument("out", type=Path, nargs="?", help="where prepare, build, digests write")
     parser.add_argument("--marks", type=Path, help="the marks (by default the set's file)")
-    parser.add_argument("--set", choices=("first", "second"), default="first")
+    parser.add_argument("--set", choices=("first", "second", "third"), default="first")
     parser.add_argument(
-        "--split", choices=("tune", "report", "tune2", "test2", "all"), default=None
+        "--split",
+        choices=("tune", "report", "tune2", "test2", "tune3", "test3", "all"),
+        default=None,
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's sections")
     args = parser.parse_args()
-    second = args.set == "second"
-    chooser = choose_second if second else choose
-    marks = args.marks or (SECOND_MARKS if second else MARKS)
+    chooser, set_marks, first_split = {
+        "first": (choose, MARKS, "tune"),
+        "second": (choose_second, SECOND_MARKS, "tune2"),
+        "third": (choose_third, THIRD_MARKS, "tune3"),
+    }[args.set]
+    marks = args.marks or set_marks
     if args.command == "score":
-        split = args.split or ("tune2" if second else "tune")
+        split = args.split or first_split
         if split not in (*chooser(args.ground_truth), "all"):
             parser.error(f"the {args.set} set has no part {split}")
         return score(args.ground_truth, marks, split, args.verbose, chooser)

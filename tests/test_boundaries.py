@@ -87,6 +87,41 @@ def test_a_paragraph_that_leans_back_cannot_start_and_a_cue_adds_to_the_odds() -
     assert math.isclose(out[2] - out[3], CUE_LOG_ODDS)
 
 
+BODY = "The port authority said the new cranes would arrive in the spring, ahead of the season."
+
+
+def test_a_title_line_sits_between_longer_paragraphs_of_punctuated_text() -> None:
+    blocks = [BODY, "Cranes for the harbour", BODY, BODY, "Budget and schools", BODY, BODY]
+    assert boundaries.title_lines(blocks) == [False, True, False, False, True, False, False]
+
+
+def test_a_run_of_short_lines_is_a_list_not_titles() -> None:
+    blocks = [BODY, "Faster cranes", "Longer quays", "Deeper berths", BODY, BODY]
+    assert not any(boundaries.title_lines(blocks))
+
+
+def test_a_caption_is_no_title_line() -> None:
+    blocks = [BODY, "Table 2: Cranes by harbour", BODY, BODY, "Figure 1. Quay lengths", BODY]
+    assert not any(boundaries.title_lines(blocks))
+
+
+def test_text_without_punctuation_has_no_title_lines() -> None:
+    body = BODY.rstrip(".")
+    blocks = [body, "cranes for the harbour", body, body, "budget and schools", body, body]
+    assert not any(boundaries.title_lines(blocks))
+
+
+def test_a_title_line_is_a_sure_start_and_the_paragraph_it_titles_cannot_start() -> None:
+    blocks = [BODY, BODY, "Cranes for the harbour", BODY, BODY, BODY, "Budget", BODY]
+    out = scores(blocks, np.zeros((len(blocks), len(FEATURES))))
+    assert out[4] < boundaries.SURE
+    assert out[2] == boundaries.SURE
+    assert out[3] == -math.inf
+    # a name over a single paragraph (the last line) is a list item: not sure
+    assert math.isclose(out[6], out[4])
+    assert out[7] == -math.inf
+
+
 def test_the_shipped_weights_fit_the_features() -> None:
     weights, intercept = boundaries._model()
     assert weights.shape == (len(FEATURES),)

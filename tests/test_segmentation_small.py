@@ -178,3 +178,41 @@ def test_text_from_a_pdf_gets_the_numpy_paths_sections(blocks: list[str], every:
     assert segmentation._article_starts(paged, term_sets, allowed, bonus) == (
         small.article_starts(paged, term_sets, allowed, bonus)
     )
+
+
+ONE_SENTENCE_PARAGRAPHS = [
+    "The city council voted on Monday to keep the old library open for at least two more years.",
+    "Members said the building still serves thousands of readers every month despite its age.",
+    "A study last spring found the roof and the heating would need repairs within five years.",
+    "The mayor told reporters that the repairs would be paid for from the reserve fund this year.",
+    "Some members wanted a new building near the station, which the council rejected in March.",
+    "What readers asked the council for",
+    "Readers who spoke at the meeting asked for longer opening hours on weekends and evenings.",
+    "Several parents said the children's room is full on Saturdays and needs more seats and books.",
+    "A retired teacher asked the council to bring back the evening reading club closed last year.",
+    "The council said it would look at the hours again when the budget is set in the autumn.",
+]
+
+
+def test_an_article_of_one_sentence_paragraphs_the_stream_leaves_whole_goes_to_the_model() -> None:
+    blocks = ONE_SENTENCE_PARAGRAPHS
+    assert not segmentation.is_paragraph_document(blocks)
+    term_sets, allowed, bonus = small.inputs(blocks, False)
+    assert small.segment_window(term_sets, allowed, bonus, False) == [0]
+    assert segmentation.segment(blocks) == [0, 5]  # the title line opens the second section
+
+
+def test_text_without_punctuation_stays_with_the_stream_reading() -> None:
+    blocks = [b.rstrip(".") for b in ONE_SENTENCE_PARAGRAPHS]
+    assert not boundaries.punctuated(blocks)
+    assert segmentation.segment(blocks) == [0]
+
+
+def test_a_short_stream_with_section_titles_is_read_as_an_article() -> None:
+    blocks = [
+        *ONE_SENTENCE_PARAGRAPHS[:8],
+        "When the council will decide",
+        *ONE_SENTENCE_PARAGRAPHS[8:],
+    ]
+    assert not segmentation.is_paragraph_document(blocks)
+    assert segmentation.segment(blocks) == [0, 5, 8]  # each title opens its section

@@ -30,7 +30,12 @@ The method (measured in `benchmarks/segmentation.py`, figures in the README):
    paragraph documents a paragraph that opens with a topic cue gets a start bonus:
    `CUE_BONUS` for a strong one ("A separate …", "Meanwhile, …"), half of it for a weak one
    ("Another …"), none inside a quotation (`cues.topic_cue`); one that opens with a
-   quotation mark pays `QUOTE_PENALTY` (quotes back up the point before them).
+   quotation mark pays `QUOTE_PENALTY` (quotes back up the point before them). A title line
+   kept as a paragraph (`boundaries.title_lines`: short, unpunctuated, between longer
+   paragraphs of punctuated text) opens its section: the block after it may not. A short
+   document of one-sentence paragraphs in punctuated text that the stream reading leaves
+   whole (no split passes its test), or that has two section titles or more, is read as one
+   article by the learned model: such are web and wire articles, not only sentence lists.
 6. Sections have at least `MIN_BLOCKS` blocks; long inputs go in overlapping windows
    (`WINDOW` blocks of a sentence stream, `PARAGRAPH_WINDOW` paragraphs).
 7. Never worse than no split, by construction: before a window may be split, its best split
@@ -672,6 +677,8 @@ def _inputs(
         + [True]
     )
     term_sets = [{} if furniture[i] else terms for i, terms in enumerate(term_sets)]
+    titles = boundaries.title_lines(blocks)
+    allowed[1:n] &= ~np.array(titles[:-1], bool)
     bonus = np.zeros(n + 1)
     for i, block in enumerate(blocks):
         if not i:
@@ -848,4 +855,12 @@ def _small_starts(blocks: Sequence[str], paragraphs: bool) -> list[int]:
     term_sets, allowed, bonus = small.inputs(blocks, paragraphs)
     if paragraphs:
         return small.article_starts(blocks, term_sets, allowed, bonus)
-    return small.segment_window(term_sets, allowed, bonus, paragraphs)
+    if not boundaries.punctuated(blocks) or is_transcript(blocks):
+        return small.segment_window(term_sets, allowed, bonus, paragraphs)
+    titled = sum(boundaries.heading_titles(boundaries.title_lines(blocks))) >= 2
+    starts = [0] if titled else small.segment_window(term_sets, allowed, bonus, paragraphs)
+    if len(starts) > 1:
+        return starts
+    # one article of one-sentence paragraphs: the stream found no turn, the article model may
+    term_sets, allowed, bonus = small.inputs(blocks, True)
+    return small.article_starts(blocks, term_sets, allowed, bonus)

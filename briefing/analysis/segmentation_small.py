@@ -168,6 +168,9 @@ def inputs(
         cues.may_open_section(blocks[i - 1] if i else None, b) and not closed[i]
         for i, b in enumerate(blocks)
     ] + [True]
+    titles = boundaries.title_lines(blocks)
+    for i in range(1, len(blocks)):
+        allowed[i] = allowed[i] and not titles[i - 1]
     bonus = [0.0] * (len(blocks) + 1)
     for i, block in enumerate(blocks):
         if not i:
