@@ -130,7 +130,7 @@ def _bucket_of(key: str, buckets: int) -> int:
 
 
 def _fingerprint(key: str) -> int:
-    """16 bits of the key's hash that its bucket number does not give away."""
+    """The high half of the key's hash: what tells a bucket's keys apart without its records."""
     return zlib.crc32(key.encode("utf-8", "surrogatepass")) >> 16
 
 
