@@ -36,7 +36,7 @@ from briefing.analysis.ner.tokens import normalize_token
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-MAGIC = b"briefing-ner-model/1\n"
+MAGIC = b"briefing-ner-model/2\n"
 """The model file's first bytes: its format and version."""
 
 SLOT_BITS = 32
@@ -284,6 +284,11 @@ class Model:
         self._gaz_lists: tuple[str, ...] = head["gaz_lists"]
         self._gaz_types: tuple[str, ...] = head["gaz_types"]
         self._loaded: set[str] = set()
+        self._slots: dict[str, tuple[bool, Any, str | int]] = {}
+        """A record's stored feature name -> where `_place` puts it (`_slot_of`)."""
+        self._gaz_parts: dict[str, tuple[int, tuple[Any, ...]]] = {}
+        """The gazetteer parts of the word records `_load` read, for `Gazetteers` to ask for
+        without inflating the record's bucket a second time."""
         self._absent: set[str] = set()
         self.weights: dict[str, int] = {}
         """The features read at load (not tied to a word: shapes, tag history, gazetteer
@@ -358,6 +363,57 @@ class Model:
         if eager:
             self.weights[feature] = v
 
+    def _place_record(self, encoded: Encoded, stem: str) -> None:
+        """`_place` every feature of a record, as `_decode` would spell them, by the slot its
+        stored name always maps to (`_slot_of`): the names repeat from word to word ("-1w=\\0",
+        "t1w=B-PER|\\0"), so each is parsed once, not once a word."""
+        if "|" in stem:  # the word would split a pair's name elsewhere: parse each in full
+            for feature, v in _decode(encoded, stem):
+                self._place(feature, v, False)
+            return
+        slots = self._slots
+        for name, v in zip(*encoded, strict=True):
+            slot = slots.get(name)
+            if slot is None:
+                slot = slots[name] = self._slot_of(name)
+            nested, table, part = slot
+            if table is None:
+                self._place(name.replace(_PLACEHOLDER, stem), v, False)
+            elif nested:
+                table.setdefault(stem, {})[part] = v
+            else:
+                dict.__setitem__(table, f"{part}{stem}", v)
+
+    def _slot_of(self, name: str) -> tuple[bool, Any, str | int]:
+        """Where `_place` puts a record's feature stored as `name`, the same for any stem
+        without a "|": (False, a word-feature table, the key's text before the stem), (True, a
+        table of tables by stem, the key inside), or (False, None, "") for a name to parse
+        in full."""
+        full: tuple[bool, Any, str | int] = (False, None, "")
+        if name.count(_PLACEHOLDER) != 1:
+            return full
+        for k, offset in enumerate(OFFSETS):
+            if name.startswith(offset) and name.endswith(_PLACEHOLDER):
+                before = name[len(offset) : -1]
+                # the record's key is `before` + stem: a word's "w=" + word, or an affix's
+                # own key ("s3=ing"), whose first letter `offset_of` sees
+                return (False, self._woff[k], before) if before in ("", "w=") else full
+        head = name[:4]
+        if head == "t1w=" and name.endswith("|" + _PLACEHOLDER):
+            tag = name[4:-2]
+            if tag in self._tag_index and "|" not in tag:
+                return True, self._t1w, self._tag_index[tag]
+        elif head in _PAIRS and name[4:6] == _PLACEHOLDER + "|" and "|" not in name[6:]:
+            pairs = (
+                self.after_word
+                if head == "wp0="
+                else self.before_word
+                if head == "w0n="
+                else self.after_word_shape
+            )
+            return True, pairs, name[6:]
+        return full
+
     def _features(self, key: str) -> list[tuple[str, int]] | None:
         """The features of record `key` decoded, or None if the file has no such record."""
         record = self._table.get(key)
@@ -372,23 +428,33 @@ class Model:
             return True
         if key in self._absent:
             return False
-        features = self._features(key)
-        if features is None:
+        record = self._table.get(key)
+        if record is None:
             if len(self._absent) > _ABSENT_LIMIT:
                 self._absent.clear()
             self._absent.add(key)
             return False
-        for feature, v in features:
-            self._place(feature, v, False)
+        encoded, gaz = record
+        if encoded is not None:
+            self._place_record(encoded, _stem(key))
+        if gaz is not None:
+            self._gaz_parts[key] = gaz
         self._loaded.add(key)  # after the tables are filled: another thread may be reading
         return True
 
     def _gaz_record(self, low: str) -> GazRecord | None:
         """The gazetteer part of a word's record, for `Gazetteers` (which keeps it)."""
-        record = self._table.get("w=" + low)
-        if record is None or record[1] is None:
+        key = "w=" + low
+        if key in self._loaded:  # read already: its gazetteer part was kept, if any
+            gaz = self._gaz_parts.get(key)
+        elif key in self._absent:
             return None
-        mask, entries = record[1]
+        else:
+            record = self._table.get(key)
+            gaz = None if record is None else record[1]
+        if gaz is None:
+            return None
+        mask, entries = gaz
         lists = tuple(name for k, name in enumerate(self._gaz_lists) if mask >> k & 1)
         return lists, tuple(self._gaz_types[x] if k % 2 == 0 else x for k, x in enumerate(entries))
 
