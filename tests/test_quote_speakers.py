@@ -44,6 +44,35 @@ def test_she_said_after_a_man_and_a_woman_is_the_woman() -> None:
     assert quotes_by_snippet(reading) == {"We waited a decade": "Maria Lindqvist"}
 
 
+def test_a_full_name_in_the_headline_gives_the_bare_surname_its_first_name_and_sex() -> None:
+    """The body says only "Curtis" (a man's first name, so a man's name on its own); the
+    headline says "Maria Curtis": "she said" is hers, and the sidebar names her in full, with
+    every mention still in the body."""
+    reading = read(
+        "Maria Curtis Takes On Tomas Brenner Over Harbor Plan\n\n"
+        "Brenner said the harbor plan would cost $40 million. Curtis said the plan was years "
+        "late.\n\n"
+        "On the pier on Tuesday, Curtis pressed Brenner on the cost.\n\n"
+        "“We waited a decade for this and the harbor cannot wait any longer,” she said.\n"
+    )
+    assert reading.document.metadata.title is not None
+    assert quotes_by_snippet(reading) == {"We waited a decade": "Maria Curtis"}
+    curtis = next(e for e in reading.entities if e.name == "Maria Curtis")
+    assert curtis.type == EntityType.PERSON
+    assert "Curtis" in curtis.aliases
+    text = reading.document.text
+    assert [text[m.start : m.end] for m in curtis.mentions] == ["Curtis", "Curtis"]
+
+
+def test_a_headline_name_word_the_body_writes_in_lower_case_names_nobody() -> None:
+    """ "Will Curtis Win?": "will" is a word of the body, not Curtis's first name."""
+    reading = read(
+        "Will Curtis Win the Harbor Vote?\n\n"
+        "Curtis said the council will vote on the harbor plan on Tuesday.\n"
+    )
+    assert "Curtis" in {e.name for e in reading.entities}
+
+
 def test_he_said_is_the_man_introduced_after_an_opening_clause() -> None:
     """A name in an opening "While …," clause is not the sentence's subject: "he" goes to the
     man the main clause introduces."""

@@ -96,7 +96,11 @@ class Mentions:
         text: str,
         names: Sequence[tuple[int, int, str]],
         in_quote: Callable[[int], bool],
+        headline_names: Sequence[tuple[str, str]] = (),
     ) -> None:
+        """`headline_names`: (first name, surname) of the people the headline names in full
+        (`briefing.analysis.headline_names`): their first names go with the body's bare
+        surnames, for the full name and the sex."""
         self.text = text
         self._tokens: dict[str, list[str]] = {}
         self._titled: dict[str, set[str]] = {}
@@ -108,7 +112,7 @@ class Mentions:
         self._text_genders: dict[str, tuple[bool, str | None]] = {}
         self.forms: dict[str, set[str]] = {}
         """Surname (lower case) -> the first names of its multi-token forms."""
-        self.full = self._full_names()
+        self.full = self._full_names(headline_names)
         self._gender_cache: dict[int, tuple[str | None, bool]] = {}
         self.sents = sentence_starts(text)
 
@@ -160,8 +164,9 @@ class Mentions:
         self._text_genders[key] = found
         return found
 
-    def _full_names(self) -> dict[str, str]:
-        """Surname (lower case) -> the most frequent multi-token form (ties: the longest)."""
+    def _full_names(self, headline_names: Sequence[tuple[str, str]]) -> dict[str, str]:
+        """Surname (lower case) -> the most frequent multi-token form (ties: the longest); a
+        full name in the headline counts as one more form of a surname the body names."""
         counts: dict[str, dict[str, int]] = {}
         for m in self.ms:
             if m.kind == PER:
@@ -175,6 +180,13 @@ class Mentions:
                     self.by_key.setdefault(toks[-1].lower(), []).append(m)
                 if len(toks) >= 2:
                     self.forms.setdefault(toks[-1].lower(), set()).add(toks[0])
+        for first, surname in headline_names:
+            key = surname.lower()
+            if key in self.by_key:
+                full = f"{first} {surname}"
+                forms = counts.setdefault(key, {})
+                forms[full] = forms.get(full, 0) + 1
+                self.forms.setdefault(key, set()).add(first)
         full_names: dict[str, str] = {}
         for key, forms in counts.items():
             multi = {f: c for f, c in forms.items() if " " in f} or forms
