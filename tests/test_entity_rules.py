@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from briefing.analysis.entities import EntityRecord, build_entities
 from briefing.analysis.entities.doc import Doc, NameMention
-from briefing.analysis.entities.kinds import entity_type
+from briefing.analysis.entities.kinds import entity_type, party_members
 from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import person_name, same_person_possible
 from briefing.analysis.entities.personnames import sex_of
@@ -54,6 +54,33 @@ def test_the_object_of_chief_executive_of_is_an_organisation() -> None:
     assert boss.type == "person"
     assert boss.role == "chief executive of Quorvex"
     assert "Whitfield" in boss.aliases
+
+
+def test_a_name_before_poll_is_a_polling_firm() -> None:
+    """ "a new Tarrowby poll": an organisation's name, whatever the tagger reads elsewhere."""
+    text = (
+        "The race tightened in October. A new Tarrowby poll put the mayor two points ahead, "
+        "and Tarrowby found most voters undecided. Tarrowby has polled the city since 2004."
+    )
+    assert named(entities(text), "Tarrowby").type == "organization"
+
+
+def test_a_known_polling_firm_is_an_organisation_by_its_short_name() -> None:
+    ents = entities("Rasmussen has the race tied, and Morning Consult has the mayor ahead.")
+    assert named(ents, "Rasmussen").type == "organization"
+    assert named(ents, "Morning Consult").type == "organization"
+
+
+def test_party_members_as_a_group_are_no_person() -> None:
+    """ "Democrats": the plural of a party label names a party's members, not one person."""
+    text = (
+        "The plan drew the chagrin of fellow Democrats. A softer approach from the mayor is "
+        "likely to placate nervous Democrats on Capitol Hill, who have argued for months "
+        "that Republicans would win."
+    )
+    assert named(entities(text), "Democrats").type == "organization"
+    assert all(party_members(s) for s in ("Republicans", "Senate Democrats", "Tories"))
+    assert not any(party_members(s) for s in ("Bernie Sanders", "Jeff Sessions", "Democrat"))
 
 
 def test_shipped_knowledge_types_what_the_tagger_never_saw() -> None:

@@ -2,10 +2,11 @@
 
 News states kinds in a few fixed shapes, whatever the name: a title before a person ("Sen.
 X", "President X"); a post of an organisation ("chief executive of X", "a spokesman for X",
-"shares of X", "X's board"); a place after a locative ("in X", "X-based"). Each mention's
-cues are votes for a type; the typing step (`kinds`) adds them up over all the mentions of an
-entity, with the tagger's votes and the shipped knowledge, and decides once. The words of
-those shapes are lists of `data/entity_words.txt` (through `words`).
+"shares of X", "X's board", a polling firm's "X poll"); a place after a locative ("in X",
+"X-based"). Each mention's cues are votes for a type; the typing step (`kinds`) adds them up
+over all the mentions of an entity, with the tagger's votes and the shipped knowledge, and
+decides once. The words of those shapes are lists of `data/entity_words.txt` (through
+`words`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from briefing.analysis.entities.words import (
     ORG_NOUNS,
     ORG_POSSESSED,
     ORG_POSTS,
+    POLL_NOUNS,
     POST_ADJECTIVES,
     SPEECH_VERBS,
 )
@@ -107,6 +109,8 @@ def add_cues(doc: Doc, m: NameMention, votes: Votes) -> None:
                 votes[ORG] += 2  # "X's shares"
         elif low(nxt) in SPEECH_VERBS:
             votes[PER] += 1
+        elif low(nxt) in POLL_NOUNS:
+            votes[ORG] += 6  # "a Rasmussen poll": a polling firm's, never a person's
     if prev[:1].isdigit() and m.ner == ORG and m.source == "ner":
         votes["ORG#"] += 1
     if doc.text.startswith("-based", m.end):

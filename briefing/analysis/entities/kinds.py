@@ -26,7 +26,7 @@ from briefing.analysis.entities.norm import (
     split_words,
 )
 from briefing.analysis.entities.personnames import first_names, surnames
-from briefing.analysis.entities.wordlists import OF_HEADS, WORK_HEADS
+from briefing.analysis.entities.wordlists import OF_HEADS, PARTY_LABELS, WORK_HEADS
 from briefing.analysis.entities.words import (
     AMBIGUOUS_EVENT_HEADS,
     CORE_TITLES,
@@ -132,6 +132,19 @@ def person_shaped(s: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def party_members(s: str) -> bool:
+    """ "Democrats", "Senate Republicans", "Tories": a party's members as a group, named by
+    the plural of a party label (`PARTY_LABELS`)."""
+    words = split_words(s)
+    if not words:
+        return False
+    last = low(words[-1])
+    if last.endswith("ies"):
+        return last[:-3] + "y" in PARTY_LABELS
+    return last.endswith("s") and last[:-1] in PARTY_LABELS
+
+
 def _has_full_personal_name(group: Sequence[NameMention], surfs: Sequence[str]) -> bool:
     """One of the cluster's forms is a person's full name (`person_shaped`: "John Podesta"): a
     bare surname elsewhere in the cluster is that person, whatever its context suggested."""
@@ -230,6 +243,8 @@ def entity_type(
         return EntityType.ORGANIZATION
     if any(_CASE.search(x) for x in surfs):
         return EntityType.EVENT  # "Brown v. Board of Education": a court case
+    if all(party_members(x) for x in surfs):
+        return EntityType.ORGANIZATION  # "Democrats", "Senate Republicans": no one person
     votes: Counter[str] = Counter()
     for m in group:
         if m.source != "scan":  # a further occurrence only copies its form's type
