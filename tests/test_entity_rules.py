@@ -83,6 +83,18 @@ def test_party_members_as_a_group_are_no_person() -> None:
     assert not any(party_members(s) for s in ("Bernie Sanders", "Jeff Sessions", "Democrat"))
 
 
+def test_a_name_after_a_kinship_noun_is_a_person_whatever_the_tagger_read() -> None:
+    """ "Okafor's husband, Bill": a person, even where the tagger read "Bill" as an
+    organisation both times."""
+    text = (
+        "Okafor's husband, Bill, spoke in Concord on Sunday. "
+        "The state has helped both Bill and Okafor before."
+    )
+    doc = Doc(text, [])
+    bills = [NameMention(m, m + 4, "ORG") for m in (text.index("Bill"), text.rindex("Bill"))]
+    assert entity_type(bills, [b.surface(text) for b in bills], doc) == "person"
+
+
 def test_shipped_knowledge_types_what_the_tagger_never_saw() -> None:
     ents = entities("Reporters on Twitter and Netflix subscribers praised the film in Denver.")
     assert named(ents, "Twitter").type == "organization"

@@ -1,12 +1,12 @@
 """What the words around a mention say about the kind of thing it names.
 
-News states kinds in a few fixed shapes, whatever the name: a title before a person ("Sen.
-X", "President X"); a post of an organisation ("chief executive of X", "a spokesman for X",
-"shares of X", "X's board", a polling firm's "X poll"); a place after a locative ("in X",
-"X-based"). Each mention's cues are votes for a type; the typing step (`kinds`) adds them up
-over all the mentions of an entity, with the tagger's votes and the shipped knowledge, and
-decides once. The words of those shapes are lists of `data/entity_words.txt` (through
-`words`).
+News states kinds in a few fixed shapes, whatever the name: a title or a kinship noun before
+a person ("Sen. X", "President X", "her husband, X"); a post of an organisation ("chief
+executive of X", "a spokesman for X", "shares of X", "X's board", a polling firm's "X poll");
+a place after a locative ("in X", "X-based"). Each mention's cues are votes for a type; the
+typing step (`kinds`) adds them up over all the mentions of an entity, with the tagger's votes
+and the shipped knowledge, and decides once. The words of those shapes are lists of
+`data/entity_words.txt` (through `words`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from briefing.analysis.entities.words import (
     ACQUIRING,
     CORE_TITLES,
     CORPORATE_POSTS,
+    KIN_NOUNS,
     LOCATIVES,
     NOT_BEFORE_A_NAME,
     ORG_NOUNS,
@@ -78,6 +79,8 @@ def add_cues(doc: Doc, m: NameMention, votes: Votes) -> None:
         votes[PER] += 4
     elif lp in CORE_TITLES and lp not in NOT_BEFORE_A_NAME and ti - 1 not in doc.sent_first:
         votes[PER] += 4  # "Sen. X", "President X", "former governor X"
+    elif lp in KIN_NOUNS or (prev == "," and ti > 1 and low(toks[ti - 2]) in KIN_NOUNS):
+        votes[PER] += 4  # "her husband, Bill", "his son Hunter": a person
     elif lp in _POST_LINKS and ti > 1 and low(toks[ti - 2]) in ORG_POSTS:
         votes[ORG] += 3  # "chief executive of X", "shares of X", "a spokesman for X"
     elif lp in LOCATIVES and prev[:1].islower() and not nxt[:1].islower() and apos(nxt) != "'s":
