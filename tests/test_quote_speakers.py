@@ -177,6 +177,34 @@ def test_the_company_said_is_the_company() -> None:
     assert quote.speaker_name == entity.name
 
 
+def test_the_company_is_the_only_organisation_named_just_before_and_a_domain_is_a_name() -> None:
+    """ "on the website Tradeloft.com … the company wrote": no organisation opens a sentence,
+    but only one was named, in the paragraph before: the company is that one, named with its
+    domain."""
+    reading = read(
+        "Listing Pulled\n\n"
+        "The rifle went up for sale on Tuesday. A statement posted on the website "
+        "Tradeloft.com said listings are written by users, and that the company could refuse "
+        "any of them.\n\n"
+        '"We never spoke to the seller before or after the listing went up," the company wrote '
+        "in its statement.\n"
+    )
+    assert quotes_by_snippet(reading) == {"We never spoke to": "Tradeloft.com"}
+
+
+def test_the_newspaper_is_not_an_organisation_after_a_preposition() -> None:
+    """ "its impact on the Electoral College … the newspaper admitted": the only organisation
+    named before is the object of "on", not the newspaper."""
+    reading = read(
+        "Flood Aid\n\n"
+        "The editorial urged the senator to decide on a basis other than its impact on the "
+        "Electoral College.\n\n"
+        "“The state has few electoral votes and is unlikely to change sides,” the newspaper "
+        "admitted.\n"
+    )
+    assert quotes_by_snippet(reading) == {"The state has few": None}
+
+
 def test_doubled_apostrophe_quotes_are_found_and_attributed() -> None:
     reading = read(
         "Bank Left Debt\n\n"

@@ -10,17 +10,20 @@ entity by position rather than by name.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from briefing.analysis.ner.labels import ORG, PER
 from briefing.analysis.quotes.lexicon import ANY_ORG_HEADS, CORE_TITLES, ORG_HEADS, SPOKESPERSONS
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
+    PREPOSITION_BEFORE_RE,
     RELATIVE_GAP_RE,
     SPOKEN_FOR_RE,
     STARTS_WITH_THE_RE,
 )
 
+_PARAGRAPH_BREAK_RE = re.compile(r"\n+")
 _RECENT_CHARS = 1500
 """How far back (characters) the previous speaker or an organisation still counts."""
 
@@ -91,15 +94,27 @@ def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | Non
     """The organisation "the <head>" refers to: the nearest before s whose name has the head
     word ("the bank": Government Development Bank), else, for a generic head ("the
     company"), the nearest organisation that was recently the subject of a sentence (not
-    "…'s opposition", "a letter to the NAACP")."""
+    "…'s opposition", "a letter to the NAACP"), else the only organisation named recently, in
+    this paragraph or the one before and not after a preposition ("a statement posted on the
+    website Acme.com … the company wrote")."""
     orgs = mentions.between(max(0, s - 2 * _RECENT_CHARS), s, kinds=(ORG,))
     for c in reversed(orgs):
         if head in c.text.lower().split():
             return c
     if head in ANY_ORG_HEADS:
-        for c in reversed(orgs):
-            if c.start >= s - _RECENT_CHARS and mentions.opens_sentence(c):
+        recent = [c for c in orgs if c.start >= s - _RECENT_CHARS]
+        for c in reversed(recent):
+            if mentions.opens_sentence(c):
                 return c
+        if len({mentions.name_of(c).casefold() for c in recent}) == 1:
+            # in this paragraph or the one before, and not after a preposition ("a decision
+            # based on the Electoral College")
+            last = recent[-1]
+            text = mentions.text
+            if len(_PARAGRAPH_BREAK_RE.findall(text, last.end, s)) <= 1 and not (
+                PREPOSITION_BEFORE_RE.search(text, max(0, last.start - 12), last.start)
+            ):
+                return last
     return None
 
 
