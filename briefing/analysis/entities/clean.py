@@ -216,6 +216,7 @@ def _split_known(m: NameMention, s: str) -> list[NameMention] | None:
             b = NameMention(m.start + h + 1, m.end, ORG if known_type(right) else m.ner, m.source)
             return [a, b]
     owner, mark, thing = apos(s).partition("'s ")
+    owner = owner.rstrip()  # "Bank 's Bank": the possessive a token of its own
     if mark and " " in thing and thing[:1].isupper() and (" " in owner or known_type(owner)):
         # "Environmental Protection Agency's Clean Power Plan": the owner and its thing
         return [
