@@ -205,6 +205,22 @@ def test_the_newspaper_is_not_an_organisation_after_a_preposition() -> None:
     assert quotes_by_snippet(reading) == {"The state has few": None}
 
 
+def test_she_said_after_a_daughter_with_the_speaker_s_surname_is_the_daughter() -> None:
+    """The previous speaker is Daniel Okafor; his daughter Maria Okafor is named since: she
+    shares his surname but is another person, and "she" is hers."""
+    reading = read(
+        "Convention Night\n\n"
+        'Daniel Okafor accepted the nomination on Thursday. "I am not sure I really deserve '
+        'it," Okafor said.\n\n'
+        "At center stage was Okafor's eldest daughter, Maria Okafor, who spoke about her "
+        'father\'s drive. "I have seen him fight for his family," she said.\n'
+    )
+    assert quotes_by_snippet(reading) == {
+        "I am not sure": "Daniel Okafor",
+        "I have seen him": "Maria Okafor",
+    }
+
+
 def test_doubled_apostrophe_quotes_are_found_and_attributed() -> None:
     reading = read(
         "Bank Left Debt\n\n"

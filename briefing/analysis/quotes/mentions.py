@@ -215,11 +215,16 @@ class Mentions:
         return res
 
     def name_of(self, m: Mention) -> str:
-        """Display name: full name for a person, an organisation without "the", else the text."""
+        """Display name: full name for a person (its own, when its first name is not that of
+        the surname's usual full name: "Ivanka Trump" beside "Donald Trump"), an organisation
+        without "the", else the text."""
         if m.kind == PER:
             toks = self.tokens(m)
             if toks:
-                return self.full.get(toks[-1].lower(), " ".join(toks))
+                full = self.full.get(toks[-1].lower())
+                if full is None or (len(toks) >= 2 and full.split()[0] != toks[0]):
+                    return " ".join(toks)
+                return full
         if m.kind == ORG:
             return LEADING_THE_RE.sub("", m.text)
         return m.text

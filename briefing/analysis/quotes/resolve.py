@@ -69,9 +69,10 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
     if lm is None:
         return not mentions.between(last.position, s, kinds=(PER,))
     key = mentions.person_key(lm)
+    first = mentions.tokens(lm)[0] if len(mentions.tokens(lm)) >= 2 else last.name.split()[0]
     others = False
     for c in mentions.between(last.position, s, kinds=(PER,)):
-        if mentions.person_key(c) == key:
+        if mentions.person_key(c) == key and not _other_first_name(mentions, c, first):
             continue
         others = True
         g = mentions.gender_of(c)
@@ -88,6 +89,13 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
         if mentions.person_key(c) != key and mentions.gender_of(c) == want:
             return False
     return True
+
+
+def _other_first_name(mentions: Mentions, c: Mention, first: str) -> bool:
+    """c is a full name whose first name is not `first`: another member of the family
+    ("Ivanka Trump" after the previous speaker "Donald Trump")."""
+    toks = mentions.tokens(c)
+    return len(toks) >= 2 and toks[0] != first
 
 
 def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | None:
