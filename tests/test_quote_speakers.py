@@ -221,6 +221,20 @@ def test_she_said_after_a_daughter_with_the_speaker_s_surname_is_the_daughter() 
     }
 
 
+def test_she_wrote_after_a_sentence_ending_with_a_woman_s_name_after_a_preposition() -> None:
+    """ "… according to a post from Arianna Vance." names the source of the next quote, though
+    after a preposition: "she" is Vance, not a woman named as a subject paragraphs before."""
+    reading = read(
+        "Coverage Shift\n\n"
+        "Maria Lindqvist said on Monday that the paper would cover the campaign.\n\n"
+        "The site will now treat the campaign as news. That coverage will come with a strong "
+        "bias, however, according to a post from Arianna Vance.\n\n"
+        "“We will cover the ways this campaign is unique, and its impact on the race,” she "
+        "wrote.\n"
+    )
+    assert quotes_by_snippet(reading) == {"We will cover the": "Arianna Vance"}
+
+
 def test_doubled_apostrophe_quotes_are_found_and_attributed() -> None:
     reading = read(
         "Bank Left Debt\n\n"

@@ -50,6 +50,7 @@ from briefing.analysis.quotes.patterns import (
     POSSESSIVE_THE_RE,
     PREPOSITION_BEFORE_RE,
     PRONOUN_RE,
+    SENTENCE_CLOSE_AFTER_RE,
     SLOT_VERB_RE,
     SPEAKER_AFTER_RE,
     SPEAKER_BEFORE_RE,
@@ -422,14 +423,18 @@ class Mentions:
         self, cands: list[Mention], subjects: list[Mention], want: str | None
     ) -> Mention | None:
         """A person introduced with a description after a preposition ("courtesy of Wes
-        Nakagiri, a delegate from Michigan"), when the sentence has no subject who fits: the
-        one a following "he" most likely means."""
+        Nakagiri, a delegate from Michigan") or named last in the sentence ("according to a
+        post from Jane Ruiz."), when the sentence has no subject who fits: the one a
+        following "he" most likely means."""
         for c in cands:
             if (
                 c.kind == PER
                 and c not in subjects
                 and not self._is_modifier(c)
-                and APPOSITION_AFTER_RE.match(self.text, c.end)
+                and (
+                    APPOSITION_AFTER_RE.match(self.text, c.end)
+                    or SENTENCE_CLOSE_AFTER_RE.match(self.text, c.end)
+                )
                 and not (want and self.gender_of(c) and self.gender_of(c) != want)
             ):
                 return c
