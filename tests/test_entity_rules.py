@@ -212,6 +212,20 @@ def test_a_shared_family_name_goes_by_she_and_he() -> None:
     assert "Okafor" not in named(ents, "Maria Okafor").aliases
 
 
+def test_him_after_a_shared_family_name_is_someone_else_not_its_sex() -> None:
+    """ "Okafor, without naming him, accused Brenner … she said": "him" is the man accused,
+    "she" is Okafor: the bare name is Hillary Okafor, not her husband named first."""
+    text = (
+        "Former president Bill Okafor campaigned for his wife in Columbia. Hillary Okafor "
+        "spoke in Harlem on Tuesday.\n\n"
+        "Speaking in Harlem, Okafor, without naming him, also accused Daniel Brenner of "
+        'arriving late to the issue. "You can\'t just show up at election time," she said.'
+    )
+    ents = entities(text)
+    assert "Okafor" in named(ents, "Hillary Okafor").aliases
+    assert "Okafor" not in named(ents, "Bill Okafor").aliases
+
+
 def test_a_bare_family_name_far_from_a_relative_is_the_article_s_own_bearer() -> None:
     text = (
         "Sen. Daniel Okafor endorsed the governor on Friday.\n\n"

@@ -317,7 +317,8 @@ def _fuller_name(parts: Sequence[str], fp: Sequence[str]) -> bool:
 _Fits = tuple[_Members, _Members, dict[str, _Members]]
 """The full names a short name fits (`_link_name_parts`): all, the pool to choose from, that
 pool by sex."""
-_HE = frozenset({"he", "him", "his", "himself"})
+_HE = frozenset({"he", "his", "himself"})
+"""Not "him": always an object, most often someone else ("Clinton, without naming him, …")."""
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _QUOTE_MARKS = frozenset({"“", "”", '"'})
 
