@@ -235,6 +235,16 @@ def test_she_wrote_after_a_sentence_ending_with_a_woman_s_name_after_a_prepositi
     assert quotes_by_snippet(reading) == {"We will cover the": "Arianna Vance"}
 
 
+def test_who_before_the_verb_of_saying_is_the_name_before_it_not_the_sentence_subject() -> None:
+    reading = read(
+        "Endorsements\n\n"
+        "On Thursday, Daniel Brenner scored his first endorsement from a council colleague, "
+        "from Maria Lindqvist, who declared in the spin room, “I am sending the signal that it "
+        "is time to unite.” Brenner was also endorsed by a former rival.\n"
+    )
+    assert quotes_by_snippet(reading) == {"I am sending the": "Maria Lindqvist"}
+
+
 def test_doubled_apostrophe_quotes_are_found_and_attributed() -> None:
     reading = read(
         "Bank Left Debt\n\n"
