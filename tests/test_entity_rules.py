@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -93,6 +94,27 @@ def test_a_name_after_a_kinship_noun_is_a_person_whatever_the_tagger_read() -> N
     doc = Doc(text, [])
     bills = [NameMention(m, m + 4, "ORG") for m in (text.index("Bill"), text.rindex("Bill"))]
     assert entity_type(bills, [b.surface(text) for b in bills], doc) == "person"
+
+
+@pytest.mark.parametrize("clinic_tag", ["PER", "ORG"])
+def test_a_hospital_named_after_its_city_does_not_take_in_the_city(clinic_tag: str) -> None:
+    """Whether the tagger reads "Cleveland Clinic" as a person's name ("Cleveland" is a first
+    name) or an organisation's, it is no person, and the city named alone is neither its
+    short name nor a part of a name."""
+    text = (
+        "Cleveland has changed. The health-care industry, led by the Cleveland Clinic, "
+        "has grown. Visitors to Cleveland will see it."
+    )
+    clinic = text.index("Cleveland Clinic")
+    raw = [
+        (0, 9, "ORG"),
+        (clinic, clinic + len("Cleveland Clinic"), clinic_tag),
+        (text.rindex("Cleveland"), text.rindex("Cleveland") + 9, "LOC"),
+    ]
+    ents = build_entities(text, [(0, len(text))], raw)
+    assert named(ents, "Cleveland Clinic").type == "organization"
+    assert named(ents, "Cleveland Clinic").aliases == ()
+    assert named(ents, "Cleveland").type == "place"
 
 
 def test_shipped_knowledge_types_what_the_tagger_never_saw() -> None:

@@ -74,14 +74,24 @@ def _head_words(s: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
+_INSTITUTION_HEADS = frozenset({"brothers", "bros", "clinic", "hospital", "hospitals", "church"})
+"""Heads of organisations' names the head-word lists lack ("Cleveland Clinic")."""
+_ORG_OR_EVENT_HEADS = EVENT_HEADS | ORG_HEADS | _INSTITUTION_HEADS
 _NOT_A_PERSON_WORD = (
     ORG_HEADS
     | GEO_HEADS
     | EVENT_HEADS
     | ORG_SUFFIXES
     | OF_HEADS
-    | {"brothers", "bros", "clinic", "hospital", "hospitals", "church", "airport", "station"}
+    | _INSTITUTION_HEADS
+    | {"airport", "station"}
 )
+
+
+def not_a_person_word(word: str) -> bool:
+    """`word` (lower case) is a word of an organisation, place or event that no person's name
+    ends with ("clinic", "party", "island")."""
+    return word in _NOT_A_PERSON_WORD
 
 
 _SAINTS = frozenset({"st", "ste", "saint", "san", "santa", "sao", "le", "la", "de", "el"})
@@ -302,12 +312,12 @@ def entity_type(
         return EntityType.PLACE
     if ner == PER and heads & WORK_HEADS and len(firsts):
         return EntityType.OTHER  # "The Opie and Anthony Show": a programme, not a person
+    org_heads = _ORG_OR_EVENT_HEADS
     if (
         ner == PER
-        and heads & (EVENT_HEADS | ORG_HEADS)
+        and heads & org_heads
         and not any(
-            len(name_parts(x)) >= 2 and low(name_parts(x)[-1]) not in EVENT_HEADS | ORG_HEADS
-            for x in surfs
+            len(name_parts(x)) >= 2 and low(name_parts(x)[-1]) not in org_heads for x in surfs
         )
     ):
         ner = ORG
