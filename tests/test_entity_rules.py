@@ -14,6 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing.analysis.entities import EntityRecord, build_entities
+from briefing.analysis.entities.clean import residents_of_a_place
 from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import entity_type, party_members
 from briefing.analysis.entities.knowledge import known_entry, known_type
@@ -115,6 +116,11 @@ def test_a_hospital_named_after_its_city_does_not_take_in_the_city(clinic_tag: s
     assert named(ents, "Cleveland Clinic").type == "organization"
     assert named(ents, "Cleveland Clinic").aliases == ()
     assert named(ents, "Cleveland").type == "place"
+
+
+def test_the_people_of_a_place_are_told_from_surnames() -> None:
+    assert all(map(residents_of_a_place, ["Clevelanders", "Iowans", "Floridians", "Chicagoans"]))
+    assert not any(map(residents_of_a_place, ["Sanders", "Evans", "Williams", "Republicans"]))
 
 
 def test_shipped_knowledge_types_what_the_tagger_never_saw() -> None:

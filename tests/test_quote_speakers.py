@@ -245,6 +245,19 @@ def test_who_before_the_verb_of_saying_is_the_name_before_it_not_the_sentence_su
     assert quotes_by_snippet(reading) == {"I am sending the": "Maria Lindqvist"}
 
 
+def test_a_place_s_people_are_no_person_and_no_speaker() -> None:
+    """ "Clevelanders": the people of a place, as a nationality is, not an entity; the quote
+    is the one "said" names."""
+    reading = read(
+        "Convention City\n\n"
+        'The convention comes to town in July. Couple global exposure with a "candidate who '
+        'is a lightning rod" and Clevelanders get nervous, said Maria Lindqvist, director of '
+        "the civil liberties union in Ohio.\n"
+    )
+    assert "Clevelanders" not in {e.name for e in reading.entities}
+    assert quotes_by_snippet(reading) == {"candidate who is a": "Maria Lindqvist"}
+
+
 def test_doubled_apostrophe_quotes_are_found_and_attributed() -> None:
     reading = read(
         "Bank Left Debt\n\n"

@@ -139,6 +139,8 @@ def is_junk(doc: Doc, m: NameMention, lex: Container[str]) -> bool:
         return True  # nationalities are descriptors, not entries (but "U.S." is a country)
     if m.ner in (PER, LOC) and not m.honorific and demonym_of(s) and not country_of(s):
         return True  # "Polish citizens": never a person's name nor a place
+    if m.ner == PER and residents_of_a_place(s):
+        return True  # "Clevelanders", "Iowans": a place's people, as a nationality is
     if len(words) == 1:
         i = doc.tok_containing(m.start)
         w = words[0]
@@ -178,6 +180,23 @@ def is_junk(doc: Doc, m: NameMention, lex: Container[str]) -> bool:
             return True  # "Investigative reporter ...", "Famous for ..."
         if w in STOPWORDS:
             return True
+    return False
+
+
+_RESIDENT_SUFFIXES = ("ers", "ians", "ans", "ites", "ns")
+_PLACE_ENDINGS = ("", "a", "o", "s", "as", "ia", "y")
+
+
+def residents_of_a_place(s: str) -> bool:
+    """ "Clevelanders", "Iowans", "Floridians", "Chicagoans": one word, the plural noun for the
+    people of a place the shipped knowledge lists (its name, a suffix for its people)."""
+    if " " in s or not s[:1].isupper():
+        return False
+    for suffix in _RESIDENT_SUFFIXES:
+        if s.endswith(suffix) and len(s) > len(suffix) + 2:
+            stem = s[: -len(suffix)]
+            if any(known_type(stem + end) == EntityType.PLACE for end in _PLACE_ENDINGS):
+                return True
     return False
 
 
