@@ -123,6 +123,33 @@ def test_the_people_of_a_place_are_told_from_surnames() -> None:
     assert not any(map(residents_of_a_place, ["Sanders", "Evans", "Williams", "Republicans"]))
 
 
+def test_a_group_named_against_a_person_is_not_that_person() -> None:
+    """ "the Coalition Against Brenner": an organisation, even where the tagger reads
+    "Brenner" alone as an organisation's name; Daniel Brenner stays a person of his own."""
+    text = (
+        "Daniel Brenner will speak on Monday. The Coalition Against Brenner plans to march. "
+        "Brenner said the city was ready."
+    )
+    coalition = text.index("Coalition")
+    raw = [
+        (0, len("Daniel Brenner"), "PER"),
+        (coalition, coalition + len("Coalition Against Brenner"), "ORG"),
+        (text.rindex("Brenner"), text.rindex("Brenner") + 7, "ORG"),
+    ]
+    ents = build_entities(text, [(0, len(text))], raw)
+    assert named(ents, "Coalition Against Brenner").type == "organization"
+    assert named(ents, "Coalition Against Brenner").aliases == ()
+    assert named(ents, "Daniel Brenner").type == "person"
+
+
+def test_a_publisher_named_press_is_no_person_whatever_the_tagger_read() -> None:
+    text = "The book came out from Quorvex Business Review Press in May."
+    doc = Doc(text, [])
+    start = text.index("Quorvex")
+    press = NameMention(start, start + len("Quorvex Business Review Press"), "PER")
+    assert entity_type([press], [press.surface(text)], doc) == "organization"
+
+
 def test_shipped_knowledge_types_what_the_tagger_never_saw() -> None:
     ents = entities("Reporters on Twitter and Netflix subscribers praised the film in Denver.")
     assert named(ents, "Twitter").type == "organization"

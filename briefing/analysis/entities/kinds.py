@@ -35,6 +35,7 @@ from briefing.analysis.entities.words import (
     GEO_PREFIXES,
     NAME_SUFFIXES,
     ORG_HEADS,
+    ORG_NOUNS,
     ORG_SUFFIXES,
     QUOTES_OPEN,
 )
@@ -74,9 +75,13 @@ def _head_words(s: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
-_INSTITUTION_HEADS = frozenset({"brothers", "bros", "clinic", "hospital", "hospitals", "church"})
+_INSTITUTION_HEADS = frozenset(
+    {"brothers", "bros", "clinic", "hospital", "hospitals", "church", "press"}
+)
 """Heads of organisations' names the head-word lists lack ("Cleveland Clinic")."""
 _ORG_OR_EVENT_HEADS = EVENT_HEADS | ORG_HEADS | _INSTITUTION_HEADS
+_ORG_FIRST_WORDS = ORG_HEADS | ORG_NOUNS
+"""The first word of an organisation's name, never of a person's ("Coalition Against X")."""
 _NOT_A_PERSON_WORD = (
     ORG_HEADS
     | GEO_HEADS
@@ -88,10 +93,13 @@ _NOT_A_PERSON_WORD = (
 )
 
 
-def not_a_person_word(word: str) -> bool:
-    """`word` (lower case) is a word of an organisation, place or event that no person's name
-    ends with ("clinic", "party", "island")."""
-    return word in _NOT_A_PERSON_WORD
+def no_person_s_name(words: Sequence[str]) -> bool:
+    """The words of a name (suffix left out) are not a person's: it ends with a word of an
+    organisation, place or event ("Cleveland Clinic") or starts with an organisation's
+    ("Coalition Against Trump")."""
+    return low(words[-1]) in _NOT_A_PERSON_WORD or (
+        len(words) >= 2 and low(words[0]) in _ORG_FIRST_WORDS
+    )
 
 
 _SAINTS = frozenset({"st", "ste", "saint", "san", "santa", "sao", "le", "la", "de", "el"})
@@ -100,18 +108,20 @@ _SAINTS = frozenset({"st", "ste", "saint", "san", "santa", "sao", "le", "la", "d
 
 @lru_cache(maxsize=16384)
 def name_like(s: str) -> bool:
-    """Two to four capitalised words with no word of an organisation, place or event, not a
-    name the shipped knowledge types, not in capitals: the shape of a person's full name,
-    though not only of one ("Jeb Bush", "Bear Stearns")."""
+    """Two to four capitalised words with no word of an organisation, place or event (nor an
+    organisation's first word: "Coalition Against X"), not a name the shipped knowledge types,
+    not in capitals: the shape of a person's full name, though not only of one ("Jeb Bush",
+    "Bear Stearns")."""
     words = list(split_words(s))
     while words and low(words[-1]) in NAME_SUFFIXES:
         words.pop()  # "Jr." ends a name; "Willem II Tilburg" is no person's
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
     lows = [low(w) for w in words]
-    if any(w in _NOT_A_PERSON_WORD or w in NAME_SUFFIXES or w in _SAINTS for w in lows) or any(
-        (w.isupper() and len(w) > 2 and "." not in w) or demonym_of(w) for w in words
-    ):
+    if (
+        any(w in _NOT_A_PERSON_WORD or w in NAME_SUFFIXES or w in _SAINTS for w in lows)
+        or lows[0] in _ORG_FIRST_WORDS
+    ) or any((w.isupper() and len(w) > 2 and "." not in w) or demonym_of(w) for w in words):
         return False
     return not (
         country_of(s)
@@ -319,8 +329,8 @@ def entity_type(
         and not any(
             len(name_parts(x)) >= 2 and low(name_parts(x)[-1]) not in org_heads for x in surfs
         )
-    ):
-        ner = ORG
+    ) or (ner == PER and firsts and firsts <= _ORG_FIRST_WORDS):
+        ner = ORG  # "Harvard Business Review Press"; "Coalition Against Trump"
     if (
         ner != PER
         and sum(m.event_ctx for m in group) * 2 >= len(group)

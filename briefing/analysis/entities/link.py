@@ -26,7 +26,7 @@ from briefing.analysis.entities.acronyms import initial_variants
 from briefing.analysis.entities.aliases import Link
 from briefing.analysis.entities.clean import in_slogan
 from briefing.analysis.entities.doc import Doc, NameMention
-from briefing.analysis.entities.kinds import name_like, not_a_person_word
+from briefing.analysis.entities.kinds import name_like, no_person_s_name
 from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import (
     UnionFind,
@@ -385,7 +385,7 @@ def _link_name_parts(
             is_person[j]
             and len(fp) >= 2
             and low(words[j][-1]) not in ORG_SUFFIXES
-            and not not_a_person_word(low(_real(fp)[-1]))  # "Cleveland Clinic" read as a name
+            and not no_person_s_name(_real(fp))  # "Cleveland Clinic" read as a person's name
         ):
             group = fulls.get(fp)
             if group is None:
@@ -504,13 +504,17 @@ def _link_head_short(
 ) -> None:
     """A name's last word capitalised on its own ("the Post", "the Quartet") names the one
     organisation or event of the text whose name ends with it ("Washington Post"), unless
-    the word is a name of its own the shipped knowledge lists ("Senate")."""
+    the word is a name of its own the shipped knowledge lists ("Senate") or the surname of a
+    person the text names in full ("Trump" of "Coalition Against Trump")."""
     by_last: defaultdict[str, set[int]] = defaultdict(set)
     for j, wj in enumerate(words):
         if len(wj) >= 2 and ms[j].ner in (ORG, MISC) and wj[-1][:1].isupper():
             by_last[key(wj[-1])].add(j)
     if not by_last:
         return
+    for j, wj in enumerate(words):
+        if len(wj) >= 2 and ms[j].ner == PER:
+            by_last.pop(key(wj[-1]), None)
     for i, s in enumerate(surf):
         if (
             len(words[i]) != 1
