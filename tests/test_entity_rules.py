@@ -334,6 +334,13 @@ def test_a_capitalised_common_word_is_not_an_entity() -> None:
     assert not names(entities(text)) & {"Hacked", "Sorry", "Troubling", "We've", "PAC", "EST"}
 
 
+def test_a_country_named_once_is_listed_though_english_has_its_word() -> None:
+    """ "china", "turkey" are English words; "Turkey" named once mid-sentence is the country."""
+    ents = entities("Exports fell in Turkey last year, and it ensured Acme could sell to China.")
+    assert named(ents, "Turkey").type == "place"
+    assert named(ents, "China").type == "place"
+
+
 def test_a_common_word_in_capitals_for_emphasis_is_not_an_entity() -> None:
     text = "Our correspondent Tom Hale will report LIVE from Kyiv on the talks with NATO."
     spans = extract(load_model(), text)

@@ -181,11 +181,12 @@ def lone_common_word(doc: Doc, group: Sequence[NameMention], surfs: Sequence[str
     """Every form of the cluster is one word that English writes in lower case ("War",
     "Hacked", "Central"; or in capitals for emphasis, "LIVE"), capitalised only where any
     word is (a sentence's or a quotation's first word) or once, or a first name alone that
-    the tagger read as a person's, so; and nothing says it is a name: not a name the shipped
-    knowledge lists ("Army"), no honorific or title, no verb of saying after it."""
+    the tagger read as a person's, so; and nothing says it is a name: not a country ("China",
+    "Turkey") nor a name the shipped knowledge lists ("Army"), no honorific or title, no verb
+    of saying after it."""
     word = surfs[0]
-    if any(s != word for s in surfs):
-        return False
+    if any(s != word for s in surfs) or country_of(word):
+        return False  # a country is a name, however English writes "china" or "turkey"
     w = word.lower()
     if _SHOUTED.fullmatch(word):
         # "will call in LIVE from London": a common word in capitals for emphasis, unless
