@@ -7,6 +7,7 @@ knowledge lists).
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import pytest
@@ -148,6 +149,19 @@ def test_a_publisher_named_press_is_no_person_whatever_the_tagger_read() -> None
     start = text.index("Quorvex")
     press = NameMention(start, start + len("Quorvex Business Review Press"), "PER")
     assert entity_type([press], [press.surface(text)], doc) == "organization"
+
+
+def test_a_name_before_administration_is_a_leader_s_whatever_the_tagger_read() -> None:
+    """ "the Okafor administration" (twice) and "Okafor" alone, all read as an organisation:
+    a president's or governor's name, a person."""
+    text = (
+        "I disagree with the Okafor administration. The government, by which I mean the "
+        "Okafor administration, had lost. I waited to see if Okafor would appoint him."
+    )
+    doc = Doc(text, [])
+    found = [m.start() for m in re.finditer("Okafor", text)]
+    group = [NameMention(a, a + 6, "ORG") for a in found]
+    assert entity_type(group, [m.surface(text) for m in group], doc) == "person"
 
 
 def test_shipped_knowledge_types_what_the_tagger_never_saw() -> None:

@@ -32,6 +32,8 @@ from briefing.analysis.entities.words import (
 from briefing.analysis.ner.labels import LOC, ORG, PER
 
 _POST_LINKS = frozenset({"of", "at", "for"})
+_LEADERS_TERMS = frozenset({"administration", "presidency"})
+"""What a leader's name stands before: "the Obama administration"."""
 _ARTICLES = frozenset({"a", "an", "the"})
 
 Votes = Counter[str]
@@ -114,6 +116,8 @@ def add_cues(doc: Doc, m: NameMention, votes: Votes) -> None:
             votes[PER] += 1
         elif low(nxt) in POLL_NOUNS:
             votes[ORG] += 6  # "a Rasmussen poll": a polling firm's, never a person's
+        elif nxt in _LEADERS_TERMS and prev[:1].islower():
+            votes[PER] += 4  # "the Obama administration": a president's or governor's
     if prev[:1].isdigit() and m.ner == ORG and m.source == "ner":
         votes["ORG#"] += 1
     if doc.text.startswith("-based", m.end):
