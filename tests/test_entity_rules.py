@@ -164,6 +164,21 @@ def test_a_name_before_administration_is_a_leader_s_whatever_the_tagger_read() -
     assert entity_type(group, [m.surface(text) for m in group], doc) == "person"
 
 
+def test_a_person_s_full_name_outweighs_misc_readings_of_the_surname() -> None:
+    """ "the Quorvex brothers" read as a miscellaneous name twice, "David Quorvex" once: a
+    person named in full is a person."""
+    text = (
+        "The Quorvex brothers gave money, and the Quorvex brothers gave more. David Quorvex "
+        "has become a celebrity."
+    )
+    doc = Doc(text, [])
+    firsts = [m.start() for m in re.finditer("Quorvex brothers", text)]
+    group = [NameMention(a, a + 7, "MISC") for a in firsts]
+    full = text.index("David Quorvex")
+    group.append(NameMention(full, full + len("David Quorvex"), "PER"))
+    assert entity_type(group, [m.surface(text) for m in group], doc) == "person"
+
+
 def test_shipped_knowledge_types_what_the_tagger_never_saw() -> None:
     ents = entities("Reporters on Twitter and Netflix subscribers praised the film in Denver.")
     assert named(ents, "Twitter").type == "organization"

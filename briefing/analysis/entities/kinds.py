@@ -297,7 +297,7 @@ def entity_type(
     for k, m in enumerate(group):
         first_seen.setdefault(m.ner, k)
     ner = max(votes, key=lambda t: (votes[t], -first_seen.get(t, len(group))))
-    if ner in (LOC, ORG) and _has_full_personal_name(group, aligned):
+    if ner in (LOC, ORG, MISC) and _has_full_personal_name(group, aligned):
         ner = PER  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
     elif ner in (LOC, ORG, MISC) and cues[PER] >= 4 and not cues[ner]:
         ner = PER  # "President Obama": a title, and no "in Obama" nor "Obama's shares"
