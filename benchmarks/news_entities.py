@@ -46,6 +46,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+# This checkout's package and benchmarks, not an installed (or another editable) briefing.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from benchmarks.news_subtopics import outlet, paragraphs
 
 PER_OUTLET = 8

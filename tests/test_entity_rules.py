@@ -7,14 +7,17 @@ knowledge lists).
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing.analysis.entities import EntityRecord, build_entities
+from briefing.analysis.entities.clean import residents_of_a_place
 from briefing.analysis.entities.doc import Doc, NameMention
-from briefing.analysis.entities.kinds import entity_type
+from briefing.analysis.entities.kinds import entity_type, party_members
 from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import person_name, same_person_possible
 from briefing.analysis.entities.personnames import sex_of
@@ -54,6 +57,126 @@ def test_the_object_of_chief_executive_of_is_an_organisation() -> None:
     assert boss.type == "person"
     assert boss.role == "chief executive of Quorvex"
     assert "Whitfield" in boss.aliases
+
+
+def test_a_name_before_poll_is_a_polling_firm() -> None:
+    """ "a new Tarrowby poll": an organisation's name, whatever the tagger reads elsewhere."""
+    text = (
+        "The race tightened in October. A new Tarrowby poll put the mayor two points ahead, "
+        "and Tarrowby found most voters undecided. Tarrowby has polled the city since 2004."
+    )
+    assert named(entities(text), "Tarrowby").type == "organization"
+
+
+def test_a_known_polling_firm_is_an_organisation_by_its_short_name() -> None:
+    ents = entities("Rasmussen has the race tied, and Morning Consult has the mayor ahead.")
+    assert named(ents, "Rasmussen").type == "organization"
+    assert named(ents, "Morning Consult").type == "organization"
+
+
+def test_party_members_as_a_group_are_no_person() -> None:
+    """ "Democrats": the plural of a party label names a party's members, not one person."""
+    text = (
+        "The plan drew the chagrin of fellow Democrats. A softer approach from the mayor is "
+        "likely to placate nervous Democrats on Capitol Hill, who have argued for months "
+        "that Republicans would win."
+    )
+    assert named(entities(text), "Democrats").type == "organization"
+    assert all(party_members(s) for s in ("Republicans", "Senate Democrats", "Tories"))
+    assert not any(party_members(s) for s in ("Bernie Sanders", "Jeff Sessions", "Democrat"))
+
+
+def test_a_name_after_a_kinship_noun_is_a_person_whatever_the_tagger_read() -> None:
+    """ "Okafor's husband, Bill": a person, even where the tagger read "Bill" as an
+    organisation both times."""
+    text = (
+        "Okafor's husband, Bill, spoke in Concord on Sunday. "
+        "The state has helped both Bill and Okafor before."
+    )
+    doc = Doc(text, [])
+    bills = [NameMention(m, m + 4, "ORG") for m in (text.index("Bill"), text.rindex("Bill"))]
+    assert entity_type(bills, [b.surface(text) for b in bills], doc) == "person"
+
+
+@pytest.mark.parametrize("clinic_tag", ["PER", "ORG"])
+def test_a_hospital_named_after_its_city_does_not_take_in_the_city(clinic_tag: str) -> None:
+    """Whether the tagger reads "Cleveland Clinic" as a person's name ("Cleveland" is a first
+    name) or an organisation's, it is no person, and the city named alone is neither its
+    short name nor a part of a name."""
+    text = (
+        "Cleveland has changed. The health-care industry, led by the Cleveland Clinic, "
+        "has grown. Visitors to Cleveland will see it."
+    )
+    clinic = text.index("Cleveland Clinic")
+    raw = [
+        (0, 9, "ORG"),
+        (clinic, clinic + len("Cleveland Clinic"), clinic_tag),
+        (text.rindex("Cleveland"), text.rindex("Cleveland") + 9, "LOC"),
+    ]
+    ents = build_entities(text, [(0, len(text))], raw)
+    assert named(ents, "Cleveland Clinic").type == "organization"
+    assert named(ents, "Cleveland Clinic").aliases == ()
+    assert named(ents, "Cleveland").type == "place"
+
+
+def test_the_people_of_a_place_are_told_from_surnames() -> None:
+    assert all(map(residents_of_a_place, ["Clevelanders", "Iowans", "Floridians", "Chicagoans"]))
+    assert not any(map(residents_of_a_place, ["Sanders", "Evans", "Williams", "Republicans"]))
+
+
+def test_a_group_named_against_a_person_is_not_that_person() -> None:
+    """ "the Coalition Against Brenner": an organisation, even where the tagger reads
+    "Brenner" alone as an organisation's name; Daniel Brenner stays a person of his own."""
+    text = (
+        "Daniel Brenner will speak on Monday. The Coalition Against Brenner plans to march. "
+        "Brenner said the city was ready."
+    )
+    coalition = text.index("Coalition")
+    raw = [
+        (0, len("Daniel Brenner"), "PER"),
+        (coalition, coalition + len("Coalition Against Brenner"), "ORG"),
+        (text.rindex("Brenner"), text.rindex("Brenner") + 7, "ORG"),
+    ]
+    ents = build_entities(text, [(0, len(text))], raw)
+    assert named(ents, "Coalition Against Brenner").type == "organization"
+    assert named(ents, "Coalition Against Brenner").aliases == ()
+    assert named(ents, "Daniel Brenner").type == "person"
+
+
+def test_a_publisher_named_press_is_no_person_whatever_the_tagger_read() -> None:
+    text = "The book came out from Quorvex Business Review Press in May."
+    doc = Doc(text, [])
+    start = text.index("Quorvex")
+    press = NameMention(start, start + len("Quorvex Business Review Press"), "PER")
+    assert entity_type([press], [press.surface(text)], doc) == "organization"
+
+
+def test_a_name_before_administration_is_a_leader_s_whatever_the_tagger_read() -> None:
+    """ "the Okafor administration" (twice) and "Okafor" alone, all read as an organisation:
+    a president's or governor's name, a person."""
+    text = (
+        "I disagree with the Okafor administration. The government, by which I mean the "
+        "Okafor administration, had lost. I waited to see if Okafor would appoint him."
+    )
+    doc = Doc(text, [])
+    found = [m.start() for m in re.finditer("Okafor", text)]
+    group = [NameMention(a, a + 6, "ORG") for a in found]
+    assert entity_type(group, [m.surface(text) for m in group], doc) == "person"
+
+
+def test_a_person_s_full_name_outweighs_misc_readings_of_the_surname() -> None:
+    """ "the Quorvex brothers" read as a miscellaneous name twice, "David Quorvex" once: a
+    person named in full is a person."""
+    text = (
+        "The Quorvex brothers gave money, and the Quorvex brothers gave more. David Quorvex "
+        "has become a celebrity."
+    )
+    doc = Doc(text, [])
+    firsts = [m.start() for m in re.finditer("Quorvex brothers", text)]
+    group = [NameMention(a, a + 7, "MISC") for a in firsts]
+    full = text.index("David Quorvex")
+    group.append(NameMention(full, full + len("David Quorvex"), "PER"))
+    assert entity_type(group, [m.surface(text) for m in group], doc) == "person"
 
 
 def test_shipped_knowledge_types_what_the_tagger_never_saw() -> None:
@@ -173,6 +296,20 @@ def test_a_shared_family_name_goes_by_she_and_he() -> None:
     assert "Okafor" not in named(ents, "Maria Okafor").aliases
 
 
+def test_him_after_a_shared_family_name_is_someone_else_not_its_sex() -> None:
+    """ "Okafor, without naming him, accused Brenner … she said": "him" is the man accused,
+    "she" is Okafor: the bare name is Hillary Okafor, not her husband named first."""
+    text = (
+        "Former president Bill Okafor campaigned for his wife in Columbia. Hillary Okafor "
+        "spoke in Harlem on Tuesday.\n\n"
+        "Speaking in Harlem, Okafor, without naming him, also accused Daniel Brenner of "
+        'arriving late to the issue. "You can\'t just show up at election time," she said.'
+    )
+    ents = entities(text)
+    assert "Okafor" in named(ents, "Hillary Okafor").aliases
+    assert "Okafor" not in named(ents, "Bill Okafor").aliases
+
+
 def test_a_bare_family_name_far_from_a_relative_is_the_article_s_own_bearer() -> None:
     text = (
         "Sen. Daniel Okafor endorsed the governor on Friday.\n\n"
@@ -224,6 +361,13 @@ def test_a_capitalised_common_word_is_not_an_entity() -> None:
         "added. We've seen this before, a super PAC said at 10 a.m. EST."
     )
     assert not names(entities(text)) & {"Hacked", "Sorry", "Troubling", "We've", "PAC", "EST"}
+
+
+def test_a_country_named_once_is_listed_though_english_has_its_word() -> None:
+    """ "china", "turkey" are English words; "Turkey" named once mid-sentence is the country."""
+    ents = entities("Exports fell in Turkey last year, and it ensured Acme could sell to China.")
+    assert named(ents, "Turkey").type == "place"
+    assert named(ents, "China").type == "place"
 
 
 def test_a_common_word_in_capitals_for_emphasis_is_not_an_entity() -> None:
@@ -282,6 +426,7 @@ _WORDS = [
 
 
 @given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14), max_size=6))
+@example(sentences=[["the", "Bank", "'s", "Bank", "Jr."]])  # a possessive token of its own
 @settings(max_examples=60, deadline=None)
 def test_entities_are_well_formed_for_any_text(sentences: list[list[str]]) -> None:
     text = "\n\n".join(" ".join(words) for words in sentences)

@@ -44,6 +44,35 @@ def test_she_said_after_a_man_and_a_woman_is_the_woman() -> None:
     assert quotes_by_snippet(reading) == {"We waited a decade": "Maria Lindqvist"}
 
 
+def test_a_full_name_in_the_headline_gives_the_bare_surname_its_first_name_and_sex() -> None:
+    """The body says only "Curtis" (a man's first name, so a man's name on its own); the
+    headline says "Maria Curtis": "she said" is hers, and the sidebar names her in full, with
+    every mention still in the body."""
+    reading = read(
+        "Maria Curtis Takes On Tomas Brenner Over Harbor Plan\n\n"
+        "Brenner said the harbor plan would cost $40 million. Curtis said the plan was years "
+        "late.\n\n"
+        "On the pier on Tuesday, Curtis pressed Brenner on the cost.\n\n"
+        "“We waited a decade for this and the harbor cannot wait any longer,” she said.\n"
+    )
+    assert reading.document.metadata.title is not None
+    assert quotes_by_snippet(reading) == {"We waited a decade": "Maria Curtis"}
+    curtis = next(e for e in reading.entities if e.name == "Maria Curtis")
+    assert curtis.type == EntityType.PERSON
+    assert "Curtis" in curtis.aliases
+    text = reading.document.text
+    assert [text[m.start : m.end] for m in curtis.mentions] == ["Curtis", "Curtis"]
+
+
+def test_a_headline_name_word_the_body_writes_in_lower_case_names_nobody() -> None:
+    """ "Will Curtis Win?": "will" is a word of the body, not Curtis's first name."""
+    reading = read(
+        "Will Curtis Win the Harbor Vote?\n\n"
+        "Curtis said the council will vote on the harbor plan on Tuesday.\n"
+    )
+    assert "Curtis" in {e.name for e in reading.entities}
+
+
 def test_he_said_is_the_man_introduced_after_an_opening_clause() -> None:
     """A name in an opening "While …," clause is not the sentence's subject: "he" goes to the
     man the main clause introduces."""
@@ -146,6 +175,87 @@ def test_the_company_said_is_the_company() -> None:
     entity = next(e for e in reading.entities if e.id == quote.speaker)
     assert entity.type is EntityType.ORGANIZATION
     assert quote.speaker_name == entity.name
+
+
+def test_the_company_is_the_only_organisation_named_just_before_and_a_domain_is_a_name() -> None:
+    """ "on the website Tradeloft.com … the company wrote": no organisation opens a sentence,
+    but only one was named, in the paragraph before: the company is that one, named with its
+    domain."""
+    reading = read(
+        "Listing Pulled\n\n"
+        "The rifle went up for sale on Tuesday. A statement posted on the website "
+        "Tradeloft.com said listings are written by users, and that the company could refuse "
+        "any of them.\n\n"
+        '"We never spoke to the seller before or after the listing went up," the company wrote '
+        "in its statement.\n"
+    )
+    assert quotes_by_snippet(reading) == {"We never spoke to": "Tradeloft.com"}
+
+
+def test_the_newspaper_is_not_an_organisation_after_a_preposition() -> None:
+    """ "its impact on the Electoral College … the newspaper admitted": the only organisation
+    named before is the object of "on", not the newspaper."""
+    reading = read(
+        "Flood Aid\n\n"
+        "The editorial urged the senator to decide on a basis other than its impact on the "
+        "Electoral College.\n\n"
+        "“The state has few electoral votes and is unlikely to change sides,” the newspaper "
+        "admitted.\n"
+    )
+    assert quotes_by_snippet(reading) == {"The state has few": None}
+
+
+def test_she_said_after_a_daughter_with_the_speaker_s_surname_is_the_daughter() -> None:
+    """The previous speaker is Daniel Okafor; his daughter Maria Okafor is named since: she
+    shares his surname but is another person, and "she" is hers."""
+    reading = read(
+        "Convention Night\n\n"
+        'Daniel Okafor accepted the nomination on Thursday. "I am not sure I really deserve '
+        'it," Okafor said.\n\n'
+        "At center stage was Okafor's eldest daughter, Maria Okafor, who spoke about her "
+        'father\'s drive. "I have seen him fight for his family," she said.\n'
+    )
+    assert quotes_by_snippet(reading) == {
+        "I am not sure": "Daniel Okafor",
+        "I have seen him": "Maria Okafor",
+    }
+
+
+def test_she_wrote_after_a_sentence_ending_with_a_woman_s_name_after_a_preposition() -> None:
+    """ "… according to a post from Arianna Vance." names the source of the next quote, though
+    after a preposition: "she" is Vance, not a woman named as a subject paragraphs before."""
+    reading = read(
+        "Coverage Shift\n\n"
+        "Maria Lindqvist said on Monday that the paper would cover the campaign.\n\n"
+        "The site will now treat the campaign as news. That coverage will come with a strong "
+        "bias, however, according to a post from Arianna Vance.\n\n"
+        "“We will cover the ways this campaign is unique, and its impact on the race,” she "
+        "wrote.\n"
+    )
+    assert quotes_by_snippet(reading) == {"We will cover the": "Arianna Vance"}
+
+
+def test_who_before_the_verb_of_saying_is_the_name_before_it_not_the_sentence_subject() -> None:
+    reading = read(
+        "Endorsements\n\n"
+        "On Thursday, Daniel Brenner scored his first endorsement from a council colleague, "
+        "from Maria Lindqvist, who declared in the spin room, “I am sending the signal that it "
+        "is time to unite.” Brenner was also endorsed by a former rival.\n"
+    )
+    assert quotes_by_snippet(reading) == {"I am sending the": "Maria Lindqvist"}
+
+
+def test_a_place_s_people_are_no_person_and_no_speaker() -> None:
+    """ "Clevelanders": the people of a place, as a nationality is, not an entity; the quote
+    is the one "said" names."""
+    reading = read(
+        "Convention City\n\n"
+        'The convention comes to town in July. Couple global exposure with a "candidate who '
+        'is a lightning rod" and Clevelanders get nervous, said Maria Lindqvist, director of '
+        "the civil liberties union in Ohio.\n"
+    )
+    assert "Clevelanders" not in {e.name for e in reading.entities}
+    assert quotes_by_snippet(reading) == {"candidate who is a": "Maria Lindqvist"}
 
 
 def test_doubled_apostrophe_quotes_are_found_and_attributed() -> None:

@@ -436,3 +436,14 @@ def test_the_mayor_is_the_one_person_named_mayor() -> None:
     )
     r = run(t, [("Tomas Ferreira", "PER"), ("Dana Whitfield", "PER"), ("Whitfield", "PER")])
     assert [q.speaker_name for q in r] == ["Tomas Ferreira"]
+
+
+def test_a_relative_with_the_speaker_s_surname_keeps_her_own_full_name() -> None:
+    """ "Maria Okafor" beside the more frequent "Daniel Okafor": the name of the quote is hers,
+    not the surname's usual full name."""
+    t = (
+        "Daniel Okafor won. “I do not deserve it,” Daniel Okafor said.\n"
+        "At center stage was his daughter, Maria Okafor. “He fights for us,” she said."
+    )
+    r = run(t, [("Daniel Okafor", "PER"), ("Maria Okafor", "PER")])
+    assert [q.speaker_name for q in r] == ["Daniel Okafor", "Maria Okafor"]

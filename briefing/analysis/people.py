@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefing.analysis.entities.doc import Doc
+from briefing.analysis.headline_names import headline_names
 from briefing.analysis.ner.labels import ORG, PER
 from briefing.cycles import cycle_collector_paused
 from briefing.model import Document, Entity, EntityType, Mention, ParagraphKind, Quote
@@ -177,8 +179,9 @@ def attribute_quotes(
         return entity_id
 
     names = {entity.id: entity.name for entity in entities}
+    in_headline = headline_names(document.metadata.title, text)
     with cycle_collector_paused():
-        found = find_quotes(text, paragraphs, speaker_mentions(entities, mentions))
+        found = find_quotes(text, paragraphs, speaker_mentions(entities, mentions), in_headline)
     quotes = []
     for q in found:
         speaker = speaker_of(q)
@@ -191,7 +194,29 @@ def attribute_quotes(
     return tuple(quotes)
 
 
+def named_in_headline(entities: Sequence[Entity], document: Document) -> tuple[Entity, ...]:
+    """A person the body names by surname alone takes the full name the headline gives them
+    ("Clinton" under "Hillary Clinton Goes After …"), when the headline has one full name with
+    that surname. The headline adds no entity and no mention: every mention of the reading is
+    in the body, and a person named only in the headline has nothing there to show."""
+    by_surname: dict[str, set[str]] = {}
+    for first, surname in headline_names(document.metadata.title, document.text):
+        by_surname.setdefault(surname, set()).add(f"{first} {surname}")
+    if not by_surname:
+        return tuple(entities)
+    taken = {entity.name for entity in entities}
+    named: list[Entity] = []
+    for entity in entities:
+        full = by_surname.get(entity.name, set())
+        if entity.type == EntityType.PERSON and len(full) == 1 and not full & taken:
+            (name,) = full
+            entity = replace(entity, name=name, aliases=(entity.name, *entity.aliases))
+        named.append(entity)
+    return tuple(named)
+
+
 def entities_and_quotes(document: Document) -> tuple[tuple[Entity, ...], tuple[Quote, ...]]:
     """The entities of the document and its quotations attributed to them."""
     entities, mentions = extract_entities(document)
+    entities = named_in_headline(entities, document)
     return entities, attribute_quotes(document, entities, mentions)

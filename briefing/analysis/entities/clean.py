@@ -139,6 +139,8 @@ def is_junk(doc: Doc, m: NameMention, lex: Container[str]) -> bool:
         return True  # nationalities are descriptors, not entries (but "U.S." is a country)
     if m.ner in (PER, LOC) and not m.honorific and demonym_of(s) and not country_of(s):
         return True  # "Polish citizens": never a person's name nor a place
+    if m.ner == PER and residents_of_a_place(s):
+        return True  # "Clevelanders", "Iowans": a place's people, as a nationality is
     if len(words) == 1:
         i = doc.tok_containing(m.start)
         w = words[0]
@@ -181,6 +183,23 @@ def is_junk(doc: Doc, m: NameMention, lex: Container[str]) -> bool:
     return False
 
 
+_RESIDENT_SUFFIXES = ("ers", "ians", "ans", "ites", "ns")
+_PLACE_ENDINGS = ("", "a", "o", "s", "as", "ia", "y")
+
+
+def residents_of_a_place(s: str) -> bool:
+    """ "Clevelanders", "Iowans", "Floridians", "Chicagoans": one word, the plural noun for the
+    people of a place the shipped knowledge lists (its name, a suffix for its people)."""
+    if " " in s or not s[:1].isupper():
+        return False
+    for suffix in _RESIDENT_SUFFIXES:
+        if s.endswith(suffix) and len(s) > len(suffix) + 2:
+            stem = s[: -len(suffix)]
+            if any(known_type(stem + end) == EntityType.PLACE for end in _PLACE_ENDINGS):
+                return True
+    return False
+
+
 def _looks_demonym(s: str) -> bool:
     """ "Sino-Japanese", "Kazakhstani": shaped like a nationality adjective."""
     parts = apos(s).split("-")
@@ -216,6 +235,7 @@ def _split_known(m: NameMention, s: str) -> list[NameMention] | None:
             b = NameMention(m.start + h + 1, m.end, ORG if known_type(right) else m.ner, m.source)
             return [a, b]
     owner, mark, thing = apos(s).partition("'s ")
+    owner = owner.rstrip()  # "Bank 's Bank": the possessive a token of its own
     if mark and " " in thing and thing[:1].isupper() and (" " in owner or known_type(owner)):
         # "Environmental Protection Agency's Clean Power Plan": the owner and its thing
         return [

@@ -1,11 +1,12 @@
 """What the words around a mention say about the kind of thing it names.
 
-News states kinds in a few fixed shapes, whatever the name: a title before a person ("Sen.
-X", "President X"); a post of an organisation ("chief executive of X", "a spokesman for X",
-"shares of X", "X's board"); a place after a locative ("in X", "X-based"). Each mention's
-cues are votes for a type; the typing step (`kinds`) adds them up over all the mentions of an
-entity, with the tagger's votes and the shipped knowledge, and decides once. The words of
-those shapes are lists of `data/entity_words.txt` (through `words`).
+News states kinds in a few fixed shapes, whatever the name: a title or a kinship noun before
+a person ("Sen. X", "President X", "her husband, X"); a post of an organisation ("chief
+executive of X", "a spokesman for X", "shares of X", "X's board", a polling firm's "X poll");
+a place after a locative ("in X", "X-based"). Each mention's cues are votes for a type; the
+typing step (`kinds`) adds them up over all the mentions of an entity, with the tagger's votes
+and the shipped knowledge, and decides once. The words of those shapes are lists of
+`data/entity_words.txt` (through `words`).
 """
 
 from __future__ import annotations
@@ -18,17 +19,21 @@ from briefing.analysis.entities.words import (
     ACQUIRING,
     CORE_TITLES,
     CORPORATE_POSTS,
+    KIN_NOUNS,
     LOCATIVES,
     NOT_BEFORE_A_NAME,
     ORG_NOUNS,
     ORG_POSSESSED,
     ORG_POSTS,
+    POLL_NOUNS,
     POST_ADJECTIVES,
     SPEECH_VERBS,
 )
 from briefing.analysis.ner.labels import LOC, ORG, PER
 
 _POST_LINKS = frozenset({"of", "at", "for"})
+_LEADERS_TERMS = frozenset({"administration", "presidency"})
+"""What a leader's name stands before: "the Obama administration"."""
 _ARTICLES = frozenset({"a", "an", "the"})
 
 Votes = Counter[str]
@@ -76,6 +81,8 @@ def add_cues(doc: Doc, m: NameMention, votes: Votes) -> None:
         votes[PER] += 4
     elif lp in CORE_TITLES and lp not in NOT_BEFORE_A_NAME and ti - 1 not in doc.sent_first:
         votes[PER] += 4  # "Sen. X", "President X", "former governor X"
+    elif lp in KIN_NOUNS or (prev == "," and ti > 1 and low(toks[ti - 2]) in KIN_NOUNS):
+        votes[PER] += 4  # "her husband, Bill", "his son Hunter": a person
     elif lp in _POST_LINKS and ti > 1 and low(toks[ti - 2]) in ORG_POSTS:
         votes[ORG] += 3  # "chief executive of X", "shares of X", "a spokesman for X"
     elif lp in LOCATIVES and prev[:1].islower() and not nxt[:1].islower() and apos(nxt) != "'s":
@@ -107,6 +114,10 @@ def add_cues(doc: Doc, m: NameMention, votes: Votes) -> None:
                 votes[ORG] += 2  # "X's shares"
         elif low(nxt) in SPEECH_VERBS:
             votes[PER] += 1
+        elif low(nxt) in POLL_NOUNS:
+            votes[ORG] += 6  # "a Rasmussen poll": a polling firm's, never a person's
+        elif nxt in _LEADERS_TERMS and prev[:1].islower():
+            votes[PER] += 4  # "the Obama administration": a president's or governor's
     if prev[:1].isdigit() and m.ner == ORG and m.source == "ner":
         votes["ORG#"] += 1
     if doc.text.startswith("-based", m.end):

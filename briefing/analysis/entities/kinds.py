@@ -26,7 +26,7 @@ from briefing.analysis.entities.norm import (
     split_words,
 )
 from briefing.analysis.entities.personnames import first_names, surnames
-from briefing.analysis.entities.wordlists import OF_HEADS, WORK_HEADS
+from briefing.analysis.entities.wordlists import OF_HEADS, PARTY_LABELS, WORK_HEADS
 from briefing.analysis.entities.words import (
     AMBIGUOUS_EVENT_HEADS,
     CORE_TITLES,
@@ -35,6 +35,7 @@ from briefing.analysis.entities.words import (
     GEO_PREFIXES,
     NAME_SUFFIXES,
     ORG_HEADS,
+    ORG_NOUNS,
     ORG_SUFFIXES,
     QUOTES_OPEN,
 )
@@ -74,14 +75,31 @@ def _head_words(s: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
+_INSTITUTION_HEADS = frozenset(
+    {"brothers", "bros", "clinic", "hospital", "hospitals", "church", "press"}
+)
+"""Heads of organisations' names the head-word lists lack ("Cleveland Clinic")."""
+_ORG_OR_EVENT_HEADS = EVENT_HEADS | ORG_HEADS | _INSTITUTION_HEADS
+_ORG_FIRST_WORDS = ORG_HEADS | ORG_NOUNS
+"""The first word of an organisation's name, never of a person's ("Coalition Against X")."""
 _NOT_A_PERSON_WORD = (
     ORG_HEADS
     | GEO_HEADS
     | EVENT_HEADS
     | ORG_SUFFIXES
     | OF_HEADS
-    | {"brothers", "bros", "clinic", "hospital", "hospitals", "church", "airport", "station"}
+    | _INSTITUTION_HEADS
+    | {"airport", "station"}
 )
+
+
+def no_person_s_name(words: Sequence[str]) -> bool:
+    """The words of a name (suffix left out) are not a person's: it ends with a word of an
+    organisation, place or event ("Cleveland Clinic") or starts with an organisation's
+    ("Coalition Against Trump")."""
+    return low(words[-1]) in _NOT_A_PERSON_WORD or (
+        len(words) >= 2 and low(words[0]) in _ORG_FIRST_WORDS
+    )
 
 
 _SAINTS = frozenset({"st", "ste", "saint", "san", "santa", "sao", "le", "la", "de", "el"})
@@ -90,18 +108,20 @@ _SAINTS = frozenset({"st", "ste", "saint", "san", "santa", "sao", "le", "la", "d
 
 @lru_cache(maxsize=16384)
 def name_like(s: str) -> bool:
-    """Two to four capitalised words with no word of an organisation, place or event, not a
-    name the shipped knowledge types, not in capitals: the shape of a person's full name,
-    though not only of one ("Jeb Bush", "Bear Stearns")."""
+    """Two to four capitalised words with no word of an organisation, place or event (nor an
+    organisation's first word: "Coalition Against X"), not a name the shipped knowledge types,
+    not in capitals: the shape of a person's full name, though not only of one ("Jeb Bush",
+    "Bear Stearns")."""
     words = list(split_words(s))
     while words and low(words[-1]) in NAME_SUFFIXES:
         words.pop()  # "Jr." ends a name; "Willem II Tilburg" is no person's
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
     lows = [low(w) for w in words]
-    if any(w in _NOT_A_PERSON_WORD or w in NAME_SUFFIXES or w in _SAINTS for w in lows) or any(
-        (w.isupper() and len(w) > 2 and "." not in w) or demonym_of(w) for w in words
-    ):
+    if (
+        any(w in _NOT_A_PERSON_WORD or w in NAME_SUFFIXES or w in _SAINTS for w in lows)
+        or lows[0] in _ORG_FIRST_WORDS
+    ) or any((w.isupper() and len(w) > 2 and "." not in w) or demonym_of(w) for w in words):
         return False
     return not (
         country_of(s)
@@ -132,6 +152,19 @@ def person_shaped(s: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def party_members(s: str) -> bool:
+    """ "Democrats", "Senate Republicans", "Tories": a party's members as a group, named by
+    the plural of a party label (`PARTY_LABELS`)."""
+    words = split_words(s)
+    if not words:
+        return False
+    last = low(words[-1])
+    if last.endswith("ies"):
+        return last[:-3] + "y" in PARTY_LABELS
+    return last.endswith("s") and last[:-1] in PARTY_LABELS
+
+
 def _has_full_personal_name(group: Sequence[NameMention], surfs: Sequence[str]) -> bool:
     """One of the cluster's forms is a person's full name (`person_shaped`: "John Podesta"): a
     bare surname elsewhere in the cluster is that person, whatever its context suggested."""
@@ -148,11 +181,12 @@ def lone_common_word(doc: Doc, group: Sequence[NameMention], surfs: Sequence[str
     """Every form of the cluster is one word that English writes in lower case ("War",
     "Hacked", "Central"; or in capitals for emphasis, "LIVE"), capitalised only where any
     word is (a sentence's or a quotation's first word) or once, or a first name alone that
-    the tagger read as a person's, so; and nothing says it is a name: not a name the shipped
-    knowledge lists ("Army"), no honorific or title, no verb of saying after it."""
+    the tagger read as a person's, so; and nothing says it is a name: not a country ("China",
+    "Turkey") nor a name the shipped knowledge lists ("Army"), no honorific or title, no verb
+    of saying after it."""
     word = surfs[0]
-    if any(s != word for s in surfs):
-        return False
+    if any(s != word for s in surfs) or country_of(word):
+        return False  # a country is a name, however English writes "china" or "turkey"
     w = word.lower()
     if _SHOUTED.fullmatch(word):
         # "will call in LIVE from London": a common word in capitals for emphasis, unless
@@ -230,6 +264,8 @@ def entity_type(
         return EntityType.ORGANIZATION
     if any(_CASE.search(x) for x in surfs):
         return EntityType.EVENT  # "Brown v. Board of Education": a court case
+    if all(party_members(x) for x in surfs):
+        return EntityType.ORGANIZATION  # "Democrats", "Senate Republicans": no one person
     votes: Counter[str] = Counter()
     for m in group:
         if m.source != "scan":  # a further occurrence only copies its form's type
@@ -261,7 +297,7 @@ def entity_type(
     for k, m in enumerate(group):
         first_seen.setdefault(m.ner, k)
     ner = max(votes, key=lambda t: (votes[t], -first_seen.get(t, len(group))))
-    if ner in (LOC, ORG) and _has_full_personal_name(group, aligned):
+    if ner in (LOC, ORG, MISC) and _has_full_personal_name(group, aligned):
         ner = PER  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
     elif ner in (LOC, ORG, MISC) and cues[PER] >= 4 and not cues[ner]:
         ner = PER  # "President Obama": a title, and no "in Obama" nor "Obama's shares"
@@ -287,15 +323,15 @@ def entity_type(
         return EntityType.PLACE
     if ner == PER and heads & WORK_HEADS and len(firsts):
         return EntityType.OTHER  # "The Opie and Anthony Show": a programme, not a person
+    org_heads = _ORG_OR_EVENT_HEADS
     if (
         ner == PER
-        and heads & (EVENT_HEADS | ORG_HEADS)
+        and heads & org_heads
         and not any(
-            len(name_parts(x)) >= 2 and low(name_parts(x)[-1]) not in EVENT_HEADS | ORG_HEADS
-            for x in surfs
+            len(name_parts(x)) >= 2 and low(name_parts(x)[-1]) not in org_heads for x in surfs
         )
-    ):
-        ner = ORG
+    ) or (ner == PER and firsts and firsts <= _ORG_FIRST_WORDS):
+        ner = ORG  # "Harvard Business Review Press"; "Coalition Against Trump"
     if (
         ner != PER
         and sum(m.event_ctx for m in group) * 2 >= len(group)

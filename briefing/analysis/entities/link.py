@@ -26,7 +26,7 @@ from briefing.analysis.entities.acronyms import initial_variants
 from briefing.analysis.entities.aliases import Link
 from briefing.analysis.entities.clean import in_slogan
 from briefing.analysis.entities.doc import Doc, NameMention
-from briefing.analysis.entities.kinds import name_like
+from briefing.analysis.entities.kinds import name_like, no_person_s_name
 from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import (
     UnionFind,
@@ -61,6 +61,7 @@ from briefing.analysis.entities.words import (
     TITLE_QUALIFIERS,
 )
 from briefing.analysis.ner.labels import MISC, ORG, PER
+from briefing.model import EntityType
 
 _GEO_PLURALS_LOW = frozenset(g.lower() for g in GEO_PLURALS)
 
@@ -317,7 +318,8 @@ def _fuller_name(parts: Sequence[str], fp: Sequence[str]) -> bool:
 _Fits = tuple[_Members, _Members, dict[str, _Members]]
 """The full names a short name fits (`_link_name_parts`): all, the pool to choose from, that
 pool by sex."""
-_HE = frozenset({"he", "him", "his", "himself"})
+_HE = frozenset({"he", "his", "himself"})
+"""Not "him": always an object, most often someone else ("Clinton, without naming him, …")."""
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _QUOTE_MARKS = frozenset({"“", "”", '"'})
 
@@ -379,7 +381,12 @@ def _link_name_parts(
     starts = frozenset(m.start for m in ms)
     fulls: dict[tuple[str, ...], _Members] = {}
     for j, fp in enumerate(name_words):
-        if is_person[j] and len(fp) >= 2 and low(words[j][-1]) not in ORG_SUFFIXES:
+        if (
+            is_person[j]
+            and len(fp) >= 2
+            and low(words[j][-1]) not in ORG_SUFFIXES
+            and not no_person_s_name(_real(fp))  # "Cleveland Clinic" read as a person's name
+        ):
             group = fulls.get(fp)
             if group is None:
                 group = fulls[fp] = _Members()
@@ -467,7 +474,8 @@ def _link_company_short(
     part_owner: dict[str, set[tuple[str, ...]]],
 ) -> None:
     """Company short names: "Northwind" <- "Northwind Energy Plc" (one multi-word
-    organisation starting with that word, and the word is not a place)."""
+    organisation starting with that word, and the word is not a place: not a country, nor a
+    place the shipped knowledge lists, as "Cleveland" of "Cleveland Clinic")."""
     org_first: defaultdict[str, set[int]] = defaultdict(set)
     for j, wj in enumerate(words):
         if (
@@ -482,7 +490,12 @@ def _link_company_short(
         if len(words[i]) != 1 or ms[i].ner not in (ORG, PER) or ms[i].honorific or country_of(s):
             continue
         roots = org_first.get(keys[i], set())
-        if len(roots) == 1 and keys[i] not in part_owner and not is_acronym(s):
+        if (
+            len(roots) == 1
+            and keys[i] not in part_owner
+            and not is_acronym(s)
+            and known_type(s) != EntityType.PLACE
+        ):
             uf.union(i, next(iter(roots)))
 
 
@@ -491,13 +504,17 @@ def _link_head_short(
 ) -> None:
     """A name's last word capitalised on its own ("the Post", "the Quartet") names the one
     organisation or event of the text whose name ends with it ("Washington Post"), unless
-    the word is a name of its own the shipped knowledge lists ("Senate")."""
+    the word is a name of its own the shipped knowledge lists ("Senate") or the surname of a
+    person the text names in full ("Trump" of "Coalition Against Trump")."""
     by_last: defaultdict[str, set[int]] = defaultdict(set)
     for j, wj in enumerate(words):
         if len(wj) >= 2 and ms[j].ner in (ORG, MISC) and wj[-1][:1].isupper():
             by_last[key(wj[-1])].add(j)
     if not by_last:
         return
+    for j, wj in enumerate(words):
+        if len(wj) >= 2 and ms[j].ner == PER:
+            by_last.pop(key(wj[-1]), None)
     for i, s in enumerate(surf):
         if (
             len(words[i]) != 1

@@ -490,5 +490,10 @@ def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]
     for m in out:
         if kept and m[0] < kept[-1][1]:
             continue
-        kept.append(m)
+        web = _WEB_SUFFIX.match(text, m[1]) if text.startswith(".", m[1]) else None
+        kept.append((m[0], web.end(), m[2]) if web else m)
     return kept
+
+
+_WEB_SUFFIX = re.compile(r"\.(?:com|org|net)(?![\w@-])")
+""" "GunBroker.com": a website's domain is its name (the tokenizer cuts it at the dot)."""

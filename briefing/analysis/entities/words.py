@@ -54,6 +54,10 @@ ORG_NOUNS: frozenset[str] = frozenset(_LISTS["org_nouns"])
 CORPORATE_POSTS: frozenset[str] = frozenset(_LISTS["corporate_posts"])
 """Posts only an organisation has, after a possessive: "X's chief executive" (not
 "president" or "minister", which a country has too)."""
+POLL_NOUNS: frozenset[str] = frozenset(_LISTS["poll_nouns"])
+"""Nouns a polling firm's name modifies: "a Rasmussen poll"."""
+KIN_NOUNS: frozenset[str] = frozenset(_LISTS["kin_nouns"])
+"""Kinship nouns a person's name follows: "her husband, Bill"."""
 ACQUIRING: frozenset[str] = frozenset(_LISTS["acquiring"])
 """Verbs whose object is a company: "agreed to buy X"."""
 LOCATIVES: frozenset[str] = frozenset(_LISTS["locatives"])

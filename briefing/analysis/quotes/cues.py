@@ -33,6 +33,7 @@ from briefing.analysis.quotes.patterns import (
     OF_PHRASE_RE,
     ONLY_DASHES_RE,
     PREPOSITION_BEFORE_RE,
+    RELATIVE_GAP_RE,
     SENTENCE_PUNCT_RE,
     SUBJECT_LEAD_RE,
     SUBORDINATE_RE,
@@ -234,7 +235,16 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
         before = mentions.between(ss, cs)
         if before and before[-1].text.lower() == "who" and len(before) > 1:
             # "(Raphael Lemkin, who coined the word, once said, “…”": the name before it
+            who = before[-1]
             before = before[:-1]
+            if (
+                before[-1].kind in SPEAKER_KINDS
+                and RELATIVE_GAP_RE.fullmatch(text, before[-1].end, who.start)
+                and _gap_ok(LEFT_GAP_RE, text, who, cs)
+            ):
+                # "… an endorsement from Mike Lee, who declared …, “…”": the speaker is the
+                # name "who" stands for, wherever it is in the sentence
+                return before[-1], cword, "L-who"
         if (
             len(before) > 1
             and AND_GAP_RE.fullmatch(text, before[-1].end, cs)

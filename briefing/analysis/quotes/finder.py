@@ -75,11 +75,13 @@ def find_quotes(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
     names: Sequence[tuple[int, int, str]],
+    headline_names: Sequence[tuple[str, str]] = (),
 ) -> list[QuoteRecord]:
     """Direct quotations in `text` with their speakers, in text order.
 
     `paragraphs` are (start, end) character spans in order; `names` are (start, end, type)
-    entity mentions from the NER tagger (only PER and ORG are used as speakers).
+    entity mentions from the NER tagger (only PER and ORG are used as speakers);
+    `headline_names` the (first name, surname) of people the headline names in full.
     """
     text, closing = doubled_apostrophes(text)
 
@@ -94,7 +96,7 @@ def find_quotes(
         i = bisect.bisect_right(raw_starts, pos) - 1
         return i >= 0 and raw[i].start < pos < raw[i].end
 
-    mentions = Mentions(text, names, in_quote)
+    mentions = Mentions(text, names, in_quote, headline_names)
     drafts = [
         _Draft([(r.start, r.end)], r.paragraph, r.open_ended, r.continues)
         for r in raw

@@ -50,6 +50,7 @@ from briefing.analysis.quotes.patterns import (
     POSSESSIVE_THE_RE,
     PREPOSITION_BEFORE_RE,
     PRONOUN_RE,
+    SENTENCE_CLOSE_AFTER_RE,
     SLOT_VERB_RE,
     SPEAKER_AFTER_RE,
     SPEAKER_BEFORE_RE,
@@ -96,7 +97,11 @@ class Mentions:
         text: str,
         names: Sequence[tuple[int, int, str]],
         in_quote: Callable[[int], bool],
+        headline_names: Sequence[tuple[str, str]] = (),
     ) -> None:
+        """`headline_names`: (first name, surname) of the people the headline names in full
+        (`briefing.analysis.headline_names`): their first names go with the body's bare
+        surnames, for the full name and the sex."""
         self.text = text
         self._tokens: dict[str, list[str]] = {}
         self._titled: dict[str, set[str]] = {}
@@ -108,7 +113,7 @@ class Mentions:
         self._text_genders: dict[str, tuple[bool, str | None]] = {}
         self.forms: dict[str, set[str]] = {}
         """Surname (lower case) -> the first names of its multi-token forms."""
-        self.full = self._full_names()
+        self.full = self._full_names(headline_names)
         self._gender_cache: dict[int, tuple[str | None, bool]] = {}
         self.sents = sentence_starts(text)
 
@@ -160,8 +165,9 @@ class Mentions:
         self._text_genders[key] = found
         return found
 
-    def _full_names(self) -> dict[str, str]:
-        """Surname (lower case) -> the most frequent multi-token form (ties: the longest)."""
+    def _full_names(self, headline_names: Sequence[tuple[str, str]]) -> dict[str, str]:
+        """Surname (lower case) -> the most frequent multi-token form (ties: the longest); a
+        full name in the headline counts as one more form of a surname the body names."""
         counts: dict[str, dict[str, int]] = {}
         for m in self.ms:
             if m.kind == PER:
@@ -175,6 +181,13 @@ class Mentions:
                     self.by_key.setdefault(toks[-1].lower(), []).append(m)
                 if len(toks) >= 2:
                     self.forms.setdefault(toks[-1].lower(), set()).add(toks[0])
+        for first, surname in headline_names:
+            key = surname.lower()
+            if key in self.by_key:
+                full = f"{first} {surname}"
+                forms = counts.setdefault(key, {})
+                forms[full] = forms.get(full, 0) + 1
+                self.forms.setdefault(key, set()).add(first)
         full_names: dict[str, str] = {}
         for key, forms in counts.items():
             multi = {f: c for f, c in forms.items() if " " in f} or forms
@@ -203,11 +216,16 @@ class Mentions:
         return res
 
     def name_of(self, m: Mention) -> str:
-        """Display name: full name for a person, an organisation without "the", else the text."""
+        """Display name: full name for a person (its own, when its first name is not that of
+        the surname's usual full name: "Ivanka Trump" beside "Donald Trump"), an organisation
+        without "the", else the text."""
         if m.kind == PER:
             toks = self.tokens(m)
             if toks:
-                return self.full.get(toks[-1].lower(), " ".join(toks))
+                full = self.full.get(toks[-1].lower())
+                if full is None or (len(toks) >= 2 and full.split()[0] != toks[0]):
+                    return " ".join(toks)
+                return full
         if m.kind == ORG:
             return LEADING_THE_RE.sub("", m.text)
         return m.text
@@ -405,14 +423,18 @@ class Mentions:
         self, cands: list[Mention], subjects: list[Mention], want: str | None
     ) -> Mention | None:
         """A person introduced with a description after a preposition ("courtesy of Wes
-        Nakagiri, a delegate from Michigan"), when the sentence has no subject who fits: the
-        one a following "he" most likely means."""
+        Nakagiri, a delegate from Michigan") or named last in the sentence ("according to a
+        post from Jane Ruiz."), when the sentence has no subject who fits: the one a
+        following "he" most likely means."""
         for c in cands:
             if (
                 c.kind == PER
                 and c not in subjects
                 and not self._is_modifier(c)
-                and APPOSITION_AFTER_RE.match(self.text, c.end)
+                and (
+                    APPOSITION_AFTER_RE.match(self.text, c.end)
+                    or SENTENCE_CLOSE_AFTER_RE.match(self.text, c.end)
+                )
                 and not (want and self.gender_of(c) and self.gender_of(c) != want)
             ):
                 return c

@@ -120,6 +120,8 @@ AND_GAP_RE = re.compile(r",?\s+and\s+(?:[a-z]+ly\s+)?")
 """Between an object and a second verb of the same subject: "X stressed … by NBC and said"."""
 APPOSITION_AFTER_RE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?[a-z][\w-]*\b")
 """After a name: a description of the person ("Wes Nakagiri, a delegate from Michigan")."""
+SENTENCE_CLOSE_AFTER_RE = re.compile(r"[.:](?:\s|$)")
+"""After a name: the end of its sentence ("… according to a post from Jane Ruiz.")."""
 WITH_BEFORE_RE = re.compile(r"\bwith\s+$")
 ABSOLUTE_AFTER_RE = re.compile(
     r"(?:\s*[—–]\s*[^—–.]{1,120}?\s*[—–]|\s*,[^,.]{1,120},)?\s+[a-z]+ing\b"

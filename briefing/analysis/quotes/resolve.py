@@ -10,17 +10,20 @@ entity by position rather than by name.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from briefing.analysis.ner.labels import ORG, PER
 from briefing.analysis.quotes.lexicon import ANY_ORG_HEADS, CORE_TITLES, ORG_HEADS, SPOKESPERSONS
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
+    PREPOSITION_BEFORE_RE,
     RELATIVE_GAP_RE,
     SPOKEN_FOR_RE,
     STARTS_WITH_THE_RE,
 )
 
+_PARAGRAPH_BREAK_RE = re.compile(r"\n+")
 _RECENT_CHARS = 1500
 """How far back (characters) the previous speaker or an organisation still counts."""
 
@@ -66,9 +69,10 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
     if lm is None:
         return not mentions.between(last.position, s, kinds=(PER,))
     key = mentions.person_key(lm)
+    first = mentions.tokens(lm)[0] if len(mentions.tokens(lm)) >= 2 else last.name.split()[0]
     others = False
     for c in mentions.between(last.position, s, kinds=(PER,)):
-        if mentions.person_key(c) == key:
+        if mentions.person_key(c) == key and not _other_first_name(mentions, c, first):
             continue
         others = True
         g = mentions.gender_of(c)
@@ -87,19 +91,38 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
     return True
 
 
+def _other_first_name(mentions: Mentions, c: Mention, first: str) -> bool:
+    """c is a full name whose first name is not `first`: another member of the family
+    ("Ivanka Trump" after the previous speaker "Donald Trump")."""
+    toks = mentions.tokens(c)
+    return len(toks) >= 2 and toks[0] != first
+
+
 def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | None:
     """The organisation "the <head>" refers to: the nearest before s whose name has the head
     word ("the bank": Government Development Bank), else, for a generic head ("the
     company"), the nearest organisation that was recently the subject of a sentence (not
-    "…'s opposition", "a letter to the NAACP")."""
+    "…'s opposition", "a letter to the NAACP"), else the only organisation named recently, in
+    this paragraph or the one before and not after a preposition ("a statement posted on the
+    website Acme.com … the company wrote")."""
     orgs = mentions.between(max(0, s - 2 * _RECENT_CHARS), s, kinds=(ORG,))
     for c in reversed(orgs):
         if head in c.text.lower().split():
             return c
     if head in ANY_ORG_HEADS:
-        for c in reversed(orgs):
-            if c.start >= s - _RECENT_CHARS and mentions.opens_sentence(c):
+        recent = [c for c in orgs if c.start >= s - _RECENT_CHARS]
+        for c in reversed(recent):
+            if mentions.opens_sentence(c):
                 return c
+        if len({mentions.name_of(c).casefold() for c in recent}) == 1:
+            # in this paragraph or the one before, and not after a preposition ("a decision
+            # based on the Electoral College")
+            last = recent[-1]
+            text = mentions.text
+            if len(_PARAGRAPH_BREAK_RE.findall(text, last.end, s)) <= 1 and not (
+                PREPOSITION_BEFORE_RE.search(text, max(0, last.start - 12), last.start)
+            ):
+                return last
     return None
 
 
