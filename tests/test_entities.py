@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from briefing.analysis.entities import EntityRecord, acronyms, build_entities, clean, link
 from briefing.analysis.entities.acronyms import acronym_matches, find_acronym_pairs
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.names import UnionFind, person_name
 from briefing.analysis.entities.norm import country_of, is_initial, key, low, split_words
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.words import ACRONYM_STOP, EVENT_HEADS, ORG_HEADS, ORG_SUFFIXES
 from briefing.analysis.ner import extract, load_model
 
@@ -534,8 +534,8 @@ def test_the_end_of_a_form_is_told_as_its_pattern_tells_it(text: str, at: int) -
 def test_a_full_personal_name_makes_its_bare_surname_a_person() -> None:
     """The tagger read the surname as a place in most contexts ("the Velmor emails"), but
     the cluster holds a first name and that surname read as a person: a person."""
-    from briefing.analysis.entities.doc import NameMention
     from briefing.analysis.entities.kinds import entity_type
+    from briefing.analysis.entities.tokenized import NameMention
 
     group = [NameMention(0, 9, "PER"), NameMention(20, 26, "LOC"), NameMention(40, 46, "LOC")]
     assert entity_type(group, ["John Velmor", "Velmor", "Velmor"]) == "person"
@@ -549,7 +549,7 @@ def test_a_full_personal_name_makes_its_bare_surname_a_person() -> None:
     assert entity_type(no_first_name, ["Qzx Velmor", "Velmor", "Velmor"]) == "place"
 
 
-def _in_slogan_plain(doc: Doc, m: NameMention) -> bool:
+def _in_slogan_plain(doc: TokenizedText, m: NameMention) -> bool:
     """`clean.in_slogan` the plain way (searching the line back, every word of the quote)."""
     text = doc.text
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -583,14 +583,14 @@ _QUOTE_PIECES = ['"', "\u201c", "\u201d", "\n", " ", "Free", "and", "Open", "Sea
 def test_slogan_check_by_quote_positions_agrees_with_the_plain_search(
     text: str, at: int, length: int
 ) -> None:
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     start = min(at, len(text))
     m = NameMention(start, min(len(text), start + length), "ORG")
     assert clean.in_slogan(doc, m) == _in_slogan_plain(doc, m)
 
 
-def _tok_range_plain(doc: Doc, a: int, b: int) -> list[int]:
-    """`Doc.tok_range` by two bisections, as it was first written."""
+def _tok_range_plain(doc: TokenizedText, a: int, b: int) -> list[int]:
+    """`TokenizedText.tok_range` by two bisections, as it was first written."""
     starts, ends = doc.starts, doc.ends
     n = len(starts)
     c = max(0, bisect_right(starts, a) - 1)
@@ -606,7 +606,7 @@ def _tok_range_plain(doc: Doc, a: int, b: int) -> list[int]:
 @given(st.lists(st.sampled_from(_TEXT_PIECES), max_size=20).map("".join))
 @settings(max_examples=300, deadline=None)
 def test_token_ranges_by_one_bisection_agree_with_two(text: str) -> None:
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     for a in range(len(text) + 2):
         for b in range(a, len(text) + 2):
             assert doc.tok_range(a, b) == _tok_range_plain(doc, a, b)
@@ -684,6 +684,6 @@ def test_name_parts_link_as_they_do_group_by_group(names: list[tuple[str, str]])
     ]
     fast, plain = UnionFind(len(ms), full), UnionFind(len(ms), full)
     # no pronoun nor honorific in the text: the sex of no mention is known, as in the plain way
-    link._link_name_parts(Doc(text, []), fast, ms, surf, words, parts)
+    link._link_name_parts(TokenizedText(text, []), fast, ms, surf, words, parts)
     _link_name_parts_plain(plain, ms, surf, words, parts)
     assert [fast.find(i) for i in range(len(ms))] == [plain.find(i) for i in range(len(ms))]

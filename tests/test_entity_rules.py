@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 
 from briefing.analysis.entities import EntityRecord, build_entities
 from briefing.analysis.entities.clean import residents_of_a_place
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import entity_type, party_members
 from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import person_name, same_person_possible
 from briefing.analysis.entities.personnames import sex_of
 from briefing.analysis.entities.spans import join_fragments
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.ner import extract, load_model
 
 TYPES = {"person", "organization", "place", "event", "other"}
@@ -93,7 +93,7 @@ def test_a_name_after_a_kinship_noun_is_a_person_whatever_the_tagger_read() -> N
         "Okafor's husband, Bill, spoke in Concord on Sunday. "
         "The state has helped both Bill and Okafor before."
     )
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     bills = [NameMention(m, m + 4, "ORG") for m in (text.index("Bill"), text.rindex("Bill"))]
     assert entity_type(bills, [b.surface(text) for b in bills], doc) == "person"
 
@@ -145,7 +145,7 @@ def test_a_group_named_against_a_person_is_not_that_person() -> None:
 
 def test_a_publisher_named_press_is_no_person_whatever_the_tagger_read() -> None:
     text = "The book came out from Quorvex Business Review Press in May."
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     start = text.index("Quorvex")
     press = NameMention(start, start + len("Quorvex Business Review Press"), "PER")
     assert entity_type([press], [press.surface(text)], doc) == "organization"
@@ -158,7 +158,7 @@ def test_a_name_before_administration_is_a_leader_s_whatever_the_tagger_read() -
         "I disagree with the Okafor administration. The government, by which I mean the "
         "Okafor administration, had lost. I waited to see if Okafor would appoint him."
     )
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     found = [m.start() for m in re.finditer("Okafor", text)]
     group = [NameMention(a, a + 6, "ORG") for a in found]
     assert entity_type(group, [m.surface(text) for m in group], doc) == "person"
@@ -171,7 +171,7 @@ def test_a_person_s_full_name_outweighs_misc_readings_of_the_surname() -> None:
         "The Quorvex brothers gave money, and the Quorvex brothers gave more. David Quorvex "
         "has become a celebrity."
     )
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     firsts = [m.start() for m in re.finditer("Quorvex brothers", text)]
     group = [NameMention(a, a + 7, "MISC") for a in firsts]
     full = text.index("David Quorvex")
@@ -263,7 +263,7 @@ def test_fragments_one_space_apart_are_one_name() -> None:
         (new, new + 3, "LOC"),
         (york, york + len("York Post"), "ORG"),
     ]
-    joined = join_fragments(Doc(text, []), raw)
+    joined = join_fragments(TokenizedText(text, []), raw)
     assert [text[a:b] for a, b, _ in joined] == ["Great Barrier Reef", "New York Post"]
     assert joined[1][2] == "ORG"
 
@@ -275,7 +275,7 @@ def test_a_title_before_a_name_stays_out_of_it() -> None:
         (start, start + len("Prime Minister"), "ORG"),
         (text.index("Mark"), text.index(" met"), "PER"),
     ]
-    joined = join_fragments(Doc(text, []), raw)
+    joined = join_fragments(TokenizedText(text, []), raw)
     assert [text[a:b] for a, b, _ in joined] == ["Prime Minister", "Mark Holloway"]
 
 
@@ -454,19 +454,19 @@ def test_entities_are_well_formed_for_any_text(sentences: list[list[str]]) -> No
 def test_a_lone_head_noun_takes_the_capitalised_words_before_it() -> None:
     text = "The navy's newly formed Coastal Patrol Readiness Command will open in May."
     head = text.index("Command")
-    [(start, end, kind)] = join_fragments(Doc(text, []), [(head, head + 7, "ORG")])
+    [(start, end, kind)] = join_fragments(TokenizedText(text, []), [(head, head + 7, "ORG")])
     assert (text[start:end], kind) == ("Coastal Patrol Readiness Command", "ORG")
     # Not across a possessive, nor into a common word that only opens its sentence.
     text = "Military Command said the Navy's Reserve Command would move."
     first, second = 9, text.index("Command", 20)
     raw = [(first, first + 7, "ORG"), (second, second + 7, "ORG")]
-    joined = join_fragments(Doc(text, []), raw)
+    joined = join_fragments(TokenizedText(text, []), raw)
     assert [text[a:b] for a, b, _ in joined] == ["Command", "Reserve Command"]
 
 
 def test_a_name_of_the_shape_x_of_y_is_nobody_s_without_a_title() -> None:
     text = "The Bloom of Valdoria grows by every road. The Duke of Westmarch opened it."
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     bloom = NameMention(4, 21, "PER")
     duke = NameMention(text.index("Duke"), text.index(" opened"), "PER")
     assert entity_type([bloom], [bloom.surface(text)], doc) is None
@@ -486,7 +486,9 @@ def test_a_nickname_in_quotation_marks_belongs_to_the_name() -> None:
 
 def test_a_nickname_needs_a_first_name_before_it() -> None:
     text = "Then “Blue” Harbor won the vote in Oakdale County."
-    spans = join_fragments(Doc(text, []), [(text.index("Harbor"), text.index(" won"), "ORG")])
+    spans = join_fragments(
+        TokenizedText(text, []), [(text.index("Harbor"), text.index(" won"), "ORG")]
+    )
     assert [text[a:b] for a, b, _ in spans] == ["Harbor"]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pytest
 
 from briefing.analysis import analyze, large, segmentation
-from briefing.analysis.entities.doc import Doc
+from briefing.analysis.entities.tokenized import TokenizedText
 from briefing.analysis.sections import _ParagraphTexts
 from briefing.analysis.sentences import _WORD_BEFORE, _word_before, split_sentences
 from briefing.analysis.titles import DocumentCounts, candidates
@@ -215,7 +215,7 @@ def test_the_best_candidates_are_the_first_of_all_of_them() -> None:
 def test_quote_marks_and_line_starts_by_bisection() -> None:
     rng = random.Random(2)
     text = "".join(rng.choice('ab "“”\n') for _ in range(3000))
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     for _ in range(300):
         a = rng.randint(0, len(text))
         b = rng.randint(a, len(text))

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from briefing.analysis.entities.doc import Doc, NameMention
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.trim import (
     TRIM_RULES,
     Trim,
@@ -31,28 +31,30 @@ from briefing.analysis.entities.trim import (
 from briefing.analysis.ner.labels import NerLabel
 
 
-def _cut(text: str, span: str, ner: NerLabel = NerLabel.ORG) -> tuple[Doc, Trim]:
+def _cut(text: str, span: str, ner: NerLabel = NerLabel.ORG) -> tuple[TokenizedText, Trim]:
     """The cut of the first `span` in `text`, before any rule, and the document."""
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     start = text.index(span)
     end = start + len(span)
     tokens = doc.tok_range(start, end)
     return doc, Trim(NameMention(start, end, ner), tokens[0], tokens[-1], end)
 
 
-def _words(doc: Doc, t: Trim) -> str:
+def _words(doc: TokenizedText, t: Trim) -> str:
     """The text of the tokens the cut still holds."""
     return doc.text[doc.starts[t.first] : doc.ends[t.last]]
 
 
-def _applied(rule: object, text: str, span: str, ner: NerLabel = NerLabel.ORG) -> tuple[Doc, Trim]:
+def _applied(
+    rule: object, text: str, span: str, ner: NerLabel = NerLabel.ORG
+) -> tuple[TokenizedText, Trim]:
     doc, t = _cut(text, span, ner)
     after = rule(doc, t)  # type: ignore[operator]
     assert after is not None
     return doc, after
 
 
-def _at(doc: Doc, span: tuple[int, int] | None) -> str | None:
+def _at(doc: TokenizedText, span: tuple[int, int] | None) -> str | None:
     return None if span is None else doc.text[span[0] : span[1]]
 
 
@@ -190,7 +192,7 @@ def test_every_rule_is_named_and_says_why() -> None:
 
 def test_trim_mention_makes_a_new_mention_and_leaves_the_given_one() -> None:
     text = "Talks with Mr. Ravel's team went on."
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     given = NameMention(text.index("Mr."), text.index(" team"), NerLabel.PER)
     trimmed = trim_mention(doc, given)
     assert trimmed is not None
@@ -203,7 +205,7 @@ def test_trim_mention_makes_a_new_mention_and_leaves_the_given_one() -> None:
 
 def test_trim_mention_keeps_a_part_of_one_token() -> None:
     text = "The Kestra-based firm grew."
-    doc = Doc(text, [])
+    doc = TokenizedText(text, [])
     m = trim_mention(doc, NameMention(4, 16, NerLabel.LOC))
     assert m is not None
     assert text[m.start : m.end] == "Kestra"

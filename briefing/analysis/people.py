@@ -1,10 +1,10 @@
 """Who is in the text and what they said: named entities, linked, then quotes attributed.
 
 The glue between the passes that each do one thing: the text is tokenised and split into
-sentences once (`entities.doc.Doc`), the tagger finds name mentions in those sentences (`ner`),
-the entity builder links them into entities with types, roles and aliases (`entities`), and the
-quote finder attributes direct quotations to a mention (`quotes`). Here their records become
-model objects, and each quote's speaker becomes an entity id.
+sentences once (`entities.tokenized.TokenizedText`), the tagger finds name mentions in those
+sentences (`ner`), the entity builder links them into entities with types, roles and aliases
+(`entities`), and the quote finder attributes direct quotations to a mention (`quotes`). Here
+their records become model objects, and each quote's speaker becomes an entity id.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefing.analysis.entities.doc import Doc
+from briefing.analysis.entities.tokenized import TokenizedText
 from briefing.analysis.headline_names import headline_names
 from briefing.analysis.ner.labels import ORG, PER
 from briefing.cycles import cycle_collector_paused
@@ -38,7 +38,7 @@ def _chunks(paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chunks
 
 
-def tag_names(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def tag_names(doc: TokenizedText, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """The NER tagger's (start, end, type) mentions, from the entity step's own tokens and
     sentences (the tagger's tokenizer), so the text is tokenised once for both; the surname
     rule (`tag_document_spans`) sees a chunk of whole paragraphs at a time, as `extract`
@@ -93,7 +93,7 @@ def extract_entities(
     with cycle_collector_paused(long_lived=True):
         text = _without_code_and_tables(document)
         paragraphs = [(p.start, p.end) for p in document.paragraphs]
-        doc = Doc(text, paragraphs)
+        doc = TokenizedText(text, paragraphs)
         mentions = tag_names(doc, paragraphs)
         records = build_entities(text, paragraphs, mentions, doc)
         records = backed_by_the_text(records, text, paragraphs, doc.lower_words)

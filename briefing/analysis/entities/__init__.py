@@ -48,13 +48,13 @@ from briefing.analysis.entities.clean import (
     split_affixed_heads,
     split_compounds,
 )
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import name_like, person_shaped
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.link import scan_more
 from briefing.analysis.entities.names import person_name, suffix_of
 from briefing.analysis.entities.records import EntityRecord, assemble
 from briefing.analysis.entities.spans import join_fragments, known_missed
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.trim import trim_mention
 from briefing.analysis.ner.labels import LABEL_OF, LOC, PER
 from briefing.model import EntityType
@@ -66,7 +66,7 @@ def build_entities(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
     mentions: Sequence[tuple[int, int, str]],
-    doc: Doc | None = None,
+    doc: TokenizedText | None = None,
 ) -> list[EntityRecord]:
     """The entities of `text`, in order of first mention.
 
@@ -74,11 +74,11 @@ def build_entities(
     `mentions` are (start, end, type) spans with type PER / ORG / LOC / MISC, as
     `briefing.analysis.ner.extract` returns them. Uses the shipped NER model's word lists
     (loaded once; shared with `briefing.analysis.ner.load_model`). `doc` is `text` already
-    tokenised (`Doc(text, paragraphs)`), when the caller has it.
+    tokenised (`TokenizedText(text, paragraphs)`), when the caller has it.
     """
     lex = lexicon().common
     if doc is None:
-        doc = Doc(text, paragraphs)
+        doc = TokenizedText(text, paragraphs)
 
     # 1. names whole; clean, split compounds, drop junk
     mentions = join_fragments(doc, mentions)

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from briefing.analysis.entities.acronyms import find_acronym_pairs
 from briefing.analysis.entities.clean import strip_span
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.norm import country_of, is_capitalised, split_words
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.trim import trim_mention
 from briefing.analysis.ner.labels import LOC, ORG, PER, NerLabel
 
@@ -41,7 +41,7 @@ _ALT_PATTERNS: list[re.Pattern[str]] = [
 ]
 
 
-def cap_run(doc: Doc, pos: int) -> tuple[int, int] | None:
+def cap_run(doc: TokenizedText, pos: int) -> tuple[int, int] | None:
     """Span of the run of capitalised tokens starting at pos (one space apart), if any."""
     i = doc.tok_at(pos)
     if i >= len(doc.toks) or doc.starts[i] - pos > 1 or not is_capitalised(doc.toks[i]):
@@ -120,7 +120,7 @@ class _Mentions:
         """Mentions inside [a, b], in list order."""
         return [m for m in self.starting_in(a, b) if m.end <= b]
 
-    def before_in_sentence(self, doc: Doc, pos: int) -> list[NameMention]:
+    def before_in_sentence(self, doc: TokenizedText, pos: int) -> list[NameMention]:
         """Mentions ending by pos in the sentence holding pos, in list order (sentences are
         runs of tokens, so the search stops at the first mention of an earlier sentence)."""
         sent = doc.sent_of[doc.tok_containing(pos)]
@@ -137,7 +137,7 @@ class _Mentions:
         return [self._by_seq[k] for k in sorted(ks)]
 
 
-def add_text_defined(doc: Doc, ms: list[NameMention]) -> list[Link]:
+def add_text_defined(doc: TokenizedText, ms: list[NameMention]) -> list[Link]:
     """Add the mentions the text defines to `ms` (in place) and return the links they make."""
     text = doc.text
     linked: list[tuple[int, int]] = []

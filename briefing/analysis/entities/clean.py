@@ -13,7 +13,6 @@ import re
 from collections.abc import Container, Iterable, Set
 from itertools import islice
 
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.norm import (
@@ -25,6 +24,7 @@ from briefing.analysis.entities.norm import (
     split_words,
 )
 from briefing.analysis.entities.personnames import is_first_name
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.wordlists import NEVER_NAMES
 from briefing.analysis.entities.words import (
     ACRONYM_STOP,
@@ -47,7 +47,7 @@ RawMention = tuple[int, int, str]
 """(start, end, NER type) as the tagger gives it."""
 
 
-def in_slogan(doc: Doc, m: NameMention) -> bool:
+def in_slogan(doc: TokenizedText, m: NameMention) -> bool:
     """Inside a short quoted, title-cased phrase ("Free and Open Seas") or exactly quoted."""
     text = doc.text
     # find the quote that opens before m on the same line (most mentions have none)
@@ -94,7 +94,7 @@ _PARTY_NOTE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
 """A legislator's party and state ("R-Fla."), never a name of its own."""
 
 
-def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
+def _surface_junk(doc: TokenizedText, s: str) -> tuple[bool, list[str]]:
     """The checks of `is_junk` that depend on the surface alone (cached per document): junk or
     not, and the surface's words as the word lists spell them."""
     cached = doc.junk_cache.get(s)
@@ -123,7 +123,7 @@ def _surface_junk(doc: Doc, s: str) -> tuple[bool, list[str]]:
     return junk, words
 
 
-def is_junk(doc: Doc, m: NameMention, lex: Container[str]) -> bool:
+def is_junk(doc: TokenizedText, m: NameMention, lex: Container[str]) -> bool:
     """Not an entry of a who's-who: a date, a bare title, a nationality, a slogan, a capitalised
     common word at a sentence start; `lex` is the common-word lexicon."""
     s = m.surface(doc.text)
@@ -211,7 +211,7 @@ def _looks_demonym(s: str) -> bool:
     return bool(re.search(r"(?:ese|ish|ian|ians|ean|eans|an|ans|i|is)$", last)) and len(last) > 4
 
 
-def _capitalised_elsewhere(doc: Doc, s: str, i: int) -> bool:
+def _capitalised_elsewhere(doc: TokenizedText, s: str, i: int) -> bool:
     """The token `s` also occurs capitalised mid-sentence (not at token i): a name after all."""
     return any(j != i for j in doc.mid_sentence(s))
 
@@ -256,7 +256,9 @@ def _split_known(m: NameMention, s: str) -> list[NameMention] | None:
     return None
 
 
-def split_compounds(doc: Doc, m: NameMention, places: Set[str] = frozenset()) -> list[NameMention]:
+def split_compounds(
+    doc: TokenizedText, m: NameMention, places: Set[str] = frozenset()
+) -> list[NameMention]:
     """'U.S.-Mexico', 'Paris-Berlin' -> place mentions when every part is a country or a
     place the text names elsewhere; two known names in one mention apart (`_split_known`)."""
     s = m.surface(doc.text)

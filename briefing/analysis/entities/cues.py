@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.norm import apos, low
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.words import (
     ACQUIRING,
     CORE_TITLES,
@@ -39,7 +39,7 @@ _ARTICLES = frozenset({"a", "an", "the"})
 Votes = Counter[str]
 
 
-def _appositive_kind(doc: Doc, k: int) -> str | None:
+def _appositive_kind(doc: TokenizedText, k: int) -> str | None:
     """Tokens from k are "[45 ,] a/an/the [adjectives] noun", the noun a person's ("an
     economist at", "a former senator": PER) or an organisation's ("a consulting firm": ORG)."""
     toks = doc.toks
@@ -61,14 +61,14 @@ def _appositive_kind(doc: Doc, k: int) -> str | None:
     return None
 
 
-def mention_cues(doc: Doc, m: NameMention) -> Votes:
+def mention_cues(doc: TokenizedText, m: NameMention) -> Votes:
     """The types the context of `m` votes for (PER, ORG, LOC), with weights."""
     votes: Votes = Counter()
     add_cues(doc, m, votes)
     return votes
 
 
-def add_cues(doc: Doc, m: NameMention, votes: Votes) -> None:
+def add_cues(doc: TokenizedText, m: NameMention, votes: Votes) -> None:
     """Add the votes of `m`'s context to `votes` (see `mention_cues`)."""
     toks = doc.toks
     ti = doc.tok_at(m.start)

@@ -89,7 +89,7 @@ def backed_by_the_text(
 ) -> list[EntityRecord]:
     """`records` without those mentioned only in headline-case paragraphs, qualifying
     compounds and adjectives; the rest renumbered "e1", "e2", … in order. `lower_words`:
-    the text's lower-case words (`Doc.lower_words`)."""
+    the text's lower-case words (`TokenizedText.lower_words`)."""
     lines = [text[a:b] for a, b in paragraphs]
     candidates = [could_be_headline(p) for p in lines]
     headline = [

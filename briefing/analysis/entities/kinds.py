@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from briefing.analysis.entities.cues import add_cues
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.names import name_parts
@@ -26,6 +25,7 @@ from briefing.analysis.entities.norm import (
     split_words,
 )
 from briefing.analysis.entities.personnames import first_names, surnames
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.wordlists import OF_HEADS, PARTY_LABELS, WORK_HEADS
 from briefing.analysis.entities.words import (
     AMBIGUOUS_EVENT_HEADS,
@@ -177,7 +177,9 @@ _OF_INSIDE = re.compile(r"\w of [A-Z]")
 _CASE = re.compile(r"\S (?:v\.|vs\.?) [A-Z]")
 
 
-def lone_common_word(doc: Doc, group: Sequence[NameMention], surfs: Sequence[str]) -> bool:
+def lone_common_word(
+    doc: TokenizedText, group: Sequence[NameMention], surfs: Sequence[str]
+) -> bool:
     """Every form of the cluster is one word that English writes in lower case ("War",
     "Hacked", "Central"; or in capitals for emphasis, "LIVE"), capitalised only where any
     word is (a sentence's or a quotation's first word) or once, or a first name alone that
@@ -214,7 +216,7 @@ def lone_common_word(doc: Doc, group: Sequence[NameMention], surfs: Sequence[str
     return plain < 2 and not cues[PER] and not (first_name_only and cues["AT"])
 
 
-def rank_qualifier(doc: Doc, group: Sequence[NameMention]) -> bool:
+def rank_qualifier(doc: TokenizedText, group: Sequence[NameMention]) -> bool:
     """Every mention is one common word written just before a title that a name follows:
     the service or office of a rank ("retired Army Lt. Gen. X", "Navy Secretary X"), part of
     the title, and titles are no entities."""
@@ -251,7 +253,7 @@ def _known(surfs: Sequence[str]) -> tuple[EntityType | None, bool, bool]:
 
 
 def entity_type(
-    group: Sequence[NameMention], surfs: Sequence[str], doc: Doc | None = None
+    group: Sequence[NameMention], surfs: Sequence[str], doc: TokenizedText | None = None
 ) -> EntityType | None:
     """Type of a cluster of mentions `group` with surface forms `surfs` (same order): one
     decision over all its mentions, from the tagger's votes, the words around each mention

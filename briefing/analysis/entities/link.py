@@ -25,7 +25,6 @@ from functools import lru_cache
 from briefing.analysis.entities.acronyms import initial_variants
 from briefing.analysis.entities.aliases import Link
 from briefing.analysis.entities.clean import in_slogan
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import name_like, no_person_s_name
 from briefing.analysis.entities.knowledge import known_entry, known_type
 from briefing.analysis.entities.names import (
@@ -48,6 +47,7 @@ from briefing.analysis.entities.norm import (
     split_words,
 )
 from briefing.analysis.entities.personnames import is_first_name, sex_of, surnames
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.trim import trim_mention
 from briefing.analysis.entities.words import (
     CORE_TITLES,
@@ -137,7 +137,7 @@ def _join_each(uf: UnionFind, i: int, groups: Sequence[_Members]) -> None:
         uf.union(i, r)
 
 
-def cluster(doc: Doc, ms: Sequence[NameMention], links: Sequence[Link]) -> UnionFind:
+def cluster(doc: TokenizedText, ms: Sequence[NameMention], links: Sequence[Link]) -> UnionFind:
     """Union-find over the indices of `ms`, joined by `links` and every linking rule."""
     text = doc.text
     surf = [m.surface(text) for m in ms]
@@ -329,7 +329,7 @@ def _real(name: Sequence[str]) -> Sequence[str]:
     return name[:-1] if suffix_of(name) else name
 
 
-def mention_sex(doc: Doc, m: NameMention, starts: Set[int]) -> str | None:
+def mention_sex(doc: TokenizedText, m: NameMention, starts: Set[int]) -> str | None:
     """ "f" or "m" as the text gives it for the person `m` names: the honorific ("Mrs.
     Clinton"), else the first personal pronoun after it in its sentence or the next one,
     outside quotation marks (in "Clinton said. “… he has made …”" the "he" is someone the
@@ -365,7 +365,7 @@ def mention_sex(doc: Doc, m: NameMention, starts: Set[int]) -> str | None:
 
 
 def _link_name_parts(
-    doc: Doc,
+    doc: TokenizedText,
     uf: UnionFind,
     ms: Sequence[NameMention],
     surf: Sequence[str],
@@ -657,7 +657,7 @@ def _occurrences(text: str, forms: Sequence[str]) -> list[list[tuple[int, int]]]
 
 
 def scan_more(
-    doc: Doc, ms: list[NameMention], links: Sequence[Link], lex: Container[str]
+    doc: TokenizedText, ms: list[NameMention], links: Sequence[Link], lex: Container[str]
 ) -> tuple[list[NameMention], UnionFind]:
     """Find unmarked occurrences of every form an entity is known by; return all mentions and
     their final clustering. `lex` is the common-word lexicon (guards common-word surnames).
@@ -694,7 +694,7 @@ def scan_more(
 
 
 def _forms(
-    doc: Doc, ms: Sequence[NameMention], uf: UnionFind, lex: Container[str]
+    doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind, lex: Container[str]
 ) -> tuple[dict[str, int], set[str]]:
     """Surface form -> representative mention index, for the forms naming one cluster only,
     and the guarded forms: common-word surnames ("Grant"), found only before a speech verb,
@@ -747,7 +747,7 @@ def _occupied(occupied: list[tuple[int, int]], a: int, b: int) -> bool:
     return k + 1 < len(occupied) and occupied[k + 1][0] < b
 
 
-def _inside_longer_name(doc: Doc, a: int, b: int) -> bool:
+def _inside_longer_name(doc: TokenizedText, a: int, b: int) -> bool:
     """A capitalised word right before or after ("Stone" in "Stone Age"); a capitalised word
     before is fine at a sentence start or when it is an honorific or a title."""
     ti = doc.tok_at(a)
@@ -767,7 +767,7 @@ def _inside_longer_name(doc: Doc, a: int, b: int) -> bool:
     )
 
 
-def _speech_or_possessive(doc: Doc, a: int, b: int) -> bool:
+def _speech_or_possessive(doc: TokenizedText, a: int, b: int) -> bool:
     """Before a speech verb or a possessive, or after an honorific."""
     ti = doc.tok_at(a)
     tj = doc.tok_at(b) - 1

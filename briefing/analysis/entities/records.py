@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import (
     entity_type,
     lone_common_word,
@@ -20,6 +19,7 @@ from briefing.analysis.entities.kinds import (
 from briefing.analysis.entities.names import UnionFind
 from briefing.analysis.entities.norm import apos, country_of, split_words
 from briefing.analysis.entities.roles import role_of
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.model import EntityType
 
 Mentioned = tuple[int, int, int]
@@ -41,7 +41,7 @@ class EntityRecord:
     """(start, end, paragraph index), sorted."""
 
 
-def assemble(doc: Doc, ms: Sequence[NameMention], uf: UnionFind) -> list[EntityRecord]:
+def assemble(doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind) -> list[EntityRecord]:
     """One record per cluster of `uf` over `ms` (clusters with no type are dropped)."""
     text = doc.text
     paragraph = doc.paragraph

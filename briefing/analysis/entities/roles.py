@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.norm import (
     apos,
     country_of,
@@ -19,6 +18,7 @@ from briefing.analysis.entities.norm import (
     is_capitalised,
     low,
 )
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.words import (
     CORE_TITLES,
     PUNCT_STOP,
@@ -30,7 +30,7 @@ from briefing.analysis.entities.words import (
 from briefing.model import EntityType
 
 
-def role_of(doc: Doc, group: Sequence[NameMention], etype: str) -> str | None:
+def role_of(doc: TokenizedText, group: Sequence[NameMention], etype: str) -> str | None:
     """Role of a person or organisation: every distinct role stated at its earliest mention
     that has one, joined by ", "; None for other types."""
     if etype not in (EntityType.PERSON, EntityType.ORGANIZATION):
@@ -61,7 +61,7 @@ def role_of(doc: Doc, group: Sequence[NameMention], etype: str) -> str | None:
     return ", ".join(parts)
 
 
-def _title_before(doc: Doc, m: NameMention) -> str | None:
+def _title_before(doc: TokenizedText, m: NameMention) -> str | None:
     """ "German Chancellor" of "German Chancellor Ingrid Vossberg" (must hold a title word)."""
     i = doc.tok_at(m.start) - 1
     sent = doc.sent_of[i + 1] if i + 1 < len(doc.toks) else None
@@ -169,7 +169,7 @@ def _title_before(doc: Doc, m: NameMention) -> str | None:
     return doc.text[doc.starts[start] : doc.ends[end]]
 
 
-def _appositive(doc: Doc, m: NameMention, etype: str) -> str | None:
+def _appositive(doc: TokenizedText, m: NameMention, etype: str) -> str | None:
     """ "X, a retired U.S. officer who ..." -> "retired U.S. officer"."""
     i = doc.tok_at(m.end)
     toks = doc.toks
@@ -225,7 +225,7 @@ def _appositive(doc: Doc, m: NameMention, etype: str) -> str | None:
     return doc.text[doc.starts[start] : doc.ends[j - 1]]
 
 
-def _title_comma_before(doc: Doc, m: NameMention) -> str | None:
+def _title_comma_before(doc: TokenizedText, m: NameMention) -> str | None:
     """ "its chief executive, Dana Whitfield" -> "chief executive"."""
     i = doc.tok_at(m.start) - 1
     if i < 1 or doc.toks[i] != ",":

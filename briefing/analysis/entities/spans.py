@@ -17,12 +17,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Container, Sequence
 
-from briefing.analysis.entities.doc import Doc
 from briefing.analysis.entities.evidence import could_be_headline, headline_case
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.norm import country_of, demonym_of, is_initial, low
 from briefing.analysis.entities.personnames import first_names
+from briefing.analysis.entities.tokenized import TokenizedText
 from briefing.analysis.entities.wordlists import GROUP_WORDS, OF_HEADS, PARTICLES
 from briefing.analysis.entities.words import (
     CORE_TITLES,
@@ -184,7 +184,7 @@ def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) ->
     return parts[-1][2]
 
 
-def _headline_paragraph(doc: Doc, k: int, cache: dict[int, bool]) -> bool:
+def _headline_paragraph(doc: TokenizedText, k: int, cache: dict[int, bool]) -> bool:
     """Paragraph k is set in title case (`evidence.headline_case`); cached in `cache`."""
     found = cache.get(k)
     if found is None:
@@ -242,7 +242,7 @@ _CONNECTORS = frozenset({"of", "on", "for", "and", "the", "&", "de", "du"})
 _INNER_CONNECTORS = frozenset({"of", "on", "for", "&"})
 
 
-def _after_connector(doc: Doc, s: int, e: int) -> int:
+def _after_connector(doc: TokenizedText, s: int, e: int) -> int:
     """The end of a name the tagger cut right after a connector ("Council on"): the run of
     capitalised words (and connectors between them) that follows; without one, the name ends
     before its connector."""
@@ -261,7 +261,7 @@ def _after_connector(doc: Doc, s: int, e: int) -> int:
     return doc.text.rfind(" ", s, e)
 
 
-def _rest_of_name(doc: Doc, s: int, e: int, headline: dict[int, bool]) -> int:
+def _rest_of_name(doc: TokenizedText, s: int, e: int, headline: dict[int, bool]) -> int:
     """The end of the name at [s, e) with the capitalised word after it when that word is
     part of it: the two make a known name, or the word can stand in a name and the line is
     not set in title case."""
@@ -283,7 +283,7 @@ def _rest_of_name(doc: Doc, s: int, e: int, headline: dict[int, bool]) -> int:
     return doc.ends[tj]
 
 
-def _head_run(doc: Doc, s: int, headline: dict[int, bool]) -> int:
+def _head_run(doc: TokenizedText, s: int, headline: dict[int, bool]) -> int:
     """The start of the name whose head noun alone the tagger took ("Command" of "Joint
     Operations Command"): the run of capitalised words right before it, one space apart,
     not across a possessive, a title or a function word, not into a line set in title case,
@@ -305,7 +305,7 @@ def _head_run(doc: Doc, s: int, headline: dict[int, bool]) -> int:
 
 
 def _extend(
-    doc: Doc, m: RawMention, first_names: Container[str], headline: dict[int, bool]
+    doc: TokenizedText, m: RawMention, first_names: Container[str], headline: dict[int, bool]
 ) -> RawMention:
     """Add to a person's name the initial or first name before it and the surname or suffix
     after it, where the tagger left them out (`first_names`: `personnames.first_names`)."""
@@ -371,7 +371,7 @@ _AMPERSAND_NAME = re.compile(r"[A-Z][A-Za-z]*&[A-Z][A-Za-z]*(?![\w&])")
 """A name joined by "&" with no space ("AT&T", "S&P"), which the tagger's tokens cut apart."""
 
 
-def known_missed(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]:
+def known_missed(doc: TokenizedText, mentions: Sequence[RawMention]) -> list[RawMention]:
     """Names joined by "&" that the shipped knowledge lists and the tagger left out ("AT&T"),
     as mentions of their known type; none that overlaps a mention."""
     text = doc.text
@@ -437,7 +437,7 @@ def _with_nicknames(text: str, ms: list[RawMention], names: Container[str]) -> l
     return ms
 
 
-def join_fragments(doc: Doc, mentions: Sequence[RawMention]) -> list[RawMention]:
+def join_fragments(doc: TokenizedText, mentions: Sequence[RawMention]) -> list[RawMention]:
     """The tagger's mentions with the fragments of one name joined and a person's initial,
     first name or suffix added (see the module's docstring); sorted, never overlapping."""
     text = doc.text

@@ -25,12 +25,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from briefing.analysis.entities.doc import Doc, NameMention
 from briefing.analysis.entities.kinds import name_like
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.norm import apos, country_of, demonym_of, is_initial, low
 from briefing.analysis.entities.personnames import is_first_name
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.wordlists import PARTY_LABELS, STYLES
 from briefing.analysis.entities.words import (
     CORE_TITLES,
@@ -103,7 +103,7 @@ class Trim(NamedTuple):
         return Trim(self.mention, first, last, self.cut_end)
 
 
-TrimRule = Callable[[Doc, Trim], Trim | None]
+TrimRule = Callable[[TokenizedText, Trim], Trim | None]
 """One step of `trim_mention`: the cut, changed or not, or None when no name is left."""
 
 
@@ -129,7 +129,7 @@ def _styled_name(rest: str) -> bool:
     )
 
 
-def _strip_punctuation(doc: Doc, t: Trim) -> Trim | None:
+def _strip_punctuation(doc: TokenizedText, t: Trim) -> Trim | None:
     """A trailing possessive ("Smith's"), punctuation and quotes at either end are no part of
     a name; a span of nothing else is no name."""
     toks, first, last = doc.toks, t.first, t.last
@@ -144,7 +144,7 @@ def _strip_punctuation(doc: Doc, t: Trim) -> Trim | None:
     return t if (first, last) == (t.first, t.last) else t.tokens(first, last)
 
 
-def _strip_function_words(doc: Doc, t: Trim) -> Trim:
+def _strip_function_words(doc: TokenizedText, t: Trim) -> Trim:
     """A leading "the" or sentence-initial function word ("The Pentagon", "But Smith") is no
     part of a name; an initial ("A. Smith") or an acronym before a lower-case word ("IT
     firm") is."""
@@ -159,7 +159,7 @@ def _strip_function_words(doc: Doc, t: Trim) -> Trim:
     return t if first == t.first else t.tokens(first, t.last)
 
 
-def _title_after_organisation(doc: Doc, t: Trim) -> Trim | None:
+def _title_after_organisation(doc: TokenizedText, t: Trim) -> Trim | None:
     """A title written after an organisation's name belongs to the person who follows
     ("Sirius XM Vice" of "Sirius XM Vice President"); a party and a legislature alone are
     then a title ("Republican House" of "Republican House Majority Leader")."""
@@ -182,7 +182,7 @@ def _title_after_organisation(doc: Doc, t: Trim) -> Trim | None:
     return Trim(t.mention, first, last, min(t.cut_end, doc.ends[last]))
 
 
-def _party_label_before_person(doc: Doc, t: Trim) -> Trim:
+def _party_label_before_person(doc: TokenizedText, t: Trim) -> Trim:
     """A party label before a person's name is their title ("Democrat Ben Cardin")."""
     toks, first, last = doc.toks, t.first, t.last
     if (
@@ -199,7 +199,7 @@ def _party_label_before_person(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _honorific_first(doc: Doc, t: Trim) -> Trim:
+def _honorific_first(doc: TokenizedText, t: Trim) -> Trim:
     """An honorific inside the span ("Mr. Smith") is cut off and remembered: it says the name
     is a person's, and "Mr. Smith" is the form the text uses."""
     first = t.first
@@ -209,7 +209,7 @@ def _honorific_first(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _style_first(doc: Doc, t: Trim) -> Trim:
+def _style_first(doc: TokenizedText, t: Trim) -> Trim:
     """A style a person is known by ("Pope Francis", "Ayatollah Khomeini") is their title,
     unless what follows is a place's or body's name ("King County"); not after an honorific
     ("Mr. King Kol": the honorific was the name's first word)."""
@@ -229,7 +229,7 @@ def _style_first(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _titles_first(doc: Doc, t: Trim) -> Trim:
+def _titles_first(doc: TokenizedText, t: Trim) -> Trim:
     """Titles inside a person's span ("President Lula da Silva", "Comedian George Lopez")
     are cut off as the person's title; a first name that is also a title ("Dean Jones") is
     kept. Not after an honorific or a style, which was the name's first word."""
@@ -265,7 +265,7 @@ def _titles_first(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _portfolio_of_title(doc: Doc, t: Trim) -> Trim:
+def _portfolio_of_title(doc: TokenizedText, t: Trim) -> Trim:
     """After "Minister of", the portfolio's words belong to the title and the rest is a
     person ("Climate" of "Minister of Climate Tor Lunde")."""
     toks, first, last = doc.toks, t.first, t.last
@@ -293,7 +293,7 @@ def _portfolio_of_title(doc: Doc, t: Trim) -> Trim:
     return t.marked(ner=PER)._replace(first=first + k) if k else t
 
 
-def _span_from_tokens(doc: Doc, t: Trim) -> Trim:
+def _span_from_tokens(doc: TokenizedText, t: Trim) -> Trim:
     """The mention's span becomes that of the tokens left (its end no further than an affix
     cut it): the rules after this one look around the name itself."""
     start, end = doc.starts[t.first], min(doc.ends[t.last], t.cut_end)
@@ -302,7 +302,7 @@ def _span_from_tokens(doc: Doc, t: Trim) -> Trim:
     return t.marked(start=start, end=end)
 
 
-def _dateline_place(doc: Doc, t: Trim) -> Trim:
+def _dateline_place(doc: TokenizedText, t: Trim) -> Trim:
     """A name in capitals opening a line and followed by a dateline's tail ("LONDON —",
     "LAGOS, Nigeria 2024-06-01") names a place."""
     text, m = doc.text, t.mention
@@ -315,7 +315,7 @@ def _dateline_place(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _event_noun_after(doc: Doc, t: Trim) -> Trim:
+def _event_noun_after(doc: TokenizedText, t: Trim) -> Trim:
     """A lower-case event noun right after the name ("the Valiant Shield exercise") says it
     names an event (but not after an organisation: "U.N. talks")."""
     k, m = t.last + 1, t.mention
@@ -329,7 +329,7 @@ def _event_noun_after(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _event_head_before(doc: Doc, t: Trim) -> Trim:
+def _event_head_before(doc: TokenizedText, t: Trim) -> Trim:
     """A lower-case event word just before the name, a comma apart at most ("the summit,
     Shangri-La Dialogue"), says it names an event."""
     p = t.first - 1 if t.first > 0 else None
@@ -345,7 +345,7 @@ def _event_head_before(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _plural_place_after_locative(doc: Doc, t: Trim) -> Trim:
+def _plural_place_after_locative(doc: TokenizedText, t: Trim) -> Trim:
     """A plural name after a locative preposition and "the" ("in the Falklands", "off the
     Maldives") is a place, unless a possessive follows."""
     toks, first, m = doc.toks, t.first, t.mention
@@ -367,7 +367,7 @@ def _plural_place_after_locative(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _outlet_after_interview(doc: Doc, t: Trim) -> Trim:
+def _outlet_after_interview(doc: TokenizedText, t: Trim) -> Trim:
     """A one-word "person" after "in an interview with", "reported by" and the like is a
     news outlet ("Reuters")."""
     m = t.mention
@@ -384,7 +384,7 @@ def _outlet_after_interview(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _honorific_before(doc: Doc, t: Trim) -> Trim:
+def _honorific_before(doc: TokenizedText, t: Trim) -> Trim:
     """An honorific just before the span ("Mr." + "Smith") makes the name a person's, with
     "Mr. Smith" as the form the text uses."""
     p, m = t.first - 1, t.mention
@@ -393,7 +393,7 @@ def _honorific_before(doc: Doc, t: Trim) -> Trim:
     return t
 
 
-def _style_before(doc: Doc, t: Trim) -> Trim:
+def _style_before(doc: TokenizedText, t: Trim) -> Trim:
     """A style just before the span ("King" + "Abdullah II") makes the name a person's,
     unless what it names is a place or body ("King" + "County") or an honorific came first."""
     p, m = t.first - 1, t.mention
@@ -430,7 +430,7 @@ TRIM_RULES: tuple[TrimRule, ...] = (
 """The rules of `trim_mention`, in the order they apply."""
 
 
-def trim_mention(doc: Doc, m: NameMention) -> NameMention | None:
+def trim_mention(doc: TokenizedText, m: NameMention) -> NameMention | None:
     """`m` cut down to the name, with what the cut words told; None if nothing is left.
 
     A span inside one token ("Ohio" of "Ohio-based") is kept as it is."""

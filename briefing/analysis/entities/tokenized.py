@@ -26,7 +26,7 @@ _OPEN_QUOTE = re.compile('["\u201c]')
 
 _MARKS = '"\u201c\u201d\n'
 _MARK = re.compile(f"[{_MARKS}]")
-"""Double quotes and line breaks, whose positions `Doc.count_marks` keeps."""
+"""Double quotes and line breaks, whose positions `TokenizedText.count_marks` keeps."""
 
 
 TOKENIZE_PIECE = 200_000
@@ -44,7 +44,7 @@ def _pieces(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int,
     return list(pairwise(cuts))
 
 
-class Doc:
+class TokenizedText:
     """Tokens, sentence ids, sentence-initial tokens and paragraphs of one text."""
 
     def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]]) -> None:
