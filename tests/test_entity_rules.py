@@ -68,6 +68,31 @@ def test_a_name_before_poll_is_a_polling_firm() -> None:
     assert named(entities(text), "Tarrowby").type == "organization"
 
 
+def test_a_speaker_s_label_in_capitals_is_a_person() -> None:
+    """ "DUNMORE: …" opening turns of an interview is who speaks, though all in capitals
+    (which otherwise reads as an acronym, an organisation); a label that is a common word
+    ("ANNOUNCER:") is still no entity, and a dateline once ("OSLO:") keeps its type."""
+    text = (
+        "The senator gave a long interview on Sunday. Partial transcript as follows:\n\n"
+        '"DUNMORE: Let us start with the budget. Will you vote for it?\n\n'
+        '"KESTRELL: I will not, and I have told the leadership so.\n\n'
+        '"DUNMORE: Why not?\n\n'
+        '"KESTRELL: Because it cuts the schools.\n\n'
+        '"ANNOUNCER: We have to leave it there.\n\n'
+        '"ANNOUNCER: Thank you both.\n\n'
+        "OSLO: Norway said on Monday that it would meet."
+    )
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    tagged = [(m.start(), m.end(), "ORG") for m in re.finditer("DUNMORE|KESTRELL|ANNOUNCER", text)]
+    tagged += [(m.start(), m.end(), "LOC") for m in re.finditer("OSLO|Norway", text)]
+    ents = build_entities(text, paragraphs, tagged)
+    assert named(ents, "DUNMORE").type == "person"
+    assert len(named(ents, "DUNMORE").mentions) == 2
+    assert named(ents, "KESTRELL").type == "person"
+    assert "ANNOUNCER" not in names(ents)
+    assert named(ents, "OSLO").type == "place"
+
+
 def test_a_known_polling_firm_is_an_organisation_by_its_short_name() -> None:
     ents = entities("Rasmussen has the race tied, and Morning Consult has the mayor ahead.")
     assert named(ents, "Rasmussen").type == "organization"

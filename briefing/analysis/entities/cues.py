@@ -120,5 +120,23 @@ def add_cues(doc: TokenizedText, m: NameMention, votes: Votes) -> None:
             votes[PER] += 4  # "the Obama administration": a president's or governor's
     if prev[:1].isdigit() and m.ner == ORG and m.source == "ner":
         votes["ORG#"] += 1
+    if nxt == ":" and _opens_a_turn(doc, m):
+        votes[PER] += TURN_LABEL_VOTES  # "WALLACE: Let's start…": a transcript's speaker
+        votes["TURN"] += 1
     if doc.text.startswith("-based", m.end):
         votes[LOC] += 2
+
+
+TURN_LABEL_VOTES = 3
+"""Votes for a person from each speaker's label ("WALLACE:" opening a turn)."""
+
+_TURN_OPENERS = frozenset(' \t"\u201c')
+"""What may stand before a speaker's label in its paragraph: spaces and an opening quote."""
+
+
+def _opens_a_turn(doc: TokenizedText, m: NameMention) -> bool:
+    """`m` opens its paragraph (after an opening quote at most) and a colon follows it: a
+    turn of an interview or a transcript, which names who speaks."""
+    text = doc.text
+    line = text.rfind("\n", 0, m.start) + 1
+    return m.start - line <= 3 and all(c in _TURN_OPENERS for c in text[line : m.start])

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from briefing.analysis.entities.cues import add_cues
+from briefing.analysis.entities.cues import TURN_LABEL_VOTES, add_cues
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.names import name_parts
@@ -213,7 +213,9 @@ def lone_common_word(
         if i not in doc.sent_first and not (i > 0 and doc.toks[i - 1] in QUOTES_OPEN):
             plain += 1
     # a lone first name that no surname ever follows names no one the reader can place
-    return plain < 2 and not cues[PER] and not (first_name_only and cues["AT"])
+    # a speaker's label ("MODERATOR:") tells a person speaks, not that the word names one
+    person_cues = cues[PER] - TURN_LABEL_VOTES * cues["TURN"]
+    return plain < 2 and not person_cues and not (first_name_only and cues["AT"])
 
 
 def rank_qualifier(doc: TokenizedText, group: Sequence[NameMention]) -> bool:
@@ -289,6 +291,7 @@ def entity_type(
         and ((votes[ORG] >= 6 and not cues[LOC]) or cues["ORG#"] > cues[LOC])
     ):
         known = None  # a city's team (beside its score), a company named after its town
+    turns = cues.pop("TURN", 0)
     del cues["ORG#"], cues["AT"]
     if known is not None and (known_long or not person_evidence):
         return known
@@ -315,10 +318,14 @@ def entity_type(
         if not others:
             return None
         ner = others.most_common(1)[0][0]
-    if ner == PER and all(
-        is_acronym(x.replace(".", "")) and x.replace(".", "").isupper() for x in surfs
+    if (
+        ner == PER
+        and turns < 2
+        and all(is_acronym(x.replace(".", "")) and x.replace(".", "").isupper() for x in surfs)
     ):
-        ner = ORG  # "ESMA": an all-capitals name is not a person's
+        # "ESMA": an all-capitals name is not a person's, unless it opens turns of a
+        # transcript ("WALLACE: …" twice or more: a speaker's label)
+        ner = ORG
     heads = {low(split_words(x)[-1]) for x in surfs if split_words(x)}
     firsts = {low(split_words(x)[0]) for x in surfs if len(split_words(x)) >= 2}
     if ner in (PER, MISC) and (firsts & GEO_PREFIXES or heads & GEO_HEADS):
