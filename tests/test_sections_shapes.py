@@ -127,3 +127,18 @@ def test_a_transcript_is_titled_by_what_is_said_not_by_who_says_it() -> None:
     assert "designer" not in titles
     assert "vocalsound" not in titles
     assert any(word in titles for word in ("harbour", "crane", "cable", "container"))
+
+
+def test_a_transcript_is_not_titled_by_its_fillers() -> None:
+    """Speech is full of "OK", "yeah", "gonna" and "things"; counted, they titled most
+    meetings "OK and …". In other text the same words are left as they are."""
+    lines = [
+        "Grad A: OK. Yeah, OK, so the tram timetable is gonna change, and things.",
+        "Grad B: OK, yeah. The tram drivers want things settled, OK?",
+        "Grad A: Yeah. OK, the timetable for the trams, yeah, and things like that.",
+        "Grad B: OK. Gonna need the drivers' rota too, OK, yeah.",
+    ] * 3
+    document = document_from_text("\n".join(lines))
+    titles = " ".join(s.title for s in automatic_sections(document)).lower().split()
+    assert not {"ok", "yeah", "gonna", "things"} & set(titles)
+    assert {"tram", "trams", "timetable", "drivers"} & set(titles)

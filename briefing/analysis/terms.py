@@ -58,6 +58,12 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def spoken_fillers() -> frozenset[str]:
+    """Words of speech with no topic ("okay", "yeah", "gonna", "things"), lower case."""
+    return _word_list("fillers.txt")
+
+
+@lru_cache(maxsize=1)
 def _qualifier_lists() -> tuple[frozenset[str], frozenset[str]]:
     """(qualifiers, nouns in -ly) of `data/qualifiers.txt`; the nouns are its `@noun-ly` lines."""
     text = data_text("briefing.analysis", "data/qualifiers.txt")

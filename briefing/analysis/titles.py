@@ -31,6 +31,7 @@ from briefing.analysis.terms import (
     content_terms,
     is_qualifier,
     name_phrases,
+    spoken_fillers,
     stem,
     stopwords,
 )
@@ -278,6 +279,7 @@ class DocumentCounts:
                 chunk = text[start : sentence.end]
                 if labels:
                     chunk = _NON_SPEECH.sub(_blank, chunk)
+                    chunk = _fillers().sub(_blank, chunk)
                 words = list(WORD.finditer(chunk))
                 strings = list(map(_GROUP, words))
                 _names(chunk, common, names, words, inside, strings)
@@ -302,6 +304,14 @@ _SPEAKER_LABEL = re.compile(r"[^:\n]{1,40}:\s")
 
 _NON_SPEECH = re.compile(r"\{[^{}\n]{1,40}\}|\[[^\[\]\n]{1,40}\]")
 """A transcriber's note in a turn ("{vocalsound}", "[laughter]", "[inaudible]"): no topic."""
+
+
+@functools.lru_cache(maxsize=1)
+def _fillers() -> re.Pattern[str]:
+    """The spoken fillers of a transcript's turns ("OK", "yeah", "gonna", "and things"): no
+    topic, though counted they titled most meetings "OK and …"."""
+    words = sorted(spoken_fillers(), key=len, reverse=True)
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'-])", re.I)
 
 
 def _blank(match: re.Match[str]) -> str:
