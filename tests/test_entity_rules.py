@@ -93,6 +93,17 @@ def test_a_speaker_s_label_in_capitals_is_a_person() -> None:
     assert named(ents, "OSLO").type == "place"
 
 
+def test_an_interjection_of_speech_is_no_name() -> None:
+    """A transcript's "Mmm." or "Ahh," opening a turn is capitalised and tagged, but no one's
+    name."""
+    text = "Grad A: Mmm. The rota is late.\nGrad B: Ahh, the rota. Hmmm. Kari Olsen has it."
+    tagged = [(text.index(w), text.index(w) + len(w), "PER") for w in ("Mmm", "Ahh", "Kari Olsen")]
+    tagged.append((text.index("Hmmm"), text.index("Hmmm") + 4, "ORG"))
+    found = names(build_entities(text, [(0, len(text))], tagged))
+    assert not {"Mmm", "Ahh", "Hmmm"} & found
+    assert "Kari Olsen" in found
+
+
 def test_a_known_polling_firm_is_an_organisation_by_its_short_name() -> None:
     ents = entities("Rasmussen has the race tied, and Morning Consult has the mayor ahead.")
     assert named(ents, "Rasmussen").type == "organization"
