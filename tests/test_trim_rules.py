@@ -65,6 +65,15 @@ def test_strip_punctuation_cuts_a_possessive_and_drops_a_span_of_punctuation() -
     assert _strip_punctuation(doc, t) is None
 
 
+def test_strip_function_words_cuts_an_interjection_opening_a_turn_or_sentence() -> None:
+    for text in ("Grad B: Hey Halvard, the rota is late.", "Hey Halvard, the rota is late."):
+        doc, t = _applied(_strip_function_words, text, "Hey Halvard", NerLabel.PER)
+        assert _words(doc, t) == "Halvard"
+    # mid-sentence it may be a name's part (a surname "Hey" or "Oh" after a title)
+    doc, t = _applied(_strip_function_words, "Seoul Mayor Oh Halvard spoke.", "Oh Halvard")
+    assert _words(doc, t) == "Oh Halvard"
+
+
 def test_strip_function_words_cuts_a_leading_the_but_keeps_an_initial() -> None:
     doc, t = _applied(_strip_function_words, "He joined The Halvard Group.", "The Halvard Group")
     assert _words(doc, t) == "Halvard Group"

@@ -31,7 +31,7 @@ from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.norm import apos, country_of, demonym_of, is_initial, low
 from briefing.analysis.entities.personnames import is_first_name
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
-from briefing.analysis.entities.wordlists import PARTY_LABELS, STYLES
+from briefing.analysis.entities.wordlists import PARTY_LABELS, SPEECH_WORDS, STYLES
 from briefing.analysis.entities.words import (
     CORE_TITLES,
     EVENT_CUES_AFTER,
@@ -145,13 +145,19 @@ def _strip_punctuation(doc: TokenizedText, t: Trim) -> Trim | None:
 
 
 def _strip_function_words(doc: TokenizedText, t: Trim) -> Trim:
-    """A leading "the" or sentence-initial function word ("The Pentagon", "But Smith") is no
-    part of a name; an initial ("A. Smith") or an acronym before a lower-case word ("IT
-    firm") is."""
+    """A leading "the" or sentence-initial function word ("The Pentagon", "But Smith") or
+    interjection ("Hey Stephane") is no part of a name; an initial ("A. Smith") or an acronym
+    before a lower-case word ("IT firm") is."""
     toks, first = doc.toks, t.first
     while (
         first < t.last
-        and low(toks[first]) in STOPWORDS
+        and (
+            low(toks[first]) in STOPWORDS
+            or (
+                low(toks[first]) in SPEECH_WORDS
+                and (first in doc.sent_first or (first > 0 and toks[first - 1] == ":"))
+            )
+        )
         and not is_initial(toks[first])
         and not (toks[first].isupper() and len(toks[first]) > 1 and not toks[first + 1].isupper())
     ):

@@ -25,6 +25,7 @@ PARTY_LABELS = name_words("party_labels")
 GROUP_WORDS = name_words("group_words")
 STYLES = name_words("styles")
 PARTICLES = name_words("particles")
-NEVER_NAMES = name_words("never_names")
+SPEECH_WORDS = name_words("speech_words")
+NEVER_NAMES = name_words("never_names") | SPEECH_WORDS
 WORK_HEADS = name_words("work_heads")
 """The sections as constants (read once, at import: the file is small)."""
