@@ -36,7 +36,7 @@ from briefing.analysis.ner.tokens import normalize_token
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-MAGIC = b"briefing-ner-model/2\n"
+MAGIC = b"briefing-ner-model/3\n"
 """The model file's first bytes: its format and version."""
 
 SLOT_BITS = 32
@@ -148,8 +148,7 @@ def unpack(v: int, nc: int) -> list[int]:
 
 Encoded = tuple[tuple[str, ...], tuple[int, ...]]
 """Features as stored: their names (a record's word written as `_PLACEHOLDER`) and their
-packed vectors (`pack`): mostly zero bytes, which the table's deflate all but removes, and
-read at C speed."""
+packed vectors (`pack`), read at C speed."""
 
 
 def _encode(features: Sequence[str], weights: Mapping[str, Sequence[int]], stem: str) -> Encoded:
@@ -199,14 +198,15 @@ def compile_model(data: Mapping[str, Any]) -> bytes:
     return MAGIC + _U32.pack(len(head_bytes)) + head_bytes + table
 
 
-def _split(blob: bytes) -> tuple[dict[str, Any], bytes]:
+def _split(blob: bytes) -> tuple[dict[str, Any], memoryview]:
+    """The head and the record table of a model file; the table a view, not a copy."""
     if not blob.startswith(MAGIC):
         raise ValueError("not a briefing NER model file (or one of another format version)")
     start = len(MAGIC)
     (size,) = _U32.unpack_from(blob, start)
     start += _U32.size
     head: dict[str, Any] = loads(blob[start : start + size])
-    return head, blob[start + size :]
+    return head, memoryview(blob)[start + size :]
 
 
 def _decode(encoded: Encoded, stem: str) -> list[tuple[str, int]]:
