@@ -293,7 +293,7 @@ class Model:
         """A record's stored feature name -> where `_place` puts it (`_slot_of`)."""
         self._gaz_parts: dict[str, tuple[int, tuple[Any, ...]]] = {}
         """The gazetteer parts of the word records `_load` read, for `Gazetteers` to ask for
-        without inflating the record's bucket a second time."""
+        without reading the record a second time."""
         self._absent: set[str] = set()
         self.weights: dict[str, int] = {}
         """The features read at load (not tied to a word: shapes, tag history, gazetteer

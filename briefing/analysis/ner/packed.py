@@ -40,7 +40,8 @@ except ImportError:  # pragma: no cover - other Python implementations
     from pickle import loads as _loads
 
 PER_BUCKET = 4
-"""Keys per bucket on average: a look-up decodes this many records; fewer means more offsets."""
+"""Keys per bucket on average: a look-up compares this many fingerprints; fewer means a longer
+array of bucket starts."""
 
 _U32 = struct.Struct("<I")
 
