@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import pickle
+import zlib
 from importlib import resources
 from pathlib import Path
 
@@ -187,3 +188,18 @@ def test_table_bytes_do_not_depend_on_the_order_of_the_records() -> None:
     backwards = dict(reversed(list(records.items())))
     assert pack_table(records) == pack_table(backwards)
     assert Table(pack_table({})).get("x") is None
+
+
+def test_table_tells_apart_keys_that_share_a_fingerprint() -> None:
+    # Two keys whose hashes share their high half (the fingerprint), in one bucket: the table
+    # reads the records' keys to answer, and finds no record for the one it does not have.
+    by_fingerprint: dict[int, list[str]] = {}
+    for i in range(5_000):
+        key = f"w={i * 7919}"  # (CRC-32 is linear: "key0" to "key4999" share no high half)
+        by_fingerprint.setdefault(zlib.crc32(key.encode()) >> 16, []).append(key)
+    first, second = next(keys for keys in by_fingerprint.values() if len(keys) >= 2)[:2]
+    assert Table(pack_table({first: (1,)})).get(second) is None
+    table = Table(pack_table({first: (1,), second: (2,)}))  # two keys: one bucket
+    assert table.get(first) == (1,)
+    assert table.get(second) == (2,)
+    assert table.get(first) == (1,)
