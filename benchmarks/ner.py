@@ -22,10 +22,14 @@ or "the" is stripped from its spans, as CoNLL annotates names without them.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+# This checkout's package and benchmarks, not an installed (or another editable) briefing.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from briefing.analysis.ner import Model, bio_spans, extract, load_model, tag_document
 from briefing.analysis.ner.conll import Sentence, read_conll

@@ -35,6 +35,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+# This checkout's package and benchmarks, not an installed (or another editable) briefing.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 SPLITS = {"train": 8, "dev": 4, "test": 4}
 """Articles chosen per outlet from each PolNeAR split: train to train and tune on, dev to
 report on while working, test to report on once at the end."""

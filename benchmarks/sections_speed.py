@@ -29,6 +29,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+# This checkout's package and benchmarks, not an installed (or another editable) briefing.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from benchmarks.entities import read_corpus
 from benchmarks.segmentation import as_document
 from briefing.analysis.sections import automatic_sections

@@ -24,6 +24,9 @@ import sys
 import time
 from pathlib import Path
 
+# This checkout's package and benchmarks, not an installed (or another editable) briefing.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from briefing.analysis.sections import automatic_sections
 from briefing.ingest.builder import DocumentBuilder
 from briefing.model import Document, Metadata

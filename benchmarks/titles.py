@@ -21,6 +21,9 @@ import sys
 import time
 from pathlib import Path
 
+# This checkout's package and benchmarks, not an installed (or another editable) briefing.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from benchmarks.segmentation import as_document, natural_key
 from briefing.analysis.sections import describe_spans
 from briefing.analysis.terms import content_terms
