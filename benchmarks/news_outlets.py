@@ -30,6 +30,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+# This checkout's package and benchmarks, not an installed (or another editable) briefing.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 TUNE = 24
 REPORT = 24
 MIN_PARAGRAPHS = 12
