@@ -82,8 +82,8 @@ def assemble(doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind) -> li
         seen = {apos(name)}
         for m, s in zip(group, surfs, strict=True):
             for f in (s, text[m.hon_form[0] : m.hon_form[1]] if m.hon_form else None):
-                if f and apos(f) not in seen:
-                    seen.add(apos(f))
+                if f and (straight := apos(f)) not in seen:
+                    seen.add(straight)
                     aliases.append(f)
         role = role_of(doc, group, etype)
         spans = sorted({(m.start, m.end) for m in group})
