@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from briefing.analysis.entities.aliases import add_text_defined
 from briefing.analysis.entities.clean import (
@@ -116,7 +117,7 @@ def build_entities(
 
     # 2. spans the text defines: acronym pairs, alternative names
     links = add_text_defined(doc, ms)
-    ms.sort(key=lambda m: (m.start, m.end))
+    ms.sort(key=attrgetter("start", "end"))
     ms = dedupe(ms)
 
     # 3. link, then find the further occurrences of the linked forms
