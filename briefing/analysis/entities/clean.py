@@ -58,9 +58,12 @@ def in_slogan(doc: TokenizedText, m: NameMention) -> bool:
     line_start = doc.line_start(m.start)
     if line_start > qpos:
         return False  # the quote is on an earlier line
-    # count quotes before: an odd number of straight quotes means we are inside
-    straight, opening, closing = (doc.count_marks(q, line_start, m.start) for q in '"\u201c\u201d')
-    if straight % 2 == 0 and opening <= closing:
+    # count quotes before: an odd number of straight quotes means we are inside (the curly
+    # ones are counted only when the straight ones leave it open)
+    a, b = line_start, m.start
+    if doc.count_marks('"', a, b) % 2 == 0 and (
+        doc.count_marks("\u201c", a, b) <= doc.count_marks("\u201d", a, b)
+    ):
         return False
     qstart = qpos + 1
     close = doc.next_close_quote(m.end)
