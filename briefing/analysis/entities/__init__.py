@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from briefing.analysis.entities.aliases import add_text_defined
 from briefing.analysis.entities.clean import (
@@ -86,7 +87,7 @@ def build_entities(
     ms: list[NameMention] = []
     places = {text[s:e] for s, e, t in mentions if t == LOC and "-" not in text[s:e]}
     doc.surnames = {
-        text[s:e].split()[-1] for s, e, t in mentions if t == PER and len(text[s:e].split()) >= 2
+        words[-1] for s, e, t in mentions if t == PER and len(words := text[s:e].split()) >= 2
     }
     for s, e, t in merge_adjacent(text, split_affixed_heads(text, sorted(mentions))):
         m = trim_mention(doc, NameMention(int(s), int(e), LABEL_OF[t]))
@@ -95,8 +96,8 @@ def build_entities(
         for p in split_compounds(doc, m, places):
             if not is_junk(doc, p, lex):
                 if p.ner != PER and (
-                    person_shaped(p.surface(text))
-                    or suffix_of(person_name(p.surface(text))) in ("Jr.", "Sr.")
+                    person_shaped(surface := p.surface(text))
+                    or suffix_of(person_name(surface)) in ("Jr.", "Sr.")
                 ):
                     # a first name and a surname, or "Jr.": a person's name
                     p = replace(p, ner=PER)
@@ -104,20 +105,19 @@ def build_entities(
 
     # people the text names with an honorific ("Mr. Obama") or the tagger reads as people
     # again and again are people in their full names too ("Sant Singh Chatwal")
-    singles = Counter(m.surface(text) for m in ms if m.ner == PER and " " not in m.surface(text))
-    honoured = {m.surface(text) for m in ms if m.honorific} | {
+    surfaces = [m.surface(text) for m in ms]
+    singles = Counter(s for m, s in zip(ms, surfaces, strict=True) if m.ner == PER and " " not in s)
+    honoured = {s for m, s in zip(ms, surfaces, strict=True) if m.honorific} | {
         s for s, n in singles.items() if n >= 2
     }
     ms = [
-        replace(m, ner=PER)
-        if m.ner != PER and m.surface(text).split()[-1] in honoured and name_like(m.surface(text))
-        else m
-        for m in ms
+        replace(m, ner=PER) if m.ner != PER and s.split()[-1] in honoured and name_like(s) else m
+        for m, s in zip(ms, surfaces, strict=True)
     ]
 
     # 2. spans the text defines: acronym pairs, alternative names
     links = add_text_defined(doc, ms)
-    ms.sort(key=lambda m: (m.start, m.end))
+    ms.sort(key=attrgetter("start", "end"))
     ms = dedupe(ms)
 
     # 3. link, then find the further occurrences of the linked forms

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Set
+from functools import lru_cache
 from itertools import islice
 
 from briefing.analysis.entities.knowledge import known_type
@@ -57,9 +58,12 @@ def in_slogan(doc: TokenizedText, m: NameMention) -> bool:
     line_start = doc.line_start(m.start)
     if line_start > qpos:
         return False  # the quote is on an earlier line
-    # count quotes before: an odd number of straight quotes means we are inside
-    straight, opening, closing = (doc.count_marks(q, line_start, m.start) for q in '"\u201c\u201d')
-    if straight % 2 == 0 and opening <= closing:
+    # count quotes before: an odd number of straight quotes means we are inside (the curly
+    # ones are counted only when the straight ones leave it open)
+    a, b = line_start, m.start
+    if doc.count_marks('"', a, b) % 2 == 0 and (
+        doc.count_marks("\u201c", a, b) <= doc.count_marks("\u201d", a, b)
+    ):
         return False
     qstart = qpos + 1
     close = doc.next_close_quote(m.end)
@@ -73,7 +77,7 @@ def in_slogan(doc: TokenizedText, m: NameMention) -> bool:
     if not content or not all(w[:1].isupper() or w[:1].isdigit() for w in content):
         return False
     # a quoted name of an agreement / forum / body is a name, not a slogan
-    return low(content[-1]) not in EVENT_HEADS | ORG_HEADS
+    return low(content[-1]) not in _EVENT_OR_ORG_HEADS
 
 
 _SLOGAN_WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
@@ -187,6 +191,7 @@ _RESIDENT_SUFFIXES = ("ers", "ians", "ans", "ites", "ns")
 _PLACE_ENDINGS = ("", "a", "o", "s", "as", "ia", "y")
 
 
+@lru_cache(maxsize=16384)
 def residents_of_a_place(s: str) -> bool:
     """ "Clevelanders", "Iowans", "Floridians", "Chicagoans": one word, the plural noun for the
     people of a place the shipped knowledge lists (its name, a suffix for its people)."""

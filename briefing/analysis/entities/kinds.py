@@ -284,7 +284,8 @@ def entity_type(
     if known is not None and not whole:
         votes[_TAGS[known]] += 4  # known as part of a longer name: one vote among others
         known = None
-    person_evidence = cues[PER] >= 4 or _has_full_personal_name(group, aligned)
+    full_name = _has_full_personal_name(group, aligned)
+    person_evidence = cues[PER] >= 4 or full_name
     if (
         known == EntityType.PLACE
         and votes[ORG] > votes[LOC] + votes[PER]
@@ -302,7 +303,7 @@ def entity_type(
     for k, m in enumerate(group):
         first_seen.setdefault(m.ner, k)
     ner = max(votes, key=lambda t: (votes[t], -first_seen.get(t, len(group))))
-    if ner in (LOC, ORG, MISC) and _has_full_personal_name(group, aligned):
+    if ner in (LOC, ORG, MISC) and full_name:
         ner = PER  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
     elif ner in (LOC, ORG, MISC) and cues[PER] >= 4 and not cues[ner]:
         ner = PER  # "President Obama": a title, and no "in Obama" nor "Obama's shares"

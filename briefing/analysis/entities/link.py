@@ -671,12 +671,14 @@ def scan_more(
     uf = cluster(doc, ms, links)
     forms, guarded = _forms(doc, ms, uf, lex)
     occupied = sorted((m.start, m.end) for m in ms)
+    # most occurrences are the marked mentions themselves: a set answers those at once
+    marked = set(occupied)
     new: list[tuple[NameMention, int]] = []
     names = list(forms)
     for f, spans in zip(names, _occurrences(text, names), strict=True):
         i = forms[f]
         for a, b in spans:
-            if _occupied(occupied, a, b) or _inside_longer_name(doc, a, b):
+            if (a, b) in marked or _occupied(occupied, a, b) or _inside_longer_name(doc, a, b):
                 continue
             if f in guarded and not _speech_or_possessive(doc, a, b):
                 continue
@@ -685,6 +687,7 @@ def scan_more(
                 continue
             new.append((nm, i))
             insort(occupied, (a, b))
+            marked.add((a, b))
     # each further occurrence joins the entity its form names (the forms name one cluster
     # each), without clustering everything again
     first_new = uf.grow(len(new))

@@ -8,12 +8,16 @@ are two: linking must never join two different full names, whatever chain of sha
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from briefing.analysis.entities.norm import is_initial, key, low, split_words
 from briefing.analysis.entities.words import NAME_SUFFIXES
 
 _MARKS = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+
+
+_NO_NAMES: frozenset[tuple[str, ...]] = frozenset()
 
 
 class UnionFind:
@@ -23,11 +27,9 @@ class UnionFind:
         """`n` singletons; `names[i]` is the full person name (its words) of item i, if any."""
         self.p = list(range(n))
         # root -> set of full person names (tuples of keyed words) in its cluster
-        self.names: dict[int, set[tuple[str, ...]]] = {}
-        for i in range(n if names else 0):
-            name = names[i] if names else None
-            if name:
-                self.names[i] = {name}
+        self.names: dict[int, AbstractSet[tuple[str, ...]]] = (
+            {i: {name} for i, name in enumerate(names[:n]) if name} if names else {}
+        )
 
     def grow(self, count: int) -> int:
         """Add `count` singletons (with no full names); returns the index of the first."""
@@ -47,7 +49,7 @@ class UnionFind:
         a, b = self.find(a), self.find(b)
         if a == b:
             return True
-        na, nb = self.names.get(a, set()), self.names.get(b, set())
+        na, nb = self.names.get(a, _NO_NAMES), self.names.get(b, _NO_NAMES)
         for x in na:
             for y in nb:
                 if not same_person_possible(x, y):
@@ -57,7 +59,8 @@ class UnionFind:
             na, nb = nb, na
         self.p[b] = a
         if nb:
-            self.names[a] = na | nb
+            # never changed in place, so a cluster without names of its own may share b's
+            self.names[a] = na | nb if na else nb
         return True
 
 

@@ -31,12 +31,18 @@ def apos(s: str) -> str:
     return s.replace("\u2019", "'").replace("\u2018", "'")
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+_TRAILING_POSSESSIVE = re.compile(r"'s$|'$")
+
+
 @lru_cache(maxsize=65536)
 def key(s: str) -> str:
     """Comparison key: case-folded, no periods, no leading 'the', single spaces."""
     s = apos(s).casefold().replace(".", "")
-    s = re.sub(r"^the\s+", "", s)
-    s = re.sub(r"'s$|'$", "", s)
+    if s.startswith("the"):  # the patterns only where they may match: most names have neither
+        s = _LEADING_THE.sub("", s)
+    if "'" in s:
+        s = _TRAILING_POSSESSIVE.sub("", s)
     return " ".join(s.replace("\u2010", "-").replace("\u2011", "-").split())
 
 

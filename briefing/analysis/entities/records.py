@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from briefing.analysis.entities.kinds import (
     entity_type,
@@ -41,6 +42,10 @@ class EntityRecord:
     """(start, end, paragraph index), sorted."""
 
 
+_SPAN = attrgetter("start", "end")
+"""A mention's (start, end), to sort by."""
+
+
 def assemble(doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind) -> list[EntityRecord]:
     """One record per cluster of `uf` over `ms` (clusters with no type are dropped)."""
     text = doc.text
@@ -51,7 +56,7 @@ def assemble(doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind) -> li
     # (name, type, role, aliases, mentions): numbered once sorted by first mention
     ents: list[tuple[str, EntityType, str | None, tuple[str, ...], tuple[Mentioned, ...]]] = []
     for group in groups.values():
-        group.sort(key=lambda m: (m.start, m.end))
+        group.sort(key=_SPAN)
         surfs = [m.surface(text) for m in group]
         if lone_common_word(doc, group, surfs) or rank_qualifier(doc, group):
             continue
@@ -63,7 +68,8 @@ def assemble(doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind) -> li
         for k, s in enumerate(surfs):
             first_at.setdefault(s, k)
         name = max(
-            (m.surface(text) for m in name_pool),
+            # each form once: a form's key is the same at every mention of it
+            dict.fromkeys(m.surface(text) for m in name_pool),
             key=lambda s: (
                 not (s.isupper() and len(s.replace(".", "")) > 4),
                 len(split_words(s)),
@@ -82,8 +88,8 @@ def assemble(doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind) -> li
         seen = {apos(name)}
         for m, s in zip(group, surfs, strict=True):
             for f in (s, text[m.hon_form[0] : m.hon_form[1]] if m.hon_form else None):
-                if f and apos(f) not in seen:
-                    seen.add(apos(f))
+                if f and (straight := apos(f)) not in seen:
+                    seen.add(straight)
                     aliases.append(f)
         role = role_of(doc, group, etype)
         spans = sorted({(m.start, m.end) for m in group})

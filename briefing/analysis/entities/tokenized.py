@@ -176,17 +176,14 @@ class TokenizedText:
     def tok_span(self, a: int, b: int) -> range:
         """`tok_range` as a range (no list made: it is asked once a mention).
 
-        One bisection: the first token starting at or after `a`; `a` is inside a token only
-        if the token before that one ends after it (tokens do not overlap)."""
+        Two bisections: the first token starting at or after `a` (`a` is inside a token only
+        if the token before that one ends after it), and from there the first token ending
+        after `b` (tokens do not overlap, so their ends are in order too)."""
         starts, ends = self.starts, self.ends
-        n = len(starts)
         i = bisect_left(starts, a)
         if i and a < ends[i - 1] and a < len(self.text):
             return range(0)  # starts inside a token
-        j = i
-        while j < n and ends[j] <= b:
-            j += 1
-        return range(i, j)
+        return range(i, bisect_right(ends, b, i))
 
     def tok_containing(self, pos: int) -> int:
         """Index of the last token starting at or before pos (0 if none)."""
