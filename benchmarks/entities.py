@@ -35,6 +35,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+# This checkout's package and benchmarks, not an installed (or another editable) briefing.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from briefing.analysis import analyze
 from briefing.analysis.entities import build_entities
 from briefing.analysis.entities.tokenized import TokenizedText
