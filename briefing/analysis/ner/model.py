@@ -357,14 +357,7 @@ class Model:
         elif head in _PAIRS:
             first, bar, second = feature[4:].partition("|")
             if bar and "|" not in second:
-                pairs = (
-                    self.after_word
-                    if head == "wp0="
-                    else self.before_word
-                    if head == "w0n="
-                    else self.after_word_shape
-                )
-                pairs.setdefault(first, {})[second] = v
+                self._pair_table(head).setdefault(first, {})[second] = v
         if eager:
             self.weights[feature] = v
 
@@ -409,15 +402,14 @@ class Model:
             if tag in self._tag_index and "|" not in tag:
                 return True, self._t1w, self._tag_index[tag]
         elif head in _PAIRS and name[4:6] == _PLACEHOLDER + "|" and "|" not in name[6:]:
-            pairs = (
-                self.after_word
-                if head == "wp0="
-                else self.before_word
-                if head == "w0n="
-                else self.after_word_shape
-            )
-            return True, pairs, name[6:]
+            return True, self._pair_table(head), name[6:]
         return full
+
+    def _pair_table(self, head: str) -> dict[str, dict[str, int]]:
+        """The table of a pair feature ("wp0=", "w0n=" or the word-shape pair), by its head."""
+        if head == "wp0=":
+            return self.after_word
+        return self.before_word if head == "w0n=" else self.after_word_shape
 
     def _features(self, key: str) -> list[tuple[str, int]] | None:
         """The features of record `key` decoded, or None if the file has no such record."""
