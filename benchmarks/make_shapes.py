@@ -51,7 +51,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-TokenizedText = tuple[str, list[tuple[str, list[str]]]]
+Doc = tuple[str, list[tuple[str, list[str]]]]
 """(name, [(heading, blocks)]): one document's segments, each with its heading ("" if none)."""
 
 CNXML = "{http://cnx.rice.edu/cnxml}"
@@ -190,7 +190,7 @@ def openstax_book(git_dir: str) -> list[tuple[str, list[Page]]]:
     return chapters
 
 
-def unpunctuated_pages(git_dir: str, prefix: str) -> Iterator[TokenizedText]:
+def unpunctuated_pages(git_dir: str, prefix: str) -> Iterator[Doc]:
     """Pages of at least three sections of at least three sentences, one sentence a line,
     punctuation removed, headings removed."""
     for _, pages in openstax_book(git_dir):
@@ -204,7 +204,7 @@ def unpunctuated_pages(git_dir: str, prefix: str) -> Iterator[TokenizedText]:
                 yield f"{prefix}-{ident}", [("", seg) for seg in lines]
 
 
-def chapters(git_dir: str, prefix: str) -> Iterator[TokenizedText]:
+def chapters(git_dir: str, prefix: str) -> Iterator[Doc]:
     """Whole chapters: every page (its title the heading) and every page section a segment."""
     for number, (_, pages) in enumerate(openstax_book(git_dir), 1):
         segments: list[tuple[str, list[str]]] = []
@@ -220,7 +220,7 @@ def chapters(git_dir: str, prefix: str) -> Iterator[TokenizedText]:
 # --- QMSum -----------------------------------------------------------------------------------
 
 
-def transcripts(git_dir: str, split: str) -> Iterator[TokenizedText]:
+def transcripts(git_dir: str, split: str) -> Iterator[Doc]:
     for path in git_files(git_dir, f"data/ALL/{split}/"):
         raw = git_show(git_dir, path)
         if raw is None:
@@ -268,7 +268,7 @@ def minutes(raw: str) -> list[tuple[str, list[str]]]:
     return [(h, b) for h, b in segments if b]
 
 
-def notes(git_dir: str, years: range) -> Iterator[TokenizedText]:
+def notes(git_dir: str, years: range) -> Iterator[Doc]:
     for path in git_files(git_dir, "meetings/"):
         name = Path(path).stem
         if not name[:4].isdigit() or int(name[:4]) not in years:
@@ -285,7 +285,7 @@ PAGE_LINES = 50
 WIDTH = 76
 
 
-def read_posts(directory: Path) -> Iterator[TokenizedText]:
+def read_posts(directory: Path) -> Iterator[Doc]:
     for path in sorted(directory.glob("*.txt")):
         segments: list[tuple[str, list[str]]] = []
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -396,7 +396,7 @@ def natural_key(path: Path) -> list[object]:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name)]
 
 
-def evenly(docs: list[TokenizedText], limit: int) -> list[TokenizedText]:
+def evenly(docs: list[Doc], limit: int) -> list[Doc]:
     if limit and len(docs) > limit:
         step = len(docs) / limit
         return [docs[int(i * step)] for i in range(limit)]
@@ -430,7 +430,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     shape, sources = args.shape, args.sources
-    parts: dict[str, list[TokenizedText]] = {}
+    parts: dict[str, list[Doc]] = {}
     headed = shape.endswith("-headed")
     if shape == "unpunctuated":
         parts = {
@@ -439,7 +439,7 @@ def main() -> int:
         }
     elif shape in ("unpunctuated-choi", "choi"):
         files = sorted(Path(sources[0]).iterdir(), key=natural_key)
-        docs: list[TokenizedText] = []
+        docs: list[Doc] = []
         for path in files:
             segments: list[tuple[str, list[str]]] = []
             for line in path.read_text(encoding="utf-8", errors="replace").splitlines():

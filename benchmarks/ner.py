@@ -14,7 +14,7 @@ beside it), best of `--reps`: `tag_document` on the gold tokens, and `extract` o
 loaded model ("cold": empty word cache) and a warmed one.
 
 If spaCy and an English pipeline are importable, the same scores and speeds are printed for
-it side by side: gold tokens are fed as a `TokenizedText` so spans align, labels are mapped
+it side by side: gold tokens are fed as a `Doc` so spans align, labels are mapped
 PERSON -> PER, ORG -> ORG, GPE / LOC / FAC -> LOC (the rest dropped), and a leading honorific
 or "the" is stripped from its spans, as CoNLL annotates names without them.
 """
@@ -146,9 +146,9 @@ def load_spacy(names: tuple[str, ...]) -> tuple[str, Any] | str:
 
 def run_spacy(nlp: Any, sents: list[Sentence], text: str) -> tuple[list[SpanSet], Speed, Speed]:
     """spaCy's mapped spans on the gold tokens; speed on gold tokens and on raw text."""
-    from spacy.tokens import TokenizedText
+    from spacy.tokens import Doc
 
-    inputs = [TokenizedText(nlp.vocab, words=toks) for toks, _ in sents]
+    inputs = [Doc(nlp.vocab, words=toks) for toks, _ in sents]
     nchars = len(text)
     docs: list[Any] = []
     on_tokens = timed(nchars, lambda: docs.extend(nlp.pipe(inputs, batch_size=256)))

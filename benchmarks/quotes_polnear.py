@@ -50,6 +50,7 @@ import random
 import re
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +103,7 @@ class Attribution:
 
 
 @dataclass(frozen=True)
-class TokenizedText:
+class Doc:
     id: str
     text: str
     atts: list[Attribution]
@@ -160,9 +161,9 @@ def read_ann(path: Path) -> list[Attribution]:
     return [Attribution(role(e, "Source"), role(e, "Cue"), role(e, "Content")) for e in events]
 
 
-def load_split(root: Path, split: str) -> list[TokenizedText]:
+def load_split(root: Path, split: str) -> list[Doc]:
     """Documents of a split, with the first annotator's attributions."""
-    docs: list[TokenizedText] = []
+    docs: list[Doc] = []
     seen: set[str] = set()
     for ann in sorted((root / split / "attributions").iterdir()):
         base = ann.name[:-9]  # strip _xxxx.ann
@@ -170,7 +171,7 @@ def load_split(root: Path, split: str) -> list[TokenizedText]:
             continue
         seen.add(base)
         text = (root / split / "text" / (base + ".txt")).read_text(encoding="utf-8")
-        docs.append(TokenizedText(base, text, read_ann(ann)))
+        docs.append(Doc(base, text, read_ann(ann)))
     return docs
 
 
@@ -220,7 +221,19 @@ def overlap(a: int, b: int, c: int, d: int) -> bool:
     return a < d and c < b
 
 
-def gold_quotes(doc: TokenizedText) -> list[GoldQuote]:
+def _quoted_attributions(
+    doc: Doc, srcs: list[str]
+) -> Iterator[tuple[Attribution, str, list[Span]]]:
+    """(attribution, its source's text, its quoted segments) of each gold attribution whose
+    content holds a direct quote: what both stand-ins score."""
+    for a, src in zip(doc.atts, srcs, strict=True):
+        if a.content:
+            segs = quoted_segments(doc.text, a.content)
+            if segs:
+                yield a, src, segs
+
+
+def gold_quotes(doc: Doc) -> list[GoldQuote]:
     """Gold direct quotes, pronoun sources standing for the nearest preceding named gold
     source (the "nearest" stand-in, as the baselines were measured)."""
     t = doc.text
@@ -231,12 +244,7 @@ def gold_quotes(doc: TokenizedText) -> list[GoldQuote]:
         if a.source and name_tokens(src)
     )
     items: list[GoldQuote] = []
-    for a, src in zip(doc.atts, srcs, strict=True):
-        if not a.content:
-            continue
-        segs = quoted_segments(t, a.content)
-        if not segs:
-            continue
+    for a, src, segs in _quoted_attributions(doc, srcs):
         gold = src
         kind = "named" if name_tokens(src) else "unnamed"
         low = src.lower().split()
@@ -307,7 +315,7 @@ def agreeing_name_tokens(src: str, lower_words: frozenset[str]) -> set[str]:
 
 
 def source_gender(
-    doc: TokenizedText, start: int, src: str, earlier: list[tuple[int, str, str | None, bool]]
+    doc: Doc, start: int, src: str, earlier: list[tuple[int, str, str | None, bool]]
 ) -> str | None:
     """ "m"/"f" from an honorific right before the source, else the given name of a full name
     (the word before the surname, initials skipped), else, for a surname alone ("Clinton" is
@@ -339,7 +347,7 @@ def is_description(src: str) -> bool:
     )
 
 
-def gold_quotes_agreeing(doc: TokenizedText) -> list[GoldQuote]:
+def gold_quotes_agreeing(doc: Doc) -> list[GoldQuote]:
     """Gold direct quotes with the "agreeing" stand-in (see above)."""
     t = doc.text
     lower_words = frozenset(re.findall(r"\b[a-z][a-z’'-]*\b", t))
@@ -354,12 +362,7 @@ def gold_quotes_agreeing(doc: TokenizedText) -> list[GoldQuote]:
     for i, (p, n, _g, pl) in enumerate(named):
         named[i] = (p, n, source_gender(doc, p, n, named[:i]), pl)
     items: list[GoldQuote] = []
-    for a, src in zip(doc.atts, srcs, strict=True):
-        if not a.content:
-            continue
-        segs = quoted_segments(t, a.content)
-        if not segs:
-            continue
+    for a, src, segs in _quoted_attributions(doc, srcs):
         gold = src
         words = src.lower().split()
         if not src:
