@@ -5,7 +5,8 @@
     python benchmarks/news_outlets.py score GROUND_TRUTH_JSON [--split tune|report|all] [-v]
     python benchmarks/news_outlets.py digests GROUND_TRUTH_JSON OUT_DIR
     (prepare, build and score take --set second: a second set of 40, `choose_second`;
-    --set third reads another benchmark's pages instead, `choose_third`)
+    --set third reads another benchmark's pages instead, `choose_third`; --set fourth reads
+    more of them, news first, `choose_fourth`)
 
 The articles are those of `scrapinghub/article-extraction-benchmark` (`ground-truth.json`:
 the body text of 181 pages of 2019, most of them news, from 126 sites), one paragraph per line.
@@ -209,6 +210,102 @@ def choose_third(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
     }
 
 
+FOURTH_COUNT = 44
+FOURTH_SEED = 2025
+FOURTH_MARKS = Path(__file__).with_name("data") / "news-outlets-4.json"
+ANALYSIS_TAGS = frozenset({"analysis", "opinion", "commentary", "essay", "research"})
+ANALYSIS_ADDRESS = re.compile(r"/(opinion|analysis|commentary|essays?|posts|p)/|substack\.com/")
+"""An address that files a page as analysis: an opinion or essay section, a newsletter post."""
+LIST_TAGS = frozenset({"guide", "tips", "listicle", "ranking", "how-to", "tutorial", "resources"})
+LIST_ADDRESS = re.compile(
+    r"\b(best|top|guide|tips|ways|how-to|ranked|alternatives)\b|(^|-)\d{1,2}-"
+)
+"""Words of an address's last part that file a page as a list or a guide ("7-ways-to-…")."""
+
+
+def page_kind(url: str, tags: list[str]) -> str:
+    """How a page is filed, by its address and tags alone: news, analysis, list or other."""
+    tail = url.lower().rstrip("/").split("?")[0].split("/")[-1]
+    if "news" in tags or NEWS_ADDRESS.search(url):
+        return "news"
+    if ANALYSIS_TAGS.intersection(tags) or ANALYSIS_ADDRESS.search(url):
+        return "analysis"
+    if LIST_TAGS.intersection(tags) or LIST_ADDRESS.search(tail):
+        return "list"
+    return "other"
+
+
+def eligible_pages(pages: Path, used: set[str]) -> list[tuple[str, str, list[str]]]:
+    """(file name, how it is filed, paragraphs) of each page the third set's rules admit, in
+    file order: an article dated 2015 or later, in English, without headings, of 10-45
+    paragraphs, from a site neither PolNeAR nor `used` has."""
+    found: list[tuple[str, str, list[str]]] = []
+    addresses: set[str] = set()
+    for path in sorted(pages.glob("*/ground-truth/*.json")):
+        page = json.loads(path.read_text(encoding="utf-8"))
+        url, truth = page.get("url") or "", page.get("ground_truth") or {}
+        kind = page.get("_internal", {}).get("page_type", {})
+        if not url.startswith("http") or url in addresses or kind.get("primary") != "article":
+            continue
+        addresses.add(url)
+        body = truth.get("main_content") or ""
+        markdown = truth.get("main_content_markdown") or ""
+        blocks = paragraphs(body)
+        if (truth.get("publish_date") or "0") < THIRD_FIRST_YEAR or not is_english(body):
+            continue
+        if any(line.startswith("#") for line in markdown.splitlines()):
+            continue
+        name = name_of(url)
+        if any(s in site(url) for s in POLNEAR_SITES) or name.split("_", 1)[0] in used:
+            continue
+        if THIRD_MIN_PARAGRAPHS <= len(blocks) <= MAX_PARAGRAPHS:
+            found.append((name, page_kind(url, kind.get("tags") or []), blocks))
+    return found
+
+
+def split_by_site(
+    chosen: list[tuple[str, list[str]]], seed: int, parts: tuple[str, str]
+) -> dict[str, list[tuple[str, list[str]]]]:
+    """The pages in two parts, no site in both: the sites in a seeded order, the first half's
+    pages to the first part."""
+    sites = sorted({name.split("_", 1)[0] for name, _ in chosen})
+    random.Random(seed).shuffle(sites)
+    first = set(sites[: len(sites) // 2])
+    return {
+        parts[0]: [a for a in chosen if a[0].split("_", 1)[0] in first],
+        parts[1]: [a for a in chosen if a[0].split("_", 1)[0] not in first],
+    }
+
+
+def choose_fourth(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
+    """The fourth set (`--set fourth`): more pages of the third set's benchmark, by the same
+    metadata rules, from sites none of the three marked sets (nor PolNeAR) has. News comes
+    first this time, as the issue's target is news: pages filed as news (by tag or address),
+    then as analysis, then the others, lists and guides last, each kind in a seeded shuffle,
+    one page a site, up to `FOURTH_COUNT`; split by site into `tune4` and `test4` (read once)."""
+    used = {
+        name.split("_", 1)[0]
+        for marks in (MARKS, SECOND_MARKS, THIRD_MARKS)
+        for name in json.loads(marks.read_text(encoding="utf-8"))["articles"]
+    }
+    by_kind: dict[str, list[tuple[str, list[str]]]] = {
+        k: [] for k in ("news", "analysis", "other", "list")
+    }
+    for name, kind, blocks in eligible_pages(pages, used):
+        by_kind[kind].append((name, blocks))
+    ordered: list[tuple[str, list[str]]] = []
+    for kind_pages in by_kind.values():
+        random.Random(FOURTH_SEED).shuffle(kind_pages)
+        ordered.extend(kind_pages)
+    chosen: list[tuple[str, list[str]]] = []
+    taken: set[str] = set()
+    for name, blocks in ordered:
+        if len(chosen) < FOURTH_COUNT and name.split("_", 1)[0] not in taken:
+            taken.add(name.split("_", 1)[0])
+            chosen.append((name, blocks))
+    return split_by_site(chosen, FOURTH_SEED, ("tune4", "test4"))
+
+
 def prepare(ground_truth: Path, out: Path, chooser: Chooser | None = None) -> int:
     for part, articles in (chooser or choose)(ground_truth).items():
         folder = out / part
@@ -274,10 +371,10 @@ def main() -> int:
     parser.add_argument("ground_truth", type=Path, help="the benchmark's ground-truth.json")
     parser.add_argument("out", type=Path, nargs="?", help="where prepare, build, digests write")
     parser.add_argument("--marks", type=Path, help="the marks (by default the set's file)")
-    parser.add_argument("--set", choices=("first", "second", "third"), default="first")
+    parser.add_argument("--set", choices=("first", "second", "third", "fourth"), default="first")
     parser.add_argument(
         "--split",
-        choices=("tune", "report", "tune2", "test2", "tune3", "test3", "all"),
+        choices=("tune", "report", "tune2", "test2", "tune3", "test3", "tune4", "test4", "all"),
         default=None,
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's sections")
@@ -286,6 +383,7 @@ def main() -> int:
         "first": (choose, MARKS, "tune"),
         "second": (choose_second, SECOND_MARKS, "tune2"),
         "third": (choose_third, THIRD_MARKS, "tune3"),
+        "fourth": (choose_fourth, FOURTH_MARKS, "tune4"),
     }[args.set]
     marks = args.marks or set_marks
     if args.command == "score":
