@@ -4,6 +4,7 @@
     python benchmarks/news_outlets.py build GROUND_TRUTH_JSON OUT_DIR [--marks FILE]
     python benchmarks/news_outlets.py score GROUND_TRUTH_JSON [--split tune|report|all] [-v]
     python benchmarks/news_outlets.py digests GROUND_TRUTH_JSON OUT_DIR
+    python benchmarks/news_outlets.py agreement GROUND_TRUTH_JSON --second FILE
     (prepare, build and score take --set second: a second set of 40, `choose_second`;
     --set third reads another benchmark's pages instead, `choose_third`; --set fourth reads
     more of them, news first, `choose_fourth`)
@@ -365,9 +366,42 @@ def score(
     return score_articles([(n, b, m) for n, b, m in articles if m is not None], part, verbose)
 
 
+def agreement(ground_truth: Path, marks_file: Path, second_file: Path, chooser: Chooser) -> int:
+    """Print how a second marking of some pages agrees with the first: starts after the first
+    paragraph marked by both, and Pk of the second against the first (k as `score` takes it)."""
+    from benchmarks.segmentation import pk_windowdiff
+
+    first = json.loads(marks_file.read_text(encoding="utf-8"))["articles"]
+    second = json.loads(second_file.read_text(encoding="utf-8"))["articles"]
+    lengths = {
+        name: len(blocks) for part in chooser(ground_truth).values() for name, blocks in part
+    }
+    both = only_first = only_second = 0
+    pk = base = 0.0
+    for name, mark in second.items():
+        a, b = set(first[name]["starts"]) - {0}, set(mark["starts"]) - {0}
+        both, only_first, only_second = (
+            both + len(a & b),
+            only_first + len(a - b),
+            only_second + len(b - a),
+        )
+        k = max(1, round(lengths[name] / len(first[name]["starts"]) / 2))
+        pk += pk_windowdiff(first[name]["starts"], mark["starts"], lengths[name], k)[0]
+        base += pk_windowdiff(first[name]["starts"], [0], lengths[name], k)[0]
+        if a != b:
+            print(f"{name}: first {sorted(a)}, second {sorted(b)}")
+    count = max(1, len(second))
+    print(
+        f"{len(second)} pages marked twice: {both} starts (after the first paragraph) in both, "
+        f"{only_first} only in the first marking, {only_second} only in the second; "
+        f"Pk {pk / count:.4f} (no boundaries {base / count:.4f})"
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("command", choices=("prepare", "build", "score", "digests"))
+    parser.add_argument("command", choices=("prepare", "build", "score", "digests", "agreement"))
     parser.add_argument("ground_truth", type=Path, help="the benchmark's ground-truth.json")
     parser.add_argument("out", type=Path, nargs="?", help="where prepare, build, digests write")
     parser.add_argument("--marks", type=Path, help="the marks (by default the set's file)")
@@ -377,6 +411,7 @@ def main() -> int:
         choices=("tune", "report", "tune2", "test2", "tune3", "test3", "tune4", "test4", "all"),
         default=None,
     )
+    parser.add_argument("--second", type=Path, help="agreement: a second marking of some pages")
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's sections")
     args = parser.parse_args()
     chooser, set_marks, first_split = {
@@ -391,6 +426,10 @@ def main() -> int:
         if split not in (*chooser(args.ground_truth), "all"):
             parser.error(f"the {args.set} set has no part {split}")
         return score(args.ground_truth, marks, split, args.verbose, chooser)
+    if args.command == "agreement":
+        if args.second is None:
+            parser.error("agreement needs --second FILE")
+        return agreement(args.ground_truth, marks, args.second, chooser)
     if args.out is None:
         parser.error(f"{args.command} needs OUT_DIR")
     if args.command == "prepare":
