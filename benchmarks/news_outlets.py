@@ -157,60 +157,6 @@ NEWS_ADDRESS = re.compile(
 """An address that files a page as news (a news section, or a dated path)."""
 
 
-def choose_third(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
-    """The third set (`--set third`): pages of `Murrough-Foley/web-content-extraction-benchmark`
-    (`pages` holds its `dev/ground-truth/` and `test/ground-truth/` folders; 1,507 pages of
-    2025, one site each), chosen by their metadata, never their text: articles (the
-    benchmark's page type) dated 2015 or later, without headings, in English, of 10-45
-    paragraphs, from sites neither PolNeAR nor the first two sets has. Those filed as news
-    (tagged so, or an address with a news section or a date) come first, the rest after,
-    each in a seeded shuffle, up to `THIRD_COUNT`; then split by site as the second set is,
-    into `tune3` and `test3` (read once)."""
-    used = {
-        name.split("_", 1)[0]
-        for marks in (MARKS, SECOND_MARKS)
-        for name in json.loads(marks.read_text(encoding="utf-8"))["articles"]
-    }
-    news: list[tuple[str, list[str]]] = []
-    other: list[tuple[str, list[str]]] = []
-    addresses: set[str] = set()
-    for path in sorted(pages.glob("*/ground-truth/*.json")):
-        page = json.loads(path.read_text(encoding="utf-8"))
-        url, truth = page.get("url") or "", page.get("ground_truth") or {}
-        kind = page.get("_internal", {}).get("page_type", {})
-        if not url.startswith("http") or url in addresses or kind.get("primary") != "article":
-            continue
-        addresses.add(url)
-        body = truth.get("main_content") or ""
-        markdown = truth.get("main_content_markdown") or ""
-        blocks = paragraphs(body)
-        if (truth.get("publish_date") or "0") < THIRD_FIRST_YEAR or not is_english(body):
-            continue
-        if any(line.startswith("#") for line in markdown.splitlines()):
-            continue
-        name = name_of(url)
-        if any(s in site(url) for s in POLNEAR_SITES) or name.split("_", 1)[0] in used:
-            continue
-        if THIRD_MIN_PARAGRAPHS <= len(blocks) <= MAX_PARAGRAPHS:
-            filed_as_news = "news" in (kind.get("tags") or []) or NEWS_ADDRESS.search(url)
-            (news if filed_as_news else other).append((name, blocks))
-    random.Random(SEED).shuffle(news)
-    random.Random(SEED).shuffle(other)
-    chosen: list[tuple[str, list[str]]] = []
-    taken: set[str] = set()
-    for name, blocks in news + other:
-        if len(chosen) < THIRD_COUNT and name.split("_", 1)[0] not in taken:
-            taken.add(name.split("_", 1)[0])
-            chosen.append((name, blocks))
-    sites = sorted(taken)
-    random.Random(SEED).shuffle(sites)
-    tune_sites = set(sites[: len(sites) // 2])
-    return {
-        "tune3": [a for a in chosen if a[0].split("_", 1)[0] in tune_sites],
-        "test3": [a for a in chosen if a[0].split("_", 1)[0] not in tune_sites],
-    }
-
-
 FOURTH_COUNT = 44
 FOURTH_SEED = 2025
 FOURTH_MARKS = Path(__file__).with_name("data") / "news-outlets-4.json"
@@ -222,6 +168,15 @@ LIST_ADDRESS = re.compile(
     r"\b(best|top|guide|tips|ways|how-to|ranked|alternatives)\b|(^|-)\d{1,2}-"
 )
 """Words of an address's last part that file a page as a list or a guide ("7-ways-to-…")."""
+
+
+def marked_sites(*marks_files: Path) -> set[str]:
+    """The sites of the pages some marked sets hold (a file name's part before "_")."""
+    return {
+        name.split("_", 1)[0]
+        for marks in marks_files
+        for name in json.loads(marks.read_text(encoding="utf-8"))["articles"]
+    }
 
 
 def page_kind(url: str, tags: list[str]) -> str:
@@ -264,6 +219,19 @@ def eligible_pages(pages: Path, used: set[str]) -> list[tuple[str, str, list[str
     return found
 
 
+def one_page_a_site(
+    ordered: list[tuple[str, list[str]]], count: int
+) -> list[tuple[str, list[str]]]:
+    """The first `count` pages of `ordered`, no two of one site."""
+    chosen: list[tuple[str, list[str]]] = []
+    taken: set[str] = set()
+    for name, blocks in ordered:
+        if len(chosen) < count and name.split("_", 1)[0] not in taken:
+            taken.add(name.split("_", 1)[0])
+            chosen.append((name, blocks))
+    return chosen
+
+
 def split_by_site(
     chosen: list[tuple[str, list[str]]], seed: int, parts: tuple[str, str]
 ) -> dict[str, list[tuple[str, list[str]]]]:
@@ -278,17 +246,33 @@ def split_by_site(
     }
 
 
+def choose_third(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
+    """The third set (`--set third`): pages of `Murrough-Foley/web-content-extraction-benchmark`
+    (`pages` holds its `dev/ground-truth/` and `test/ground-truth/` folders; 1,507 pages of
+    2025, one site each), chosen by their metadata, never their text: articles (the
+    benchmark's page type) dated 2015 or later, without headings, in English, of 10-45
+    paragraphs, from sites neither PolNeAR nor the first two sets has. Those filed as news
+    (tagged so, or an address with a news section or a date) come first, the rest after,
+    each in a seeded shuffle, up to `THIRD_COUNT`; then split by site as the second set is,
+    into `tune3` and `test3` (read once)."""
+    used = marked_sites(MARKS, SECOND_MARKS)
+    news: list[tuple[str, list[str]]] = []
+    other: list[tuple[str, list[str]]] = []
+    for name, kind, blocks in eligible_pages(pages, used):
+        (news if kind == "news" else other).append((name, blocks))
+    random.Random(SEED).shuffle(news)
+    random.Random(SEED).shuffle(other)
+    chosen = one_page_a_site(news + other, THIRD_COUNT)
+    return split_by_site(chosen, SEED, ("tune3", "test3"))
+
+
 def choose_fourth(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
     """The fourth set (`--set fourth`): more pages of the third set's benchmark, by the same
     metadata rules, from sites none of the three marked sets (nor PolNeAR) has. News comes
     first this time, as the issue's target is news: pages filed as news (by tag or address),
     then as analysis, then the others, lists and guides last, each kind in a seeded shuffle,
     one page a site, up to `FOURTH_COUNT`; split by site into `tune4` and `test4` (read once)."""
-    used = {
-        name.split("_", 1)[0]
-        for marks in (MARKS, SECOND_MARKS, THIRD_MARKS)
-        for name in json.loads(marks.read_text(encoding="utf-8"))["articles"]
-    }
+    used = marked_sites(MARKS, SECOND_MARKS, THIRD_MARKS)
     by_kind: dict[str, list[tuple[str, list[str]]]] = {
         k: [] for k in ("news", "analysis", "other", "list")
     }
@@ -298,13 +282,7 @@ def choose_fourth(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
     for kind_pages in by_kind.values():
         random.Random(FOURTH_SEED).shuffle(kind_pages)
         ordered.extend(kind_pages)
-    chosen: list[tuple[str, list[str]]] = []
-    taken: set[str] = set()
-    for name, blocks in ordered:
-        if len(chosen) < FOURTH_COUNT and name.split("_", 1)[0] not in taken:
-            taken.add(name.split("_", 1)[0])
-            chosen.append((name, blocks))
-    return split_by_site(chosen, FOURTH_SEED, ("tune4", "test4"))
+    return split_by_site(one_page_a_site(ordered, FOURTH_COUNT), FOURTH_SEED, ("tune4", "test4"))
 
 
 def prepare(ground_truth: Path, out: Path, chooser: Chooser | None = None) -> int:
