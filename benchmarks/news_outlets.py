@@ -4,8 +4,10 @@
     python benchmarks/news_outlets.py build GROUND_TRUTH_JSON OUT_DIR [--marks FILE]
     python benchmarks/news_outlets.py score GROUND_TRUTH_JSON [--split tune|report|all] [-v]
     python benchmarks/news_outlets.py digests GROUND_TRUTH_JSON OUT_DIR
+    python benchmarks/news_outlets.py agreement GROUND_TRUTH_JSON --second FILE
     (prepare, build and score take --set second: a second set of 40, `choose_second`;
-    --set third reads another benchmark's pages instead, `choose_third`)
+    --set third reads another benchmark's pages instead, `choose_third`; --set fourth reads
+    more of them, news first, `choose_fourth`)
 
 The articles are those of `scrapinghub/article-extraction-benchmark` (`ground-truth.json`:
 the body text of 181 pages of 2019, most of them news, from 126 sites), one paragraph per line.
@@ -155,22 +157,45 @@ NEWS_ADDRESS = re.compile(
 """An address that files a page as news (a news section, or a dated path)."""
 
 
-def choose_third(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
-    """The third set (`--set third`): pages of `Murrough-Foley/web-content-extraction-benchmark`
-    (`pages` holds its `dev/ground-truth/` and `test/ground-truth/` folders; 1,507 pages of
-    2025, one site each), chosen by their metadata, never their text: articles (the
-    benchmark's page type) dated 2015 or later, without headings, in English, of 10-45
-    paragraphs, from sites neither PolNeAR nor the first two sets has. Those filed as news
-    (tagged so, or an address with a news section or a date) come first, the rest after,
-    each in a seeded shuffle, up to `THIRD_COUNT`; then split by site as the second set is,
-    into `tune3` and `test3` (read once)."""
-    used = {
+FOURTH_COUNT = 44
+FOURTH_SEED = 2025
+FOURTH_MARKS = Path(__file__).with_name("data") / "news-outlets-4.json"
+ANALYSIS_TAGS = frozenset({"analysis", "opinion", "commentary", "essay", "research"})
+ANALYSIS_ADDRESS = re.compile(r"/(opinion|analysis|commentary|essays?|posts|p)/|substack\.com/")
+"""An address that files a page as analysis: an opinion or essay section, a newsletter post."""
+LIST_TAGS = frozenset({"guide", "tips", "listicle", "ranking", "how-to", "tutorial", "resources"})
+LIST_ADDRESS = re.compile(
+    r"\b(best|top|guide|tips|ways|how-to|ranked|alternatives)\b|(^|-)\d{1,2}-"
+)
+"""Words of an address's last part that file a page as a list or a guide ("7-ways-to-…")."""
+
+
+def marked_sites(*marks_files: Path) -> set[str]:
+    """The sites of the pages some marked sets hold (a file name's part before "_")."""
+    return {
         name.split("_", 1)[0]
-        for marks in (MARKS, SECOND_MARKS)
+        for marks in marks_files
         for name in json.loads(marks.read_text(encoding="utf-8"))["articles"]
     }
-    news: list[tuple[str, list[str]]] = []
-    other: list[tuple[str, list[str]]] = []
+
+
+def page_kind(url: str, tags: list[str]) -> str:
+    """How a page is filed, by its address and tags alone: news, analysis, list or other."""
+    tail = url.lower().rstrip("/").split("?")[0].split("/")[-1]
+    if "news" in tags or NEWS_ADDRESS.search(url):
+        return "news"
+    if ANALYSIS_TAGS.intersection(tags) or ANALYSIS_ADDRESS.search(url):
+        return "analysis"
+    if LIST_TAGS.intersection(tags) or LIST_ADDRESS.search(tail):
+        return "list"
+    return "other"
+
+
+def eligible_pages(pages: Path, used: set[str]) -> list[tuple[str, str, list[str]]]:
+    """(file name, how it is filed, paragraphs) of each page the third set's rules admit, in
+    file order: an article dated 2015 or later, in English, without headings, of 10-45
+    paragraphs, from a site neither PolNeAR nor `used` has."""
+    found: list[tuple[str, str, list[str]]] = []
     addresses: set[str] = set()
     for path in sorted(pages.glob("*/ground-truth/*.json")):
         page = json.loads(path.read_text(encoding="utf-8"))
@@ -190,23 +215,74 @@ def choose_third(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
         if any(s in site(url) for s in POLNEAR_SITES) or name.split("_", 1)[0] in used:
             continue
         if THIRD_MIN_PARAGRAPHS <= len(blocks) <= MAX_PARAGRAPHS:
-            filed_as_news = "news" in (kind.get("tags") or []) or NEWS_ADDRESS.search(url)
-            (news if filed_as_news else other).append((name, blocks))
-    random.Random(SEED).shuffle(news)
-    random.Random(SEED).shuffle(other)
+            found.append((name, page_kind(url, kind.get("tags") or []), blocks))
+    return found
+
+
+def one_page_a_site(
+    ordered: list[tuple[str, list[str]]], count: int
+) -> list[tuple[str, list[str]]]:
+    """The first `count` pages of `ordered`, no two of one site."""
     chosen: list[tuple[str, list[str]]] = []
     taken: set[str] = set()
-    for name, blocks in news + other:
-        if len(chosen) < THIRD_COUNT and name.split("_", 1)[0] not in taken:
+    for name, blocks in ordered:
+        if len(chosen) < count and name.split("_", 1)[0] not in taken:
             taken.add(name.split("_", 1)[0])
             chosen.append((name, blocks))
-    sites = sorted(taken)
-    random.Random(SEED).shuffle(sites)
-    tune_sites = set(sites[: len(sites) // 2])
+    return chosen
+
+
+def split_by_site(
+    chosen: list[tuple[str, list[str]]], seed: int, parts: tuple[str, str]
+) -> dict[str, list[tuple[str, list[str]]]]:
+    """The pages in two parts, no site in both: the sites in a seeded order, the first half's
+    pages to the first part."""
+    sites = sorted({name.split("_", 1)[0] for name, _ in chosen})
+    random.Random(seed).shuffle(sites)
+    first = set(sites[: len(sites) // 2])
     return {
-        "tune3": [a for a in chosen if a[0].split("_", 1)[0] in tune_sites],
-        "test3": [a for a in chosen if a[0].split("_", 1)[0] not in tune_sites],
+        parts[0]: [a for a in chosen if a[0].split("_", 1)[0] in first],
+        parts[1]: [a for a in chosen if a[0].split("_", 1)[0] not in first],
     }
+
+
+def choose_third(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
+    """The third set (`--set third`): pages of `Murrough-Foley/web-content-extraction-benchmark`
+    (`pages` holds its `dev/ground-truth/` and `test/ground-truth/` folders; 1,507 pages of
+    2025, one site each), chosen by their metadata, never their text: articles (the
+    benchmark's page type) dated 2015 or later, without headings, in English, of 10-45
+    paragraphs, from sites neither PolNeAR nor the first two sets has. Those filed as news
+    (tagged so, or an address with a news section or a date) come first, the rest after,
+    each in a seeded shuffle, up to `THIRD_COUNT`; then split by site as the second set is,
+    into `tune3` and `test3` (read once)."""
+    used = marked_sites(MARKS, SECOND_MARKS)
+    news: list[tuple[str, list[str]]] = []
+    other: list[tuple[str, list[str]]] = []
+    for name, kind, blocks in eligible_pages(pages, used):
+        (news if kind == "news" else other).append((name, blocks))
+    random.Random(SEED).shuffle(news)
+    random.Random(SEED).shuffle(other)
+    chosen = one_page_a_site(news + other, THIRD_COUNT)
+    return split_by_site(chosen, SEED, ("tune3", "test3"))
+
+
+def choose_fourth(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
+    """The fourth set (`--set fourth`): more pages of the third set's benchmark, by the same
+    metadata rules, from sites none of the three marked sets (nor PolNeAR) has. News comes
+    first this time, as the issue's target is news: pages filed as news (by tag or address),
+    then as analysis, then the others, lists and guides last, each kind in a seeded shuffle,
+    one page a site, up to `FOURTH_COUNT`; split by site into `tune4` and `test4` (read once)."""
+    used = marked_sites(MARKS, SECOND_MARKS, THIRD_MARKS)
+    by_kind: dict[str, list[tuple[str, list[str]]]] = {
+        k: [] for k in ("news", "analysis", "other", "list")
+    }
+    for name, kind, blocks in eligible_pages(pages, used):
+        by_kind[kind].append((name, blocks))
+    ordered: list[tuple[str, list[str]]] = []
+    for kind_pages in by_kind.values():
+        random.Random(FOURTH_SEED).shuffle(kind_pages)
+        ordered.extend(kind_pages)
+    return split_by_site(one_page_a_site(ordered, FOURTH_COUNT), FOURTH_SEED, ("tune4", "test4"))
 
 
 def prepare(ground_truth: Path, out: Path, chooser: Chooser | None = None) -> int:
@@ -268,24 +344,59 @@ def score(
     return score_articles([(n, b, m) for n, b, m in articles if m is not None], part, verbose)
 
 
+def agreement(ground_truth: Path, marks_file: Path, second_file: Path, chooser: Chooser) -> int:
+    """Print how a second marking of some pages agrees with the first: starts after the first
+    paragraph marked by both, and Pk of the second against the first (k as `score` takes it)."""
+    from benchmarks.segmentation import pk_windowdiff
+
+    first = json.loads(marks_file.read_text(encoding="utf-8"))["articles"]
+    second = json.loads(second_file.read_text(encoding="utf-8"))["articles"]
+    lengths = {
+        name: len(blocks) for part in chooser(ground_truth).values() for name, blocks in part
+    }
+    both = only_first = only_second = 0
+    pk = base = 0.0
+    for name, mark in second.items():
+        a, b = set(first[name]["starts"]) - {0}, set(mark["starts"]) - {0}
+        both, only_first, only_second = (
+            both + len(a & b),
+            only_first + len(a - b),
+            only_second + len(b - a),
+        )
+        k = max(1, round(lengths[name] / len(first[name]["starts"]) / 2))
+        pk += pk_windowdiff(first[name]["starts"], mark["starts"], lengths[name], k)[0]
+        base += pk_windowdiff(first[name]["starts"], [0], lengths[name], k)[0]
+        if a != b:
+            print(f"{name}: first {sorted(a)}, second {sorted(b)}")
+    count = max(1, len(second))
+    print(
+        f"{len(second)} pages marked twice: {both} starts (after the first paragraph) in both, "
+        f"{only_first} only in the first marking, {only_second} only in the second; "
+        f"Pk {pk / count:.4f} (no boundaries {base / count:.4f})"
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("command", choices=("prepare", "build", "score", "digests"))
+    parser.add_argument("command", choices=("prepare", "build", "score", "digests", "agreement"))
     parser.add_argument("ground_truth", type=Path, help="the benchmark's ground-truth.json")
     parser.add_argument("out", type=Path, nargs="?", help="where prepare, build, digests write")
     parser.add_argument("--marks", type=Path, help="the marks (by default the set's file)")
-    parser.add_argument("--set", choices=("first", "second", "third"), default="first")
+    parser.add_argument("--set", choices=("first", "second", "third", "fourth"), default="first")
     parser.add_argument(
         "--split",
-        choices=("tune", "report", "tune2", "test2", "tune3", "test3", "all"),
+        choices=("tune", "report", "tune2", "test2", "tune3", "test3", "tune4", "test4", "all"),
         default=None,
     )
+    parser.add_argument("--second", type=Path, help="agreement: a second marking of some pages")
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's sections")
     args = parser.parse_args()
     chooser, set_marks, first_split = {
         "first": (choose, MARKS, "tune"),
         "second": (choose_second, SECOND_MARKS, "tune2"),
         "third": (choose_third, THIRD_MARKS, "tune3"),
+        "fourth": (choose_fourth, FOURTH_MARKS, "tune4"),
     }[args.set]
     marks = args.marks or set_marks
     if args.command == "score":
@@ -293,6 +404,10 @@ def main() -> int:
         if split not in (*chooser(args.ground_truth), "all"):
             parser.error(f"the {args.set} set has no part {split}")
         return score(args.ground_truth, marks, split, args.verbose, chooser)
+    if args.command == "agreement":
+        if args.second is None:
+            parser.error("agreement needs --second FILE")
+        return agreement(args.ground_truth, marks, args.second, chooser)
     if args.out is None:
         parser.error(f"{args.command} needs OUT_DIR")
     if args.command == "prepare":
