@@ -81,6 +81,14 @@ SURE = 1.0
 TITLE_BODY = 2
 """Paragraphs a title line must head (before the next one) for its bonus: a name over a
 single paragraph is a list item, and an item of one paragraph is no section."""
+LIST_ITEMS = 2
+"""Title lines over `TITLE_BODY` paragraphs or fewer that make a document's title lines a
+list's item names (`heading_titles`); such names score at most `THRESHOLD` (`adjust_scores`).
+On the three outlet sets' tune parts, 5 pages have two or more (lists of deals, products,
+sewing patterns, linked articles): 4 of their 41 title lines start a marked section, 1 of the
+12 that head a longer item; in the 16 other pages with title lines, 40 of 45 do (tune3: Pk
+0.381 -> 0.326, no boundaries 0.372; extra sections a page 1.32 -> 0.86; tune2 loses 2 of its
+70 marked starts, a list of deals whose marker took each deal for a section)."""
 TITLE_WORDS = 12
 PUNCTUATED_SHARE = 0.75
 _CLOSES_SENTENCE = re.compile(r"[.!?:;…\"”’')\]]\s*$")
@@ -95,6 +103,9 @@ _NOT_A_TITLE = re.compile(
 STRENGTH_CAP = 10.0
 """Significance (in standard deviations) at which the cohesion split counts as fully sure."""
 
+_ASKS = re.compile(r"(?!Q\s*[:.]|Q[A-Z])[^\"“‘'].*\?\s*$", re.DOTALL)
+"""A line that asks a question in the writer's voice: not a quotation, not an interview's
+"Q:" (a short one between longer paragraphs titles what follows: "So what is the risk?")."""
 _QUOTE = re.compile(r"[“\"]")
 _SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
 
@@ -306,9 +317,9 @@ def scores(blocks: Sequence[str], rows: FloatArray) -> FloatArray:
 
 def adjust_scores(blocks: Sequence[str], out: list[float]) -> list[float]:
     """Add the topic-cue bonus to each score; raise a section's title line
-    (`heading_titles`) to a sure start; make -inf the paragraphs that cannot start a
-    section, and those that follow a title line (the title opens the section, not the text
-    it titles); in place.
+    (`heading_titles`) to a sure start and lower a list item's name to `THRESHOLD`; make
+    -inf the paragraphs that cannot start a section, and those that follow a title line (the
+    title opens the section, not the text it titles); in place.
 
     On the hand-marked web articles of the tune sets (the three outlet sets) a section's
     title line starts a marked section 35 times of 50 (any title line 39 of 81), where any
@@ -317,18 +328,36 @@ def adjust_scores(blocks: Sequence[str], out: list[float]) -> list[float]:
     titles), 2 of 21 and 5 of 25."""
     titles = title_lines(blocks)
     heads = heading_titles(titles)
+    items = names_list_items(titles)
     for i, block in enumerate(blocks):
         out[i] += CUE_LOG_ODDS * cues.topic_cue(block)
         if heads[i]:  # a section's own title: a sure start, even of a short section
             out[i] = max(out[i], SURE)
-        if not cues.may_open_section(blocks[i - 1] if i else None, block) or (i and titles[i - 1]):
+        elif items and titles[i]:  # a list item's name: no section on its own
+            out[i] = min(out[i], THRESHOLD)
+        leans = not cues.may_open_section(blocks[i - 1] if i else None, block)
+        if (leans and not heads[i]) or (i and titles[i - 1]):  # "But first, who is …?" heads
             out[i] = -math.inf
     return out
 
 
 def heading_titles(titles: Sequence[bool]) -> list[bool]:
     """Of the title lines (`title_lines`), those over more than `TITLE_BODY` paragraphs
-    before the next one or the end: a section's title rather than a list item's name."""
+    before the next one or the end: a section's title rather than a list item's name; none
+    in a list (`names_list_items`), where an item, however long, is no section."""
+    if names_list_items(titles):
+        return [False] * len(titles)
+    return _long_titles(titles)
+
+
+def names_list_items(titles: Sequence[bool]) -> bool:
+    """Whether the title lines name the items of a list: `LIST_ITEMS` or more of them head
+    `TITLE_BODY` paragraphs or fewer."""
+    return sum(titles) - sum(_long_titles(titles)) >= LIST_ITEMS
+
+
+def _long_titles(titles: Sequence[bool]) -> list[bool]:
+    """The title lines over more than `TITLE_BODY` paragraphs."""
     heads = [False] * len(titles)
     after = len(titles)
     for i in range(len(titles) - 1, -1, -1):
@@ -347,18 +376,20 @@ def punctuated(blocks: Sequence[str]) -> bool:
 
 def title_lines(blocks: Sequence[str]) -> list[bool]:
     """Which paragraphs are title lines: short (`TITLE_WORDS` words or fewer), without a
-    sentence's closing punctuation, between longer paragraphs (a run of short lines is a
-    list), in a document that closes at least `PUNCTUATED_SHARE` of its longer paragraphs
-    with it: a list item's name, a subsection's title that the text kept as a paragraph. In
-    text without punctuation (transcripts, subtitles) no line is one."""
+    sentence's closing punctuation or asking a question (`_ASKS`), between longer
+    paragraphs (a run of short lines is a list), in a document that closes at least
+    `PUNCTUATED_SHARE` of its longer paragraphs with it: a list item's name, a subsection's
+    title that the text kept as a paragraph. In text without punctuation (transcripts,
+    subtitles) no line is one."""
     n = len(blocks)
     short = [len(b.split()) <= TITLE_WORDS for b in blocks]
     open_ended = [_CLOSES_SENTENCE.search(b) is None for b in blocks]
     longer = [o for o, s in zip(open_ended, short, strict=True) if not s]
     if not longer or sum(longer) > (1 - PUNCTUATED_SHARE) * len(longer):
         return [False] * n
+    asks = [_ASKS.match(b) is not None for b in blocks]
     return [
-        open_ended[i]
+        (open_ended[i] or asks[i])
         and short[i]
         and i + 1 < n
         and not short[i + 1]
