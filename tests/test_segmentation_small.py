@@ -216,20 +216,3 @@ def test_a_short_stream_with_section_titles_is_read_as_an_article() -> None:
     ]
     assert not segmentation.is_paragraph_document(blocks)
     assert segmentation.segment(blocks) == [0, 5, 8]  # each title opens its section
-
-
-def test_the_cohesion_split_never_starts_at_a_list_items_name() -> None:
-    bodies = iter(
-        f"The port authority said the {thing} would be ready in spring, ahead of the season."
-        for thing in ("cranes", "quays", "berths", "tugs", "sheds", "gates", "roads", "docks")
-    )
-    blocks = ["", "Cranes", "", "Quays", "", "Berths", "", "", "", "Tugs", ""]
-    blocks = [block or next(bodies) for block in blocks]
-    names = [i for i, block in enumerate(blocks) if len(block.split()) == 1]
-    assert boundaries.names_list_items(boundaries.title_lines(blocks))
-    _, allowed, _ = segmentation._inputs(blocks, True)
-    _, small_allowed, _ = small.inputs(blocks, True)
-    assert list(allowed) == small_allowed
-    assert not any(allowed[i] for i in names)
-    assert not any(allowed[i + 1] for i in names)  # nor at the item the name titles
-    assert allowed[7]

@@ -679,8 +679,6 @@ def _inputs(
     term_sets = [{} if furniture[i] else terms for i, terms in enumerate(term_sets)]
     titles = boundaries.title_lines(blocks)
     allowed[1:n] &= ~np.array(titles[:-1], bool)
-    if boundaries.names_list_items(titles):
-        allowed[1:n] &= ~np.array(titles[1:], bool)
     bonus = np.zeros(n + 1)
     for i, block in enumerate(blocks):
         if not i:

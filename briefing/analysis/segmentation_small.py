@@ -169,9 +169,8 @@ def inputs(
         for i, b in enumerate(blocks)
     ] + [True]
     titles = boundaries.title_lines(blocks)
-    items = boundaries.names_list_items(titles)
     for i in range(1, len(blocks)):
-        allowed[i] = allowed[i] and not titles[i - 1] and not (items and titles[i])
+        allowed[i] = allowed[i] and not titles[i - 1]
     bonus = [0.0] * (len(blocks) + 1)
     for i, block in enumerate(blocks):
         if not i:
