@@ -95,18 +95,6 @@ def test_a_title_line_sits_between_longer_paragraphs_of_punctuated_text() -> Non
     assert boundaries.title_lines(blocks) == [False, True, False, False, True, False, False]
 
 
-def test_a_short_question_in_the_writers_voice_is_a_title_line() -> None:
-    blocks = [BODY, "So what is the risk?", BODY, BODY, '"Why now?"', BODY, "Q: Why now?", BODY]
-    assert boundaries.title_lines(blocks) == [False, True] + [False] * 6
-
-
-def test_a_heading_that_leans_on_the_text_before_still_starts_a_section() -> None:
-    blocks = [BODY, BODY, "But first, who is the harbour master?", BODY, BODY, BODY, BODY]
-    out = scores(blocks, np.zeros((len(blocks), len(FEATURES))))
-    assert out[2] == boundaries.SURE
-    assert out[3] == -math.inf
-
-
 def test_a_run_of_short_lines_is_a_list_not_titles() -> None:
     blocks = [BODY, "Faster cranes", "Longer quays", "Deeper berths", BODY, BODY]
     assert not any(boundaries.title_lines(blocks))

@@ -103,9 +103,6 @@ _NOT_A_TITLE = re.compile(
 STRENGTH_CAP = 10.0
 """Significance (in standard deviations) at which the cohesion split counts as fully sure."""
 
-_ASKS = re.compile(r"(?!Q\s*[:.]|Q[A-Z])[^\"“‘'].*\?\s*$", re.DOTALL)
-"""A line that asks a question in the writer's voice: not a quotation, not an interview's
-"Q:" (a short one between longer paragraphs titles what follows: "So what is the risk?")."""
 _QUOTE = re.compile(r"[“\"]")
 _SPEECH = re.compile(r"\b(?:said|says|told|added)\b")
 
@@ -335,8 +332,7 @@ def adjust_scores(blocks: Sequence[str], out: list[float]) -> list[float]:
             out[i] = max(out[i], SURE)
         elif items and titles[i]:  # a list item's name: no section on its own
             out[i] = min(out[i], THRESHOLD)
-        leans = not cues.may_open_section(blocks[i - 1] if i else None, block)
-        if (leans and not heads[i]) or (i and titles[i - 1]):  # "But first, who is …?" heads
+        if not cues.may_open_section(blocks[i - 1] if i else None, block) or (i and titles[i - 1]):
             out[i] = -math.inf
     return out
 
@@ -376,20 +372,18 @@ def punctuated(blocks: Sequence[str]) -> bool:
 
 def title_lines(blocks: Sequence[str]) -> list[bool]:
     """Which paragraphs are title lines: short (`TITLE_WORDS` words or fewer), without a
-    sentence's closing punctuation or asking a question (`_ASKS`), between longer
-    paragraphs (a run of short lines is a list), in a document that closes at least
-    `PUNCTUATED_SHARE` of its longer paragraphs with it: a list item's name, a subsection's
-    title that the text kept as a paragraph. In text without punctuation (transcripts,
-    subtitles) no line is one."""
+    sentence's closing punctuation, between longer paragraphs (a run of short lines is a
+    list), in a document that closes at least `PUNCTUATED_SHARE` of its longer paragraphs
+    with it: a list item's name, a subsection's title that the text kept as a paragraph. In
+    text without punctuation (transcripts, subtitles) no line is one."""
     n = len(blocks)
     short = [len(b.split()) <= TITLE_WORDS for b in blocks]
     open_ended = [_CLOSES_SENTENCE.search(b) is None for b in blocks]
     longer = [o for o, s in zip(open_ended, short, strict=True) if not s]
     if not longer or sum(longer) > (1 - PUNCTUATED_SHARE) * len(longer):
         return [False] * n
-    asks = [_ASKS.match(b) is not None for b in blocks]
     return [
-        (open_ended[i] or asks[i])
+        open_ended[i]
         and short[i]
         and i + 1 < n
         and not short[i + 1]
