@@ -81,14 +81,6 @@ SURE = 1.0
 TITLE_BODY = 2
 """Paragraphs a title line must head (before the next one) for its bonus: a name over a
 single paragraph is a list item, and an item of one paragraph is no section."""
-LIST_ITEMS = 2
-"""Title lines over `TITLE_BODY` paragraphs or fewer that make a document's title lines a
-list's item names (`heading_titles`); such names score at most `THRESHOLD` (`adjust_scores`).
-On the three outlet sets' tune parts, 5 pages have two or more (lists of deals, products,
-sewing patterns, linked articles): 4 of their 41 title lines start a marked section, 1 of the
-12 that head a longer item; in the 16 other pages with title lines, 40 of 45 do (tune3: Pk
-0.381 -> 0.326, no boundaries 0.372; extra sections a page 1.32 -> 0.86; tune2 loses 2 of its
-70 marked starts, a list of deals whose marker took each deal for a section)."""
 TITLE_WORDS = 12
 PUNCTUATED_SHARE = 0.75
 _CLOSES_SENTENCE = re.compile(r"[.!?:;…\"”’')\]]\s*$")
@@ -314,9 +306,9 @@ def scores(blocks: Sequence[str], rows: FloatArray) -> FloatArray:
 
 def adjust_scores(blocks: Sequence[str], out: list[float]) -> list[float]:
     """Add the topic-cue bonus to each score; raise a section's title line
-    (`heading_titles`) to a sure start and lower a list item's name to `THRESHOLD`; make
-    -inf the paragraphs that cannot start a section, and those that follow a title line (the
-    title opens the section, not the text it titles); in place.
+    (`heading_titles`) to a sure start; make -inf the paragraphs that cannot start a
+    section, and those that follow a title line (the title opens the section, not the text
+    it titles); in place.
 
     On the hand-marked web articles of the tune sets (the three outlet sets) a section's
     title line starts a marked section 35 times of 50 (any title line 39 of 81), where any
@@ -325,13 +317,10 @@ def adjust_scores(blocks: Sequence[str], out: list[float]) -> list[float]:
     titles), 2 of 21 and 5 of 25."""
     titles = title_lines(blocks)
     heads = heading_titles(titles)
-    items = names_list_items(titles)
     for i, block in enumerate(blocks):
         out[i] += CUE_LOG_ODDS * cues.topic_cue(block)
         if heads[i]:  # a section's own title: a sure start, even of a short section
             out[i] = max(out[i], SURE)
-        elif items and titles[i]:  # a list item's name: no section on its own
-            out[i] = min(out[i], THRESHOLD)
         if not cues.may_open_section(blocks[i - 1] if i else None, block) or (i and titles[i - 1]):
             out[i] = -math.inf
     return out
@@ -339,21 +328,7 @@ def adjust_scores(blocks: Sequence[str], out: list[float]) -> list[float]:
 
 def heading_titles(titles: Sequence[bool]) -> list[bool]:
     """Of the title lines (`title_lines`), those over more than `TITLE_BODY` paragraphs
-    before the next one or the end: a section's title rather than a list item's name; none
-    in a list (`names_list_items`), where an item, however long, is no section."""
-    if names_list_items(titles):
-        return [False] * len(titles)
-    return _long_titles(titles)
-
-
-def names_list_items(titles: Sequence[bool]) -> bool:
-    """Whether the title lines name the items of a list: `LIST_ITEMS` or more of them head
-    `TITLE_BODY` paragraphs or fewer."""
-    return sum(titles) - sum(_long_titles(titles)) >= LIST_ITEMS
-
-
-def _long_titles(titles: Sequence[bool]) -> list[bool]:
-    """The title lines over more than `TITLE_BODY` paragraphs."""
+    before the next one or the end: a section's title rather than a list item's name."""
     heads = [False] * len(titles)
     after = len(titles)
     for i in range(len(titles) - 1, -1, -1):
