@@ -317,9 +317,10 @@ def lone_common_word(
     name: str, lower: collections.Counter[str], capital: collections.Counter[str]
 ) -> bool:
     """A name of one word that news mostly writes in lower case ("Great", "Central", "Senate"
-    is not: it is capitalised more often than not)."""
+    is not: it is capitalised more often than not). A word with a capital after its first
+    letter is an acronym or a brand ("US", "AI", "YouTube"), never a common word: "us" is."""
     word = name.strip()
-    if not _WORD.fullmatch(word):
+    if not _WORD.fullmatch(word) or any(c.isupper() for c in word[1:]):
         return False
     key = word.lower()
     return lower[key] >= 5 and lower[key] >= capital[key]
