@@ -4,6 +4,8 @@
     python benchmarks/news_entities.py build POLNEAR_DATA OUT_DIR [--marks FILE]
     python benchmarks/news_entities.py score POLNEAR_DATA [--split dev|test|all] [-v] [--final]
     python benchmarks/news_entities.py agreement [--marks FILE] [--second FILE] [-v]
+    (prepare, build, score and agreement take --set second: web news of 2017 and later,
+    `news_entities_web.py`, split into dev2 and test2, marks in data/news-entities-2.json)
 
 PolNeAR (`networkdynamics/PolNeAR`, its `data/` folder) holds 2015–2016 US news from seven
 outlets, one paragraph per line. `prepare` chooses the articles to mark from its `train` split,
@@ -43,12 +45,15 @@ import random
 import re
 import shutil
 import sys
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 # This checkout's package and benchmarks, not an installed (or another editable) briefing.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import news_entities_web as web
 from benchmarks.news_subtopics import outlet, paragraphs
 
 PER_OUTLET = 8
@@ -289,13 +294,14 @@ _WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”'‘’(\[—–-]\s*$")
 
 
-def word_usage(data: Path) -> tuple[collections.Counter[str], collections.Counter[str]]:
+def word_usage(texts: Iterable[str]) -> tuple[collections.Counter[str], collections.Counter[str]]:
     """How often each word is written in lower case, and capitalised inside a sentence (not
-    after a sentence end, a quotation mark or a dash), over all of PolNeAR's article texts."""
+    after a sentence end, a quotation mark or a dash), over `texts` (all of the corpus's
+    article texts)."""
     lower: collections.Counter[str] = collections.Counter()
     capital: collections.Counter[str] = collections.Counter()
-    for path in sorted(data.glob("*/text/*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
+    for text in texts:
+        for line in text.splitlines():
             for m in _WORD.finditer(line):
                 word = m.group()
                 if word.islower():
@@ -311,9 +317,10 @@ def lone_common_word(
     name: str, lower: collections.Counter[str], capital: collections.Counter[str]
 ) -> bool:
     """A name of one word that news mostly writes in lower case ("Great", "Central", "Senate"
-    is not: it is capitalised more often than not)."""
+    is not: it is capitalised more often than not). A word with a capital after its first
+    letter is an acronym or a brand ("US", "AI", "YouTube"), never a common word: "us" is."""
     word = name.strip()
-    if not _WORD.fullmatch(word):
+    if not _WORD.fullmatch(word) or any(c.isupper() for c in word[1:]):
         return False
     key = word.lower()
     return lower[key] >= 5 and lower[key] >= capital[key]
@@ -348,14 +355,32 @@ def analyse(path: Path) -> dict[str, Any]:
     return reading_dict(analyze(load_document(path)))
 
 
+def polnear_texts(data: Path) -> Iterable[str]:
+    for path in sorted(data.glob("*/text/*.txt")):
+        yield path.read_text(encoding="utf-8")
+
+
 def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
+    chosen = [(name, s, path, outlet(path)) for name, (s, path) in choose(data).items()]
+    return score_articles(chosen, polnear_texts(data), marks_file, split, verbose)
+
+
+def score_articles(
+    chosen: list[tuple[str, str, Path, str]],
+    texts: Iterable[str],
+    marks_file: Path,
+    split: str,
+    verbose: bool,
+) -> int:
+    """Score the marked articles of `split` among `chosen` ((name, split, text file, outlet));
+    `texts` are the corpus's texts, to tell which words it mostly writes in lower case."""
     marks = load_marks(marks_file)["articles"]
-    lower, capital = word_usage(data)
+    lower, capital = word_usage(texts)
     total: collections.Counter[str] = collections.Counter()
     per_outlet: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     common_names: list[str] = []
     articles = 0
-    for name, (article_split, path) in choose(data).items():
+    for name, article_split, path, article_outlet in chosen:
         mark = marks.get(name)
         if mark is None or (split != "all" and article_split != split):
             continue
@@ -367,7 +392,7 @@ def score(data: Path, marks_file: Path, split: str, verbose: bool) -> int:
         common_names.extend(common)
         counts = collections.Counter(ents) + quotes
         counts["common"] = len(common)
-        for bucket in (total, per_outlet[outlet(path)]):
+        for bucket in (total, per_outlet[article_outlet]):
             bucket.update(counts)
         articles += 1
         if verbose:
@@ -569,36 +594,104 @@ def _disagreements(
             )
 
 
+# --- the second set: web news of 2017 and later (news_entities_web.py) ---------------------
+
+
+def prepare_second(pages: Path, out: Path) -> int:
+    chosen = web.choose(pages)
+    for name, (split, article) in chosen.items():
+        folder = out / split
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(web.article_text(article), encoding="utf-8")
+    for split in web.SPLITS:
+        names = [n for n, (s, _) in chosen.items() if s == split]
+        sites = {chosen[n][1][1] for n in names}
+        print(f"{split}: {len(names)} articles from {len(sites)} sites")
+    print("to mark a second time:", *web.second_marking_choice(chosen), sep="\n  ")
+    return 0
+
+
+def build_second(pages: Path, out: Path, marks_file: Path) -> int:
+    marks = load_marks(marks_file)["articles"]
+    count = 0
+    for name, (split, article) in web.choose(pages).items():
+        mark = marks.get(name)
+        if mark is None:
+            continue
+        folder = out / split
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / name
+        target.write_text(web.article_text(article), encoding="utf-8")
+        gold = gold_reading(name, mark, str(target))
+        text = json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
+        (folder / f"{Path(name).stem}.gold.json").write_text(text, encoding="utf-8")
+        count += 1
+    print(f"{count} marked articles in {out}", file=sys.stderr)
+    return 0
+
+
+def score_second(pages: Path, marks_file: Path, split: str, verbose: bool) -> int:
+    """Score the second set: each article written to a temporary folder and read from there;
+    per site rather than per outlet."""
+    with tempfile.TemporaryDirectory() as folder:
+        chosen = []
+        for name, (article_split, article) in web.choose(pages).items():
+            path = Path(folder) / name
+            path.write_text(web.article_text(article), encoding="utf-8")
+            chosen.append((name, article_split, path, article[1]))
+        return score_articles(chosen, web.page_texts(pages), marks_file, split, verbose)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("command", choices=("prepare", "build", "score", "agreement"))
-    parser.add_argument("data", type=Path, nargs="?", help="PolNeAR's data/ folder")
+    parser.add_argument(
+        "data", type=Path, nargs="?", help="PolNeAR's data/ folder (--set second: the pages)"
+    )
     parser.add_argument("out", type=Path, nargs="?", help="where prepare and build write")
-    parser.add_argument("--marks", type=Path, default=MARKS)
+    parser.add_argument(
+        "--set",
+        choices=("first", "second"),
+        default="first",
+        help="first: PolNeAR's articles (news-entities.json); second: web news of 2017 and "
+        "later (news_entities_web.py, news-entities-2.json)",
+    )
+    parser.add_argument("--marks", type=Path, help="the marks (by default the set's file)")
     parser.add_argument(
         "--second",
         type=Path,
         help="agreement: another marker's marks (default: the marks file's second_marking)",
     )
-    parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
+    parser.add_argument("--split", choices=(*SPLITS, *web.SPLITS, "all"))
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's misses")
     parser.add_argument(
         "--final", action="store_true", help="allow scoring test (read once, at the end)"
     )
     args = parser.parse_args()
-    if args.command == "score" and args.split != "dev" and not args.final:
+    splits, marks = (SPLITS, MARKS) if args.set == "first" else (web.SPLITS, web.MARKS)
+    marks = args.marks or marks
+    split = args.split or splits[0]
+    if split not in (*splits, "all"):
+        parser.error(f"the {args.set} set has no split {split} (it has {', '.join(splits)})")
+    if args.command == "score" and split != splits[0] and not args.final:
         parser.error("the test half is read once, at the end: add --final to score it")
     if args.command == "agreement":
-        return agreement(args.marks, args.second, args.verbose)
+        return agreement(marks, args.second, args.verbose)
     if args.data is None:
-        parser.error(f"{args.command} needs POLNEAR_DATA")
+        parser.error(f"{args.command} needs POLNEAR_DATA (--set second: PAGES)")
     if args.command == "score":
-        return score(args.data, args.marks, args.split, args.verbose)
+        if args.set == "second":
+            return score_second(args.data, marks, split, args.verbose)
+        return score(args.data, marks, split, args.verbose)
     if args.out is None:
         parser.error(f"{args.command} needs OUT_DIR")
     if args.command == "prepare":
+        if args.set == "second":
+            return prepare_second(args.data, args.out)
         return prepare(args.data, args.out)
-    return build(args.data, args.out, args.marks)
+    if args.set == "second":
+        return build_second(args.data, args.out, marks)
+    return build(args.data, args.out, marks)
 
 
 if __name__ == "__main__":
