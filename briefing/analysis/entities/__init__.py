@@ -43,6 +43,7 @@ from operator import attrgetter
 
 from briefing.analysis.entities.aliases import add_text_defined
 from briefing.analysis.entities.clean import (
+    JunkMemo,
     dedupe,
     is_junk,
     merge_adjacent,
@@ -89,12 +90,13 @@ def build_entities(
     doc.surnames = {
         words[-1] for s, e, t in mentions if t == PER and len(words := text[s:e].split()) >= 2
     }
+    junk_memo = JunkMemo()
     for s, e, t in merge_adjacent(text, split_affixed_heads(text, sorted(mentions))):
         m = trim_mention(doc, NameMention(int(s), int(e), LABEL_OF[t]))
         if m is None:
             continue
         for p in split_compounds(doc, m, places):
-            if not is_junk(doc, p, lex):
+            if not is_junk(doc, p, lex, junk_memo):
                 if p.ner != PER and (
                     person_shaped(surface := p.surface(text))
                     or suffix_of(person_name(surface)) in ("Jr.", "Sr.")
