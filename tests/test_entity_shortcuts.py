@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis.entities import clean, trim
+from briefing.analysis.entities import clean, spans, trim
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.ner import extract, load_model
 from briefing.analysis.ner.labels import LABEL_OF, NerLabel
@@ -130,3 +130,20 @@ def test_slogan_check_with_the_quote_lines_agrees_at_every_span() -> None:
             assert clean.in_slogan(doc, m, quotes) == expected, (start, end)
             found += expected
     assert found > 50  # slogans on the first, second and last lines
+
+
+_NICK_PIECES = ["Juan", "Al", "aB", " ", "\u201c", "\u201d", '"', "Chico", "Smith", "x", "-", "'"]
+
+
+@given(st.lists(st.sampled_from(_NICK_PIECES), max_size=30).map("".join))
+@settings(max_examples=1000, deadline=None)
+def test_nickname_search_from_the_quotes_finds_what_the_regex_finds(text: str) -> None:
+    found = [(mt.span(), mt.groups()) for mt in spans.nickname_matches(text)]
+    assert found == [(mt.span(), mt.groups()) for mt in spans._NICKNAME.finditer(text)]
+
+
+def test_nickname_search_finds_names_with_nicknames() -> None:
+    text = 'Juan \u201cChico\u201d Manriquez met xAl "Big Al" Kol and Ed "Ed" Bo "Bo" Li.'
+    found = [mt.group() for mt in spans.nickname_matches(text)]
+    assert found == [mt.group() for mt in spans._NICKNAME.finditer(text)]
+    assert len(found) == 4  # "Ed" and "Bo" side by side: two

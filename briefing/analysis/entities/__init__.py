@@ -107,7 +107,7 @@ def build_entities(
 
     # people the text names with an honorific ("Mr. Obama") or the tagger reads as people
     # again and again are people in their full names too ("Sant Singh Chatwal")
-    surfaces = [m.surface(text) for m in ms]
+    surfaces = [text[m.start : m.end] for m in ms]
     singles = Counter(s for m, s in zip(ms, surfaces, strict=True) if m.ner == PER and " " not in s)
     honoured = {s for m, s in zip(ms, surfaces, strict=True) if m.honorific} | {
         s for s, n in singles.items() if n >= 2

@@ -204,7 +204,7 @@ def is_junk(
     and returns True on its own, so answering those first and once changes nothing)."""
     if memo is None:
         memo = JunkMemo()
-    s = m.surface(doc.text)
+    s = doc.text[m.start : m.end]
     form = (s, m.ner, m.honorific)
     found = memo.forms.get(form)
     if found is None:

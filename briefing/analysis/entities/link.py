@@ -140,7 +140,7 @@ def _join_each(uf: UnionFind, i: int, groups: Sequence[_Members]) -> None:
 def cluster(doc: TokenizedText, ms: Sequence[NameMention], links: Sequence[Link]) -> UnionFind:
     """Union-find over the indices of `ms`, joined by `links` and every linking rule."""
     text = doc.text
-    surf = [m.surface(text) for m in ms]
+    surf = [text[m.start : m.end] for m in ms]
     words = [split_words(s) for s in surf]
     keys = [key(s) for s in surf]
     parts = [person_name(s) for s in surf]

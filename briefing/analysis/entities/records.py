@@ -57,7 +57,7 @@ def assemble(doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind) -> li
     ents: list[tuple[str, EntityType, str | None, tuple[str, ...], tuple[Mentioned, ...]]] = []
     for group in groups.values():
         group.sort(key=_SPAN)
-        surfs = [m.surface(text) for m in group]
+        surfs = [text[m.start : m.end] for m in group]
         if lone_common_word(doc, group, surfs) or rank_qualifier(doc, group):
             continue
         etype = entity_type(group, surfs, doc)
@@ -69,7 +69,7 @@ def assemble(doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind) -> li
             first_at.setdefault(s, k)
         name = max(
             # each form once: a form's key is the same at every mention of it
-            dict.fromkeys(m.surface(text) for m in name_pool),
+            dict.fromkeys(text[m.start : m.end] for m in name_pool),
             key=lambda s: (
                 not (s.isupper() and len(s.replace(".", "")) > 4),
                 len(split_words(s)),
