@@ -54,6 +54,7 @@ from briefing.analysis.entities.kinds import name_like, person_shaped
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.link import scan_more
 from briefing.analysis.entities.names import person_name, suffix_of
+from briefing.analysis.entities.norm import split_words
 from briefing.analysis.entities.records import EntityRecord, assemble
 from briefing.analysis.entities.spans import join_fragments, known_missed
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
@@ -98,7 +99,8 @@ def build_entities(
         for p in split_compounds(doc, m, places):
             if not is_junk(doc, p, lex, junk_memo):
                 if p.ner != PER and (
-                    person_shaped(surface := p.surface(text))
+                    # one word is never a full name (`name_like`): not asked
+                    (len(split_words(surface := p.surface(text))) >= 2 and person_shaped(surface))
                     or suffix_of(person_name(surface)) in ("Jr.", "Sr.")
                 ):
                     # a first name and a surname, or "Jr.": a person's name

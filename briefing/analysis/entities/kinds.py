@@ -168,7 +168,8 @@ def party_members(s: str) -> bool:
 def _has_full_personal_name(group: Sequence[NameMention], surfs: Sequence[str]) -> bool:
     """One of the cluster's forms is a person's full name (`person_shaped`: "John Podesta"): a
     bare surname elsewhere in the cluster is that person, whatever its context suggested."""
-    return any(person_shaped(s) for s in set(surfs))
+    # one word is never a full name (`name_like`): not asked, the first time a costly question
+    return any(person_shaped(s) for s in set(surfs) if len(split_words(s)) >= 2)
 
 
 _PLAIN = re.compile(r"[A-Z][a-z]+")

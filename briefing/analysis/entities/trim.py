@@ -438,7 +438,7 @@ TRIM_RULES: tuple[TrimRule, ...] = (
 
 _FIRST_WORD_CUES = STOPWORDS | SPEECH_WORDS | PARTY_LABELS | HONORIFICS | STYLES | CORE_TITLES
 """A name's first word (as `low` spells it) that a token rule may cut (`_may_cut_tokens`)."""
-_WORD_BEFORE_CUES = EVENT_HEADS | HONORIFICS | STYLES | {"the", ","}
+_WORD_BEFORE_CUES = EVENT_HEADS | HONORIFICS | STYLES
 """The word before a name (as `low` spells it) that a context rule looks at
 (`_may_mark_context`)."""
 _TOKEN_RULES = TRIM_RULES[: TRIM_RULES.index(_span_from_tokens)]
@@ -481,16 +481,29 @@ def _may_cut_tokens(doc: TokenizedText, t: Trim) -> bool:
 
 def _may_mark_context(doc: TokenizedText, t: Trim) -> bool:
     """False when no rule after `_span_from_tokens` can change `t`: each rule's own test of
-    the name's place (a line's start), size and the word before or after it. (Those rules
+    the name's place (a line's start), size and the words before or after it. (Those rules
     never move the name's tokens, so these tests hold for all seven.)"""
     toks, first, last, start = doc.toks, t.first, t.last, t.mention.start
-    return (
+    if (
         start == 0
         or doc.text[start - 1] == "\n"  # _dateline_place
         or (last + 1 < len(toks) and low(toks[last + 1]) in EVENT_CUES_AFTER)
-        or (first > 0 and low(toks[first - 1]) in _WORD_BEFORE_CUES)
-        or (first == last and t.mention.ner == PER)  # _outlet_after_interview
-    )
+        or (
+            first == last
+            and t.mention.ner == PER
+            and doc.text[max(0, start - 40) : start].rstrip().lower().endswith(_OUTLET_LAST_WORDS)
+        )  # _outlet_after_interview
+    ):
+        return True
+    if first == 0:
+        return False
+    before = toks[first - 1]
+    if low(before) in _WORD_BEFORE_CUES:
+        return True  # an event's head, an honorific or a style just before
+    if before == ",":  # _event_head_before: the event's head a comma before
+        return first >= 2 and low(toks[first - 2]) in EVENT_HEADS
+    # _plural_place_after_locative: "off the Maldives"
+    return first == last and low(before) == "the" and toks[first][-1:] == "s"
 
 
 def trim_mention(doc: TokenizedText, m: NameMention) -> NameMention | None:
