@@ -274,9 +274,9 @@ def _rest_of_name(doc: TokenizedText, s: int, e: int, headline: dict[int, bool])
         return doc.ends[tj]
     if (
         not _plain_word(word)
-        or low(word) in first_names()
         or not word[1:].islower()
         or (tj + 1 < len(doc.toks) and doc.toks[tj + 1][:1].isupper())
+        or low(word) in first_names()  # after the cheap tests (a word's first look-up costs)
         or _headline_paragraph(doc, doc.paragraph(s), headline)
     ):
         return e
@@ -312,24 +312,36 @@ def _extend(
     text = doc.text
     s, e, t = m
     ws = text[s:e].split() if text.find(" ", s, e) >= 0 else [text[s:e]]
-    personish = t == PER or low(ws[0]) in first_names
+    # (the tests of the first-name list come after the cheap tests of the text around:
+    # a word it has not been asked about costs a read of the model's record for it)
+    personish: bool | None = True if t == PER else None
     # an initial or a first name right before: "S. Donald Sussman", "Bernie Sanders"
-    if personish and s > 1 and text[s - 1] == " " and text[s - 2] != " ":
+    if s > 1 and text[s - 1] == " " and text[s - 2] != " ":
         word = text[text.rfind(" ", s - 40 if s > 40 else 0, s - 1) + 1 : s - 1]
-        if word[:1].isupper() and (
-            _SINGLE_INITIAL.fullmatch(word)
-            or ((len(ws) == 1 or is_initial(ws[0])) and low(word) in first_names)
-        ):
-            ti = doc.tok_at(s)
-            before = doc.toks[ti - 1] if ti > 0 and doc.ends[ti - 1] == s - 1 else ""
-            if _SINGLE_INITIAL.fullmatch(before) or (
-                low(before) in first_names
-                and _plain_word(before)
-                and (low(before) not in lexicon().common or ti - 1 not in doc.sent_first)
+        if word[:1].isupper():
+            if personish is None:
+                personish = low(ws[0]) in first_names
+            if personish and (
+                _SINGLE_INITIAL.fullmatch(word)
+                or ((len(ws) == 1 or is_initial(ws[0])) and low(word) in first_names)
             ):
-                s = doc.starts[ti - 1]
+                ti = doc.tok_at(s)
+                before = doc.toks[ti - 1] if ti > 0 and doc.ends[ti - 1] == s - 1 else ""
+                if _SINGLE_INITIAL.fullmatch(before) or (
+                    low(before) in first_names
+                    and _plain_word(before)
+                    and (low(before) not in lexicon().common or ti - 1 not in doc.sent_first)
+                ):
+                    s = doc.starts[ti - 1]
     # a surname after a first name or an initial: "J. Bradford DeLong"
-    if t == PER and text[e : e + 1] == " " and (is_initial(ws[-1]) or low(ws[-1]) in first_names):
+    if (
+        t == PER
+        and text[e : e + 1] == " "
+        # a lower-case word after a person's name is no surname: asking the list would
+        # change nothing, unless the elif below would run instead (a connector last)
+        and (text[e + 1 : e + 2].isupper() or ws[-1] in _CONNECTORS)
+        and (is_initial(ws[-1]) or low(ws[-1]) in first_names)
+    ):
         toks = doc.toks
         tj = doc.tok_at(e) - 1
         if (
@@ -360,7 +372,9 @@ def _extend(
         if _ORDINAL.fullmatch(text[space + 1 : s - 1]):
             s = space + 1
     # a suffix: "Donald Trump Jr.", "Abdullah II"
-    if text[e + 1 : e + 2] in ("J", "S", "I") and (personish or len(ws) >= 2):
+    if text[e + 1 : e + 2] in ("J", "S", "I") and (
+        len(ws) >= 2 or (personish if personish is not None else low(ws[0]) in first_names)
+    ):
         suffix = _SUFFIX_AFTER.match(text, e)
         if suffix:
             e = suffix.end()
