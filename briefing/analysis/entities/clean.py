@@ -228,7 +228,8 @@ def is_junk(
         if (
             not m.honorific
             and not country_of(s)
-            and (w in STOPWORDS or w in lex or w in doc.lower_words or w in CORE_TITLES)
+            # (the sets first, the common-word list last: a first look-up costs)
+            and (w in STOPWORDS or w in CORE_TITLES or w in doc.lower_words or w in lex)
             # a capitalised common word at a sentence start; keep it if the text also
             # capitalises it mid-sentence
             and not _capitalised_elsewhere(doc, s, i, memo)
@@ -236,11 +237,11 @@ def is_junk(
             return True
         if (
             _PARTICIPLE.search(w)
-            and w not in lexicon().first_names
-            and not country_of(s)
-            and not _capitalised_elsewhere(doc, s, i, memo)
             and i + 1 < len(doc.toks)
             and doc.toks[i + 1][:1].islower()
+            and not country_of(s)
+            and w not in lexicon().first_names  # the lists last: a first look-up costs
+            and not _capitalised_elsewhere(doc, s, i, memo)
         ):
             return True  # "Signed by ...", "Speaking to ...", "Notably ..."
         if (

@@ -157,9 +157,9 @@ def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) ->
     if _place_and_plural(words):
         return ORG
     if (
-        (low(first) in first_names() or is_initial(first))
+        len(words) <= 4
         and not any(w in heads for w in lows)
-        and len(words) <= 4
+        and (is_initial(first) or low(first) in first_names())  # the list last: it costs
         and not any(country_of(text[p[0] : p[1]]) for p in parts)
     ):
         return PER
@@ -228,6 +228,19 @@ def _may_extend(text: str, m: RawMention, first_names: Container[str]) -> bool:
     space = text.find(" ", s, e)
     if space < 0 and low(text[s:e]) in ORG_HEADS and text[s - 1 : s] == " ":
         return text[s - 2 : s - 1].isalpha()  # "… Operations Command": see `_head_run`
+    # a first name first: `_extend` may then take the initial or first name before it, or the
+    # rest of a name cut after its connector, and nothing else; without a capitalised word
+    # right before or a connector last the list need not be asked (a first look-up costs)
+    if not (
+        (
+            s > 1
+            and text[s - 1] == " "
+            and text[s - 2] != " "
+            and text[text.rfind(" ", s - 40 if s > 40 else 0, s - 1) + 1 : s - 1][:1].isupper()
+        )
+        or (space >= 0 and len(ws := text[s:e].split()) >= 2 and ws[-1] in _CONNECTORS)
+    ):
+        return False
     return low(text[s : space if space >= 0 else e]) in first_names
 
 
