@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis.entities import clean, spans, trim
+from briefing.analysis.entities import clean, records, spans, trim
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.ner import extract, load_model
 from briefing.analysis.ner.labels import LABEL_OF, NerLabel
@@ -147,3 +147,16 @@ def test_nickname_search_finds_names_with_nicknames() -> None:
     found = [mt.group() for mt in spans.nickname_matches(text)]
     assert found == [mt.group() for mt in spans._NICKNAME.finditer(text)]
     assert len(found) == 4  # "Ed" and "Bo" side by side: two
+
+
+@given(
+    st.lists(st.integers(0, 60), max_size=8),
+    st.lists(st.integers(0, 70), max_size=30),
+)
+def test_paragraphs_in_one_walk_are_those_of_a_bisection(
+    starts: list[int], positions: list[int]
+) -> None:
+    text = "x" * 70
+    doc = TokenizedText(text, [(a, min(70, a + 5)) for a in starts])
+    found = records._paragraphs_of(doc, positions)
+    assert found == {pos: doc.paragraph(pos) for pos in positions}
