@@ -43,6 +43,7 @@ from operator import attrgetter
 
 from briefing.analysis.entities.aliases import add_text_defined
 from briefing.analysis.entities.clean import (
+    JunkMemo,
     dedupe,
     is_junk,
     merge_adjacent,
@@ -53,6 +54,7 @@ from briefing.analysis.entities.kinds import name_like, person_shaped
 from briefing.analysis.entities.lexicon import lexicon
 from briefing.analysis.entities.link import scan_more
 from briefing.analysis.entities.names import person_name, suffix_of
+from briefing.analysis.entities.norm import split_words
 from briefing.analysis.entities.records import EntityRecord, assemble
 from briefing.analysis.entities.spans import join_fragments, known_missed
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
@@ -89,14 +91,16 @@ def build_entities(
     doc.surnames = {
         words[-1] for s, e, t in mentions if t == PER and len(words := text[s:e].split()) >= 2
     }
+    junk_memo = JunkMemo()
     for s, e, t in merge_adjacent(text, split_affixed_heads(text, sorted(mentions))):
         m = trim_mention(doc, NameMention(int(s), int(e), LABEL_OF[t]))
         if m is None:
             continue
         for p in split_compounds(doc, m, places):
-            if not is_junk(doc, p, lex):
+            if not is_junk(doc, p, lex, junk_memo):
                 if p.ner != PER and (
-                    person_shaped(surface := p.surface(text))
+                    # one word is never a full name (`name_like`): not asked
+                    (len(split_words(surface := p.surface(text))) >= 2 and person_shaped(surface))
                     or suffix_of(person_name(surface)) in ("Jr.", "Sr.")
                 ):
                     # a first name and a surname, or "Jr.": a person's name
@@ -105,7 +109,7 @@ def build_entities(
 
     # people the text names with an honorific ("Mr. Obama") or the tagger reads as people
     # again and again are people in their full names too ("Sant Singh Chatwal")
-    surfaces = [m.surface(text) for m in ms]
+    surfaces = [text[m.start : m.end] for m in ms]
     singles = Counter(s for m, s in zip(ms, surfaces, strict=True) if m.ner == PER and " " not in s)
     honoured = {s for m, s in zip(ms, surfaces, strict=True) if m.honorific} | {
         s for s, n in singles.items() if n >= 2

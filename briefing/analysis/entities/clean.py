@@ -10,6 +10,7 @@ and drops junk.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Container, Iterable, Set
 from functools import lru_cache
 from itertools import islice
@@ -41,15 +42,45 @@ from briefing.analysis.entities.words import (
     STOPWORDS,
     WEEKDAYS,
 )
-from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
+from briefing.analysis.ner.labels import LOC, MISC, ORG, PER, NerLabel
 from briefing.model import EntityType
 
 RawMention = tuple[int, int, str]
 """(start, end, NER type) as the tagger gives it."""
 
 
-def in_slogan(doc: TokenizedText, m: NameMention) -> bool:
-    """Inside a short quoted, title-cased phrase ("Free and Open Seas") or exactly quoted."""
+class QuoteLines:
+    """Where each opening double quote of a text is and where its line ends: one look-up
+    tells `in_slogan` that no quote opens before a mention on its line (most mentions)."""
+
+    __slots__ = ("line_ends", "opens")
+
+    def __init__(self, text: str) -> None:
+        self.opens = [mt.start() for mt in _OPEN_QUOTE.finditer(text)]
+        """Positions of the straight and opening curly double quotes, as
+        `TokenizedText.last_open_quote` finds them."""
+        self.line_ends: list[int] = []
+        """For each of `opens`, the first line break after it (the text's end if none)."""
+        end = -1
+        for q in self.opens:
+            if end < q:
+                end = text.find("\n", q)
+                if end < 0:
+                    end = len(text)
+            self.line_ends.append(end)
+
+
+_OPEN_QUOTE = re.compile('["\u201c]')
+
+
+def in_slogan(doc: TokenizedText, m: NameMention, quotes: QuoteLines | None = None) -> bool:
+    """Inside a short quoted, title-cased phrase ("Free and Open Seas") or exactly quoted.
+    `quotes` (the text's `QuoteLines`, when the caller asks for many mentions) answers the
+    first question at once: no quote opens before `m` on its line."""
+    if quotes is not None:
+        k = bisect_left(quotes.opens, m.start)
+        if k == 0 or quotes.line_ends[k - 1] < m.start:
+            return False  # no quote before m, or the last one is on an earlier line
     text = doc.text
     # find the quote that opens before m on the same line (most mentions have none)
     qpos = doc.last_open_quote(m.start)
@@ -127,63 +158,102 @@ def _surface_junk(doc: TokenizedText, s: str) -> tuple[bool, list[str]]:
     return junk, words
 
 
-def is_junk(doc: TokenizedText, m: NameMention, lex: Container[str]) -> bool:
-    """Not an entry of a who's-who: a date, a bare title, a nationality, a slogan, a capitalised
-    common word at a sentence start; `lex` is the common-word lexicon."""
-    s = m.surface(doc.text)
+class JunkMemo:
+    """What `is_junk` tells from a mention's form alone, kept for one document: a few
+    thousand forms make the tens of thousands of mentions of a long report."""
+
+    __slots__ = ("_quotes", "elsewhere", "forms")
+
+    def __init__(self) -> None:
+        self._quotes: QuoteLines | None = None
+        self.forms: dict[tuple[str, NerLabel, bool], tuple[bool, list[str]]] = {}
+        """(surface, tagger label, honorific) -> junk by form alone, and the form's words."""
+        self.elsewhere: dict[str, list[int]] = {}
+        """Token -> `TokenizedText.mid_sentence` of it (which searches every token for one
+        not capitalised, each time it is asked)."""
+
+    def quotes(self, doc: TokenizedText) -> QuoteLines:
+        """The document's `QuoteLines`, found at the first call."""
+        if self._quotes is None:
+            self._quotes = QuoteLines(doc.text)
+        return self._quotes
+
+
+def _form_junk(
+    doc: TokenizedText, s: str, ner: NerLabel, honorific: bool
+) -> tuple[bool, list[str]]:
+    """The checks of `is_junk` that depend on the mention's form, label and honorific only."""
     junk, words = _surface_junk(doc, s)
+    if junk:
+        return True, words
+    if ner == MISC and (demonym_of(s) or _looks_demonym(s)) and not country_of(s):
+        return True, words  # nationalities are descriptors, not entries (but "U.S." is)
+    if ner in (PER, LOC) and not honorific and demonym_of(s) and not country_of(s):
+        return True, words  # "Polish citizens": never a person's name nor a place
+    if ner == PER and residents_of_a_place(s):
+        return True, words  # "Clevelanders", "Iowans": a place's people, as a nationality is
+    return len(words) == 1 and words[0] in STOPWORDS, words
+
+
+def is_junk(
+    doc: TokenizedText, m: NameMention, lex: Container[str], memo: JunkMemo | None = None
+) -> bool:
+    """Not an entry of a who's-who: a date, a bare title, a nationality, a slogan, a capitalised
+    common word at a sentence start; `lex` is the common-word lexicon. `memo` keeps what the
+    form alone tells across the calls for one document (each check is a pure test of the form
+    and returns True on its own, so answering those first and once changes nothing)."""
+    if memo is None:
+        memo = JunkMemo()
+    s = doc.text[m.start : m.end]
+    form = (s, m.ner, m.honorific)
+    found = memo.forms.get(form)
+    if found is None:
+        found = memo.forms[form] = _form_junk(doc, s, m.ner, m.honorific)
+    junk, words = found
     if junk:
         return True
     before = doc.text[m.start - 2 : m.start]
     if before[-1:] in ("@", "#") or before in ("R-", "D-", "I-"):
         return True  # a handle, a hashtag, a party-and-state note ("R-Tex.")
-    if in_slogan(doc, m):
+    if in_slogan(doc, m, memo.quotes(doc)):
         return True
-    if m.ner == MISC and (demonym_of(s) or _looks_demonym(s)) and not country_of(s):
-        return True  # nationalities are descriptors, not entries (but "U.S." is a country)
-    if m.ner in (PER, LOC) and not m.honorific and demonym_of(s) and not country_of(s):
-        return True  # "Polish citizens": never a person's name nor a place
-    if m.ner == PER and residents_of_a_place(s):
-        return True  # "Clevelanders", "Iowans": a place's people, as a nationality is
     if len(words) == 1:
         i = doc.tok_containing(m.start)
         w = words[0]
         first = i in doc.sent_first or (
             i > 0 and doc.toks[i - 1] in QUOTES_OPEN and i - 1 in doc.sent_first
         )
+        if not first:
+            return False
         if (
-            first
-            and not m.honorific
+            not m.honorific
             and not country_of(s)
-            and (w in STOPWORDS or w in lex or w in doc.lower_words or w in CORE_TITLES)
+            # (the sets first, the common-word list last: a first look-up costs)
+            and (w in STOPWORDS or w in CORE_TITLES or w in doc.lower_words or w in lex)
             # a capitalised common word at a sentence start; keep it if the text also
             # capitalises it mid-sentence
-            and not _capitalised_elsewhere(doc, s, i)
+            and not _capitalised_elsewhere(doc, s, i, memo)
         ):
             return True
         if (
-            first
-            and _PARTICIPLE.search(w)
-            and w not in lexicon().first_names
-            and not country_of(s)
-            and not _capitalised_elsewhere(doc, s, i)
+            _PARTICIPLE.search(w)
             and i + 1 < len(doc.toks)
             and doc.toks[i + 1][:1].islower()
+            and not country_of(s)
+            and w not in lexicon().first_names  # the lists last: a first look-up costs
+            and not _capitalised_elsewhere(doc, s, i, memo)
         ):
             return True  # "Signed by ...", "Speaking to ...", "Notably ..."
         if (
-            first
-            and _ADJECTIVE.search(w)
+            _ADJECTIVE.search(w)
             and i + 1 < len(doc.toks)
             and doc.toks[i + 1][:1].islower()
             and low(doc.toks[i + 1]) not in SPEECH_VERBS
             and known_type(s) is None
             and not is_first_name(w)
-            and not _capitalised_elsewhere(doc, s, i)
+            and not _capitalised_elsewhere(doc, s, i, memo)
         ):
             return True  # "Investigative reporter ...", "Famous for ..."
-        if w in STOPWORDS:
-            return True
     return False
 
 
@@ -216,9 +286,12 @@ def _looks_demonym(s: str) -> bool:
     return bool(re.search(r"(?:ese|ish|ian|ians|ean|eans|an|ans|i|is)$", last)) and len(last) > 4
 
 
-def _capitalised_elsewhere(doc: TokenizedText, s: str, i: int) -> bool:
+def _capitalised_elsewhere(doc: TokenizedText, s: str, i: int, memo: JunkMemo) -> bool:
     """The token `s` also occurs capitalised mid-sentence (not at token i): a name after all."""
-    return any(j != i for j in doc.mid_sentence(s))
+    where = memo.elsewhere.get(s)
+    if where is None:
+        where = memo.elsewhere[s] = doc.mid_sentence(s)
+    return any(j != i for j in where)
 
 
 def _split_known(m: NameMention, s: str) -> list[NameMention] | None:

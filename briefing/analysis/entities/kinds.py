@@ -168,7 +168,8 @@ def party_members(s: str) -> bool:
 def _has_full_personal_name(group: Sequence[NameMention], surfs: Sequence[str]) -> bool:
     """One of the cluster's forms is a person's full name (`person_shaped`: "John Podesta"): a
     bare surname elsewhere in the cluster is that person, whatever its context suggested."""
-    return any(person_shaped(s) for s in set(surfs))
+    # one word is never a full name (`name_like`): not asked, the first time a costly question
+    return any(person_shaped(s) for s in set(surfs) if len(split_words(s)) >= 2)
 
 
 _PLAIN = re.compile(r"[A-Z][a-z]+")
@@ -201,7 +202,7 @@ def lone_common_word(
     first_name_only = person and w in first_names()
     if person and w in surnames() and not first_name_only:
         return False  # "Smith", "Baker": a surname the tagger read as a person's
-    if w not in common_words() and w not in doc.lower_words and not first_name_only:
+    if w not in doc.lower_words and not first_name_only and w not in common_words():
         return False
     if known_type(word) is not None or any(m.honorific or m.title for m in group):
         return False
@@ -225,10 +226,14 @@ def rank_qualifier(doc: TokenizedText, group: Sequence[NameMention]) -> bool:
     toks = doc.toks
     for m in group:
         i = doc.tok_at(m.start)
-        if i >= len(toks) or doc.ends[i] != m.end or low(toks[i]) not in common_words():
-            return False
         title, name = i + 1, i + 2
-        if name >= len(toks) or low(toks[title]) not in CORE_TITLES:
+        if (
+            i >= len(toks)
+            or doc.ends[i] != m.end
+            or name >= len(toks)
+            or low(toks[title]) not in CORE_TITLES
+            or low(toks[i]) not in common_words()  # the list last: a first look-up costs
+        ):
             return False
         while name < len(toks) and low(toks[name]) in CORE_TITLES:
             name += 1  # "Lt. Gen.": a rank of two words

@@ -30,17 +30,51 @@ class Lexicon:
 COMMON_WORDS_RESOURCE = "data/common_words.txt"
 
 
-class AnyOf:
+REMEMBERED_WORDS = 200_000
+"""At most this many answers kept per word list (then forgotten all at once): the lists
+outlive a document, and a reader may open many."""
+
+
+class Remembered:
+    """Membership in a word list, each word's answer kept. The model's lists answer through
+    three calls a word and the rules ask about the same few thousand words tens of thousands
+    of times a megabyte; the lists never change, so a kept answer holds."""
+
+    __slots__ = ("_answers", "_words")
+
+    def __init__(self, words: Container[str]) -> None:
+        self._words = words
+        self._answers: dict[object, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        found = self._answers.get(word)
+        if found is None:
+            if len(self._answers) >= REMEMBERED_WORDS:
+                self._answers.clear()
+            found = self._answers[word] = word in self._words
+        return found
+
+
+class AnyOf(Remembered):
     """Membership in any of several word lists, without copying them into one set (the
-    model's lists are read word by word, on demand)."""
+    model's lists are read word by word, on demand); each word's answer kept."""
+
+    __slots__ = ()
+
+    def __init__(self, *parts: Container[str]) -> None:
+        super().__init__(_Union(parts))
+
+
+class _Union:
+    """Membership in any of `parts`."""
 
     __slots__ = ("_parts",)
 
-    def __init__(self, *parts: Container[str]) -> None:
+    def __init__(self, parts: tuple[Container[str], ...]) -> None:
         self._parts = parts
 
     def __contains__(self, word: object) -> bool:
-        # map in C, no generator: asked tens of thousands of times a megabyte
+        # map in C, no generator
         return any(map(contains, self._parts, repeat(word)))
 
 
@@ -59,4 +93,4 @@ def common_words() -> Container[str]:
 def lexicon() -> Lexicon:
     """The lists of the shipped NER model (shares the cached model with `ner.load_model`)."""
     gaz = load_model().gaz
-    return Lexicon(gaz.lexicon, gaz.first_names)
+    return Lexicon(Remembered(gaz.lexicon), Remembered(gaz.first_names))

@@ -140,7 +140,7 @@ def _join_each(uf: UnionFind, i: int, groups: Sequence[_Members]) -> None:
 def cluster(doc: TokenizedText, ms: Sequence[NameMention], links: Sequence[Link]) -> UnionFind:
     """Union-find over the indices of `ms`, joined by `links` and every linking rule."""
     text = doc.text
-    surf = [m.surface(text) for m in ms]
+    surf = [text[m.start : m.end] for m in ms]
     words = [split_words(s) for s in surf]
     keys = [key(s) for s in surf]
     parts = [person_name(s) for s in surf]
@@ -669,7 +669,8 @@ def scan_more(
     """
     text = doc.text
     uf = cluster(doc, ms, links)
-    forms, guarded = _forms(doc, ms, uf, lex)
+    forms, surnames_of_forms = _forms(doc, ms, uf, lex)
+    guarded: dict[str, bool] = {}
     occupied = sorted((m.start, m.end) for m in ms)
     # most occurrences are the marked mentions themselves: a set answers those at once
     marked = set(occupied)
@@ -680,8 +681,14 @@ def scan_more(
         for a, b in spans:
             if (a, b) in marked or _occupied(occupied, a, b) or _inside_longer_name(doc, a, b):
                 continue
-            if f in guarded and not _speech_or_possessive(doc, a, b):
-                continue
+            if f in surnames_of_forms:
+                # a common-word surname ("Grant"), asked here, for the forms found unmarked
+                # only (a word's first look-up in the common-word list costs)
+                common = guarded.get(f)
+                if common is None:
+                    common = guarded[f] = low(f) in lex or low(f) in STOPWORDS
+                if common and not _speech_or_possessive(doc, a, b):
+                    continue
             nm = trim_mention(doc, NameMention(a, b, ms[i].ner, "scan"))
             if nm is None or in_slogan(doc, nm):
                 continue
@@ -700,8 +707,9 @@ def _forms(
     doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind, lex: Container[str]
 ) -> tuple[dict[str, int], set[str]]:
     """Surface form -> representative mention index, for the forms naming one cluster only,
-    and the guarded forms: common-word surnames ("Grant"), found only before a speech verb,
-    a possessive or after an honorific."""
+    and the forms that are a name's last word taken as a surname: those that are common words
+    ("Grant") are guarded, found only before a speech verb, a possessive or after an
+    honorific."""
     groups: defaultdict[int, list[int]] = defaultdict(list)
     root_of = [uf.find(i) for i in range(len(ms))]
     for i, root in enumerate(root_of):
@@ -709,7 +717,7 @@ def _forms(
     text = doc.text
     forms: dict[str, int] = {}
     ambiguous: set[str] = set()
-    guarded: set[str] = set()
+    surnames_of_forms: set[str] = set()
 
     for root, idx in groups.items():
         person = any(ms[i].ner == PER or ms[i].honorific for i in idx)
@@ -723,8 +731,7 @@ def _forms(
             parts = name_parts(s) if person or " " in s else ()
             if len(parts) >= 2 and (person or _surname_like(s, parts[-1], lex)):
                 candidates.append(parts[-1])
-                if low(parts[-1]) in lex or low(parts[-1]) in STOPWORDS:
-                    guarded.add(parts[-1])
+                surnames_of_forms.add(parts[-1])
             for f in candidates:
                 if len(f) < 2 or not f[:1].isupper():
                     continue
@@ -733,7 +740,7 @@ def _forms(
                         ambiguous.add(f)
                 else:
                     forms[f] = i
-    return {f: i for f, i in forms.items() if f not in ambiguous}, guarded
+    return {f: i for f, i in forms.items() if f not in ambiguous}, surnames_of_forms
 
 
 def _surname_like(s: str, last: str, lex: Container[str]) -> bool:

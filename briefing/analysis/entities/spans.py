@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 
 from briefing.analysis.entities.evidence import could_be_headline, headline_case
 from briefing.analysis.entities.knowledge import known_type
@@ -157,9 +157,9 @@ def _chain_type(text: str, parts: Sequence[RawMention], conns: Sequence[str]) ->
     if _place_and_plural(words):
         return ORG
     if (
-        (low(first) in first_names() or is_initial(first))
+        len(words) <= 4
         and not any(w in heads for w in lows)
-        and len(words) <= 4
+        and (is_initial(first) or low(first) in first_names())  # the list last: it costs
         and not any(country_of(text[p[0] : p[1]]) for p in parts)
     ):
         return PER
@@ -228,6 +228,19 @@ def _may_extend(text: str, m: RawMention, first_names: Container[str]) -> bool:
     space = text.find(" ", s, e)
     if space < 0 and low(text[s:e]) in ORG_HEADS and text[s - 1 : s] == " ":
         return text[s - 2 : s - 1].isalpha()  # "… Operations Command": see `_head_run`
+    # a first name first: `_extend` may then take the initial or first name before it, or the
+    # rest of a name cut after its connector, and nothing else; without a capitalised word
+    # right before or a connector last the list need not be asked (a first look-up costs)
+    if not (
+        (
+            s > 1
+            and text[s - 1] == " "
+            and text[s - 2] != " "
+            and text[text.rfind(" ", s - 40 if s > 40 else 0, s - 1) + 1 : s - 1][:1].isupper()
+        )
+        or (space >= 0 and len(ws := text[s:e].split()) >= 2 and ws[-1] in _CONNECTORS)
+    ):
+        return False
     return low(text[s : space if space >= 0 else e]) in first_names
 
 
@@ -274,9 +287,9 @@ def _rest_of_name(doc: TokenizedText, s: int, e: int, headline: dict[int, bool])
         return doc.ends[tj]
     if (
         not _plain_word(word)
-        or low(word) in first_names()
         or not word[1:].islower()
         or (tj + 1 < len(doc.toks) and doc.toks[tj + 1][:1].isupper())
+        or low(word) in first_names()  # after the cheap tests (a word's first look-up costs)
         or _headline_paragraph(doc, doc.paragraph(s), headline)
     ):
         return e
@@ -312,24 +325,36 @@ def _extend(
     text = doc.text
     s, e, t = m
     ws = text[s:e].split() if text.find(" ", s, e) >= 0 else [text[s:e]]
-    personish = t == PER or low(ws[0]) in first_names
+    # (the tests of the first-name list come after the cheap tests of the text around:
+    # a word it has not been asked about costs a read of the model's record for it)
+    personish: bool | None = True if t == PER else None
     # an initial or a first name right before: "S. Donald Sussman", "Bernie Sanders"
-    if personish and s > 1 and text[s - 1] == " " and text[s - 2] != " ":
+    if s > 1 and text[s - 1] == " " and text[s - 2] != " ":
         word = text[text.rfind(" ", s - 40 if s > 40 else 0, s - 1) + 1 : s - 1]
-        if word[:1].isupper() and (
-            _SINGLE_INITIAL.fullmatch(word)
-            or ((len(ws) == 1 or is_initial(ws[0])) and low(word) in first_names)
-        ):
-            ti = doc.tok_at(s)
-            before = doc.toks[ti - 1] if ti > 0 and doc.ends[ti - 1] == s - 1 else ""
-            if _SINGLE_INITIAL.fullmatch(before) or (
-                low(before) in first_names
-                and _plain_word(before)
-                and (low(before) not in lexicon().common or ti - 1 not in doc.sent_first)
+        if word[:1].isupper():
+            if personish is None:
+                personish = low(ws[0]) in first_names
+            if personish and (
+                _SINGLE_INITIAL.fullmatch(word)
+                or ((len(ws) == 1 or is_initial(ws[0])) and low(word) in first_names)
             ):
-                s = doc.starts[ti - 1]
+                ti = doc.tok_at(s)
+                before = doc.toks[ti - 1] if ti > 0 and doc.ends[ti - 1] == s - 1 else ""
+                if _SINGLE_INITIAL.fullmatch(before) or (
+                    low(before) in first_names
+                    and _plain_word(before)
+                    and (low(before) not in lexicon().common or ti - 1 not in doc.sent_first)
+                ):
+                    s = doc.starts[ti - 1]
     # a surname after a first name or an initial: "J. Bradford DeLong"
-    if t == PER and text[e : e + 1] == " " and (is_initial(ws[-1]) or low(ws[-1]) in first_names):
+    if (
+        t == PER
+        and text[e : e + 1] == " "
+        # a lower-case word after a person's name is no surname: asking the list would
+        # change nothing, unless the elif below would run instead (a connector last)
+        and (text[e + 1 : e + 2].isupper() or ws[-1] in _CONNECTORS)
+        and (is_initial(ws[-1]) or low(ws[-1]) in first_names)
+    ):
         toks = doc.toks
         tj = doc.tok_at(e) - 1
         if (
@@ -360,7 +385,9 @@ def _extend(
         if _ORDINAL.fullmatch(text[space + 1 : s - 1]):
             s = space + 1
     # a suffix: "Donald Trump Jr.", "Abdullah II"
-    if text[e + 1 : e + 2] in ("J", "S", "I") and (personish or len(ws) >= 2):
+    if text[e + 1 : e + 2] in ("J", "S", "I") and (
+        len(ws) >= 2 or (personish if personish is not None else low(ws[0]) in first_names)
+    ):
         suffix = _SUFFIX_AFTER.match(text, e)
         if suffix:
             e = suffix.end()
@@ -414,6 +441,38 @@ _NICKNAME = re.compile(
 “Chico” Manriquez."""
 
 
+_NAME_CHARACTER = re.compile(r"[\w’'-]")
+"""A character of `_NICKNAME`'s first name."""
+_DOUBLE_QUOTE = re.compile('[“"]')
+
+
+def nickname_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_NICKNAME.finditer(text)`, tried only where a double quote follows a space (the regex
+    alone tries every capital letter of the text, a hundredth of a second a megabyte).
+
+    A match's first name runs up to the space before its opening quote, so it starts at the
+    first capital of the run of name characters before that space that can start one (at
+    least two characters long, not inside the previous match); whether the rest matches does
+    not depend on which capital of the run it starts at, so the regex's leftmost match is
+    there or nowhere before that quote."""
+    last_end = 0
+    for quote in _DOUBLE_QUOTE.finditer(text):
+        q = quote.start()
+        space = q - 1
+        if space < 2 or text[space] != " ":
+            continue
+        j = space - 1
+        while j >= last_end and _NAME_CHARACTER.match(text, j):
+            j -= 1
+        start = next((i for i in range(j + 1, space - 1) if "A" <= text[i] <= "Z"), None)
+        if start is None:
+            continue
+        mt = _NICKNAME.match(text, start)
+        if mt is not None:
+            last_end = mt.end()
+            yield mt
+
+
 def _with_nicknames(text: str, ms: list[RawMention], names: Container[str]) -> list[RawMention]:
     """`ms` (sorted) with a name that holds a nickname in quotation marks as one person's
     mention: the tagger cuts it at the marks ("Juan" + "Chico" + "Manriquez"). The first word
@@ -421,7 +480,7 @@ def _with_nicknames(text: str, ms: list[RawMention], names: Container[str]) -> l
     if "“" not in text and '"' not in text:
         return ms
     starts = [m[0] for m in ms]
-    for nick in _NICKNAME.finditer(text):
+    for nick in nickname_matches(text):
         after = bisect_right(starts, nick.end() - 1)
         if after == len(ms) or ms[after][0] != nick.end():
             continue  # no name goes on after the nickname

@@ -436,10 +436,82 @@ TRIM_RULES: tuple[TrimRule, ...] = (
 """The rules of `trim_mention`, in the order they apply."""
 
 
+_FIRST_WORD_CUES = STOPWORDS | SPEECH_WORDS | PARTY_LABELS | HONORIFICS | STYLES | CORE_TITLES
+"""A name's first word (as `low` spells it) that a token rule may cut (`_may_cut_tokens`)."""
+_WORD_BEFORE_CUES = EVENT_HEADS | HONORIFICS | STYLES
+"""The word before a name (as `low` spells it) that a context rule looks at
+(`_may_mark_context`)."""
+_TOKEN_RULES = TRIM_RULES[: TRIM_RULES.index(_span_from_tokens)]
+_CONTEXT_RULES = TRIM_RULES[TRIM_RULES.index(_span_from_tokens) + 1 :]
+
+
+def _may_cut_tokens(doc: TokenizedText, t: Trim) -> bool:
+    """False when no rule before `_span_from_tokens` can change `t`: each rule's own first
+    test, by set look-ups on the name's first and last word and the words around it. (Most
+    mentions are a bare name: they skip the eight calls. Safe because a rule that changes
+    nothing leaves the next one the same cut, so the tests on this cut hold for all eight.)"""
+    toks, first, last = doc.toks, t.first, t.last
+    head, tail = toks[first], toks[last]
+    if (
+        tail in _POSSESSIVES
+        or tail in PUNCT_STOP
+        or tail in QUOTES_CLOSE
+        or head in PUNCT_STOP
+        or head in QUOTES_OPEN  # _strip_punctuation
+    ):
+        return True
+    word = low(head)
+    if last > first and word in _FIRST_WORD_CUES:
+        return True  # function words, party labels, honorifics, styles, titles first
+    if (
+        t.mention.ner == PER
+        and last > first
+        and (
+            word in TITLE_QUALIFIERS
+            or demonym_of(head)
+            or country_of(head)
+            or (last - first >= 2 and word in common_words())
+        )
+    ):
+        return True  # _titles_first: a qualifier or a description first
+    if last + 1 < len(toks) and low(toks[last + 1]) in CORE_TITLES:
+        return True  # _title_after_organisation
+    return first >= 2 and low(toks[first - 1]) == "of"  # _portfolio_of_title
+
+
+def _may_mark_context(doc: TokenizedText, t: Trim) -> bool:
+    """False when no rule after `_span_from_tokens` can change `t`: each rule's own test of
+    the name's place (a line's start), size and the words before or after it. (Those rules
+    never move the name's tokens, so these tests hold for all seven.)"""
+    toks, first, last, start = doc.toks, t.first, t.last, t.mention.start
+    if (
+        start == 0
+        or doc.text[start - 1] == "\n"  # _dateline_place
+        or (last + 1 < len(toks) and low(toks[last + 1]) in EVENT_CUES_AFTER)
+        or (
+            first == last
+            and t.mention.ner == PER
+            and doc.text[max(0, start - 40) : start].rstrip().lower().endswith(_OUTLET_LAST_WORDS)
+        )  # _outlet_after_interview
+    ):
+        return True
+    if first == 0:
+        return False
+    before = toks[first - 1]
+    if low(before) in _WORD_BEFORE_CUES:
+        return True  # an event's head, an honorific or a style just before
+    if before == ",":  # _event_head_before: the event's head a comma before
+        return first >= 2 and low(toks[first - 2]) in EVENT_HEADS
+    # _plural_place_after_locative: "off the Maldives"
+    return first == last and low(before) == "the" and toks[first][-1:] == "s"
+
+
 def trim_mention(doc: TokenizedText, m: NameMention) -> NameMention | None:
     """`m` cut down to the name, with what the cut words told; None if nothing is left.
 
-    A span inside one token ("Ohio" of "Ohio-based") is kept as it is."""
+    A span inside one token ("Ohio" of "Ohio-based") is kept as it is. The rules run in the
+    order of `TRIM_RULES`; a group of them is skipped when a few set look-ups show that none
+    of it applies (`_may_cut_tokens`, `_may_mark_context`)."""
     text = doc.text
     start, end = _strip_affixes(text, m.start, m.end)
     idx = doc.tok_span(start, end)
@@ -452,9 +524,17 @@ def trim_mention(doc: TokenizedText, m: NameMention) -> NameMention | None:
     if last + 1 < len(doc.toks) and doc.starts[last + 1] < end < doc.ends[last + 1]:
         last += 1
     cut = Trim(m, first, last, end)
-    for rule in TRIM_RULES:
-        after = rule(doc, cut)
-        if after is None:
-            return None
-        cut = after
+    if _may_cut_tokens(doc, cut):
+        for rule in _TOKEN_RULES:
+            after = rule(doc, cut)
+            if after is None:
+                return None
+            cut = after
+    cut = _span_from_tokens(doc, cut)
+    if _may_mark_context(doc, cut):
+        for rule in _CONTEXT_RULES:
+            after = rule(doc, cut)
+            if after is None:
+                return None
+            cut = after
     return cut.mention
