@@ -9,7 +9,7 @@ model file, so nothing here needs a package beyond the standard library.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from briefing.analysis.ner.tokens import normalize_token
@@ -206,10 +206,15 @@ class Gazetteers:
         capitalised ones, or (the tagger's short cut) those of them whose lower form begins
         an entry, the only ones that can.
         """
+        return self.span_flags_at(lows, [i for i in range(len(lows)) if caps[i]])
+
+    def span_flags_at(self, lows: Sequence[str], firsts: Iterable[int]) -> list[SpanFlags]:
+        """`span_flags` with the indices of the tokens that may start a match given, in
+        order, instead of a flag for every token (the tagger knows them)."""
         n = len(lows)
         out: list[SpanFlags] = [()] * n
         nxt: dict[str, int] = {}
-        for i in [i for i in range(n) if caps[i]]:
+        for i in firsts:
             word = self.word(lows[i])
             if not word.starts:
                 continue
