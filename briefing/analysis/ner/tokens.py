@@ -15,6 +15,8 @@ from itertools import compress, count
 from operator import attrgetter
 from re import Match
 
+from briefing.cycles import cycle_collector_paused
+
 _NORM_TABLE = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -120,6 +122,15 @@ def token_columns(text: str, start: int = 0, end: int | None = None) -> TokenCol
     span tuples: each column is read off the matches in one pass at C speed, where a Python
     loop over the matches took a third of the tokenizer's time on a megabyte of news, and
     only the words followed by a period (about one match in twenty) are looked at in Python."""
+    # The matches, kept until the columns are read, are objects the cycle collector tracks
+    # (span tuples were not for long): tens of thousands of them, walked again and again by
+    # collections that free nothing (a tenth more time with the collector on); they are
+    # freed when `_columns` returns.
+    with cycle_collector_paused():
+        return _columns(text, start, end)
+
+
+def _columns(text: str, start: int, end: int | None) -> TokenColumns:
     matches = list(_TOKEN_RE.finditer(text, start, len(text) if end is None else end))
     toks = list(map(Match.group, matches))
     starts = list(map(Match.start, matches))
