@@ -68,7 +68,7 @@ WordInfo = tuple[
 offsets -2, -1, 0, +1, +2 (offset 0 is None for plain words, see `Model.word_v0`),
 8 / 9 previous-tag x word / x shape vectors by previous-tag index, 10 plain (no capital
 letter, no digit: lower-case words and punctuation), 11 may start a multi-token gazetteer
-match (capitalised, and its lower form begins an entry: `Gazetteers.span_flags` tries only
+match (capitalised, and its lower form begins an entry: `Gazetteers.span_flags_at` tries only
 those).
 """
 

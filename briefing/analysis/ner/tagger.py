@@ -9,6 +9,7 @@ and exists to check it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from operator import itemgetter
 from typing import cast
 
@@ -16,7 +17,7 @@ from briefing.analysis.ner.features import history_features, sentence_prep, toke
 from briefing.analysis.ner.labels import PER
 from briefing.analysis.ner.model import Model, WordInfo
 from briefing.analysis.ner.scheme import Span, bio_spans, to_bio
-from briefing.analysis.ner.tokens import normalize_token, split_sentences, tokenize
+from briefing.analysis.ner.tokens import normalize_token, sentence_heads, token_columns
 
 
 def tag(model: Model, tokens: Sequence[str]) -> list[str]:
@@ -310,12 +311,12 @@ def extract(model: Model, text: str, consistency: bool = True) -> list[Span]:
     The whole text is one document: it is tokenised, split into sentences, tagged, and the
     surname rule applied across it, so pass one article at a time.
     """
-    spans = tokenize(text)
-    alltoks = [text[a:b] for a, b in spans]
-    sents = split_sentences(text, spans, alltoks)
-    toks = [alltoks[s[0] : s[-1] + 1] for s in sents]
+    columns = token_columns(text)
+    toks, starts, ends = columns
+    bounds = list(pairwise([*sentence_heads(text, columns), len(toks)]))
+    sents = [toks[first:stop] for first, stop in bounds]
     result = []
-    for sent, found in zip(sents, tag_document_spans(model, toks, consistency), strict=True):
+    for (base, _), found in zip(bounds, tag_document_spans(model, sents, consistency), strict=True):
         for a, b, typ in found:
-            result.append((spans[sent[a]][0], spans[sent[b - 1]][1], typ))
+            result.append((starts[base + a], ends[base + b - 1], typ))
     return result
