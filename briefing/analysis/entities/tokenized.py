@@ -15,7 +15,7 @@ from itertools import compress, count, pairwise
 from operator import itemgetter
 
 from briefing.analysis.ner.labels import NerLabel
-from briefing.analysis.ner.tokens import sentence_starts, tokenize
+from briefing.analysis.ner.tokens import sentence_heads, token_columns
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 """An abbreviation with periods ("U.S."), after which a capital may start a sentence."""
@@ -61,13 +61,13 @@ class TokenizedText:
         """Index of each sentence's first token."""
         self.sent_first: set[int] = set()
         for low, high in _pieces(text, paragraphs):
-            spans = tokenize(text, low, high)
-            toks = [text[a:b] for a, b in spans]
+            columns = token_columns(text, low, high)
+            toks, starts, ends = columns
             base = len(self.toks)
-            heads = sentence_starts(text, spans, toks)
+            heads = sentence_heads(text, columns)
             self.toks.extend(toks)
-            self.starts.extend(map(itemgetter(0), spans))
-            self.ends.extend(map(itemgetter(1), spans))
+            self.starts.extend(starts)
+            self.ends.extend(ends)
             bounds = [*heads, len(toks)]
             sentences = len(self.sent_starts)
             sent_of = array("q", bytes(8 * len(toks)))

@@ -9,7 +9,7 @@ model file, so nothing here needs a package beyond the standard library.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from briefing.analysis.ner.tokens import normalize_token
@@ -105,6 +105,15 @@ class _GazWord:
         lists, spans = record
         self.lists = lists
         """The names of the word lists the word is in."""
+        self.starts: tuple[tuple[int, str], ...] = ()
+        """The entries this word begins, as (length in tokens, type)."""
+        self.continuations: dict[str, set[tuple[str, ...]]] | None = None
+        """Type -> the further tokens of each multi-token entry this word begins."""
+        if spans:  # most words of the lists begin no entry: nothing more to work out
+            self._read_entries(spans)
+
+    def _read_entries(self, spans: tuple[object, ...]) -> None:
+        """`starts` and `continuations` from the record's (type, further tokens) pairs."""
         lengths: dict[str, set[int]] = {}
         continuations: dict[str, set[tuple[str, ...]]] = {}
         for k in range(0, len(spans), 2):
@@ -117,10 +126,8 @@ class _GazWord:
         # all types merged: [(length, type)], longest first, types in sorted order within a length
         starts = [(n, typ) for typ in sorted(lengths) for n in sorted(lengths[typ], reverse=True)]
         starts.sort(key=lambda x: -x[0])
-        self.starts: tuple[tuple[int, str], ...] = tuple(starts)
-        """The entries this word begins, as (length in tokens, type)."""
-        self.continuations: dict[str, set[tuple[str, ...]]] | None = continuations or None
-        """Type -> the further tokens of each multi-token entry this word begins."""
+        self.starts = tuple(starts)
+        self.continuations = continuations or None
 
 
 _NOT_LISTED = _GazWord(((), ()))
@@ -206,10 +213,15 @@ class Gazetteers:
         capitalised ones, or (the tagger's short cut) those of them whose lower form begins
         an entry, the only ones that can.
         """
+        return self.span_flags_at(lows, [i for i in range(len(lows)) if caps[i]])
+
+    def span_flags_at(self, lows: Sequence[str], firsts: Iterable[int]) -> list[SpanFlags]:
+        """`span_flags` with the indices of the tokens that may start a match given, in
+        order, instead of a flag for every token (the tagger knows them)."""
         n = len(lows)
         out: list[SpanFlags] = [()] * n
         nxt: dict[str, int] = {}
-        for i in [i for i in range(n) if caps[i]]:
+        for i in firsts:
             word = self.word(lows[i])
             if not word.starts:
                 continue

@@ -68,7 +68,7 @@ WordInfo = tuple[
 offsets -2, -1, 0, +1, +2 (offset 0 is None for plain words, see `Model.word_v0`),
 8 / 9 previous-tag x word / x shape vectors by previous-tag index, 10 plain (no capital
 letter, no digit: lower-case words and punctuation), 11 may start a multi-token gazetteer
-match (capitalised, and its lower form begins an entry: `Gazetteers.span_flags` tries only
+match (capitalised, and its lower form begins an entry: `Gazetteers.span_flags_at` tries only
 those).
 """
 
@@ -288,6 +288,8 @@ class Model:
         self._table = Table(rest)
         self._gaz_lists: tuple[str, ...] = head["gaz_lists"]
         self._gaz_types: tuple[str, ...] = head["gaz_types"]
+        self._lists_of_mask: dict[int, tuple[str, ...]] = {}
+        """A word record's bit mask of gazetteer lists -> the names of those lists."""
         self._loaded: set[str] = set()
         self._slots: dict[str, tuple[bool, Any, str | int]] = {}
         """A record's stored feature name -> where `_place` puts it (`_slot_of`)."""
@@ -452,7 +454,12 @@ class Model:
         if gaz is None:
             return None
         mask, entries = gaz
-        lists = tuple(name for k, name in enumerate(self._gaz_lists) if mask >> k & 1)
+        lists = self._lists_of_mask.get(mask)
+        if lists is None:  # a handful of masks: their names worked out once each
+            lists = tuple(name for k, name in enumerate(self._gaz_lists) if mask >> k & 1)
+            self._lists_of_mask[mask] = lists
+        if not entries:
+            return lists, ()
         return lists, tuple(self._gaz_types[x] if k % 2 == 0 else x for k, x in enumerate(entries))
 
     def weight(self, feature: str) -> int:

@@ -202,16 +202,20 @@ class Table:
         if key == last:
             return record
         crc = zlib.crc32(key.encode("utf-8", "surrogatepass"))
-        first = self._firsts[crc % self.buckets]
-        fingerprints = self._fingerprints[first : self._firsts[crc % self.buckets + 1]]
+        bucket = crc % self.buckets
+        firsts = self._firsts
+        first = firsts[bucket]
+        fingerprints = self._fingerprints[first : firsts[bucket + 1]]
         fingerprint = crc >> 16
         if fingerprint not in fingerprints:
             return None  # no key of the bucket has this key's fingerprint: nothing to read
-        start = first + fingerprints.index(fingerprint)
-        for i in range(start, first + len(fingerprints)):  # keys that share it: rarely two
-            if self._fingerprints[i] != fingerprint:
+        offsets = self._offsets
+        data = self._data
+        for i in range(fingerprints.index(fingerprint), len(fingerprints)):
+            # the keys that share the fingerprint (rarely two), read in place
+            if fingerprints[i] != fingerprint:
                 break
-            found, record = self._entry(i)
+            found, record = _loads(data[offsets[first + i] : offsets[first + i + 1]])
             if found == key:
                 self._last = (key, record)
                 return record

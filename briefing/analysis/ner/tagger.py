@@ -9,6 +9,7 @@ and exists to check it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from operator import itemgetter
 from typing import cast
 
@@ -16,7 +17,7 @@ from briefing.analysis.ner.features import history_features, sentence_prep, toke
 from briefing.analysis.ner.labels import PER
 from briefing.analysis.ner.model import Model, WordInfo
 from briefing.analysis.ner.scheme import Span, bio_spans, to_bio
-from briefing.analysis.ner.tokens import normalize_token, split_sentences, tokenize
+from briefing.analysis.ner.tokens import normalize_token, sentence_heads, token_columns
 
 
 def tag(model: Model, tokens: Sequence[str]) -> list[str]:
@@ -30,8 +31,8 @@ def tag_spans(model: Model, tokens: Sequence[str]) -> list[Span]:
     return _sparse_spans(_tag_bilou(model, tokens))
 
 
-_LOW, _SHAPE, _GAZ_FIRST = itemgetter(0), itemgetter(1), itemgetter(11)
-"""Fields of a `WordInfo`: lower form, shape, may start a gazetteer match."""
+_LOW = itemgetter(0)
+"""The lower form in a `WordInfo`."""
 
 
 def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
@@ -59,11 +60,6 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
             x if x is not None else model.word_info(t) for x, t in zip(cached, tokens, strict=False)
         ]
     )
-    lows = list(map(_LOW, infos))
-    shapes = list(map(_SHAPE, infos))
-    # only a word that may start a gazetteer entry can start a match (see `span_flags`)
-    gaz_first = list(map(_GAZ_FIRST, infos))
-    spanf = model.gaz.span_flags(lows, gaz_first) if True in gaz_first else None
     unpack = model.fmt.unpack
     nbytes = model.nbytes
     offset = model.offset
@@ -77,6 +73,10 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
     # after an O, a token without capitals or digits practically never starts an entity
     # (about 1 in 2,400 such tokens in eng.train): such runs are skipped unscored
     scored = [i for i, x in enumerate(infos) if not x[10]] if model.shortcut else None
+    # only a word that may start a gazetteer entry can start a match (see `span_flags`): a
+    # capitalised one, never a plain one, so the scored tokens are all there is to look at
+    firsts = [j for j in (range(n) if scored is None else scored) if infos[j][11]]
+    spanf = model.gaz.span_flags_at(list(map(_LOW, infos)), firsts) if firsts else None
     k = 0
     i = 0
     ending = model.ending
@@ -97,12 +97,13 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
         if s is None:
             s = model.word_v0(tokens[i])
         s += pair[t1 * k_hist + t2]
-        low0 = lows[i]
-        sh0 = shapes[i]
+        low0 = inf[0]
+        sh0 = inf[1]
         if i > 0:
-            s += infos[i - 1][4]
-            wp = lows[i - 1]
-            shp = shapes[i - 1]
+            before = infos[i - 1]
+            s += before[4]
+            wp = before[0]
+            shp = before[1]
             if i > 1:
                 s += infos[i - 2][3]
             else:
@@ -111,9 +112,10 @@ def _tag_bilou(model: Model, tokens: Sequence[str]) -> list[tuple[int, str]]:
             wp = shp = "<s>"
             s += b_m1 + wg("init|" + sh0, 0)
         if i + 1 < n:
-            s += infos[i + 1][6]
-            wn = lows[i + 1]
-            shn = shapes[i + 1]
+            after = infos[i + 1]
+            s += after[6]
+            wn = after[0]
+            shn = after[1]
             if i + 2 < n:
                 s += infos[i + 2][7]
             else:
@@ -309,12 +311,12 @@ def extract(model: Model, text: str, consistency: bool = True) -> list[Span]:
     The whole text is one document: it is tokenised, split into sentences, tagged, and the
     surname rule applied across it, so pass one article at a time.
     """
-    spans = tokenize(text)
-    alltoks = [text[a:b] for a, b in spans]
-    sents = split_sentences(text, spans, alltoks)
-    toks = [alltoks[s[0] : s[-1] + 1] for s in sents]
+    columns = token_columns(text)
+    toks, starts, ends = columns
+    bounds = list(pairwise([*sentence_heads(text, columns), len(toks)]))
+    sents = [toks[first:stop] for first, stop in bounds]
     result = []
-    for sent, found in zip(sents, tag_document_spans(model, toks, consistency), strict=True):
+    for (base, _), found in zip(bounds, tag_document_spans(model, sents, consistency), strict=True):
         for a, b, typ in found:
-            result.append((spans[sent[a]][0], spans[sent[b - 1]][1], typ))
+            result.append((starts[base + a], ends[base + b - 1], typ))
     return result
