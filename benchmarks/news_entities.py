@@ -46,7 +46,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -156,16 +156,27 @@ def gold_reading(name: str, mark: dict[str, Any], document: str) -> dict[str, An
 
 
 def build(data: Path, out: Path, marks_file: Path) -> int:
+    articles = {
+        name: (split, lambda target, path=path: shutil.copyfile(path, target))
+        for name, (split, path) in choose(data).items()
+    }
+    return write_marked(articles, out, marks_file)
+
+
+def write_marked(
+    articles: dict[str, tuple[str, Callable[[Path], object]]], out: Path, marks_file: Path
+) -> int:
+    """Each marked article written by its writer into OUT/SPLIT/NAME, with NAME.gold.json."""
     marks = load_marks(marks_file)["articles"]
     count = 0
-    for name, (split, path) in choose(data).items():
+    for name, (split, write) in articles.items():
         mark = marks.get(name)
         if mark is None:
             continue
         folder = out / split
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / name
-        shutil.copyfile(path, target)
+        write(target)
         gold = gold_reading(name, mark, str(target))
         text = json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
         (folder / f"{Path(name).stem}.gold.json").write_text(text, encoding="utf-8")
@@ -612,22 +623,16 @@ def prepare_second(pages: Path, out: Path) -> int:
 
 
 def build_second(pages: Path, out: Path, marks_file: Path) -> int:
-    marks = load_marks(marks_file)["articles"]
-    count = 0
-    for name, (split, article) in web.choose(pages).items():
-        mark = marks.get(name)
-        if mark is None:
-            continue
-        folder = out / split
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / name
-        target.write_text(web.article_text(article), encoding="utf-8")
-        gold = gold_reading(name, mark, str(target))
-        text = json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
-        (folder / f"{Path(name).stem}.gold.json").write_text(text, encoding="utf-8")
-        count += 1
-    print(f"{count} marked articles in {out}", file=sys.stderr)
-    return 0
+    articles = {
+        name: (
+            split,
+            lambda target, article=article: target.write_text(
+                web.article_text(article), encoding="utf-8"
+            ),
+        )
+        for name, (split, article) in web.choose(pages).items()
+    }
+    return write_marked(articles, out, marks_file)
 
 
 def score_second(pages: Path, marks_file: Path, split: str, verbose: bool) -> int:

@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.news_outlets import (
     NEWS_ADDRESS,
     POLNEAR_SITES,
+    article_pages,
     is_english,
     name_of,
     paragraphs,
@@ -54,14 +55,7 @@ Article = tuple[str, str, str, list[str]]
 def candidates(pages: Path) -> list[Article]:
     """The pages whose metadata qualifies them, in file order (see the module's docstring)."""
     found: list[Article] = []
-    addresses: set[str] = set()
-    for path in sorted(pages.glob("*/ground-truth/*.json")):
-        page = json.loads(path.read_text(encoding="utf-8"))
-        url, truth = page.get("url") or "", page.get("ground_truth") or {}
-        kind = page.get("_internal", {}).get("page_type", {})
-        if not url.startswith("http") or url in addresses or kind.get("primary") != "article":
-            continue
-        addresses.add(url)
+    for url, truth, kind in article_pages(pages):
         filed_as_news = "news" in (kind.get("tags") or []) or NEWS_ADDRESS.search(url)
         if not filed_as_news or (truth.get("publish_date") or "0") < FIRST_YEAR:
             continue

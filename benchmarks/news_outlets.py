@@ -29,8 +29,9 @@ import json
 import random
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 # This checkout's package and benchmarks, not an installed (or another editable) briefing.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -191,11 +192,9 @@ def page_kind(url: str, tags: list[str]) -> str:
     return "other"
 
 
-def eligible_pages(pages: Path, used: set[str]) -> list[tuple[str, str, list[str]]]:
-    """(file name, how it is filed, paragraphs) of each page the third set's rules admit, in
-    file order: an article dated 2015 or later, in English, without headings, of 10-45
-    paragraphs, from a site neither PolNeAR nor `used` has."""
-    found: list[tuple[str, str, list[str]]] = []
+def article_pages(pages: Path) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(address, ground truth, page type) of each page of the 2025 benchmark filed as an
+    article, in file order, each address once."""
     addresses: set[str] = set()
     for path in sorted(pages.glob("*/ground-truth/*.json")):
         page = json.loads(path.read_text(encoding="utf-8"))
@@ -204,6 +203,15 @@ def eligible_pages(pages: Path, used: set[str]) -> list[tuple[str, str, list[str
         if not url.startswith("http") or url in addresses or kind.get("primary") != "article":
             continue
         addresses.add(url)
+        yield url, truth, kind
+
+
+def eligible_pages(pages: Path, used: set[str]) -> list[tuple[str, str, list[str]]]:
+    """(file name, how it is filed, paragraphs) of each page the third set's rules admit, in
+    file order: an article dated 2015 or later, in English, without headings, of 10-45
+    paragraphs, from a site neither PolNeAR nor `used` has."""
+    found: list[tuple[str, str, list[str]]] = []
+    for url, truth, kind in article_pages(pages):
         body = truth.get("main_content") or ""
         markdown = truth.get("main_content_markdown") or ""
         blocks = paragraphs(body)
