@@ -450,3 +450,20 @@ def test_quote_records_stay_inside_the_text(text: str, data: st.DataObject) -> N
         if q.name_start is not None:
             assert q.name_end is not None
             assert 0 <= q.name_start < q.name_end <= n
+
+
+def test_a_name_after_a_preposition_in_an_opening_phrase_is_not_the_subject() -> None:
+    """ "Introduced … by Joe Ruiz, …, Baxter launched into a lament for the “…”": the quote and
+    the "he said" after it are Baxter's, not the man who introduced him."""
+    reading = read(
+        "Baxter Opens Campaign in Valley\n\n"
+        "Tom Baxter landed in Fresno on Monday for what his aides called a policy speech.\n\n"
+        "Introduced at the podium by Joe Ruiz, the county sheriff and a longtime ally, Baxter "
+        'launched into a lament for the "families who have waited far too long for anyone in '
+        'Sacramento to listen."\n\n'
+        '"We will fix the roads and we will fix them this year," he said to loud cheers.\n'
+    )
+    assert quotes_by_snippet(reading) == {
+        "families who have waited": "Tom Baxter",
+        "We will fix the": "Tom Baxter",
+    }

@@ -285,7 +285,17 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
     # The sentence subject: the first mention before the last cue.
     before = mentions.between(ss, cs)
     if before:
-        return before[0], cword, "L-subj"
+        # Not a name after a preposition ("Preceded by Joe Ruiz, the sheriff, Smith launched
+        # into a lament"), when another comes before the cue.
+        subject = next(
+            (
+                m
+                for m in before
+                if not PREPOSITION_BEFORE_RE.search(text, max(ss, m.start - 12), m.start)
+            ),
+            before[0],
+        )
+        return subject, cword, "L-subj"
     after = mentions.between(ce, qs)
     if after and cword in SAY_INVERTIBLE and count_words(text[ce : after[0].start]) <= 1:
         return np_head(text, after), cword, "L-inv"
