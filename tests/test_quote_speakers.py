@@ -467,3 +467,16 @@ def test_a_name_after_a_preposition_in_an_opening_phrase_is_not_the_subject() ->
         "families who have waited": "Tom Baxter",
         "We will fix the": "Tom Baxter",
     }
+
+
+def test_a_description_with_a_name_in_apposition_is_that_person() -> None:
+    """ "The director of the Harbor Tenants Union, Maria Okafor, warned …": the speaker is the
+    name the description introduces, not the last person named before it."""
+    reading = read(
+        "Groups Condemn Shelter Plan\n\n"
+        "Civil rights groups on Tuesday condemned the mayor's plan to close the shelters. Tom "
+        "Baxter, the mayor, said the plan would save money.\n\n"
+        "The director of the Harbor Tenants Union, Maria Okafor, warned that the plan would "
+        'leave "hundreds of families with nowhere to sleep this winter."\n'
+    )
+    assert quotes_by_snippet(reading) == {"hundreds of families with": "Maria Okafor"}

@@ -94,6 +94,10 @@ SPEAKER_AFTER_RE = re.compile(
 SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
 )
+APPOSITIVE_GAP_RE = re.compile(r"(?:\s+(?:of|at|for|in|from|with)\s+[^,;:.!?\"“”()]{1,60})?,\s+")
+"""Between a description and the name in apposition to it: "The leader of the Acme League, "."""
+APPOSITIVE_CLOSE_RE = re.compile(r"\s*[,(—–]")
+"""After that name: the apposition closes ("…, Jane Ruiz, warned")."""
 PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than|around|near|inside"
     r"|outside|into|across|through|throughout)\s+(?:the\s+)?$"

@@ -17,6 +17,8 @@ from briefing.analysis.ner.labels import ORG, PER
 from briefing.analysis.quotes.lexicon import ANY_ORG_HEADS, CORE_TITLES, ORG_HEADS, SPOKESPERSONS
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
+    APPOSITIVE_CLOSE_RE,
+    APPOSITIVE_GAP_RE,
     PREPOSITION_BEFORE_RE,
     RELATIVE_GAP_RE,
     SPOKEN_FOR_RE,
@@ -126,6 +128,24 @@ def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | Non
     return None
 
 
+def _appositive_name(mentions: Mentions, m: Mention) -> Mention | None:
+    """The person named in apposition to the description m ("The leader of the Acme League,
+    Jane Ruiz, warned …", "His campaign manager, Tom Baxter, said"): the description is
+    theirs."""
+    gap = APPOSITIVE_GAP_RE.match(mentions.text, m.end)
+    if gap is None:
+        return None
+    after = mentions.between(gap.end(), gap.end() + 80)
+    if (
+        after
+        and after[0].kind in SPEAKER_KINDS
+        and after[0].start == gap.end()
+        and APPOSITIVE_CLOSE_RE.match(mentions.text, after[0].end)
+    ):
+        return after[0]
+    return None
+
+
 def _spoken_for(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved | None:
     """ "a spokesman for Acme", "an official at the bank": the organisation."""
     after = SPOKEN_FOR_RE.match(mentions.text, m.end)
@@ -184,6 +204,9 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
         return Resolved(m.text, "NOM", None)
     # A nominal: "the senator" refers back like he/she, "the company" to an organisation,
     # "a spokesman for Acme" to Acme; "a source" stays as it is.
+    named = _appositive_name(mentions, m)
+    if named is not None:
+        return _named(mentions, named)
     head = m.text.split()[-1].lower()
     if head in SPOKESPERSONS:
         spoken_for = _spoken_for(mentions, m, last)
