@@ -480,3 +480,16 @@ def test_a_description_with_a_name_in_apposition_is_that_person() -> None:
         'leave "hundreds of families with nowhere to sleep this winter."\n'
     )
     assert quotes_by_snippet(reading) == {"hundreds of families with": "Maria Okafor"}
+
+
+def test_the_subject_after_an_opening_phrase_speaks_not_a_name_inside_it() -> None:
+    """ "In an interview with radio host Dan Fuller on Thursday, the mayor … said": the mayor
+    (Maria Okafor, the one person titled mayor) speaks, not the interview or its host."""
+    reading = read(
+        "Mayor Defends Shelter Plan\n\n"
+        "Mayor Maria Okafor has faced weeks of protests over the plan to close two shelters.\n\n"
+        "In an interview with radio host Dan Fuller on Thursday, the mayor defended the plan "
+        'and said it would "save the city money and still give every family a bed this '
+        'winter."\n'
+    )
+    assert quotes_by_snippet(reading) == {"save the city money": "Maria Okafor"}

@@ -23,6 +23,7 @@ from briefing.analysis.quotes.patterns import (
     CUE_RE,
     DASH_ATTRIBUTION_RE,
     DOCUMENT_OBJECT_RE,
+    FRONTED_PHRASE_RE,
     HONORIFIC_LEAD_RE,
     INTRODUCES_RE,
     LEFT_GAP_RE,
@@ -198,7 +199,7 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
     """Attribution before a quote starting at qs, within its sentence and after lo."""
     ss = sentence_start(text, qs, lo)
     main_subject = None
-    sub = SUBORDINATE_RE.match(text, ss, qs)
+    sub = SUBORDINATE_RE.match(text, ss, qs) or FRONTED_PHRASE_RE.match(text, ss, qs)
     if sub:
         # "When asked whom she supported, Ms. Sherry smiled and said, “…”": the cue and the
         # subject of the main clause, not of the clause before the comma.

@@ -174,6 +174,13 @@ SUBORDINATE_RE = re.compile(
     r"|Asked|Pressed|Speaking|Responding|Told)\b"
 )
 """A sentence that opens with a subordinate clause: its subject comes after the comma."""
+FRONTED_PHRASE_RE = re.compile(
+    r"[\s(“\"]*(?:In|At|During|On|From|With|Without|Despite|Amid|Following|Preceded|Introduced"
+    r"|Flanked|Joined|Surrounded|(?!According)[A-Z][a-z]{2,}ing(?=\s+[a-z]))\b"
+)
+"""A sentence that opens with a prepositional or participial phrase ("In an interview with
+reporters Thursday, the senator said", "Reflecting on his career as a lawyer, the leader
+said"): a person after its comma is the subject, not one named inside it."""
 INTRODUCES_RE = re.compile(r"[:,]\s*$")
 """The text before a quote introduces it ("X fired back:")."""
 RELATIVE_GAP_RE = re.compile(r"\s*,?\s*")
