@@ -493,3 +493,32 @@ def test_the_subject_after_an_opening_phrase_speaks_not_a_name_inside_it() -> No
         'winter."\n'
     )
     assert quotes_by_snippet(reading) == {"save the city money": "Maria Okafor"}
+
+
+def test_a_description_goes_to_the_person_whose_role_it_names() -> None:
+    """Two senators: "the Texas senator" is the one the text calls "Texas Sen.", not the
+    other senator who was the last subject."""
+    reading = read(
+        "Senators Clash Over Border Bill\n\n"
+        "Texas Sen. Dana Whitfield and Florida Sen. Mark Ostrowski clashed on Tuesday over the "
+        "border bill.\n\n"
+        "Ostrowski said the bill would cost too much and would not pass the House this year.\n\n"
+        '"This bill is the only serious plan anyone has put on the table," the Texas senator '
+        "said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"This bill is the": "Dana Whitfield"}
+
+
+def test_a_gendered_description_skips_a_person_of_the_other_sex() -> None:
+    """ "the businesswoman" after a councilman spoke last: the woman named before him (his
+    title, kept inside the tagger's name, says he is a man)."""
+    reading = read(
+        "Bakery Owner Takes On City Hall\n\n"
+        "Sarah Kline has run the corner bakery on Fifth Street for twenty years. On Monday she "
+        "took her complaint about parking fines to the city council.\n\n"
+        "Councilman Tom Baxter said the fines would stay in place until the new garage opens "
+        "next spring.\n\n"
+        '"Every week my customers pay more in fines than they spend on bread," the '
+        "businesswoman said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"Every week my customers": "Sarah Kline"}

@@ -151,7 +151,9 @@ class Mentions:
             titles.add(honorific)
         pronouns: set[str] = set()
         for m in self.by_key.get(key, ()):
-            g = title_gender(text[max(0, m.start - 24) : m.start])
+            g = title_gender(text[max(0, m.start - 24) : m.start]) or title_gender(
+                self._title_inside(m)
+            )
             if g:
                 titles.add(g)
             said = SAID_PRONOUN_RE.match(text, m.end)
@@ -247,11 +249,22 @@ class Mentions:
             self._gender_cache[m.start] = found
         return found
 
+    def _title_inside(self, m: Mention) -> str:
+        """The title a name mention opens with ("Councilman " of "Councilman Tom Baxter"),
+        the tagger having kept it in the name; "" when none."""
+        toks = self.tokens(m)
+        if not toks:
+            return ""
+        i = m.text.find(toks[0])
+        return m.text[:i] if i > 0 else ""
+
     def _gender(self, m: Mention) -> tuple[str | None, bool]:
         toks = self.tokens(m)
         if not toks:
             return None, False
-        g = kin_gender(self.text[max(0, m.start - 24) : m.start])
+        g = kin_gender(self.text[max(0, m.start - 24) : m.start]) or title_gender(
+            self._title_inside(m)
+        )
         if g:
             return g, True
         key = toks[-1].lower()

@@ -94,6 +94,8 @@ SPEAKER_AFTER_RE = re.compile(
 SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
 )
+APPOSITION_GAP_RE = re.compile(r"\s*,\s*")
+"""Between a name and a description in apposition to it ("Joe Ruiz, the sheriff")."""
 APPOSITIVE_GAP_RE = re.compile(r"(?:\s+(?:of|at|for|in|from|with)\s+[^,;:.!?\"“”()]{1,60})?,\s+")
 """Between a description and the name in apposition to it: "The leader of the Acme League, "."""
 APPOSITIVE_CLOSE_RE = re.compile(r"\s*[,(—–]")

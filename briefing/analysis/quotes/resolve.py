@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from briefing.analysis.ner.labels import ORG, PER
+from briefing.analysis.quotes.gender import description_gender
 from briefing.analysis.quotes.lexicon import ANY_ORG_HEADS, CORE_TITLES, ORG_HEADS, SPOKESPERSONS
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
@@ -24,6 +25,7 @@ from briefing.analysis.quotes.patterns import (
     SPOKEN_FOR_RE,
     STARTS_WITH_THE_RE,
 )
+from briefing.analysis.quotes.roles import role_match
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n+")
 _RECENT_CHARS = 1500
@@ -217,7 +219,14 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
         if org is not None:
             return _named(mentions, org)
     if head in CORE_TITLES and head not in ("man", "woman") and STARTS_WITH_THE_RE.match(m.text):
-        c = mentions.titled(s, m.text) or mentions.subject_before(s, None)
+        # The one person with the title, else the one whose role words the description
+        # holds most of ("the Texas senator"), else the nearest subject of its sex.
+        want = description_gender(m.text)
+        c = (
+            mentions.titled(s, m.text)
+            or role_match(mentions, s, m.text, want)
+            or mentions.subject_before(s, want)
+        )
         if c is not None:
             return _named(mentions, c)
     return Resolved(m.text, "NOM", None)
