@@ -522,3 +522,20 @@ def test_a_gendered_description_skips_a_person_of_the_other_sex() -> None:
         "businesswoman said.\n"
     )
     assert quotes_by_snippet(reading) == {"Every week my customers": "Sarah Kline"}
+
+
+def test_she_after_a_man_spoke_is_not_his_quote_when_the_woman_is_no_known_name() -> None:
+    """The woman's name is one the tagger may not find; "she said" must not fall back on the
+    previous speaker, a man by his first name: no speaker rather than the wrong one."""
+    reading = read(
+        "Voters Wait for Results\n\n"
+        'Secretary of State John Kerry said on Monday that the vote "was peaceful and orderly '
+        'and the results must be respected by all sides."\n\n'
+        "Nwe Ni Aung, 60, a teacher, stood in line for three hours to vote. Soldiers once came "
+        "to her family's door and tried to arrest her sister.\n\n"
+        '"We have to be careful about it, because they have broken their promises before," she '
+        "said.\n"
+    )
+    speakers = quotes_by_snippet(reading)
+    assert speakers["was peaceful and orderly"] == "John Kerry"
+    assert speakers["We have to be"] != "John Kerry"

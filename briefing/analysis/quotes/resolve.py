@@ -64,9 +64,8 @@ def _named(mentions: Mentions, c: Mention) -> Resolved:
 
 def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: str) -> bool:
     """The previous speaker is a recent person, no other person of a compatible gender was
-    named (outside quotes) since the previous quote began, and the previous speaker's gender
-    does not rule them out (a first name alone does not, when nobody who fits was named
-    recently)."""
+    named (outside quotes) since the previous quote began, and the previous speaker's gender,
+    from the text or their first name, does not rule them out."""
     if last is None or last.kind != PER or s - last.position >= _RECENT_CHARS:
         return False
     lm = last.mention
@@ -74,25 +73,17 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
         return not mentions.between(last.position, s, kinds=(PER,))
     key = mentions.person_key(lm)
     first = mentions.tokens(lm)[0] if len(mentions.tokens(lm)) >= 2 else last.name.split()[0]
-    others = False
     for c in mentions.between(last.position, s, kinds=(PER,)):
         if mentions.person_key(c) == key and not _other_first_name(mentions, c, first):
             continue
-        others = True
         g = mentions.gender_of(c)
         if g is None or g == want:
             return False
-    g, said = mentions.gender_evidence(lm)
-    if g is None or g == want:
-        return True
-    if said or others:
-        return False
-    # Only the first name says otherwise (Lindsey Graham): still the previous speaker, unless
-    # someone who fits was named not long before.
-    for c in mentions.between(max(0, s - _RECENT_CHARS), s, kinds=(PER,)):
-        if mentions.person_key(c) != key and mentions.gender_of(c) == want:
-            return False
-    return True
+    g, _said = mentions.gender_evidence(lm)
+    # A first name alone that says otherwise rules them out too: "she wrote" after "John
+    # Kerry said" is a woman the tagger did not find sooner than Kerry (the rare man with a
+    # woman's first name loses the quote to the search by sex, which may find no one).
+    return g is None or g == want
 
 
 def _other_first_name(mentions: Mentions, c: Mention, first: str) -> bool:
