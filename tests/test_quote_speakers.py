@@ -539,3 +539,16 @@ def test_she_after_a_man_spoke_is_not_his_quote_when_the_woman_is_no_known_name(
     speakers = quotes_by_snippet(reading)
     assert speakers["was peaceful and orderly"] == "John Kerry"
     assert speakers["We have to be"] != "John Kerry"
+
+
+def test_a_writer_named_with_a_book_is_not_the_i_of_an_article_that_is_no_excerpt() -> None:
+    """A review in the first person that mentions "Heinlein's novel": its "I wrote" has no
+    named speaker (the reviewer is not named), not the novelist."""
+    reading = read(
+        "A Film Worth Watching Again\n\n"
+        "The film owes little to Robert Heinlein's novel, and the novel's fans still resent it "
+        "thirty years on.\n\n"
+        'Years ago I wrote a review of this film that began with "This is a director who gives '
+        'you everything you want, as long as you want too much of it." I stand by that.\n'
+    )
+    assert quotes_by_snippet(reading) == {"This is a director": None}

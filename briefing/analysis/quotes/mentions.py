@@ -40,6 +40,7 @@ from briefing.analysis.quotes.patterns import (
     CAPWORD_RE,
     CLAUSE_END_RE,
     DETERMINER_BEFORE_RE,
+    EXCERPT_RE,
     FRONTED_CLAUSE_RE,
     GENDERED_NAME_RE,
     HONORIFIC_NAME_RE,
@@ -316,8 +317,11 @@ class Mentions:
         Denver.")."""
         text = self.text
         head = min(len(text), _NARRATOR_HEAD)
+        # "Jane Ruiz's new book" makes her the writer only in an excerpt that says it is one
+        # (a review compares a film "to Heinlein's novel").
+        excerpt = EXCERPT_RE.search(text, 0, head) is not None
         for m in self.between(0, head, kinds=(PER,)):
-            if BOOK_AFTER_RE.match(text, m.end) or AUTHOR_BEFORE_RE.search(
+            if (excerpt and BOOK_AFTER_RE.match(text, m.end)) or AUTHOR_BEFORE_RE.search(
                 text, max(0, m.start - 40), m.start
             ):
                 return m

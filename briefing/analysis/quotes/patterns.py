@@ -194,6 +194,8 @@ BOOK_AFTER_RE = re.compile(
     r"(?:book|memoir|novel)\b"
 )
 """After a writer's name: "Jane Ruiz's new book"."""
+EXCERPT_RE = re.compile(r"\b(?:[Ee]xcerpt(?:s|ed)?|[Aa]dapted\s+from)\b")
+"""An article that says it is taken from a book ("excerpts from", "adapted from")."""
 AUTHOR_BEFORE_RE = re.compile(r"\b(?:[Aa]uthor|[Ee]xcerpts?\s+(?:from|of)(?:\s+[\w’'-]+){0,3})\s+$")
 """Before a writer's name: "bestselling author ", "excerpt from "."""
 BIO_AFTER_RE = re.compile(r",?\s+is\s+(?:a|an|the)\b")
