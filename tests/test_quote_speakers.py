@@ -552,3 +552,25 @@ def test_a_writer_named_with_a_book_is_not_the_i_of_an_article_that_is_no_excerp
         'you everything you want, as long as you want too much of it." I stand by that.\n'
     )
     assert quotes_by_snippet(reading) == {"This is a director": None}
+
+
+def test_organisations_speak_through_their_descriptions() -> None:
+    """ "the company", "the bank", "the network" are the organisation named before them (the
+    bank by the sentence it opens, as its name lacks the word); "a spokeswoman for X" is X."""
+    reading = read(
+        "Phone Giant Agrees to Buy Media Group\n\n"
+        "Verizon agreed on Saturday to buy Halloway Media for $85 billion, a deal that would "
+        "put its news channel under the same roof as a wireless carrier.\n\n"
+        '"We expect the deal to close by the end of next year," the company said in a '
+        "statement.\n\n"
+        'Barclays, which advised Halloway Media, declined to comment on its fees. "We do not '
+        'discuss the terms of our engagements with clients," the bank said.\n\n'
+        'CNN did not report the fees either. "Our newsroom operates independently of any '
+        'corporate owner," the network said in a statement on Sunday.\n\n'
+        '"Nothing about our editorial policy will change," a spokeswoman for HBO said.\n'
+    )
+    speakers = quotes_by_snippet(reading)
+    assert speakers["We expect the deal"] == "Verizon"
+    assert speakers["We do not discuss"] == "Barclays"
+    assert speakers["Our newsroom operates independently"] == "CNN"
+    assert speakers["Nothing about our editorial"] == "HBO"

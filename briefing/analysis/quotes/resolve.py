@@ -15,7 +15,13 @@ from typing import NamedTuple
 
 from briefing.analysis.ner.labels import ORG, PER
 from briefing.analysis.quotes.gender import description_gender
-from briefing.analysis.quotes.lexicon import ANY_ORG_HEADS, CORE_TITLES, ORG_HEADS, SPOKESPERSONS
+from briefing.analysis.quotes.lexicon import (
+    ANY_ORG_HEADS,
+    CORE_TITLES,
+    ORG_HEADS,
+    SPOKESPERSONS,
+    SUBJECT_ORG_HEADS,
+)
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
     APPOSITIVE_CLOSE_RE,
@@ -104,6 +110,16 @@ def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | Non
     for c in reversed(orgs):
         if head in c.text.lower().split():
             return c
+    if head in SUBJECT_ORG_HEADS:
+        # "Barclays, which advised the seller, … “…,” the bank said": no name has the word,
+        # so the organisation that opens a sentence in this paragraph or the one before.
+        text = mentions.text
+        for c in reversed(orgs):
+            if len(_PARAGRAPH_BREAK_RE.findall(text, c.end, s)) > 1:
+                break
+            if mentions.opens_sentence(c):
+                return c
+        return None
     if head in ANY_ORG_HEADS:
         recent = [c for c in orgs if c.start >= s - _RECENT_CHARS]
         for c in reversed(recent):
