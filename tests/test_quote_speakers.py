@@ -574,3 +574,18 @@ def test_organisations_speak_through_their_descriptions() -> None:
     assert speakers["We do not discuss"] == "Barclays"
     assert speakers["Our newsroom operates independently"] == "CNN"
     assert speakers["Nothing about our editorial"] == "HBO"
+
+
+def test_the_judge_named_only_later_by_surname_is_the_judge() -> None:
+    """A first-person excerpt says "the judge" long before "Judge Okafor": the one person the
+    text titles judge, named later by the surname alone (someone the reader already knows),
+    not the lawyer who spoke last."""
+    reading = read(
+        "From the Courtroom\n\n"
+        "My lawyer, Daniel Brandt, rose and spoke for twenty minutes about the facts of my "
+        "case. Brandt said the charges were out of all proportion.\n\n"
+        "The judge listened without moving. “Everything you have said and everything I have "
+        "read points the same way,” the judge said.\n\n"
+        "Then Judge Okafor called a short recess, and I waited.\n"
+    )
+    assert quotes_by_snippet(reading) == {"Everything you have said": "Okafor"}

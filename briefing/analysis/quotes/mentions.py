@@ -354,8 +354,9 @@ class Mentions:
         return found
 
     def titled(self, s: int, description: str) -> Mention | None:
-        """The one person before s the text names with the title of "the senator", "the
-        judge", "the New Jersey governor", when only one person has it; else None."""
+        """The one person the text names with the title of "the senator", "the judge", "the
+        New Jersey governor", when only one person has it (their mention before s, else a
+        surname alone after it); else None."""
         titles = {TITLE_FORMS.get(w, w) for w in description.lower().split()} & TITLE_HEADS
         if len(titles) != 1:
             return None
@@ -366,6 +367,13 @@ class Mentions:
         for c in reversed(self.between(0, s, kinds=(PER,))):
             if self.person_key(c) == key:
                 return c
+        # Named with the title only later, by the surname alone as someone the reader knows
+        # ("the judge" in an excerpt that first says "Judge Berman" a page on); a full name
+        # there introduces someone new ("Sen. Claire McCaskill", after "the senator" meant
+        # another).
+        for c in self.between(s, len(self.text), kinds=(PER,)):
+            if self.person_key(c) == key:
+                return c if len(self.tokens(c)) == 1 else None
         return None
 
     def subject_before(self, s: int, want: str | None) -> Mention | None:
