@@ -589,3 +589,18 @@ def test_the_judge_named_only_later_by_surname_is_the_judge() -> None:
         "Then Judge Okafor called a short recess, and I waited.\n"
     )
     assert quotes_by_snippet(reading) == {"Everything you have said": "Okafor"}
+
+
+def test_a_name_modifying_a_follower_noun_is_not_the_subject() -> None:
+    """ "A longtime Whitfield supporter, Baxter complained …": "he said" is Baxter's, not the
+    candidate whose name only says whom he supports."""
+    reading = read(
+        "Marchers Fill the Square\n\n"
+        "Thousands marched through the square on Monday as Dana Whitfield spoke to delegates "
+        "across town.\n\n"
+        "A longtime Whitfield supporter, Tom Baxter complained about the cost of housing in the "
+        "city.\n\n"
+        '"These marches are held by people who have stopped worrying about what happens to '
+        'them," he said.\n'
+    )
+    assert quotes_by_snippet(reading) == {"These marches are held": "Tom Baxter"}

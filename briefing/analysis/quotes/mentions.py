@@ -32,6 +32,8 @@ from briefing.analysis.quotes.patterns import (
     ABSOLUTE_AFTER_RE,
     ADVERB_NAME_RE,
     APPOSITION_AFTER_RE,
+    ARTICLE_MODIFIER_AFTER_RE,
+    ARTICLE_MODIFIER_BEFORE_RE,
     AUTHOR_BEFORE_RE,
     BIO_AFTER_RE,
     BOOK_AFTER_RE,
@@ -293,12 +295,19 @@ class Mentions:
         return toks[-1].lower() if toks else m.text.lower()
 
     def _is_modifier(self, m: Mention) -> bool:
-        """Possessive or noun modifier ("Smith's campaign", "the Lopez campaign")."""
+        """Possessive or noun modifier ("Smith's campaign", "the Lopez campaign", "an
+        enthusiastic Sanders supporter")."""
         t = self.text
         nxt = t[m.end : m.end + 3]
         if nxt.startswith(("’s", "'s", "’ ", "' ")):
             return True
-        return bool(POSSESSIVE_THE_RE.search(t[max(0, m.start - 5) : m.start]))
+        if POSSESSIVE_THE_RE.search(t[max(0, m.start - 5) : m.start]):
+            return True
+        # "an enthusiastic Sanders supporter": an article before, a common noun after
+        return bool(
+            ARTICLE_MODIFIER_AFTER_RE.match(t, m.end)
+            and ARTICLE_MODIFIER_BEFORE_RE.search(t, max(0, m.start - 40), m.start)
+        )
 
     def opens_sentence(self, m: Mention) -> bool:
         """Whether m is the first mention of its sentence, not after a preposition: the

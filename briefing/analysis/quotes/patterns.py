@@ -139,6 +139,14 @@ OBJECT_PREPOSITION_BEFORE_RE = re.compile(
 )
 CLAUSE_END_RE = re.compile(r"(?:\s+[A-Z][\w’'.-]*)*\s*[,.;]")
 POSSESSIVE_THE_RE = re.compile(r"\b[Tt]he\s+$")
+ARTICLE_MODIFIER_BEFORE_RE = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}$")
+ARTICLE_MODIFIER_AFTER_RE = re.compile(
+    r"\s+(?:supporters?|backers?|fans?|voters?|delegates?|aides?|advisers?|ally|allies"
+    r"|loyalists?|surrogates?|donors?|staffers?|volunteers?|critics?|opponents?|campaign"
+    r"|administration)\b"
+)
+"""Around a name used as a noun modifier of a follower: "an enthusiastic Sanders supporter"
+("a terse Miller agreed" is a name)."""
 
 DASH_ATTRIBUTION_RE = re.compile(
     r"[.,]?\s*[―—–-]{1,2}\s*((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s*(?:[.,(]|$)"
