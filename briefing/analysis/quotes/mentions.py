@@ -108,6 +108,9 @@ class Mentions:
         self.text = text
         self._tokens: dict[str, list[str]] = {}
         self._titled: dict[str, set[str]] = {}
+        self._leads: dict[str, str] = {}
+        self.roles: dict[int, set[str]] = {}
+        """Start of a person mention -> its role words (`roles.role_words`), once each."""
         spans = _collect(text, names)
         self.ms = [Mention(s, e, k, text[s:e], in_quote(s)) for s, e, k in spans]
         self.starts = [m.start for m in self.ms]
@@ -154,9 +157,10 @@ class Mentions:
             titles.add(honorific)
         pronouns: set[str] = set()
         for m in self.by_key.get(key, ()):
-            g = title_gender(text[max(0, m.start - 24) : m.start]) or title_gender(
-                self._title_inside(m)
-            )
+            g = title_gender(text[max(0, m.start - 24) : m.start])
+            lead = "" if g else self._title_inside(m)
+            if lead:
+                g = title_gender(lead)
             if g:
                 titles.add(g)
             said = SAID_PRONOUN_RE.match(text, m.end)
@@ -255,19 +259,21 @@ class Mentions:
     def _title_inside(self, m: Mention) -> str:
         """The title a name mention opens with ("Councilman " of "Councilman Tom Baxter"),
         the tagger having kept it in the name; "" when none."""
-        toks = self.tokens(m)
-        if not toks:
-            return ""
-        i = m.text.find(toks[0])
-        return m.text[:i] if i > 0 else ""
+        lead = self._leads.get(m.text)
+        if lead is None:
+            toks = self.tokens(m)
+            i = m.text.find(toks[0]) if toks else 0
+            lead = self._leads[m.text] = m.text[:i] if i > 0 else ""
+        return lead
 
     def _gender(self, m: Mention) -> tuple[str | None, bool]:
         toks = self.tokens(m)
         if not toks:
             return None, False
-        g = kin_gender(self.text[max(0, m.start - 24) : m.start]) or title_gender(
-            self._title_inside(m)
-        )
+        g = kin_gender(self.text[max(0, m.start - 24) : m.start])
+        lead = "" if g else self._title_inside(m)
+        if lead:
+            g = title_gender(lead)
         if g:
             return g, True
         key = toks[-1].lower()
@@ -380,8 +386,9 @@ class Mentions:
         # ("the judge" in an excerpt that first says "Judge Berman" a page on); a full name
         # there introduces someone new ("Sen. Claire McCaskill", after "the senator" meant
         # another).
-        for c in self.between(s, len(self.text), kinds=(PER,)):
-            if self.person_key(c) == key:
+        for i in range(bisect.bisect_left(self.starts, s), len(self.ms)):
+            c = self.ms[i]
+            if c.kind == PER and not c.in_quote and self.person_key(c) == key:
                 return c if len(self.tokens(c)) == 1 else None
         return None
 

@@ -23,6 +23,9 @@ _APPOSITION_AFTER_RE = re.compile(
     r",\s+(?:a|an|the|who\s+is\s+(?:a|an|the))\s+([^,;:()\"“”]{1,80})"
 )
 _MAX_TITLE_TOKENS = 6
+_ROLE_WINDOW = 8000
+"""How far back (characters) a description looks for the person it names: a long article's
+length, so that a long report of many articles costs no more per description than one."""
 
 _FILLER = frozenset(
     "the a an of for and to in on at by with from his her their its former then current "
@@ -97,17 +100,20 @@ def role_match(
     """The person before s whose role words hold most of the description's words ("the Texas
     senator": the one named "Texas Sen. Ted Cruz"); None when nobody holds any, or two hold
     as many (then salience decides). `want` ("m"/"f"): the description's sex, which rules out a
-    person of the other."""
+    person of the other. Only people named in the `_ROLE_WINDOW` characters before s count."""
     wanted = _words(description)
     if not wanted:
         return None
     roles: dict[str, set[str]] = {}
     latest: dict[str, Mention] = {}
-    for c in mentions.between(0, s, kinds=(PER,)):
+    for c in mentions.between(max(0, s - _ROLE_WINDOW), s, kinds=(PER,)):
         if want is not None and mentions.gender_of(c) not in (None, want):
             continue
         key = mentions.person_key(c)
-        roles.setdefault(key, set()).update(role_words(mentions, c))
+        words = mentions.roles.get(c.start)
+        if words is None:
+            words = mentions.roles[c.start] = role_words(mentions, c)
+        roles.setdefault(key, set()).update(words)
         latest[key] = c
     scored = sorted(
         ((len(wanted & words), latest[key]) for key, words in roles.items()),
