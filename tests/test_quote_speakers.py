@@ -450,3 +450,157 @@ def test_quote_records_stay_inside_the_text(text: str, data: st.DataObject) -> N
         if q.name_start is not None:
             assert q.name_end is not None
             assert 0 <= q.name_start < q.name_end <= n
+
+
+def test_a_name_after_a_preposition_in_an_opening_phrase_is_not_the_subject() -> None:
+    """ "Introduced … by Joe Ruiz, …, Baxter launched into a lament for the “…”": the quote and
+    the "he said" after it are Baxter's, not the man who introduced him."""
+    reading = read(
+        "Baxter Opens Campaign in Valley\n\n"
+        "Tom Baxter landed in Fresno on Monday for what his aides called a policy speech.\n\n"
+        "Introduced at the podium by Joe Ruiz, the county sheriff and a longtime ally, Baxter "
+        'launched into a lament for the "families who have waited far too long for anyone in '
+        'Sacramento to listen."\n\n'
+        '"We will fix the roads and we will fix them this year," he said to loud cheers.\n'
+    )
+    assert quotes_by_snippet(reading) == {
+        "families who have waited": "Tom Baxter",
+        "We will fix the": "Tom Baxter",
+    }
+
+
+def test_a_description_with_a_name_in_apposition_is_that_person() -> None:
+    """ "The director of the Harbor Tenants Union, Maria Okafor, warned …": the speaker is the
+    name the description introduces, not the last person named before it."""
+    reading = read(
+        "Groups Condemn Shelter Plan\n\n"
+        "Civil rights groups on Tuesday condemned the mayor's plan to close the shelters. Tom "
+        "Baxter, the mayor, said the plan would save money.\n\n"
+        "The director of the Harbor Tenants Union, Maria Okafor, warned that the plan would "
+        'leave "hundreds of families with nowhere to sleep this winter."\n'
+    )
+    assert quotes_by_snippet(reading) == {"hundreds of families with": "Maria Okafor"}
+
+
+def test_the_subject_after_an_opening_phrase_speaks_not_a_name_inside_it() -> None:
+    """ "In an interview with radio host Dan Fuller on Thursday, the mayor … said": the mayor
+    (Maria Okafor, the one person titled mayor) speaks, not the interview or its host."""
+    reading = read(
+        "Mayor Defends Shelter Plan\n\n"
+        "Mayor Maria Okafor has faced weeks of protests over the plan to close two shelters.\n\n"
+        "In an interview with radio host Dan Fuller on Thursday, the mayor defended the plan "
+        'and said it would "save the city money and still give every family a bed this '
+        'winter."\n'
+    )
+    assert quotes_by_snippet(reading) == {"save the city money": "Maria Okafor"}
+
+
+def test_a_description_goes_to_the_person_whose_role_it_names() -> None:
+    """Two senators: "the Texas senator" is the one the text calls "Texas Sen.", not the
+    other senator who was the last subject."""
+    reading = read(
+        "Senators Clash Over Border Bill\n\n"
+        "Texas Sen. Dana Whitfield and Florida Sen. Mark Ostrowski clashed on Tuesday over the "
+        "border bill.\n\n"
+        "Ostrowski said the bill would cost too much and would not pass the House this year.\n\n"
+        '"This bill is the only serious plan anyone has put on the table," the Texas senator '
+        "said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"This bill is the": "Dana Whitfield"}
+
+
+def test_a_gendered_description_skips_a_person_of_the_other_sex() -> None:
+    """ "the businesswoman" after a councilman spoke last: the woman named before him (his
+    title, kept inside the tagger's name, says he is a man)."""
+    reading = read(
+        "Bakery Owner Takes On City Hall\n\n"
+        "Sarah Kline has run the corner bakery on Fifth Street for twenty years. On Monday she "
+        "took her complaint about parking fines to the city council.\n\n"
+        "Councilman Tom Baxter said the fines would stay in place until the new garage opens "
+        "next spring.\n\n"
+        '"Every week my customers pay more in fines than they spend on bread," the '
+        "businesswoman said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"Every week my customers": "Sarah Kline"}
+
+
+def test_she_after_a_man_spoke_is_not_his_quote_when_the_woman_is_no_known_name() -> None:
+    """The woman's name is one the tagger may not find; "she said" must not fall back on the
+    previous speaker, a man by his first name: no speaker rather than the wrong one."""
+    reading = read(
+        "Voters Wait for Results\n\n"
+        'Secretary of State John Kerry said on Monday that the vote "was peaceful and orderly '
+        'and the results must be respected by all sides."\n\n'
+        "Nwe Ni Aung, 60, a teacher, stood in line for three hours to vote. Soldiers once came "
+        "to her family's door and tried to arrest her sister.\n\n"
+        '"We have to be careful about it, because they have broken their promises before," she '
+        "said.\n"
+    )
+    speakers = quotes_by_snippet(reading)
+    assert speakers["was peaceful and orderly"] == "John Kerry"
+    assert speakers["We have to be"] != "John Kerry"
+
+
+def test_a_writer_named_with_a_book_is_not_the_i_of_an_article_that_is_no_excerpt() -> None:
+    """A review in the first person that mentions "Heinlein's novel": its "I wrote" has no
+    named speaker (the reviewer is not named), not the novelist."""
+    reading = read(
+        "A Film Worth Watching Again\n\n"
+        "The film owes little to Robert Heinlein's novel, and the novel's fans still resent it "
+        "thirty years on.\n\n"
+        'Years ago I wrote a review of this film that began with "This is a director who gives '
+        'you everything you want, as long as you want too much of it." I stand by that.\n'
+    )
+    assert quotes_by_snippet(reading) == {"This is a director": None}
+
+
+def test_organisations_speak_through_their_descriptions() -> None:
+    """ "the company", "the bank", "the network" are the organisation named before them (the
+    bank by the sentence it opens, as its name lacks the word); "a spokeswoman for X" is X."""
+    reading = read(
+        "Phone Giant Agrees to Buy Media Group\n\n"
+        "Verizon agreed on Saturday to buy Halloway Media for $85 billion, a deal that would "
+        "put its news channel under the same roof as a wireless carrier.\n\n"
+        '"We expect the deal to close by the end of next year," the company said in a '
+        "statement.\n\n"
+        'Barclays, which advised Halloway Media, declined to comment on its fees. "We do not '
+        'discuss the terms of our engagements with clients," the bank said.\n\n'
+        'CNN did not report the fees either. "Our newsroom operates independently of any '
+        'corporate owner," the network said in a statement on Sunday.\n\n'
+        '"Nothing about our editorial policy will change," a spokeswoman for HBO said.\n'
+    )
+    speakers = quotes_by_snippet(reading)
+    assert speakers["We expect the deal"] == "Verizon"
+    assert speakers["We do not discuss"] == "Barclays"
+    assert speakers["Our newsroom operates independently"] == "CNN"
+    assert speakers["Nothing about our editorial"] == "HBO"
+
+
+def test_the_judge_named_only_later_by_surname_is_the_judge() -> None:
+    """A first-person excerpt says "the judge" long before "Judge Okafor": the one person the
+    text titles judge, named later by the surname alone (someone the reader already knows),
+    not the lawyer who spoke last."""
+    reading = read(
+        "From the Courtroom\n\n"
+        "My lawyer, Daniel Brandt, rose and spoke for twenty minutes about the facts of my "
+        "case. Brandt said the charges were out of all proportion.\n\n"
+        "The judge listened without moving. “Everything you have said and everything I have "
+        "read points the same way,” the judge said.\n\n"
+        "Then Judge Okafor called a short recess, and I waited.\n"
+    )
+    assert quotes_by_snippet(reading) == {"Everything you have said": "Okafor"}
+
+
+def test_a_name_modifying_a_follower_noun_is_not_the_subject() -> None:
+    """ "A longtime Whitfield supporter, Baxter complained …": "he said" is Baxter's, not the
+    candidate whose name only says whom he supports."""
+    reading = read(
+        "Marchers Fill the Square\n\n"
+        "Thousands marched through the square on Monday as Dana Whitfield spoke to delegates "
+        "across town.\n\n"
+        "A longtime Whitfield supporter, Tom Baxter complained about the cost of housing in the "
+        "city.\n\n"
+        '"These marches are held by people who have stopped worrying about what happens to '
+        'them," he said.\n'
+    )
+    assert quotes_by_snippet(reading) == {"These marches are held": "Tom Baxter"}

@@ -16,6 +16,7 @@ from briefing.analysis.quotes.patterns import (
     ADHOC_NOMINAL_INVERTED_RE,
     ADHOC_NOMINAL_RE,
     AND_GAP_RE,
+    APPOSITION_GAP_RE,
     ARTICLE_BEFORE_RE,
     AUX_GAP_RE,
     COMMA_DASH_THE_END_RE,
@@ -23,6 +24,7 @@ from briefing.analysis.quotes.patterns import (
     CUE_RE,
     DASH_ATTRIBUTION_RE,
     DOCUMENT_OBJECT_RE,
+    FRONTED_PHRASE_RE,
     HONORIFIC_LEAD_RE,
     INTRODUCES_RE,
     LEFT_GAP_RE,
@@ -198,12 +200,22 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
     """Attribution before a quote starting at qs, within its sentence and after lo."""
     ss = sentence_start(text, qs, lo)
     main_subject = None
-    sub = SUBORDINATE_RE.match(text, ss, qs)
+    sub = SUBORDINATE_RE.match(text, ss, qs) or FRONTED_PHRASE_RE.match(text, ss, qs)
     if sub:
         # "When asked whom she supported, Ms. Sherry smiled and said, “…”": the cue and the
         # subject of the main clause, not of the clause before the comma.
         comma = text.find(",", sub.end(), qs)
         main = mentions.between(comma + 1, qs) if comma > 0 else []
+        if (
+            main
+            and main[0].kind == "NOM"
+            and mentions.between(sub.end(), comma)
+            and mentions.between(sub.end(), comma)[-1].end == comma
+        ):
+            # "Preceded by Joe Ruiz, the county sheriff, Baxter …": the description is Ruiz's;
+            # the main clause begins after the comma that closes it.
+            comma = text.find(",", main[0].end, qs)
+            main = mentions.between(comma + 1, qs) if comma > 0 else []
         if main and HONORIFIC_LEAD_RE.fullmatch(text, comma + 1, main[0].start):
             ss, main_subject = comma + 1, main[0]
     seg = text[ss:qs]
@@ -285,7 +297,19 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
     # The sentence subject: the first mention before the last cue.
     before = mentions.between(ss, cs)
     if before:
-        return before[0], cword, "L-subj"
+        # Not a name after a preposition, nor a description in apposition to it ("Preceded
+        # by Joe Ruiz, the sheriff, Smith launched into a lament"), when another comes
+        # before the cue.
+        subject = next(
+            (
+                m
+                for i, m in enumerate(before)
+                if not PREPOSITION_BEFORE_RE.search(text, max(ss, m.start - 12), m.start)
+                and not (i > 0 and APPOSITION_GAP_RE.fullmatch(text, before[i - 1].end, m.start))
+            ),
+            before[0],
+        )
+        return subject, cword, "L-subj"
     after = mentions.between(ce, qs)
     if after and cword in SAY_INVERTIBLE and count_words(text[ce : after[0].start]) <= 1:
         return np_head(text, after), cword, "L-inv"

@@ -64,6 +64,24 @@ def kin_gender(before: str) -> str | None:
     return _gender_of_match(GENDER_TITLE_RE.search(before) or KIN_RE.search(before))
 
 
+_FEMALE_NOUNS = frozenset(
+    [t.lower() for t in _FEMALE_TITLES] + _FEMALE_KIN + "woman lady girl".split()
+)
+_MALE_NOUNS = frozenset([t.lower() for t in _MALE_TITLES] + _MALE_KIN + "man boy".split())
+
+
+def description_gender(description: str) -> str | None:
+    """ "f" or "m" for a description whose head says it ("the congresswoman", "the first
+    lady", "the businessman"), else None."""
+    words = description.lower().split()
+    head = words[-1] if words else ""
+    if head in _FEMALE_NOUNS:
+        return "f"
+    if head in _MALE_NOUNS:
+        return "m"
+    return None
+
+
 @cache
 def first_names() -> dict[str, str]:
     """First name -> "f" or "m" (names at least 90% of one sex among US births)."""

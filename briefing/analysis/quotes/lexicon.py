@@ -37,6 +37,9 @@ ANY_ORG_HEADS = frozenset(_LISTS["any_org_heads"])
 """Of those, the heads that may refer to an organisation whose name does not contain them
 ("the company" is Acme Corp.); the others need their word in the name ("the bank": the
 Government Development Bank; "the committee": the House Ethics Committee)."""
+SUBJECT_ORG_HEADS = frozenset(_LISTS["subject_org_heads"])
+"""Of the others, those that may refer to the organisation a recent sentence opens with
+("Barclays … the bank said")."""
 SPOKESPERSONS = frozenset(_LISTS["spokespersons"])
 """Heads that speak for the organisation after them ("a spokesperson for Acme")."""
 

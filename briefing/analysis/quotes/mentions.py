@@ -32,6 +32,8 @@ from briefing.analysis.quotes.patterns import (
     ABSOLUTE_AFTER_RE,
     ADVERB_NAME_RE,
     APPOSITION_AFTER_RE,
+    ARTICLE_MODIFIER_AFTER_RE,
+    ARTICLE_MODIFIER_BEFORE_RE,
     AUTHOR_BEFORE_RE,
     BIO_AFTER_RE,
     BOOK_AFTER_RE,
@@ -40,6 +42,7 @@ from briefing.analysis.quotes.patterns import (
     CAPWORD_RE,
     CLAUSE_END_RE,
     DETERMINER_BEFORE_RE,
+    EXCERPT_RE,
     FRONTED_CLAUSE_RE,
     GENDERED_NAME_RE,
     HONORIFIC_NAME_RE,
@@ -105,6 +108,9 @@ class Mentions:
         self.text = text
         self._tokens: dict[str, list[str]] = {}
         self._titled: dict[str, set[str]] = {}
+        self._leads: dict[str, str] = {}
+        self.roles: dict[int, set[str]] = {}
+        """Start of a person mention -> its role words (`roles.role_words`), once each."""
         spans = _collect(text, names)
         self.ms = [Mention(s, e, k, text[s:e], in_quote(s)) for s, e, k in spans]
         self.starts = [m.start for m in self.ms]
@@ -152,6 +158,9 @@ class Mentions:
         pronouns: set[str] = set()
         for m in self.by_key.get(key, ()):
             g = title_gender(text[max(0, m.start - 24) : m.start])
+            lead = "" if g else self._title_inside(m)
+            if lead:
+                g = title_gender(lead)
             if g:
                 titles.add(g)
             said = SAID_PRONOUN_RE.match(text, m.end)
@@ -247,11 +256,24 @@ class Mentions:
             self._gender_cache[m.start] = found
         return found
 
+    def _title_inside(self, m: Mention) -> str:
+        """The title a name mention opens with ("Councilman " of "Councilman Tom Baxter"),
+        the tagger having kept it in the name; "" when none."""
+        lead = self._leads.get(m.text)
+        if lead is None:
+            toks = self.tokens(m)
+            i = m.text.find(toks[0]) if toks else 0
+            lead = self._leads[m.text] = m.text[:i] if i > 0 else ""
+        return lead
+
     def _gender(self, m: Mention) -> tuple[str | None, bool]:
         toks = self.tokens(m)
         if not toks:
             return None, False
         g = kin_gender(self.text[max(0, m.start - 24) : m.start])
+        lead = "" if g else self._title_inside(m)
+        if lead:
+            g = title_gender(lead)
         if g:
             return g, True
         key = toks[-1].lower()
@@ -279,12 +301,19 @@ class Mentions:
         return toks[-1].lower() if toks else m.text.lower()
 
     def _is_modifier(self, m: Mention) -> bool:
-        """Possessive or noun modifier ("Smith's campaign", "the Lopez campaign")."""
+        """Possessive or noun modifier ("Smith's campaign", "the Lopez campaign", "an
+        enthusiastic Sanders supporter")."""
         t = self.text
         nxt = t[m.end : m.end + 3]
         if nxt.startswith(("’s", "'s", "’ ", "' ")):
             return True
-        return bool(POSSESSIVE_THE_RE.search(t[max(0, m.start - 5) : m.start]))
+        if POSSESSIVE_THE_RE.search(t[max(0, m.start - 5) : m.start]):
+            return True
+        # "an enthusiastic Sanders supporter": an article before, a common noun after
+        return bool(
+            ARTICLE_MODIFIER_AFTER_RE.match(t, m.end)
+            and ARTICLE_MODIFIER_BEFORE_RE.search(t, max(0, m.start - 40), m.start)
+        )
 
     def opens_sentence(self, m: Mention) -> bool:
         """Whether m is the first mention of its sentence, not after a preposition: the
@@ -303,8 +332,11 @@ class Mentions:
         Denver.")."""
         text = self.text
         head = min(len(text), _NARRATOR_HEAD)
+        # "Jane Ruiz's new book" makes her the writer only in an excerpt that says it is one
+        # (a review compares a film "to Heinlein's novel").
+        excerpt = EXCERPT_RE.search(text, 0, head) is not None
         for m in self.between(0, head, kinds=(PER,)):
-            if BOOK_AFTER_RE.match(text, m.end) or AUTHOR_BEFORE_RE.search(
+            if (excerpt and BOOK_AFTER_RE.match(text, m.end)) or AUTHOR_BEFORE_RE.search(
                 text, max(0, m.start - 40), m.start
             ):
                 return m
@@ -337,8 +369,9 @@ class Mentions:
         return found
 
     def titled(self, s: int, description: str) -> Mention | None:
-        """The one person before s the text names with the title of "the senator", "the
-        judge", "the New Jersey governor", when only one person has it; else None."""
+        """The one person the text names with the title of "the senator", "the judge", "the
+        New Jersey governor", when only one person has it (their mention before s, else a
+        surname alone after it); else None."""
         titles = {TITLE_FORMS.get(w, w) for w in description.lower().split()} & TITLE_HEADS
         if len(titles) != 1:
             return None
@@ -349,6 +382,14 @@ class Mentions:
         for c in reversed(self.between(0, s, kinds=(PER,))):
             if self.person_key(c) == key:
                 return c
+        # Named with the title only later, by the surname alone as someone the reader knows
+        # ("the judge" in an excerpt that first says "Judge Berman" a page on); a full name
+        # there introduces someone new ("Sen. Claire McCaskill", after "the senator" meant
+        # another).
+        for i in range(bisect.bisect_left(self.starts, s), len(self.ms)):
+            c = self.ms[i]
+            if c.kind == PER and not c.in_quote and self.person_key(c) == key:
+                return c if len(self.tokens(c)) == 1 else None
         return None
 
     def subject_before(self, s: int, want: str | None) -> Mention | None:

@@ -94,6 +94,12 @@ SPEAKER_AFTER_RE = re.compile(
 SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
 )
+APPOSITION_GAP_RE = re.compile(r"\s*,\s*")
+"""Between a name and a description in apposition to it ("Joe Ruiz, the sheriff")."""
+APPOSITIVE_GAP_RE = re.compile(r"(?:\s+(?:of|at|for|in|from|with)\s+[^,;:.!?\"“”()]{1,60})?,\s+")
+"""Between a description and the name in apposition to it: "The leader of the Acme League, "."""
+APPOSITIVE_CLOSE_RE = re.compile(r"\s*[,(—–]")
+"""After that name: the apposition closes ("…, Jane Ruiz, warned")."""
 PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than|around|near|inside"
     r"|outside|into|across|through|throughout)\s+(?:the\s+)?$"
@@ -133,6 +139,14 @@ OBJECT_PREPOSITION_BEFORE_RE = re.compile(
 )
 CLAUSE_END_RE = re.compile(r"(?:\s+[A-Z][\w’'.-]*)*\s*[,.;]")
 POSSESSIVE_THE_RE = re.compile(r"\b[Tt]he\s+$")
+ARTICLE_MODIFIER_BEFORE_RE = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,2}$")
+ARTICLE_MODIFIER_AFTER_RE = re.compile(
+    r"\s+(?:supporters?|backers?|fans?|voters?|delegates?|aides?|advisers?|ally|allies"
+    r"|loyalists?|surrogates?|donors?|staffers?|volunteers?|critics?|opponents?|campaign"
+    r"|administration)\b"
+)
+"""Around a name used as a noun modifier of a follower: "an enthusiastic Sanders supporter"
+("a terse Miller agreed" is a name)."""
 
 DASH_ATTRIBUTION_RE = re.compile(
     r"[.,]?\s*[―—–-]{1,2}\s*((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s*(?:[.,(]|$)"
@@ -170,6 +184,13 @@ SUBORDINATE_RE = re.compile(
     r"|Asked|Pressed|Speaking|Responding|Told)\b"
 )
 """A sentence that opens with a subordinate clause: its subject comes after the comma."""
+FRONTED_PHRASE_RE = re.compile(
+    r"[\s(“\"]*(?:In|At|During|On|From|With|Without|Despite|Amid|Following|Preceded|Introduced"
+    r"|Flanked|Joined|Surrounded|(?!According)[A-Z][a-z]{2,}ing(?=\s+[a-z]))\b"
+)
+"""A sentence that opens with a prepositional or participial phrase ("In an interview with
+reporters Thursday, the senator said", "Reflecting on his career as a lawyer, the leader
+said"): a person after its comma is the subject, not one named inside it."""
 INTRODUCES_RE = re.compile(r"[:,]\s*$")
 """The text before a quote introduces it ("X fired back:")."""
 RELATIVE_GAP_RE = re.compile(r"\s*,?\s*")
@@ -181,6 +202,8 @@ BOOK_AFTER_RE = re.compile(
     r"(?:book|memoir|novel)\b"
 )
 """After a writer's name: "Jane Ruiz's new book"."""
+EXCERPT_RE = re.compile(r"\b(?:[Ee]xcerpt(?:s|ed)?|[Aa]dapted\s+from)\b")
+"""An article that says it is taken from a book ("excerpts from", "adapted from")."""
 AUTHOR_BEFORE_RE = re.compile(r"\b(?:[Aa]uthor|[Ee]xcerpts?\s+(?:from|of)(?:\s+[\w’'-]+){0,3})\s+$")
 """Before a writer's name: "bestselling author ", "excerpt from "."""
 BIO_AFTER_RE = re.compile(r",?\s+is\s+(?:a|an|the)\b")

@@ -14,14 +14,24 @@ import re
 from typing import NamedTuple
 
 from briefing.analysis.ner.labels import ORG, PER
-from briefing.analysis.quotes.lexicon import ANY_ORG_HEADS, CORE_TITLES, ORG_HEADS, SPOKESPERSONS
+from briefing.analysis.quotes.gender import description_gender
+from briefing.analysis.quotes.lexicon import (
+    ANY_ORG_HEADS,
+    CORE_TITLES,
+    ORG_HEADS,
+    SPOKESPERSONS,
+    SUBJECT_ORG_HEADS,
+)
 from briefing.analysis.quotes.mentions import SPEAKER_KINDS, Mention, Mentions
 from briefing.analysis.quotes.patterns import (
+    APPOSITIVE_CLOSE_RE,
+    APPOSITIVE_GAP_RE,
     PREPOSITION_BEFORE_RE,
     RELATIVE_GAP_RE,
     SPOKEN_FOR_RE,
     STARTS_WITH_THE_RE,
 )
+from briefing.analysis.quotes.roles import role_match
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n+")
 _RECENT_CHARS = 1500
@@ -60,9 +70,8 @@ def _named(mentions: Mentions, c: Mention) -> Resolved:
 
 def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: str) -> bool:
     """The previous speaker is a recent person, no other person of a compatible gender was
-    named (outside quotes) since the previous quote began, and the previous speaker's gender
-    does not rule them out (a first name alone does not, when nobody who fits was named
-    recently)."""
+    named (outside quotes) since the previous quote began, and the previous speaker's gender,
+    from the text or their first name, does not rule them out."""
     if last is None or last.kind != PER or s - last.position >= _RECENT_CHARS:
         return False
     lm = last.mention
@@ -70,25 +79,17 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
         return not mentions.between(last.position, s, kinds=(PER,))
     key = mentions.person_key(lm)
     first = mentions.tokens(lm)[0] if len(mentions.tokens(lm)) >= 2 else last.name.split()[0]
-    others = False
     for c in mentions.between(last.position, s, kinds=(PER,)):
         if mentions.person_key(c) == key and not _other_first_name(mentions, c, first):
             continue
-        others = True
         g = mentions.gender_of(c)
         if g is None or g == want:
             return False
-    g, said = mentions.gender_evidence(lm)
-    if g is None or g == want:
-        return True
-    if said or others:
-        return False
-    # Only the first name says otherwise (Lindsey Graham): still the previous speaker, unless
-    # someone who fits was named not long before.
-    for c in mentions.between(max(0, s - _RECENT_CHARS), s, kinds=(PER,)):
-        if mentions.person_key(c) != key and mentions.gender_of(c) == want:
-            return False
-    return True
+    g, _said = mentions.gender_evidence(lm)
+    # A first name alone that says otherwise rules them out too: "she wrote" after "John
+    # Kerry said" is a woman the tagger did not find sooner than Kerry (the rare man with a
+    # woman's first name loses the quote to the search by sex, which may find no one).
+    return g is None or g == want
 
 
 def _other_first_name(mentions: Mentions, c: Mention, first: str) -> bool:
@@ -109,6 +110,16 @@ def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | Non
     for c in reversed(orgs):
         if head in c.text.lower().split():
             return c
+    if head in SUBJECT_ORG_HEADS:
+        # "Barclays, which advised the seller, … “…,” the bank said": no name has the word,
+        # so the organisation that opens a sentence in this paragraph or the one before.
+        text = mentions.text
+        for c in reversed(orgs):
+            if len(_PARAGRAPH_BREAK_RE.findall(text, c.end, s)) > 1:
+                break
+            if mentions.opens_sentence(c):
+                return c
+        return None
     if head in ANY_ORG_HEADS:
         recent = [c for c in orgs if c.start >= s - _RECENT_CHARS]
         for c in reversed(recent):
@@ -123,6 +134,24 @@ def _organisation_before(mentions: Mentions, s: int, head: str) -> Mention | Non
                 PREPOSITION_BEFORE_RE.search(text, max(0, last.start - 12), last.start)
             ):
                 return last
+    return None
+
+
+def _appositive_name(mentions: Mentions, m: Mention) -> Mention | None:
+    """The person named in apposition to the description m ("The leader of the Acme League,
+    Jane Ruiz, warned …", "His campaign manager, Tom Baxter, said"): the description is
+    theirs."""
+    gap = APPOSITIVE_GAP_RE.match(mentions.text, m.end)
+    if gap is None:
+        return None
+    after = mentions.between(gap.end(), gap.end() + 80)
+    if (
+        after
+        and after[0].kind in SPEAKER_KINDS
+        and after[0].start == gap.end()
+        and APPOSITIVE_CLOSE_RE.match(mentions.text, after[0].end)
+    ):
+        return after[0]
     return None
 
 
@@ -184,6 +213,9 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
         return Resolved(m.text, "NOM", None)
     # A nominal: "the senator" refers back like he/she, "the company" to an organisation,
     # "a spokesman for Acme" to Acme; "a source" stays as it is.
+    named = _appositive_name(mentions, m)
+    if named is not None:
+        return _named(mentions, named)
     head = m.text.split()[-1].lower()
     if head in SPOKESPERSONS:
         spoken_for = _spoken_for(mentions, m, last)
@@ -194,7 +226,14 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
         if org is not None:
             return _named(mentions, org)
     if head in CORE_TITLES and head not in ("man", "woman") and STARTS_WITH_THE_RE.match(m.text):
-        c = mentions.titled(s, m.text) or mentions.subject_before(s, None)
+        # The one person with the title, else the one whose role words the description
+        # holds most of ("the Texas senator"), else the nearest subject of its sex.
+        want = description_gender(m.text)
+        c = (
+            mentions.titled(s, m.text)
+            or role_match(mentions, s, m.text, want)
+            or mentions.subject_before(s, want)
+        )
         if c is not None:
             return _named(mentions, c)
     return Resolved(m.text, "NOM", None)
