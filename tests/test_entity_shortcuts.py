@@ -4,12 +4,14 @@ for the document) give what the rules give without them, mention by mention."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis.entities import clean, records, spans, trim
+from briefing.analysis.entities import clean, kinds, records, spans, trim
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.ner import extract, load_model
 from briefing.analysis.ner.labels import LABEL_OF, NerLabel
@@ -160,3 +162,26 @@ def test_paragraphs_in_one_walk_are_those_of_a_bisection(
     doc = TokenizedText(text, [(a, min(70, a + 5)) for a in starts])
     found = records._paragraphs_of(doc, positions)
     assert found == {pos: doc.paragraph(pos) for pos in positions}
+
+
+def test_full_name_question_asked_only_where_it_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cluster the votes make a person's never asks whether a form is a full name (its
+    answer could not change the type); one the votes make a place's asks, and the answer
+    turns it into a person's (as `test_a_full_personal_name_makes_its_bare_surname_a_person`)."""
+    asked: list[tuple[str, ...]] = []
+    rule = kinds._has_full_personal_name
+
+    def counted(surfs: Sequence[str]) -> bool:
+        asked.append(tuple(surfs))
+        return rule(surfs)
+
+    monkeypatch.setattr(kinds, "_has_full_personal_name", counted)
+    person = [NameMention(0, 11, NerLabel.PER), NameMention(20, 26, NerLabel.PER)]
+    assert kinds.entity_type(person, ["John Velmor", "Velmor"]) == "person"
+    assert asked == []
+    place = [
+        NameMention(0, 11, NerLabel.PER),
+        *[NameMention(k, k + 6, NerLabel.LOC) for k in (20, 40)],
+    ]
+    assert kinds.entity_type(place, ["John Velmor", "Velmor", "Velmor"]) == "person"
+    assert asked == [("John Velmor", "Velmor")]

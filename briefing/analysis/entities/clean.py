@@ -77,13 +77,15 @@ def in_slogan(doc: TokenizedText, m: NameMention, quotes: QuoteLines | None = No
     """Inside a short quoted, title-cased phrase ("Free and Open Seas") or exactly quoted.
     `quotes` (the text's `QuoteLines`, when the caller asks for many mentions) answers the
     first question at once: no quote opens before `m` on its line."""
+    text = doc.text
+    # find the quote that opens before m on the same line (most mentions have none)
     if quotes is not None:
         k = bisect_left(quotes.opens, m.start)
         if k == 0 or quotes.line_ends[k - 1] < m.start:
             return False  # no quote before m, or the last one is on an earlier line
-    text = doc.text
-    # find the quote that opens before m on the same line (most mentions have none)
-    qpos = doc.last_open_quote(m.start)
+        qpos: int | None = quotes.opens[k - 1]  # what `last_open_quote` finds, found already
+    else:
+        qpos = doc.last_open_quote(m.start)
     if qpos is None:
         return False
     line_start = doc.line_start(m.start)

@@ -165,11 +165,11 @@ def party_members(s: str) -> bool:
     return last.endswith("s") and last[:-1] in PARTY_LABELS
 
 
-def _has_full_personal_name(group: Sequence[NameMention], surfs: Sequence[str]) -> bool:
+def _has_full_personal_name(surfs: Sequence[str]) -> bool:
     """One of the cluster's forms is a person's full name (`person_shaped`: "John Podesta"): a
     bare surname elsewhere in the cluster is that person, whatever its context suggested."""
     # one word is never a full name (`name_like`): not asked, the first time a costly question
-    return any(person_shaped(s) for s in set(surfs) if len(split_words(s)) >= 2)
+    return any(person_shaped(s) for s in surfs if len(split_words(s)) >= 2)
 
 
 _PLAIN = re.compile(r"[A-Z][a-z]+")
@@ -265,7 +265,6 @@ def entity_type(
     """Type of a cluster of mentions `group` with surface forms `surfs` (same order): one
     decision over all its mentions, from the tagger's votes, the words around each mention
     (`cues`, when `doc` is given), the shipped knowledge and the forms themselves."""
-    aligned = surfs
     surfs = list(dict.fromkeys(surfs))  # every rule on forms is a set test: each form once
     if any(m.honorific for m in group):
         return EntityType.PERSON
@@ -289,8 +288,6 @@ def entity_type(
     if known is not None and not whole:
         votes[_TAGS[known]] += 4  # known as part of a longer name: one vote among others
         known = None
-    full_name = _has_full_personal_name(group, aligned)
-    person_evidence = cues[PER] >= 4 or full_name
     if (
         known == EntityType.PLACE
         and votes[ORG] > votes[LOC] + votes[PER]
@@ -299,7 +296,9 @@ def entity_type(
         known = None  # a city's team (beside its score), a company named after its town
     turns = cues.pop("TURN", 0)
     del cues["ORG#"], cues["AT"]
-    if known is not None and (known_long or not person_evidence):
+    # whether a form is a person's full name is asked only where it decides, here and below
+    # (a form's first `person_shaped` costs word-list look-ups; most clusters never ask)
+    if known is not None and (known_long or not (cues[PER] >= 4 or _has_full_personal_name(surfs))):
         return known
     votes.update(cues)
     if any(country_of(s) for s in surfs) and votes[PER] < sum(votes.values()) / 2:
@@ -308,7 +307,7 @@ def entity_type(
     for k, m in enumerate(group):
         first_seen.setdefault(m.ner, k)
     ner = max(votes, key=lambda t: (votes[t], -first_seen.get(t, len(group))))
-    if ner in (LOC, ORG, MISC) and full_name:
+    if ner in (LOC, ORG, MISC) and _has_full_personal_name(surfs):
         ner = PER  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
     elif ner in (LOC, ORG, MISC) and cues[PER] >= 4 and not cues[ner]:
         ner = PER  # "President Obama": a title, and no "in Obama" nor "Obama's shares"
