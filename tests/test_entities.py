@@ -586,7 +586,10 @@ def test_slogan_check_by_quote_positions_agrees_with_the_plain_search(
     doc = TokenizedText(text, [])
     start = min(at, len(text))
     m = NameMention(start, min(len(text), start + length), "ORG")
-    assert clean.in_slogan(doc, m) == _in_slogan_plain(doc, m)
+    plain = _in_slogan_plain(doc, m)
+    assert clean.in_slogan(doc, m) == plain
+    # the shortcut build_entities takes: the text's quotes found once (clean.QuoteLines)
+    assert clean.in_slogan(doc, m, clean.QuoteLines(text)) == plain
 
 
 def _tok_range_plain(doc: TokenizedText, a: int, b: int) -> list[int]:

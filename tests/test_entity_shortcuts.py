@@ -96,24 +96,6 @@ def test_junk_memo_gives_the_verdict_of_a_fresh_call() -> None:
     assert not all(verdicts)
 
 
-_QUOTE_PIECES = ['"', "\u201c", "\u201d", "\n", " ", "Free", "and", "Open", "Seas", "Forum", "x"]
-
-
-@given(
-    st.lists(st.sampled_from(_QUOTE_PIECES), max_size=40).map("".join),
-    st.integers(0, 200),
-    st.integers(1, 30),
-)
-@settings(max_examples=500, deadline=None)
-def test_slogan_check_with_the_quote_lines_agrees_with_the_check_without(
-    text: str, at: int, length: int
-) -> None:
-    doc = TokenizedText(text, [])
-    start = min(at, len(text))
-    m = NameMention(start, min(len(text), start + length), NerLabel.ORG)
-    assert clean.in_slogan(doc, m, clean.QuoteLines(text)) == clean.in_slogan(doc, m)
-
-
 SLOGANS = (
     'He said "Free and Open Seas" today, and "Open Forum" too.\n'
     "\u201cMake Ports Great Again\u201d was on a hat \u201cFree Seas Now\u201d.\n"

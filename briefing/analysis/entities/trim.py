@@ -523,18 +523,21 @@ def trim_mention(doc: TokenizedText, m: NameMention) -> NameMention | None:
     # the affix cut the last token ("Los Angeles" of "Los Angeles-based"): keep its part
     if last + 1 < len(doc.toks) and doc.starts[last + 1] < end < doc.ends[last + 1]:
         last += 1
-    cut = Trim(m, first, last, end)
-    if _may_cut_tokens(doc, cut):
-        for rule in _TOKEN_RULES:
-            after = rule(doc, cut)
-            if after is None:
-                return None
-            cut = after
+    trim = Trim(m, first, last, end)
+    cut = _apply(_TOKEN_RULES, doc, trim) if _may_cut_tokens(doc, trim) else trim
+    if cut is None:
+        return None
     cut = _span_from_tokens(doc, cut)
     if _may_mark_context(doc, cut):
-        for rule in _CONTEXT_RULES:
-            after = rule(doc, cut)
-            if after is None:
-                return None
-            cut = after
-    return cut.mention
+        cut = _apply(_CONTEXT_RULES, doc, cut)
+    return None if cut is None else cut.mention
+
+
+def _apply(rules: tuple[TrimRule, ...], doc: TokenizedText, cut: Trim) -> Trim | None:
+    """`cut` after each of `rules` in turn; None as soon as one leaves nothing."""
+    for rule in rules:
+        after = rule(doc, cut)
+        if after is None:
+            return None
+        cut = after
+    return cut
