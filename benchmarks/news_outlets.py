@@ -3,6 +3,7 @@
     python benchmarks/news_outlets.py prepare GROUND_TRUTH_JSON OUT_DIR
     python benchmarks/news_outlets.py build GROUND_TRUTH_JSON OUT_DIR [--marks FILE]
     python benchmarks/news_outlets.py score GROUND_TRUTH_JSON [--split tune|report|all] [-v]
+        [--final]
     python benchmarks/news_outlets.py digests GROUND_TRUTH_JSON OUT_DIR
     python benchmarks/news_outlets.py agreement GROUND_TRUTH_JSON --second FILE
     (prepare, build and score take --set second: a second set of 40, `choose_second`;
@@ -18,8 +19,9 @@ paragraphs for a marker who has not seen the segmenter's output. The marks follo
 guidelines of `data/news-subtopics.md` and are kept in `data/news-outlets.json` (paragraph
 numbers, titles and key terms; no text). `build` writes the marked articles in Choi's format
 into OUT_DIR/tune and OUT_DIR/report; `score` reads them as `news_subtopics.py score` reads
-PolNeAR's. `digests` writes, from each part, stories in a row without their titles (three a
-file, in the chosen order): digests from outlets the segmenter was not tuned on.
+PolNeAR's; a part other than a set's tune part (`report`, `test2` …, or `all`) is held out
+and needs `--final`. `digests` writes, from each part, stories in a row without their titles
+(three a file, in the chosen order): digests from outlets the segmenter was not tuned on.
 """
 
 from __future__ import annotations
@@ -399,6 +401,9 @@ def main() -> int:
     )
     parser.add_argument("--second", type=Path, help="agreement: a second marking of some pages")
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's sections")
+    parser.add_argument(
+        "--final", action="store_true", help="allow scoring a held-out part (read once, at the end)"
+    )
     args = parser.parse_args()
     chooser, set_marks, first_split = {
         "first": (choose, MARKS, "tune"),
@@ -411,6 +416,8 @@ def main() -> int:
         split = args.split or first_split
         if split not in (*chooser(args.ground_truth), "all"):
             parser.error(f"the {args.set} set has no part {split}")
+        if split != first_split and not args.final:
+            parser.error(f"{split} is held out and read once, at the end: add --final to score it")
         return score(args.ground_truth, marks, split, args.verbose, chooser)
     if args.command == "agreement":
         if args.second is None:
