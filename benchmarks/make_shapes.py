@@ -28,7 +28,8 @@ Shapes and sources (public repositories; `benchmarks/CORPORA.md` gives the commi
   end, pages of 50 lines with a running header and a page number between them (a paragraph
   runs on across a page break); `pdf-headed` keeps each section's heading as a line of its
   own. A third DIR (posts of other sites again) is a third part, `heldout`, read once; a
-  fourth DIR (sites used nowhere else, made after `heldout` was read) is `heldout2`.
+  fourth DIR (sites used nowhere else, made after `heldout` was read) is `heldout2`; a fifth
+  (two more such sites, made after `heldout2` was read) is `heldout3`.
 - `notes GIT_DIR` and `notes-headed GIT_DIR`: meeting minutes in Markdown (Node.js TSC) as
   plain text: nested bullet lists, link targets dropped, headings removed (or kept as lines);
   the `##`/`###` sections are the segments. Minutes of 2016–2019 tune, of 2022–2025 report.
@@ -474,7 +475,7 @@ def main() -> int:
             "tune": list(read_posts(Path(sources[0]))),
             "report": list(read_posts(Path(sources[1]))),
         }
-        for part, source in zip(("heldout", "heldout2"), sources[2:4], strict=False):
+        for part, source in zip(("heldout", "heldout2", "heldout3"), sources[2:5], strict=False):
             parts[part] = list(read_posts(Path(source)))
     elif shape in ("reports", "reports-headed"):
         parts = {
