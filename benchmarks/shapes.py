@@ -12,7 +12,9 @@ into (matched in order; a word the reading moved to the metadata, a title or byl
 to the section before it). Pk uses k = half the mean reference segment length in words,
 averaged over documents, printed beside the "no boundaries" reading; also sections per
 reference segment and the share of reference boundaries with a section start within one
-paragraph's distance of words (k).
+paragraph's distance of words (k). `--sites` adds Pk beside "no boundaries" for each source of
+a part (the file name up to its first "-": the site of a posts part), to tell a site's shape
+from the whole part's.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("dirs", type=Path, nargs="+")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per document")
+    parser.add_argument("--sites", action="store_true", help="Pk for each file-name prefix")
     args = parser.parse_args()
     for directory in args.dirs:
         files = sorted(directory.glob("*.ref.json"))
@@ -90,6 +93,7 @@ def main() -> int:
         sections = segments = found = boundaries = 0
         size = 0
         elapsed = 0.0
+        by_site: dict[str, list[tuple[float, float]]] = {}
         for ref in files:
             text = ref.with_name(ref.name.removesuffix(".ref.json") + ".txt").read_text("utf-8")
             starts = json.loads(ref.read_text("utf-8"))["starts"]
@@ -105,6 +109,7 @@ def main() -> int:
             value, nothing = pk(reference, hypothesis, k), pk(reference, [0] * len(words), k)
             total += value
             base += nothing
+            by_site.setdefault(ref.name.split("-", 1)[0], []).append((value, nothing))
             sections += len(hyp_sections)
             segments += len(starts)
             hyp_starts = [i for i in range(1, len(words)) if hypothesis[i] != hypothesis[i - 1]]
@@ -127,6 +132,13 @@ def main() -> int:
             f"boundaries found within a paragraph {found}/{boundaries}  "
             f"{size / 1e6 / max(elapsed, 1e-9):.2f} MB/s"
         )
+        if args.sites:
+            for site, values in sorted(by_site.items()):
+                print(
+                    f"  {site}: {len(values)} documents  "
+                    f"Pk={sum(v for v, _ in values) / len(values):.4f}  "
+                    f"no boundaries={sum(n for _, n in values) / len(values):.4f}"
+                )
     return 0
 
 
