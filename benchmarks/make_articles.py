@@ -52,8 +52,10 @@ def _inline_text(token: Token) -> str:
     return " ".join(text.replace("\\", "").split())
 
 
-def convert(markdown: str) -> list[tuple[str, list[str]]]:
-    """(heading, paragraphs) of each section; the lead has heading ""."""
+def convert(markdown: str, subheadings: list[int] | None = None) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) of each section; the lead has heading "". `subheadings`, when
+    given, receives the number (counted over the whole post) of each paragraph that follows
+    a heading of a lower level than the sections' (`benchmarks/heading_levels.py`)."""
     body = _TEMPLATE.sub("", _FRONT_MATTER.sub("", markdown, count=1))
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     levels = sorted({int(t.tag[1]) for t in tokens if t.type == "heading_open"})
@@ -66,6 +68,15 @@ def convert(markdown: str) -> list[tuple[str, list[str]]]:
     list_depth = 0
     list_items: list[str] = []
     quote_depth = 0
+    after_subheading = False
+
+    def add(paragraph: str) -> None:
+        nonlocal after_subheading
+        if after_subheading and subheadings is not None:
+            subheadings.append(sum(len(p) for _, p in sections))
+        after_subheading = False
+        sections[-1][1].append(paragraph)
+
     while i < len(tokens):
         token = tokens[i]
         if token.type == "heading_open":
@@ -73,8 +84,11 @@ def convert(markdown: str) -> list[tuple[str, list[str]]]:
             text = _inline_text(tokens[i + 1])
             if level == top:
                 sections.append((text, []))
+                after_subheading = False
             elif level < top:  # a title line inside the body: starts nothing
                 pass
+            else:
+                after_subheading = True
             i += 3
             continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
@@ -82,7 +96,7 @@ def convert(markdown: str) -> list[tuple[str, list[str]]]:
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
             if list_depth == 0 and list_items:
-                sections[-1][1].append(" ".join(list_items))
+                add(" ".join(list_items))
                 list_items = []
         elif token.type == "blockquote_open":
             quote_depth += 1
@@ -97,7 +111,7 @@ def convert(markdown: str) -> list[tuple[str, list[str]]]:
                 if list_depth:
                     list_items.append(text if text[-1:] in ".!?:;" else text + ";")
                 else:
-                    sections[-1][1].append(text)
+                    add(text)
         i += 1
     return [(h, p) for h, p in sections if p or h]
 
@@ -112,6 +126,14 @@ def _files(git_dir: str, pattern: str) -> list[str]:
     return sorted(
         n for n in names if fnmatch.fnmatch(n, pattern) and n.endswith((".md", ".markdown"))
     )
+
+
+def post_stem(path: str) -> str:
+    """The name a post's file gets (after its source's NAME and a dash)."""
+    stem = re.sub(r"[^\w.-]+", "-", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    if stem == "index" or stem.startswith("index."):  # NAME/index.md, NAME/index.es.md
+        stem = re.sub(r"[^\w.-]+", "-", path.rsplit("/", 2)[-2]) + stem[len("index") :]
+    return stem
 
 
 def main() -> int:
@@ -143,9 +165,7 @@ def main() -> int:
                 or paragraphs < MIN_MEAN_SECTION * len(sections)
             ):
                 continue
-            stem = re.sub(r"[^\w.-]+", "-", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-            if stem == "index" or stem.startswith("index."):  # NAME/index.md, NAME/index.es.md
-                stem = re.sub(r"[^\w.-]+", "-", path.rsplit("/", 2)[-2]) + stem[len("index") :]
+            stem = post_stem(path)
             lines: list[str] = []
             for heading, block in sections:
                 lines.append(f"========== {heading}".rstrip())
