@@ -25,6 +25,7 @@ from briefing.analysis.entities.words import (
     ORG_NOUNS,
     ORG_POSSESSED,
     ORG_POSTS,
+    PLACE_HEADS,
     POLL_NOUNS,
     POST_ADJECTIVES,
     SPEECH_VERBS,
@@ -35,6 +36,19 @@ _POST_LINKS = frozenset({"of", "at", "for"})
 _LEADERS_TERMS = frozenset({"administration", "presidency"})
 """What a leader's name stands before: "the Obama administration"."""
 _ARTICLES = frozenset({"a", "an", "the"})
+_COMPASS = frozenset("NSEW")
+_PLACE_KINDS = PLACE_HEADS | frozenset(
+    {"village", "town", "city", "tract", "area", "neighborhood", "neighbourhood", "suburb"}
+)
+"""Kinds of place a place's name stands before in lower case ("Palpur village")."""
+_PHRASE_ENDS = frozenset({"of", "in", "under", "near", "on", "and", "or", "to", "from"})
+
+
+def _ends_a_phrase(toks: list[str], k: int) -> bool:
+    """Token k (if any) ends the noun phrase before it: punctuation or a preposition, not a
+    further noun ("the Trump town hall": no place)."""
+    return k >= len(toks) or not toks[k][:1].isalnum() or low(toks[k]) in _PHRASE_ENDS
+
 
 Votes = Counter[str]
 
@@ -54,8 +68,8 @@ def _appositive_kind(doc: TokenizedText, k: int) -> str | None:
             return None
         if not toks[j][:1].islower():
             continue
-        if t in CORE_TITLES:
-            return PER
+        if t in CORE_TITLES and not (j + 1 < n and toks[j + 1][:1].islower()):
+            return PER  # "a senator from", not "a major hub" (a title word as an adjective)
         if t in ORG_NOUNS:
             return ORG
     return None
@@ -125,6 +139,10 @@ def add_cues(doc: TokenizedText, m: NameMention, votes: Votes) -> None:
         votes["TURN"] += 1
     if doc.text.startswith("-based", m.end):
         votes[LOC] += 2
+    if prev.isdigit() and toks[ti][:-1] in _COMPASS and toks[ti].endswith("."):
+        votes["ADDRESS"] += 1  # "720 N. Milwaukee St.": a street of an address
+    elif low(nxt) in _PLACE_KINDS and nxt[:1].islower() and _ends_a_phrase(toks, tj + 2):
+        votes[LOC] += 3  # "Palpur village under", "the Barind tract.": a place's kind after it
 
 
 TURN_LABEL_VOTES = 3

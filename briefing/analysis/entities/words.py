@@ -35,8 +35,12 @@ GEO_PLURALS: tuple[str, ...] = _LISTS["geo_plurals"]
 """Words whose plural-geography mention "Xs" names the same thing as "X Islands"."""
 GEO_PREFIXES: frozenset[str] = frozenset(_LISTS["geo_prefixes"])
 GEO_HEADS: frozenset[str] = frozenset(_LISTS["geo_heads"])
+PLACE_HEADS: frozenset[str] = GEO_HEADS | frozenset(_LISTS["place_heads"])
+"""`GEO_HEADS` with streets and administrative units: what types a name as a place."""
 ORG_HEADS: frozenset[str] = frozenset(_LISTS["org_heads"])
 ORG_SUFFIXES: frozenset[str] = frozenset(_LISTS["org_suffixes"])
+COMPANY_UNITS: frozenset[str] = frozenset(_LISTS["company_units"])
+"""Words after a company's name that name one of its businesses ("Ford Motor"), not a product."""
 OF_HEADS: frozenset[str] = frozenset(_LISTS["of_heads"])
 """"Ministry of Defense" <-> "Defense Ministry"."""
 ACRONYM_STOP: frozenset[str] = frozenset(_LISTS["acronym_stop"])
