@@ -42,18 +42,27 @@ def test_shapes_of_products_and_companies() -> None:
     assert made_thing(["Brindle4"]) == EntityType.ORGANIZATION  # a company with a digit
     assert made_thing(["Quorvex H7"]) == EntityType.OTHER  # a model number
     assert made_thing(["Mark II"]) == EntityType.OTHER
-    assert made_thing(["TallyDesk"]) == EntityType.ORGANIZATION
+    assert made_thing(["LedgerHub"]) == EntityType.ORGANIZATION  # camel case
     assert made_thing(["Azure Boards"]) == EntityType.OTHER
     # people's names keep their type: a surname after a short prefix, a surname last
-    for name in ("McDonald", "MacArthur", "DeLong", "Tamsin Orrell", "Jack Black"):
+    # or two names run together; a rare word after a foreign first name
+    for name in (
+        "McDonald",
+        "MacArthur",
+        "DeLong",
+        "JosepGuardiola",
+        "Tamsin Orrell",
+        "Jack Black",
+    ):
         assert made_thing([name]) is None, name
 
 
 def test_a_known_company_and_a_product_word_is_a_product() -> None:
-    assert brand_product(["Microsoft Ledgerly"])
+    assert brand_product(["Microsoft Ledger"])
     assert not brand_product(["Ford Motor"])  # a business of the company
     assert not brand_product(["Breitbart London"])  # an edition in a place
-    assert not brand_product(["Quorvex Ledgerly"])  # no company the knowledge lists
+    assert not brand_product(["Quorvex Ledger"])  # no company the knowledge lists
+    assert not brand_product(["Microsoft Ledgerly"])  # a name after it, no product word
 
 
 def test_a_street_in_an_address_is_a_place() -> None:

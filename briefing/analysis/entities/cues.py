@@ -29,6 +29,7 @@ from briefing.analysis.entities.words import (
     POLL_NOUNS,
     POST_ADJECTIVES,
     SPEECH_VERBS,
+    STREET_WORDS,
 )
 from briefing.analysis.ner.labels import LOC, ORG, PER
 
@@ -139,7 +140,12 @@ def add_cues(doc: TokenizedText, m: NameMention, votes: Votes) -> None:
         votes["TURN"] += 1
     if doc.text.startswith("-based", m.end):
         votes[LOC] += 2
-    if prev.isdigit() and toks[ti][:-1] in _COMPASS and toks[ti].endswith("."):
+    if (
+        prev.isdigit()
+        and toks[ti][:-1] in _COMPASS
+        and toks[ti].endswith(".")
+        and (low(nxt).rstrip(".") in STREET_WORDS or low(toks[tj]).rstrip(".") in STREET_WORDS)
+    ):
         votes["ADDRESS"] += 1  # "720 N. Milwaukee St.": a street of an address
     elif low(nxt) in _PLACE_KINDS and nxt[:1].islower() and _ends_a_phrase(toks, tj + 2):
         votes[LOC] += 3  # "Palpur village under", "the Barind tract.": a place's kind after it

@@ -284,16 +284,18 @@ def made_thing(surfs: Sequence[str]) -> EntityType | None:
     """The type of a name the tagger read as a person's, when nothing in the text says it is
     one and its shape says it is a product or a company: a word of letters and digits ("Sony
     A7 IV" a product, "Ward4" alone a company), a single word and a numeral ("Mark II"), a
-    brand in camel case ("WalletHub"), or a last word English writes in lower case that is no
-    surname after a first word that is no first name ("Magic Keyboard", "Azure Boards")."""
+    brand in camel case ("WalletHub"), or two words English writes in lower case (or a
+    known company's name first), the last no surname ("Magic Keyboard", "Google Scholar")."""
     for s in surfs:
         words = split_words(s)
         if any(_MODEL_NUMBER.match(w) for w in words):
             return EntityType.ORGANIZATION if len(words) == 1 else EntityType.OTHER
-        if len(words) == 2 and low(words[1]) in _ROMAN:
-            return EntityType.OTHER
-        if len(words) == 1 and _CAMEL.match(s):
-            return EntityType.ORGANIZATION
+        if len(words) == 2 and low(words[1]) in _ROMAN and low(words[0]) in first_names():
+            return EntityType.OTHER  # "Mark II": a first name and a numeral, no surname
+        camel = _CAMEL.match(s) if len(words) == 1 else None
+        rest = low(s[camel.end() - 1 :]) if camel else ""
+        if camel and (len(rest) <= 3 or rest in common_words()):
+            return EntityType.ORGANIZATION  # "WalletHub" (not "JosepGuardiola", run together)
     longest = max(surfs, key=lambda x: len(split_words(x)))
     words = split_words(longest)
     if len(words) < 2 or not words[-1].isalpha() or not words[-1][:1].isupper():
@@ -301,6 +303,8 @@ def made_thing(surfs: Sequence[str]) -> EntityType | None:
     first, last = low(words[0]), low(words[-1])
     if last in surnames() or last not in common_words():
         return None
+    if first not in common_words() and known_type(words[0]) != EntityType.ORGANIZATION:
+        return None  # "Viorel Ion": a first name no list knows, and a rare word
     if first in first_names() and first not in common_words():
         return None
     return EntityType.OTHER
@@ -314,9 +318,14 @@ def brand_product(surfs: Sequence[str]) -> bool:
     organisation, a business or a place, nor a known place ("Microsoft Teams"; not "Ford
     Motor", "Sony Pictures Classics", "Breitbart London"): a product of the company."""
     words = split_words(max(surfs, key=len))
+    last = words[-1]
     return (
         len(words) >= 2
+        # the product's word: a common word or a model's letters ("Teams", "EOS RP"), not
+        # a name ("Bayer Leverkusen")
+        and (last.isupper() or any(c.isdigit() for c in last) or low(last) in common_words())
         and not any(low(w) in _NOT_A_PRODUCT_WORD for w in words[1:])
+        and low(words[0]) not in common_words()  # "National Alliance": no brand
         and known_type(words[0]) == EntityType.ORGANIZATION
         and not any(known_type(w) == EntityType.PLACE or country_of(w) for w in words[1:])
     )

@@ -36,7 +36,9 @@ GEO_PLURALS: tuple[str, ...] = _LISTS["geo_plurals"]
 GEO_PREFIXES: frozenset[str] = frozenset(_LISTS["geo_prefixes"])
 GEO_HEADS: frozenset[str] = frozenset(_LISTS["geo_heads"])
 PLACE_HEADS: frozenset[str] = GEO_HEADS | frozenset(_LISTS["place_heads"])
-"""`GEO_HEADS` with streets and administrative units: what types a name as a place."""
+"""`GEO_HEADS` with administrative units: what types a name as a place."""
+STREET_WORDS: frozenset[str] = frozenset(_LISTS["street_words"])
+"""Streets' heads, written after the street's name in an address ("N. Milwaukee St.")."""
 ORG_HEADS: frozenset[str] = frozenset(_LISTS["org_heads"])
 ORG_SUFFIXES: frozenset[str] = frozenset(_LISTS["org_suffixes"])
 COMPANY_UNITS: frozenset[str] = frozenset(_LISTS["company_units"])
