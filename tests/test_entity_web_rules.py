@@ -1,15 +1,22 @@
 """Behaviour of the typing rules for the wider web (issue 15, session 26) on short invented
 texts, end to end with the shipped tagger: a product is no person, a company's name with a
 digit or in camel case is a company, a street of an address and a place after "in" are
-places, and a common word on a title-case list line is no entity. The names are invented,
+places, and common words on a title-case heading or list line are no entity. The names are invented,
 except a few well-known companies the shipped knowledge lists.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from briefing.analysis.entities import EntityRecord, build_entities
+from briefing.analysis.entities.cues import mention_cues
 from briefing.analysis.entities.kinds import brand_product, made_thing
+from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.ner import extract, load_model
+from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
+from briefing.analysis.people import extract_entities
+from briefing.ingest import document_from_text
 from briefing.model import EntityType
 
 
@@ -87,3 +94,33 @@ def test_a_common_word_on_a_heading_line_is_no_entity() -> None:
     )
     assert "Cook" not in {e.name for e in ents}
     assert type_of(ents, "Tamsin Orrell") == EntityType.PERSON
+
+
+def cues_of(text: str, name: str) -> Counter[str]:
+    """The context votes of the first occurrence of `name` in `text` (as the tagger's PER)."""
+    start = text.index(name)
+    doc = TokenizedText(text, [(0, len(text))])
+    return mention_cues(doc, NameMention(start, start + len(name), PER))
+
+
+def test_context_votes_of_web_pages() -> None:
+    assert cues_of("You can bring home a Corvana Lite for $400.", "Corvana Lite")[MISC] > 0
+    assert not cues_of("He was attacked by an American.", "American")[MISC]  # one of a people
+    assert cues_of("Tamsin Orrell of data firm Zentrivo said so.", "Zentrivo")[ORG] > 0
+    assert cues_of("Farmers of Telmuri village under it sold more.", "Telmuri")[LOC] > 0
+    assert not cues_of("She spoke at the Telmuri town hall.", "Telmuri")[LOC]  # a noun follows
+    assert not cues_of("Rajshahi, a major hub of farming, grew.", "Rajshahi")[PER]
+
+
+def test_a_business_unit_is_an_organisation() -> None:
+    ents = entities("Marta Ilves leads the Developer Division, which ships the tools.")
+    assert type_of(ents, "Developer Division") == EntityType.ORGANIZATION
+
+
+def test_common_words_on_a_heading_line_only_are_no_entity() -> None:
+    text = (
+        "Choosing a career\n\nYour Skills and Goals\n\nMarta Ilves has worked as an actuary "
+        "for ten years. She said the job suits her."
+    )
+    ents, _ = extract_entities(document_from_text(text))
+    assert [e.name for e in ents] == ["Marta Ilves"]

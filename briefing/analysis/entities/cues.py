@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.analysis.entities.norm import apos, low
+from briefing.analysis.entities.norm import apos, demonym_of, low
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.words import (
     ACQUIRING,
@@ -23,6 +23,7 @@ from briefing.analysis.entities.words import (
     LOCATIVES,
     NOT_BEFORE_A_NAME,
     ORG_NOUNS,
+    ORG_NOUNS_BEFORE_A_NAME,
     ORG_POSSESSED,
     ORG_POSTS,
     PLACE_HEADS,
@@ -31,7 +32,7 @@ from briefing.analysis.entities.words import (
     SPEECH_VERBS,
     STREET_WORDS,
 )
-from briefing.analysis.ner.labels import LOC, ORG, PER
+from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
 
 _POST_LINKS = frozenset({"of", "at", "for"})
 _LEADERS_TERMS = frozenset({"administration", "presidency"})
@@ -42,7 +43,9 @@ _PLACE_KINDS = PLACE_HEADS | frozenset(
     {"village", "town", "city", "tract", "area", "neighborhood", "neighbourhood", "suburb"}
 )
 """Kinds of place a place's name stands before in lower case ("Palpur village")."""
-_PHRASE_ENDS = frozenset({"of", "in", "under", "near", "on", "and", "or", "to", "from"})
+_PHRASE_ENDS = frozenset(
+    {"of", "in", "under", "near", "on", "and", "or", "to", "from", "for", "with", "at", "that"}
+)
 
 
 def _ends_a_phrase(toks: list[str], k: int) -> bool:
@@ -106,6 +109,11 @@ def add_cues(doc: TokenizedText, m: NameMention, votes: Votes) -> None:
         votes["AT"] += 1  # "at X", "from X": a place or an institution, seldom a first name
     elif lp in ACQUIRING and prev[:1].islower():
         votes[ORG] += 2  # "agreed to buy X"
+    elif lp in ORG_NOUNS_BEFORE_A_NAME and prev[:1].islower():
+        votes[ORG] += 3  # "data management firm X", "the airline X"
+    elif (lp == "a" or lp == "an") and _ends_a_phrase(toks, tj + 1) and not demonym_of(toks[ti]):
+        # "bring home a MacBook Pro for": a thing one has (but "an American.": one of a people)
+        votes[MISC] += 2
     if nxt:
         if nxt == ",":
             if tj + 2 < n and low(toks[tj + 2]) == "who":

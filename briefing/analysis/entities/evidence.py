@@ -15,6 +15,9 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import replace
 
+from briefing.analysis.entities.kinds import in_a_heading
+from briefing.analysis.entities.knowledge import known_type
+from briefing.analysis.entities.lexicon import common_words
 from briefing.analysis.entities.records import EntityRecord
 from briefing.model import EntityType
 
@@ -81,6 +84,22 @@ def attributive_only(record: EntityRecord, text: str) -> bool:
     return all(_BEFORE_A_NOUN.match(text, end) for _, end, _ in record.mentions)
 
 
+def heading_words_only(record: EntityRecord, text: str) -> bool:
+    """A name of common English words ("First Five Years", "Skills and Goals") mentioned only
+    on heading or list lines in title case (`kinds.in_a_heading`), where every word is
+    capitalised: the capitals are the heading's, not a name's, and nothing else backs it."""
+    if record.type == EntityType.PERSON or known_type(record.name) is not None:
+        return False
+    words = _NAME_WORD.findall(record.name)
+    common = common_words()
+    if not words or not all(w.lower() in common or w.lower() in _SMALL_WORDS for w in words):
+        return False
+    return all(in_a_heading(text, start) for start, _, _ in record.mentions)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
 def backed_by_the_text(
     records: Sequence[EntityRecord],
     text: str,
@@ -102,6 +121,7 @@ def backed_by_the_text(
         if not qualifying_compound(r.name)
         and not all(headline[p] for _, _, p in r.mentions)
         and not attributive_only(r, text)
+        and not heading_words_only(r, text)
     ]
     if len(kept) == len(records):
         return list(records)

@@ -79,8 +79,11 @@ def _head_words(s: str) -> tuple[str, ...]:
 
 _INSTITUTION_HEADS = frozenset(
     {"brothers", "bros", "clinic", "hospital", "hospitals", "church", "press"}
+    | {"division", "studio", "studios", "lab", "labs", "restaurant", "cafe", "bakery"}
+    | {"bistro", "brewery", "winery", "hotel", "salon"}
 )
-"""Heads of organisations' names the head-word lists lack ("Cleveland Clinic")."""
+"""Heads of organisations' names the head-word lists lack ("Cleveland Clinic"), businesses
+among them ("Developer Division", "Ferno Bakery")."""
 _ORG_OR_EVENT_HEADS = EVENT_HEADS | ORG_HEADS | _INSTITUTION_HEADS
 _ORG_FIRST_WORDS = ORG_HEADS | ORG_NOUNS
 """The first word of an organisation's name, never of a person's ("Coalition Against X")."""
@@ -184,9 +187,10 @@ _NUMBER_AFTER = re.compile(r" \d")
 _HEADING_WORDS = 10
 """At most this many words on a line that is a heading or a list item, not a sentence."""
 _LONG_LOWER_WORD = re.compile(r"\b[a-z][a-z]{3,}")
+_DIGIT = re.compile(r"\d")
 
 
-def _in_a_heading(text: str, pos: int) -> bool:
+def in_a_heading(text: str, pos: int) -> bool:
     """The line around `pos` is a heading or a list item in title case: a few words, every
     word of four letters or more capitalised, no sentence's end ("Grow, Cook, Eat Amazon
     Prime"). Its capitals say nothing of a word's being a name."""
@@ -198,6 +202,7 @@ def _in_a_heading(text: str, pos: int) -> bool:
         and line[-1] not in '.!?:;"”'
         and len(line.split()) <= _HEADING_WORDS
         and _LONG_LOWER_WORD.search(line) is None
+        and _DIGIT.search(line) is None  # a table's row ("Crystal Palace 21 9 8 4")
     )
 
 
@@ -223,24 +228,29 @@ def lone_common_word(
         return False
     person = all(m.ner == PER for m in group)
     first_name_only = person and w in first_names()
-    listed = all(_in_a_heading(doc.text, m.start) for m in group)
+    # the mentions on title-case lines, whose capitals are the line's: of a common word
+    # only (a first name's capital is its own)
+    common = w in common_words()
+    titled = common and word[1:].islower()  # (a word in capitals: every line's case)
+    headings = [titled and in_a_heading(doc.text, m.start) for m in group]
+    listed = all(headings)
     if person and w in surnames() and not first_name_only and not listed:
         return False  # "Smith", "Baker": a surname the tagger read as a person's
     if w not in doc.lower_words and not first_name_only and w not in common_words():
         return False
     if known_type(word) is not None or any(m.honorific or m.title for m in group):
         return False
-    if w in common_words() and all(_NUMBER_AFTER.match(doc.text, m.end) for m in group):
+    if common and all(_NUMBER_AFTER.match(doc.text, m.end) for m in group):
         return True  # "Suite 201", "Outpost 7": a common word numbering things, a label
     cues: Counter[str] = Counter()
     plain = 0
-    for m in group[:CUE_MENTIONS]:
+    for m, heading in zip(group[:CUE_MENTIONS], headings, strict=False):
         add_cues(doc, m, cues)
         i = doc.tok_at(m.start)
         if (
             i not in doc.sent_first
             and not (i > 0 and doc.toks[i - 1] in QUOTES_OPEN)
-            and (listed or not _in_a_heading(doc.text, m.start))
+            and not heading
         ):
             plain += 1
     # a lone first name that no surname ever follows names no one the reader can place
@@ -458,6 +468,6 @@ def entity_type(
                 hs = [h for h in hs if h not in AMBIGUOUS_EVENT_HEADS]
             if hs and not (ner == LOC and len(split_words(s)) == 1):
                 return EntityType.EVENT
-    if ner == MISC and heads & ORG_HEADS:
+    if ner == MISC and heads & (ORG_HEADS | _INSTITUTION_HEADS):
         return EntityType.ORGANIZATION  # "Harbour Users Forum", "Reform Party" tagged MISC
     return TYPE_MAP.get(ner, EntityType.OTHER)
