@@ -124,3 +124,15 @@ def test_common_words_on_a_heading_line_only_are_no_entity() -> None:
     )
     ents, _ = extract_entities(document_from_text(text))
     assert [e.name for e in ents] == ["Marta Ilves"]
+
+
+def test_a_well_known_product_is_other() -> None:
+    text = (
+        "Notes.\n\nMarta Ilves said she used Google Scholar and PubMed to find the studies. "
+        "Ilves said Google Scholar was faster."
+    )
+    ents, _ = extract_entities(document_from_text(text))
+    types = {e.name: e.type for e in ents}
+    assert types["Google Scholar"] == EntityType.OTHER
+    assert types["PubMed"] == EntityType.OTHER
+    assert types["Marta Ilves"] == EntityType.PERSON
