@@ -110,6 +110,10 @@ def test_context_votes_of_web_pages() -> None:
     assert cues_of("Farmers of Telmuri village under it sold more.", "Telmuri")[LOC] > 0
     assert not cues_of("She spoke at the Telmuri town hall.", "Telmuri")[LOC]  # a noun follows
     assert not cues_of("Rajshahi, a major hub of farming, grew.", "Rajshahi")[PER]
+    assert cues_of("Rajshahi, a major hub of farming, grew.", "Rajshahi")[LOC] > 0
+    assert cues_of("Meet Korvadi, a port city.", "Korvadi")[LOC] > 0
+    assert not cues_of("Meet Dana Orrell, a district attorney.", "Dana Orrell")[LOC]
+    assert cues_of("A farmer of Ulpur village described it.", "Ulpur")[LOC] > 0
 
 
 def test_a_business_unit_is_an_organisation() -> None:
@@ -136,3 +140,8 @@ def test_a_well_known_product_is_other() -> None:
     assert types["Google Scholar"] == EntityType.OTHER
     assert types["PubMed"] == EntityType.OTHER
     assert types["Marta Ilves"] == EntityType.PERSON
+
+
+def test_a_street_named_with_its_street_word_is_a_place() -> None:
+    ents = entities("The cafe on Dorrit Ave. opened in May. Marta Ilves runs it.")
+    assert type_of(ents, "Dorrit Ave.") == EntityType.PLACE

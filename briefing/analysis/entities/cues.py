@@ -43,15 +43,20 @@ _PLACE_KINDS = PLACE_HEADS | frozenset(
     {"village", "town", "city", "tract", "area", "neighborhood", "neighbourhood", "suburb"}
 )
 """Kinds of place a place's name stands before in lower case ("Palpur village")."""
+_APPOSITIVE_PLACES = _PLACE_KINDS | frozenset({"hub", "capital", "port", "island", "country"})
+"""Nouns of places an appositive uses: "X, a port city", "X, a major hub of"."""
 _PHRASE_ENDS = frozenset(
     {"of", "in", "under", "near", "on", "and", "or", "to", "from", "for", "with", "at", "that"}
 )
 
 
 def _ends_a_phrase(toks: list[str], k: int) -> bool:
-    """Token k (if any) ends the noun phrase before it: punctuation or a preposition, not a
-    further noun ("the Trump town hall": no place)."""
-    return k >= len(toks) or not toks[k][:1].isalnum() or low(toks[k]) in _PHRASE_ENDS
+    """Token k (if any) ends the noun phrase before it: punctuation, a preposition or a verb
+    in -ed, not a further noun ("the Trump town hall": no place)."""
+    if k >= len(toks) or not toks[k][:1].isalnum():
+        return True
+    t = low(toks[k])
+    return t in _PHRASE_ENDS or (len(t) > 4 and t.endswith("ed"))  # "X village described"
 
 
 Votes = Counter[str]
@@ -76,6 +81,8 @@ def _appositive_kind(doc: TokenizedText, k: int) -> str | None:
             return PER  # "a senator from", not "a major hub" (a title word as an adjective)
         if t in ORG_NOUNS:
             return ORG
+        if t in _APPOSITIVE_PLACES and _ends_a_phrase(toks, j + 1):
+            return LOC  # "X, a major hub of", "X, a port city." (not "a district attorney")
     return None
 
 

@@ -183,6 +183,11 @@ _OF_INSIDE = re.compile(r"\w of [A-Z]")
 _CASE = re.compile(r"\S (?:v\.|vs\.?) [A-Z]")
 
 
+_STREET_END = re.compile(
+    r"\S \b(?:St\.|Ave\.?|Avenue|Rd\.?|Road|Blvd\.?|Boulevard|Street|Lane|Ln\.|Drive"
+    r"|Pkwy\.?|Hwy\.?)$"
+)
+"""A street's name: a name and a street word last ("Water St.", "Sunnyslope Road")."""
 _NUMBER_AFTER = re.compile(r" \d")
 _HEADING_WORDS = 10
 """At most this many words on a line that is a heading or a list item, not a sentence."""
@@ -444,6 +449,10 @@ def entity_type(
     firsts = {low(split_words(x)[0]) for x in surfs if len(split_words(x)) >= 2}
     if ner in (PER, MISC) and (firsts & GEO_PREFIXES or heads & PLACE_HEADS):
         return EntityType.PLACE
+    if any(_STREET_END.search(x) for x in surfs) and not (
+        ner == PER and _has_full_personal_name(surfs)
+    ):
+        return EntityType.PLACE  # "National Ave.", "Sunnyslope Road" (not "Picabo Street")
     if ner == PER and heads & WORK_HEADS and len(firsts):
         return EntityType.OTHER  # "The Opie and Anthony Show": a programme, not a person
     org_heads = _ORG_OR_EVENT_HEADS
