@@ -145,3 +145,13 @@ def test_a_well_known_product_is_other() -> None:
 def test_a_street_named_with_its_street_word_is_a_place() -> None:
     ents = entities("The cafe on Dorrit Ave. opened in May. Marta Ilves runs it.")
     assert type_of(ents, "Dorrit Ave.") == EntityType.PLACE
+
+
+def test_title_and_unit_abbreviations_and_qualifiers_are_no_entities() -> None:
+    text = (
+        "Notes.\n\nMarta Ilves, the CPO of Zentrivo, has a PhD in physics. The AI-native "
+        "chip runs at 3 GHz, Ilves said."
+    )
+    ents, _ = extract_entities(document_from_text(text))
+    assert not {"CPO", "PhD", "GHz", "AI-native"} & {e.name for e in ents}
+    assert "Marta Ilves" in {e.name for e in ents}

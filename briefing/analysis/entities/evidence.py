@@ -28,7 +28,7 @@ _SMALL_WORDS = frozenset(
 """Function words that sentence case writes in lower case and title case capitalises."""
 _QUALIFYING_TAIL = re.compile(
     r"-(?:[a-z]+ed|only|style|era|like|wide|language|speaking|friendly|bound|run|made|free"
-    r"|centric|specific|based|born|led)$"
+    r"|centric|specific|based|born|led|native|first|ready|savvy|proof|powered|sized)$"
 )
 
 
