@@ -155,3 +155,14 @@ def test_title_and_unit_abbreviations_and_qualifiers_are_no_entities() -> None:
     ents, _ = extract_entities(document_from_text(text))
     assert not {"CPO", "PhD", "GHz", "AI-native"} & {e.name for e in ents}
     assert "Marta Ilves" in {e.name for e in ents}
+
+
+def test_a_ranking_title_and_a_lone_suffix_are_no_entities() -> None:
+    text = (
+        "The Best Budget Laptops of the Year\n\nWe tested the Best Budget Laptops for a month. "
+        "Marta Ilves said the Quorvex Mark II was the fastest, and the II was cheap."
+    )
+    ents, _ = extract_entities(document_from_text(text))
+    names = {e.name for e in ents}
+    assert not {"Best Budget Laptops", "II"} & names
+    assert "Marta Ilves" in names

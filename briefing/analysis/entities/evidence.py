@@ -97,6 +97,22 @@ def heading_words_only(record: EntityRecord, text: str) -> bool:
     return all(in_a_heading(text, start) for start, _, _ in record.mentions)
 
 
+_SUPERLATIVES = frozenset({"best", "top", "most", "worst", "greatest", "biggest", "largest"})
+
+
+def superlative_phrase(record: EntityRecord) -> bool:
+    """A name that opens with a superlative ("Best Mirrorless Cameras", "Best Restaurant"):
+    the title of a ranking or a list written in title case, not a name, unless the shipped
+    knowledge lists one of its forms ("Best Buy")."""
+    first = record.name.split(" ", 1)[0].lower()
+    return (
+        first in _SUPERLATIVES
+        and " " in record.name
+        and record.type != EntityType.PERSON
+        and all(known_type(n) is None for n in (record.name, *record.aliases))
+    )
+
+
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -122,6 +138,7 @@ def backed_by_the_text(
         and not all(headline[p] for _, _, p in r.mentions)
         and not attributive_only(r, text)
         and not heading_words_only(r, text)
+        and not superlative_phrase(r)
     ]
     if len(kept) == len(records):
         return list(records)
