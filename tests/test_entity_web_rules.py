@@ -70,6 +70,8 @@ def test_a_known_company_and_a_product_word_is_a_product() -> None:
     assert not brand_product(["Breitbart London"])  # an edition in a place
     assert not brand_product(["Quorvex Ledger"])  # no company the knowledge lists
     assert not brand_product(["Microsoft Ledgerly"])  # a name after it, no product word
+    assert brand_product(["Google Scholar Alerts"])  # a known product and more words
+    assert not brand_product(["Google Scholar Foundation"])  # an organisation's head
 
 
 def test_a_street_in_an_address_is_a_place() -> None:

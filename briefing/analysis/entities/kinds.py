@@ -329,17 +329,24 @@ _NOT_A_PRODUCT_WORD = _ORG_OR_EVENT_HEADS | ORG_SUFFIXES | COMPANY_UNITS | PLACE
 
 
 def brand_product(surfs: Sequence[str]) -> bool:
-    """The longest form is a known company's name and more words, none a word of an
-    organisation, a business or a place, nor a known place ("Microsoft Teams"; not "Ford
-    Motor", "Sony Pictures Classics", "Breitbart London"): a product of the company."""
+    """The longest form is a known company's or product's name and more words, none a word
+    of an organisation, a business or a place, nor a known place ("Microsoft Teams",
+    "Visual Studio Online"; not "Ford Motor", "Sony Pictures Classics", "Breitbart
+    London"): a product of the company, or an edition of the product."""
     words = split_words(max(surfs, key=len))
     last = words[-1]
+    if len(words) < 2:
+        return False
+    for k in range(len(words) - 1, 0, -1):
+        if known_type(" ".join(words[:k])) == EntityType.OTHER:
+            # a known product and its edition: "Visual Studio Online"
+            return not any(low(w) in _NOT_A_PRODUCT_WORD for w in words[k:])
+    if any(low(w) in _NOT_A_PRODUCT_WORD for w in words[1:]):
+        return False
     return (
-        len(words) >= 2
         # the product's word: a common word or a model's letters ("Teams", "EOS RP"), not
         # a name ("Bayer Leverkusen")
-        and (last.isupper() or any(c.isdigit() for c in last) or low(last) in common_words())
-        and not any(low(w) in _NOT_A_PRODUCT_WORD for w in words[1:])
+        (last.isupper() or any(c.isdigit() for c in last) or low(last) in common_words())
         and low(words[0]) not in common_words()  # "National Alliance": no brand
         and known_type(words[0]) == EntityType.ORGANIZATION
         and not any(known_type(w) == EntityType.PLACE or country_of(w) for w in words[1:])
