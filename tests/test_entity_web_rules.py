@@ -115,6 +115,7 @@ def test_context_votes_of_web_pages() -> None:
     assert cues_of("Rajshahi, a major hub of farming, grew.", "Rajshahi")[LOC] > 0
     assert cues_of("Meet Korvadi, a port city.", "Korvadi")[LOC] > 0
     assert not cues_of("Meet Dana Orrell, a district attorney.", "Dana Orrell")[LOC]
+    assert not cues_of("It is the Lily of Dorn, the country's flower.", "Lily of Dorn")[LOC]
     assert cues_of("A farmer of Ulpur village described it.", "Ulpur")[LOC] > 0
 
 

@@ -53,8 +53,10 @@ _PHRASE_ENDS = frozenset(
 def _ends_a_phrase(toks: list[str], k: int) -> bool:
     """Token k (if any) ends the noun phrase before it: punctuation, a preposition or a verb
     in -ed, not a further noun ("the Trump town hall": no place)."""
-    if k >= len(toks) or not toks[k][:1].isalnum():
+    if k >= len(toks):
         return True
+    if not toks[k][:1].isalnum():
+        return toks[k][:1] not in "'’"  # "the country's flower": a possessive goes on
     t = low(toks[k])
     return t in _PHRASE_ENDS or (len(t) > 4 and t.endswith("ed"))  # "X village described"
 
