@@ -164,7 +164,7 @@ def add_cues(doc: TokenizedText, m: NameMention, votes: Votes) -> None:
         and (low(nxt).rstrip(".") in STREET_WORDS or low(toks[tj]).rstrip(".") in STREET_WORDS)
     ):
         votes["ADDRESS"] += 1  # "720 N. Milwaukee St.": a street of an address
-    elif low(nxt) in _PLACE_KINDS and nxt[:1].islower() and _ends_a_phrase(toks, tj + 2):
+    elif nxt[:1].islower() and low(nxt) in _PLACE_KINDS and _ends_a_phrase(toks, tj + 2):
         votes[LOC] += 3  # "Palpur village under", "the Barind tract.": a place's kind after it
 
 

@@ -88,13 +88,17 @@ def heading_words_only(record: EntityRecord, text: str) -> bool:
     """A name of common English words ("First Five Years", "Skills and Goals") mentioned only
     on heading or list lines in title case (`kinds.in_a_heading`), where every word is
     capitalised: the capitals are the heading's, not a name's, and nothing else backs it."""
-    if record.type == EntityType.PERSON or known_type(record.name) is not None:
+    if record.type == EntityType.PERSON or not all(
+        in_a_heading(text, start) for start, _, _ in record.mentions
+    ):
         return False
     words = _NAME_WORD.findall(record.name)
     common = common_words()
-    if not words or not all(w.lower() in common or w.lower() in _SMALL_WORDS for w in words):
-        return False
-    return all(in_a_heading(text, start) for start, _, _ in record.mentions)
+    return (
+        bool(words)
+        and all(w.lower() in common or w.lower() in _SMALL_WORDS for w in words)
+        and known_type(record.name) is None
+    )
 
 
 _SUPERLATIVES = frozenset({"best", "top", "most", "worst", "greatest", "biggest", "largest"})

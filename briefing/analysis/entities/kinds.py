@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from briefing.analysis.entities.cues import TURN_LABEL_VOTES, add_cues
-from briefing.analysis.entities.knowledge import known_type
+from briefing.analysis.entities.knowledge import known_type, product_first_words
 from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.names import name_parts
 from briefing.analysis.entities.norm import (
@@ -201,14 +201,13 @@ def in_a_heading(text: str, pos: int) -> bool:
     Prime"). Its capitals say nothing of a word's being a name."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)].rstrip()
-    return (
-        bool(line)
-        and line[-1] not in '.!?:;"”'
-        and len(line.split()) <= _HEADING_WORDS
-        and _LONG_LOWER_WORD.search(line) is None
-        and _DIGIT.search(line) is None  # a table's row ("Crystal Palace 21 9 8 4")
-    )
+    if end < 0:
+        end = len(text)
+    # prose fails at its first long lower-case word, before the line is copied
+    if _LONG_LOWER_WORD.search(text, start, end) or _DIGIT.search(text, start, end):
+        return False  # (a digit: a table's row, "Crystal Palace 21 9 8 4")
+    line = text[start:end].rstrip()
+    return bool(line) and line[-1] not in '.!?:;"”' and len(line.split()) <= _HEADING_WORDS
 
 
 def lone_common_word(
@@ -233,29 +232,31 @@ def lone_common_word(
         return False
     person = all(m.ner == PER for m in group)
     first_name_only = person and w in first_names()
-    # the mentions on title-case lines, whose capitals are the line's: of a common word
-    # only (a first name's capital is its own)
-    common = w in common_words()
-    titled = common and word[1:].islower()  # (a word in capitals: every line's case)
-    headings = [titled and in_a_heading(doc.text, m.start) for m in group]
-    listed = all(headings)
-    if person and w in surnames() and not first_name_only and not listed:
+    # a common word in title case: its mentions on title-case lines are capitalised by the
+    # line (a first name's capital is its own; in capitals, every line's word is)
+    titled = word[1:].islower() and w in common_words()
+    if (
+        person
+        and w in surnames()
+        and not first_name_only
+        and not (titled and all(in_a_heading(doc.text, m.start) for m in group))
+    ):
         return False  # "Smith", "Baker": a surname the tagger read as a person's
     if w not in doc.lower_words and not first_name_only and w not in common_words():
         return False
     if known_type(word) is not None or any(m.honorific or m.title for m in group):
         return False
-    if common and all(_NUMBER_AFTER.match(doc.text, m.end) for m in group):
+    if all(_NUMBER_AFTER.match(doc.text, m.end) for m in group) and w in common_words():
         return True  # "Suite 201", "Outpost 7": a common word numbering things, a label
     cues: Counter[str] = Counter()
     plain = 0
-    for m, heading in zip(group[:CUE_MENTIONS], headings, strict=False):
+    for m in group[:CUE_MENTIONS]:
         add_cues(doc, m, cues)
         i = doc.tok_at(m.start)
         if (
             i not in doc.sent_first
             and not (i > 0 and doc.toks[i - 1] in QUOTES_OPEN)
-            and not heading
+            and not (titled and in_a_heading(doc.text, m.start))
         ):
             plain += 1
     # a lone first name that no surname ever follows names no one the reader can place
@@ -337,18 +338,19 @@ def brand_product(surfs: Sequence[str]) -> bool:
     last = words[-1]
     if len(words) < 2:
         return False
-    for k in range(len(words) - 1, 0, -1):
+    for k in range(len(words) - 1, 0, -1) if low(words[0]) in product_first_words() else ():
         if known_type(" ".join(words[:k])) == EntityType.OTHER:
             # a known product and its edition: "Visual Studio Online"
             return not any(low(w) in _NOT_A_PRODUCT_WORD for w in words[k:])
-    if any(low(w) in _NOT_A_PRODUCT_WORD for w in words[1:]):
+    if known_type(words[0]) != EntityType.ORGANIZATION or any(
+        low(w) in _NOT_A_PRODUCT_WORD for w in words[1:]
+    ):
         return False
     return (
         # the product's word: a common word or a model's letters ("Teams", "EOS RP"), not
         # a name ("Bayer Leverkusen")
         (last.isupper() or any(c.isdigit() for c in last) or low(last) in common_words())
         and low(words[0]) not in common_words()  # "National Alliance": no brand
-        and known_type(words[0]) == EntityType.ORGANIZATION
         and not any(known_type(w) == EntityType.PLACE or country_of(w) for w in words[1:])
     )
 

@@ -67,3 +67,15 @@ def known_type(name: str) -> EntityType | None:
     """The type the list gives `name` (organization, place, event, other), or None."""
     entry = known_entry(name)
     return None if entry is None else _table()[1][entry]
+
+
+@cache
+def product_first_words() -> frozenset[str]:
+    """The first words of the products' names, lower case: a name that starts otherwise is
+    no known product's edition (one set look-up spares the others)."""
+    entries, types = _table()
+    return frozenset(
+        name.split(" ", 1)[0].lower()
+        for name, entry in entries.items()
+        if types[entry] == EntityType.OTHER
+    )
