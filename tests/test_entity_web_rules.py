@@ -169,3 +169,10 @@ def test_a_ranking_title_and_a_lone_suffix_are_no_entities() -> None:
     names = {e.name for e in ents}
     assert not {"Best Budget Laptops", "II"} & names
     assert "Marta Ilves" in names
+
+
+def test_a_model_name_is_other_whatever_the_tagger_says() -> None:
+    text = "Notes.\n\nShe bought a Dorvan Z6 at the Dorvan Z6 launch in Paris."
+    ents, _ = extract_entities(document_from_text(text))
+    types = {e.name: e.type for e in ents}
+    assert types["Dorvan Z6"] == EntityType.OTHER  # the tagger says an organisation

@@ -296,6 +296,15 @@ _CAMEL = re.compile(r"[A-Z][a-z]{3,}[A-Z]")
 _ROMAN = frozenset({"ii", "iii", "iv", "v", "vi"})
 
 
+def _model_name(s: str) -> bool:
+    """Two words or more, one of letters and digits run together ("Nikon FE2", "Core i5")."""
+    words = split_words(s)
+    return len(words) >= 2 and any(_MODEL_WORD.fullmatch(w) for w in words)
+
+
+_MODEL_WORD = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
+
+
 def made_thing(surfs: Sequence[str]) -> EntityType | None:
     """The type of a name the tagger read as a person's, when nothing in the text says it is
     one and its shape says it is a product or a company: a word of letters and digits ("Sony
@@ -434,6 +443,8 @@ def entity_type(
             return made  # "Sony A7 IV", "WalletHub", "Magic Keyboard": nothing says a person
         if cues[LOC] and all(len(split_words(x)) == 1 for x in surfs):
             return EntityType.PLACE  # "farmers in Korvadi": a place, and nothing says a person
+    elif ner != PER and not cues[ner] and any(_model_name(x) for x in surfs):
+        return EntityType.OTHER  # "Nikon FE2" read as a place: a model, nothing says otherwise
     if (
         ner == PER
         and cues[PER] < 4
@@ -459,9 +470,11 @@ def entity_type(
     if ner in (PER, MISC) and (firsts & GEO_PREFIXES or heads & PLACE_HEADS):
         return EntityType.PLACE
     if any(_STREET_END.search(x) for x in surfs) and not (
-        ner == PER and _has_full_personal_name(surfs)
+        ner == PER and (_has_full_personal_name(surfs) or not any(x[-1] == "." for x in surfs))
     ):
-        return EntityType.PLACE  # "National Ave.", "Sunnyslope Road" (not "Picabo Street")
+        # "National Ave.", "Sunnyslope Road"; a person's name only with a street's
+        # abbreviation ("Picabo Street" is a skier)
+        return EntityType.PLACE
     if ner == PER and heads & WORK_HEADS and len(firsts):
         return EntityType.OTHER  # "The Opie and Anthony Show": a programme, not a person
     org_heads = _ORG_OR_EVENT_HEADS
