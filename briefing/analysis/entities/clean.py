@@ -131,6 +131,10 @@ _PARTY_NOTE = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,12}")
 """A legislator's party and state ("R-Fla."), never a name of its own."""
 
 
+_SUFFIXES_ALONE = frozenset({"jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii"})
+"""Suffixes of names ("Jr.", "III"), never a name by themselves."""
+
+
 def _surface_junk(doc: TokenizedText, s: str) -> tuple[bool, list[str]]:
     """The checks of `is_junk` that depend on the surface alone (cached per document): junk or
     not, and the surface's words as the word lists spell them."""
@@ -152,6 +156,8 @@ def _surface_junk(doc: TokenizedText, s: str) -> tuple[bool, list[str]]:
         or bool(PLURAL_ACRONYM.fullmatch(apos(s)) and not country_of(s))
         # "PAC", "EST", "OK", "R-Fla."
         or (len(words) == 1 and words[0].replace(".", "") in NEVER_NAMES)
+        # "II", "Jr.": a name's suffix alone
+        or (len(words) == 1 and words[0].rstrip(".") in _SUFFIXES_ALONE)
         # "We've", "I'm", "Don't": a contraction
         or (len(words) == 1 and bool(_CONTRACTION.fullmatch(words[0])))
         or bool(_PARTY_NOTE.fullmatch(s))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.analysis.entities.norm import apos, low
+from briefing.analysis.entities.norm import apos, demonym_of, low
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.words import (
     ACQUIRING,
@@ -23,18 +23,43 @@ from briefing.analysis.entities.words import (
     LOCATIVES,
     NOT_BEFORE_A_NAME,
     ORG_NOUNS,
+    ORG_NOUNS_BEFORE_A_NAME,
     ORG_POSSESSED,
     ORG_POSTS,
+    PLACE_HEADS,
     POLL_NOUNS,
     POST_ADJECTIVES,
     SPEECH_VERBS,
+    STREET_WORDS,
 )
-from briefing.analysis.ner.labels import LOC, ORG, PER
+from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
 
 _POST_LINKS = frozenset({"of", "at", "for"})
 _LEADERS_TERMS = frozenset({"administration", "presidency"})
 """What a leader's name stands before: "the Obama administration"."""
 _ARTICLES = frozenset({"a", "an", "the"})
+_COMPASS = frozenset("NSEW")
+_PLACE_KINDS = PLACE_HEADS | frozenset(
+    {"village", "town", "city", "tract", "area", "neighborhood", "neighbourhood", "suburb"}
+)
+"""Kinds of place a place's name stands before in lower case ("Palpur village")."""
+_APPOSITIVE_PLACES = _PLACE_KINDS | frozenset({"hub", "capital", "port", "island", "country"})
+"""Nouns of places an appositive uses: "X, a port city", "X, a major hub of"."""
+_PHRASE_ENDS = frozenset(
+    {"of", "in", "under", "near", "on", "and", "or", "to", "from", "for", "with", "at", "that"}
+)
+
+
+def _ends_a_phrase(toks: list[str], k: int) -> bool:
+    """Token k (if any) ends the noun phrase before it: punctuation, a preposition or a verb
+    in -ed, not a further noun ("the Trump town hall": no place)."""
+    if k >= len(toks):
+        return True
+    if not toks[k][:1].isalnum():
+        return toks[k][:1] not in "'’"  # "the country's flower": a possessive goes on
+    t = low(toks[k])
+    return t in _PHRASE_ENDS or (len(t) > 4 and t.endswith("ed"))  # "X village described"
+
 
 Votes = Counter[str]
 
@@ -54,10 +79,12 @@ def _appositive_kind(doc: TokenizedText, k: int) -> str | None:
             return None
         if not toks[j][:1].islower():
             continue
-        if t in CORE_TITLES:
-            return PER
+        if t in CORE_TITLES and not (j + 1 < n and toks[j + 1][:1].islower()):
+            return PER  # "a senator from", not "a major hub" (a title word as an adjective)
         if t in ORG_NOUNS:
             return ORG
+        if t in _APPOSITIVE_PLACES and _ends_a_phrase(toks, j + 1):
+            return LOC  # "X, a major hub of", "X, a port city." (not "a district attorney")
     return None
 
 
@@ -91,6 +118,11 @@ def add_cues(doc: TokenizedText, m: NameMention, votes: Votes) -> None:
         votes["AT"] += 1  # "at X", "from X": a place or an institution, seldom a first name
     elif lp in ACQUIRING and prev[:1].islower():
         votes[ORG] += 2  # "agreed to buy X"
+    elif lp in ORG_NOUNS_BEFORE_A_NAME and prev[:1].islower():
+        votes[ORG] += 3  # "data management firm X", "the airline X"
+    elif (lp == "a" or lp == "an") and _ends_a_phrase(toks, tj + 1) and not demonym_of(toks[ti]):
+        # "bring home a MacBook Pro for": a thing one has (but "an American.": one of a people)
+        votes[MISC] += 2
     if nxt:
         if nxt == ",":
             if tj + 2 < n and low(toks[tj + 2]) == "who":
@@ -125,6 +157,15 @@ def add_cues(doc: TokenizedText, m: NameMention, votes: Votes) -> None:
         votes["TURN"] += 1
     if doc.text.startswith("-based", m.end):
         votes[LOC] += 2
+    if (
+        prev.isdigit()
+        and toks[ti][:-1] in _COMPASS
+        and toks[ti].endswith(".")
+        and (low(nxt).rstrip(".") in STREET_WORDS or low(toks[tj]).rstrip(".") in STREET_WORDS)
+    ):
+        votes["ADDRESS"] += 1  # "720 N. Milwaukee St.": a street of an address
+    elif nxt[:1].islower() and low(nxt) in _PLACE_KINDS and _ends_a_phrase(toks, tj + 2):
+        votes[LOC] += 3  # "Palpur village under", "the Barind tract.": a place's kind after it
 
 
 TURN_LABEL_VOTES = 3

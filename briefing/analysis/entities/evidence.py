@@ -15,6 +15,9 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import replace
 
+from briefing.analysis.entities.kinds import in_a_heading
+from briefing.analysis.entities.knowledge import known_type
+from briefing.analysis.entities.lexicon import common_words
 from briefing.analysis.entities.records import EntityRecord
 from briefing.model import EntityType
 
@@ -25,7 +28,7 @@ _SMALL_WORDS = frozenset(
 """Function words that sentence case writes in lower case and title case capitalises."""
 _QUALIFYING_TAIL = re.compile(
     r"-(?:[a-z]+ed|only|style|era|like|wide|language|speaking|friendly|bound|run|made|free"
-    r"|centric|specific|based|born|led)$"
+    r"|centric|specific|based|born|led|native|first|ready|savvy|proof|powered|sized)$"
 )
 
 
@@ -81,6 +84,42 @@ def attributive_only(record: EntityRecord, text: str) -> bool:
     return all(_BEFORE_A_NOUN.match(text, end) for _, end, _ in record.mentions)
 
 
+def heading_words_only(record: EntityRecord, text: str) -> bool:
+    """A name of common English words ("First Five Years", "Skills and Goals") mentioned only
+    on heading or list lines in title case (`kinds.in_a_heading`), where every word is
+    capitalised: the capitals are the heading's, not a name's, and nothing else backs it."""
+    if record.type == EntityType.PERSON or not all(
+        in_a_heading(text, start) for start, _, _ in record.mentions
+    ):
+        return False
+    words = _NAME_WORD.findall(record.name)
+    common = common_words()
+    return (
+        bool(words)
+        and all(w.lower() in common or w.lower() in _SMALL_WORDS for w in words)
+        and known_type(record.name) is None
+    )
+
+
+_SUPERLATIVES = frozenset({"best", "top", "most", "worst", "greatest", "biggest", "largest"})
+
+
+def superlative_phrase(record: EntityRecord) -> bool:
+    """A name that opens with a superlative ("Best Mirrorless Cameras", "Best Restaurant"):
+    the title of a ranking or a list written in title case, not a name, unless the shipped
+    knowledge lists one of its forms ("Best Buy")."""
+    first = record.name.split(" ", 1)[0].lower()
+    return (
+        first in _SUPERLATIVES
+        and " " in record.name
+        and record.type != EntityType.PERSON
+        and all(known_type(n) is None for n in (record.name, *record.aliases))
+    )
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
 def backed_by_the_text(
     records: Sequence[EntityRecord],
     text: str,
@@ -102,6 +141,8 @@ def backed_by_the_text(
         if not qualifying_compound(r.name)
         and not all(headline[p] for _, _, p in r.mentions)
         and not attributive_only(r, text)
+        and not heading_words_only(r, text)
+        and not superlative_phrase(r)
     ]
     if len(kept) == len(records):
         return list(records)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from briefing.analysis.entities.cues import TURN_LABEL_VOTES, add_cues
-from briefing.analysis.entities.knowledge import known_type
+from briefing.analysis.entities.knowledge import known_type, product_first_words
 from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.names import name_parts
 from briefing.analysis.entities.norm import (
@@ -29,6 +29,7 @@ from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.wordlists import OF_HEADS, PARTY_LABELS, WORK_HEADS
 from briefing.analysis.entities.words import (
     AMBIGUOUS_EVENT_HEADS,
+    COMPANY_UNITS,
     CORE_TITLES,
     EVENT_HEADS,
     GEO_HEADS,
@@ -37,6 +38,7 @@ from briefing.analysis.entities.words import (
     ORG_HEADS,
     ORG_NOUNS,
     ORG_SUFFIXES,
+    PLACE_HEADS,
     QUOTES_OPEN,
 )
 from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
@@ -77,8 +79,11 @@ def _head_words(s: str) -> tuple[str, ...]:
 
 _INSTITUTION_HEADS = frozenset(
     {"brothers", "bros", "clinic", "hospital", "hospitals", "church", "press"}
+    | {"division", "studio", "studios", "lab", "labs", "restaurant", "cafe", "bakery"}
+    | {"bistro", "brewery", "winery", "hotel", "salon"}
 )
-"""Heads of organisations' names the head-word lists lack ("Cleveland Clinic")."""
+"""Heads of organisations' names the head-word lists lack ("Cleveland Clinic"), businesses
+among them ("Developer Division", "Ferno Bakery")."""
 _ORG_OR_EVENT_HEADS = EVENT_HEADS | ORG_HEADS | _INSTITUTION_HEADS
 _ORG_FIRST_WORDS = ORG_HEADS | ORG_NOUNS
 """The first word of an organisation's name, never of a person's ("Coalition Against X")."""
@@ -178,6 +183,33 @@ _OF_INSIDE = re.compile(r"\w of [A-Z]")
 _CASE = re.compile(r"\S (?:v\.|vs\.?) [A-Z]")
 
 
+_STREET_END = re.compile(
+    r"\S \b(?:St\.|Ave\.?|Avenue|Rd\.?|Road|Blvd\.?|Boulevard|Street|Lane|Ln\.|Drive"
+    r"|Pkwy\.?|Hwy\.?)$"
+)
+"""A street's name: a name and a street word last ("Water St.", "Sunnyslope Road")."""
+_NUMBER_AFTER = re.compile(r" \d")
+_HEADING_WORDS = 10
+"""At most this many words on a line that is a heading or a list item, not a sentence."""
+_LONG_LOWER_WORD = re.compile(r"\b[a-z][a-z]{3,}")
+_DIGIT = re.compile(r"\d")
+
+
+def in_a_heading(text: str, pos: int) -> bool:
+    """The line around `pos` is a heading or a list item in title case: a few words, every
+    word of four letters or more capitalised, no sentence's end ("Grow, Cook, Eat Amazon
+    Prime"). Its capitals say nothing of a word's being a name."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if end < 0:
+        end = len(text)
+    # prose fails at its first long lower-case word, before the line is copied
+    if _LONG_LOWER_WORD.search(text, start, end) or _DIGIT.search(text, start, end):
+        return False  # (a digit: a table's row, "Crystal Palace 21 9 8 4")
+    line = text[start:end].rstrip()
+    return bool(line) and line[-1] not in '.!?:;"”' and len(line.split()) <= _HEADING_WORDS
+
+
 def lone_common_word(
     doc: TokenizedText, group: Sequence[NameMention], surfs: Sequence[str]
 ) -> bool:
@@ -200,18 +232,32 @@ def lone_common_word(
         return False
     person = all(m.ner == PER for m in group)
     first_name_only = person and w in first_names()
-    if person and w in surnames() and not first_name_only:
+    # a common word in title case: its mentions on title-case lines are capitalised by the
+    # line (a first name's capital is its own; in capitals, every line's word is)
+    titled = word[1:].islower() and w in common_words()
+    if (
+        person
+        and w in surnames()
+        and not first_name_only
+        and not (titled and all(in_a_heading(doc.text, m.start) for m in group))
+    ):
         return False  # "Smith", "Baker": a surname the tagger read as a person's
     if w not in doc.lower_words and not first_name_only and w not in common_words():
         return False
     if known_type(word) is not None or any(m.honorific or m.title for m in group):
         return False
+    if all(_NUMBER_AFTER.match(doc.text, m.end) for m in group) and w in common_words():
+        return True  # "Suite 201", "Outpost 7": a common word numbering things, a label
     cues: Counter[str] = Counter()
     plain = 0
     for m in group[:CUE_MENTIONS]:
         add_cues(doc, m, cues)
         i = doc.tok_at(m.start)
-        if i not in doc.sent_first and not (i > 0 and doc.toks[i - 1] in QUOTES_OPEN):
+        if (
+            i not in doc.sent_first
+            and not (i > 0 and doc.toks[i - 1] in QUOTES_OPEN)
+            and not (titled and in_a_heading(doc.text, m.start))
+        ):
             plain += 1
     # a lone first name that no surname ever follows names no one the reader can place
     # a speaker's label ("MODERATOR:") tells a person speaks, not that the word names one
@@ -240,6 +286,82 @@ def rank_qualifier(doc: TokenizedText, group: Sequence[NameMention]) -> bool:
         if name >= len(toks) or not toks[title][:1].isupper() or not toks[name][:1].isupper():
             return False
     return True
+
+
+_MODEL_NUMBER = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
+"""A word of letters and digits: a product's model ("A7", "FE2", "R6") or a brand ("Ward4")."""
+_CAMEL = re.compile(r"[A-Z][a-z]{3,}[A-Z]")
+"""A capital inside a word after a run of four small letters ("WalletHub"; not "McDonald",
+"MacArthur", "DeLong", whose capital follows a short prefix of surnames)."""
+_ROMAN = frozenset({"ii", "iii", "iv", "v", "vi"})
+
+
+def _model_name(s: str) -> bool:
+    """Two words or more, one of letters and digits run together ("Nikon FE2", "Core i5")."""
+    words = split_words(s)
+    return len(words) >= 2 and any(_MODEL_WORD.fullmatch(w) for w in words)
+
+
+_MODEL_WORD = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
+
+
+def made_thing(surfs: Sequence[str]) -> EntityType | None:
+    """The type of a name the tagger read as a person's, when nothing in the text says it is
+    one and its shape says it is a product or a company: a word of letters and digits ("Sony
+    A7 IV" a product, "Ward4" alone a company), a single word and a numeral ("Mark II"), a
+    brand in camel case ("WalletHub"), or two words English writes in lower case (or a
+    known company's name first), the last no surname ("Magic Keyboard", "Google Scholar")."""
+    for s in surfs:
+        words = split_words(s)
+        if any(_MODEL_NUMBER.match(w) for w in words):
+            return EntityType.ORGANIZATION if len(words) == 1 else EntityType.OTHER
+        if len(words) == 2 and low(words[1]) in _ROMAN and low(words[0]) in first_names():
+            return EntityType.OTHER  # "Mark II": a first name and a numeral, no surname
+        camel = _CAMEL.match(s) if len(words) == 1 else None
+        rest = low(s[camel.end() - 1 :]) if camel else ""
+        if camel and (len(rest) <= 3 or rest in common_words()):
+            return EntityType.ORGANIZATION  # "WalletHub" (not "JosepGuardiola", run together)
+    longest = max(surfs, key=lambda x: len(split_words(x)))
+    words = split_words(longest)
+    if len(words) < 2 or not words[-1].isalpha() or not words[-1][:1].isupper():
+        return None
+    first, last = low(words[0]), low(words[-1])
+    if last in surnames() or last not in common_words():
+        return None
+    if first not in common_words() and known_type(words[0]) != EntityType.ORGANIZATION:
+        return None  # "Viorel Ion": a first name no list knows, and a rare word
+    if first in first_names() and first not in common_words():
+        return None
+    return EntityType.OTHER
+
+
+_NOT_A_PRODUCT_WORD = _ORG_OR_EVENT_HEADS | ORG_SUFFIXES | COMPANY_UNITS | PLACE_HEADS
+
+
+def brand_product(surfs: Sequence[str]) -> bool:
+    """The longest form is a known company's or product's name and more words, none a word
+    of an organisation, a business or a place, nor a known place ("Microsoft Teams",
+    "Visual Studio Online"; not "Ford Motor", "Sony Pictures Classics", "Breitbart
+    London"): a product of the company, or an edition of the product."""
+    words = split_words(max(surfs, key=len))
+    last = words[-1]
+    if len(words) < 2:
+        return False
+    for k in range(len(words) - 1, 0, -1) if low(words[0]) in product_first_words() else ():
+        if known_type(" ".join(words[:k])) == EntityType.OTHER:
+            # a known product and its edition: "Visual Studio Online"
+            return not any(low(w) in _NOT_A_PRODUCT_WORD for w in words[k:])
+    if known_type(words[0]) != EntityType.ORGANIZATION or any(
+        low(w) in _NOT_A_PRODUCT_WORD for w in words[1:]
+    ):
+        return False
+    return (
+        # the product's word: a common word or a model's letters ("Teams", "EOS RP"), not
+        # a name ("Bayer Leverkusen")
+        (last.isupper() or any(c.isdigit() for c in last) or low(last) in common_words())
+        and low(words[0]) not in common_words()  # "National Alliance": no brand
+        and not any(known_type(w) == EntityType.PLACE or country_of(w) for w in words[1:])
+    )
 
 
 def _known(surfs: Sequence[str]) -> tuple[EntityType | None, bool, bool]:
@@ -285,6 +407,8 @@ def entity_type(
     if doc is not None:
         for m in group[:CUE_MENTIONS]:
             add_cues(doc, m, cues)
+    if known is None and not cues[ORG] and not cues[PER] and brand_product(surfs):
+        return EntityType.OTHER
     if known is not None and not whole:
         votes[_TAGS[known]] += 4  # known as part of a longer name: one vote among others
         known = None
@@ -295,6 +419,8 @@ def entity_type(
     ):
         known = None  # a city's team (beside its score), a company named after its town
     turns = cues.pop("TURN", 0)
+    if cues.pop("ADDRESS", 0):
+        return EntityType.PLACE  # "720 N. Milwaukee St.": a street, whatever else it names
     del cues["ORG#"], cues["AT"]
     # whether a form is a person's full name is asked only where it decides, here and below
     # (a form's first `person_shaped` costs word-list look-ups; most clusters never ask)
@@ -311,6 +437,14 @@ def entity_type(
         ner = PER  # "John Podesta" … "Podesta" read as a place in "Podesta emails"
     elif ner in (LOC, ORG, MISC) and cues[PER] >= 4 and not cues[ner]:
         ner = PER  # "President Obama": a title, and no "in Obama" nor "Obama's shares"
+    if ner == PER and not cues[PER] and not turns:
+        made = made_thing(surfs)
+        if made is not None:
+            return made  # "Sony A7 IV", "WalletHub", "Magic Keyboard": nothing says a person
+        if cues[LOC] and all(len(split_words(x)) == 1 for x in surfs):
+            return EntityType.PLACE  # "farmers in Korvadi": a place, and nothing says a person
+    elif ner != PER and not cues[ner] and any(_model_name(x) for x in surfs):
+        return EntityType.OTHER  # "Nikon FE2" read as a place: a model, nothing says otherwise
     if (
         ner == PER
         and cues[PER] < 4
@@ -333,7 +467,13 @@ def entity_type(
         ner = ORG
     heads = {low(split_words(x)[-1]) for x in surfs if split_words(x)}
     firsts = {low(split_words(x)[0]) for x in surfs if len(split_words(x)) >= 2}
-    if ner in (PER, MISC) and (firsts & GEO_PREFIXES or heads & GEO_HEADS):
+    if ner in (PER, MISC) and (firsts & GEO_PREFIXES or heads & PLACE_HEADS):
+        return EntityType.PLACE
+    if any(_STREET_END.search(x) for x in surfs) and not (
+        ner == PER and (_has_full_personal_name(surfs) or not any(x[-1] == "." for x in surfs))
+    ):
+        # "National Ave.", "Sunnyslope Road"; a person's name only with a street's
+        # abbreviation ("Picabo Street" is a skier)
         return EntityType.PLACE
     if ner == PER and heads & WORK_HEADS and len(firsts):
         return EntityType.OTHER  # "The Opie and Anthony Show": a programme, not a person
@@ -359,6 +499,6 @@ def entity_type(
                 hs = [h for h in hs if h not in AMBIGUOUS_EVENT_HEADS]
             if hs and not (ner == LOC and len(split_words(s)) == 1):
                 return EntityType.EVENT
-    if ner == MISC and heads & ORG_HEADS:
+    if ner == MISC and heads & (ORG_HEADS | _INSTITUTION_HEADS):
         return EntityType.ORGANIZATION  # "Harbour Users Forum", "Reform Party" tagged MISC
     return TYPE_MAP.get(ner, EntityType.OTHER)

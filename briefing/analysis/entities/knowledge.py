@@ -19,6 +19,9 @@ from briefing.analysis.entities.norm import key
 from briefing.model import EntityType
 
 KNOWLEDGE_RESOURCE = "data/knowledge.txt"
+PRODUCTS_RESOURCE = "data/products.txt"
+"""Well-known products, software, services and reference databases (type "other"), written
+by hand (`data/products.txt`): the automatic sources list makers, not what they make."""
 
 
 @cache
@@ -38,6 +41,13 @@ def _table() -> tuple[dict[str, int], list[EntityType]]:
             if "\t" in line:
                 del entries[line]
                 entries.update(dict.fromkeys(line.split("\t"), base + i))
+    # products, after the built list: a name it already has keeps its entry
+    for line in data_text("briefing.analysis.entities", PRODUCTS_RESOURCE).splitlines():
+        if line and not line.startswith("#"):
+            names = [key(n) if not n.isupper() else n.replace(".", "") for n in line.split("\t")]
+            if not any(n in entries for n in names):
+                types.append(EntityType.OTHER)
+                entries.update(dict.fromkeys(names, len(types) - 1))
     return entries, types
 
 
@@ -57,3 +67,15 @@ def known_type(name: str) -> EntityType | None:
     """The type the list gives `name` (organization, place, event, other), or None."""
     entry = known_entry(name)
     return None if entry is None else _table()[1][entry]
+
+
+@cache
+def product_first_words() -> frozenset[str]:
+    """The first words of the products' names, lower case: a name that starts otherwise is
+    no known product's edition (one set look-up spares the others)."""
+    entries, types = _table()
+    return frozenset(
+        name.split(" ", 1)[0].lower()
+        for name, entry in entries.items()
+        if types[entry] == EntityType.OTHER
+    )

@@ -35,8 +35,14 @@ GEO_PLURALS: tuple[str, ...] = _LISTS["geo_plurals"]
 """Words whose plural-geography mention "Xs" names the same thing as "X Islands"."""
 GEO_PREFIXES: frozenset[str] = frozenset(_LISTS["geo_prefixes"])
 GEO_HEADS: frozenset[str] = frozenset(_LISTS["geo_heads"])
+PLACE_HEADS: frozenset[str] = GEO_HEADS | frozenset(_LISTS["place_heads"])
+"""`GEO_HEADS` with administrative units: what types a name as a place."""
+STREET_WORDS: frozenset[str] = frozenset(_LISTS["street_words"])
+"""Streets' heads, written after the street's name in an address ("N. Milwaukee St.")."""
 ORG_HEADS: frozenset[str] = frozenset(_LISTS["org_heads"])
 ORG_SUFFIXES: frozenset[str] = frozenset(_LISTS["org_suffixes"])
+COMPANY_UNITS: frozenset[str] = frozenset(_LISTS["company_units"])
+"""Words after a company's name that name one of its businesses ("Ford Motor"), not a product."""
 OF_HEADS: frozenset[str] = frozenset(_LISTS["of_heads"])
 """"Ministry of Defense" <-> "Defense Ministry"."""
 ACRONYM_STOP: frozenset[str] = frozenset(_LISTS["acronym_stop"])
@@ -50,6 +56,8 @@ ORG_POSTS: frozenset[str] = frozenset(_LISTS["org_posts"])
 ORG_POSSESSED: frozenset[str] = frozenset(_LISTS["org_possessed"])
 """What a company has: "X's shares", "X's headquarters", "X's users"."""
 ORG_NOUNS: frozenset[str] = frozenset(_LISTS["org_nouns"])
+ORG_NOUNS_BEFORE_A_NAME: frozenset[str] = frozenset(_LISTS["org_nouns_before_a_name"])
+"""Nouns of organisations written right before a name: "data management firm X"."""
 """Nouns an appositive uses of an organisation: "Teneo, a consulting firm"."""
 CORPORATE_POSTS: frozenset[str] = frozenset(_LISTS["corporate_posts"])
 """Posts only an organisation has, after a possessive: "X's chief executive" (not
