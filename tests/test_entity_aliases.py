@@ -89,3 +89,20 @@ def test_known_as_two_other_names() -> None:
     front = holder(text, ents, "Free Valley Front")
     assert holder(text, ents, "FVF") is front
     assert holder(text, ents, "Valley Front") is front
+
+
+def test_common_word_surname_as_a_subject() -> None:
+    text = (
+        "The district elected Carla Bush in 2014, and her victory surprised the party.\n\n"
+        "Bush is expected to run again next year, her aides say."
+    )
+    assert together(text, "Carla Bush", "Bush")
+
+
+def test_common_word_surname_as_a_common_word() -> None:
+    text = (
+        "The district elected Carla Bush in 2014.\n\n"
+        "Near the school, a bush is all that is left of the old garden."
+    )
+    ents = entities(text)
+    assert all("bush" not in forms(text, e) for e in ents)

@@ -777,14 +777,21 @@ def _inside_longer_name(doc: TokenizedText, a: int, b: int) -> bool:
     )
 
 
+_SUBJECT_VERBS = frozenset("is was has had will would could can did does".split())
+"""Verbs that make the word before them a subject: "Bush is the only other candidate" (a
+common word as a subject takes an article: "the bush is")."""
+
+
 def _speech_or_possessive(doc: TokenizedText, a: int, b: int) -> bool:
-    """Before a speech verb or a possessive, or after an honorific."""
+    """Before a speech verb, a verb that makes it a subject or a possessive, or after an
+    honorific."""
     ti = doc.tok_at(a)
     tj = doc.tok_at(b) - 1
     nxt = doc.toks[tj + 1] if tj + 1 < len(doc.toks) else ""
     prv = doc.toks[ti - 1] if ti > 0 else ""
     return (
         low(nxt) in SPEECH_VERBS
+        or nxt in _SUBJECT_VERBS
         or apos(nxt) == "'s"
         or low(prv) in HONORIFICS
         or (low(prv) in CORE_TITLES and ti - 1 not in doc.sent_first)
