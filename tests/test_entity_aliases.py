@@ -106,3 +106,11 @@ def test_common_word_surname_as_a_common_word() -> None:
     )
     ents = entities(text)
     assert all("bush" not in forms(text, e) for e in ents)
+
+
+def test_abbreviated_street_word() -> None:
+    text = (
+        "The new cafe on Larkmoor Street opens on Monday. Parking on Larkmoor St. is free "
+        "after six, the owners said."
+    )
+    assert together(text, "Larkmoor Street", "Larkmoor St.")

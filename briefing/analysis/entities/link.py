@@ -236,8 +236,18 @@ _ORDINAL_WORDS = {
 """An ordinal in figures and in words ("2nd Amendment", "Second Amendment")."""
 
 
+_LAST_ABBREVIATIONS = {
+    "st": "street", "ave": "avenue", "av": "avenue", "blvd": "boulevard", "rd": "road",
+    "ln": "lane", "sq": "square", "hwy": "highway", "pkwy": "parkway",
+}  # fmt: skip
+"""Abbreviated last words of streets and roads ("Water St." is "Water Street")."""
+_FIRST_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint"}
+"""Abbreviated first words of places ("Mt. Hood", "Ft. Worth", "St. Louis")."""
+
+
 def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
-    """ "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands"."""
+    """ "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands";
+    an abbreviated street or place word ("Water St.", "Mt. Hood")."""
     alt_key: defaultdict[str, _Members] = defaultdict(_Members)
     for i, k in enumerate(keys):
         if " " not in k:
@@ -251,6 +261,10 @@ def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
             alt_key[" ".join(ws[:-1])].idx.append(i)
         if len(ws) >= 2 and ws[-1] in _GEO_PLURALS_LOW:
             alt_key[" ".join(ws[:-1]) + "s"].idx.append(i)
+        if ws[-1] in _LAST_ABBREVIATIONS:
+            alt_key[" ".join([*ws[:-1], _LAST_ABBREVIATIONS[ws[-1]]])].idx.append(i)
+        if ws[0] in _FIRST_ABBREVIATIONS:
+            alt_key[" ".join([_FIRST_ABBREVIATIONS[ws[0]], *ws[1:]])].idx.append(i)
     for i, k in enumerate(keys):
         if k in alt_key:
             _join_each(uf, i, [alt_key[k]])
