@@ -114,3 +114,22 @@ def test_abbreviated_street_word() -> None:
         "after six, the owners said."
     )
     assert together(text, "Larkmoor Street", "Larkmoor St.")
+
+
+def test_acronym_leaving_out_one_word() -> None:
+    text = (
+        "The guidance follows advice from the National Agency for Water and River Safety "
+        "(NAWS), published last week. NAWS said the rivers were safe."
+    )
+    assert together(text, "National Agency for Water and River Safety", "NAWS")
+
+
+def test_acronym_leaving_out_two_words_is_not_one() -> None:
+    text = (
+        "Grants went to the Kestrel Valley Music Trust Board (KMB) this year. KMB is a "
+        "charity in Portvale."
+    )
+    ents = entities(text)
+    board = [e for e in ents if "Kestrel Valley Music Trust Board" in forms(text, e)]
+    assert board
+    assert "KMB" not in forms(text, board[0])
