@@ -7,15 +7,20 @@ from briefing.analysis.entities import EntityRecord, build_entities
 from briefing.analysis.ner import extract, load_model
 
 
-def entities(text: str) -> list[EntityRecord]:
-    """The who's-who of `text` (paragraphs split at blank lines), with the shipped tagger."""
-    paragraphs: list[tuple[int, int]] = []
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, split at blank lines."""
+    out: list[tuple[int, int]] = []
     pos = 0
     for p in text.split("\n\n"):
         a = text.index(p, pos)
-        paragraphs.append((a, a + len(p)))
+        out.append((a, a + len(p)))
         pos = a + len(p)
-    return build_entities(text, paragraphs, extract(load_model(), text))
+    return out
+
+
+def entities(text: str) -> list[EntityRecord]:
+    """The who's-who of `text`, with the shipped tagger."""
+    return build_entities(text, paragraphs(text), extract(load_model(), text))
 
 
 def forms(text: str, e: EntityRecord) -> set[str]:
@@ -133,3 +138,36 @@ def test_acronym_leaving_out_two_words_is_not_one() -> None:
     board = [e for e in ents if "Kestrel Valley Music Trust Board" in forms(text, e)]
     assert board
     assert "KMB" not in forms(text, board[0])
+
+
+def test_first_name_alone() -> None:
+    text = (
+        "Marisol Vantreight won the county primary on Tuesday night.\n\n"
+        "At the hall her supporters waited for an hour, and when Marisol arrived they cheered."
+    )
+    ents = entities(text)
+    assert "Marisol" in forms(text, holder(text, ents, "Marisol Vantreight"))
+
+
+def test_first_name_two_people_share_is_not_searched() -> None:
+    text = (
+        "Anna Kovacs and Anna Lindqvist both ran for the board.\n\n"
+        "At the hall the crowd waited for an hour, and when Anna arrived they cheered."
+    )
+    # the tagger's mentions given by hand: the two full names only, so that the lone "Anna"
+    # could come only from the search for further forms
+    ents = build_entities(text, paragraphs(text), [(0, 11, "PER"), (16, 30, "PER")])
+    assert all("Anna" not in forms(text, e) for e in ents)
+    one = "Anna Kovacs won the seat.\n\nWhen Anna arrived the crowd cheered."
+    ents = build_entities(one, paragraphs(one), [(0, 11, "PER")])
+    assert "Anna" in forms(one, holder(one, ents, "Anna Kovacs"))
+
+
+def test_first_name_that_is_a_month_or_a_contraction() -> None:
+    text = (
+        "June Pellworth and Don Arbuckle opened the bakery in 2019.\n\n"
+        "In June the bakery closed for a week. Don't expect bread on Mondays, the sign said."
+    )
+    ents = entities(text)
+    assert "June" not in forms(text, holder(text, ents, "June Pellworth"))
+    assert "Don" not in forms(text, holder(text, ents, "Don Arbuckle"))

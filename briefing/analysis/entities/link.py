@@ -53,6 +53,7 @@ from briefing.analysis.entities.words import (
     CORE_TITLES,
     GEO_PLURALS,
     HONORIFICS,
+    MONTHS,
     OF_HEADS,
     ORG_HEADS,
     ORG_SUFFIXES,
@@ -683,7 +684,7 @@ def scan_more(
     """
     text = doc.text
     uf = cluster(doc, ms, links)
-    forms, surnames_of_forms = _forms(doc, ms, uf, lex)
+    forms, surnames_of_forms, lone_firsts = _forms(doc, ms, uf, lex)
     guarded: dict[str, bool] = {}
     occupied = sorted((m.start, m.end) for m in ms)
     # most occurrences are the marked mentions themselves: a set answers those at once
@@ -703,6 +704,8 @@ def scan_more(
                     common = guarded[f] = low(f) in lex or low(f) in STOPWORDS
                 if common and not _speech_or_possessive(doc, a, b):
                     continue
+            if f in lone_firsts and _contracted(text, b):
+                continue  # "Don't", "Bill'll": a word with a contraction, not a name
             nm = trim_mention(doc, NameMention(a, b, ms[i].ner, "scan"))
             if nm is None or in_slogan(doc, nm):
                 continue
@@ -717,13 +720,18 @@ def scan_more(
     return ms + [m for m, _ in new], uf
 
 
+def _contracted(text: str, b: int) -> bool:
+    """An apostrophe and a letter other than "s" follow: "Don't", "Bill'll"."""
+    return text[b : b + 1] in "'\u2019" and text[b + 1 : b + 2].isalpha() and text[b + 1] != "s"
+
+
 def _forms(
     doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind, lex: Container[str]
-) -> tuple[dict[str, int], set[str]]:
-    """Surface form -> representative mention index, for the forms naming one cluster only,
-    and the forms that are a name's last word taken as a surname: those that are common words
-    ("Grant") are guarded, found only before a speech verb, a possessive or after an
-    honorific."""
+) -> tuple[dict[str, int], set[str], set[str]]:
+    """Surface form -> representative mention index, for the forms naming one cluster only;
+    the forms that are a name's last word taken as a surname or a lone first name: those
+    that are common words ("Grant", "Bill") are guarded, found only before a speech verb, a
+    possessive or after an honorific; and the lone first names."""
     groups: defaultdict[int, list[int]] = defaultdict(list)
     root_of = [uf.find(i) for i in range(len(ms))]
     for i, root in enumerate(root_of):
@@ -732,6 +740,9 @@ def _forms(
     forms: dict[str, int] = {}
     ambiguous: set[str] = set()
     surnames_of_forms: set[str] = set()
+    first_names: dict[str, tuple[set[int], int]] = {}
+    """A full name's first name ("Hillary") -> the clusters of the people it starts, and one
+    mention of theirs: a form last, once every other form has claimed its word."""
 
     for root, idx in groups.items():
         person = any(ms[i].ner == PER or ms[i].honorific for i in idx)
@@ -746,6 +757,9 @@ def _forms(
             if len(parts) >= 2 and (person or _surname_like(s, parts[-1], lex)):
                 candidates.append(parts[-1])
                 surnames_of_forms.add(parts[-1])
+                first = parts[0]
+                if person and _lone_first_name(first):
+                    first_names.setdefault(first, (set(), i))[0].add(root)
             for f in candidates:
                 if len(f) < 2 or not f[:1].isupper():
                     continue
@@ -754,7 +768,28 @@ def _forms(
                         ambiguous.add(f)
                 else:
                     forms[f] = i
-    return {f: i for f, i in forms.items() if f not in ambiguous}, surnames_of_forms
+    lone_firsts: set[str] = set()
+    for first, (roots, i) in first_names.items():
+        if len(roots) == 1 and first not in forms:
+            forms[first] = i  # one person of the text has it, and no other name is so written
+            lone_firsts.add(first)
+            surnames_of_forms.add(first)  # a common word ("Bill", "Mark") is guarded too
+    forms = {f: i for f, i in forms.items() if f not in ambiguous}
+    return forms, surnames_of_forms, lone_firsts
+
+
+def _lone_first_name(word: str) -> bool:
+    """`word`, the first of a person's full name, may name the person alone ("Hillary",
+    "Jeb"): a first name of three letters or more, not all capitals, not a month ("June") nor a
+    title ("Justice")."""
+    return (
+        len(word) >= 3
+        and word[1:].islower()
+        and word.isalpha()
+        and low(word) not in MONTHS
+        and low(word) not in CORE_TITLES  # "Justice Roberts"
+        and is_first_name(word)
+    )
 
 
 def _surname_like(s: str, last: str, lex: Container[str]) -> bool:
