@@ -171,3 +171,19 @@ def test_first_name_that_is_a_month_or_a_contraction() -> None:
     ents = entities(text)
     assert "June" not in forms(text, holder(text, ents, "June Pellworth"))
     assert "Don" not in forms(text, holder(text, ents, "Don Arbuckle"))
+
+
+def test_sentence_start_dictionary_word_is_no_name() -> None:
+    # the tagger's mentions given by hand, as it gives them on such text: the word that
+    # starts the sentence read as a person
+    text = "The council met on Friday. Therefore, the mayor said, the vote was put off."
+    start = text.index("Therefore")
+    ents = build_entities(text, paragraphs(text), [(start, start + 9, "PER")])
+    assert [e.name for e in ents] == []
+
+
+def test_sentence_start_dictionary_word_kept_when_a_name() -> None:
+    text = "Senate leaders met on Friday. Wines believes the vote will pass."
+    ms = [(0, 6, "ORG"), (text.index("Wines"), text.index("Wines") + 5, "PER")]
+    names = {e.name for e in build_entities(text, paragraphs(text), ms)}
+    assert names == {"Senate", "Wines"}
