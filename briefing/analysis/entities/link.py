@@ -330,9 +330,9 @@ def _fuller_name(parts: Sequence[str], fp: Sequence[str]) -> bool:
     return len(parts) > 1 or last_or_first or middle
 
 
-_Fits = tuple[_Members, _Members, dict[str, _Members]]
+_Fits = tuple[_Members, _Members, dict[str, _Members], bool]
 """The full names a short name fits (`_link_name_parts`): all, the pool to choose from, that
-pool by sex."""
+pool by sex, and whether some of them end with it (the pool is then those)."""
 _HE = frozenset({"he", "his", "himself"})
 """Not "him": always an object, most often someone else ("Clinton, without naming him, …")."""
 _SHE = frozenset({"she", "her", "hers", "herself"})
@@ -446,11 +446,17 @@ def _link_name_parts(
             sex = sex_of(fp[0])
             if sex is not None:
                 by_sex.setdefault(sex, _Members()).idx.extend(g.idx)
-        return every, agreeing, by_sex
+        return every, agreeing, by_sex, any(last for _, _, last in groups)
 
     for i, s in enumerate(surf):
-        if not is_person[i] and (country_of(s) or len(words[i]) > 1):
-            continue
+        if not is_person[i] and (
+            country_of(s) or len(words[i]) > 1 or ("." in s and is_acronym(s.replace(".", "")))
+        ):
+            continue  # "U.N." is not the "Un" of "Kim Jong Un"
+        # a place or organisation the knowledge lists, not tagged as a person, is a person's
+        # family name only ("Garland" of Merrick Garland), never the first word of a name
+        # tagged as a person's ("Indiana" of "Indiana GOP", "Texas" of "Texas Congressman")
+        surname_only = not is_person[i] and known_type(s) not in (None, EntityType.PERSON)
         parts = name_words[i]
         if not parts:
             continue
@@ -460,7 +466,11 @@ def _link_name_parts(
             found = fitting[parts] = fuller_names(parts)
         if found is None:
             continue
-        every, pool, by_sex = found
+        every, pool, by_sex, by_last = found
+        if surname_only:
+            if not by_last:
+                continue
+            every = pool
         roots = every.roots(uf)
         if len(roots) == 1:
             uf.union(i, next(iter(roots)))
