@@ -224,3 +224,13 @@ def test_dotted_acronym_is_not_a_name_s_last_word() -> None:
     ms = spans(text, [("Kim Jong Un", "ORG"), ("U.N.", "ORG")])
     ents = build_entities(text, paragraphs(text), ms)
     assert holder(text, ents, "U.N.") is not holder(text, ents, "Kim Jong Un")
+
+
+def test_ordinal_in_figures_and_in_words() -> None:
+    text = (
+        "The Ninth Amendment was cited in the brief. Lawyers said the 9th Amendment protects "
+        "rights the text does not list."
+    )
+    ms = spans(text, [("Ninth Amendment", "MISC")])
+    ents = build_entities(text, paragraphs(text), ms)
+    assert "9th Amendment" in forms(text, holder(text, ents, "Ninth Amendment"))

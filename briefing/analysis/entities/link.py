@@ -246,6 +246,20 @@ _FIRST_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint"}
 """Abbreviated first words of places ("Mt. Hood", "Ft. Worth", "St. Louis")."""
 
 
+_ORDINAL_FIGURES = {word: figure for figure, word in _ORDINAL_WORDS.items()}
+
+
+def _ordinal_variants(s: str) -> list[str]:
+    """The same name with its leading ordinal in words or in figures ("Second Amendment" <->
+    "2nd Amendment"), as the text may write it."""
+    first, _, rest = s.partition(" ")
+    figure = _ORDINAL_FIGURES.get(first.lower())
+    if figure is not None:
+        return [f"{figure} {rest}"]
+    word = _ORDINAL_WORDS.get(first.lower())
+    return [f"{word.capitalize()} {rest}"] if word is not None else []
+
+
 def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
     """ "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands";
     an abbreviated street or place word ("Water St.", "Mt. Hood")."""
@@ -762,7 +776,10 @@ def _forms(
             if s in seen:
                 continue  # each surface once, at its first mention: a repeat adds nothing
             seen.add(s)
-            candidates = [s]
+            # "2nd Amendment" for "Second Amendment" and back (a form in figures otherwise
+            # is not searched: "2016 Olympics")
+            variants = _ordinal_variants(s) if not person and " " in s else []
+            candidates = [s, *variants]
             parts = name_parts(s) if person or " " in s else ()
             if len(parts) >= 2 and (person or _surname_like(s, parts[-1], lex)):
                 candidates.append(parts[-1])
@@ -771,7 +788,7 @@ def _forms(
                 if person and _lone_first_name(first):
                     first_names.setdefault(first, (set(), i))[0].add(root)
             for f in candidates:
-                if len(f) < 2 or not f[:1].isupper():
+                if len(f) < 2 or not (f[:1].isupper() or f in variants):
                     continue
                 if f in forms:
                     if root_of[forms[f]] != root:
