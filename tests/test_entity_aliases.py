@@ -234,3 +234,20 @@ def test_ordinal_in_figures_and_in_words() -> None:
     ms = spans(text, [("Ninth Amendment", "MISC")])
     ents = build_entities(text, paragraphs(text), ms)
     assert "9th Amendment" in forms(text, holder(text, ents, "Ninth Amendment"))
+
+
+def test_moniker_names_the_person_named_last() -> None:
+    text = (
+        "Prosecutors said Radu Vintila sent the stolen files to reporters, signing them with "
+        "the moniker Nightjar to mark his work. Vintila pleaded guilty."
+    )
+    assert together(text, "Radu Vintila", "Nightjar")
+
+
+def test_pseudonym_of_two_words_keeps_the_person_whole() -> None:
+    text = (
+        "Milan Horvat resigned in May. Horvat had written under the pseudonym “Rex Valor,” "
+        "but readers found him out. Milan Horvat did not comment."
+    )
+    ents = entities(text)
+    assert holder(text, ents, "Horvat") is holder(text, ents, "Milan Horvat")

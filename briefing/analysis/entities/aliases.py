@@ -53,6 +53,12 @@ _ALT_PATTERNS: list[re.Pattern[str]] = [
     _OR,
 ]
 
+_MONIKER = re.compile(
+    r"\b(?:moniker|nickname|pseudonym|pen\s+name|nom\s+de\s+guerre|screen\s+name)\s+"
+    r"[\"\u201c\u2018]?(?=[A-Z])"
+)
+"""A person's other name given as such: 'the moniker Guccifer', 'the pseudonym "Carlos Danger"'."""
+
 _OR_MORE = re.compile(r",?\s+or\s+(?:the\s+)?(?=[A-Z])")
 """A second other name after the first: 'also known as ISIS or ISIL'."""
 
@@ -342,6 +348,21 @@ def add_text_defined(doc: TokenizedText, ms: list[NameMention]) -> list[Link]:
             if more is not None and (y := name_at(more.end(), m.ner)) not in (None, target):
                 link(target, as_alias(y))  # "also known as ISIS or ISIL"
             break
+
+    # 2c. "... with the moniker Y", "wrote under the pseudonym Y": a name of the person named
+    # last before it in the sentence ("Trump yoked Cruz with the nickname ...": Cruz); one
+    # word only: a full name would keep the person apart from their own full name
+    for mt in _MONIKER.finditer(text):
+        people = [o for o in index.before_in_sentence(doc, mt.start()) if o.ner == PER]
+        if not people:
+            continue
+        target = max(people, key=lambda o: o.end)
+        run = cap_run(doc, mt.end())
+        if run is None or " " in text[run[0] : run[1]] or text[run[1] : run[1] + 1] in "'\u2019":
+            continue  # two words read as another person's full name; "Lyin' Ted" is cut
+        y = name_at(mt.end(), PER)
+        if y is not None and y is not target:
+            link(target, as_alias(y))
     return [
         (a, b)
         for ka, kb in linked
