@@ -251,3 +251,16 @@ def test_pseudonym_of_two_words_keeps_the_person_whole() -> None:
     )
     ents = entities(text)
     assert holder(text, ents, "Horvat") is holder(text, ents, "Milan Horvat")
+
+
+def test_bare_family_name_is_the_father_not_the_son() -> None:
+    text = (
+        "Walter Pruitt Jr. spoke at the rally before his father, Walter Pruitt. Pruitt Jr. "
+        "said the crowd was large. Pruitt said nothing."
+    )
+    ents = entities(text)
+    son, father = holder(text, ents, "Walter Pruitt Jr."), holder(text, ents, "Walter Pruitt")
+    assert son is not father
+    assert holder(text, ents, "Pruitt Jr.") is son
+    last = text.rindex("Pruitt")
+    assert any(a == last for a, _, _ in father.mentions)

@@ -447,6 +447,10 @@ def _link_name_parts(
         ]
         if not groups:
             return None
+        if suffix_of(parts) is None and any(suffix_of(fp) is None for fp, _, _ in groups):
+            # a bare "Trump" is Donald Trump, not Donald Trump Jr., whom the text calls
+            # "Trump Jr." to tell them apart
+            groups = [g for g in groups if suffix_of(g[0]) is None]
         every = _Members()
         every.idx = [j for _, g, _ in groups for j in g.idx]
         if all(last for _, _, last in groups) or not any(last for _, _, last in groups):
