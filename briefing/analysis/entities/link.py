@@ -471,10 +471,6 @@ def _link_name_parts(
             country_of(s) or len(words[i]) > 1 or ("." in s and is_acronym(s.replace(".", "")))
         ):
             continue  # "U.N." is not the "Un" of "Kim Jong Un"
-        # a place or organisation the knowledge lists, not tagged as a person, is a person's
-        # family name only ("Garland" of Merrick Garland), never the first word of a name
-        # tagged as a person's ("Indiana" of "Indiana GOP", "Texas" of "Texas Congressman")
-        surname_only = not is_person[i] and known_type(s) not in (None, EntityType.PERSON)
         parts = name_words[i]
         if not parts:
             continue
@@ -485,7 +481,10 @@ def _link_name_parts(
         if found is None:
             continue
         every, pool, by_sex, by_last = found
-        if surname_only:
+        # a place or organisation the knowledge lists, not tagged as a person, is a person's
+        # family name only ("Garland" of Merrick Garland), never the first word of a name
+        # tagged as a person's ("Indiana" of "Indiana GOP", "Texas" of "Texas Congressman")
+        if not is_person[i] and known_type(s) not in (None, EntityType.PERSON):
             if not by_last:
                 continue
             every = pool
@@ -809,6 +808,7 @@ def _forms(
     return forms, surnames_of_forms, lone_firsts
 
 
+@lru_cache(maxsize=4096)
 def _lone_first_name(word: str) -> bool:
     """`word`, the first of a person's full name, may name the person alone ("Hillary",
     "Jeb"): a first name of three letters or more, not all capitals, not a month ("June") nor a
