@@ -18,11 +18,13 @@ from hypothesis import strategies as st
 
 from briefing.analysis.entities import EntityRecord, acronyms, build_entities, clean, link
 from briefing.analysis.entities.acronyms import acronym_matches, find_acronym_pairs
-from briefing.analysis.entities.names import UnionFind, person_name
+from briefing.analysis.entities.knowledge import known_type
+from briefing.analysis.entities.names import UnionFind, person_name, suffix_of
 from briefing.analysis.entities.norm import country_of, is_initial, key, low, split_words
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.words import ACRONYM_STOP, EVENT_HEADS, ORG_HEADS, ORG_SUFFIXES
 from briefing.analysis.ner import extract, load_model
+from briefing.model import EntityType
 
 Spec = list[tuple[str, str]]
 
@@ -635,13 +637,16 @@ def _link_name_parts_plain(
         parts = name_words[i]
         if not parts:
             continue
-        groups = [
-            (idx, key(parts[-1]) == key(link._real(fp)[-1]))
-            for fp, idx in fulls.items()
-            if _fits_first_word(parts, fp) and link._fuller_name(parts, fp)
-        ]
+        fits = [fp for fp in fulls if _fits_first_word(parts, fp) and link._fuller_name(parts, fp)]
+        if suffix_of(parts) is None and any(suffix_of(fp) is None for fp in fits):
+            fits = [fp for fp in fits if suffix_of(fp) is None]  # "Berg" is not "Berg Jr."
+        groups = [(fulls[fp], key(parts[-1]) == key(link._real(fp)[-1])) for fp in fits]
         if not groups:
             continue
+        if not is_person[i] and known_type(s) not in (None, EntityType.PERSON):
+            groups = [g for g in groups if g[1]]  # a known place is a family name only
+            if not groups:
+                continue
         roots = {uf.find(j) for idx, _ in groups for j in idx}
         if len(roots) == 1:
             uf.union(i, next(iter(roots)))

@@ -14,9 +14,10 @@ from dataclasses import replace
 
 from briefing.analysis.entities.acronyms import find_acronym_pairs
 from briefing.analysis.entities.clean import strip_span
-from briefing.analysis.entities.norm import country_of, is_capitalised, split_words
+from briefing.analysis.entities.norm import country_of, is_capitalised, low, split_words
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.trim import trim_mention
+from briefing.analysis.entities.words import ACRONYM_STOP, CORE_TITLES, HONORIFICS
 from briefing.analysis.ner.labels import LOC, ORG, PER, NerLabel
 
 _NAMER = re.compile(
@@ -27,18 +28,133 @@ _NAMER = re.compile(
 Link = tuple[NameMention, NameMention]
 """Two mentions the text says name the same thing."""
 
+_OR = re.compile(r"(?:,\s*|\s*\(\s*)(?:a\.k\.a\.|aka|formerly|or)\s+(?:the\s+)?(?=[A-Z])")
+"""'X (a.k.a. Y)', 'X, formerly Y', 'X, or Y,': with no comma or parenthesis "or" joins two
+things ("Clinton or Sanders", "Iowa or New Hampshire")."""
+
 _ALT_PATTERNS: list[re.Pattern[str]] = [
     # "X, which Argentina calls the Y" / "X, what locals call Y"
     re.compile(
         r",?\s+(?:which|that|what|whom)\s+(?:[\w'\u2019.-]+\s+){0,4}?(?:calls?|called|refers?\s+to\s+as|knows?\s+as|names?|dubs?)\s+(?:it\s+|them\s+)?[\"\u201c\u2018]?(?:the\s+)?"
     ),
-    # "X, also known as Y" / "X (also called Y)" / "X, formerly Y"; without a comma, a
-    # parenthesis or an adverb "called" is a verb ("Skelly called Braynard ...")
+    # "X, who goes by Y" / "X, who went by the nickname Y"
     re.compile(
-        r"(?:,\s*|\s*\(\s*|\s+(?=(?:also|otherwise|formerly|previously|better|widely|locally|commonly|officially|known)\b))(?:(?:also|otherwise|formerly|previously|better|widely|locally|commonly|officially)\s+)?(?:known|called|named|dubbed|referred\s+to)(?:\s+(?:locally|widely|popularly|commonly|informally|officially|internationally|elsewhere))?(?:\s+in\s+(?:the\s+)?[A-Z]\w+)?\s+(?:as\s+)?[\"\u201c\u2018]?(?:the\s+)?"
+        r",\s+(?:who|which)\s+(?:goes|went|is\s+known|was\s+known)\s+by\s+(?:the\s+(?:name|nickname)\s+)?[\"\u201c\u2018]?"
     ),
-    re.compile(r",?\s*\(?\s*(?:a\.k\.a\.|aka|formerly|or)\s+(?:the\s+)?(?=[A-Z])"),
+    # "X, also known as Y" / "X (also called Y)" / "X, formerly Y"; without a comma or a
+    # parenthesis "called" and "named" are verbs ("Skelly called Braynard ...", "Trump also
+    # called Iowa ..."): there only "known as" names ("Burma also known as Myanmar")
+    re.compile(
+        r"(?:,\s*|\s*\(\s*)(?:(?:also|otherwise|formerly|previously|better|widely|locally|commonly|officially)\s+)?(?:known|called|named|dubbed|referred\s+to)(?:\s+(?:locally|widely|popularly|commonly|informally|officially|internationally|elsewhere))?(?:\s+in\s+(?:the\s+)?[A-Z]\w+)?\s+(?:as\s+)?[\"\u201c\u2018]?(?:the\s+)?"
+    ),
+    re.compile(
+        r"\s+(?:(?:also|otherwise|formerly|previously|better|widely|locally|commonly|officially)\s+)?known\s+as\s+[\"\u201c\u2018]?(?:the\s+)?"
+    ),
+    _OR,
 ]
+
+_MONIKER_WORDS = ("moniker", "nickname", "pseudonym", "pen name", "nom de guerre", "screen name")
+_MONIKER = re.compile(
+    r"(?:moniker|nickname|pseudonym|pen name|nom de guerre|screen name)\s+"
+    r"[\"\u201c\u2018]?(?=[A-Z])"
+)
+"""A person's other name given as such: 'the moniker Guccifer', 'the pseudonym "Carlos Danger"'
+(matched where `str.find` finds one of `_MONIKER_WORDS`: a regex search costs 16 ms a MB)."""
+
+
+def _monikers(text: str) -> list[re.Match[str]]:
+    """The `_MONIKER` matches of `text` that start a word, in text order."""
+    out = []
+    for word in _MONIKER_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            if not text[pos - 1 : pos].isalnum() and (mt := _MONIKER.match(text, pos)):
+                out.append(mt)
+            pos = text.find(word, pos + 1)
+    return sorted(out, key=lambda mt: mt.start())
+
+
+_OR_MORE = re.compile(r",?\s+or\s+(?:the\s+)?(?=[A-Z])")
+"""A second other name after the first: 'also known as ISIS or ISIL'."""
+
+_CLAUSE_GOES_ON = frozenset(
+    "by in and or for to from at on after since until because but is was are were has had "
+    "have will would who which that as among with whose said says".split()
+)
+"""Lower-case words that may follow a name given as another name ("X, known as Y, is ...");
+any other ("X, called Y a liar", "X, called the Y speech") makes Y a verb's object or a
+modifier, not a name of X."""
+_NEXT_WORD = re.compile(r"[\s\"\u201d\u2019']*([A-Za-z]+)")
+
+
+def _ends_appositive(text: str, end: int) -> bool:
+    """The name ending at `end` ends the other name the text gives: what follows is
+    punctuation, a capital or a word that lets the sentence go on (`_CLAUSE_GOES_ON`)."""
+    mt = _NEXT_WORD.match(text, end)
+    return mt is None or not mt.group(1).islower() or mt.group(1) in _CLAUSE_GOES_ON
+
+
+def _in_list(text: str, start: int) -> bool:
+    """The name starting at `start` follows a comma ("Syria, Yemen, or Libya"): an item of a
+    list, whose "or" adds the last item."""
+    before = text[max(0, start - 8) : start].rstrip()
+    if before.endswith(("the", "The")):
+        before = before[:-3].rstrip()
+    return before.endswith(",")
+
+
+def _titled(doc: TokenizedText, pos: int) -> bool:
+    """An honorific or a title starts the name at `pos` ("or Mr. Sanders"): another person."""
+    i = doc.tok_at(pos)
+    if i >= len(doc.toks):
+        return False
+    w = low(doc.toks[i])
+    return w in HONORIFICS or w in CORE_TITLES
+
+
+_PAREN_CAPS = re.compile(r"\(\s*([A-Z]{3,8})\s*\)")
+"""'(NICE)': an acronym in parentheses, the name it stands for just before it."""
+_RUN_TOKEN = re.compile(r"[^\s(),;:!?\"\u201c\u201d]+")
+
+
+def _fits_loosely(acr: str, initials: str) -> bool:
+    """`acr` is `initials` with one left out, and starts with the first: "NICE" of National
+    Institute for Health and Care Excellence (NIHCE), "CDC" of Centers for Disease Control and
+    Prevention (CDCP)."""
+    return (
+        len(initials) == len(acr) + 1
+        and acr[0] == initials[0]
+        and any(initials[:k] + initials[k + 1 :] == acr for k in range(1, len(initials)))
+    )
+
+
+def loose_acronym_pairs(
+    text: str, found: set[tuple[int, int]]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """[(expansion span, acronym span)] for "Long Name (LN)" whose acronym leaves out one
+    word's initial, as `acronyms.find_acronym_pairs` does not match; `found` are the acronym
+    spans it matched. The long name is the shortest run of capitalised words (and "of", "and",
+    ...) ending at the parenthesis that fits."""
+    out = []
+    for mt in _PAREN_CAPS.finditer(text):
+        if mt.span(1) in found:
+            continue
+        lo = max(0, mt.start() - 160)
+        tokens = list(_RUN_TOKEN.finditer(text, lo, mt.start()))
+        run: list[re.Match[str]] = []
+        for tok in reversed(tokens):
+            if text[tok.end() : (run[0].start() if run else mt.start())].strip():
+                break  # the run is one stretch of words, white space between them
+            if not (tok.group()[:1].isupper() or tok.group().lower() in ACRONYM_STOP):
+                break
+            run.insert(0, tok)
+        content = [t for t in run if t.group()[:1].isupper()]
+        for k in range(len(content) - 1, -1, -1):
+            initials = "".join(t.group()[0] for t in content[k:])
+            if len(content) - k >= 3 and _fits_loosely(mt.group(1), initials):
+                out.append(((content[k].start(), run[-1].end()), mt.span(1)))
+                break
+    return out
 
 
 def cap_run(doc: TokenizedText, pos: int) -> tuple[int, int] | None:
@@ -184,8 +300,24 @@ def add_text_defined(doc: TokenizedText, ms: list[NameMention]) -> list[Link]:
         index.append(tr)
         return tr
 
+    def name_at(pos: int, ner: NerLabel) -> NameMention | None:
+        """The name starting at `pos` (a mention, else a capitalised run made one) when it
+        ends as another name given in apposition does (`_ends_appositive`)."""
+        nxt = index.starting_in(pos, pos + 1)
+        run = None if nxt else cap_run(doc, pos)
+        end = nxt[0].end if nxt else run[1] if run else None
+        if end is None or not _ends_appositive(text, end):
+            return None  # "Orthodox Union, called the AIPAC speech ...": a verb's object
+        if nxt:
+            return nxt[0]
+        assert run is not None
+        return add_span(run[0], run[1], ner, alias_only=True)
+
     # 2a. acronym pairs given by the text
-    for (ea, eb), (aa, ab) in find_acronym_pairs(text):
+    pairs = find_acronym_pairs(text)
+    if "(" in text:
+        pairs += loose_acronym_pairs(text, {acr for _, acr in pairs})
+    for (ea, eb), (aa, ab) in pairs:
         inner = index.inside(ea, eb)
         ner = Counter(m.ner for m in inner).most_common(1)[0][0] if inner else ORG
         if ner == LOC and len(split_words(text[ea:eb])) > 1 and not country_of(text[ea:eb]):
@@ -221,18 +353,31 @@ def add_text_defined(doc: TokenizedText, ms: list[NameMention]) -> list[Link]:
                 if "them" in mt.group(0):
                     plural = [o for o in prev if o.surface(text).endswith("s")]
                     target = max(plural, key=lambda o: o.start) if plural else target
-            nxt = index.starting_in(pos, pos + 1)
-            run = cap_run(doc, pos)
-            z: NameMention | None
-            if nxt:
-                z = nxt[0]
-            elif run:
-                z = add_span(run[0], run[1], m.ner, alias_only=True)
-            else:
+            if pat is _OR and (_in_list(text, m.start) or _titled(doc, pos)):
+                continue  # "Syria, Yemen, or Libya", "Mrs. Clinton, or Mr. Sanders"
+            z = name_at(pos, m.ner)
+            if z is None or z is target:
                 continue
-            if z is not None and z is not target:
-                link(target, as_alias(z))
+            link(target, as_alias(z))
+            more = _OR_MORE.match(text, z.end) if pat is not _OR else None
+            if more is not None and (y := name_at(more.end(), m.ner)) not in (None, target):
+                link(target, as_alias(y))  # "also known as ISIS or ISIL"
             break
+
+    # 2c. "... with the moniker Y", "wrote under the pseudonym Y": a name of the person named
+    # last before it in the sentence ("Trump yoked Cruz with the nickname ...": Cruz); one
+    # word only: a full name would keep the person apart from their own full name
+    for mt in _monikers(text):
+        people = [o for o in index.before_in_sentence(doc, mt.start()) if o.ner == PER]
+        if not people:
+            continue
+        target = max(people, key=lambda o: o.end)
+        run = cap_run(doc, mt.end())
+        if run is None or " " in text[run[0] : run[1]] or text[run[1] : run[1] + 1] in "'\u2019":
+            continue  # two words read as another person's full name; "Lyin' Ted" is cut
+        y = name_at(mt.end(), PER)
+        if y is not None and y is not target:
+            link(target, as_alias(y))
     return [
         (a, b)
         for ka, kb in linked

@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import islice
 
 from briefing.analysis.entities.knowledge import known_type
-from briefing.analysis.entities.lexicon import lexicon
+from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.norm import (
     PLURAL_ACRONYM,
     apos,
@@ -237,7 +237,20 @@ def is_junk(
             not m.honorific
             and not country_of(s)
             # (the sets first, the common-word list last: a first look-up costs)
-            and (w in STOPWORDS or w in CORE_TITLES or w in doc.lower_words or w in lex)
+            and (
+                w in STOPWORDS
+                or w in CORE_TITLES
+                or w in doc.lower_words
+                or w in lex
+                # the dictionary too ("Therefore,"), for a word no list gives as a name
+                or (
+                    s[1:].islower()
+                    and w in common_words()
+                    and not is_first_name(w)
+                    and known_type(s) is None  # "Senate"
+                    and not (i + 1 < len(doc.toks) and low(doc.toks[i + 1]) in SPEECH_VERBS)
+                )
+            )
             # a capitalised common word at a sentence start; keep it if the text also
             # capitalises it mid-sentence
             and not _capitalised_elsewhere(doc, s, i, memo)

@@ -53,6 +53,7 @@ from briefing.analysis.entities.words import (
     CORE_TITLES,
     GEO_PLURALS,
     HONORIFICS,
+    MONTHS,
     OF_HEADS,
     ORG_HEADS,
     ORG_SUFFIXES,
@@ -236,8 +237,32 @@ _ORDINAL_WORDS = {
 """An ordinal in figures and in words ("2nd Amendment", "Second Amendment")."""
 
 
+_LAST_ABBREVIATIONS = {
+    "st": "street", "ave": "avenue", "av": "avenue", "blvd": "boulevard", "rd": "road",
+    "ln": "lane", "sq": "square", "hwy": "highway", "pkwy": "parkway",
+}  # fmt: skip
+"""Abbreviated last words of streets and roads ("Water St." is "Water Street")."""
+_FIRST_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint"}
+"""Abbreviated first words of places ("Mt. Hood", "Ft. Worth", "St. Louis")."""
+
+
+_ORDINAL_FIGURES = {word: figure for figure, word in _ORDINAL_WORDS.items()}
+
+
+def _ordinal_variants(s: str) -> list[str]:
+    """The same name with its leading ordinal in words or in figures ("Second Amendment" <->
+    "2nd Amendment"), as the text may write it."""
+    first, _, rest = s.partition(" ")
+    figure = _ORDINAL_FIGURES.get(first.lower())
+    if figure is not None:
+        return [f"{figure} {rest}"]
+    word = _ORDINAL_WORDS.get(first.lower())
+    return [f"{word.capitalize()} {rest}"] if word is not None else []
+
+
 def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
-    """ "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands"."""
+    """ "Ministry of Defense" <-> "Defense Ministry"; company suffixes; "Xs" <-> "X Islands";
+    an abbreviated street or place word ("Water St.", "Mt. Hood")."""
     alt_key: defaultdict[str, _Members] = defaultdict(_Members)
     for i, k in enumerate(keys):
         if " " not in k:
@@ -251,6 +276,10 @@ def _link_alt_keys(uf: UnionFind, keys: Sequence[str]) -> None:
             alt_key[" ".join(ws[:-1])].idx.append(i)
         if len(ws) >= 2 and ws[-1] in _GEO_PLURALS_LOW:
             alt_key[" ".join(ws[:-1]) + "s"].idx.append(i)
+        if ws[-1] in _LAST_ABBREVIATIONS:
+            alt_key[" ".join([*ws[:-1], _LAST_ABBREVIATIONS[ws[-1]]])].idx.append(i)
+        if ws[0] in _FIRST_ABBREVIATIONS:
+            alt_key[" ".join([_FIRST_ABBREVIATIONS[ws[0]], *ws[1:]])].idx.append(i)
     for i, k in enumerate(keys):
         if k in alt_key:
             _join_each(uf, i, [alt_key[k]])
@@ -315,9 +344,9 @@ def _fuller_name(parts: Sequence[str], fp: Sequence[str]) -> bool:
     return len(parts) > 1 or last_or_first or middle
 
 
-_Fits = tuple[_Members, _Members, dict[str, _Members]]
+_Fits = tuple[_Members, _Members, dict[str, _Members], bool]
 """The full names a short name fits (`_link_name_parts`): all, the pool to choose from, that
-pool by sex."""
+pool by sex, and whether some of them end with it (the pool is then those)."""
 _HE = frozenset({"he", "his", "himself"})
 """Not "him": always an object, most often someone else ("Clinton, without naming him, …")."""
 _SHE = frozenset({"she", "her", "hers", "herself"})
@@ -418,6 +447,10 @@ def _link_name_parts(
         ]
         if not groups:
             return None
+        if suffix_of(parts) is None and any(suffix_of(fp) is None for fp, _, _ in groups):
+            # a bare "Trump" is Donald Trump, not Donald Trump Jr., whom the text calls
+            # "Trump Jr." to tell them apart
+            groups = [g for g in groups if suffix_of(g[0]) is None]
         every = _Members()
         every.idx = [j for _, g, _ in groups for j in g.idx]
         if all(last for _, _, last in groups) or not any(last for _, _, last in groups):
@@ -431,11 +464,13 @@ def _link_name_parts(
             sex = sex_of(fp[0])
             if sex is not None:
                 by_sex.setdefault(sex, _Members()).idx.extend(g.idx)
-        return every, agreeing, by_sex
+        return every, agreeing, by_sex, any(last for _, _, last in groups)
 
     for i, s in enumerate(surf):
-        if not is_person[i] and (country_of(s) or len(words[i]) > 1):
-            continue
+        if not is_person[i] and (
+            country_of(s) or len(words[i]) > 1 or ("." in s and is_acronym(s.replace(".", "")))
+        ):
+            continue  # "U.N." is not the "Un" of "Kim Jong Un"
         parts = name_words[i]
         if not parts:
             continue
@@ -445,7 +480,14 @@ def _link_name_parts(
             found = fitting[parts] = fuller_names(parts)
         if found is None:
             continue
-        every, pool, by_sex = found
+        every, pool, by_sex, by_last = found
+        # a place or organisation the knowledge lists, not tagged as a person, is a person's
+        # family name only ("Garland" of Merrick Garland), never the first word of a name
+        # tagged as a person's ("Indiana" of "Indiana GOP", "Texas" of "Texas Congressman")
+        if not is_person[i] and known_type(s) not in (None, EntityType.PERSON):
+            if not by_last:
+                continue
+            every = pool
         roots = every.roots(uf)
         if len(roots) == 1:
             uf.union(i, next(iter(roots)))
@@ -669,7 +711,7 @@ def scan_more(
     """
     text = doc.text
     uf = cluster(doc, ms, links)
-    forms, surnames_of_forms = _forms(doc, ms, uf, lex)
+    forms, surnames_of_forms, lone_firsts = _forms(doc, ms, uf, lex)
     guarded: dict[str, bool] = {}
     occupied = sorted((m.start, m.end) for m in ms)
     # most occurrences are the marked mentions themselves: a set answers those at once
@@ -689,6 +731,8 @@ def scan_more(
                     common = guarded[f] = low(f) in lex or low(f) in STOPWORDS
                 if common and not _speech_or_possessive(doc, a, b):
                     continue
+            if f in lone_firsts and _contracted(text, b):
+                continue  # "Don't", "Bill'll": a word with a contraction, not a name
             nm = trim_mention(doc, NameMention(a, b, ms[i].ner, "scan"))
             if nm is None or in_slogan(doc, nm):
                 continue
@@ -703,13 +747,18 @@ def scan_more(
     return ms + [m for m, _ in new], uf
 
 
+def _contracted(text: str, b: int) -> bool:
+    """An apostrophe and a letter other than "s" follow: "Don't", "Bill'll"."""
+    return text[b : b + 1] in "'\u2019" and text[b + 1 : b + 2].isalpha() and text[b + 1] != "s"
+
+
 def _forms(
     doc: TokenizedText, ms: Sequence[NameMention], uf: UnionFind, lex: Container[str]
-) -> tuple[dict[str, int], set[str]]:
-    """Surface form -> representative mention index, for the forms naming one cluster only,
-    and the forms that are a name's last word taken as a surname: those that are common words
-    ("Grant") are guarded, found only before a speech verb, a possessive or after an
-    honorific."""
+) -> tuple[dict[str, int], set[str], set[str]]:
+    """Surface form -> representative mention index, for the forms naming one cluster only;
+    the forms that are a name's last word taken as a surname or a lone first name: those
+    that are common words ("Grant", "Bill") are guarded, found only before a speech verb, a
+    possessive or after an honorific; and the lone first names."""
     groups: defaultdict[int, list[int]] = defaultdict(list)
     root_of = [uf.find(i) for i in range(len(ms))]
     for i, root in enumerate(root_of):
@@ -718,6 +767,9 @@ def _forms(
     forms: dict[str, int] = {}
     ambiguous: set[str] = set()
     surnames_of_forms: set[str] = set()
+    first_names: dict[str, tuple[set[int], int]] = {}
+    """A full name's first name ("Hillary") -> the clusters of the people it starts, and one
+    mention of theirs: a form last, once every other form has claimed its word."""
 
     for root, idx in groups.items():
         person = any(ms[i].ner == PER or ms[i].honorific for i in idx)
@@ -727,20 +779,48 @@ def _forms(
             if s in seen:
                 continue  # each surface once, at its first mention: a repeat adds nothing
             seen.add(s)
-            candidates = [s]
+            # "2nd Amendment" for "Second Amendment" and back (a form in figures otherwise
+            # is not searched: "2016 Olympics")
+            variants = _ordinal_variants(s) if not person and " " in s else []
+            candidates = [s, *variants]
             parts = name_parts(s) if person or " " in s else ()
             if len(parts) >= 2 and (person or _surname_like(s, parts[-1], lex)):
                 candidates.append(parts[-1])
                 surnames_of_forms.add(parts[-1])
+                first = parts[0]
+                if person and _lone_first_name(first):
+                    first_names.setdefault(first, (set(), i))[0].add(root)
             for f in candidates:
-                if len(f) < 2 or not f[:1].isupper():
+                if len(f) < 2 or not (f[:1].isupper() or f in variants):
                     continue
                 if f in forms:
                     if root_of[forms[f]] != root:
                         ambiguous.add(f)
                 else:
                     forms[f] = i
-    return {f: i for f, i in forms.items() if f not in ambiguous}, surnames_of_forms
+    lone_firsts: set[str] = set()
+    for first, (roots, i) in first_names.items():
+        if len(roots) == 1 and first not in forms:
+            forms[first] = i  # one person of the text has it, and no other name is so written
+            lone_firsts.add(first)
+            surnames_of_forms.add(first)  # a common word ("Bill", "Mark") is guarded too
+    forms = {f: i for f, i in forms.items() if f not in ambiguous}
+    return forms, surnames_of_forms, lone_firsts
+
+
+@lru_cache(maxsize=4096)
+def _lone_first_name(word: str) -> bool:
+    """`word`, the first of a person's full name, may name the person alone ("Hillary",
+    "Jeb"): a first name of three letters or more, not all capitals, not a month ("June") nor a
+    title ("Justice")."""
+    return (
+        len(word) >= 3
+        and word[1:].islower()
+        and word.isalpha()
+        and low(word) not in MONTHS
+        and low(word) not in CORE_TITLES  # "Justice Roberts"
+        and is_first_name(word)
+    )
 
 
 def _surname_like(s: str, last: str, lex: Container[str]) -> bool:
@@ -777,14 +857,21 @@ def _inside_longer_name(doc: TokenizedText, a: int, b: int) -> bool:
     )
 
 
+_SUBJECT_VERBS = frozenset("is was has had will would could can did does".split())
+"""Verbs that make the word before them a subject: "Bush is the only other candidate" (a
+common word as a subject takes an article: "the bush is")."""
+
+
 def _speech_or_possessive(doc: TokenizedText, a: int, b: int) -> bool:
-    """Before a speech verb or a possessive, or after an honorific."""
+    """Before a speech verb, a verb that makes it a subject or a possessive, or after an
+    honorific."""
     ti = doc.tok_at(a)
     tj = doc.tok_at(b) - 1
     nxt = doc.toks[tj + 1] if tj + 1 < len(doc.toks) else ""
     prv = doc.toks[ti - 1] if ti > 0 else ""
     return (
         low(nxt) in SPEECH_VERBS
+        or nxt in _SUBJECT_VERBS
         or apos(nxt) == "'s"
         or low(prv) in HONORIFICS
         or (low(prv) in CORE_TITLES and ti - 1 not in doc.sent_first)
