@@ -25,18 +25,9 @@ from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.entities.words import ACRONYM_STOP, EVENT_HEADS, ORG_HEADS, ORG_SUFFIXES
 from briefing.analysis.ner import extract, load_model
 from briefing.model import EntityType
+from tests.articles import paragraphs
 
 Spec = list[tuple[str, str]]
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for p in text.split("\n\n"):
-        a = text.index(p, pos)
-        out.append((a, a + len(p)))
-        pos = a + len(p)
-    return out
 
 
 def hand_mentions(text: str, spec: Spec) -> list[tuple[int, int, str]]:

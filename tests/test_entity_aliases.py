@@ -4,23 +4,7 @@ articles, one rule each (issue 15). Names are made up, so no rule can know them.
 from __future__ import annotations
 
 from briefing.analysis.entities import EntityRecord, build_entities
-from briefing.analysis.ner import extract, load_model
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, split at blank lines."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for p in text.split("\n\n"):
-        a = text.index(p, pos)
-        out.append((a, a + len(p)))
-        pos = a + len(p)
-    return out
-
-
-def entities(text: str) -> list[EntityRecord]:
-    """The who's-who of `text`, with the shipped tagger."""
-    return build_entities(text, paragraphs(text), extract(load_model(), text))
+from tests.articles import entities, paragraphs
 
 
 def forms(text: str, e: EntityRecord) -> set[str]:

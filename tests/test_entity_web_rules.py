@@ -9,25 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from briefing.analysis.entities import EntityRecord, build_entities
+from briefing.analysis.entities import EntityRecord
 from briefing.analysis.entities.cues import mention_cues
 from briefing.analysis.entities.kinds import brand_product, made_thing
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
-from briefing.analysis.ner import extract, load_model
 from briefing.analysis.ner.labels import LOC, MISC, ORG, PER
 from briefing.analysis.people import extract_entities
 from briefing.ingest import document_from_text
 from briefing.model import EntityType
-
-
-def entities(text: str) -> list[EntityRecord]:
-    """The entities of `text`, a blank line between paragraphs."""
-    paragraphs = []
-    start = 0
-    for paragraph in text.split("\n\n"):
-        paragraphs.append((start, start + len(paragraph)))
-        start += len(paragraph) + 2
-    return build_entities(text, paragraphs, extract(load_model(), text))
+from tests.articles import entities
 
 
 def type_of(ents: list[EntityRecord], name: str) -> EntityType:
