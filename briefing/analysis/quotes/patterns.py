@@ -34,7 +34,10 @@ CUE_RE = re.compile(
 "reports" before "that" (elsewhere "reports" is as often a noun)."""
 
 _DETERMINER = r"[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir"
-NOMINAL_HEAD_RE = re.compile(trie_regex(NOMINAL_HEADS, WORD_START) + r"\b")
+NOMINAL_HEAD_RE = re.compile(r"\b" + trie_regex(NOMINAL_HEADS) + r"\b")
+"""A nominal's head word. Led by a word boundary, not `WORD_START`: the words begin with most
+lower-case letters, so the engine would enter the trie at nearly every letter of the text
+(twice the time on a megabyte of news); same matches."""
 DETERMINER_BEFORE_RE = re.compile(r"\b(" + _DETERMINER + r")\s+(?:[\w’'-]+\s+){0,3}$")
 _HONORIFICS = TITLE_ABBREVIATIONS
 HONORIFIC_NAME_RE = re.compile(
@@ -83,7 +86,8 @@ _SLOT_FILLERS = (
     r"(?:(?:also|later|then|on|last|this|earlier|Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|has|had|previously|once)\s+){0,3}"
 )
-SLOT_VERB_RE = re.compile(trie_regex(SLOT_VERBS, WORD_START) + r"\b")
+SLOT_VERB_RE = re.compile(r"\b" + trie_regex(SLOT_VERBS) + r"\b")
+"""A verb of a speaker slot; led by a word boundary as `NOMINAL_HEAD_RE` is (a fifth less time)."""
 CAP_BEFORE_RE = re.compile("(" + _CAPW + r")\s+" + _SLOT_FILLERS + "$")
 CAP_AFTER_RE = re.compile(r"\s+(" + _CAPW + ")")
 
@@ -263,7 +267,10 @@ ABBREVIATION_RE = re.compile(
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|vs|No|U\.S|U\.N|D\.C|U\.K|a\.m|p\.m)|\b[A-Z])\.$"
 )
 """A full stop that does not end a sentence (titles, months, initials)."""
-SENTENCE_BREAK_RE = re.compile(r"[.!?]+[”\"]?\s+(?=[A-Z“\"(])|\n+")
+SENTENCE_BREAK_RE = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[”\"]?\s+(?=[A-Z“\"(])|(?<=\n)\n*)")
+r"""A sentence's end: `[.!?]+[”"]?\s+(?=[A-Z“"(])|\n+`, written to begin with one
+character class: the regex engine then skips to those characters instead of trying both
+branches at every position (a fifth of the time on a megabyte); same matches."""
 SENTENCE_BREAK_BACK_RE = re.compile(r"[.!?]+[”\"]?\s+(?=[A-Z“\"(])|[;\n]")
 SENTENCE_BREAK_AHEAD_RE = re.compile(r"[.!?]+(?=[”\"]?\s+[A-Z“\"(]|\s*$)|[;\n]")
 MID_SENTENCE_END_RE = re.compile(r"[.!?]\s*$")
