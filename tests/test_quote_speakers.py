@@ -604,3 +604,20 @@ def test_a_name_modifying_a_follower_noun_is_not_the_subject() -> None:
         'them," he said.\n'
     )
     assert quotes_by_snippet(reading) == {"These marches are held": "Tom Baxter"}
+
+
+def test_he_goes_on_with_a_speaker_only_a_first_name_calls_a_woman() -> None:
+    """ "Lindsey" is mostly a woman's first name, but nothing in the text says this speaker is
+    one, and no man was named since his quote: "He continued" is still his, not the rival
+    named before him."""
+    reading = read(
+        "Senator Attacks Rival Over Harbor Plan\n\n"
+        "On Thursday, Senator Lindsey Okafor criticised his rival Tomas Brenner for the cost "
+        "of the harbor plan.\n\n"
+        "Okafor said, “We cannot spend forty million dollars on a pier nobody asked for.”\n\n"
+        "He continued, “The harbor needs dredging, and dredging is what we will pay for.”\n"
+    )
+    assert quotes_by_snippet(reading) == {
+        "We cannot spend forty": "Lindsey Okafor",
+        "The harbor needs dredging,": "Lindsey Okafor",
+    }

@@ -68,10 +68,13 @@ def _named(mentions: Mentions, c: Mention) -> Resolved:
     return Resolved(mentions.name_of(c), c.kind, c)
 
 
-def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: str) -> bool:
+def _last_is_antecedent(
+    mentions: Mentions, last: Speaker | None, s: int, want: str, weak_rules_out: bool = True
+) -> bool:
     """The previous speaker is a recent person, no other person of a compatible gender was
     named (outside quotes) since the previous quote began, and the previous speaker's gender,
-    from the text or their first name, does not rule them out."""
+    from the text or (unless `weak_rules_out` is False) their first name, does not rule them
+    out."""
     if last is None or last.kind != PER or s - last.position >= _RECENT_CHARS:
         return False
     lm = last.mention
@@ -85,11 +88,11 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
         g = mentions.gender_of(c)
         if g is None or g == want:
             return False
-    g, _said = mentions.gender_evidence(lm)
+    g, said = mentions.gender_evidence(lm)
     # A first name alone that says otherwise rules them out too: "she wrote" after "John
     # Kerry said" is a woman the tagger did not find sooner than Kerry (the rare man with a
     # woman's first name loses the quote to the search by sex, which may find no one).
-    return g is None or g == want
+    return g is None or g == want or (not said and not weak_rules_out)
 
 
 def _other_first_name(mentions: Mentions, c: Mention, first: str) -> bool:
@@ -197,6 +200,21 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
                     return Resolved(last.name, PER, last.mention)
                 return Resolved(last.name, PER, None)
             c = mentions.subject_before(s, want)
+            if (
+                want
+                and last is not None
+                and c is not None
+                and c.start < last.position
+                and not mentions.opens_sentence(c)
+                and len(_PARAGRAPH_BREAK_RE.findall(mentions.text, last.position, s)) <= 1
+                and _last_is_antecedent(mentions, last, s, want, weak_rules_out=False)
+            ):
+                # Only a first name says the previous speaker, in this paragraph or the one
+                # before, is of the other sex ("Senator Lindsey Okafor criticised his rival
+                # Tomas Brenner. Okafor said, “…” He continued, “…”"), no one of the pronoun's
+                # sex was named since, and the one the search by sex finds is no sentence's
+                # subject: the run of quotes goes on.
+                return Resolved(last.name, PER, last.mention)
             if c is not None:
                 return _named(mentions, c)
             return _NONE
