@@ -621,3 +621,16 @@ def test_he_goes_on_with_a_speaker_only_a_first_name_calls_a_woman() -> None:
         "We cannot spend forty": "Lindsey Okafor",
         "The harbor needs dredging,": "Lindsey Okafor",
     }
+
+
+def test_a_name_that_is_what_he_said_is_not_the_speaker() -> None:
+    """ "he said Okafor": the name is the answer he gave, not an inverted "said Okafor"; the
+    quote after it is still the man the paragraph is about."""
+    reading = read(
+        "Brenner Softens His Tone\n\n"
+        "Daniel Okafor leads the harbor council, and the vote on the pier is his to call.\n\n"
+        "On Monday, Tomas Brenner eased his tone. Asked on the radio who leads the council, he "
+        "said Okafor. “I would say Daniel for the time being, and maybe for a long time,” he "
+        "said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"I would say Daniel": "Tomas Brenner"}

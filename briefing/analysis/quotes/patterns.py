@@ -92,8 +92,11 @@ SPEAKER_AFTER_RE = re.compile(
     r"(?:said|says|told|added|asked|wrote|explained|noted|argued|insisted|tweeted|recalled)\b"
 )
 SPEAKER_BEFORE_RE = re.compile(
+    r"(?<![Hh]e\s)(?<!\b[Ii]\s)(?<![Ww]e\s)(?<![Tt]hey\s)"
     r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
 )
+"""A verb of saying right before a name, its speaker ("…,” said Ryan."), unless a pronoun is
+the verb's subject ("he said Ryan": the name is what was said)."""
 APPOSITION_GAP_RE = re.compile(r"\s*,\s*")
 """Between a name and a description in apposition to it ("Joe Ruiz, the sheriff")."""
 APPOSITIVE_GAP_RE = re.compile(r"(?:\s+(?:of|at|for|in|from|with)\s+[^,;:.!?\"“”()]{1,60})?,\s+")
