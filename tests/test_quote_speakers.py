@@ -634,3 +634,21 @@ def test_a_name_that_is_what_he_said_is_not_the_speaker() -> None:
         "said.\n"
     )
     assert quotes_by_snippet(reading) == {"I would say Daniel": "Tomas Brenner"}
+
+
+def test_a_name_after_a_preposition_and_a_title_is_not_the_subject() -> None:
+    """ "the memory of Father Tomas Brenner": a title between the preposition and the name
+    leaves the name the preposition's object, so "he said" goes to the sentence's speaker;
+    "Secretary of State Daniel Okafor said" keeps its subject (the preposition is the title's)."""
+    reading = read(
+        "Harbor Town Remembers Its Priest\n\n"
+        "The town gathered on Sunday in the memory of Father Tomas Brenner, and Daniel Okafor "
+        "spoke at the pier.\n\n"
+        "“He gave this town its harbor and asked for nothing in return,” he said.\n\n"
+        "Later, Secretary of State Maria Lindqvist wrote to the town about the harbor.\n\n"
+        "“The pier he built will outlast every one of us,” she wrote.\n"
+    )
+    assert quotes_by_snippet(reading) == {
+        "He gave this town": "Daniel Okafor",
+        "The pier he built": "Maria Lindqvist",
+    }

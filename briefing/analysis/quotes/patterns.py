@@ -108,6 +108,12 @@ PREPOSITION_BEFORE_RE = re.compile(
     r"|outside|into|across|through|throughout)\s+(?:the\s+)?$"
 )
 """A name after a preposition is seldom the subject ("As for Trump, he said" is)."""
+PREPOSITION_TITLES_BEFORE_RE = re.compile(
+    r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than|around|near|inside"
+    r"|outside|into|across|through|throughout)\s+(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){1,2})$"
+)
+"""The same with one or two capitalised words between, which are titles when `TITLE_WORDS`
+says so ("the murder of Father Jacques Hamel", "a letter to Sen. Jane Ruiz")."""
 FRONTED_CLAUSE_RE = re.compile(
     r"\W*(?:While|Whereas|Although|Though|Even though|Because|Since|If|Unless|When|Whenever"
     r"|After|Before|Until|Once|As|Unlike|Like|[A-Z][a-z]{2,}ing)\b[^,;:—–]*$"
