@@ -652,3 +652,15 @@ def test_a_name_after_a_preposition_and_a_title_is_not_the_subject() -> None:
         "He gave this town": "Daniel Okafor",
         "The pier he built": "Maria Lindqvist",
     }
+
+
+def test_a_participle_after_a_comma_has_the_sentence_subject_not_the_object() -> None:
+    """ "The mayor sought to calm his supporters, and took a heckler in stride, saying …":
+    whoever "saying" belongs to is the sentence's subject, not the description named last."""
+    reading = read(
+        "Mayor Faces Hecklers at Harbor Rally\n\n"
+        "Mayor Daniel Okafor spoke over boos on Tuesday as he defended the harbor plan.\n\n"
+        "The mayor sought to calm his supporters, and took a heckler in stride, saying the man "
+        "would “not be thrown out of this hall for a question.”\n"
+    )
+    assert quotes_by_snippet(reading) == {"not be thrown out": "Daniel Okafor"}
