@@ -664,3 +664,23 @@ def test_a_participle_after_a_comma_has_the_sentence_subject_not_the_object() ->
         "would “not be thrown out of this hall for a question.”\n"
     )
     assert quotes_by_snippet(reading) == {"not be thrown out": "Daniel Okafor"}
+
+
+def test_a_description_skips_a_subject_the_text_titles_otherwise() -> None:
+    """ "the presidential candidate said" after a sentence about "Mayor Daniel Okafor": the
+    mayor holds another title, so the description is the candidate quoted just before, not
+    the nearest subject; "he went on" then follows the candidate too."""
+    reading = read(
+        "Candidate Calls for Harbor Patrols\n\n"
+        "Tomas Brenner called on Mayor Daniel Okafor to restore the harbor patrols. "
+        "“The harbor is not safe at night,” Brenner said on Monday.\n\n"
+        "Okafor disbanded the patrols in April.\n\n"
+        "“We ought to start them up again this week,” the presidential candidate said on the "
+        "radio.\n\n"
+        "“And we ought to keep them going all year,” he went on.\n"
+    )
+    assert quotes_by_snippet(reading) == {
+        "The harbor is not": "Tomas Brenner",
+        "We ought to start": "Tomas Brenner",
+        "And we ought to": "Tomas Brenner",
+    }

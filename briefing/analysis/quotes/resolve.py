@@ -31,7 +31,7 @@ from briefing.analysis.quotes.patterns import (
     SPOKEN_FOR_RE,
     STARTS_WITH_THE_RE,
 )
-from briefing.analysis.quotes.roles import role_match
+from briefing.analysis.quotes.roles import other_title, role_match
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n+")
 _RECENT_CHARS = 1500
@@ -93,6 +93,27 @@ def _last_is_antecedent(
     # Kerry said" is a woman the tagger did not find sooner than Kerry (the rare man with a
     # woman's first name loses the quote to the search by sex, which may find no one).
     return g is None or g == want or (not said and not weak_rules_out)
+
+
+def _previous_speaker_titled(
+    mentions: Mentions, last: Speaker | None, c: Mention, s: int, description: str, want: str | None
+) -> bool:
+    """A description no one's roles match goes to the recent previous speaker rather than to
+    c, the nearest subject, when the text gives c another title ("Mayor Bill de Blasio" for
+    "the presidential candidate said") and the previous speaker none that rules them out."""
+    if (
+        last is None
+        or last.kind != PER
+        or last.mention is None
+        or s - last.position >= _RECENT_CHARS
+    ):
+        return False
+    g = mentions.gender_of(last.mention)
+    return (
+        (want is None or g in (None, want))
+        and other_title(mentions, c, s, description)
+        and not other_title(mentions, last.mention, s, description)
+    )
 
 
 def _other_first_name(mentions: Mentions, c: Mention, first: str) -> bool:
@@ -247,11 +268,12 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
         # The one person with the title, else the one whose role words the description
         # holds most of ("the Texas senator"), else the nearest subject of its sex.
         want = description_gender(m.text)
-        c = (
-            mentions.titled(s, m.text)
-            or role_match(mentions, s, m.text, want)
-            or mentions.subject_before(s, want)
-        )
+        c = mentions.titled(s, m.text) or role_match(mentions, s, m.text, want)
+        if c is None:
+            c = mentions.subject_before(s, want)
+            if c is not None and _previous_speaker_titled(mentions, last, c, s, m.text, want):
+                assert last is not None
+                return Resolved(last.name, PER, last.mention)
         if c is not None:
             return _named(mentions, c)
     return Resolved(m.text, "NOM", None)
