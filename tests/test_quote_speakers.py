@@ -684,3 +684,16 @@ def test_a_description_skips_a_subject_the_text_titles_otherwise() -> None:
         "We ought to start": "Tomas Brenner",
         "And we ought to": "Tomas Brenner",
     }
+
+
+def test_he_with_no_subject_goes_to_the_one_man_named_even_as_a_possessive() -> None:
+    """ "Daniel Okafor's speech … He told his audience": no sentence has a man for its subject,
+    and the one man the paragraphs name is named as a possessive: he is the speaker."""
+    reading = read(
+        "Mayor Defends Harbor Plan\n\n"
+        "One of the central claims of Mayor Daniel Okafor's speech to the harbor council on "
+        "Wednesday does not stand up.\n\n"
+        "He told the council, to loud applause: “Nobody has ever built a pier for less money "
+        "than this council.”\n"
+    )
+    assert quotes_by_snippet(reading) == {"Nobody has ever built": "Daniel Okafor"}

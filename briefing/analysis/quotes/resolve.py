@@ -116,6 +116,23 @@ def _previous_speaker_titled(
     )
 
 
+def _modifier_before(mentions: Mentions, s: int, want: str | None) -> Mention | None:
+    """When no subject fits, the one person of the pronoun's sex named in this paragraph or
+    the one before, even as a possessive ("Barack Obama's speech … He told his audience")."""
+    text = mentions.text
+    lo = s
+    for _ in range(2):
+        lo = max(0, text.rfind("\n", 0, max(0, lo - 1)))
+        if lo <= 0:
+            break
+    found = {
+        mentions.person_key(c): c
+        for c in mentions.between(lo, s, kinds=(PER,))
+        if want is None or mentions.gender_of(c) in (None, want)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _other_first_name(mentions: Mentions, c: Mention, first: str) -> bool:
     """c is a full name whose first name is not `first`: another member of the family
     ("Ivanka Trump" after the previous speaker "Donald Trump")."""
@@ -236,6 +253,9 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
                 # sex was named since, and the one the search by sex finds is no sentence's
                 # subject: the run of quotes goes on.
                 return Resolved(last.name, PER, last.mention)
+            if c is not None:
+                return _named(mentions, c)
+            c = _modifier_before(mentions, s, want)
             if c is not None:
                 return _named(mentions, c)
             return _NONE
