@@ -121,7 +121,7 @@ def _modifier_before(mentions: Mentions, s: int, want: str | None) -> Mention | 
     the one before, even as a possessive ("Barack Obama's speech … He told his audience")."""
     text = mentions.text
     lo = s
-    for _ in range(2):
+    for _ in range(2):  # back to this paragraph's start, then to the one before's ("\n\n" or "\n")
         lo = max(0, text.rfind("\n", 0, max(0, lo - 1)))
         if lo <= 0:
             break
