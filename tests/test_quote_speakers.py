@@ -604,3 +604,96 @@ def test_a_name_modifying_a_follower_noun_is_not_the_subject() -> None:
         'them," he said.\n'
     )
     assert quotes_by_snippet(reading) == {"These marches are held": "Tom Baxter"}
+
+
+def test_he_goes_on_with_a_speaker_only_a_first_name_calls_a_woman() -> None:
+    """ "Lindsey" is mostly a woman's first name, but nothing in the text says this speaker is
+    one, and no man was named since his quote: "He continued" is still his, not the rival
+    named before him."""
+    reading = read(
+        "Senator Attacks Rival Over Harbor Plan\n\n"
+        "On Thursday, Senator Lindsey Okafor criticised his rival Tomas Brenner for the cost "
+        "of the harbor plan.\n\n"
+        "Okafor said, “We cannot spend forty million dollars on a pier nobody asked for.”\n\n"
+        "He continued, “The harbor needs dredging, and dredging is what we will pay for.”\n"
+    )
+    assert quotes_by_snippet(reading) == {
+        "We cannot spend forty": "Lindsey Okafor",
+        "The harbor needs dredging,": "Lindsey Okafor",
+    }
+
+
+def test_a_name_that_is_what_he_said_is_not_the_speaker() -> None:
+    """ "he said Okafor": the name is the answer he gave, not an inverted "said Okafor"; the
+    quote after it is still the man the paragraph is about."""
+    reading = read(
+        "Brenner Softens His Tone\n\n"
+        "Daniel Okafor leads the harbor council, and the vote on the pier is his to call.\n\n"
+        "On Monday, Tomas Brenner eased his tone. Asked on the radio who leads the council, he "
+        "said Okafor. “I would say Daniel for the time being, and maybe for a long time,” he "
+        "said.\n"
+    )
+    assert quotes_by_snippet(reading) == {"I would say Daniel": "Tomas Brenner"}
+
+
+def test_a_name_after_a_preposition_and_a_title_is_not_the_subject() -> None:
+    """ "the memory of Father Tomas Brenner": a title between the preposition and the name
+    leaves the name the preposition's object, so "he said" goes to the sentence's speaker;
+    "Secretary of State Daniel Okafor said" keeps its subject (the preposition is the title's)."""
+    reading = read(
+        "Harbor Town Remembers Its Priest\n\n"
+        "The town gathered on Sunday in the memory of Father Tomas Brenner, and Daniel Okafor "
+        "spoke at the pier.\n\n"
+        "“He gave this town its harbor and asked for nothing in return,” he said.\n\n"
+        "Later, Secretary of State Maria Lindqvist wrote to the town about the harbor.\n\n"
+        "“The pier he built will outlast every one of us,” she wrote.\n"
+    )
+    assert quotes_by_snippet(reading) == {
+        "He gave this town": "Daniel Okafor",
+        "The pier he built": "Maria Lindqvist",
+    }
+
+
+def test_a_participle_after_a_comma_has_the_sentence_subject_not_the_object() -> None:
+    """ "The mayor sought to calm his supporters, and took a heckler in stride, saying …":
+    whoever "saying" belongs to is the sentence's subject, not the description named last."""
+    reading = read(
+        "Mayor Faces Hecklers at Harbor Rally\n\n"
+        "Mayor Daniel Okafor spoke over boos on Tuesday as he defended the harbor plan.\n\n"
+        "The mayor sought to calm his supporters, and took a heckler in stride, saying the man "
+        "would “not be thrown out of this hall for a question.”\n"
+    )
+    assert quotes_by_snippet(reading) == {"not be thrown out": "Daniel Okafor"}
+
+
+def test_a_description_skips_a_subject_the_text_titles_otherwise() -> None:
+    """ "the presidential candidate said" after a sentence about "Mayor Daniel Okafor": the
+    mayor holds another title, so the description is the candidate quoted just before, not
+    the nearest subject; "he went on" then follows the candidate too."""
+    reading = read(
+        "Candidate Calls for Harbor Patrols\n\n"
+        "Tomas Brenner called on Mayor Daniel Okafor to restore the harbor patrols. "
+        "“The harbor is not safe at night,” Brenner said on Monday.\n\n"
+        "Okafor disbanded the patrols in April.\n\n"
+        "“We ought to start them up again this week,” the presidential candidate said on the "
+        "radio.\n\n"
+        "“And we ought to keep them going all year,” he went on.\n"
+    )
+    assert quotes_by_snippet(reading) == {
+        "The harbor is not": "Tomas Brenner",
+        "We ought to start": "Tomas Brenner",
+        "And we ought to": "Tomas Brenner",
+    }
+
+
+def test_he_with_no_subject_goes_to_the_one_man_named_even_as_a_possessive() -> None:
+    """ "Daniel Okafor's speech … He told his audience": no sentence has a man for its subject,
+    and the one man the paragraphs name is named as a possessive: he is the speaker."""
+    reading = read(
+        "Mayor Defends Harbor Plan\n\n"
+        "One of the central claims of Mayor Daniel Okafor's speech to the harbor council on "
+        "Wednesday does not stand up.\n\n"
+        "He told the council, to loud applause: “Nobody has ever built a pier for less money "
+        "than this council.”\n"
+    )
+    assert quotes_by_snippet(reading) == {"Nobody has ever built": "Daniel Okafor"}

@@ -48,6 +48,9 @@ from briefing.analysis.quotes.sentences import sentence_end, sentence_start
 Cue = tuple[Mention, str | None, str]
 """(speaker mention, cue word or None, rule name)."""
 
+_PARTICIPLE_COMMA_RE = re.compile(r",\s*$")
+"""A comma right before a cue ("…, saying")."""
+
 _MAX_SUBJECT_DISTANCE = 7
 """Words between the closing mark and a post-quote subject ("…,” Ms. Rivera said)."""
 
@@ -196,6 +199,21 @@ def _right_cue_word(
     return None
 
 
+def _sentence_subject(text: str, before: list[Mention], ss: int) -> Mention:
+    """The sentence subject among the mentions before a cue: the first one, but not a name
+    after a preposition, nor a description in apposition to it ("Preceded by Joe Ruiz, the
+    sheriff, Smith launched into a lament"), when another comes before the cue."""
+    return next(
+        (
+            m
+            for i, m in enumerate(before)
+            if not PREPOSITION_BEFORE_RE.search(text, max(ss, m.start - 12), m.start)
+            and not (i > 0 and APPOSITION_GAP_RE.fullmatch(text, before[i - 1].end, m.start))
+        ),
+        before[0],
+    )
+
+
 def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
     """Attribution before a quote starting at qs, within its sentence and after lo."""
     ss = sentence_start(text, qs, lo)
@@ -271,6 +289,13 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
             # "Clinton … stressed her support during a forum sponsored by NBC News and said":
             # the second verb's subject is the sentence's, not the object before "and".
             return before[0], cword, "L-coord"
+        if len(before) > 1 and cword.endswith("ing") and _PARTICIPLE_COMMA_RE.search(text, ss, cs):
+            # "The senator sought to calm his supporters, and took a heckler in stride,
+            # saying …": a participle after a comma has the sentence's subject, not the
+            # description named last (a name named last stays: "…, Jane Ruiz said, adding").
+            subject = _sentence_subject(text, before, ss)
+            if before[-1].kind == "NOM" and subject is not before[-1]:
+                return subject, cword, "L-part"
         if before and (
             not _gap_ok(LEFT_GAP_RE, text, before[-1], cs)
             or OBJECT_PREPOSITION_BEFORE_RE.search(
@@ -297,19 +322,7 @@ def left_cue(text: str, mentions: Mentions, qs: int, lo: int) -> Cue | None:
     # The sentence subject: the first mention before the last cue.
     before = mentions.between(ss, cs)
     if before:
-        # Not a name after a preposition, nor a description in apposition to it ("Preceded
-        # by Joe Ruiz, the sheriff, Smith launched into a lament"), when another comes
-        # before the cue.
-        subject = next(
-            (
-                m
-                for i, m in enumerate(before)
-                if not PREPOSITION_BEFORE_RE.search(text, max(ss, m.start - 12), m.start)
-                and not (i > 0 and APPOSITION_GAP_RE.fullmatch(text, before[i - 1].end, m.start))
-            ),
-            before[0],
-        )
-        return subject, cword, "L-subj"
+        return _sentence_subject(text, before, ss), cword, "L-subj"
     after = mentions.between(ce, qs)
     if after and cword in SAY_INVERTIBLE and count_words(text[ce : after[0].start]) <= 1:
         return np_head(text, after), cword, "L-inv"

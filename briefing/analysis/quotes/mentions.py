@@ -9,6 +9,7 @@ indexed by start offset so that "mentions between a and b" is a bisection.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import NamedTuple
@@ -52,6 +53,7 @@ from briefing.analysis.quotes.patterns import (
     POSSESSIVE_S_RE,
     POSSESSIVE_THE_RE,
     PREPOSITION_BEFORE_RE,
+    PREPOSITION_TITLES_BEFORE_RE,
     PRONOUN_RE,
     SENTENCE_CLOSE_AFTER_RE,
     SLOT_VERB_RE,
@@ -82,6 +84,11 @@ class Mention(NamedTuple):
     kind: str
     text: str
     in_quote: bool
+
+
+CAPWORD_BEFORE_RE = re.compile(r"\b[A-Z][\w.’'-]*\s+$")
+KIN_TITLES = frozenset("father sister brother rabbi imam pope cardinal bishop".split())
+"""Religious titles before a name ("Father Jacques Hamel") that the title lists lack."""
 
 
 def name_tokens(name: str) -> list[str]:
@@ -419,7 +426,10 @@ class Mentions:
                 if c.kind == PER
                 and (not self._is_modifier(c) or not text[lo : c.start].strip())
                 and (
-                    not PREPOSITION_BEFORE_RE.search(text, max(lo, c.start - 12), c.start)
+                    not (
+                        PREPOSITION_BEFORE_RE.search(text, max(lo, c.start - 12), c.start)
+                        or _titled_object(text, max(lo, c.start - 40), c.start)
+                    )
                     or (
                         WITH_BEFORE_RE.search(text, max(lo, c.start - 6), c.start) is not None
                         and ABSOLUTE_AFTER_RE.match(text, c.end) is not None
@@ -480,6 +490,18 @@ class Mentions:
             ):
                 return c
         return None
+
+
+def _titled_object(text: str, lo: int, start: int) -> bool:
+    """A preposition and titles only before the name at start ("of Father", "to Sen."), the
+    preposition not inside a title: the name is the preposition's object, not a subject."""
+    found = PREPOSITION_TITLES_BEFORE_RE.search(text, lo, start)
+    if found is None or CAPWORD_BEFORE_RE.search(text, max(0, found.start() - 30), found.start()):
+        return False  # "Secretary of State John Kerry": the preposition is the title's
+    return all(
+        w.lower().rstrip(".") in TITLE_WORDS or w.lower() in TITLE_FORMS or w.lower() in KIN_TITLES
+        for w in found.group(1).split()
+    )
 
 
 def _collect(text: str, names: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

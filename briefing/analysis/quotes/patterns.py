@@ -96,8 +96,11 @@ SPEAKER_AFTER_RE = re.compile(
     r"(?:said|says|told|added|asked|wrote|explained|noted|argued|insisted|tweeted|recalled)\b"
 )
 SPEAKER_BEFORE_RE = re.compile(
+    r"(?<![Hh]e\s)(?<!\b[Ii]\s)(?<![Ww]e\s)(?<![Tt]hey\s)"
     r"\b(?:said|says|added|asked|wrote|according to)\s+(?:[A-Z][\w.]*\s+)?$"
 )
+"""A verb of saying right before a name, its speaker ("…,” said Ryan."), unless a pronoun is
+the verb's subject ("he said Ryan": the name is what was said)."""
 APPOSITION_GAP_RE = re.compile(r"\s*,\s*")
 """Between a name and a description in apposition to it ("Joe Ruiz, the sheriff")."""
 APPOSITIVE_GAP_RE = re.compile(r"(?:\s+(?:of|at|for|in|from|with)\s+[^,;:.!?\"“”()]{1,60})?,\s+")
@@ -109,6 +112,12 @@ PREPOSITION_BEFORE_RE = re.compile(
     r"|outside|into|across|through|throughout)\s+(?:the\s+)?$"
 )
 """A name after a preposition is seldom the subject ("As for Trump, he said" is)."""
+PREPOSITION_TITLES_BEFORE_RE = re.compile(
+    r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than|around|near|inside"
+    r"|outside|into|across|through|throughout)\s+(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){1,2})$"
+)
+"""The same with one or two capitalised words between, which are titles when `TITLE_WORDS`
+says so ("the murder of Father Jacques Hamel", "a letter to Sen. Jane Ruiz")."""
 FRONTED_CLAUSE_RE = re.compile(
     r"\W*(?:While|Whereas|Although|Though|Even though|Because|Since|If|Unless|When|Whenever"
     r"|After|Before|Until|Once|As|Unlike|Like|[A-Z][a-z]{2,}ing)\b[^,;:—–]*$"

@@ -31,7 +31,7 @@ from briefing.analysis.quotes.patterns import (
     SPOKEN_FOR_RE,
     STARTS_WITH_THE_RE,
 )
-from briefing.analysis.quotes.roles import role_match
+from briefing.analysis.quotes.roles import other_title, role_match
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n+")
 _RECENT_CHARS = 1500
@@ -68,10 +68,13 @@ def _named(mentions: Mentions, c: Mention) -> Resolved:
     return Resolved(mentions.name_of(c), c.kind, c)
 
 
-def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: str) -> bool:
+def _last_is_antecedent(
+    mentions: Mentions, last: Speaker | None, s: int, want: str, weak_rules_out: bool = True
+) -> bool:
     """The previous speaker is a recent person, no other person of a compatible gender was
     named (outside quotes) since the previous quote began, and the previous speaker's gender,
-    from the text or their first name, does not rule them out."""
+    from the text or (unless `weak_rules_out` is False) their first name, does not rule them
+    out."""
     if last is None or last.kind != PER or s - last.position >= _RECENT_CHARS:
         return False
     lm = last.mention
@@ -85,11 +88,49 @@ def _last_is_antecedent(mentions: Mentions, last: Speaker | None, s: int, want: 
         g = mentions.gender_of(c)
         if g is None or g == want:
             return False
-    g, _said = mentions.gender_evidence(lm)
+    g, said = mentions.gender_evidence(lm)
     # A first name alone that says otherwise rules them out too: "she wrote" after "John
     # Kerry said" is a woman the tagger did not find sooner than Kerry (the rare man with a
     # woman's first name loses the quote to the search by sex, which may find no one).
-    return g is None or g == want
+    return g is None or g == want or (not said and not weak_rules_out)
+
+
+def _previous_speaker_titled(
+    mentions: Mentions, last: Speaker | None, c: Mention, s: int, description: str, want: str | None
+) -> bool:
+    """A description no one's roles match goes to the recent previous speaker rather than to
+    c, the nearest subject, when the text gives c another title ("Mayor Bill de Blasio" for
+    "the presidential candidate said") and the previous speaker none that rules them out."""
+    if (
+        last is None
+        or last.kind != PER
+        or last.mention is None
+        or s - last.position >= _RECENT_CHARS
+    ):
+        return False
+    g = mentions.gender_of(last.mention)
+    return (
+        (want is None or g in (None, want))
+        and other_title(mentions, c, s, description)
+        and not other_title(mentions, last.mention, s, description)
+    )
+
+
+def _modifier_before(mentions: Mentions, s: int, want: str | None) -> Mention | None:
+    """When no subject fits, the one person of the pronoun's sex named in this paragraph or
+    the one before, even as a possessive ("Barack Obama's speech … He told his audience")."""
+    text = mentions.text
+    lo = s
+    for _ in range(2):  # back to this paragraph's start, then to the one before's ("\n\n" or "\n")
+        lo = max(0, text.rfind("\n", 0, max(0, lo - 1)))
+        if lo <= 0:
+            break
+    found = {
+        mentions.person_key(c): c
+        for c in mentions.between(lo, s, kinds=(PER,))
+        if want is None or mentions.gender_of(c) in (None, want)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _other_first_name(mentions: Mentions, c: Mention, first: str) -> bool:
@@ -197,6 +238,24 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
                     return Resolved(last.name, PER, last.mention)
                 return Resolved(last.name, PER, None)
             c = mentions.subject_before(s, want)
+            if (
+                want
+                and last is not None
+                and c is not None
+                and c.start < last.position
+                and not mentions.opens_sentence(c)
+                and len(_PARAGRAPH_BREAK_RE.findall(mentions.text, last.position, s)) <= 1
+                and _last_is_antecedent(mentions, last, s, want, weak_rules_out=False)
+            ):
+                # Only a first name says the previous speaker, in this paragraph or the one
+                # before, is of the other sex ("Senator Lindsey Okafor criticised his rival
+                # Tomas Brenner. Okafor said, “…” He continued, “…”"), no one of the pronoun's
+                # sex was named since, and the one the search by sex finds is no sentence's
+                # subject: the run of quotes goes on.
+                return Resolved(last.name, PER, last.mention)
+            if c is not None:
+                return _named(mentions, c)
+            c = _modifier_before(mentions, s, want)
             if c is not None:
                 return _named(mentions, c)
             return _NONE
@@ -229,11 +288,12 @@ def resolve(mentions: Mentions, m: Mention, last: Speaker | None) -> Resolved:
         # The one person with the title, else the one whose role words the description
         # holds most of ("the Texas senator"), else the nearest subject of its sex.
         want = description_gender(m.text)
-        c = (
-            mentions.titled(s, m.text)
-            or role_match(mentions, s, m.text, want)
-            or mentions.subject_before(s, want)
-        )
+        c = mentions.titled(s, m.text) or role_match(mentions, s, m.text, want)
+        if c is None:
+            c = mentions.subject_before(s, want)
+            if c is not None and _previous_speaker_titled(mentions, last, c, s, m.text, want):
+                assert last is not None
+                return Resolved(last.name, PER, last.mention)
         if c is not None:
             return _named(mentions, c)
     return Resolved(m.text, "NOM", None)

@@ -122,3 +122,25 @@ def role_match(
     if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None  # nobody, or two people, hold as many of its words
     return scored[0][1]
+
+
+def person_roles(mentions: Mentions, c: Mention, s: int) -> set[str]:
+    """The role words the text gives the person of mention c in the `_ROLE_WINDOW` before s."""
+    key = mentions.person_key(c)
+    words: set[str] = set()
+    for m in mentions.between(max(0, s - _ROLE_WINDOW), s, kinds=(PER,)):
+        if mentions.person_key(m) == key:
+            found = mentions.roles.get(m.start)
+            if found is None:
+                found = mentions.roles[m.start] = role_words(mentions, m)
+            words |= found
+    return words
+
+
+def other_title(mentions: Mentions, c: Mention, s: int, description: str) -> bool:
+    """The text titles c's person otherwise ("Mayor Bill de Blasio" for "the presidential
+    candidate"): they hold a title of `TITLE_HEADS` and not the description's head."""
+    head = description.split()[-1].lower()
+    head = TITLE_FORMS.get(head, head)
+    titles = person_roles(mentions, c, s) & TITLE_HEADS
+    return bool(titles) and head not in titles
