@@ -383,12 +383,15 @@ def mention_sex(doc: TokenizedText, m: NameMention, starts: Set[int]) -> str | N
         return None
     last_sentence = doc.sent_of[j] + 1
     stop = min(len(toks), j + 40)
-    sent_of, tok_starts = doc.sent_of, doc.starts
     quoted = False
-    while j < stop and sent_of[j] <= last_sentence:
-        if tok_starts[j] in starts:
+    # the next 40 tokens' words, sentences and starts, sliced at once (not indexed one by one)
+    for w, sentence, start in zip(
+        toks[j:stop], doc.sent_of[j:stop], doc.starts[j:stop], strict=True
+    ):
+        if sentence > last_sentence:
+            break
+        if start in starts:
             return None
-        w = toks[j]
         if w in _QUOTE_MARKS:
             quoted = w == "“" or (w == '"' and not quoted)
         elif not quoted and w[:1] in "hHsS":
@@ -397,7 +400,6 @@ def mention_sex(doc: TokenizedText, m: NameMention, starts: Set[int]) -> str | N
                 return "m"
             if w in _SHE:
                 return "f"
-        j += 1
     return None
 
 
