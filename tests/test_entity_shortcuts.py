@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.analysis.entities import clean, kinds, records, spans, trim
+from briefing.analysis.entities import aliases, clean, kinds, link, records, spans, trim
+from briefing.analysis.entities.names import UnionFind
 from briefing.analysis.entities.tokenized import NameMention, TokenizedText
 from briefing.analysis.ner import extract, load_model
 from briefing.analysis.ner.labels import LABEL_OF, NerLabel
@@ -167,3 +168,62 @@ def test_full_name_question_asked_only_where_it_decides(monkeypatch: pytest.Monk
     ]
     assert kinds.entity_type(place, ["John Velmor", "Velmor", "Velmor"]) == "person"
     assert asked == [("John Velmor", "Velmor")]
+
+
+@given(
+    st.lists(st.integers(0, 19), min_size=1, max_size=8, unique=True),
+    st.lists(st.lists(st.tuples(st.integers(0, 19), st.integers(0, 19)), max_size=4), max_size=6),
+)
+def test_members_kept_roots_are_those_found_afresh(
+    members: list[int], rounds: list[list[tuple[int, int]]]
+) -> None:
+    """`_Members.first_by_root` asked again and again as clusters merge (its answer kept
+    while every root it found is a root still) gives what a fresh look at the members gives."""
+    uf = UnionFind(20)
+    kept = link._Members()
+    kept.idx = members
+    for joins in [[], *rounds]:
+        for a, b in joins:
+            uf.union(a, b)
+        fresh = link._Members()
+        fresh.idx = members
+        assert kept.first_by_root(uf) == fresh.first_by_root(uf)
+        assert list(kept.roots(uf)) == list(fresh.roots(uf))
+
+
+_ALT_PIECES = [
+    *"which that what whom who also formerly better known called named dubbed referred".split(),
+    *"to as it them the locally in Iran a.k.a. aka or goes by nickname is Z".split(),
+    *[",", " ", "  ", "(", "\u201c", '"', "\n", "\u00a0", "x"],
+]
+
+
+_ALT_TAILS = st.tuples(
+    st.lists(st.sampled_from([",", " ", "(", "\n", "\u00a0", "x"]), max_size=3),
+    st.lists(st.sampled_from(_ALT_PIECES), max_size=10),
+).map(lambda parts: "".join(parts[0]) + " ".join(parts[1]))
+"""What may follow a name: punctuation and spaces, then words of the patterns and others."""
+
+
+@given(_ALT_TAILS)
+@settings(max_examples=3000, deadline=None)
+def test_alternative_names_pretest_passes_wherever_a_pattern_matches(tail: str) -> None:
+    if any(pattern.match(tail) for pattern in aliases._ALT_PATTERNS):
+        assert aliases._ALT_START.match(tail)
+
+
+def test_alternative_names_pretest_passes_the_forms_the_patterns_name() -> None:
+    tails = [
+        ", which locals call the Z",
+        ", who went by the nickname Z",
+        " (also known as Z)",
+        ", formerly Z",
+        " also known as Z",
+        " (a.k.a. Z)",
+        ", or Z,",
+        ",known as Z",
+    ]
+    for tail in tails:
+        assert any(pattern.match(tail) for pattern in aliases._ALT_PATTERNS), tail
+        assert aliases._ALT_START.match(tail), tail
+    assert not aliases._ALT_START.match(" said on Monday")

@@ -65,6 +65,15 @@ from briefing.model import EntityType
 __all__ = ["EntityRecord", "EntityType", "build_entities"]
 
 
+def _person_s_name(surface: str) -> bool:
+    """A first name and a surname, or "Jr.": a person's name, whatever the tagger said."""
+    return (
+        # one word is never a full name (`name_like`): not asked
+        (len(split_words(surface)) >= 2 and person_shaped(surface))
+        or suffix_of(person_name(surface)) in ("Jr.", "Sr.")
+    )
+
+
 def build_entities(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
@@ -92,19 +101,21 @@ def build_entities(
         words[-1] for s, e, t in mentions if t == PER and len(words := text[s:e].split()) >= 2
     }
     junk_memo = JunkMemo()
+    # a form's verdict depends on the form alone: asked once per form (of a few thousand)
+    person_forms: dict[str, bool] = {}
     for s, e, t in merge_adjacent(text, split_affixed_heads(text, sorted(mentions))):
         m = trim_mention(doc, NameMention(int(s), int(e), LABEL_OF[t]))
         if m is None:
             continue
         for p in split_compounds(doc, m, places):
             if not is_junk(doc, p, lex, junk_memo):
-                if p.ner != PER and (
-                    # one word is never a full name (`name_like`): not asked
-                    (len(split_words(surface := p.surface(text))) >= 2 and person_shaped(surface))
-                    or suffix_of(person_name(surface)) in ("Jr.", "Sr.")
-                ):
-                    # a first name and a surname, or "Jr.": a person's name
-                    p = replace(p, ner=PER)
+                if p.ner != PER:
+                    surface = p.surface(text)
+                    person = person_forms.get(surface)
+                    if person is None:
+                        person = person_forms[surface] = _person_s_name(surface)
+                    if person:
+                        p = replace(p, ner=PER)
                 ms.append(p)
 
     # people the text names with an honorific ("Mr. Obama") or the tagger reads as people

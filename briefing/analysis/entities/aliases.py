@@ -53,6 +53,13 @@ _ALT_PATTERNS: list[re.Pattern[str]] = [
     _OR,
 ]
 
+_ALT_START = re.compile(
+    r",?\s*\(?\s*(?:which|that|what|whom|who|also|otherwise|formerly|previously|better|widely"
+    r"|locally|commonly|officially|known|called|named|dubbed|referred|a\.k\.a\.|aka|or)\s"
+)
+"""What every pattern of `_ALT_PATTERNS` starts with (a comma, a space or a parenthesis, then
+one of their first words): most names are followed by none, and one test spares five."""
+
 _MONIKER_WORDS = ("moniker", "nickname", "pseudonym", "pen name", "nom de guerre", "screen name")
 _MONIKER = re.compile(
     r"(?:moniker|nickname|pseudonym|pen name|nom de guerre|screen name)\s+"
@@ -336,6 +343,8 @@ def add_text_defined(doc: TokenizedText, ms: list[NameMention]) -> list[Link]:
         m = index.get(k)
         if m is None:
             continue  # removed by a longer name the text defines
+        if not _ALT_START.match(text, m.end):
+            continue  # no pattern of `_ALT_PATTERNS` can match after it
         tail = text[m.end : m.end + 120]
         # allow a closing possessive/plural after X
         for pat in _ALT_PATTERNS:

@@ -21,6 +21,7 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Container, KeysView, Sequence, Set
 from functools import lru_cache
+from operator import eq
 
 from briefing.analysis.entities.acronyms import initial_variants
 from briefing.analysis.entities.aliases import Link
@@ -93,6 +94,10 @@ class _Members:
             else:
                 self._first = old
             return old
+        if self._first is not None and all(map(eq, map(uf.p.__getitem__, old), old)):
+            # every root found last time is a root still: no two of them have merged, so
+            # each still holds the same members (a short name is asked of again and again)
+            return old
         first: dict[int, int] = {}
         for r, j in old.items():
             r = uf.find(r)
@@ -142,9 +147,12 @@ def cluster(doc: TokenizedText, ms: Sequence[NameMention], links: Sequence[Link]
     """Union-find over the indices of `ms`, joined by `links` and every linking rule."""
     text = doc.text
     surf = [text[m.start : m.end] for m in ms]
-    words = [split_words(s) for s in surf]
-    keys = [key(s) for s in surf]
-    parts = [person_name(s) for s in surf]
+    # each of a few thousand forms asked once (of tens of thousands of mentions), each
+    # mention's answer then read in C
+    forms = dict.fromkeys(surf)
+    words = list(map({s: split_words(s) for s in forms}.__getitem__, surf))
+    keys = list(map({s: key(s) for s in forms}.__getitem__, surf))
+    parts = list(map({s: person_name(s) for s in forms}.__getitem__, surf))
     full_names: list[tuple[str, ...] | None] = [
         tuple(ws) if (m.ner == PER or m.honorific) and len(ws) >= 2 else None
         for m, ws in zip(ms, parts, strict=True)
@@ -375,12 +383,15 @@ def mention_sex(doc: TokenizedText, m: NameMention, starts: Set[int]) -> str | N
         return None
     last_sentence = doc.sent_of[j] + 1
     stop = min(len(toks), j + 40)
-    sent_of, tok_starts = doc.sent_of, doc.starts
     quoted = False
-    while j < stop and sent_of[j] <= last_sentence:
-        if tok_starts[j] in starts:
+    # the next 40 tokens' words, sentences and starts, sliced at once (not indexed one by one)
+    for w, sentence, start in zip(
+        toks[j:stop], doc.sent_of[j:stop], doc.starts[j:stop], strict=True
+    ):
+        if sentence > last_sentence:
+            break
+        if start in starts:
             return None
-        w = toks[j]
         if w in _QUOTE_MARKS:
             quoted = w == "“" or (w == '"' and not quoted)
         elif not quoted and w[:1] in "hHsS":
@@ -389,7 +400,6 @@ def mention_sex(doc: TokenizedText, m: NameMention, starts: Set[int]) -> str | N
                 return "m"
             if w in _SHE:
                 return "f"
-        j += 1
     return None
 
 
@@ -606,7 +616,10 @@ def _expansions(ms: Sequence[NameMention], words: Sequence[tuple[str, ...]]) -> 
     for j, wj in enumerate(words):
         if len(wj) >= 2 and ms[j].ner != PER:
             for v in _acronyms_of(wj):
-                out.setdefault(v, _Members()).idx.append(j)
+                members = out.get(v)
+                if members is None:  # (not `setdefault`, which makes one for every variant)
+                    members = out[v] = _Members()
+                members.idx.append(j)
     return out
 
 
@@ -774,8 +787,13 @@ def _forms(
     for root, idx in groups.items():
         person = any(ms[i].ner == PER or ms[i].honorific for i in idx)
         seen: set[str] = set()
+        seen_raw: set[str] = set()
         for i in idx:
-            s = apos(text[ms[i].start : ms[i].end])
+            raw = text[ms[i].start : ms[i].end]
+            if raw in seen_raw:
+                continue  # (its straightened form is in `seen`: not straightened again)
+            seen_raw.add(raw)
+            s = apos(raw)
             if s in seen:
                 continue  # each surface once, at its first mention: a repeat adds nothing
             seen.add(s)
