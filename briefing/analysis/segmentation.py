@@ -57,8 +57,9 @@ import itertools
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.analysis import boundaries, cues, purenum
 from briefing.analysis.terms import stem, stopwords
@@ -317,10 +318,26 @@ def separation(prefix: FloatArray, starts: Sequence[int], n: int) -> list[float]
     return ratios
 
 
-def _segment_window(
+@dataclass(frozen=True)
+class WindowArithmetic:
+    """The numbers `window_starts` works with: numpy's here (`NUMPY_ARITHMETIC`), the same
+    over lists in `segmentation_small`. One control flow serves both, so that the two paths
+    cannot drift apart; each function's two forms give the same floats (tests compare them)."""
+
+    similarity: Callable[[Sequence[dict[str, float]]], Any]
+    prefix_sums: Callable[[Any], Any]
+    modularity_splits: Callable[..., list[list[int]]]
+    significance: Callable[[Any, Any, Any, Sequence[int]], float]
+    stream_structure: Callable[[Any], float]
+    separation: Callable[[Any, Sequence[int], int], list[float]]
+    prune: Callable[[Any, Any, Sequence[int]], list[int]]
+
+
+def window_starts(
+    ops: WindowArithmetic,
     term_sets: Sequence[dict[str, float]],
-    allowed: BoolArray,
-    bonus: FloatArray,
+    allowed: Sequence[bool] | BoolArray,
+    bonus: Sequence[float] | FloatArray,
     paragraphs: bool,
 ) -> list[int]:
     """Sections of one window of a document (or of a whole sentence stream of one window).
@@ -332,24 +349,34 @@ def _segment_window(
     n = len(term_sets)
     if n < 2 * MIN_BLOCKS:
         return [0]
-    matrix = similarity(term_sets)
-    prefix = boundaries.prefix_sums(matrix)
+    matrix = ops.similarity(term_sets)
+    prefix = ops.prefix_sums(matrix)
     if paragraphs:
-        split = modularity_splits(
+        split = ops.modularity_splits(
             matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
         )[0]
-        if len(split) < 2 or _significance(matrix, allowed, bonus, split) < STRONG_STRUCTURE:
+        if len(split) < 2 or ops.significance(matrix, allowed, bonus, split) < STRONG_STRUCTURE:
             return [0]
-        return prune(matrix, prefix, split)
-    splits = modularity_splits(matrix, prefix, allowed, bonus)
-    if all(len(split) < 2 for split in splits) or _stream_structure(matrix) < STREAM_STRUCTURE:
+        return ops.prune(matrix, prefix, split)
+    splits = ops.modularity_splits(matrix, prefix, allowed, bonus)
+    if all(len(split) < 2 for split in splits) or ops.stream_structure(matrix) < STREAM_STRUCTURE:
         return [0]
     chosen = splits[0]
     for split in splits[1:]:
-        ratios = separation(prefix, split, n)
+        ratios = ops.separation(prefix, split, n)
         if not ratios or sum(ratios) / len(ratios) <= RATIO_MAX:
             chosen = split
-    return prune(matrix, prefix, chosen)
+    return ops.prune(matrix, prefix, chosen)
+
+
+def _segment_window(
+    term_sets: Sequence[dict[str, float]],
+    allowed: BoolArray,
+    bonus: FloatArray,
+    paragraphs: bool,
+) -> list[int]:
+    """`window_starts` in numpy."""
+    return window_starts(NUMPY_ARITHMETIC, term_sets, allowed, bonus, paragraphs)
 
 
 BOUNDARY_Z = 1.0
@@ -600,6 +627,17 @@ def _stream_structure(matrix: FloatArray) -> float:
     shuffled = best_values([_grouped(matrix, size, order) for order in _shuffled_orders(n)])
     spread = float(np.std(shuffled))
     return (real - float(np.mean(shuffled))) / (spread if spread > 0 else 1e-9)
+
+
+NUMPY_ARITHMETIC = WindowArithmetic(
+    similarity=similarity,
+    prefix_sums=boundaries.prefix_sums,
+    modularity_splits=modularity_splits,
+    significance=_significance,
+    stream_structure=_stream_structure,
+    separation=separation,
+    prune=prune,
+)
 
 
 def article_evidence(

@@ -27,8 +27,8 @@ from briefing.analysis.segmentation import (
     SECTION_COST,
     SHARED_FLOOR,
     SHUFFLES,
-    STREAM_STRUCTURE,
     STRONG_STRUCTURE,
+    WindowArithmetic,
     block_terms,
     boundary_strength,
     earned_starts,
@@ -36,6 +36,7 @@ from briefing.analysis.segmentation import (
     page_furniture,
     prune_starts,
     self_similarity_values,
+    window_starts,
 )
 
 Matrix = list[list[float]]
@@ -190,28 +191,8 @@ def segment_window(
     bonus: Sequence[float],
     paragraphs: bool,
 ) -> list[int]:
-    """`segmentation._segment_window`."""
-    n = len(term_sets)
-    if n < 2 * MIN_BLOCKS:
-        return [0]
-    matrix = similarity(term_sets)
-    prefix = prefix_sums(matrix)
-    if paragraphs:
-        split = modularity_splits(
-            matrix, prefix, allowed, bonus, (PARAGRAPH_GAMMA,), cost=SECTION_COST
-        )[0]
-        if len(split) < 2 or _significance(matrix, allowed, bonus, split) < STRONG_STRUCTURE:
-            return [0]
-        return prune(matrix, prefix, split)
-    splits = modularity_splits(matrix, prefix, allowed, bonus)
-    if all(len(split) < 2 for split in splits) or _stream_structure(matrix) < STREAM_STRUCTURE:
-        return [0]
-    chosen = splits[0]
-    for split in splits[1:]:
-        ratios = separation(prefix, split, n)
-        if not ratios or sum(ratios) / len(ratios) <= RATIO_MAX:
-            chosen = split
-    return prune(matrix, prefix, chosen)
+    """`segmentation._segment_window` over lists."""
+    return window_starts(LIST_ARITHMETIC, term_sets, allowed, bonus, paragraphs)
 
 
 def prune(matrix: Matrix, prefix: Matrix, split: Sequence[int]) -> list[int]:
@@ -457,3 +438,15 @@ def scores(blocks: Sequence[str], rows: Matrix) -> list[float]:
             total += x * w
         out.append(total + intercept)
     return boundaries.adjust_scores(blocks, out)
+
+
+LIST_ARITHMETIC = WindowArithmetic(
+    similarity=similarity,
+    prefix_sums=prefix_sums,
+    modularity_splits=modularity_splits,
+    significance=_significance,
+    stream_structure=_stream_structure,
+    separation=separation,
+    prune=prune,
+)
+"""The numbers of `segmentation.window_starts` over lists."""
