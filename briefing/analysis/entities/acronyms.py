@@ -107,3 +107,48 @@ def find_acronym_pairs(text: str) -> list[tuple[tuple[int, int], tuple[int, int]
         if acronym_matches(mt.group(1), words):
             out.append((mt.span(2), mt.span(1)))
     return out
+
+
+_PAREN_CAPS = re.compile(r"\(\s*([A-Z]{3,8})\s*\)")
+"""'(NICE)': an acronym in parentheses, the name it stands for just before it."""
+_RUN_TOKEN = re.compile(r"[^\s(),;:!?\"\u201c\u201d]+")
+
+
+def _fits_loosely(acr: str, initials: str) -> bool:
+    """`acr` is `initials` with one left out, and starts with the first: "NICE" of National
+    Institute for Health and Care Excellence (NIHCE), "CDC" of Centers for Disease Control and
+    Prevention (CDCP)."""
+    return (
+        len(initials) == len(acr) + 1
+        and acr[0] == initials[0]
+        and any(initials[:k] + initials[k + 1 :] == acr for k in range(1, len(initials)))
+    )
+
+
+def loose_acronym_pairs(
+    text: str, found: set[tuple[int, int]]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """[(expansion span, acronym span)] for "Long Name (LN)" whose acronym leaves out one
+    word's initial, as `acronyms.find_acronym_pairs` does not match; `found` are the acronym
+    spans it matched. The long name is the shortest run of capitalised words (and "of", "and",
+    ...) ending at the parenthesis that fits."""
+    out = []
+    for mt in _PAREN_CAPS.finditer(text):
+        if mt.span(1) in found:
+            continue
+        lo = max(0, mt.start() - 160)
+        tokens = list(_RUN_TOKEN.finditer(text, lo, mt.start()))
+        run: list[re.Match[str]] = []
+        for tok in reversed(tokens):
+            if text[tok.end() : (run[0].start() if run else mt.start())].strip():
+                break  # the run is one stretch of words, white space between them
+            if not (tok.group()[:1].isupper() or tok.group().lower() in ACRONYM_STOP):
+                break
+            run.insert(0, tok)
+        content = [t for t in run if t.group()[:1].isupper()]
+        for k in range(len(content) - 1, -1, -1):
+            initials = "".join(t.group()[0] for t in content[k:])
+            if len(content) - k >= 3 and _fits_loosely(mt.group(1), initials):
+                out.append(((content[k].start(), run[-1].end()), mt.span(1)))
+                break
+    return out
