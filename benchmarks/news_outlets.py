@@ -8,7 +8,9 @@
     python benchmarks/news_outlets.py agreement GROUND_TRUTH_JSON --second FILE
     (prepare, build and score take --set second: a second set of 40, `choose_second`;
     --set third reads another benchmark's pages instead, `choose_third`; --set fourth reads
-    more of them, news first, `choose_fourth`)
+    more of them, news first, `choose_fourth`; --set fifth reads Mozilla Readability's test
+    pages, reported news, all held out, `choose_fifth`: GROUND_TRUTH_JSON is then the
+    `test/test-pages` folder and every score of it needs --final)
 
 The articles are those of `scrapinghub/article-extraction-benchmark` (`ground-truth.json`:
 the body text of 181 pages of 2019, most of them news, from 126 sites), one paragraph per line.
@@ -32,6 +34,7 @@ import random
 import re
 import sys
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -295,6 +298,189 @@ def choose_fourth(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
     return split_by_site(one_page_a_site(ordered, FOURTH_COUNT), FOURTH_SEED, ("tune4", "test4"))
 
 
+FIFTH_COUNT = 60
+FIFTH_SEED = 2026
+FIFTH_MIN_PARAGRAPHS = 10
+FIFTH_MAX_PARAGRAPHS = 60
+FIFTH_PER_OUTLET = 3
+FIFTH_MARKS = Path(__file__).with_name("data") / "news-outlets-5.json"
+FIFTH_OUTLETS = {
+    "aclu": "aclu",
+    "ars": "arstechnica",
+    "bbc": "bbc",
+    "breitbart": "breitbart",
+    "buzzfeed": "buzzfeed",
+    "citylab": "citylab",
+    "cnet": "cnet",
+    "cnn": "cnn",
+    "engadget": "engadget",
+    "guardian": "guardian",
+    "herald-sun": "heraldsun",
+    "lwn": "lwn",
+    "medicalnewstoday": "medicalnewstoday",
+    "msn": "msn",
+    "nytimes": "nytimes",
+    "quanta": "quanta",
+    "salon": "salon",
+    "seattletimes": "seattletimes",
+    "telegraph": "telegraph",
+    "theverge": "theverge",
+    "tmz": "tmz",
+    "wapo": "washingtonpost",
+    "webmd": "webmd",
+    "yahoo": "yahoo",
+}
+"""Readability's test pages named after a news outlet (the name before "-1"), and the outlet."""
+FIFTH_SITE_NAMES = {
+    "NBC News": "nbcnews",
+    "The Independent": "independent",
+    "Atlas Obscura": "atlasobscura",
+    "Kotaku": "kotaku",
+    "WordPress Tavern": "wptavern",
+}
+"""Test pages named after what they test, whose metadata's site name is a news outlet or
+magazine (blog engines and hosts such as Medium, Tumblr, Blogger and Fandom are not)."""
+NUMBER = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+FIFTH_LIST_TITLE = re.compile(rf"^(how to|{NUMBER} )|\bthe {NUMBER} \w+(est|ing)\b", re.IGNORECASE)
+"""A title that files a page as a list or a guide ("How to …", "Seven secrets …", "The 8
+coolest …")."""
+FRONT_PAGE_TITLE = re.compile(r"\b(latest news|headlines|home ?page)\b", re.IGNORECASE)
+"""A title that files a page as an outlet's front page, not an article."""
+PAGE_DATE = re.compile(
+    r"""(?:article:published_time|datePublished|date|pubdate|publish-date|DC\.date\.issued)"""
+    r"""["']?\s*(?:content=|:\s*)["'](\d{4}-\d{2}-\d{2})"""
+)
+"""A publication date in a page's own markup (a meta tag or JSON-LD), when its metadata has none."""
+BLOCK_TAGS = frozenset("p li blockquote pre dt dd td h1 h2 h3 h4 h5 h6 div".split())
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+SKIPPED_TAGS = frozenset("script style figcaption".split())
+
+
+class _Blocks(HTMLParser):
+    """The text of an article body's blocks, in order, each with whether it is a heading."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[bool, str]] = []
+        self.text: list[str] = []
+        self.open: list[str] = []
+        self.skipping = 0
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.text).split())
+        if text:
+            self.blocks.append((any(t in HEADING_TAGS for t in self.open), text))
+        self.text = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag in BLOCK_TAGS:
+            self.flush()
+            self.open.append(tag)
+        elif tag == "br":
+            self.text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in BLOCK_TAGS:
+            self.flush()
+            if tag in self.open:
+                del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.text.append(data)
+
+
+def body_blocks(html: str) -> tuple[list[str], list[int]]:
+    """The paragraphs of an article body (blocks of four words or more, headings left out) and
+    the paragraph numbers a sub-heading stood before (a hint kept apart from the text)."""
+    parser = _Blocks()
+    parser.feed(html)
+    parser.close()
+    parser.flush()
+    blocks: list[str] = []
+    headings: list[int] = []
+    for heading, text in parser.blocks:
+        if heading:
+            if not headings or headings[-1] != len(blocks):
+                headings.append(len(blocks))
+        elif len(text.split()) >= MIN_WORDS:
+            blocks.append(text)
+    return blocks, [h for h in headings if h < len(blocks)]
+
+
+def page_date(metadata: dict[str, Any], source: str) -> str:
+    """The page's publication date (YYYY-MM-DD) from its metadata or its own markup, or
+    "unknown"."""
+    found = re.match(r"\d{4}-\d{2}-\d{2}", metadata.get("publishedTime") or "")
+    if found:
+        return found.group(0)
+    in_markup = PAGE_DATE.search(source)
+    return in_markup.group(1) if in_markup else "unknown"
+
+
+def readability_outlet(page: str, metadata: dict[str, Any]) -> str | None:
+    """The news outlet of a Readability test page, by its folder name or its metadata's site
+    name, or None (a synthetic test, a blog engine, an outlet not on the lists)."""
+    prefix = re.sub(r"-\d+$", "", page)
+    return FIFTH_OUTLETS.get(prefix) or FIFTH_SITE_NAMES.get(metadata.get("siteName") or "")
+
+
+def fifth_pages(pages: Path) -> list[tuple[str, str, list[str], list[int]]]:
+    """(file name, date, paragraphs, heading positions) of every page the fifth set's rules
+    admit, in folder order, before the cap of pages an outlet."""
+    found: list[tuple[str, str, list[str], list[int]]] = []
+    for folder in sorted(p for p in pages.iterdir() if (p / "expected.html").is_file()):
+        metadata = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+        outlet = readability_outlet(folder.name, metadata)
+        title = metadata.get("title") or ""
+        if outlet is None or FIFTH_LIST_TITLE.search(title) or FRONT_PAGE_TITLE.search(title):
+            continue
+        blocks, headings = body_blocks((folder / "expected.html").read_text(encoding="utf-8"))
+        lang = (metadata.get("lang") or "").lower()
+        if not lang.startswith("en") and (lang or not is_english(" ".join(blocks))):
+            continue
+        source = (folder / "source.html").read_text(encoding="utf-8", errors="replace")
+        date = page_date(metadata, source)
+        if date != "unknown" and date < THIRD_FIRST_YEAR:
+            continue
+        if FIFTH_MIN_PARAGRAPHS <= len(blocks) <= FIFTH_MAX_PARAGRAPHS:
+            found.append((f"{outlet}_{folder.name}.txt", date, blocks, headings))
+    return found
+
+
+def choose_fifth(pages: Path) -> dict[str, list[tuple[str, list[str]]]]:
+    """The fifth set (`--set fifth`): reported news from Mozilla Readability's test pages
+    (`pages` is its `test/test-pages/` folder), chosen by folder name and metadata, never the
+    text: pages of news outlets and magazines (`FIFTH_OUTLETS`, `FIFTH_SITE_NAMES`), English,
+    not a list or guide by their title, dated 2015 or later where the page has a date, of
+    10-60 paragraphs once sub-headings are taken out; a seeded shuffle, at most three pages an
+    outlet, up to `FIFTH_COUNT`. All of it is `test5`, held out: nothing is tuned on it.
+    A sub-heading is not a paragraph: it is left out of the text (and `heading_hints` keeps
+    where it stood, apart, for no marker to read)."""
+    found = [(name, blocks) for name, _, blocks, _ in fifth_pages(pages)]
+    random.Random(FIFTH_SEED).shuffle(found)
+    chosen: list[tuple[str, list[str]]] = []
+    per_outlet: dict[str, int] = {}
+    for name, blocks in found:
+        outlet = name.split("_", 1)[0]
+        if len(chosen) < FIFTH_COUNT and per_outlet.get(outlet, 0) < FIFTH_PER_OUTLET:
+            per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
+            chosen.append((name, blocks))
+    return {"test5": chosen}
+
+
+def heading_hints(pages: Path, out: Path) -> None:
+    """Write where each chosen page's sub-headings stood (paragraph numbers, no text) to
+    OUT/heading-hints.json: kept apart from what the marker reads, never used to mark."""
+    chosen = {name for part in choose_fifth(pages).values() for name, _ in part}
+    hints = {name: at for name, _, _, at in fifth_pages(pages) if name in chosen and at}
+    (out / "heading-hints.json").write_text(json.dumps(hints, indent=1) + "\n", "utf-8")
+
+
 def prepare(ground_truth: Path, out: Path, chooser: Chooser | None = None) -> int:
     for part, articles in (chooser or choose)(ground_truth).items():
         folder = out / part
@@ -393,10 +579,23 @@ def main() -> int:
     parser.add_argument("ground_truth", type=Path, help="the benchmark's ground-truth.json")
     parser.add_argument("out", type=Path, nargs="?", help="where prepare, build, digests write")
     parser.add_argument("--marks", type=Path, help="the marks (by default the set's file)")
-    parser.add_argument("--set", choices=("first", "second", "third", "fourth"), default="first")
+    parser.add_argument(
+        "--set", choices=("first", "second", "third", "fourth", "fifth"), default="first"
+    )
     parser.add_argument(
         "--split",
-        choices=("tune", "report", "tune2", "test2", "tune3", "test3", "tune4", "test4", "all"),
+        choices=(
+            "tune",
+            "report",
+            "tune2",
+            "test2",
+            "tune3",
+            "test3",
+            "tune4",
+            "test4",
+            "test5",
+            "all",
+        ),
         default=None,
     )
     parser.add_argument("--second", type=Path, help="agreement: a second marking of some pages")
@@ -410,13 +609,15 @@ def main() -> int:
         "second": (choose_second, SECOND_MARKS, "tune2"),
         "third": (choose_third, THIRD_MARKS, "tune3"),
         "fourth": (choose_fourth, FOURTH_MARKS, "tune4"),
+        "fifth": (choose_fifth, FIFTH_MARKS, "test5"),
     }[args.set]
+    held_out_whole = args.set == "fifth"
     marks = args.marks or set_marks
     if args.command == "score":
         split = args.split or first_split
         if split not in (*chooser(args.ground_truth), "all"):
             parser.error(f"the {args.set} set has no part {split}")
-        if split != first_split and not args.final:
+        if (split != first_split or held_out_whole) and not args.final:
             parser.error(f"{split} is held out and read once, at the end: add --final to score it")
         return score(args.ground_truth, marks, split, args.verbose, chooser)
     if args.command == "agreement":
@@ -426,6 +627,9 @@ def main() -> int:
     if args.out is None:
         parser.error(f"{args.command} needs OUT_DIR")
     if args.command == "prepare":
+        if args.set == "fifth":
+            args.out.mkdir(parents=True, exist_ok=True)
+            heading_hints(args.ground_truth, args.out)
         return prepare(args.ground_truth, args.out, chooser)
     if args.command == "digests":
         return digests(args.ground_truth, args.out)
