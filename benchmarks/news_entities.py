@@ -733,7 +733,8 @@ def main() -> int:
     if args.command == "score" and split not in TUNING_SPLITS and not args.final:
         parser.error("the test half is read once, at the end: add --final to score it")
     if args.command == "agreement":
-        return agreement(marks, args.second, args.verbose)
+        second = args.second or (third.SECOND_MARKS if args.set == "third" else None)
+        return agreement(marks, second, args.verbose)
     if args.data is None:
         parser.error(f"{args.command} needs POLNEAR_DATA (--set second: PAGES)")
     if args.command == "score":

@@ -86,6 +86,8 @@ SEED = 2026
 SPLITS = ("test3",)
 SECOND_MARKING = 5
 MARKS = Path(__file__).with_name("data") / "news-entities-3.json"
+SECOND_MARKS = MARKS.with_name("news-entities-3-second.json")
+"""The second marking of `SECOND_MARKING` articles: `agreement --set third` reads it."""
 
 _PUBLISHED = re.compile(
     r"""(?:article:published_time|date_?published|pub(?:lish(?:ed)?)?_?date|article_date)"""

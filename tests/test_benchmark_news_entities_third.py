@@ -129,3 +129,31 @@ def test_the_scorer_reads_made_up_marks_of_a_made_up_page(
     out = capsys.readouterr().out
     assert "1 marked articles (test3), 2 entities, 0 quotes" in out
     assert "BBC News" in out
+
+
+def test_agreement_compares_two_made_up_markings_of_the_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def marks(entities: list[dict[str, object]]) -> Path:
+        article = {
+            "split": "test3",
+            "outlet": "BBC News",
+            "entities": entities,
+            "entities_optional": [],
+            "never_entities": [],
+            "quotes": [{"snippet": "We voted on the plan", "speaker": "Alice Brandt"}],
+        }
+        article["quotes"][0]["attribution"] = "name"
+        path = tmp_path / f"marks{len(entities)}.json"
+        path.write_text(json.dumps({"about": "made up", "articles": {"a.txt": article}}))
+        return path
+
+    alice = {"name": "Alice Brandt", "type": "person", "also": ["Brandt"]}
+    town = {"name": "Exampleton", "type": "place", "also": []}
+    first, second = marks([alice, town]), marks([alice])
+    argv = ["news_entities.py", "agreement", "--set", "third", "--marks", str(first)]
+    monkeypatch.setattr(sys, "argv", [*argv, "--second", str(second)])
+    assert scoring.main() == 0
+    out = capsys.readouterr().out
+    assert "entities 2 and 1, 1 the same" in out
+    assert "same speaker 1.000 (1/1)" in out
