@@ -157,3 +157,25 @@ def test_agreement_compares_two_made_up_markings_of_the_set(
     out = capsys.readouterr().out
     assert "entities 2 and 1, 1 the same" in out
     assert "same speaker 1.000 (1/1)" in out
+
+
+@pytest.mark.parametrize("marks_file", [third.MARKS, third.SECOND_MARKS])
+def test_the_committed_marks_are_well_formed(marks_file: Path) -> None:
+    articles = json.loads(marks_file.read_text(encoding="utf-8"))["articles"]
+    assert articles
+    types = {"person", "organization", "place", "event", "other"}
+    for name, mark in articles.items():
+        assert mark["split"] == "test3", name
+        assert mark["published"] == "unknown" or int(mark["published"]) >= third.FIRST_YEAR
+        forms = [f.casefold() for e in mark["entities"] for f in (e["name"], *e["also"])]
+        assert len(forms) == len(set(forms)), name
+        assert {e["type"] for e in mark["entities"]} <= types, name
+        names = {e["name"] for e in mark["entities"]}
+        for quote in mark["quotes"]:
+            assert quote["speaker"] is None or quote["speaker"] in names, (name, quote)
+            assert quote["attribution"] in scoring.ATTRIBUTIONS, (name, quote)
+            assert 1 <= len(quote["snippet"].split()) <= 10, (name, quote)
+    if marks_file == third.SECOND_MARKS:
+        first = json.loads(third.MARKS.read_text(encoding="utf-8"))["articles"]
+        assert len(articles) == third.SECOND_MARKING
+        assert set(articles) <= set(first)
