@@ -5,7 +5,9 @@
     python benchmarks/news_entities.py score POLNEAR_DATA [--split dev|test|all] [-v] [--final]
     python benchmarks/news_entities.py agreement [--marks FILE] [--second FILE] [-v]
     (prepare, build, score and agreement take --set second: web news of 2017 and later,
-    `news_entities_web.py`, split into dev2 and test2, marks in data/news-entities-2.json)
+    `news_entities_web.py`, split into dev2 and test2, marks in data/news-entities-2.json;
+    or --set third: reported news of Mozilla Readability's test pages, `news_entities_third.py`,
+    all held out in test3, marks in data/news-entities-3.json)
 
 PolNeAR (`networkdynamics/PolNeAR`, its `data/` folder) holds 2015–2016 US news from seven
 outlets, one paragraph per line. `prepare` chooses the articles to mark from its `train` split,
@@ -53,6 +55,7 @@ from typing import Any
 # This checkout's package and benchmarks, not an installed (or another editable) briefing.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import news_entities_third as third
 from benchmarks import news_entities_web as web
 from benchmarks.news_subtopics import outlet, paragraphs
 
@@ -65,6 +68,8 @@ DATA = Path(__file__).with_name("data")
 MARKS = DATA / "news-entities.json"
 SUBTOPIC_MARKS = DATA / "news-subtopics.json"
 SPLITS = ("dev", "test")
+TUNING_SPLITS = ("dev", "dev2")
+"""The only splits `score` reads without `--final`: every other one is held out."""
 ATTRIBUTIONS = ("name", "pronoun", "description", "none")
 """How a quote names its speaker in its own sentence: by name, by a pronoun ("he said"), by a
 description ("the senator said"), or not at all (a quote that goes on from an earlier one)."""
@@ -647,6 +652,48 @@ def score_second(pages: Path, marks_file: Path, split: str, verbose: bool) -> in
         return score_articles(chosen, web.page_texts(pages), marks_file, split, verbose)
 
 
+# --- the third set: reported news of Readability's test pages (news_entities_third.py) -------
+
+
+def prepare_third(pages: Path, out: Path) -> int:
+    chosen = third.choose(pages)
+    folder = out / third.SPLITS[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (_, article) in chosen.items():
+        (folder / name).write_text(third.article_text(article), encoding="utf-8")
+    outlets = {article[1] for _, article in chosen.values()}
+    print(f"{third.SPLITS[0]}: {len(chosen)} articles from {len(outlets)} outlets")
+    for name, (_, (_, page_outlet, year, _, blocks)) in chosen.items():
+        print(f"  {name}: {page_outlet}, {year}, {len(blocks)} paragraphs")
+    print("to mark a second time:", *third.second_marking_choice(chosen), sep="\n  ")
+    return 0
+
+
+def build_third(pages: Path, out: Path, marks_file: Path) -> int:
+    articles = {
+        name: (
+            split,
+            lambda target, article=article: target.write_text(
+                third.article_text(article), encoding="utf-8"
+            ),
+        )
+        for name, (split, article) in third.choose(pages).items()
+    }
+    return write_marked(articles, out, marks_file)
+
+
+def score_third(pages: Path, marks_file: Path, split: str, verbose: bool) -> int:
+    """Score the third set (held out: only with --final), each article written to a temporary
+    folder and read from there; per outlet."""
+    with tempfile.TemporaryDirectory() as folder:
+        chosen = []
+        for name, (article_split, article) in third.choose(pages).items():
+            path = Path(folder) / name
+            path.write_text(third.article_text(article), encoding="utf-8")
+            chosen.append((name, article_split, path, article[1]))
+        return score_articles(chosen, third.page_texts(pages), marks_file, split, verbose)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("command", choices=("prepare", "build", "score", "agreement"))
@@ -656,10 +703,11 @@ def main() -> int:
     parser.add_argument("out", type=Path, nargs="?", help="where prepare and build write")
     parser.add_argument(
         "--set",
-        choices=("first", "second"),
+        choices=("first", "second", "third"),
         default="first",
         help="first: PolNeAR's articles (news-entities.json); second: web news of 2017 and "
-        "later (news_entities_web.py, news-entities-2.json)",
+        "later (news_entities_web.py, news-entities-2.json); third: reported news of "
+        "Readability's test pages, all held out (news_entities_third.py, news-entities-3.json)",
     )
     parser.add_argument("--marks", type=Path, help="the marks (by default the set's file)")
     parser.add_argument(
@@ -667,35 +715,46 @@ def main() -> int:
         type=Path,
         help="agreement: another marker's marks (default: the marks file's second_marking)",
     )
-    parser.add_argument("--split", choices=(*SPLITS, *web.SPLITS, "all"))
+    parser.add_argument("--split", choices=(*SPLITS, *web.SPLITS, *third.SPLITS, "all"))
     parser.add_argument("-v", "--verbose", action="store_true", help="every article's misses")
     parser.add_argument(
         "--final", action="store_true", help="allow scoring test (read once, at the end)"
     )
     args = parser.parse_args()
-    splits, marks = (SPLITS, MARKS) if args.set == "first" else (web.SPLITS, web.MARKS)
+    splits, marks = {
+        "first": (SPLITS, MARKS),
+        "second": (web.SPLITS, web.MARKS),
+        "third": (third.SPLITS, third.MARKS),
+    }[args.set]
     marks = args.marks or marks
     split = args.split or splits[0]
     if split not in (*splits, "all"):
         parser.error(f"the {args.set} set has no split {split} (it has {', '.join(splits)})")
-    if args.command == "score" and split != splits[0] and not args.final:
+    if args.command == "score" and split not in TUNING_SPLITS and not args.final:
         parser.error("the test half is read once, at the end: add --final to score it")
     if args.command == "agreement":
-        return agreement(marks, args.second, args.verbose)
+        second = args.second or (third.SECOND_MARKS if args.set == "third" else None)
+        return agreement(marks, second, args.verbose)
     if args.data is None:
         parser.error(f"{args.command} needs POLNEAR_DATA (--set second: PAGES)")
     if args.command == "score":
         if args.set == "second":
             return score_second(args.data, marks, split, args.verbose)
+        if args.set == "third":
+            return score_third(args.data, marks, split, args.verbose)
         return score(args.data, marks, split, args.verbose)
     if args.out is None:
         parser.error(f"{args.command} needs OUT_DIR")
     if args.command == "prepare":
         if args.set == "second":
             return prepare_second(args.data, args.out)
+        if args.set == "third":
+            return prepare_third(args.data, args.out)
         return prepare(args.data, args.out)
     if args.set == "second":
         return build_second(args.data, args.out, marks)
+    if args.set == "third":
+        return build_third(args.data, args.out, marks)
     return build(args.data, args.out, marks)
 
 
