@@ -28,6 +28,7 @@ from briefing.analysis.ner import (
     tokenize,
     tokens,
 )
+from briefing.analysis.ner.features import flags_of
 from briefing.analysis.ner.scheme import to_bio
 from briefing.analysis.ner.tagger import _sparse_bio, _sparse_spans
 
@@ -314,3 +315,12 @@ def test_the_short_cuts_give_the_tokens_of_the_full_pattern(text: str) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tokens, "_TOKEN_RE", full)
         assert tokenize(text) == fast
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", max_size=10))
+@settings(max_examples=300, deadline=None)
+def test_flags_of_a_word_given_its_lists_are_its_word_flags(word: str) -> None:
+    model = load_model()
+    for w in (word, word.capitalize(), word.upper(), "President", "Maria", "Paris", "THE"):
+        lists = model.gaz.word(w.lower()).lists
+        assert list(flags_of(w, w.lower(), lists)) == model.gaz.word_flags(w)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import pickle
+import struct
 import zlib
 from importlib import resources
 from pathlib import Path
@@ -203,3 +204,35 @@ def test_table_tells_apart_keys_that_share_a_fingerprint() -> None:
     assert table.get(first) == (1,)
     assert table.get(second) == (2,)
     assert table.get(first) == (1,)
+
+
+def _get_the_plain_way(table: Table, key: str) -> object:
+    """`Table.get` the plain way: each fingerprint of the key's bucket as a number."""
+    crc = zlib.crc32(key.encode("utf-8", "surrogatepass"))
+    bucket = crc % table.buckets
+    for i in range(table._firsts[bucket], table._firsts[bucket + 1]):
+        (fingerprint,) = struct.unpack_from("<H", table._fingerprints, 2 * i)
+        if fingerprint == crc >> 16:
+            found, record = table._entry(i)
+            if found == key:
+                return record
+    return None
+
+
+def test_table_search_of_fingerprint_bytes_answers_as_the_plain_way() -> None:
+    # The fingerprints are searched as bytes: a match that straddles two stored fingerprints
+    # (the high byte of one, the low byte of the next) must not count. Enough keys are asked
+    # for that some such straddles happen, and are counted to be sure.
+    records = {f"w={i}": (i,) for i in range(400)}
+    table = Table(pack_table(records))
+    stored = table._fingerprints
+    straddles = 0
+    for i in range(200_000):
+        key = f"x{i}" if i % 50 else f"w={i // 50 % 450}"
+        crc = zlib.crc32(key.encode())
+        bucket = crc % table.buckets
+        start, end = 2 * table._firsts[bucket], 2 * table._firsts[bucket + 1]
+        at = stored.find((crc >> 16).to_bytes(2, "little"), start, end)
+        straddles += at >= 0 and at % 2 == 1
+        assert table.get(key) == _get_the_plain_way(table, key)
+    assert straddles > 0

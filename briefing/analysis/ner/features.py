@@ -130,7 +130,24 @@ class _GazWord:
         self.continuations = continuations or None
 
 
-_NOT_LISTED = _GazWord(((), ()))
+NOT_LISTED = _GazWord(((), ()))
+"""What `Gazetteers.word` says of a word in no list."""
+
+
+def flags_of(w: str, low: str, lists: tuple[str, ...]) -> tuple[str, ...]:
+    """`Gazetteers.word_flags` of word `w`, given its lower form and the lists that form is
+    in, which a caller may know without asking the gazetteers (`Model._letters_word_info`)."""
+    f: tuple[str, ...] = ()
+    if w[:1].isupper():
+        if "first" in lists:
+            f = ("fn",)
+        if "lex" in lists:
+            f += ("lexC",)  # capitalised but a common lower-case word
+        elif not w.isupper():
+            f += ("nolex",)
+    if low in TITLES:
+        f += ("title",)
+    return f
 
 
 class _InList(Container[str]):
@@ -175,13 +192,13 @@ class Gazetteers:
         if found is not None:
             return found
         if low in self._absent:
-            return _NOT_LISTED
+            return NOT_LISTED
         record = self._records(low)
         if record is None:
             if len(self._absent) > _ABSENT_LIMIT:
                 self._absent.clear()
             self._absent.add(low)
-            return _NOT_LISTED
+            return NOT_LISTED
         found = self._words[low] = _GazWord(record)
         return found
 

@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.analysis.ner.features import (
+    NOT_LISTED,
     TITLES,
     Gazetteers,
     GazRecord,
+    flags_of,
     gazetteer_records,
     lower_norm,
     static_features,
@@ -558,9 +560,11 @@ class Model:
         (`_letters_parts`, by those three)."""
         low = w.lower()
         word = "w=" + low
-        self._load(word)
+        # a word the file has no record of is in no list and begins no entry, so `Gazetteers`
+        # is asked only about the others, and once: its answer gives the flags and `begins`
+        listed = self.gaz.word(low) if self._load(word) else NOT_LISTED
         sh = "Xx" if w[1:].islower() else word_shape(w)
-        flags = tuple(self.gaz.word_flags(w))
+        flags = flags_of(w, low, listed.lists)
         allcaps = len(w) > 1 and w.isupper()
         parts = self._letters_parts.get((sh, flags, allcaps))
         if parts is None:
@@ -596,7 +600,7 @@ class Model:
             self._t1w.get(low),
             self._t1s.get(sh),
             False,
-            w[0].isupper() and self.gaz.begins(low),
+            w[0].isupper() and bool(listed.starts),
         )
 
     def _shared_sums(self, title: bool) -> tuple[int, int, int, int]:

@@ -183,7 +183,9 @@ class Table:
         end = start + 4 * (self.buckets + 1)
         self._firsts = _array("I", view[start:end])
         start, end = end, end + 2 * self.size
-        self._fingerprints = _array("H", view[start:end])
+        self._fingerprints = bytes(view[start:end])
+        """The fingerprints as stored (2 bytes each, little-endian): searched as bytes, at C
+        speed, with no array sliced or number boxed (a fifth of a look-up's time)."""
         start, end = end, end + 4 * (self.size + 1)
         self._offsets = _array("I", view[start:end])
         self._data = view[end:]
@@ -204,21 +206,24 @@ class Table:
         crc = zlib.crc32(key.encode("utf-8", "surrogatepass"))
         bucket = crc % self.buckets
         firsts = self._firsts
-        first = firsts[bucket]
-        fingerprints = self._fingerprints[first : firsts[bucket + 1]]
-        fingerprint = crc >> 16
-        if fingerprint not in fingerprints:
+        end = 2 * firsts[bucket + 1]
+        fingerprints = self._fingerprints
+        fingerprint = (crc >> 16).to_bytes(2, "little")
+        at = fingerprints.find(fingerprint, 2 * firsts[bucket], end)
+        if at < 0:
             return None  # no key of the bucket has this key's fingerprint: nothing to read
         offsets = self._offsets
         data = self._data
-        for i in range(fingerprints.index(fingerprint), len(fingerprints)):
-            # the keys that share the fingerprint (rarely two), read in place
-            if fingerprints[i] != fingerprint:
-                break
-            found, record = _loads(data[offsets[first + i] : offsets[first + i + 1]])
-            if found == key:
-                self._last = (key, record)
-                return record
+        while at >= 0:
+            # the keys that have the fingerprint (rarely two), read in place; a match at an odd
+            # byte straddles two fingerprints and is none
+            if not at & 1:
+                i = at >> 1
+                found, record = _loads(data[offsets[i] : offsets[i + 1]])
+                if found == key:
+                    self._last = (key, record)
+                    return record
+            at = fingerprints.find(fingerprint, at + 1, end)
         return None
 
     def items(self) -> Iterator[tuple[str, Any]]:
