@@ -228,6 +228,35 @@ def test_moniker_names_the_person_named_last() -> None:
     assert together(text, "Radu Vintila", "Nightjar")
 
 
+def test_nickname_followed_by_a_verb_is_the_giver_not_the_name() -> None:
+    text = (
+        "Gerald Pashko spoke for an hour at the rally on Monday.\n\n"
+        "Later, Nadia Ferrante laughed off the nickname Pashko has given her."
+    )
+    ents = entities(text)
+    assert "Pashko" not in forms(text, holder(text, ents, "Nadia Ferrante"))
+    last = text.rindex("Pashko")
+    assert any(a == last for a, _, _ in holder(text, ents, "Gerald Pashko").mentions)
+
+
+def test_nickname_that_is_another_person_s_family_name_is_not_taken() -> None:
+    text = (
+        "Gerald Pashko spoke for an hour at the rally on Monday.\n\n"
+        "Later, Nadia Ferrante laughed off the nickname Pashko, a jab at her old boss."
+    )
+    ents = entities(text)
+    assert "Pashko" not in forms(text, holder(text, ents, "Nadia Ferrante"))
+
+
+def test_nickname_before_a_verb_is_not_taken() -> None:
+    text = (
+        "Later, Nadia Ferrante laughed off the nickname Lobo has given her. Ferrante said "
+        "she liked it."
+    )
+    ents = entities(text)
+    assert "Lobo" not in forms(text, holder(text, ents, "Nadia Ferrante"))
+
+
 def test_pseudonym_of_two_words_keeps_the_person_whole() -> None:
     text = (
         "Milan Horvat resigned in May. Horvat had written under the pseudonym “Rex Valor,” "

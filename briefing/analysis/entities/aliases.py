@@ -100,6 +100,22 @@ def _ends_appositive(text: str, end: int) -> bool:
     return mt is None or not mt.group(1).islower() or mt.group(1) in _CLAUSE_GOES_ON
 
 
+_MONIKER_END = re.compile(r"[^\w\s]|\s*$")
+"""Punctuation or a closing quote, or the end of the text: what ends a one-word other name."""
+_MONIKER_GOES_ON = frozenset("by in and or for to from at on after since until but as with".split())
+"""Words that may follow a one-word other name given as such ("the moniker Y to mark his
+work"): a verb ("the nickname Pashko has given her") makes the word its subject."""
+
+
+def _ends_moniker(text: str, end: int) -> bool:
+    """The one-word other name ending at `end` ends there: punctuation, a closing quote or
+    one of `_MONIKER_GOES_ON` follows."""
+    if _MONIKER_END.match(text, end):
+        return True
+    mt = _NEXT_WORD.match(text, end)
+    return mt is not None and mt.group(1) in _MONIKER_GOES_ON
+
+
 def _in_list(text: str, start: int) -> bool:
     """The name starting at `start` follows a comma ("Syria, Yemen, or Libya"): an item of a
     list, whose "or" adds the last item."""
@@ -330,6 +346,7 @@ def add_text_defined(doc: TokenizedText, ms: list[NameMention]) -> list[Link]:
     # 2c. "... with the moniker Y", "wrote under the pseudonym Y": a name of the person named
     # last before it in the sentence ("Trump yoked Cruz with the nickname ...": Cruz); one
     # word only: a full name would keep the person apart from their own full name
+    family_names: set[str] | None = None  # of the people named in full, made when first asked
     for mt in _monikers(text):
         people = [o for o in index.before_in_sentence(doc, mt.start()) if o.ner == PER]
         if not people:
@@ -338,6 +355,16 @@ def add_text_defined(doc: TokenizedText, ms: list[NameMention]) -> list[Link]:
         run = cap_run(doc, mt.end())
         if run is None or " " in text[run[0] : run[1]] or text[run[1] : run[1] + 1] in "'\u2019":
             continue  # two words read as another person's full name; "Lyin' Ted" is cut
+        if not _ends_moniker(text, run[1]):
+            continue  # "laughed off the nickname Pashko has given her": Pashko gave it
+        if family_names is None:
+            family_names = {
+                words[-1]
+                for o in index.ms
+                if o.ner == PER and len(words := split_words(o.surface(text))) > 1
+            }
+        if text[run[0] : run[1]] in family_names:
+            continue  # another person's name, not this one's
         y = name_at(mt.end(), PER)
         if y is not None and y is not target:
             link(target, as_alias(y))
