@@ -70,14 +70,15 @@ def test_called_with_an_object_is_a_verb() -> None:
 
 
 def test_known_as_two_other_names() -> None:
+    # the second name shares no word with the first: only the "X or Y" rule can link it
     text = (
-        "Troops fought the Free Valley Front, also known as FVF or the Valley Front, near "
-        "the border. The Valley Front denied it."
+        "Troops fought the Free Valley Front, also known as the Valley Front or the Ridge "
+        "Brigade, near the border. The Ridge Brigade denied it."
     )
     ents = entities(text)
     front = holder(text, ents, "Free Valley Front")
-    assert holder(text, ents, "FVF") is front
     assert holder(text, ents, "Valley Front") is front
+    assert holder(text, ents, "Ridge Brigade") is front
 
 
 def test_common_word_surname_as_a_subject() -> None:
@@ -129,7 +130,9 @@ def test_first_name_alone() -> None:
         "Marisol Vantreight won the county primary on Tuesday night.\n\n"
         "At the hall her supporters waited for an hour, and when Marisol arrived they cheered."
     )
-    ents = entities(text)
+    # the tagger's mentions given by hand: the full name only, so that the lone "Marisol"
+    # could come only from the search for further forms (the tagger itself tags it)
+    ents = build_entities(text, paragraphs(text), [(0, 18, "PER")])
     assert "Marisol" in forms(text, holder(text, ents, "Marisol Vantreight"))
 
 
