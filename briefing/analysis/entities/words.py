@@ -56,9 +56,9 @@ ORG_POSTS: frozenset[str] = frozenset(_LISTS["org_posts"])
 ORG_POSSESSED: frozenset[str] = frozenset(_LISTS["org_possessed"])
 """What a company has: "X's shares", "X's headquarters", "X's users"."""
 ORG_NOUNS: frozenset[str] = frozenset(_LISTS["org_nouns"])
+"""Nouns an appositive uses of an organisation: "Teneo, a consulting firm"."""
 ORG_NOUNS_BEFORE_A_NAME: frozenset[str] = frozenset(_LISTS["org_nouns_before_a_name"])
 """Nouns of organisations written right before a name: "data management firm X"."""
-"""Nouns an appositive uses of an organisation: "Teneo, a consulting firm"."""
 CORPORATE_POSTS: frozenset[str] = frozenset(_LISTS["corporate_posts"])
 """Posts only an organisation has, after a possessive: "X's chief executive" (not
 "president" or "minister", which a country has too)."""
