@@ -86,8 +86,9 @@ class Mention(NamedTuple):
     in_quote: bool
 
 
-CAPWORD_BEFORE_RE = re.compile(r"\b[A-Z][\w.’'-]*\s+$")
-KIN_TITLES = frozenset("father sister brother rabbi imam pope cardinal bishop".split())
+_CAPWORD_BEFORE_RE = re.compile(r"\b[A-Z][\w.’'-]*\s+$")
+"""A capitalised word ending just before: the title a preposition is inside ("Secretary of")."""
+_RELIGIOUS_TITLES = frozenset("father sister brother rabbi imam pope cardinal bishop".split())
 """Religious titles before a name ("Father Jacques Hamel") that the title lists lack."""
 
 
@@ -496,10 +497,12 @@ def _titled_object(text: str, lo: int, start: int) -> bool:
     """A preposition and titles only before the name at start ("of Father", "to Sen."), the
     preposition not inside a title: the name is the preposition's object, not a subject."""
     found = PREPOSITION_TITLES_BEFORE_RE.search(text, lo, start)
-    if found is None or CAPWORD_BEFORE_RE.search(text, max(0, found.start() - 30), found.start()):
+    if found is None or _CAPWORD_BEFORE_RE.search(text, max(0, found.start() - 30), found.start()):
         return False  # "Secretary of State John Kerry": the preposition is the title's
     return all(
-        w.lower().rstrip(".") in TITLE_WORDS or w.lower() in TITLE_FORMS or w.lower() in KIN_TITLES
+        w.lower().rstrip(".") in TITLE_WORDS
+        or w.lower() in TITLE_FORMS
+        or w.lower() in _RELIGIOUS_TITLES
         for w in found.group(1).split()
     )
 
