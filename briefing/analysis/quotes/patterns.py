@@ -107,15 +107,14 @@ APPOSITIVE_GAP_RE = re.compile(r"(?:\s+(?:of|at|for|in|from|with)\s+[^,;:.!?\"�
 """Between a description and the name in apposition to it: "The leader of the Acme League, "."""
 APPOSITIVE_CLOSE_RE = re.compile(r"\s*[,(—–]")
 """After that name: the apposition closes ("…, Jane Ruiz, warned")."""
-PREPOSITION_BEFORE_RE = re.compile(
+_PREPOSITION = (
     r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than|around|near|inside"
-    r"|outside|into|across|through|throughout)\s+(?:the\s+)?$"
+    r"|outside|into|across|through|throughout)\s+(?:the\s+)?"
 )
+"""A preposition (not after "as") and an optional "the": the start of the two patterns below."""
+PREPOSITION_BEFORE_RE = re.compile(_PREPOSITION + "$")
 """A name after a preposition is seldom the subject ("As for Trump, he said" is)."""
-PREPOSITION_TITLES_BEFORE_RE = re.compile(
-    r"\b(?<![Aa]s )(?:of|with|by|to|for|against|about|from|at|on|than|around|near|inside"
-    r"|outside|into|across|through|throughout)\s+(?:the\s+)?((?:[A-Z][\w.’'-]*\s+){1,2})$"
-)
+PREPOSITION_TITLES_BEFORE_RE = re.compile(_PREPOSITION + r"((?:[A-Z][\w.’'-]*\s+){1,2})$")
 """The same with one or two capitalised words between, which are titles when `TITLE_WORDS`
 says so ("the murder of Father Jacques Hamel", "a letter to Sen. Jane Ruiz")."""
 FRONTED_CLAUSE_RE = re.compile(
