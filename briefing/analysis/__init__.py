@@ -11,7 +11,7 @@ from pathlib import Path
 from briefing.cycles import cycle_collector_paused
 from briefing.model import Document, Reading
 
-ANALYSIS_VERSION = 50
+ANALYSIS_VERSION = 51
 """Bump when analysis output changes, so cached readings are recomputed. Cached readings are
 also keyed by `analysis_fingerprint`, so a changed rule or retrained model never serves a
 stale reading even where this was not bumped."""
