@@ -171,3 +171,14 @@ def test_a_monarch_with_a_numeral_is_no_product() -> None:
     assert made_thing(["Edmund IV"]) is None  # a king's name, not a camera's
     ents = entities("King Edmund IV of Valdoria opened the session. Edmund IV said it was late.")
     assert type_of(ents, "Edmund IV") == EntityType.PERSON
+
+
+def test_a_name_opening_with_a_superlative_word_stays_unless_a_ranking() -> None:
+    text = (
+        "Notes.\n\nWe stayed at the Best Harbour hotel in Dorvan. Its cinema showed Top Lantern, "
+        "a film, and Marta Ilves said the Best Travel Bags were sold out."
+    )
+    ents, _ = extract_entities(document_from_text(text))
+    names = {e.name for e in ents}
+    assert {"Best Harbour", "Top Lantern"} <= names
+    assert "Best Travel Bags" not in names
