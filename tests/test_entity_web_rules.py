@@ -182,3 +182,10 @@ def test_a_name_opening_with_a_superlative_word_stays_unless_a_ranking() -> None
     names = {e.name for e in ents}
     assert {"Best Harbour", "Top Lantern"} <= names
     assert "Best Travel Bags" not in names
+
+
+def test_an_appositive_title_before_a_preposition_votes_person() -> None:
+    assert cues_of("Meet Dana Orrell, a senator from Ohio, today.", "Dana Orrell")[PER] > 0
+    votes = cues_of("Meet Dana Orrell, a lawyer at the firm, today.", "Dana Orrell")
+    assert votes[PER] > 0
+    assert not votes[ORG]
