@@ -184,6 +184,17 @@ def test_a_name_opening_with_a_superlative_word_stays_unless_a_ranking() -> None
     assert "Best Travel Bags" not in names
 
 
+def test_a_lone_first_name_that_is_a_common_word_needs_more_than_a_verb() -> None:
+    text = (
+        "Notes.\n\nHope Ilves joined the team at Zentrivo in May. The talks stalled in June. "
+        "Hope is fading for a deal, the union said."
+    )
+    ents, _ = extract_entities(document_from_text(text))
+    person = [e for e in ents if e.name == "Hope Ilves"]
+    assert person
+    assert len(person[0].mentions) == 1  # not the "Hope is fading" of the last sentence
+
+
 def test_an_appositive_title_before_a_preposition_votes_person() -> None:
     assert cues_of("Meet Dana Orrell, a senator from Ohio, today.", "Dana Orrell")[PER] > 0
     votes = cues_of("Meet Dana Orrell, a lawyer at the firm, today.", "Dana Orrell")
