@@ -184,6 +184,16 @@ def test_a_name_opening_with_a_superlative_word_stays_unless_a_ranking() -> None
     assert "Best Travel Bags" not in names
 
 
+def test_a_sentence_start_common_word_with_an_apposition_or_shares_stays() -> None:
+    text = (
+        "Notes.\n\nTusk, the chief executive, spoke to investors on Monday. Bolt shares fell "
+        "after the call, Marta Ilves said."
+    )
+    ents, _ = extract_entities(document_from_text(text))
+    names = {e.name for e in ents}
+    assert {"Tusk", "Bolt"} <= names
+
+
 def test_a_lone_first_name_that_is_a_common_word_needs_more_than_a_verb() -> None:
     text = (
         "Notes.\n\nHope Ilves joined the team at Zentrivo in May. The talks stalled in June. "
