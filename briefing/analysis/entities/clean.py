@@ -15,6 +15,7 @@ from collections.abc import Container, Iterable, Set
 from functools import lru_cache
 from itertools import islice
 
+from briefing.analysis.entities.cues import appositive_kind
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import common_words, lexicon
 from briefing.analysis.entities.norm import (
@@ -37,6 +38,8 @@ from briefing.analysis.entities.words import (
     HONORIFICS,
     MONTHS,
     ORG_HEADS,
+    ORG_POSSESSED,
+    ORG_SUFFIXES,
     QUOTES_OPEN,
     SPEECH_VERBS,
     STOPWORDS,
@@ -249,6 +252,7 @@ def is_junk(
                     and not is_first_name(w)
                     and known_type(s) is None  # "Senate"
                     and not (i + 1 < len(doc.toks) and low(doc.toks[i + 1]) in SPEECH_VERBS)
+                    and not _named_by_what_follows(doc, i)
                 )
             )
             # a capitalised common word at a sentence start; keep it if the text also
@@ -305,6 +309,21 @@ def _looks_demonym(s: str) -> bool:
     if any(demonym_of(p) for p in parts):
         return True
     return bool(re.search(r"(?:ese|ish|ian|ians|ean|eans|an|ans|i|is)$", last)) and len(last) > 4
+
+
+_COMPANY_WORDS_AFTER = ORG_POSSESSED | ORG_SUFFIXES
+"""What a company has or is written with: "Slack shares fell", "Slack Inc."."""
+
+
+def _named_by_what_follows(doc: TokenizedText, i: int) -> bool:
+    """Token i is a name by what follows it, not a dictionary word at a sentence start: an
+    apposition of a person or a company ("Cook, the chief executive,", see
+    `cues.appositive_kind`) or a word of a company's ("Slack shares fell")."""
+    toks = doc.toks
+    nxt = low(toks[i + 1]) if i + 1 < len(toks) else ""
+    if nxt == ",":
+        return appositive_kind(doc, i + 2) is not None
+    return nxt.rstrip(".") in _COMPANY_WORDS_AFTER
 
 
 def _capitalised_elsewhere(doc: TokenizedText, s: str, i: int, memo: JunkMemo) -> bool:

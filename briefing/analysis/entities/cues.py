@@ -61,10 +61,14 @@ def _ends_a_phrase(toks: list[str], k: int) -> bool:
     return t in _PHRASE_ENDS or (len(t) > 4 and t.endswith("ed"))  # "X village described"
 
 
+_AFTER_A_NOUN = _PHRASE_ENDS | {"by", "since", "who", "whose", "until"}
+"""Lower-case words after a title word that make it the noun, not an adjective ("a senator
+from Ohio", "a lawyer at the firm"; but "a major hub")."""
+
 Votes = Counter[str]
 
 
-def _appositive_kind(doc: TokenizedText, k: int) -> str | None:
+def appositive_kind(doc: TokenizedText, k: int) -> str | None:
     """Tokens from k are "[45 ,] a/an/the [adjectives] noun", the noun a person's ("an
     economist at", "a former senator": PER) or an organisation's ("a consulting firm": ORG)."""
     toks = doc.toks
@@ -79,7 +83,8 @@ def _appositive_kind(doc: TokenizedText, k: int) -> str | None:
             return None
         if not toks[j][:1].islower():
             continue
-        if t in CORE_TITLES and not (j + 1 < n and toks[j + 1][:1].islower()):
+        after = toks[j + 1] if j + 1 < n else ""
+        if t in CORE_TITLES and not (after[:1].islower() and low(after) not in _AFTER_A_NOUN):
             return PER  # "a senator from", not "a major hub" (a title word as an adjective)
         if t in ORG_NOUNS:
             return ORG
@@ -128,7 +133,7 @@ def add_cues(doc: TokenizedText, m: NameMention, votes: Votes) -> None:
             if tj + 2 < n and low(toks[tj + 2]) == "who":
                 votes[PER] += 2  # "X, who ..."
             else:
-                kind = _appositive_kind(doc, tj + 2)
+                kind = appositive_kind(doc, tj + 2)
                 if kind:  # "X, an economist at ...", "X, a consulting firm": the text says
                     votes[kind] += 3 if kind == PER else 8
         elif nxt[:1].isdigit():

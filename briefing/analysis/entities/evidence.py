@@ -18,6 +18,7 @@ from dataclasses import replace
 from briefing.analysis.entities.kinds import in_a_heading
 from briefing.analysis.entities.knowledge import known_type
 from briefing.analysis.entities.lexicon import common_words
+from briefing.analysis.entities.personnames import surnames
 from briefing.analysis.entities.records import EntityRecord
 from briefing.model import EntityType
 
@@ -104,17 +105,33 @@ def heading_words_only(record: EntityRecord, text: str) -> bool:
 _SUPERLATIVES = frozenset({"best", "top", "most", "worst", "greatest", "biggest", "largest"})
 
 
-def superlative_phrase(record: EntityRecord) -> bool:
-    """A name that opens with a superlative ("Best Mirrorless Cameras", "Best Restaurant"):
-    the title of a ranking or a list written in title case, not a name, unless the shipped
-    knowledge lists one of its forms ("Best Buy")."""
-    first = record.name.split(" ", 1)[0].lower()
+def superlative_phrase(record: EntityRecord, text: str) -> bool:
+    """A name that opens with a superlative and ends with a plural noun ("Best
+    Mirrorless Cameras", "Top Budget Laptops"), or any such name only on heading lines: the
+    title of a ranking or a list written in title case, not a name ("Best Western", "Top Gun"
+    in running text are names), unless the shipped knowledge lists one of its forms."""
+    words = record.name.split(" ")
     return (
-        first in _SUPERLATIVES
-        and " " in record.name
+        words[0].lower() in _SUPERLATIVES
+        and len(words) > 1
         and record.type != EntityType.PERSON
+        and (
+            _plural_common_noun(words[-1])
+            or all(in_a_heading(text, start) for start, _, _ in record.mentions)
+        )
         and all(known_type(n) is None for n in (record.name, *record.aliases))
     )
+
+
+def _plural_common_noun(word: str) -> bool:
+    """`word` is shaped as a common noun's plural ("Cameras", "Laptops", "Sessions"): a word
+    in -s (not -ss, -us, -is) whose singular is a dictionary word or that no list gives as a
+    surname ("Daniels")."""
+    w = word.lower()
+    if len(w) < 4 or not w.isalpha() or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return False
+    singular = w[:-3] + "y" if w.endswith("ies") else w[:-1]
+    return singular in common_words() or w not in surnames()
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+")
@@ -142,7 +159,7 @@ def backed_by_the_text(
         and not all(headline[p] for _, _, p in r.mentions)
         and not attributive_only(r, text)
         and not heading_words_only(r, text)
-        and not superlative_phrase(r)
+        and not superlative_phrase(r, text)
     ]
     if len(kept) == len(records):
         return list(records)

@@ -293,7 +293,6 @@ _MODEL_NUMBER = re.compile(r"[A-Za-z]+\d|\d+[A-Za-z]")
 _CAMEL = re.compile(r"[A-Z][a-z]{3,}[A-Z]")
 """A capital inside a word after a run of four small letters ("WalletHub"; not "McDonald",
 "MacArthur", "DeLong", whose capital follows a short prefix of surnames)."""
-_ROMAN = frozenset({"ii", "iii", "iv", "v", "vi"})
 
 
 def _model_name(s: str) -> bool:
@@ -308,15 +307,14 @@ _MODEL_WORD = re.compile(r"[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
 def made_thing(surfs: Sequence[str]) -> EntityType | None:
     """The type of a name the tagger read as a person's, when nothing in the text says it is
     one and its shape says it is a product or a company: a word of letters and digits ("Sony
-    A7 IV" a product, "Ward4" alone a company), a single word and a numeral ("Mark II"), a
-    brand in camel case ("WalletHub"), or two words English writes in lower case (or a
-    known company's name first), the last no surname ("Magic Keyboard", "Google Scholar")."""
+    A7 IV" a product, "Ward4" alone a company), a brand in camel case ("WalletHub"), or two
+    words English writes in lower case (or a known company's name first), the last no surname
+    ("Magic Keyboard", "Google Scholar"). Not a first name and a numeral: "Henry IV" is a
+    king's name far more often than a product's."""
     for s in surfs:
         words = split_words(s)
         if any(_MODEL_NUMBER.match(w) for w in words):
             return EntityType.ORGANIZATION if len(words) == 1 else EntityType.OTHER
-        if len(words) == 2 and low(words[1]) in _ROMAN and low(words[0]) in first_names():
-            return EntityType.OTHER  # "Mark II": a first name and a numeral, no surname
         camel = _CAMEL.match(s) if len(words) == 1 else None
         rest = low(s[camel.end() - 1 :]) if camel else ""
         if camel and (len(rest) <= 3 or rest in common_words()):

@@ -742,7 +742,9 @@ def scan_more(
                 common = guarded.get(f)
                 if common is None:
                     common = guarded[f] = low(f) in lex or low(f) in STOPWORDS
-                if common and not _speech_or_possessive(doc, a, b):
+                # a lone first name that is a common word ("Hope is fading") is not asked
+                # by a subject's verb: a surname alone is read so, a first name rarely
+                if common and not _speech_or_possessive(doc, a, b, f not in lone_firsts):
                     continue
             if f in lone_firsts and _contracted(text, b):
                 continue  # "Don't", "Bill'll": a word with a contraction, not a name
@@ -880,16 +882,16 @@ _SUBJECT_VERBS = frozenset("is was has had will would could can did does".split(
 common word as a subject takes an article: "the bush is")."""
 
 
-def _speech_or_possessive(doc: TokenizedText, a: int, b: int) -> bool:
-    """Before a speech verb, a verb that makes it a subject or a possessive, or after an
-    honorific."""
+def _speech_or_possessive(doc: TokenizedText, a: int, b: int, subject: bool = True) -> bool:
+    """Before a speech verb, a verb that makes it a subject (if `subject`) or a possessive,
+    or after an honorific."""
     ti = doc.tok_at(a)
     tj = doc.tok_at(b) - 1
     nxt = doc.toks[tj + 1] if tj + 1 < len(doc.toks) else ""
     prv = doc.toks[ti - 1] if ti > 0 else ""
     return (
         low(nxt) in SPEECH_VERBS
-        or nxt in _SUBJECT_VERBS
+        or (subject and nxt in _SUBJECT_VERBS)
         or apos(nxt) == "'s"
         or low(prv) in HONORIFICS
         or (low(prv) in CORE_TITLES and ti - 1 not in doc.sent_first)
