@@ -627,17 +627,23 @@ def prepare_second(pages: Path, out: Path) -> int:
     return 0
 
 
-def build_second(pages: Path, out: Path, marks_file: Path) -> int:
+def build_chosen(chooser: Any, pages: Path, out: Path, marks_file: Path) -> int:
+    """Write the marked articles of a set of pages that `chooser` (`news_entities_web` or
+    `news_entities_third`: a `choose` and an `article_text`) picks."""
     articles = {
         name: (
             split,
             lambda target, article=article: target.write_text(
-                web.article_text(article), encoding="utf-8"
+                chooser.article_text(article), encoding="utf-8"
             ),
         )
-        for name, (split, article) in web.choose(pages).items()
+        for name, (split, article) in chooser.choose(pages).items()
     }
     return write_marked(articles, out, marks_file)
+
+
+def build_second(pages: Path, out: Path, marks_file: Path) -> int:
+    return build_chosen(web, pages, out, marks_file)
 
 
 def score_second(pages: Path, marks_file: Path, split: str, verbose: bool) -> int:
@@ -670,16 +676,7 @@ def prepare_third(pages: Path, out: Path) -> int:
 
 
 def build_third(pages: Path, out: Path, marks_file: Path) -> int:
-    articles = {
-        name: (
-            split,
-            lambda target, article=article: target.write_text(
-                third.article_text(article), encoding="utf-8"
-            ),
-        )
-        for name, (split, article) in third.choose(pages).items()
-    }
-    return write_marked(articles, out, marks_file)
+    return build_chosen(third, pages, out, marks_file)
 
 
 def score_third(pages: Path, marks_file: Path, split: str, verbose: bool) -> int:
