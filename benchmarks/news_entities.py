@@ -646,16 +646,22 @@ def build_second(pages: Path, out: Path, marks_file: Path) -> int:
     return build_chosen(web, pages, out, marks_file)
 
 
-def score_second(pages: Path, marks_file: Path, split: str, verbose: bool) -> int:
-    """Score the second set: each article written to a temporary folder and read from there;
-    per site rather than per outlet."""
+def score_chosen(chooser: Any, pages: Path, marks_file: Path, split: str, verbose: bool) -> int:
+    """Score a set of pages that `chooser` picks (a `choose`, an `article_text` and a
+    `page_texts`): each article written to a temporary folder and read from there, per site
+    or outlet (the page's second field)."""
     with tempfile.TemporaryDirectory() as folder:
         chosen = []
-        for name, (article_split, article) in web.choose(pages).items():
+        for name, (article_split, article) in chooser.choose(pages).items():
             path = Path(folder) / name
-            path.write_text(web.article_text(article), encoding="utf-8")
+            path.write_text(chooser.article_text(article), encoding="utf-8")
             chosen.append((name, article_split, path, article[1]))
-        return score_articles(chosen, web.page_texts(pages), marks_file, split, verbose)
+        return score_articles(chosen, chooser.page_texts(pages), marks_file, split, verbose)
+
+
+def score_second(pages: Path, marks_file: Path, split: str, verbose: bool) -> int:
+    """Score the second set, per site rather than per outlet."""
+    return score_chosen(web, pages, marks_file, split, verbose)
 
 
 # --- the third set: reported news of Readability's test pages (news_entities_third.py) -------
@@ -680,15 +686,8 @@ def build_third(pages: Path, out: Path, marks_file: Path) -> int:
 
 
 def score_third(pages: Path, marks_file: Path, split: str, verbose: bool) -> int:
-    """Score the third set (held out: only with --final), each article written to a temporary
-    folder and read from there; per outlet."""
-    with tempfile.TemporaryDirectory() as folder:
-        chosen = []
-        for name, (article_split, article) in third.choose(pages).items():
-            path = Path(folder) / name
-            path.write_text(third.article_text(article), encoding="utf-8")
-            chosen.append((name, article_split, path, article[1]))
-        return score_articles(chosen, third.page_texts(pages), marks_file, split, verbose)
+    """Score the third set (held out: only with --final), per outlet."""
+    return score_chosen(third, pages, marks_file, split, verbose)
 
 
 def main() -> int:
